@@ -1,6 +1,16 @@
+import type { AppContext } from '$lib/server/context';
+import type { Session, SessionUser } from '$lib/server/auth/session.service';
+
 declare global {
 	namespace App {
-		// interface Locals {}
+		interface Locals {
+			ctx: AppContext;
+			user: SessionUser | null;
+			session: Session | null;
+		}
+		interface Error {
+			message: string;
+		}
 	}
 }
 export {};

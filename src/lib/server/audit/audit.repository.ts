@@ -1,0 +1,105 @@
+/**
+ * Writes audit rows inside the caller's transaction, so a change and its record commit or roll back
+ * together. Appends to one stream are serialised (a row lock on the case, an advisory lock on other
+ * streams) so that two writers can never fork the hash chain.
+ */
+import { asc, desc, eq, sql } from 'drizzle-orm';
+import { auditEvents, caseEvents } from '../db/schema';
+import type { Db, Executor } from '../db/client';
+import { GENESIS_HASH, hashEvent, verifyStream, type ChainBreak } from './chain';
+import { normalizeJson } from './canonical';
+
+export interface Actor {
+	userId: number | null;
+	/** Username, or 'system', 'portal', 'agency:nsc' … */
+	label: string;
+}
+
+export const systemActor: Actor = { userId: null, label: 'system' };
+
+export interface AuditEntry {
+	type: string;
+	actor: Actor;
+	at: Date;
+	/** The legal point the action applied, e.g. "001 p.16". */
+	citation?: string | null;
+	before?: unknown;
+	after?: unknown;
+}
+
+export async function appendCaseEvent(tx: Executor, caseId: string, entry: AuditEntry) {
+	await tx.execute(sql`select id from cases where id = ${caseId} for update`);
+	const [last] = await tx
+		.select({ seq: caseEvents.seq, hash: caseEvents.hash })
+		.from(caseEvents)
+		.where(eq(caseEvents.caseId, caseId))
+		.orderBy(desc(caseEvents.seq))
+		.limit(1);
+	const content = contentOf(`case:${caseId}`, (last?.seq ?? 0) + 1, entry);
+	const prevHash = last?.hash ?? GENESIS_HASH;
+	const [row] = await tx
+		.insert(caseEvents)
+		.values({
+			caseId,
+			seq: content.seq,
+			type: content.type,
+			actorId: content.actorId,
+			actorLabel: content.actorLabel,
+			at: content.at,
+			citation: content.citation,
+			before: content.before,
+			after: content.after,
+			prevHash,
+			hash: hashEvent(prevHash, content)
+		})
+		.returning();
+	return row!;
+}
+
+export async function appendAuditEvent(tx: Executor, stream: string, entry: AuditEntry) {
+	await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${'audit:' + stream}))`);
+	const [last] = await tx
+		.select({ seq: auditEvents.seq, hash: auditEvents.hash })
+		.from(auditEvents)
+		.where(eq(auditEvents.stream, stream))
+		.orderBy(desc(auditEvents.seq))
+		.limit(1);
+	const content = contentOf(stream, (last?.seq ?? 0) + 1, entry);
+	const prevHash = last?.hash ?? GENESIS_HASH;
+	const [row] = await tx
+		.insert(auditEvents)
+		.values({ ...content, prevHash, hash: hashEvent(prevHash, content) })
+		.returning();
+	return row!;
+}
+
+function contentOf(stream: string, seq: number, entry: AuditEntry) {
+	return {
+		stream,
+		seq,
+		type: entry.type,
+		actorId: entry.actor.userId,
+		actorLabel: entry.actor.label,
+		at: entry.at,
+		citation: entry.citation ?? null,
+		before: normalizeJson(entry.before),
+		after: normalizeJson(entry.after)
+	};
+}
+
+/** Re-derives every hash of both tables; returns each break found (empty when the trail is intact). */
+export async function verifyAuditTrail(db: Db): Promise<{ rows: number; breaks: ChainBreak[] }> {
+	const caseRows = await db.select().from(caseEvents).orderBy(asc(caseEvents.caseId), asc(caseEvents.seq));
+	const auditRows = await db.select().from(auditEvents).orderBy(asc(auditEvents.stream), asc(auditEvents.seq));
+	const streams = new Map<string, Parameters<typeof verifyStream>[0]>();
+	for (const r of caseRows) push(streams, { ...r, stream: `case:${r.caseId}` });
+	for (const r of auditRows) push(streams, r);
+	const breaks = [...streams.values()].flatMap(verifyStream);
+	return { rows: caseRows.length + auditRows.length, breaks };
+}
+
+function push<T extends { stream: string }>(map: Map<string, T[]>, row: T) {
+	const list = map.get(row.stream);
+	if (list) list.push(row);
+	else map.set(row.stream, [row]);
+}

@@ -1,0 +1,31 @@
+/**
+ * Who may do what. Checked on the server for every page, action, API call and socket event; the UI
+ * only hides what the server would refuse anyway.
+ */
+import type { RoleName } from '../db/schema';
+
+export const permissions = {
+	'cases:read': ['registrar', 'officer', 'head', 'supervisor', 'complaint_reviewer', 'admin'],
+	'cases:register': ['registrar'],
+	'cases:work': ['officer', 'head'],
+	'cases:decide': ['head'],
+	'board:read': ['registrar', 'officer', 'head', 'supervisor', 'complaint_reviewer', 'admin', 'wallboard'],
+	'supervision:read': ['supervisor', 'head', 'admin'],
+	'complaints:review': ['complaint_reviewer'],
+	'consultations:answer': ['agency_liaison'],
+	'users:manage': ['admin'],
+	'calendar:manage': ['admin'],
+	'tokens:manage': ['admin'],
+	'audit:verify': ['admin', 'supervisor']
+} as const satisfies Record<string, readonly RoleName[]>;
+
+export type Permission = keyof typeof permissions;
+
+/** A kiosk session reads the wall board and nothing else, whatever its user's roles. */
+const kioskPermissions: ReadonlySet<Permission> = new Set(['board:read']);
+
+export function can(roles: readonly string[], permission: Permission, kiosk = false): boolean {
+	if (kiosk && !kioskPermissions.has(permission)) return false;
+	const allowed: readonly string[] = permissions[permission];
+	return roles.some((r) => allowed.includes(r));
+}

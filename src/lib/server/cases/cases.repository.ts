@@ -1,0 +1,61 @@
+/** Read models of cases for the pages and the API. */
+import { and, asc, count, desc, eq, sql, type SQL } from 'drizzle-orm';
+import type { Db } from '../db/client';
+import { caseEvents, cases, clocks, consultations, mfaChecks, organisations, users } from '../db/schema';
+
+export interface CaseListFilter {
+	stage?: string;
+	service?: string;
+	assigneeId?: number;
+	limit: number;
+	offset: number;
+}
+
+export async function listCases(db: Db, f: CaseListFilter) {
+	const where: SQL[] = [];
+	if (f.stage) where.push(eq(cases.stage, f.stage));
+	if (f.service) where.push(eq(cases.service, f.service));
+	if (f.assigneeId) where.push(eq(cases.assigneeId, f.assigneeId));
+	const cond = where.length ? and(...where) : undefined;
+	const rows = await db
+		.select({
+			id: cases.id,
+			number: cases.number,
+			service: cases.service,
+			stage: cases.stage,
+			registeredOn: cases.registeredOn,
+			nextDueAt: cases.nextDueAt,
+			applicant: organisations.name,
+			assignee: users.displayName
+		})
+		.from(cases)
+		.innerJoin(organisations, eq(organisations.id, cases.applicantId))
+		.leftJoin(users, eq(users.id, cases.assigneeId))
+		.where(cond)
+		.orderBy(sql`${cases.nextDueAt} asc nulls last`, asc(cases.number))
+		.limit(f.limit)
+		.offset(f.offset);
+	const [total] = await db.select({ n: count() }).from(cases).where(cond);
+	return { rows, total: Number(total?.n ?? 0) };
+}
+
+export async function getCase(db: Db, id: string) {
+	const [row] = await db
+		.select({ c: cases, applicant: organisations, assignee: users.displayName })
+		.from(cases)
+		.innerJoin(organisations, eq(organisations.id, cases.applicantId))
+		.leftJoin(users, eq(users.id, cases.assigneeId))
+		.where(eq(cases.id, id));
+	if (!row) return null;
+	const [events, caseClocks, caseConsultations, checks] = await Promise.all([
+		db.select().from(caseEvents).where(eq(caseEvents.caseId, id)).orderBy(desc(caseEvents.seq)),
+		db.select().from(clocks).where(eq(clocks.caseId, id)).orderBy(asc(clocks.dueAt)),
+		db.select().from(consultations).where(eq(consultations.caseId, id)).orderBy(asc(consultations.agencyCode)),
+		db.select().from(mfaChecks).where(eq(mfaChecks.caseId, id))
+	]);
+	return { ...row.c, applicant: row.applicant, assignee: row.assignee, events, clocks: caseClocks, consultations: caseConsultations, mfaChecks: checks };
+}
+
+export async function countByStage(db: Db) {
+	return db.select({ stage: cases.stage, n: count() }).from(cases).groupBy(cases.stage).orderBy(cases.stage);
+}

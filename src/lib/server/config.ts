@@ -1,0 +1,72 @@
+/**
+ * Configuration, read once from the environment and validated: a wrong value stops the server at
+ * start with a message naming the variable, instead of surfacing later as odd behaviour.
+ */
+import { z } from 'zod';
+
+const minutes = (def: number) => z.coerce.number().int().positive().default(def);
+
+const EnvSchema = z.object({
+	DATABASE_URL: z
+		.string()
+		.regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL')
+		.optional()
+		.or(z.literal('').transform(() => undefined)),
+	MERZIM_DATA_DIR: z.string().default('./data'),
+	ORIGIN: z.string().url().optional(),
+	PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+	HOST: z.string().default('0.0.0.0'),
+	NODE_ENV: z.string().optional(),
+	SESSION_IDLE_MINUTES: minutes(30),
+	SESSION_MAX_HOURS: minutes(12),
+	KIOSK_SESSION_HOURS: minutes(12),
+	LOGIN_MAX_FAILURES_PER_ACCOUNT: minutes(5),
+	LOGIN_MAX_FAILURES_PER_IP: minutes(20),
+	LOGIN_LOCKOUT_MINUTES: minutes(15),
+	MERZIM_CLOCK: z.enum(['real', 'simulated']).default('real'),
+	REDIS_URL: z.string().optional()
+});
+
+export type Env = z.infer<typeof EnvSchema>;
+
+export interface AppConfig {
+	databaseUrl: string | undefined;
+	dataDir: string;
+	origin: string | undefined;
+	port: number;
+	host: string;
+	production: boolean;
+	session: { idleMs: number; maxMs: number; kioskMs: number };
+	login: { maxFailuresPerAccount: number; maxFailuresPerIp: number; lockoutMs: number };
+	clock: 'real' | 'simulated';
+	redisUrl: string | undefined;
+}
+
+export function loadConfig(env: Record<string, string | undefined>): AppConfig {
+	const parsed = EnvSchema.safeParse(env);
+	if (!parsed.success) {
+		const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+		throw new Error(`Invalid configuration:\n${lines.join('\n')}`);
+	}
+	const e = parsed.data;
+	return {
+		databaseUrl: e.DATABASE_URL,
+		dataDir: e.MERZIM_DATA_DIR,
+		origin: e.ORIGIN,
+		port: e.PORT,
+		host: e.HOST,
+		production: e.NODE_ENV === 'production',
+		session: {
+			idleMs: e.SESSION_IDLE_MINUTES * 60_000,
+			maxMs: e.SESSION_MAX_HOURS * 3_600_000,
+			kioskMs: e.KIOSK_SESSION_HOURS * 3_600_000
+		},
+		login: {
+			maxFailuresPerAccount: e.LOGIN_MAX_FAILURES_PER_ACCOUNT,
+			maxFailuresPerIp: e.LOGIN_MAX_FAILURES_PER_IP,
+			lockoutMs: e.LOGIN_LOCKOUT_MINUTES * 60_000
+		},
+		clock: e.MERZIM_CLOCK,
+		redisUrl: e.REDIS_URL || undefined
+	};
+}

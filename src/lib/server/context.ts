@@ -1,0 +1,55 @@
+/**
+ * The application's services, built once per process from the validated config. The production
+ * server (`server/index.ts`) builds it before loading SvelteKit's handler and publishes it on a
+ * global symbol; SvelteKit's hooks pick it up from there, so both halves share one database
+ * connection (essential for PGlite, which must be opened once per data directory). Under `vite dev`
+ * the first request builds it lazily.
+ */
+import { resolve } from 'node:path';
+import type { AppConfig } from './config';
+import { createDb, type DbHandle } from './db/client';
+import { ManualClock, systemClock, type Clock } from './clock';
+import { createSessionService } from './auth/session.service';
+import { createLoginThrottle } from './auth/login-throttle';
+import { createLoginService } from './auth/login.service';
+import { createUserService } from './users/users.service';
+import { ensureReferenceData } from './db/reference-data';
+
+export async function createAppContext(config: AppConfig, opts: { clock?: Clock; dbHandle?: DbHandle } = {}) {
+	const clock = opts.clock ?? (config.clock === 'simulated' ? new ManualClock(new Date()) : systemClock);
+	const dbHandle =
+		opts.dbHandle ?? (await createDb({ url: config.databaseUrl, dataDir: resolve(config.dataDir, 'pglite') }));
+	const { db } = dbHandle;
+	await ensureReferenceData(db);
+	const sessions = createSessionService(db, config.session, clock);
+	const throttle = createLoginThrottle(db, config.login, clock);
+	return {
+		config,
+		clock,
+		dbHandle,
+		db,
+		sessions,
+		throttle,
+		login: createLoginService({ db, sessions, throttle, clock }),
+		users: createUserService({ db, clock })
+	};
+}
+
+export type AppContext = Awaited<ReturnType<typeof createAppContext>>;
+
+const KEY = Symbol.for('merzim.app-context');
+type Holder = { [KEY]?: Promise<AppContext> };
+
+export function publishAppContext(ctx: AppContext | Promise<AppContext>): void {
+	(globalThis as Holder)[KEY] = Promise.resolve(ctx);
+}
+
+/** The published context; builds one from `fallback` when nothing was published (vite dev). */
+export function getAppContext(fallback?: () => Promise<AppContext>): Promise<AppContext> {
+	const holder = globalThis as Holder;
+	if (!holder[KEY]) {
+		if (!fallback) throw new Error('Merzim context was not initialised');
+		holder[KEY] = fallback();
+	}
+	return holder[KEY];
+}

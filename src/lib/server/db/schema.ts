@@ -1,0 +1,277 @@
+/**
+ * Schema v1 of Merzim. One schema for both drivers (PostgreSQL via postgres.js and embedded PGlite);
+ * migrations are generated from it by drizzle-kit into `drizzle/` and applied at start.
+ *
+ * Append-only tables (`case_events`, `audit_events`) are protected by triggers in the hand-written
+ * migration `0001_append_only.sql`: UPDATE, DELETE and TRUNCATE are refused by the database itself.
+ */
+import { sql } from 'drizzle-orm';
+import {
+	bigint,
+	boolean,
+	customType,
+	date,
+	index,
+	integer,
+	jsonb,
+	pgTable,
+	primaryKey,
+	text,
+	timestamp,
+	uniqueIndex,
+	uuid
+} from 'drizzle-orm/pg-core';
+
+const bytea = customType<{ data: Uint8Array; driverData: Uint8Array }>({
+	dataType: () => 'bytea'
+});
+
+const tstz = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
+
+export const roleNames = [
+	'registrar',
+	'officer',
+	'head',
+	'supervisor',
+	'complaint_reviewer',
+	'agency_liaison',
+	'admin',
+	'wallboard'
+] as const;
+export type RoleName = (typeof roleNames)[number];
+
+export const agencies = pgTable('agencies', {
+	code: text('code').primaryKey(),
+	nameEn: text('name_en').notNull(),
+	nameRu: text('name_ru').notNull(),
+	nameKk: text('name_kk').notNull()
+});
+
+export const roles = pgTable('roles', {
+	name: text('name').primaryKey(),
+	description: text('description').notNull(),
+	/** An admin can make a second factor mandatory for everyone holding this role. */
+	mfaRequired: boolean('mfa_required').notNull().default(false)
+});
+
+export const users = pgTable('users', {
+	id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+	username: text('username').notNull().unique(),
+	displayName: text('display_name').notNull(),
+	passwordHash: text('password_hash').notNull(),
+	/** Only for `agency_liaison`: the one agency the user speaks for. */
+	agencyCode: text('agency_code').references(() => agencies.code),
+	unit: text('unit'),
+	totpKey: bytea('totp_key'),
+	disabled: boolean('disabled').notNull().default(false),
+	createdAt: tstz('created_at').notNull(),
+	updatedAt: tstz('updated_at').notNull()
+});
+
+export const userRoles = pgTable(
+	'user_roles',
+	{
+		userId: integer('user_id')
+			.notNull()
+			.references(() => users.id, { onDelete: 'cascade' }),
+		role: text('role')
+			.notNull()
+			.references(() => roles.name)
+	},
+	(t) => [primaryKey({ columns: [t.userId, t.role] })]
+);
+
+export const sessions = pgTable(
+	'sessions',
+	{
+		/** Public half of the `<id>.<secret>` token. */
+		id: text('id').primaryKey(),
+		/** SHA-256 of the secret half; the secret itself is never stored. */
+		secretHash: bytea('secret_hash').notNull(),
+		userId: integer('user_id')
+			.notNull()
+			.references(() => users.id, { onDelete: 'cascade' }),
+		kind: text('kind', { enum: ['staff', 'kiosk'] }).notNull(),
+		twoFactorVerified: boolean('two_factor_verified').notNull().default(false),
+		createdAt: tstz('created_at').notNull(),
+		lastActiveAt: tstz('last_active_at').notNull(),
+		ip: text('ip'),
+		userAgent: text('user_agent')
+	},
+	(t) => [index('sessions_user_idx').on(t.userId)]
+);
+
+/** Failed-login counters, per account and per IP, shared by every server process. */
+export const loginThrottle = pgTable('login_throttle', {
+	key: text('key').primaryKey(),
+	failures: integer('failures').notNull(),
+	windowStartedAt: tstz('window_started_at').notNull(),
+	lockedUntil: tstz('locked_until')
+});
+
+export const organisations = pgTable('organisations', {
+	id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+	bin: text('bin').notNull().unique(),
+	name: text('name').notNull(),
+	legalAddress: text('legal_address').notNull(),
+	city: text('city').notNull()
+});
+
+export const cases = pgTable(
+	'cases',
+	{
+		id: uuid('id').primaryKey().defaultRandom(),
+		number: text('number').notNull().unique(),
+		service: text('service').notNull(),
+		stage: text('stage').notNull(),
+		applicantId: integer('applicant_id')
+			.notNull()
+			.references(() => organisations.id),
+		assigneeId: integer('assignee_id').references(() => users.id),
+		unit: text('unit'),
+		externalId: text('external_id').unique(),
+		receivedAt: tstz('received_at').notNull(),
+		registeredOn: date('registered_on', { mode: 'string' }).notNull(),
+		/** The application as submitted (goods lines, counterparty, end user …). */
+		application: jsonb('application').notNull().$type<Record<string, unknown>>(),
+		/** Denormalised from the clocks, for ordering queues only; the clocks are the truth. */
+		nextDueAt: tstz('next_due_at'),
+		decidedAt: tstz('decided_at'),
+		version: integer('version').notNull().default(1),
+		createdAt: tstz('created_at').notNull(),
+		updatedAt: tstz('updated_at').notNull()
+	},
+	(t) => [
+		index('cases_stage_idx').on(t.stage),
+		index('cases_assignee_idx').on(t.assigneeId),
+		index('cases_next_due_idx').on(t.nextDueAt)
+	]
+);
+
+/**
+ * Every change to a case, in order. Append-only (trigger), hash-chained per case, and the outbox
+ * the socket publisher reads by `id`.
+ */
+export const caseEvents = pgTable(
+	'case_events',
+	{
+		id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+		caseId: uuid('case_id')
+			.notNull()
+			.references(() => cases.id),
+		seq: integer('seq').notNull(),
+		type: text('type').notNull(),
+		actorId: integer('actor_id').references(() => users.id),
+		/** Who acted when it was not a signed-in user: 'system', 'agency:nsc', 'portal' … */
+		actorLabel: text('actor_label').notNull(),
+		at: tstz('at').notNull(),
+		citation: text('citation'),
+		before: jsonb('before'),
+		after: jsonb('after'),
+		prevHash: text('prev_hash').notNull(),
+		hash: text('hash').notNull()
+	},
+	(t) => [uniqueIndex('case_events_case_seq_idx').on(t.caseId, t.seq)]
+);
+
+/** Changes to users, roles, tokens and the calendar. Append-only and hash-chained per stream. */
+export const auditEvents = pgTable(
+	'audit_events',
+	{
+		id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+		stream: text('stream').notNull(),
+		seq: integer('seq').notNull(),
+		type: text('type').notNull(),
+		actorId: integer('actor_id').references(() => users.id),
+		actorLabel: text('actor_label').notNull(),
+		at: tstz('at').notNull(),
+		citation: text('citation'),
+		before: jsonb('before'),
+		after: jsonb('after'),
+		prevHash: text('prev_hash').notNull(),
+		hash: text('hash').notNull()
+	},
+	(t) => [uniqueIndex('audit_events_stream_seq_idx').on(t.stream, t.seq)]
+);
+
+/** Decreed day transfers, working Saturdays and one-off closures (README decision 4). */
+export const calendarOverrides = pgTable('calendar_overrides', {
+	date: date('date', { mode: 'string' }).primaryKey(),
+	kind: text('kind', { enum: ['day_off', 'working_day'] }).notNull(),
+	reason: text('reason').notNull(),
+	createdBy: integer('created_by').references(() => users.id),
+	createdAt: tstz('created_at').notNull()
+});
+
+/** Bearer tokens for the portal, the MFA and the agencies; only the SHA-256 of the secret is kept. */
+export const integrationTokens = pgTable('integration_tokens', {
+	id: text('id').primaryKey(),
+	name: text('name').notNull(),
+	kind: text('kind', { enum: ['portal', 'mfa', 'agency'] }).notNull(),
+	agencyCode: text('agency_code').references(() => agencies.code),
+	secretHash: bytea('secret_hash').notNull(),
+	scopes: text('scopes')
+		.array()
+		.notNull()
+		.default(sql`'{}'::text[]`),
+	createdBy: integer('created_by').references(() => users.id),
+	createdAt: tstz('created_at').notNull(),
+	revokedAt: tstz('revoked_at'),
+	lastUsedAt: tstz('last_used_at')
+});
+
+/**
+ * SLA clocks of a case. `events` is the history the clock's state is computed from (issue 3);
+ * `dueAt` and `state` are denormalised for ordering and indexing only.
+ */
+export const clocks = pgTable(
+	'clocks',
+	{
+		id: uuid('id').primaryKey().defaultRandom(),
+		caseId: uuid('case_id')
+			.notNull()
+			.references(() => cases.id),
+		kind: text('kind').notNull(),
+		/** What the clock is about when a case runs several of a kind (an agency code for consultations). */
+		subject: text('subject'),
+		unit: text('unit').notNull(),
+		length: integer('length').notNull(),
+		citation: text('citation').notNull(),
+		events: jsonb('events').notNull().$type<unknown[]>(),
+		state: text('state').notNull(),
+		dueAt: tstz('due_at')
+	},
+	(t) => [index('clocks_case_idx').on(t.caseId), index('clocks_due_idx').on(t.state, t.dueAt)]
+);
+
+/** Approval requests to other state bodies: 10 WD, silence = deemed approval (001 p.16). */
+export const consultations = pgTable(
+	'consultations',
+	{
+		id: uuid('id').primaryKey().defaultRandom(),
+		caseId: uuid('case_id')
+			.notNull()
+			.references(() => cases.id),
+		agencyCode: text('agency_code')
+			.notNull()
+			.references(() => agencies.code),
+		requestedAt: tstz('requested_at').notNull(),
+		dueAt: tstz('due_at').notNull(),
+		answeredAt: tstz('answered_at'),
+		decision: text('decision', { enum: ['approve', 'object', 'deemed_approved'] }),
+		reason: text('reason')
+	},
+	(t) => [index('consultations_agency_idx').on(t.agencyCode, t.decision)]
+);
+
+/** Authenticity checks of the importer's guarantee by the MFA (001 pp.17–18). */
+export const mfaChecks = pgTable('mfa_checks', {
+	id: uuid('id').primaryKey().defaultRandom(),
+	caseId: uuid('case_id')
+		.notNull()
+		.references(() => cases.id),
+	requestedAt: tstz('requested_at').notNull(),
+	resultAt: tstz('result_at'),
+	authentic: boolean('authentic'),
+	reference: text('reference')
+});

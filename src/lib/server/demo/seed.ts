@@ -1,0 +1,43 @@
+/**
+ * The demo: staff accounts, integration tokens and a realistic, deterministic case load. It runs
+ * only on an empty database, and in production only when asked for with `--demo`.
+ */
+import { count } from 'drizzle-orm';
+import type { AppContext } from '../context';
+import { users, type RoleName } from '../db/schema';
+import { systemActor } from '../audit/audit.repository';
+import { seedDemoCases } from './demo-cases';
+
+export const DEMO_PASSWORD = 'merzim-demo';
+
+export const DEMO_USERS: { username: string; displayName: string; roles: RoleName[]; agencyCode?: string; unit?: string }[] = [
+	{ username: 'registrar', displayName: 'Aigerim Sultanova', roles: ['registrar'], unit: 'Registry' },
+	{ username: 'officer', displayName: 'Nurlan Abenov', roles: ['officer'], unit: 'Export control' },
+	{ username: 'officer2', displayName: 'Dana Zhaksylykova', roles: ['officer'], unit: 'Export control' },
+	{ username: 'head', displayName: 'Yerlan Mukhametov', roles: ['head'], unit: 'Export control' },
+	{ username: 'supervisor', displayName: 'Saule Ospanova', roles: ['supervisor'], unit: 'Export control' },
+	{ username: 'reviewer', displayName: 'Marat Iskakov', roles: ['complaint_reviewer'] },
+	{ username: 'admin', displayName: 'System Administrator', roles: ['admin'] },
+	{ username: 'liaison-nsc', displayName: 'Liaison of the National Security Committee', roles: ['agency_liaison'], agencyCode: 'nsc' },
+	{ username: 'board', displayName: 'Wall board, hall 2', roles: ['wallboard'] }
+];
+
+export type SeedResult =
+	| { status: 'seeded'; cases: number }
+	| { status: 'skipped-nonempty' }
+	| { status: 'skipped-production' };
+
+export async function seedDemoIfWanted(ctx: AppContext, opts: { requested: boolean }): Promise<SeedResult> {
+	if (ctx.config.production && !opts.requested) return { status: 'skipped-production' };
+	const [row] = await ctx.db.select({ n: count() }).from(users);
+	if (Number(row?.n ?? 0) > 0) return { status: 'skipped-nonempty' };
+	return { status: 'seeded', cases: await seedDemo(ctx) };
+}
+
+async function seedDemo(ctx: AppContext): Promise<number> {
+	const ids = new Map<string, number>();
+	for (const u of DEMO_USERS) {
+		ids.set(u.username, await ctx.users.create({ ...u, password: DEMO_PASSWORD }, systemActor));
+	}
+	return seedDemoCases(ctx, ids);
+}

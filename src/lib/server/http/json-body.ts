@@ -1,0 +1,35 @@
+/**
+ * Reads a JSON request body with a size limit and a strict schema: 415 for another content type,
+ * 413 when too large, 400 when not JSON, 422 with a message per field when the shape is wrong.
+ */
+import type { z } from 'zod';
+import { ApiError } from './api-error';
+
+export const DEFAULT_MAX_BODY_BYTES = 64 * 1024;
+
+export async function readJson<S extends z.ZodType>(request: Request, schema: S, maxBytes = DEFAULT_MAX_BODY_BYTES): Promise<z.infer<S>> {
+	const type = request.headers.get('content-type') ?? '';
+	if (!/^application\/json\b/i.test(type)) throw new ApiError(415, 'Send the body as application/json.');
+	const declared = Number(request.headers.get('content-length') ?? '0');
+	if (declared > maxBytes) throw new ApiError(413, `The body is larger than ${maxBytes} bytes.`);
+	const text = await request.text();
+	if (new TextEncoder().encode(text).length > maxBytes) throw new ApiError(413, `The body is larger than ${maxBytes} bytes.`);
+	let value: unknown;
+	try {
+		value = JSON.parse(text);
+	} catch {
+		throw new ApiError(400, 'The body is not valid JSON.');
+	}
+	const parsed = schema.safeParse(value);
+	if (!parsed.success) throw new ApiError(422, 'Some fields are invalid.', fieldErrors(parsed.error));
+	return parsed.data;
+}
+
+export function fieldErrors(error: z.ZodError): Record<string, string> {
+	const fields: Record<string, string> = {};
+	for (const issue of error.issues) {
+		const key = issue.path.join('.') || '(body)';
+		fields[key] ??= issue.message;
+	}
+	return fields;
+}

@@ -1,0 +1,23 @@
+/** Input shapes for user administration, shared by the admin page and the JSON API. */
+import { z } from 'zod';
+import { roleNames } from '../db/schema';
+import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '../auth/password';
+
+export const NewUserSchema = z
+	.object({
+		username: z
+			.string()
+			.trim()
+			.regex(/^[a-z0-9][a-z0-9._-]{1,39}$/i, 'Use 2–40 letters, digits, dots, dashes or underscores.'),
+		displayName: z.string().trim().min(1, 'Enter a name.').max(120),
+		password: z
+			.string()
+			.min(PASSWORD_MIN_LENGTH, `At least ${PASSWORD_MIN_LENGTH} characters.`)
+			.max(PASSWORD_MAX_LENGTH),
+		roles: z.array(z.enum(roleNames)).min(1, 'Choose at least one role.').max(roleNames.length),
+		agencyCode: z.string().regex(/^[a-z]{2,5}$/).nullish(),
+		unit: z.string().trim().max(80).nullish()
+	})
+	.strict();
+
+export const RolesSchema = z.array(z.enum(roleNames)).max(roleNames.length);

@@ -1,0 +1,146 @@
+/**
+ * Changes to users and roles. Each writes its audit row (stream `user:<id>` or `role:<name>`) in the
+ * same transaction as the change, with the state before and after; secrets never enter the trail.
+ */
+import { eq, sql } from 'drizzle-orm';
+import type { Db, Executor } from '../db/client';
+import { roles, userRoles, users, type RoleName } from '../db/schema';
+import type { Clock } from '../clock';
+import { appendAuditEvent, type Actor } from '../audit/audit.repository';
+import { hashPassword } from '../auth/password';
+
+export interface NewUser {
+	username: string;
+	displayName: string;
+	password: string;
+	roles: RoleName[];
+	agencyCode?: string | null;
+	unit?: string | null;
+}
+
+export class UserInputError extends Error {
+	constructor(
+		message: string,
+		readonly field: string
+	) {
+		super(message);
+	}
+}
+
+export function createUserService(deps: { db: Db; clock: Clock }) {
+	const { db, clock } = deps;
+
+	async function publicView(tx: Executor, userId: number) {
+		const [u] = await tx.select().from(users).where(eq(users.id, userId));
+		if (!u) return null;
+		const rs = await tx.select({ role: userRoles.role }).from(userRoles).where(eq(userRoles.userId, userId));
+		return {
+			username: u.username,
+			displayName: u.displayName,
+			agencyCode: u.agencyCode,
+			unit: u.unit,
+			disabled: u.disabled,
+			totp: u.totpKey !== null,
+			roles: rs.map((r) => r.role).sort()
+		};
+	}
+
+	function checkRoles(input: { roles: RoleName[]; agencyCode?: string | null }) {
+		if (input.roles.includes('agency_liaison') && !input.agencyCode)
+			throw new UserInputError('An agency liaison must belong to one agency.', 'agencyCode');
+	}
+
+	return {
+		publicView: (userId: number) => publicView(db, userId),
+
+		async create(input: NewUser, actor: Actor) {
+			checkRoles(input);
+			const passwordHash = await hashPassword(input.password);
+			return db.transaction(async (tx) => {
+				const [exists] = await tx
+					.select({ id: users.id })
+					.from(users)
+					.where(eq(sql`lower(${users.username})`, input.username.toLowerCase()));
+				if (exists) throw new UserInputError('That username is taken.', 'username');
+				const now = clock.now();
+				const [row] = await tx
+					.insert(users)
+					.values({
+						username: input.username,
+						displayName: input.displayName,
+						passwordHash,
+						agencyCode: input.agencyCode ?? null,
+						unit: input.unit ?? null,
+						createdAt: now,
+						updatedAt: now
+					})
+					.returning({ id: users.id });
+				const id = row!.id;
+				if (input.roles.length) await tx.insert(userRoles).values(input.roles.map((role) => ({ userId: id, role })));
+				await appendAuditEvent(tx, `user:${id}`, { type: 'user-created', actor, at: now, before: null, after: await publicView(tx, id) });
+				return id;
+			});
+		},
+
+		async setRoles(userId: number, newRoles: RoleName[], actor: Actor) {
+			return db.transaction(async (tx) => {
+				const before = await publicView(tx, userId);
+				if (!before) throw new UserInputError('No such user.', 'userId');
+				checkRoles({ roles: newRoles, agencyCode: before.agencyCode });
+				await tx.delete(userRoles).where(eq(userRoles.userId, userId));
+				if (newRoles.length) await tx.insert(userRoles).values(newRoles.map((role) => ({ userId, role })));
+				const now = clock.now();
+				await tx.update(users).set({ updatedAt: now }).where(eq(users.id, userId));
+				await appendAuditEvent(tx, `user:${userId}`, { type: 'roles-changed', actor, at: now, before, after: await publicView(tx, userId) });
+			});
+		},
+
+		async setDisabled(userId: number, disabled: boolean, actor: Actor) {
+			return db.transaction(async (tx) => {
+				const before = await publicView(tx, userId);
+				if (!before) throw new UserInputError('No such user.', 'userId');
+				const now = clock.now();
+				await tx.update(users).set({ disabled, updatedAt: now }).where(eq(users.id, userId));
+				await appendAuditEvent(tx, `user:${userId}`, {
+					type: disabled ? 'user-disabled' : 'user-enabled',
+					actor,
+					at: now,
+					before,
+					after: await publicView(tx, userId)
+				});
+			});
+		},
+
+		async setTotpKey(userId: number, key: Uint8Array | null, actor: Actor) {
+			return db.transaction(async (tx) => {
+				const before = await publicView(tx, userId);
+				const now = clock.now();
+				await tx.update(users).set({ totpKey: key, updatedAt: now }).where(eq(users.id, userId));
+				await appendAuditEvent(tx, `user:${userId}`, {
+					type: key ? 'second-factor-enrolled' : 'second-factor-removed',
+					actor,
+					at: now,
+					before,
+					after: await publicView(tx, userId)
+				});
+			});
+		},
+
+		async setRoleMfaRequired(role: RoleName, required: boolean, actor: Actor) {
+			return db.transaction(async (tx) => {
+				const [before] = await tx.select().from(roles).where(eq(roles.name, role));
+				if (!before) throw new UserInputError('No such role.', 'role');
+				await tx.update(roles).set({ mfaRequired: required }).where(eq(roles.name, role));
+				await appendAuditEvent(tx, `role:${role}`, {
+					type: 'role-mfa-changed',
+					actor,
+					at: clock.now(),
+					before: { mfaRequired: before.mfaRequired },
+					after: { mfaRequired: required }
+				});
+			});
+		}
+	};
+}
+
+export type UserService = ReturnType<typeof createUserService>;

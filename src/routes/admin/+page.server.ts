@@ -1,0 +1,94 @@
+import { fail } from '@sveltejs/kit';
+import { asc } from 'drizzle-orm';
+import type { Actions, PageServerLoad } from './$types';
+import { requirePermission } from '$lib/server/auth/guard';
+import { agencies, roles, roleNames, userRoles, users, type RoleName } from '$lib/server/db/schema';
+import { NewUserSchema, RolesSchema } from '$lib/server/users/user.schemas';
+import { fieldErrors } from '$lib/server/http/json-body';
+import { UserInputError } from '$lib/server/users/users.service';
+
+export const load: PageServerLoad = async (event) => {
+	requirePermission(event, 'users:manage');
+	const db = event.locals.ctx.db;
+	const [userRows, roleRows, links, agencyRows] = await Promise.all([
+		db.select().from(users).orderBy(asc(users.username)),
+		db.select().from(roles).orderBy(asc(roles.name)),
+		db.select().from(userRoles),
+		db.select().from(agencies).orderBy(asc(agencies.code))
+	]);
+	return {
+		users: userRows.map((u) => ({
+			id: u.id,
+			username: u.username,
+			displayName: u.displayName,
+			agencyCode: u.agencyCode,
+			disabled: u.disabled,
+			totp: u.totpKey !== null,
+			roles: links.filter((l) => l.userId === u.id).map((l) => l.role)
+		})),
+		roles: roleRows,
+		agencies: agencyRows.map((a) => ({ code: a.code, name: a.nameEn })),
+		roleNames: [...roleNames]
+	};
+};
+
+const actorOf = (user: { id: number; username: string }) => ({ userId: user.id, label: user.username });
+const idOf = (form: FormData) => Number.parseInt(String(form.get('userId') ?? ''), 10);
+
+export const actions: Actions = {
+	createUser: async (event) => {
+		const admin = requirePermission(event, 'users:manage');
+		const form = await event.request.formData();
+		const parsed = NewUserSchema.safeParse({
+			username: form.get('username'),
+			displayName: form.get('displayName'),
+			password: form.get('password'),
+			roles: form.getAll('roles'),
+			agencyCode: form.get('agencyCode') || null,
+			unit: form.get('unit') || null
+		});
+		if (!parsed.success) return fail(422, { action: 'createUser', fields: fieldErrors(parsed.error) });
+		try {
+			await event.locals.ctx.users.create(parsed.data, actorOf(admin));
+		} catch (e) {
+			if (e instanceof UserInputError) return fail(422, { action: 'createUser', fields: { [e.field]: e.message } });
+			throw e;
+		}
+		return { action: 'createUser', message: `User ${parsed.data.username} created.` };
+	},
+	setRoles: async (event) => {
+		const admin = requirePermission(event, 'users:manage');
+		const form = await event.request.formData();
+		const parsed = RolesSchema.safeParse(form.getAll('roles'));
+		const userId = idOf(form);
+		if (!parsed.success || !Number.isInteger(userId)) return fail(422, { action: 'setRoles', message: 'Unknown role or user.' });
+		try {
+			await event.locals.ctx.users.setRoles(userId, parsed.data, actorOf(admin));
+		} catch (e) {
+			if (e instanceof UserInputError) return fail(422, { action: 'setRoles', message: e.message });
+			throw e;
+		}
+		return { action: 'setRoles', message: 'Roles saved.' };
+	},
+	setDisabled: async (event) => {
+		const admin = requirePermission(event, 'users:manage');
+		const form = await event.request.formData();
+		const userId = idOf(form);
+		if (userId === admin.id) return fail(422, { action: 'setDisabled', message: 'You cannot disable yourself.' });
+		try {
+			await event.locals.ctx.users.setDisabled(userId, form.get('disabled') === 'true', actorOf(admin));
+		} catch (e) {
+			if (e instanceof UserInputError) return fail(422, { action: 'setDisabled', message: e.message });
+			throw e;
+		}
+		return { action: 'setDisabled', message: 'Saved.' };
+	},
+	setRoleMfa: async (event) => {
+		const admin = requirePermission(event, 'users:manage');
+		const form = await event.request.formData();
+		const role = String(form.get('role') ?? '');
+		if (!(roleNames as readonly string[]).includes(role)) return fail(422, { action: 'setRoleMfa', message: 'Unknown role.' });
+		await event.locals.ctx.users.setRoleMfaRequired(role as RoleName, form.get('required') === 'true', actorOf(admin));
+		return { action: 'setRoleMfa', message: 'Saved.' };
+	}
+};

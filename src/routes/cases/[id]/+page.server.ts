@@ -1,0 +1,31 @@
+import { error } from '@sveltejs/kit';
+import type { PageServerLoad } from './$types';
+import { requirePermission } from '$lib/server/auth/guard';
+import { getCase } from '$lib/server/cases/cases.repository';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+export const load: PageServerLoad = async (event) => {
+	requirePermission(event, 'cases:read');
+	if (!UUID.test(event.params.id)) error(404, 'No such case.');
+	const c = await getCase(event.locals.ctx.db, event.params.id);
+	if (!c) error(404, 'No such case.');
+	const iso = (d: Date | null) => d?.toISOString() ?? null;
+	return {
+		case: {
+			id: c.id,
+			number: c.number,
+			service: c.service,
+			stage: c.stage,
+			registeredOn: c.registeredOn,
+			receivedAt: iso(c.receivedAt),
+			applicant: { name: c.applicant.name, bin: c.applicant.bin, address: c.applicant.legalAddress },
+			assignee: c.assignee,
+			application: c.application
+		},
+		clocks: c.clocks.map((k) => ({ id: k.id, kind: k.kind, subject: k.subject, state: k.state, dueAt: iso(k.dueAt), citation: k.citation, length: k.length, unit: k.unit })),
+		consultations: c.consultations.map((x) => ({ agency: x.agencyCode, requestedAt: iso(x.requestedAt), dueAt: iso(x.dueAt), answeredAt: iso(x.answeredAt), decision: x.decision })),
+		mfaChecks: c.mfaChecks.map((m) => ({ requestedAt: iso(m.requestedAt), resultAt: iso(m.resultAt), authentic: m.authentic })),
+		events: c.events.map((e) => ({ seq: e.seq, type: e.type, actor: e.actorLabel, at: iso(e.at), citation: e.citation, before: e.before, after: e.after }))
+	};
+};

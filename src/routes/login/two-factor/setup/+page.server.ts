@@ -1,0 +1,38 @@
+import { fail, redirect } from '@sveltejs/kit';
+import type { Actions, PageServerLoad } from './$types';
+import { decodeBase32IgnorePadding } from '@oslojs/encoding';
+import { newTotpKey, totpKeyText, totpUri, verifyTotpAt } from '$lib/server/auth/totp';
+
+/**
+ * Enrolment of a TOTP app. The proposed key travels in a hidden field and is stored only once the
+ * user proves their app produces its codes; until then the session stays unverified.
+ */
+export const load: PageServerLoad = async ({ locals }) => {
+	if (!locals.session || !locals.user) redirect(303, '/login');
+	if (locals.user.hasTotp && !locals.session.twoFactorVerified) redirect(303, '/login/two-factor');
+	const key = newTotpKey();
+	return { keyText: totpKeyText(key), uri: totpUri(key, locals.user.username), required: locals.user.mfaRequired };
+};
+
+export const actions: Actions = {
+	default: async ({ request, locals }) => {
+		const { session, user, ctx } = locals;
+		if (!session || !user) redirect(303, '/login');
+		if (user.hasTotp && !session.twoFactorVerified) redirect(303, '/login/two-factor');
+		const form = await request.formData();
+		const keyText = String(form.get('key') ?? '');
+		const code = String(form.get('code') ?? '').trim();
+		let key: Uint8Array;
+		try {
+			key = decodeBase32IgnorePadding(keyText);
+		} catch {
+			return fail(400, { message: 'The set-up form was damaged; reload the page.' });
+		}
+		if (key.length !== 20) return fail(400, { message: 'The set-up form was damaged; reload the page.' });
+		if (!verifyTotpAt(key, code, ctx.clock.now()))
+			return fail(400, { message: 'That code does not match. Check the key in your app and try again.' });
+		await ctx.users.setTotpKey(user.id, key, { userId: user.id, label: user.username });
+		await ctx.sessions.markTwoFactorVerified(session.id);
+		redirect(303, '/');
+	}
+};
