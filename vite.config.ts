@@ -20,6 +20,8 @@ export default defineConfig({
 					name: 'integration',
 					include: ['tests/integration/**/*.test.ts'],
 					environment: 'node',
+					// The built app is loaded by Node itself, as in production, not re-compiled by Vite.
+					server: { deps: { external: [/\/build\//] } },
 					testTimeout: 60_000,
 					hookTimeout: 120_000
 				}

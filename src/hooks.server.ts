@@ -1,4 +1,4 @@
-import type { Handle } from '@sveltejs/kit';
+import type { Handle, HandleServerError } from '@sveltejs/kit';
 import { sequence } from '@sveltejs/kit/hooks';
 import { env } from '$env/dynamic/private';
 import { createAppContext, getAppContext } from '$lib/server/context';
@@ -81,3 +81,10 @@ const handleSecurityHeaders: Handle = async ({ event, resolve }) => {
 };
 
 export const handle = sequence(handleContext, handleOrigin, handleAuth, handleSecondFactor, handleSecurityHeaders);
+
+/** Unexpected errors: logged in full on the server, a plain message and an id for the user. */
+export const handleError: HandleServerError = ({ error, event, status }) => {
+	const id = crypto.randomUUID().slice(0, 8);
+	if (status !== 404) console.error(`[${id}] ${event.request.method} ${event.url.pathname}:`, error);
+	return { message: status === 404 ? 'Not found.' : `Something went wrong (reference ${id}).` };
+};

@@ -5,7 +5,7 @@ import { requirePermission } from '$lib/server/auth/guard';
 import { agencies, roles, roleNames, userRoles, users, type RoleName } from '$lib/server/db/schema';
 import { NewUserSchema, RolesSchema } from '$lib/server/users/user.schemas';
 import { fieldErrors } from '$lib/server/http/json-body';
-import { UserInputError } from '$lib/server/users/users.service';
+import { isUserInputError } from '$lib/server/users/users.service';
 
 export const load: PageServerLoad = async (event) => {
 	requirePermission(event, 'users:manage');
@@ -51,7 +51,7 @@ export const actions: Actions = {
 		try {
 			await event.locals.ctx.users.create(parsed.data, actorOf(admin));
 		} catch (e) {
-			if (e instanceof UserInputError) return fail(422, { action: 'createUser', fields: { [e.field]: e.message } });
+			if (isUserInputError(e)) return fail(422, { action: 'createUser', fields: { [e.field]: e.message } });
 			throw e;
 		}
 		return { action: 'createUser', message: `User ${parsed.data.username} created.` };
@@ -65,7 +65,7 @@ export const actions: Actions = {
 		try {
 			await event.locals.ctx.users.setRoles(userId, parsed.data, actorOf(admin));
 		} catch (e) {
-			if (e instanceof UserInputError) return fail(422, { action: 'setRoles', message: e.message });
+			if (isUserInputError(e)) return fail(422, { action: 'setRoles', message: e.message });
 			throw e;
 		}
 		return { action: 'setRoles', message: 'Roles saved.' };
@@ -78,7 +78,7 @@ export const actions: Actions = {
 		try {
 			await event.locals.ctx.users.setDisabled(userId, form.get('disabled') === 'true', actorOf(admin));
 		} catch (e) {
-			if (e instanceof UserInputError) return fail(422, { action: 'setDisabled', message: e.message });
+			if (isUserInputError(e)) return fail(422, { action: 'setDisabled', message: e.message });
 			throw e;
 		}
 		return { action: 'setDisabled', message: 'Saved.' };

@@ -19,12 +19,21 @@ export interface NewUser {
 }
 
 export class UserInputError extends Error {
+	override readonly name = 'UserInputError';
 	constructor(
 		message: string,
 		readonly field: string
 	) {
 		super(message);
 	}
+}
+
+/**
+ * The service may come from another bundle than the caller (server/ builds the context, SvelteKit's
+ * bundle catches), so `instanceof` is not reliable across that boundary; the name is.
+ */
+export function isUserInputError(e: unknown): e is UserInputError {
+	return e instanceof Error && e.name === 'UserInputError' && 'field' in e;
 }
 
 export function createUserService(deps: { db: Db; clock: Clock }) {

@@ -4,7 +4,7 @@ import { apiRoute, ApiError } from '$lib/server/http/api-error';
 import { readJson } from '$lib/server/http/json-body';
 import { requirePermission } from '$lib/server/auth/guard';
 import { NewUserSchema } from '$lib/server/users/user.schemas';
-import { UserInputError } from '$lib/server/users/users.service';
+import { isUserInputError } from '$lib/server/users/users.service';
 import { users } from '$lib/server/db/schema';
 
 export const GET = apiRoute(async (event) => {
@@ -20,7 +20,7 @@ export const POST = apiRoute(async (event) => {
 		const id = await event.locals.ctx.users.create(body, { userId: admin.id, label: admin.username });
 		return json({ id, ...(await event.locals.ctx.users.publicView(id)) }, { status: 201 });
 	} catch (e) {
-		if (e instanceof UserInputError) throw new ApiError(e.field === 'username' ? 409 : 422, e.message, { [e.field]: e.message });
+		if (isUserInputError(e)) throw new ApiError(e.field === 'username' ? 409 : 422, e.message, { [e.field]: e.message });
 		throw e;
 	}
 });

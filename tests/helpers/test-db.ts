@@ -1,0 +1,31 @@
+/**
+ * A fresh database per test file: PGlite in memory by default, or a new PostgreSQL database
+ * (created from DATABASE_URL, dropped afterwards) when DATABASE_URL is set. Both run the real
+ * committed migrations.
+ */
+import postgres from 'postgres';
+import { createDb, type DbHandle } from '../../src/lib/server/db/client';
+
+export const usingPostgres = !!process.env.DATABASE_URL;
+
+export async function createTestDb(): Promise<DbHandle & { url?: string }> {
+	const adminUrl = process.env.DATABASE_URL;
+	if (!adminUrl) return createDb({ dataDir: 'memory://' });
+	const name = `merzim_test_${process.pid}_${Math.random().toString(36).slice(2, 8)}`;
+	const admin = postgres(adminUrl, { max: 1, onnotice: () => {} });
+	await admin.unsafe(`create database ${name}`);
+	await admin.end();
+	const url = new URL(adminUrl);
+	url.pathname = `/${name}`;
+	const handle = await createDb({ url: url.toString(), poolSize: 5 });
+	return {
+		...handle,
+		url: url.toString(),
+		close: async () => {
+			await handle.close();
+			const again = postgres(adminUrl, { max: 1, onnotice: () => {} });
+			await again.unsafe(`drop database if exists ${name} with (force)`);
+			await again.end();
+		}
+	};
+}
