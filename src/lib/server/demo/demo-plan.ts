@@ -106,7 +106,9 @@ function planOne(rng: Rng, cal: WorkingCalendar, now: Date, today: string, servi
 	const finishLead = rng.int(-400, 2400);
 	const lastSoFar = Math.max(...plan.events.map((e) => e.at.getTime()), ...plan.clocks.flatMap((c) => c.clock.events.map((e) => e.at.getTime())));
 	const finishAt = dueNow.due ? new Date(Math.max(cal.addWorkingMinutes(dueNow.due, -finishLead).getTime(), lastSoFar + 30 * 60_000)) : null;
-	if (finishAt && finishAt <= now && rng.chance(0.85)) {
+	// Open past its due only briefly: an officer would not leave a breach standing for weeks.
+	const longOverdue = !!dueNow.due && cal.workingMinutesBetween(dueNow.due, now) > 3 * 480;
+	if (finishAt && finishAt <= now && (longOverdue || rng.chance(0.85))) {
 		const refused = service.refusalGrounds !== null && rng.chance(0.12);
 		if (refused && service.hearing) {
 			const notice = cal.addWorkingMinutes(finishAt, -3 * 480);

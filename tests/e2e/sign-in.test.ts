@@ -1,0 +1,89 @@
+/**
+ * A new user's first minutes, in real Chromium against the production build with the demo data:
+ * sign in with the demo logins, see the pages of one's role and only those. Screenshots of every
+ * page land in tests/e2e/screenshots/.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { startBuiltServer, type BuiltServer } from '../helpers/built-server';
+import { launchChromium } from '../helpers/browser';
+
+let server: BuiltServer;
+let browser: Browser;
+
+beforeAll(async () => {
+	server = await startBuiltServer();
+	browser = await launchChromium();
+});
+afterAll(async () => {
+	await browser?.close();
+	await server?.stop();
+});
+
+async function signIn(username: string, password = 'merzim-demo'): Promise<Page> {
+	const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+	await page.goto(`${server.url}/login`);
+	await page.getByLabel('Username').fill(username);
+	await page.getByLabel('Password').fill(password);
+	await page.getByRole('button', { name: 'Sign in' }).click();
+	return page;
+}
+
+const shot = (page: Page, name: string) => page.screenshot({ path: `tests/e2e/screenshots/${name}.png`, fullPage: false });
+
+describe('demo sign-in in Chromium', () => {
+	it('an officer signs in and sees the case list ordered by deadline, then a case with its timeline', async () => {
+		const page = await signIn('officer');
+		await page.waitForURL('**/cases');
+		await expect(page.getByRole('heading', { name: 'Cases' }).isVisible()).resolves.toBe(true);
+		const rows = page.locator('tbody tr');
+		expect(await rows.count()).toBe(50);
+		await shot(page, 'cases');
+		await rows.first().getByRole('link').click();
+		await page.waitForURL(/\/cases\/[0-9a-f-]{36}$/);
+		await expect(page.getByRole('heading', { name: 'Timeline' }).isVisible()).resolves.toBe(true);
+		expect(await page.locator('.timeline li').count()).toBeGreaterThan(0);
+		await shot(page, 'case');
+		expect(await page.getByRole('link', { name: 'Admin' }).count()).toBe(0);
+		await page.goto(`${server.url}/admin`);
+		await expect(page.getByRole('heading', { name: 'Forbidden' }).isVisible()).resolves.toBe(true);
+		await page.close();
+	});
+
+	it('a wrong password shows an alert and stays on the sign-in page', async () => {
+		const page = await signIn('officer', 'not the password');
+		await expect(page.getByRole('alert').textContent()).resolves.toContain('Wrong username or password');
+		expect(new URL(page.url()).pathname).toBe('/login');
+		await shot(page, 'login-error');
+		await page.close();
+	});
+
+	it('an admin reaches the user administration', async () => {
+		const page = await signIn('admin');
+		await page.getByRole('link', { name: 'Admin' }).click();
+		await page.waitForURL('**/admin');
+		await expect(page.getByRole('cell', { name: 'liaison-nsc (nsc)' }).isVisible()).resolves.toBe(true);
+		await shot(page, 'admin');
+		await page.close();
+	});
+
+	it('the wall-board login lands on the board and can open nothing else', async () => {
+		const page = await signIn('board');
+		await page.waitForURL('**/board');
+		await expect(page.getByRole('heading', { name: /case board/ }).isVisible()).resolves.toBe(true);
+		await shot(page, 'board');
+		const res = await page.goto(`${server.url}/cases`);
+		expect(res?.status()).toBe(403);
+		await page.close();
+	});
+
+	it('signing out ends the session', async () => {
+		const page = await signIn('supervisor');
+		await page.waitForURL('**/cases');
+		await page.getByRole('button', { name: 'Sign out' }).click();
+		await page.waitForURL('**/login');
+		await page.goto(`${server.url}/cases`);
+		expect(new URL(page.url()).pathname).toBe('/login');
+		await page.close();
+	});
+});
