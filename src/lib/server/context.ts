@@ -14,6 +14,7 @@ import { createLoginThrottle } from './auth/login-throttle';
 import { createLoginService } from './auth/login.service';
 import { createUserService } from './users/users.service';
 import { ensureReferenceData } from './db/reference-data';
+import { createCalendarService } from './calendar/calendar.service';
 
 export async function createAppContext(config: AppConfig, opts: { clock?: Clock; dbHandle?: DbHandle } = {}) {
 	const clock = opts.clock ?? (config.clock === 'simulated' ? new ManualClock(new Date()) : systemClock);
@@ -31,7 +32,8 @@ export async function createAppContext(config: AppConfig, opts: { clock?: Clock;
 		sessions,
 		throttle,
 		login: createLoginService({ db, sessions, throttle, clock }),
-		users: createUserService({ db, clock })
+		users: createUserService({ db, clock }),
+		calendar: createCalendarService({ db, clock })
 	};
 }
 
