@@ -1,0 +1,43 @@
+/**
+ * The shape of the clock-kind table (clock-kinds.ts), and the A9 timers deliberately left out.
+ */
+import type { ClockKind, ClockUnit } from './clock-types';
+
+export interface ClockVariant {
+	readonly id: string;
+	readonly unit: ClockUnit;
+	/** For 'hearing-notice': working days *before* the end of the service term. */
+	readonly length: number;
+	readonly citation: string;
+	/** Which A9 timer this variant is. */
+	readonly t: string;
+}
+
+export interface ClockKindSpec {
+	readonly kind: ClockKind;
+	readonly tNumbers: readonly string[];
+	readonly citation: string;
+	/** The start event, as the act words it (or [DERIVED] in the digest). */
+	readonly startsAt: string;
+	readonly onExpiry: string;
+	/** A 0-working-day clock is due the same day with the 17:00 intake cut-off (decision 2). */
+	readonly sameDayCutoff: boolean;
+	/** Legal basis that allows suspending it; null = suspending it is an error. */
+	readonly suspension: string | null;
+	/** The one extension the act allows, null = none. */
+	readonly extension: { readonly maxWorkingDays: number; readonly citation: string } | null;
+	readonly variants: readonly [ClockVariant, ...ClockVariant[]];
+}
+
+/**
+ * A9 timers with no clock kind, and why: they are not deadlines the desk runs down, or have no
+ * length. T12/T20/T21 are date arithmetic (calendar.addYears), T22/T23 are admin dates.
+ */
+export const UNMAPPED_A9_TIMERS: Readonly<Record<string, string>> = {
+	T7: 'export-control-system request: no length in 001 p.17',
+	T12: 'licence validity, 1 year from issue (001 p.6): an expiry date, not an SLA',
+	T20: 'look-back 1 year (grounds 16–17): calendar.addYears(filing, -1)',
+	T21: 'look-back 5 years (grounds 18–19): calendar.addYears(date, -5)',
+	T22: 'admin: notify the Unified Contact Centre within 3 WD (001 p.3)',
+	T23: 'admin: 2026 amendments in force 60 CD after publication (Ескерту notes)'
+};

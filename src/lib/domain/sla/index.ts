@@ -1,0 +1,23 @@
+/** Public API of the SLA clocks (table A9 of licensing-001.md; README decisions 3, 5, 11). */
+export { CLOCK_KINDS } from './clock-types';
+export type {
+	ClockBand,
+	ClockEvent,
+	ClockEventType,
+	ClockKind,
+	ClockState,
+	ClockUnit,
+	ComputedClock,
+	SlaClock,
+	SuspensionInterval
+} from './clock-types';
+export { CLOCK_KIND_SPECS, clockKindSpec, clockVariant } from './clock-kinds';
+export { UNMAPPED_A9_TIMERS } from './clock-kind-spec';
+export type { ClockKindSpec, ClockVariant } from './clock-kind-spec';
+export { breached, cancelled, extended, met, newClock, resumed, started, suspended } from './clock-events';
+export { ClockSequenceError, type ClockErrorCode } from './clock-errors';
+export { validateClock } from './validate-clock';
+export { computeClock, type ComputeClockOptions } from './compute-clock';
+export { explainClock, type ClockExplanation } from './explain-clock';
+export { deriveExtensionNoticeClock, deriveHearingNoticeClock } from './derived-clocks';
+export { DEFAULT_THRESHOLDS, bandFor, thresholdsFor, type BandThresholds, type ThresholdOverrides } from './warning-bands';
