@@ -9,6 +9,7 @@ export const load: LayoutServerLoad = async (event) => {
 		{ href: '/board', label: 'Board', show: userCan(event, 'board:read') },
 		{ href: '/consultations', label: 'Consultations', show: userCan(event, 'consultations:answer') },
 		{ href: '/admin', label: 'Admin', show: userCan(event, 'users:manage') },
+		{ href: '/admin/calendar', label: 'Calendar', show: userCan(event, 'calendar:manage') },
 		{ href: '/account', label: 'Account', show: session.kind === 'staff' }
 	].filter((n) => n.show);
 	return {

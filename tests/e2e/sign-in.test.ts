@@ -87,3 +87,27 @@ describe('demo sign-in in Chromium', () => {
 		await page.close();
 	});
 });
+
+describe('calendar overrides in Chromium', () => {
+	it('an admin previews a day off, sees what it moves, and applies it', async () => {
+		const page = await signIn('admin');
+		await page.waitForURL('**/cases');
+		await page.getByRole('link', { name: 'Calendar' }).click();
+		await page.waitForURL('**/admin/calendar');
+		// The next working day after today is inside many demo terms.
+		const res = await page.request.get(`${server.url}/api/v1/calendar/deadline?start=${new Date().toISOString().slice(0, 10)}&workingDays=1`);
+		const { dueDate } = (await res.json()) as { dueDate: string };
+		await page.getByLabel('Date').fill(dueDate);
+		await page.getByLabel('Reason').fill('E2E closure for a test');
+		await page.getByRole('button', { name: 'Preview the effect' }).click();
+		const status = page.getByRole('status').filter({ hasText: 'This change moves' });
+		await status.waitFor();
+		const moved = Number(/moves (\d+) open/.exec((await status.textContent()) ?? '')![1]);
+		expect(moved).toBeGreaterThan(0);
+		await shot(page, 'calendar-preview');
+		await page.getByRole('button', { name: 'Apply' }).click();
+		await expect(page.getByRole('status').filter({ hasText: `Saved ${dueDate}` }).textContent()).resolves.toContain(`${moved} open deadline(s) recomputed`);
+		await expect(page.getByRole('cell', { name: 'E2E closure for a test' }).isVisible()).resolves.toBe(true);
+		await page.close();
+	});
+});

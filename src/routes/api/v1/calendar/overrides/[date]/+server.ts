@@ -1,16 +1,11 @@
 import { json } from '@sveltejs/kit';
-import { z } from 'zod';
 import { apiRoute } from '$lib/server/http/api-error';
 import { readJson } from '$lib/server/http/json-body';
 import { requirePermission } from '$lib/server/auth/guard';
 import { parseDate } from '$lib/server/calendar/calendar-query';
+import { OverrideInputSchema } from '$lib/server/calendar/override.schema';
 
-const OverrideSchema = z
-	.object({
-		kind: z.enum(['day_off', 'working_day']),
-		reason: z.string().trim().min(3, 'Give the reason, e.g. the decree number.').max(300)
-	})
-	.strict();
+const OverrideSchema = OverrideInputSchema.omit({ date: true });
 
 /** Admin only: set a decreed day transfer, closure or working Saturday; open deadlines are recomputed. */
 export const PUT = apiRoute(async (event) => {
