@@ -4,6 +4,9 @@
  *
  * Append-only tables (`case_events`, `audit_events`) are protected by triggers in the hand-written
  * migration `0001_append_only.sql`: UPDATE, DELETE and TRUNCATE are refused by the database itself.
+ *
+ * Tables of a later area live in `schema.<area>.ts` and are re-exported at the end of this file, so
+ * drizzle-kit and the typed `db` see one schema.
  */
 import { sql } from 'drizzle-orm';
 import {
