@@ -49,10 +49,8 @@ export function createCalendarService(deps: { db: Db; clock: Clock; now?: () => 
 
 		/** What a change would do to the open deadlines, without changing anything. */
 		async preview(change: OverrideChange): Promise<RecomputeSummary> {
-			const overrides = await loadOverrides(db);
-			const before = base.withOverrides(overrides);
-			const after = base.withOverrides(apply(overrides, change));
-			return recomputeOpenClocks(db, { before, after, now: clock.now(), date: change.date, write: false });
+			const after = base.withOverrides(apply(await loadOverrides(db), change));
+			return recomputeOpenClocks(db, { after, now: clock.now(), date: change.date, write: false });
 		},
 
 		/** Sets or removes an override, audits it and recomputes the open deadlines, atomically. */
@@ -60,7 +58,6 @@ export function createCalendarService(deps: { db: Db; clock: Clock; now?: () => 
 			const summary = await db.transaction(async (tx) => {
 				const overrides = await loadOverrides(tx);
 				const previous = overrides.find((o) => o.date === change.date) ?? null;
-				const before = base.withOverrides(overrides);
 				const after = base.withOverrides(apply(overrides, change));
 				const now = clock.now();
 				if (change.override) {
@@ -69,7 +66,7 @@ export function createCalendarService(deps: { db: Db; clock: Clock; now?: () => 
 				} else {
 					await tx.delete(calendarOverrides).where(eq(calendarOverrides.date, change.date));
 				}
-				const result = await recomputeOpenClocks(tx, { before, after, now, date: change.date, write: true });
+				const result = await recomputeOpenClocks(tx, { after, now, date: change.date, write: true });
 				await appendAuditEvent(tx, 'calendar', {
 					type: change.override ? 'calendar-override-set' : 'calendar-override-removed',
 					actor,

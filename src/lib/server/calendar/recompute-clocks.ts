@@ -1,18 +1,19 @@
 /**
- * Recomputes open clocks after a calendar change. Only clocks that started on or before the
- * changed date and were not already due before it can move; each is recomputed from its stored
- * event history with `computeClock` (the denormalised due/state columns are never patched by hand).
+ * Recomputes open clocks after a calendar change (README decision 4). Only clocks that started
+ * before the end of the changed day and were not already due before it can move; each of those is
+ * recomputed from its stored event history with `computeClock`. The stored due/state are the
+ * previous computation by the same engine, so they serve as "before" (one computation per clock).
+ * Reads and writes go in pages (keyset on id) so a million open clocks stay in bounded memory.
  */
-import { and, gte, inArray, isNull, or, sql } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
 import type { Executor } from '../db/client';
-import { cases, clocks } from '../db/schema';
 import type { WorkingCalendar } from '../../domain/calendar';
 import { computeClock, type ClockEvent, type ComputedClock, type SlaClock } from '../../domain/sla';
 
 export interface RecomputeSummary {
 	/** Open clocks whose due instant changes. */
 	moved: number;
-	/** … of which were not breached before and are after the change. */
+	/** … of which were not yet due before the change and are past due after it. */
 	intoBreach: number;
 	/** Cases whose clocks moved. */
 	cases: number;
@@ -20,8 +21,18 @@ export interface RecomputeSummary {
 	skipped: number;
 }
 
-const OPEN_STATES = ['running', 'suspended', 'overdue'];
-const BATCH = 5_000;
+const PAGE = 20_000;
+
+interface CandidateRow {
+	id: string;
+	case_id: string;
+	kind: string;
+	unit: string;
+	length: number;
+	citation: string;
+	events: unknown;
+	due_at: string | Date | null;
+}
 
 /** Stored events have ISO strings for instants; the domain wants Dates. */
 export function reviveClock(row: { kind: string; unit: string; length: number; citation: string; events: unknown }): SlaClock {
@@ -29,54 +40,87 @@ export function reviveClock(row: { kind: string; unit: string; length: number; c
 	return { kind: row.kind, unit: row.unit, length: row.length, citation: row.citation, events } as SlaClock;
 }
 
+const rowsOf = <T>(result: unknown): T[] => (Array.isArray(result) ? result : (result as { rows: T[] }).rows);
+
 export async function recomputeOpenClocks(
 	ex: Executor,
-	opts: { before: WorkingCalendar; after: WorkingCalendar; now: Date; date: string; write: boolean }
+	opts: { after: WorkingCalendar; now: Date; date: string; write: boolean }
 ): Promise<RecomputeSummary> {
-	const dayStart = new Date(`${opts.date}T00:00:00+05:00`);
-	const candidates = await ex
-		.select({ id: clocks.id, caseId: clocks.caseId, kind: clocks.kind, unit: clocks.unit, length: clocks.length, citation: clocks.citation, events: clocks.events })
-		.from(clocks)
-		.where(and(inArray(clocks.state, OPEN_STATES), or(isNull(clocks.dueAt), gte(clocks.dueAt, dayStart))));
-
+	const dayStart = new Date(`${opts.date}T00:00:00+05:00`).toISOString();
+	const dayEnd = new Date(`${opts.date}T23:59:59.999+05:00`).toISOString();
+	const nowMs = opts.now.getTime();
 	const summary: RecomputeSummary = { moved: 0, intoBreach: 0, cases: 0, skipped: 0 };
-	const changed: { id: string; caseId: string; due: Date | null; state: string }[] = [];
-	for (const row of candidates) {
-		const clock = reviveClock(row);
-		let was: ComputedClock, now: ComputedClock;
-		try {
-			was = computeClock(clock, opts.before, opts.now);
-			now = computeClock(clock, opts.after, opts.now);
-		} catch (e) {
-			if (!(e instanceof Error) || e.name !== 'ClockSequenceError') throw e;
-			summary.skipped++;
-			continue;
-		}
-		if (was.due?.getTime() === now.due?.getTime() && was.state === now.state) continue;
-		summary.moved++;
-		if (now.state === 'overdue' && was.state !== 'overdue') summary.intoBreach++;
-		changed.push({ id: row.id, caseId: row.caseId, due: now.due, state: now.state });
-	}
-	summary.cases = new Set(changed.map((c) => c.caseId)).size;
-	if (!opts.write || changed.length === 0) return summary;
+	const touchedCases = new Set<string>();
+	let lastId = '00000000-0000-0000-0000-000000000000';
 
-	for (let i = 0; i < changed.length; i += BATCH) {
-		const part = changed.slice(i, i + BATCH);
-		const values = sql.join(
-			part.map((c) => sql`(${c.id}::uuid, ${c.due?.toISOString() ?? null}::timestamptz, ${c.state})`),
-			sql`, `
+	for (;;) {
+		const page = rowsOf<CandidateRow>(
+			await ex.execute(sql`
+				select id, case_id, kind, unit, length, citation, events, due_at from clocks
+				where state in ('running', 'suspended', 'overdue')
+				  and (due_at is null or due_at >= ${dayStart}::timestamptz)
+				  and (events->0->>'at')::timestamptz <= ${dayEnd}::timestamptz
+				  and id > ${lastId}::uuid
+				order by id limit ${PAGE}`)
 		);
-		await ex.execute(sql`update clocks set due_at = v.due, state = v.state from (values ${values}) as v(id, due, state) where clocks.id = v.id`);
+		if (page.length === 0) break;
+		lastId = page.at(-1)!.id;
+		const ids: string[] = [];
+		const dues: (string | null)[] = [];
+		const states: string[] = [];
+		for (const row of page) {
+			let next: ComputedClock;
+			try {
+				next = computeClock(reviveClock(row), opts.after, opts.now);
+			} catch (e) {
+				if (!(e instanceof Error) || e.name !== 'ClockSequenceError') throw e;
+				summary.skipped++;
+				continue;
+			}
+			const wasDue = row.due_at === null ? null : new Date(row.due_at).getTime();
+			const nextDue = next.due?.getTime() ?? null;
+			if (wasDue === nextDue) continue;
+			summary.moved++;
+			if (nextDue !== null && nextDue < nowMs && (wasDue === null || wasDue >= nowMs)) summary.intoBreach++;
+			touchedCases.add(row.case_id);
+			ids.push(row.id);
+			dues.push(next.due?.toISOString() ?? null);
+			states.push(next.state);
+		}
+		if (opts.write && ids.length) await writeClocks(ex, ids, dues, states);
 	}
-	const caseIds = [...new Set(changed.map((c) => c.caseId))];
-	for (let i = 0; i < caseIds.length; i += BATCH) {
-		const part = caseIds.slice(i, i + BATCH);
-		await ex
-			.update(cases)
-			.set({
-				nextDueAt: sql`(select min(due_at) from clocks where clocks.case_id = ${cases.id} and clocks.state in ('running', 'overdue'))`
-			})
-			.where(inArray(cases.id, part));
-	}
+	summary.cases = touchedCases.size;
+	if (opts.write && touchedCases.size) await refreshNextDue(ex, [...touchedCases]);
 	return summary;
+}
+
+/** One statement per page: arrays as parameters, joined by id. */
+async function writeClocks(ex: Executor, ids: string[], dues: (string | null)[], states: string[]) {
+	await ex.execute(sql`
+		update clocks set due_at = v.due, state = v.state
+		from unnest(${toPgArray(ids)}::uuid[], ${toPgArray(dues)}::timestamptz[], ${toPgArray(states)}::text[]) as v(id, due, state)
+		where clocks.id = v.id`);
+}
+
+/** The denormalised ordering key of each touched case: its earliest running clock. */
+async function refreshNextDue(ex: Executor, caseIds: string[]) {
+	for (let i = 0; i < caseIds.length; i += PAGE) {
+		const part = toPgArray(caseIds.slice(i, i + PAGE));
+		await ex.execute(sql`
+			update cases set next_due_at = m.due
+			from (
+				select c.id, min(k.due_at) filter (where k.state in ('running', 'overdue')) as due
+				from unnest(${part}::uuid[]) as c(id) left join clocks k on k.case_id = c.id
+				group by c.id
+			) as m
+			where cases.id = m.id and cases.next_due_at is distinct from m.due`);
+	}
+}
+
+/**
+ * A PostgreSQL array literal. Passed as one text parameter and cast in SQL, so both drivers
+ * (postgres.js and PGlite) send it the same way, whatever their own array serialisation.
+ */
+function toPgArray(values: (string | null)[]): string {
+	return `{${values.map((v) => (v === null ? 'NULL' : `"${v.replace(/["\\]/g, '\\$&')}"`)).join(',')}}`;
 }

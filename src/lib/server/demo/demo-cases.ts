@@ -5,7 +5,6 @@
 import type { AppContext } from '../context';
 import { cases, clocks, consultations, mfaChecks, organisations } from '../db/schema';
 import { appendCaseEvent } from '../audit/audit.repository';
-import { createCalendar } from '../../domain/calendar';
 import { computeClock } from '../../domain/sla';
 import { createRng } from '../../domain/reference/prng';
 import { generateCounterparty, generateGoodsLines, generateOrganisations } from '../../domain/reference/demo-names';
@@ -17,7 +16,7 @@ const DEMO_SEED = 'merzim-demo-2026';
 export async function seedDemoCases(ctx: AppContext, staff: Map<string, number>): Promise<number> {
 	const rng = createRng(DEMO_SEED);
 	const now = ctx.clock.now();
-	const calendar = createCalendar({ fromYear: 2020, toYear: 2035 });
+	const calendar = await ctx.calendar.current();
 	const orgs = generateOrganisations(rng, 120);
 	const orgRows = await ctx.db
 		.insert(organisations)

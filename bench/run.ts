@@ -1,0 +1,27 @@
+/**
+ * `npm run bench`: every benchmark in one run, each printing its own figures. Options:
+ *   --only calendar,login,cold-start,recompute   run a subset
+ *   --quick                                      smaller sizes (for a smoke run)
+ * Needs `npm run build` for the server benchmarks, and PostgreSQL (BENCH_DATABASE_URL, default
+ * postgres://postgres@127.0.0.1:5432/postgres) for the recompute benchmark.
+ */
+import { parseArgs } from 'node:util';
+import { existsSync } from 'node:fs';
+import { runCalendarBench } from './calendar.bench';
+import { runLoginBench } from './login.bench';
+import { runColdStartBench } from './cold-start.bench';
+import { runRecomputeBench } from './recompute.bench';
+
+const { values } = parseArgs({ options: { only: { type: 'string' }, quick: { type: 'boolean', default: false } } });
+const wanted = new Set((values.only ?? 'calendar,login,cold-start,recompute').split(','));
+const quick = values.quick;
+
+console.log(`Merzim benchmarks — node ${process.version}, ${new Date().toISOString()}${quick ? ' (quick)' : ''}`);
+if (!existsSync('build/handler.js') || !existsSync('dist/server.js')) {
+	console.error('Run `npm run build` first: the server benchmarks measure the production build.');
+	process.exit(1);
+}
+if (wanted.has('calendar')) await runCalendarBench({ clocks: quick ? 100_000 : 1_000_000 });
+if (wanted.has('login')) await runLoginBench();
+if (wanted.has('cold-start')) await runColdStartBench(quick ? 3 : 5);
+if (wanted.has('recompute')) await runRecomputeBench(quick ? 100_000 : 1_000_000);

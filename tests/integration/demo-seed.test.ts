@@ -1,0 +1,75 @@
+/**
+ * The demo seed: realistic, deterministic, every service at every stage, and it never touches a
+ * database that already has data, nor a production one unless asked.
+ */
+import { afterAll, describe, expect, it } from 'vitest';
+import { count, sql } from 'drizzle-orm';
+import { createTestDb } from '../helpers/test-db';
+import { loadConfig } from '../../src/lib/server/config';
+import { createAppContext, type AppContext } from '../../src/lib/server/context';
+import { ManualClock } from '../../src/lib/server/clock';
+import { seedDemoIfWanted } from '../../src/lib/server/demo/seed';
+import { cases, clocks, consultations, organisations, users } from '../../src/lib/server/db/schema';
+import { verifyAuditTrail } from '../../src/lib/server/audit/audit.repository';
+import { isValidBin } from '../../src/lib/domain/reference/bin';
+import { SERVICE_CODES } from '../../src/lib/domain/reference/services';
+
+const NOW = new Date('2026-11-23T06:00:00Z');
+const opened: AppContext[] = [];
+
+async function context(env: Record<string, string> = {}) {
+	const ctx = await createAppContext(loadConfig({ MERZIM_DATA_DIR: '/nonexistent', ...env }), { clock: new ManualClock(NOW), dbHandle: await createTestDb() });
+	opened.push(ctx);
+	return ctx;
+}
+afterAll(async () => {
+	for (const ctx of opened) await ctx.dbHandle.close();
+});
+
+const summary = (ctx: AppContext) => ctx.db.select({ number: cases.number, service: cases.service, stage: cases.stage }).from(cases).orderBy(cases.number);
+
+describe('demo seed', () => {
+	it('seeds 300 cases of every service at every stage, with valid BINs and an intact audit trail', async () => {
+		const ctx = await context();
+		expect(await seedDemoIfWanted(ctx, { requested: false })).toEqual({ status: 'seeded', cases: 300 });
+		const rows = await summary(ctx);
+		expect(rows).toHaveLength(300);
+		expect(new Set(rows.map((r) => r.service))).toEqual(new Set(SERVICE_CODES));
+		const stages = new Set(rows.map((r) => r.stage));
+		for (const s of ['completeness-check', 'consultation', 'mfa-check', 'hearing', 'under-review', 'granted', 'refused', 'returned-incomplete']) expect(stages).toContain(s);
+		const orgs = await ctx.db.select().from(organisations);
+		expect(orgs.every((o) => isValidBin(o.bin))).toBe(true);
+		expect(orgs.some((o) => /^(ТОО|АО) «/.test(o.name))).toBe(true);
+		const decisions = (await ctx.db.select({ d: consultations.decision }).from(consultations)).map((r) => r.d);
+		for (const d of [null, 'approve', 'deemed_approved']) expect(decisions).toContain(d);
+		const states = new Set((await ctx.db.select({ s: clocks.state }).from(clocks)).map((r) => r.s));
+		for (const s of ['running', 'suspended', 'met']) expect(states).toContain(s);
+		expect([...states].some((s) => s === 'overdue' || s === 'breached')).toBe(true);
+		const usernames = (await ctx.db.select({ u: users.username }).from(users)).map((r) => r.u).sort();
+		expect(usernames).toEqual(['admin', 'board', 'head', 'liaison-nsc', 'officer', 'officer2', 'registrar', 'reviewer', 'supervisor']);
+		expect((await verifyAuditTrail(ctx.db)).breaks).toEqual([]);
+
+		// Never twice, never over existing data.
+		expect(await seedDemoIfWanted(ctx, { requested: true })).toEqual({ status: 'skipped-nonempty' });
+		const [n] = await ctx.db.select({ n: count() }).from(cases);
+		expect(Number(n!.n)).toBe(300);
+	});
+
+	it('is deterministic for the same day', async () => {
+		const a = await context();
+		const b = await context();
+		await seedDemoIfWanted(a, { requested: false });
+		await seedDemoIfWanted(b, { requested: false });
+		expect(await summary(b)).toEqual(await summary(a));
+		const dues = (ctx: AppContext) => ctx.db.execute(sql`select string_agg(coalesce(due_at::text, '-'), ',' order by kind, due_at) as s from clocks`);
+		expect(JSON.stringify(await dues(b))).toBe(JSON.stringify(await dues(a)));
+	});
+
+	it('does not run in production unless asked with --demo', async () => {
+		const ctx = await context({ NODE_ENV: 'production' });
+		expect(await seedDemoIfWanted(ctx, { requested: false })).toEqual({ status: 'skipped-production' });
+		const [n] = await ctx.db.select({ n: count() }).from(users);
+		expect(Number(n!.n)).toBe(0);
+		expect(await seedDemoIfWanted(ctx, { requested: true })).toEqual({ status: 'seeded', cases: 300 });
+	});
+});
