@@ -5,7 +5,7 @@ import globals from 'globals';
 import svelteConfig from './svelte.config.js';
 
 export default ts.config(
-	{ ignores: ['build/', 'dist/', '.svelte-kit/', 'data/', 'node_modules/', 'drizzle/meta/'] },
+	{ ignores: ['build/', 'dist/', '.svelte-kit/', 'data/', 'node_modules/', 'drizzle/meta/', 'src/lib/paraglide/'] },
 	js.configs.recommended,
 	...ts.configs.recommended,
 	...svelte.configs.recommended,

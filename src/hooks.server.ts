@@ -4,6 +4,7 @@ import { env } from '$env/dynamic/private';
 import { createAppContext, getAppContext } from '$lib/server/context';
 import { loadConfig } from '$lib/server/config';
 import { deleteSessionCookie, sessionCookieName, setSessionCookie } from '$lib/server/auth/cookie';
+import { paraglideMiddleware } from '$lib/paraglide/server';
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
@@ -71,6 +72,13 @@ const handleSecondFactor: Handle = async ({ event, resolve }) => {
 	return resolve(event);
 };
 
+/** kk / ru / en for this request (cookie, else Accept-Language, else English); sets <html lang>. */
+const handleLocale: Handle = ({ event, resolve }) =>
+	paraglideMiddleware(event.request, ({ request, locale }) => {
+		event.request = request;
+		return resolve(event, { transformPageChunk: ({ html }) => html.replace('%lang%', locale) });
+	});
+
 const handleSecurityHeaders: Handle = async ({ event, resolve }) => {
 	const response = await resolve(event);
 	response.headers.set('x-content-type-options', 'nosniff');
@@ -80,7 +88,7 @@ const handleSecurityHeaders: Handle = async ({ event, resolve }) => {
 	return response;
 };
 
-export const handle = sequence(handleContext, handleOrigin, handleAuth, handleSecondFactor, handleSecurityHeaders);
+export const handle = sequence(handleContext, handleOrigin, handleAuth, handleSecondFactor, handleSecurityHeaders, handleLocale);
 
 /** Unexpected errors: logged in full on the server, a plain message and an id for the user. */
 export const handleError: HandleServerError = ({ error, event, status }) => {

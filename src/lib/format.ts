@@ -1,5 +1,13 @@
 /** Display helpers shared by pages. Times are always shown in Asia/Almaty, whatever the browser's zone. */
-export function formatAlmaty(iso: string | Date, locale = 'en-GB'): string {
+import { getLocale } from '$lib/paraglide/runtime';
+
+const INTL_LOCALE: Record<string, string> = { kk: 'kk-KZ', ru: 'ru-RU', en: 'en-GB' };
+
+export function intlLocale(): string {
+	return INTL_LOCALE[getLocale()] ?? 'en-GB';
+}
+
+export function formatAlmaty(iso: string | Date, locale = intlLocale()): string {
 	return new Date(iso).toLocaleString(locale, {
 		timeZone: 'Asia/Almaty',
 		year: 'numeric',

@@ -111,3 +111,25 @@ describe('calendar overrides in Chromium', () => {
 		await page.close();
 	});
 });
+
+describe('languages', () => {
+	it('follows Accept-Language, switches on request and remembers the choice', async () => {
+		const context = await browser.newContext({ locale: 'kk-KZ' });
+		const page = await context.newPage();
+		await page.goto(`${server.url}/login`);
+		expect(await page.locator('html').getAttribute('lang')).toBe('kk');
+		await expect(page.getByLabel('Пайдаланушы аты').isVisible()).resolves.toBe(true);
+		await shot(page, 'login-kk');
+		await Promise.all([page.waitForEvent('load'), page.getByRole('combobox', { name: 'Тіл' }).selectOption('ru')]);
+		await expect(page.getByLabel('Имя пользователя').isVisible()).resolves.toBe(true);
+		await page.goto(`${server.url}/login`);
+		expect(await page.locator('html').getAttribute('lang')).toBe('ru');
+		await page.getByLabel('Имя пользователя').fill('officer');
+		await page.getByLabel('Пароль').fill('merzim-demo');
+		await page.getByRole('button', { name: 'Войти' }).click();
+		await page.waitForURL('**/cases');
+		await expect(page.getByRole('heading', { name: 'Дела' }).isVisible()).resolves.toBe(true);
+		await shot(page, 'cases-ru');
+		await context.close();
+	});
+});

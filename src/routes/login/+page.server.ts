@@ -17,9 +17,10 @@ export const actions: Actions = {
 		const form = await event.request.formData();
 		const username = String(form.get('username') ?? '').trim();
 		const password = String(form.get('password') ?? '');
-		if (!username || !password) return fail(400, { username, message: 'Enter your username and password.' });
+		// `code` picks the translated message on the page; `message` is for non-browser clients.
+		if (!username || !password) return fail(400, { username, code: 'missing', message: 'Enter your username and password.' });
 		if (username.length > 64 || password.length > 256)
-			return fail(400, { username: '', message: 'Wrong username or password.' });
+			return fail(400, { username: '', code: 'credentials', message: 'Wrong username or password.' });
 
 		const result = await event.locals.ctx.login.signIn({
 			username,
@@ -30,9 +31,9 @@ export const actions: Actions = {
 		if (!result.ok) {
 			if (result.reason === 'throttled') {
 				const minutes = Math.ceil(result.retryAfterMs / 60_000);
-				return fail(429, { username, message: `Too many failed attempts. Try again in ${minutes} minute(s).` });
+				return fail(429, { username, code: 'throttled', minutes, message: `Too many failed attempts. Try again in ${minutes} minute(s).` });
 			}
-			return fail(400, { username, message: 'Wrong username or password.' });
+			return fail(400, { username, code: 'credentials', message: 'Wrong username or password.' });
 		}
 		setSessionCookie(event.cookies, result.token, result.expiresAt, event.url.protocol === 'https:');
 		if (result.secondFactor === 'verify') redirect(303, '/login/two-factor');
