@@ -61,7 +61,7 @@ export async function runRecomputeBench(n = 1_000_000) {
 		const service = createCalendarService({ db, clock: new ManualClock(now) });
 		const dayOff = calendar.addWorkingDays(today, 5);
 		const preview0 = performance.now();
-		const preview = await service.preview({ date: dayOff, override: { kind: 'day_off', reason: 'bench' } });
+		await service.preview({ date: dayOff, override: { kind: 'day_off', reason: 'bench' } });
 		const previewMs = performance.now() - preview0;
 		const t1 = performance.now();
 		const result = await service.change({ date: dayOff, override: { kind: 'day_off', reason: 'bench closure' } }, { userId: null, label: 'bench' });
