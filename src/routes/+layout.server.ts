@@ -6,6 +6,7 @@ export const load: LayoutServerLoad = async (event) => {
 	if (!user || !session?.twoFactorVerified) return { user: null, nav: [] };
 	// Links only to what the server would allow; the labels are translated in the layout.
 	const nav = [
+		{ href: '/queue', show: userCan(event, 'cases:read') },
 		{ href: '/cases', show: userCan(event, 'cases:read') },
 		{ href: '/board', show: userCan(event, 'board:read') },
 		{ href: '/consultations', show: userCan(event, 'consultations:answer') },

@@ -34,6 +34,8 @@ const shot = (page: Page, name: string) => page.screenshot({ path: `tests/e2e/sc
 describe('demo sign-in in Chromium', () => {
 	it('an officer signs in and sees the case list ordered by deadline, then a case with its timeline', async () => {
 		const page = await signIn('officer');
+		await page.waitForURL('**/queue');
+		await page.getByRole('link', { name: 'Cases', exact: true }).click();
 		await page.waitForURL('**/cases');
 		await expect(page.getByRole('heading', { name: 'Cases' }).isVisible()).resolves.toBe(true);
 		const rows = page.locator('tbody tr');
@@ -60,7 +62,8 @@ describe('demo sign-in in Chromium', () => {
 
 	it('an admin reaches the user administration', async () => {
 		const page = await signIn('admin');
-		await page.getByRole('link', { name: 'Admin' }).click();
+		await page.waitForURL('**/queue');
+		await page.getByRole('link', { name: 'Admin', exact: true }).click();
 		await page.waitForURL('**/admin');
 		await expect(page.getByRole('cell', { name: 'liaison-nsc (nsc)' }).isVisible()).resolves.toBe(true);
 		await shot(page, 'admin');
@@ -79,7 +82,7 @@ describe('demo sign-in in Chromium', () => {
 
 	it('signing out ends the session', async () => {
 		const page = await signIn('supervisor');
-		await page.waitForURL('**/cases');
+		await page.waitForURL('**/queue');
 		await page.getByRole('button', { name: 'Sign out' }).click();
 		await page.waitForURL('**/login');
 		await page.goto(`${server.url}/cases`);
@@ -91,7 +94,7 @@ describe('demo sign-in in Chromium', () => {
 describe('calendar overrides in Chromium', () => {
 	it('an admin previews a day off, sees what it moves, and applies it', async () => {
 		const page = await signIn('admin');
-		await page.waitForURL('**/cases');
+		await page.waitForURL('**/queue');
 		await page.getByRole('link', { name: 'Calendar' }).click();
 		await page.waitForURL('**/admin/calendar');
 		// The next working day after today is inside many demo terms.
@@ -127,8 +130,8 @@ describe('languages', () => {
 		await page.getByLabel('Имя пользователя').fill('officer');
 		await page.getByLabel('Пароль').fill('merzim-demo');
 		await page.getByRole('button', { name: 'Войти' }).click();
-		await page.waitForURL('**/cases');
-		await expect(page.getByRole('heading', { name: 'Дела' }).isVisible()).resolves.toBe(true);
+		await page.waitForURL('**/queue');
+		await expect(page.getByRole('heading', { name: 'Очередь' }).isVisible()).resolves.toBe(true);
 		await shot(page, 'cases-ru');
 		await context.close();
 	});

@@ -7,7 +7,6 @@
  * on 2099. "The N-th working day after X" is then arithmetic on ranks plus one binary search
  * inside a year, instead of a loop over days.
  */
-import { kzPublicHolidays, type HolidayLanguage } from './kz-public-holidays';
 import {
 	SUPPORTED_FIRST_DAY,
 	SUPPORTED_FIRST_YEAR,
@@ -20,6 +19,10 @@ import {
 	yearOutOfRange
 } from './local-date';
 import type { IndexedOverride } from './overrides';
+import type { LocalDate } from './local-date';
+
+/** Public holidays of a year by local date, with their names (date-holidays on the server). */
+export type HolidaySource = (year: number) => ReadonlyMap<LocalDate, string>;
 
 /** Day kinds as stored in the index (numbers keep the Uint8Array compact). */
 export const KIND_WORKING = 0;
@@ -42,7 +45,7 @@ export class WorkingDayIndex {
 		readonly firstYear: number,
 		readonly lastYear: number,
 		private readonly overrides: ReadonlyMap<number, IndexedOverride>,
-		private readonly language: HolidayLanguage
+		private readonly holidaysOf: HolidaySource
 	) {}
 
 	/** Year of a day, checked against this calendar's range (RangeError outside it); builds it if new. */
@@ -127,7 +130,7 @@ export class WorkingDayIndex {
 		if (year < this.firstYear || year > this.lastYear) throw yearOutOfRange(year, this.firstYear, this.lastYear);
 		const slot = year - SUPPORTED_FIRST_YEAR;
 		if (this.#built[slot]) return;
-		const holidays = kzPublicHolidays(year, this.language);
+		const holidays = this.holidaysOf(year);
 		const first = firstDayOfYear(year);
 		const end = firstDayOfYear(year + 1);
 		let rank = 0;

@@ -1,0 +1,33 @@
+/** Display names of codes (services, stages, clock kinds, agencies) in the current language. */
+import { getLocale } from '$lib/paraglide/runtime';
+import { m } from '$lib/paraglide/messages';
+import { findService } from '$lib/domain/reference/services';
+import { findAgency } from '$lib/domain/reference/agencies';
+
+const pick = (o: { nameEn: string; nameRu: string; nameKk: string }) => {
+	const locale = getLocale();
+	return locale === 'kk' ? o.nameKk : locale === 'ru' ? o.nameRu : o.nameEn;
+};
+
+export function serviceName(code: string): string {
+	const s = findService(code);
+	return s ? pick(s) : code;
+}
+
+export function agencyShort(code: string): string {
+	const a = findAgency(code);
+	if (!a) return code.toUpperCase();
+	const locale = getLocale();
+	return locale === 'kk' ? a.shortKk : locale === 'ru' ? a.shortRu : a.shortEn;
+}
+
+const messages = m as unknown as Record<string, (() => string) | undefined>;
+
+/** `stage_<code>` / `clock_<code>` messages, falling back to the code itself. */
+export function stageName(code: string): string {
+	return messages[`stage_${code.replaceAll('-', '_')}`]?.() ?? code;
+}
+
+export function clockName(code: string): string {
+	return messages[`clock_${code.replaceAll('-', '_')}`]?.() ?? code;
+}

@@ -1,0 +1,29 @@
+import type { PageServerLoad } from './$types';
+import { requirePermission } from '$lib/server/auth/guard';
+import { calendarSnapshot, loadQueue, QUEUE_TABS, RISK_BANDS, type QueueFilter, type QueueTab } from '$lib/server/queue/queue.service';
+import { isServiceCode } from '$lib/domain/reference/services';
+import { isAgencyCode } from '$lib/domain/reference/agencies';
+
+/** Filters live in the URL; unknown values are ignored rather than failing the page. */
+function filterFrom(q: URLSearchParams): QueueFilter {
+	const tab = q.get('tab') ?? 'mine';
+	const band = q.get('band') ?? '';
+	return {
+		tab: (QUEUE_TABS as readonly string[]).includes(tab) ? (tab as QueueTab) : 'mine',
+		service: isServiceCode(q.get('service') ?? '') ? q.get('service')! : undefined,
+		stage: /^[a-z-]{2,40}$/.test(q.get('stage') ?? '') ? q.get('stage')! : undefined,
+		agency: isAgencyCode(q.get('agency') ?? '') ? q.get('agency')! : undefined,
+		mfaPending: q.get('mfa') === 'pending',
+		band: (RISK_BANDS as readonly string[]).includes(band) ? (band as QueueFilter['band']) : undefined
+	};
+}
+
+export const load: PageServerLoad = async (event) => {
+	const user = requirePermission(event, 'cases:read');
+	const { ctx } = event.locals;
+	const filter = filterFrom(event.url.searchParams);
+	const calendar = await ctx.calendar.current();
+	const now = ctx.clock.now();
+	const queue = await loadQueue(ctx.db, calendar, now, user, filter);
+	return { filter, ...queue, calendar: calendarSnapshot(calendar, now), serverNow: now.toISOString() };
+};
