@@ -9,6 +9,7 @@ export const load: LayoutServerLoad = async (event) => {
 		{ href: '/queue', show: userCan(event, 'cases:read') },
 		{ href: '/cases', show: userCan(event, 'cases:read') },
 		{ href: '/board', show: userCan(event, 'board:read') },
+		{ href: '/supervisor', show: userCan(event, 'supervision:read') },
 		{ href: '/consultations', show: userCan(event, 'consultations:answer') },
 		{ href: '/admin', show: userCan(event, 'users:manage') },
 		{ href: '/admin/calendar', show: userCan(event, 'calendar:manage') },

@@ -1,0 +1,34 @@
+/**
+ * chart.js as a Svelte attachment: created when the canvas mounts and destroyed with it. Only the
+ * bar chart parts are registered, to keep the bundle small.
+ */
+import { BarController, BarElement, CategoryScale, Chart, Legend, LinearScale, Tooltip } from 'chart.js';
+import type { Attachment } from 'svelte/attachments';
+
+Chart.register(BarController, BarElement, CategoryScale, LinearScale, Legend, Tooltip);
+
+export interface BarData {
+	labels: string[];
+	series: { label: string; values: number[]; color: string }[];
+}
+
+export function barChart(data: BarData, opts: { stacked?: boolean; horizontal?: boolean } = {}): Attachment<HTMLCanvasElement> {
+	return (canvas) => {
+		const chart = new Chart(canvas, {
+			type: 'bar',
+			data: {
+				labels: data.labels,
+				datasets: data.series.map((s) => ({ label: s.label, data: s.values, backgroundColor: s.color }))
+			},
+			options: {
+				responsive: true,
+				maintainAspectRatio: false,
+				animation: false,
+				indexAxis: opts.horizontal ? 'y' : 'x',
+				scales: { x: { stacked: opts.stacked }, y: { stacked: opts.stacked, beginAtZero: true, ticks: { precision: 0 } } },
+				plugins: { legend: { display: data.series.length > 1 } }
+			}
+		});
+		return () => chart.destroy();
+	};
+}
