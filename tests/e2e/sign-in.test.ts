@@ -72,8 +72,14 @@ describe('demo sign-in in Chromium', () => {
 
 	it('the wall-board login lands on the board and can open nothing else', async () => {
 		const page = await signIn('board');
+		await page.setViewportSize({ width: 1920, height: 1080 });
 		await page.waitForURL('**/board');
 		await expect(page.getByRole('heading', { name: /case board/ }).isVisible()).resolves.toBe(true);
+		// Counts by risk band add up to the open cases listed as closest-first, at least 12 of them.
+		const counts = (await page.locator('.counts .n').allTextContents()).map(Number);
+		expect(counts.slice(0, 4).reduce((a, b) => a + b, 0)).toBeGreaterThanOrEqual(12);
+		expect(await page.locator('tbody tr').count()).toBe(12);
+		expect(await page.locator('.recent li').count()).toBeGreaterThan(0);
 		await shot(page, 'board');
 		const res = await page.goto(`${server.url}/cases`);
 		expect(res?.status()).toBe(403);

@@ -1,14 +1,33 @@
 import type { PageServerLoad } from './$types';
+import { desc, eq, inArray } from 'drizzle-orm';
 import { requirePermission } from '$lib/server/auth/guard';
-import { countByStage, listCases } from '$lib/server/cases/cases.repository';
+import { calendarSnapshot, loadQueue } from '$lib/server/queue/queue.service';
+import { caseEvents, cases } from '$lib/server/db/schema';
 
+const RECENT_TYPES = ['consultation:answered', 'consultation:deemed-approved', 'mfa:result-received'];
+
+/** The wall board: counts by risk band, the cases closest to breach, recent agency answers. */
 export const load: PageServerLoad = async (event) => {
-	requirePermission(event, 'board:read');
-	const db = event.locals.ctx.db;
-	const [stages, soonest] = await Promise.all([countByStage(db), listCases(db, { limit: 12, offset: 0 })]);
+	const user = requirePermission(event, 'board:read');
+	const { ctx } = event.locals;
+	const calendar = await ctx.calendar.current();
+	const now = ctx.clock.now();
+	const { active, suspended } = await loadQueue(ctx.db, calendar, now, user, { tab: 'all' });
+	const bands = { breached: 0, red: 0, amber: 0, ok: 0 } as Record<string, number>;
+	for (const r of active) if (r.band in bands) bands[r.band]!++;
+	const recent = await ctx.db
+		.select({ id: caseEvents.id, type: caseEvents.type, at: caseEvents.at, actor: caseEvents.actorLabel, after: caseEvents.after, number: cases.number })
+		.from(caseEvents)
+		.innerJoin(cases, eq(cases.id, caseEvents.caseId))
+		.where(inArray(caseEvents.type, RECENT_TYPES))
+		.orderBy(desc(caseEvents.at), desc(caseEvents.id))
+		.limit(8);
 	return {
-		stages: stages.map((s) => ({ stage: s.stage, n: Number(s.n) })),
-		soonest: soonest.rows.map((r) => ({ id: r.id, number: r.number, applicant: r.applicant, stage: r.stage, nextDueAt: r.nextDueAt?.toISOString() ?? null })),
-		asOf: event.locals.ctx.clock.now().toISOString()
+		bands,
+		suspended: suspended.length,
+		closest: active.slice(0, 12),
+		recent: recent.map((r) => ({ ...r, at: r.at.toISOString(), after: r.after as Record<string, unknown> | null })),
+		calendar: calendarSnapshot(calendar, now),
+		serverNow: now.toISOString()
 	};
 };

@@ -77,7 +77,7 @@ function planOne(rng: Rng, cal: WorkingCalendar, now: Date, today: string, servi
 		clocks: [],
 		consultations: [],
 		mfa: null,
-		events: [{ type: 'case-registered', at: registeredAt, citation: service.term.citation, actor: 'registrar', after: { stage: 'completeness-check', registeredOn } }]
+		events: [{ type: 'case:created', at: registeredAt, citation: service.term.citation, actor: 'registrar', after: { stage: 'completeness-check', registeredOn } }]
 	};
 	const term = clockOf('service-term', UNIT[service.term.unit], service.term.length, service.term.citation, [{ type: 'started', at: registeredAt }]);
 	plan.clocks.push({ clock: term, subject: null });
@@ -89,10 +89,10 @@ function planOne(rng: Rng, cal: WorkingCalendar, now: Date, today: string, servi
 		if (checkDone > now) return plan; // still being checked
 		(check.events as ClockEvent[]).push({ type: 'met', at: checkDone });
 		if (rng.chance(0.05)) {
-			close(plan, term, checkDone, 'returned-incomplete', 'reasoned-refusal-of-consideration', service.completenessCheck.citation);
+			close(plan, term, checkDone, 'returned-incomplete', 'completeness:refused', service.completenessCheck.citation);
 			return plan;
 		}
-		plan.events.push({ type: 'completeness-confirmed', at: checkDone, citation: service.completenessCheck.citation, actor: plan.assignee ?? 'officer', after: { stage: 'under-review' } });
+		plan.events.push({ type: 'completeness:confirmed', at: checkDone, citation: service.completenessCheck.citation, actor: plan.assignee ?? 'officer', after: { stage: 'under-review' } });
 	}
 	plan.stage = service.code === 'complaint' ? 'complaint-review' : 'under-review';
 	const reviewStart = plan.events.at(-1)!.at;
@@ -112,12 +112,12 @@ function planOne(rng: Rng, cal: WorkingCalendar, now: Date, today: string, servi
 		const refused = service.refusalGrounds !== null && rng.chance(0.12);
 		if (refused && service.hearing) {
 			const notice = cal.addWorkingMinutes(finishAt, -3 * 480);
-			plan.events.push({ type: 'preliminary-refusal-issued', at: notice, citation: service.refusalGrounds === '000' ? '000 p.13' : '001 p.19', actor: 'head', after: { stage: 'hearing' } });
+			plan.events.push({ type: 'refusal:preliminary-issued', at: notice, citation: service.refusalGrounds === '000' ? '000 p.13' : '001 p.19', actor: 'head', after: { stage: 'hearing' } });
 		}
-		close(plan, term, finishAt, refused ? 'refused' : 'granted', refused ? 'refusal-decided' : 'granted', service.term.citation);
+		close(plan, term, finishAt, refused ? 'refused' : 'granted', 'case:decided', service.term.citation);
 	} else if (service.hearing && service.refusalGrounds && rng.chance(0.08) && plan.consultations.every((c) => c.decision !== null)) {
 		plan.stage = 'hearing';
-		plan.events.push({ type: 'preliminary-refusal-issued', at: new Date(Math.min(now.getTime(), reviewStart.getTime() + 86_400_000)), citation: service.refusalGrounds === '000' ? '000 p.13' : '001 p.19', actor: 'head', after: { stage: 'hearing' } });
+		plan.events.push({ type: 'refusal:preliminary-issued', at: new Date(Math.min(now.getTime(), reviewStart.getTime() + 86_400_000)), citation: service.refusalGrounds === '000' ? '000 p.13' : '001 p.19', actor: 'head', after: { stage: 'hearing' } });
 	}
 	return plan;
 }
@@ -136,17 +136,17 @@ function planConsultations(rng: Rng, cal: WorkingCalendar, now: Date, plan: Plan
 			decision = rng.chance(0.93) ? 'approve' : 'object';
 			answeredAt = answerAt;
 			(clock.events as ClockEvent[]).push({ type: 'met', at: answerAt });
-			plan.events.push({ type: 'consultation-answered', at: answerAt, citation: '001 p.16', actor: `agency:${agency}`, after: { agency, decision } });
+			plan.events.push({ type: 'consultation:answered', at: answerAt, citation: '001 p.16', actor: `agency:${agency}`, after: { agency, decision } });
 		} else if (dueAt <= now) {
 			decision = 'deemed_approved';
 			answeredAt = dueAt;
 			(clock.events as ClockEvent[]).push({ type: 'met', at: dueAt });
-			plan.events.push({ type: 'consultation-deemed-approved', at: dueAt, citation: '001 p.16', actor: 'system', after: { agency, decision } });
+			plan.events.push({ type: 'consultation:deemed-approved', at: dueAt, citation: '001 p.16', actor: 'system', after: { agency, decision } });
 		}
 		plan.consultations.push({ agency, requestedAt: at, dueAt, answeredAt, decision });
 		plan.clocks.push({ clock, subject: agency });
 	}
-	plan.events.push({ type: 'consultations-requested', at, citation: '001 p.16', actor: plan.assignee ?? 'officer', after: { agencies } });
+	plan.events.push({ type: 'consultation:requested', at, citation: '001 p.16', actor: plan.assignee ?? 'officer', after: { agencies } });
 	plan.events.sort((a, b) => a.at.getTime() - b.at.getTime());
 }
 
@@ -159,12 +159,12 @@ function planMfa(rng: Rng, cal: WorkingCalendar, now: Date, plan: PlannedCase, t
 	const events = term.events as ClockEvent[];
 	events.push({ type: 'suspended', at: sentAt, reason: 'MFA authenticity check of the guarantee', legalBasis: '001 p.17' });
 	plan.clocks.push({ clock: clockOf('mfa-check', 'years', 1, '001 p.18', [{ type: 'started', at: sentAt }, ...(answered ? [{ type: 'met' as const, at: answered }] : [])]), subject: 'mfa' });
-	plan.events.push({ type: 'mfa-check-requested', at: sentAt, citation: '001 p.17', actor: plan.assignee ?? 'officer', after: { stage: 'mfa-check', clock: 'suspended' } });
+	plan.events.push({ type: 'mfa:requested', at: sentAt, citation: '001 p.17', actor: plan.assignee ?? 'officer', after: { stage: 'mfa-check', clock: 'suspended' } });
 	plan.mfa = { requestedAt: sentAt, resultAt: answered, authentic: answered ? true : null };
 	if (answered) {
 		events.push({ type: 'resumed', at: answered });
 		plan.stage = 'under-review';
-		plan.events.push({ type: 'mfa-result-received', at: answered, citation: '001 p.17', actor: 'agency:mfa', after: { authentic: true, stage: 'under-review' } });
+		plan.events.push({ type: 'mfa:result-received', at: answered, citation: '001 p.17', actor: 'agency:mfa', after: { authentic: true, stage: 'under-review' } });
 	}
 }
 
