@@ -1,6 +1,6 @@
 /**
  * `npm run bench`: every benchmark in one run, each printing its own figures. Options:
- *   --only calendar,login,cold-start,recompute   run a subset
+ *   --only calendar,login,cold-start,queue-page,recompute   run a subset
  *   --quick                                      smaller sizes (for a smoke run)
  * Needs `npm run build` for the server benchmarks, and PostgreSQL (BENCH_DATABASE_URL, default
  * postgres://postgres@127.0.0.1:5432/postgres) for the recompute benchmark.
@@ -11,9 +11,10 @@ import { runCalendarBench } from './calendar.bench';
 import { runLoginBench } from './login.bench';
 import { runColdStartBench } from './cold-start.bench';
 import { runRecomputeBench } from './recompute.bench';
+import { runQueuePageBench } from './queue-page.bench';
 
 const { values } = parseArgs({ options: { only: { type: 'string' }, quick: { type: 'boolean', default: false } } });
-const wanted = new Set((values.only ?? 'calendar,login,cold-start,recompute').split(','));
+const wanted = new Set((values.only ?? 'calendar,login,cold-start,queue-page,recompute').split(','));
 const quick = values.quick;
 
 console.log(`Merzim benchmarks — node ${process.version}, ${new Date().toISOString()}${quick ? ' (quick)' : ''}`);
@@ -24,4 +25,5 @@ if (!existsSync('build/handler.js') || !existsSync('dist/server.js')) {
 if (wanted.has('calendar')) await runCalendarBench({ clocks: quick ? 100_000 : 1_000_000 });
 if (wanted.has('login')) await runLoginBench();
 if (wanted.has('cold-start')) await runColdStartBench(quick ? 3 : 5);
+if (wanted.has('queue-page')) await runQueuePageBench(quick ? 3 : 7);
 if (wanted.has('recompute')) await runRecomputeBench(quick ? 100_000 : 1_000_000);
