@@ -45,6 +45,10 @@ describe('demo sign-in in Chromium', () => {
 		await page.waitForURL(/\/cases\/[0-9a-f-]{36}$/);
 		await expect(page.getByRole('heading', { name: 'Timeline' }).isVisible()).resolves.toBe(true);
 		expect(await page.locator('.timeline li').count()).toBeGreaterThan(0);
+		// Every clock explains its due date: the start rule and the legal point.
+		await page.getByText('Why this date?').first().click();
+		const steps = await page.locator('details.why[open] ol li').allTextContents();
+		expect(steps[0]).toMatch(/started: \d+ (working|calendar) /);
 		await shot(page, 'case');
 		expect(await page.getByRole('link', { name: 'Admin' }).count()).toBe(0);
 		await page.goto(`${server.url}/admin`);

@@ -2,6 +2,8 @@ import { error } from '@sveltejs/kit';
 import type { PageServerLoad } from './$types';
 import { requirePermission } from '$lib/server/auth/guard';
 import { getCase } from '$lib/server/cases/cases.repository';
+import { reviveClock } from '$lib/server/calendar/recompute-clocks';
+import { computeClock, explainClock } from '$lib/domain/sla';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -11,6 +13,19 @@ export const load: PageServerLoad = async (event) => {
 	const c = await getCase(event.locals.ctx.db, event.params.id);
 	if (!c) error(404, 'No such case.');
 	const iso = (d: Date | null) => d?.toISOString() ?? null;
+	const calendar = await event.locals.ctx.calendar.current();
+	const now = event.locals.ctx.clock.now();
+	/** Each clock recomputed now from its history, with the "why this date?" explanation. */
+	const explain = (k: (typeof c.clocks)[number]) => {
+		try {
+			const clock = reviveClock(k);
+			const computed = computeClock(clock, calendar, now);
+			const why = explainClock(clock, calendar, now);
+			return { remainingWorkingMinutes: computed.remainingWorkingMinutes, band: computed.band, skipped: why.skipped, steps: why.steps };
+		} catch {
+			return null;
+		}
+	};
 	return {
 		case: {
 			id: c.id,
@@ -23,7 +38,7 @@ export const load: PageServerLoad = async (event) => {
 			assignee: c.assignee,
 			application: c.application
 		},
-		clocks: c.clocks.map((k) => ({ id: k.id, kind: k.kind, subject: k.subject, state: k.state, dueAt: iso(k.dueAt), citation: k.citation, length: k.length, unit: k.unit })),
+		clocks: c.clocks.map((k) => ({ id: k.id, kind: k.kind, subject: k.subject, state: k.state, dueAt: iso(k.dueAt), citation: k.citation, length: k.length, unit: k.unit, why: explain(k) })),
 		consultations: c.consultations.map((x) => ({ agency: x.agencyCode, requestedAt: iso(x.requestedAt), dueAt: iso(x.dueAt), answeredAt: iso(x.answeredAt), decision: x.decision })),
 		mfaChecks: c.mfaChecks.map((m) => ({ requestedAt: iso(m.requestedAt), resultAt: iso(m.resultAt), authentic: m.authentic })),
 		events: c.events.map((e) => ({ seq: e.seq, type: e.type, actor: e.actorLabel, at: iso(e.at), citation: e.citation, before: e.before, after: e.after }))
