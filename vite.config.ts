@@ -1,10 +1,12 @@
 import { sveltekit } from '@sveltejs/kit/vite';
 import { paraglideVitePlugin } from '@inlang/paraglide-js';
+import { merzimDevSockets } from './server/dev-plugin';
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
 	plugins: [
 		sveltekit(),
+		merzimDevSockets(),
 		// kk / ru / en. The locale comes from the user's choice (cookie), else the browser's
 		// Accept-Language, else English.
 		paraglideVitePlugin({
