@@ -7,7 +7,7 @@ import type { AddressInfo } from 'node:net';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { publishAppContext, type AppContext } from '../src/lib/server/context';
-import { createRealtime, type RealtimeServer } from './realtime';
+import { createRealtime, type RealtimeOptions, type RealtimeServer } from './realtime';
 
 type NodeHandler = (req: import('node:http').IncomingMessage, res: import('node:http').ServerResponse, next?: () => void) => void;
 
@@ -20,7 +20,7 @@ export interface RunningServer {
 
 export async function startServer(
 	ctx: AppContext,
-	opts: { port: number; host: string; buildDir?: string; sweepMs?: number }
+	opts: { port: number; host: string; buildDir?: string } & RealtimeOptions
 ): Promise<RunningServer> {
 	publishAppContext(ctx);
 	const markProtocol = useConnectionProtocol();
@@ -33,7 +33,7 @@ export async function startServer(
 			res.end('Not found');
 		});
 	});
-	const io = createRealtime(http, ctx, { sweepMs: opts.sweepMs });
+	const io = await createRealtime(http, ctx, opts);
 	await new Promise<void>((ok, fail) => {
 		http.once('error', fail);
 		http.listen(opts.port, opts.host, () => ok());

@@ -15,7 +15,7 @@ export function merzimDevSockets(): Plugin {
 			const { createAppContext, getAppContext } = await import('../src/lib/server/context');
 			const { createRealtime } = await import('./realtime');
 			const ctx = await getAppContext(() => createAppContext(loadConfig(process.env)));
-			createRealtime(server.httpServer as import('node:http').Server, ctx);
+			await createRealtime(server.httpServer as import('node:http').Server, ctx);
 		}
 	};
 }

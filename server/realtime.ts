@@ -1,26 +1,48 @@
 /**
  * socket.io on the app's own HTTP server (path /socket.io). The handshake authenticates with the
  * same session cookie as the pages and checks Origin; a session that is revoked or expires is
- * disconnected within `sweepMs`.
+ * disconnected within `sweepMs`. Committed case events reach each socket through the outbox
+ * publisher, filtered and shaped per viewer; a reconnecting client asks for a replay after the last
+ * id it saw (socket.io's connection-state recovery covers short gaps without a query).
  */
 import type { Server as HttpServer } from 'node:http';
 import { inArray } from 'drizzle-orm';
-import { Server } from 'socket.io';
+import { Server, type Socket } from 'socket.io';
 import { parse as parseCookie } from 'cookie';
 import type { AppContext } from '../src/lib/server/context';
 import { sessionCookieName } from '../src/lib/server/auth/cookie';
 import { sessions } from '../src/lib/server/db/schema';
 import {
 	HandshakeErrors,
+	ReplayRequestSchema,
+	type CaseEventEnvelope,
 	type ClientToServerEvents,
 	type ServerToClientEvents,
 	type SocketData
 } from '../src/lib/realtime/contract';
+import { createOutboxPublisher, readOutbox, visibleTo, type OutboxPublisher } from './outbox-publisher';
 
-export type RealtimeServer = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
+export type RealtimeServer = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData> & {
+	publisher: OutboxPublisher;
+};
+type RealtimeSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
 
-export function createRealtime(httpServer: HttpServer, ctx: AppContext, opts: { sweepMs?: number } = {}): RealtimeServer {
-	const io: RealtimeServer = new Server(httpServer, { path: '/socket.io', serveClient: false });
+const REPLAY_LIMIT = 1_000;
+
+export interface RealtimeOptions {
+	sweepMs?: number;
+	publishEveryMs?: number;
+	gapWaitMs?: number;
+}
+
+export async function createRealtime(httpServer: HttpServer, ctx: AppContext, opts: RealtimeOptions = {}): Promise<RealtimeServer> {
+	const io = new Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>(httpServer, {
+		path: '/socket.io',
+		serveClient: false,
+		maxHttpBufferSize: 64 * 1024,
+		// Short gaps are resumed by socket.io itself; the handshake (and its auth) still runs again.
+		connectionStateRecovery: { maxDisconnectionDuration: 2 * 60_000, skipMiddlewares: false }
+	});
 
 	io.use(async (socket, next) => {
 		const headers = socket.request.headers;
@@ -30,31 +52,60 @@ export function createRealtime(httpServer: HttpServer, ctx: AppContext, opts: { 
 		const token = parseCookie(headers.cookie ?? '')[sessionCookieName(secure)];
 		const result = await ctx.sessions.validate(token);
 		if (!result || !result.session.twoFactorVerified) return next(new Error(HandshakeErrors.unauthenticated));
+		const { user, session } = result;
 		socket.data = {
-			userId: result.user.id,
-			username: result.user.username,
-			sessionId: result.session.id,
-			expiresAt: result.session.expiresAt.getTime()
+			userId: user.id,
+			username: user.username,
+			sessionId: session.id,
+			expiresAt: session.expiresAt.getTime(),
+			viewer: { userId: user.id, roles: user.roles, unit: user.unit, agencyCode: user.agencyCode, kiosk: session.kind === 'kiosk' }
 		};
 		next();
 	});
 
-	io.on('connection', (socket) => {
-		socket.emit('session:welcomed', { serverTime: ctx.clock.now().toISOString(), username: socket.data.username });
+	const publisher = createOutboxPublisher({
+		db: ctx.db,
+		gapWaitMs: opts.gapWaitMs,
+		recipients: () =>
+			[...io.of('/').sockets.values()].map((s) => ({
+				viewer: s.data.viewer,
+				// Sent through the socket's own room so connection-state recovery can replay it.
+				send: (event: CaseEventEnvelope) => io.to(s.id).emit(event.type, event)
+			}))
+	});
+	await publisher.start();
+
+	io.on('connection', (socket: RealtimeSocket) => {
+		socket.emit('session:welcomed', { serverTime: ctx.clock.now().toISOString(), username: socket.data.username, lastEventId: publisher.lastId });
 		socket.on('time:sync', (ack) => {
 			if (typeof ack !== 'function') return;
 			ack({ data: { serverTime: ctx.clock.now().toISOString() } });
 		});
+		socket.on('events:replay', async (request, ack) => {
+			if (typeof ack !== 'function') return;
+			const parsed = ReplayRequestSchema.safeParse(request);
+			if (!parsed.success) return ack({ error: 'events:replay takes {"afterId": <whole number ≥ 0>} and nothing else.' });
+			// Up to what the publisher has sent: anything later arrives live, so nothing is doubled.
+			const upTo = publisher.lastId;
+			const rows = await readOutbox(ctx.db, parsed.data.afterId, { upTo, limit: REPLAY_LIMIT });
+			const last = rows.at(-1)?.id ?? upTo;
+			ack({ data: { events: visibleTo(socket.data.viewer, rows), upTo: rows.length === REPLAY_LIMIT ? last : upTo } });
+		});
 	});
 
-	const sweep = setInterval(() => void disconnectEndedSessions(io, ctx), opts.sweepMs ?? 5_000);
+	const publish = setInterval(() => void publisher.tick().catch((e) => console.error('outbox publisher:', e)), opts.publishEveryMs ?? 150);
+	const sweep = setInterval(() => void disconnectEndedSessions(io, ctx).catch((e) => console.error('session sweep:', e)), opts.sweepMs ?? 5_000);
+	publish.unref();
 	sweep.unref();
-	httpServer.on('close', () => clearInterval(sweep));
-	return io;
+	httpServer.on('close', () => {
+		clearInterval(publish);
+		clearInterval(sweep);
+	});
+	return Object.assign(io, { publisher });
 }
 
 /** One query per sweep for all connected sessions, not one per socket. */
-async function disconnectEndedSessions(io: RealtimeServer, ctx: AppContext) {
+async function disconnectEndedSessions(io: Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>, ctx: AppContext) {
 	const sockets = [...io.of('/').sockets.values()];
 	if (sockets.length === 0) return;
 	const ids = [...new Set(sockets.map((s) => s.data.sessionId))];

@@ -43,7 +43,7 @@ describe('socket handshake', () => {
 	it('accepts the session cookie and sends the server time for skew correction', async () => {
 		const s = socket({ cookie: await signedInCookie(), origin: app.url });
 		const result = await outcome(s);
-		expect(result).toEqual({ ok: true, welcome: { serverTime: app.clock.now().toISOString(), username: 'sam' } });
+		expect(result).toEqual({ ok: true, welcome: { serverTime: app.clock.now().toISOString(), username: 'sam', lastEventId: 0 } });
 		const ack = await s.emitWithAck('time:sync');
 		expect(ack).toEqual({ data: { serverTime: app.clock.now().toISOString() } });
 	});

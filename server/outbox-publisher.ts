@@ -1,0 +1,112 @@
+/**
+ * Publishes committed case events (the `case_events` outbox) to this process's sockets, in id
+ * order, each to the sockets whose viewer may receive it. No NOTIFY in business transactions: the
+ * publisher reads the outbox by id. Identity values are handed out before commit, so a later id can
+ * become visible before an earlier one; the publisher never steps over a missing id until it has
+ * waited `gapWaitMs` for it (a transaction that rolled back leaves its id missing for ever).
+ * Every process runs its own publisher for its own sockets, so several processes never double-send.
+ */
+import { and, asc, eq, gt, lte, max } from 'drizzle-orm';
+import type { Db } from '../src/lib/server/db/client';
+import { caseEvents, cases } from '../src/lib/server/db/schema';
+import { isCaseEventType, type CaseEventEnvelope, type Viewer } from '../src/lib/realtime/contract';
+import { deliveryFor, shape, type RoutedCase } from '../src/lib/realtime/audience';
+
+export interface OutboxRow {
+	id: number;
+	/** null for an event type the socket server does not forward (it still advances the cursor). */
+	envelope: CaseEventEnvelope | null;
+	routing: RoutedCase;
+}
+
+const BATCH = 500;
+
+export async function readOutbox(db: Db, afterId: number, opts: { upTo?: number; limit?: number } = {}): Promise<OutboxRow[]> {
+	const rows = await db
+		.select({
+			id: caseEvents.id,
+			type: caseEvents.type,
+			caseId: caseEvents.caseId,
+			at: caseEvents.at,
+			actor: caseEvents.actorLabel,
+			citation: caseEvents.citation,
+			after: caseEvents.after,
+			number: cases.number,
+			assigneeId: cases.assigneeId,
+			unit: cases.unit,
+			service: cases.service
+		})
+		.from(caseEvents)
+		.innerJoin(cases, eq(cases.id, caseEvents.caseId))
+		.where(opts.upTo === undefined ? gt(caseEvents.id, afterId) : and(gt(caseEvents.id, afterId), lte(caseEvents.id, opts.upTo)))
+		.orderBy(asc(caseEvents.id))
+		.limit(opts.limit ?? BATCH);
+	return rows.map((r) => ({
+		id: r.id,
+		envelope: isCaseEventType(r.type)
+			? { id: r.id, type: r.type, caseId: r.caseId, caseNumber: r.number, at: r.at.toISOString(), actor: r.actor, citation: r.citation, payload: (r.after as Record<string, unknown> | null) ?? null }
+			: null,
+		routing: { assigneeId: r.assigneeId, unit: r.unit, service: r.service }
+	}));
+}
+
+/** The events of `rows` this viewer may see, shaped for them. */
+export function visibleTo(viewer: Viewer, rows: OutboxRow[]): CaseEventEnvelope[] {
+	return rows.flatMap((r) => {
+		const delivery = r.envelope && deliveryFor(viewer, r.envelope, r.routing);
+		return r.envelope && delivery ? [shape(r.envelope, delivery)] : [];
+	});
+}
+
+export interface Recipient {
+	viewer: Viewer;
+	send(event: CaseEventEnvelope): void;
+}
+
+export function createOutboxPublisher(deps: { db: Db; recipients: () => Iterable<Recipient>; gapWaitMs?: number; now?: () => number }) {
+	const gapWaitMs = deps.gapWaitMs ?? 3_000;
+	const now = deps.now ?? (() => performance.now());
+	let lastId = 0;
+	let gapSince: number | null = null;
+	let running = false;
+
+	return {
+		get lastId() {
+			return lastId;
+		},
+		/** Start from the newest committed event: history is for replay, not for broadcast. */
+		async start() {
+			const [row] = await deps.db.select({ id: max(caseEvents.id) }).from(caseEvents);
+			lastId = Number(row?.id ?? 0);
+		},
+		/** One pass over the outbox; never runs twice at once. */
+		async tick() {
+			if (running) return;
+			running = true;
+			try {
+				for (;;) {
+					const rows = await readOutbox(deps.db, lastId);
+					if (rows.length === 0) return;
+					for (const row of rows) {
+						if (row.id !== lastId + 1) {
+							gapSince ??= now();
+							if (now() - gapSince < gapWaitMs) return; // an earlier transaction may still commit
+						}
+						gapSince = null;
+						if (row.envelope) {
+							for (const r of deps.recipients()) {
+								const delivery = deliveryFor(r.viewer, row.envelope, row.routing);
+								if (delivery) r.send(shape(row.envelope, delivery));
+							}
+						}
+						lastId = row.id;
+					}
+				}
+			} finally {
+				running = false;
+			}
+		}
+	};
+}
+
+export type OutboxPublisher = ReturnType<typeof createOutboxPublisher>;
