@@ -71,7 +71,7 @@ const until = async (check: () => boolean, ms = 5_000) => {
 
 describe('case events over sockets', () => {
 	it('reach exactly the viewers who may see them, shaped for each', async () => {
-		const [olga, boris, sue, nsc, mod, wall] = await Promise.all(['olga', 'boris', 'sue', 'nsc-liaison', 'mod-liaison', 'wall'].map(client));
+		const [olga, boris, sue, nsc, mod, wall] = await Promise.all([client('olga'), client('boris'), client('sue'), client('nsc-liaison'), client('mod-liaison'), client('wall')]);
 		const assigned = await commit(mineCase, 'case:assigned', { assignee: 'olga', restricted: { note: 'ground 9 basis' } });
 		const answered = await commit(otherUnitCase, 'consultation:answered', { agency: 'nsc', decision: 'approve', restricted: { memo: 'x' } });
 		await until(() => sue.received.length === 2 && olga.received.length === 1 && boris.received.length === 1 && nsc.received.length === 1 && wall.received.length === 2);

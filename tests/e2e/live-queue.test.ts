@@ -1,0 +1,73 @@
+/**
+ * A change committed elsewhere appears in an open queue without a reload, highlighted. The built
+ * server runs on PostgreSQL here so that this test can commit a change through its own connection,
+ * as another server process would.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import postgres from 'postgres';
+import type { Browser } from 'playwright-core';
+import { startBuiltServer, type BuiltServer } from '../helpers/built-server';
+import { launchChromium } from '../helpers/browser';
+import { createDb, type DbHandle } from '../../src/lib/server/db/client';
+import { cases, clocks, organisations } from '../../src/lib/server/db/schema';
+import { appendCaseEvent } from '../../src/lib/server/audit/audit.repository';
+
+const adminUrl = process.env.E2E_DATABASE_URL ?? process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+const name = `merzim_e2e_${process.pid}`;
+const url = Object.assign(new URL(adminUrl), { pathname: `/${name}` }).toString();
+let server: BuiltServer;
+let browser: Browser;
+let db: DbHandle;
+
+beforeAll(async () => {
+	const admin = postgres(adminUrl, { max: 1, onnotice: () => {} });
+	await admin.unsafe(`drop database if exists ${name} with (force)`);
+	await admin.unsafe(`create database ${name}`);
+	await admin.end();
+	server = await startBuiltServer({ DATABASE_URL: url });
+	db = await createDb({ url });
+	browser = await launchChromium();
+});
+afterAll(async () => {
+	await browser?.close();
+	await server?.stop();
+	await db?.close();
+	const admin = postgres(adminUrl, { max: 1, onnotice: () => {} });
+	await admin.unsafe(`drop database if exists ${name} with (force)`);
+	await admin.end();
+});
+
+describe('live queue', () => {
+	it('shows a case registered elsewhere without a reload, highlighted', async () => {
+		const page = await browser.newPage({ viewport: { width: 1600, height: 1000 } });
+		await page.goto(`${server.url}/login`);
+		await page.getByLabel('Username').fill('supervisor');
+		await page.getByLabel('Password').fill('merzim-demo');
+		await page.getByRole('button', { name: 'Sign in' }).click();
+		await page.waitForURL('**/queue');
+		await page.goto(`${server.url}/queue?tab=all`);
+		await page.waitForFunction(() => performance.getEntriesByName('merzim:queue-interactive').length > 0);
+		await page.evaluate(() => ((window as unknown as { marker: number }).marker = 42));
+		await page.waitForTimeout(1000); // the socket is live
+
+		// Another process registers a case whose completeness check ends first.
+		const [org] = await db.db.select().from(organisations).limit(1);
+		const now = new Date();
+		const started = { type: 'started', at: now.toISOString() };
+		await db.db.transaction(async (tx) => {
+			const [c] = await tx
+				.insert(cases)
+				.values({ number: 'EL-LIVE-00001', service: 'export-licence', stage: 'completeness-check', applicantId: org!.id, unit: 'Export control', receivedAt: now, registeredOn: now.toISOString().slice(0, 10), application: {}, createdAt: now, updatedAt: now })
+				.returning();
+			await tx.insert(clocks).values({ caseId: c!.id, kind: 'completeness', unit: 'working_days', length: 2, citation: '001 p.15 para 1', events: [started], state: 'running', dueAt: null });
+			await appendCaseEvent(tx, c!.id, { type: 'case:created', actor: { userId: null, label: 'portal' }, at: now, citation: '001 p.14', after: { stage: 'completeness-check' } });
+		});
+
+		const row = page.locator('table.queue tbody tr', { hasText: 'EL-LIVE-00001' });
+		await row.waitFor({ timeout: 10_000 });
+		expect(await row.getAttribute('class')).toContain('fresh');
+		expect(await page.evaluate(() => (window as unknown as { marker?: number }).marker)).toBe(42);
+		await page.screenshot({ path: 'tests/e2e/screenshots/queue-live.png' });
+		await page.close();
+	});
+});
