@@ -33,6 +33,8 @@ export interface RealtimeOptions {
 	sweepMs?: number;
 	publishEveryMs?: number;
 	gapWaitMs?: number;
+	/** Prefix of the Redis channels (several deployments may share one Redis). */
+	redisKey?: string;
 }
 
 export async function createRealtime(httpServer: HttpServer, ctx: AppContext, opts: RealtimeOptions = {}): Promise<RealtimeServer> {
@@ -69,11 +71,13 @@ export async function createRealtime(httpServer: HttpServer, ctx: AppContext, op
 		recipients: () =>
 			[...io.of('/').sockets.values()].map((s) => ({
 				viewer: s.data.viewer,
-				// Sent through the socket's own room so connection-state recovery can replay it.
-				send: (event: CaseEventEnvelope) => io.to(s.id).emit(event.type, event)
+				// Through the socket's own room (so connection-state recovery can resume it), and local:
+				// every process publishes the outbox to its own sockets, so nothing crosses Redis twice.
+				send: (event: CaseEventEnvelope) => io.local.to(s.id).emit(event.type, event)
 			}))
 	});
 	await publisher.start();
+	const closeRedis = ctx.config.redisUrl ? await joinProcesses(io, ctx.config.redisUrl, opts.redisKey ?? 'merzim') : null;
 
 	io.on('connection', (socket: RealtimeSocket) => {
 		socket.emit('session:welcomed', { serverTime: ctx.clock.now().toISOString(), username: socket.data.username, lastEventId: publisher.lastId });
@@ -100,6 +104,7 @@ export async function createRealtime(httpServer: HttpServer, ctx: AppContext, op
 	httpServer.on('close', () => {
 		clearInterval(publish);
 		clearInterval(sweep);
+		void closeRedis?.();
 	});
 	return Object.assign(io, { publisher });
 }
@@ -119,4 +124,23 @@ async function disconnectEndedSessions(io: Server<ClientToServerEvents, ServerTo
 			socket.disconnect(true);
 		}
 	}
+}
+
+/**
+ * With REDIS_URL, the socket.io Redis adapter joins the processes: a broadcast from one reaches
+ * sockets on all (rooms, `fetchSockets`, disconnecting a user everywhere). Case events do not need
+ * it — each process publishes the shared outbox to its own sockets — but everything else does.
+ */
+async function joinProcesses(io: Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>, url: string, key: string) {
+	const { createClient } = await import('redis');
+	const { createAdapter } = await import('@socket.io/redis-adapter');
+	const pub = createClient({ url });
+	const sub = pub.duplicate();
+	pub.on('error', (e) => console.error('redis (publish):', e.message));
+	sub.on('error', (e) => console.error('redis (subscribe):', e.message));
+	await Promise.all([pub.connect(), sub.connect()]);
+	io.adapter(createAdapter(pub, sub, { key }));
+	return async () => {
+		await Promise.allSettled([pub.quit(), sub.quit()]);
+	};
 }
