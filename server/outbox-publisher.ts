@@ -10,7 +10,7 @@ import { and, asc, eq, gt, lte, max } from 'drizzle-orm';
 import type { Db } from '../src/lib/server/db/client';
 import { caseEvents, cases } from '../src/lib/server/db/schema';
 import { isCaseEventType, type CaseEventEnvelope, type Viewer } from '../src/lib/realtime/contract';
-import { deliveryFor, shape, type RoutedCase } from '../src/lib/realtime/audience';
+import { deliveryFor, shape, type Delivery, type RoutedCase } from '../src/lib/realtime/audience';
 
 export interface OutboxRow {
 	id: number;
@@ -59,16 +59,38 @@ export function visibleTo(viewer: Viewer, rows: OutboxRow[]): CaseEventEnvelope[
 }
 
 export interface Recipient {
+	id: string;
 	viewer: Viewer;
-	send(event: CaseEventEnvelope): void;
 }
 
-export function createOutboxPublisher(deps: { db: Db; recipients: () => Iterable<Recipient>; gapWaitMs?: number; now?: () => number }) {
+/**
+ * `send` gets each event once per distinct shape with all the sockets that receive that shape,
+ * so the payload is encoded once per shape (socket.io broadcasts encode once), not once per socket.
+ */
+export function createOutboxPublisher(deps: {
+	db: Db;
+	recipients: () => Iterable<Recipient>;
+	send: (socketIds: string[], event: CaseEventEnvelope) => void;
+	gapWaitMs?: number;
+	now?: () => number;
+}) {
 	const gapWaitMs = deps.gapWaitMs ?? 3_000;
 	const now = deps.now ?? (() => performance.now());
 	let lastId = 0;
 	let gapSince: number | null = null;
 	let running = false;
+
+	function fanOut(envelope: CaseEventEnvelope, routing: RoutedCase) {
+		const groups = new Map<Exclude<Delivery, null>, string[]>();
+		for (const r of deps.recipients()) {
+			const delivery = deliveryFor(r.viewer, envelope, routing);
+			if (!delivery) continue;
+			const ids = groups.get(delivery);
+			if (ids) ids.push(r.id);
+			else groups.set(delivery, [r.id]);
+		}
+		for (const [delivery, ids] of groups) deps.send(ids, shape(envelope, delivery));
+	}
 
 	return {
 		get lastId() {
@@ -93,12 +115,7 @@ export function createOutboxPublisher(deps: { db: Db; recipients: () => Iterable
 							if (now() - gapSince < gapWaitMs) return; // an earlier transaction may still commit
 						}
 						gapSince = null;
-						if (row.envelope) {
-							for (const r of deps.recipients()) {
-								const delivery = deliveryFor(r.viewer, row.envelope, row.routing);
-								if (delivery) r.send(shape(row.envelope, delivery));
-							}
-						}
+						if (row.envelope) fanOut(row.envelope, row.routing);
 						lastId = row.id;
 					}
 				}

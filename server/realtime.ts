@@ -68,13 +68,10 @@ export async function createRealtime(httpServer: HttpServer, ctx: AppContext, op
 	const publisher = createOutboxPublisher({
 		db: ctx.db,
 		gapWaitMs: opts.gapWaitMs,
-		recipients: () =>
-			[...io.of('/').sockets.values()].map((s) => ({
-				viewer: s.data.viewer,
-				// Through the socket's own room (so connection-state recovery can resume it), and local:
-				// every process publishes the outbox to its own sockets, so nothing crosses Redis twice.
-				send: (event: CaseEventEnvelope) => io.local.to(s.id).emit(event.type, event)
-			}))
+		recipients: () => [...io.of('/').sockets.values()].map((s) => ({ id: s.id, viewer: s.data.viewer })),
+		// Through the sockets' own rooms (so connection-state recovery can resume them), and local:
+		// every process publishes the outbox to its own sockets, so nothing crosses Redis twice.
+		send: (socketIds: string[], event: CaseEventEnvelope) => io.local.to(socketIds).emit(event.type, event)
 	});
 	await publisher.start();
 	const closeRedis = ctx.config.redisUrl ? await joinProcesses(io, ctx.config.redisUrl, opts.redisKey ?? 'merzim') : null;

@@ -1,0 +1,134 @@
+/**
+ * Fan-out of case events: N clients (default 1,000, in a child process) on one server process,
+ * events committed at R per second (default 50) for D seconds (default 20; `--minutes 10` for the
+ * long run). Latency from the event's commit time to receipt (p50/p99), events lost or doubled,
+ * server memory per connection — and, in the same run, a bare socket.io broadcast of the same
+ * payloads at the same rate to the same number of clients, so our pipeline's cost is a ratio.
+ * Run: npx tsx bench/realtime.bench.ts [--clients 1000] [--rate 50] [--seconds 20]
+ */
+import { spawn } from 'node:child_process';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { parseArgs } from 'node:util';
+import { Server } from 'socket.io';
+import postgres from 'postgres';
+import { loadConfig } from '../src/lib/server/config';
+import { createAppContext } from '../src/lib/server/context';
+import { createDb } from '../src/lib/server/db/client';
+import { startServer } from '../server/app';
+import { appendCaseEvent } from '../src/lib/server/audit/audit.repository';
+import { cases, organisations } from '../src/lib/server/db/schema';
+
+interface Result {
+	p50: number;
+	p99: number;
+	max: number;
+	received: number;
+	events: number;
+	duplicates: number;
+	perEventMin: number;
+}
+
+function clients(url: string, n: number, cookie: string, eventName: string) {
+	const child = spawn(process.execPath, ['bench/realtime-clients.mjs', url, String(n), cookie, eventName], { stdio: ['pipe', 'pipe', 'inherit'] });
+	let out = '';
+	const ready = new Promise<void>((ok) => child.stdout.on('data', (d: Buffer) => ((out += d.toString()), out.includes('ready') && ok())));
+	return {
+		ready,
+		async finish(): Promise<Result> {
+			const done = new Promise<string>((ok) => child.stdout.on('data', () => /\{.*\}\n/s.test(out) && ok(out.slice(out.indexOf('{')))));
+			child.stdin.write('report\n');
+			return JSON.parse(await done) as Result;
+		}
+	};
+}
+
+async function pace(rate: number, seconds: number, send: (i: number) => Promise<void>) {
+	const total = rate * seconds;
+	const start = performance.now();
+	for (let i = 0; i < total; i++) {
+		const due = start + (i * 1000) / rate;
+		const wait = due - performance.now();
+		if (wait > 0) await new Promise((r) => setTimeout(r, wait));
+		await send(i);
+	}
+	return total;
+}
+
+export async function runRealtimeBench(opts: { clients?: number; rate?: number; seconds?: number } = {}) {
+	const n = opts.clients ?? 1000;
+	const rate = opts.rate ?? 50;
+	const seconds = opts.seconds ?? 20;
+	console.log(`\n## Socket fan-out: ${n} clients, ${rate} events/s for ${seconds} s (clients in a child process)`);
+
+	// Ours: committed case events through the outbox publisher, on PostgreSQL when given (the
+	// production set-up for several processes), else on embedded PGlite (same event loop as the server).
+	const pgUrl = process.env.BENCH_DATABASE_URL;
+	let dropDb = async () => {};
+	let dbUrl: string | undefined;
+	if (pgUrl) {
+		const admin = postgres(pgUrl, { max: 1, onnotice: () => {} });
+		await admin.unsafe('drop database if exists merzim_bench_rt with (force)');
+		await admin.unsafe('create database merzim_bench_rt');
+		dbUrl = Object.assign(new URL(pgUrl), { pathname: '/merzim_bench_rt' }).toString();
+		dropDb = async () => {
+			await admin.unsafe('drop database if exists merzim_bench_rt with (force)');
+			await admin.end();
+		};
+	}
+	console.log(`database: ${dbUrl ? 'PostgreSQL' : 'PGlite'}`);
+	const dbHandle = await createDb(dbUrl ? { url: dbUrl } : { dataDir: 'memory://' });
+	const ctx = await createAppContext(loadConfig({ MERZIM_DATA_DIR: '/nonexistent' }), { dbHandle });
+	process.env.ADDRESS_HEADER = 'x-bench-ip';
+	const server = await startServer(ctx, { port: 0, host: '127.0.0.1', publishEveryMs: Number(process.env.BENCH_PUBLISH_MS ?? 20) });
+	await ctx.users.create({ username: 'sue', displayName: 'Sue', password: 'bench password', roles: ['supervisor'] }, { userId: null, label: 'bench' });
+	const login = await fetch(`${server.url}/api/v1/session`, { method: 'POST', headers: { 'content-type': 'application/json', origin: server.url, 'x-bench-ip': '10.0.0.1' }, body: JSON.stringify({ username: 'sue', password: 'bench password' }) });
+	const cookie = login.headers.getSetCookie()[0]!.split(';')[0]!;
+	const [org] = await ctx.db.insert(organisations).values({ bin: '000740001307', name: 'Bench', legalAddress: 'Astana', city: 'Astana' }).returning();
+	const now = new Date();
+	const [c] = await ctx.db.insert(cases).values({ number: 'B-1', service: 'export-licence', stage: 'x', applicantId: org!.id, receivedAt: now, registeredOn: '2026-01-01', application: {}, createdAt: now, updatedAt: now }).returning();
+	global.gc?.();
+	const heapBefore = process.memoryUsage().heapUsed;
+	const ours = clients(server.url, n, cookie, 'case:stage-changed');
+	await ours.ready;
+	global.gc?.();
+	const perConnection = (process.memoryUsage().heapUsed - heapBefore) / n;
+	const sent = await pace(rate, seconds, async (i) => {
+		await ctx.db.transaction((tx) => appendCaseEvent(tx, c!.id, { type: 'case:stage-changed', actor: { userId: null, label: 'bench' }, at: new Date(), after: { stage: `s${i}` } }));
+	});
+	await new Promise((r) => setTimeout(r, 1500));
+	const r1 = await ours.finish();
+	await server.close();
+	await dbHandle.close();
+	await dropDb();
+
+	// Bare: the same payloads broadcast by a plain socket.io server.
+	const http = createServer();
+	const bare = new Server(http, { serveClient: false });
+	await new Promise<void>((ok) => http.listen(0, '127.0.0.1', ok));
+	const bareUrl = `http://127.0.0.1:${(http.address() as AddressInfo).port}`;
+	const plain = clients(bareUrl, n, '-', 'case:stage-changed');
+	await plain.ready;
+	await pace(rate, seconds, async (i) => {
+		bare.emit('case:stage-changed', { id: i + 1, type: 'case:stage-changed', caseId: c!.id, caseNumber: 'B-1', at: new Date().toISOString(), actor: 'bench', citation: null, payload: { stage: `s${i}` } });
+	});
+	await new Promise((r) => setTimeout(r, 1500));
+	const r2 = await plain.finish();
+	bare.close();
+
+	const line = (label: string, r: Result) =>
+		`${label.padEnd(34)} p50 ${String(r.p50).padStart(4)} ms  p99 ${String(r.p99).padStart(4)} ms  max ${String(r.max).padStart(5)} ms  events ${r.events}/${sent}  lost ${sent - r.events}  doubled ${r.duplicates}  min copies ${r.perEventMin}/${n}`;
+	console.log(line('ours (commit → outbox → socket)', r1));
+	console.log(line('bare socket.io broadcast', r2));
+	console.log(`p99 ratio ours/bare: ${(r1.p99 / Math.max(1, r2.p99)).toFixed(2)}x; server heap per connection: ${(perConnection / 1024).toFixed(1)} KiB`);
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+	const { values } = parseArgs({ options: { clients: { type: 'string' }, rate: { type: 'string' }, seconds: { type: 'string' }, minutes: { type: 'string' } } });
+	await runRealtimeBench({
+		clients: values.clients ? Number(values.clients) : undefined,
+		rate: values.rate ? Number(values.rate) : undefined,
+		seconds: values.minutes ? Number(values.minutes) * 60 : values.seconds ? Number(values.seconds) : undefined
+	});
+	process.exit(0);
+}
