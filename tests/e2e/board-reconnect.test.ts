@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { startBuiltServer, type BuiltServer } from '../helpers/built-server';
-import { launchChromium } from '../helpers/browser';
+import { launchChromium, signInWith } from '../helpers/browser';
 
 const dataDir = mkdtempSync(join(tmpdir(), 'merzim-board-'));
 let server: BuiltServer;
@@ -28,11 +28,8 @@ afterAll(async () => {
 describe('wall board and server restarts', () => {
 	it('shows the connection-lost banner while the server is down and recovers on its own', async () => {
 		const page = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
-		await page.goto(`${server.url}/login`);
-		await page.getByLabel('Username').fill('board');
-		await page.getByLabel('Password').fill('merzim-demo');
-		await page.getByRole('button', { name: 'Sign in' }).click();
-		await page.waitForURL('**/board');
+		await signInWith(page, server.url, 'board');
+		expect(new URL(page.url()).pathname).toBe('/board');
 		const banner = page.getByRole('alert').filter({ hasText: 'Connection lost' });
 		// Live first: the socket connected with the kiosk's session cookie.
 		await page.locator('.board[data-connection="live"]').waitFor({ timeout: 15_000 });

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import postgres from 'postgres';
 import type { Browser } from 'playwright-core';
 import { startBuiltServer, type BuiltServer } from '../helpers/built-server';
-import { launchChromium } from '../helpers/browser';
+import { launchChromium, signInWith } from '../helpers/browser';
 import { createDb, type DbHandle } from '../../src/lib/server/db/client';
 import { cases, clocks, organisations } from '../../src/lib/server/db/schema';
 import { appendCaseEvent } from '../../src/lib/server/audit/audit.repository';
@@ -40,11 +40,7 @@ afterAll(async () => {
 describe('live queue', () => {
 	it('shows a case registered elsewhere without a reload, highlighted', async () => {
 		const page = await browser.newPage({ viewport: { width: 1600, height: 1000 } });
-		await page.goto(`${server.url}/login`);
-		await page.getByLabel('Username').fill('supervisor');
-		await page.getByLabel('Password').fill('merzim-demo');
-		await page.getByRole('button', { name: 'Sign in' }).click();
-		await page.waitForURL('**/queue');
+		await signInWith(page, server.url, 'supervisor');
 		await page.goto(`${server.url}/queue?tab=all`);
 		await page.waitForFunction(() => performance.getEntriesByName('merzim:queue-interactive').length > 0);
 		await page.evaluate(() => ((window as unknown as { marker: number }).marker = 42));

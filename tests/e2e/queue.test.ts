@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { startBuiltServer, type BuiltServer } from '../helpers/built-server';
-import { launchChromium } from '../helpers/browser';
+import { launchChromium, signInWith } from '../helpers/browser';
 
 let server: BuiltServer;
 let browser: Browser;
@@ -15,11 +15,7 @@ beforeAll(async () => {
 	server = await startBuiltServer();
 	browser = await launchChromium();
 	page = await browser.newPage({ viewport: { width: 1600, height: 1000 } });
-	await page.goto(`${server.url}/login`);
-	await page.getByLabel('Username').fill('supervisor');
-	await page.getByLabel('Password').fill('merzim-demo');
-	await page.getByRole('button', { name: 'Sign in' }).click();
-	await page.waitForURL('**/queue');
+	await signInWith(page, server.url, 'supervisor');
 });
 afterAll(async () => {
 	await browser?.close();

@@ -2,7 +2,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { startBuiltServer, type BuiltServer } from '../helpers/built-server';
-import { launchChromium } from '../helpers/browser';
+import { launchChromium, signInWith } from '../helpers/browser';
 
 let server: BuiltServer;
 let browser: Browser;
@@ -19,11 +19,7 @@ afterAll(async () => {
 describe('supervisor dashboard', () => {
 	it('renders five charts with data, each with a table of the same figures', async () => {
 		const page = await browser.newPage({ viewport: { width: 1600, height: 1300 } });
-		await page.goto(`${server.url}/login`);
-		await page.getByLabel('Username').fill('supervisor');
-		await page.getByLabel('Password').fill('merzim-demo');
-		await page.getByRole('button', { name: 'Sign in' }).click();
-		await page.waitForURL('**/queue');
+		await signInWith(page, server.url, 'supervisor');
 		await page.getByRole('link', { name: 'Supervision' }).click();
 		await page.waitForURL('**/supervisor');
 		const canvases = page.locator('section.chart canvas');
@@ -48,11 +44,7 @@ describe('supervisor dashboard', () => {
 
 	it('is forbidden to an officer', async () => {
 		const page = await browser.newPage();
-		await page.goto(`${server.url}/login`);
-		await page.getByLabel('Username').fill('officer');
-		await page.getByLabel('Password').fill('merzim-demo');
-		await page.getByRole('button', { name: 'Sign in' }).click();
-		await page.waitForURL('**/queue');
+		await signInWith(page, server.url, 'officer');
 		expect(await page.getByRole('link', { name: 'Supervision' }).count()).toBe(0);
 		const res = await page.goto(`${server.url}/supervisor`);
 		expect(res?.status()).toBe(403);

@@ -152,6 +152,24 @@ export const cases = pgTable(
 );
 
 /**
+ * The columns of a hash-chained, append-only audit row (case_events and audit_events): who, when,
+ * what, before/after, the legal point, and the chain (audit/chain.ts).
+ */
+const chainedColumns = () => ({
+	seq: integer('seq').notNull(),
+	type: text('type').notNull(),
+	actorId: integer('actor_id').references(() => users.id),
+	/** Who acted when it was not a signed-in user: 'system', 'agency:nsc', 'portal' … */
+	actorLabel: text('actor_label').notNull(),
+	at: tstz('at').notNull(),
+	citation: text('citation'),
+	before: jsonb('before'),
+	after: jsonb('after'),
+	prevHash: text('prev_hash').notNull(),
+	hash: text('hash').notNull()
+});
+
+/**
  * Every change to a case, in order. Append-only (trigger), hash-chained per case, and the outbox
  * the socket publisher reads by `id`.
  */
@@ -162,17 +180,7 @@ export const caseEvents = pgTable(
 		caseId: uuid('case_id')
 			.notNull()
 			.references(() => cases.id),
-		seq: integer('seq').notNull(),
-		type: text('type').notNull(),
-		actorId: integer('actor_id').references(() => users.id),
-		/** Who acted when it was not a signed-in user: 'system', 'agency:nsc', 'portal' … */
-		actorLabel: text('actor_label').notNull(),
-		at: tstz('at').notNull(),
-		citation: text('citation'),
-		before: jsonb('before'),
-		after: jsonb('after'),
-		prevHash: text('prev_hash').notNull(),
-		hash: text('hash').notNull()
+		...chainedColumns()
 	},
 	(t) => [uniqueIndex('case_events_case_seq_idx').on(t.caseId, t.seq)]
 );
@@ -183,16 +191,7 @@ export const auditEvents = pgTable(
 	{
 		id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
 		stream: text('stream').notNull(),
-		seq: integer('seq').notNull(),
-		type: text('type').notNull(),
-		actorId: integer('actor_id').references(() => users.id),
-		actorLabel: text('actor_label').notNull(),
-		at: tstz('at').notNull(),
-		citation: text('citation'),
-		before: jsonb('before'),
-		after: jsonb('after'),
-		prevHash: text('prev_hash').notNull(),
-		hash: text('hash').notNull()
+		...chainedColumns()
 	},
 	(t) => [uniqueIndex('audit_events_stream_seq_idx').on(t.stream, t.seq)]
 );
