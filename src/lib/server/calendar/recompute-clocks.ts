@@ -2,8 +2,16 @@
  * Recomputes open clocks after a calendar change (README decision 4). Only clocks that started
  * before the end of the changed day and were not already due before it can move; each of those is
  * recomputed from its stored event history with `computeClock`. The stored due/state are the
- * previous computation by the same engine, so they serve as "before" (one computation per clock).
- * Reads and writes go in pages (keyset on id) so a million open clocks stay in bounded memory.
+ * previous computation by the same engine, so they serve as "before".
+ *
+ * Two paths, one engine:
+ * - Most open clocks are a working-day term with one `started` event. Their due depends only on
+ *   the local date they started and their length (decision 3: the start day is day 0), so they are
+ *   grouped by (start date, length) in SQL, each group is computed once by `computeClock` from its
+ *   earliest history, and one set-based UPDATE writes the moved ones. A million such clocks never
+ *   travel to Node (bench/README.md: recompute).
+ * - Every other clock (suspended, resumed, extended, other units) is read in pages (keyset on id)
+ *   and recomputed one by one from its full history.
  */
 import { sql } from 'drizzle-orm';
 import type { Executor } from '../db/client';
@@ -34,6 +42,15 @@ interface CandidateRow {
 	due_at: string | Date | null;
 }
 
+interface GroupRow {
+	day: string;
+	length: number;
+	kind: string;
+	first_at: string;
+	due_at: string | Date | null;
+	n: number;
+}
+
 /** Stored events have ISO strings for instants; the domain wants Dates. */
 export function reviveClock(row: { kind: string; unit: string; length: number; citation: string; events: unknown }): SlaClock {
 	const events = (row.events as (Omit<ClockEvent, 'at'> & { at: string })[]).map((e) => ({ ...e, at: new Date(e.at) }) as ClockEvent);
@@ -41,6 +58,12 @@ export function reviveClock(row: { kind: string; unit: string; length: number; c
 }
 
 const rowsOf = <T>(result: unknown): T[] => (Array.isArray(result) ? result : (result as { rows: T[] }).rows);
+const ms = (v: string | Date | null): number | null => (v === null ? null : new Date(v).getTime());
+
+/** A single `started` event on a working-day term of at least one day: due = f(start date, length). */
+const SIMPLE = sql`unit = 'working_days' and length > 0 and jsonb_array_length(events) = 1 and events->0->>'type' = 'started'`;
+const START = sql`(events->0->>'at')::timestamptz`;
+const START_DAY = sql`((events->0->>'at')::timestamptz at time zone 'Asia/Almaty')::date`;
 
 export async function recomputeOpenClocks(
 	ex: Executor,
@@ -48,19 +71,88 @@ export async function recomputeOpenClocks(
 ): Promise<RecomputeSummary> {
 	const dayStart = new Date(`${opts.date}T00:00:00+05:00`).toISOString();
 	const dayEnd = new Date(`${opts.date}T23:59:59.999+05:00`).toISOString();
-	const nowMs = opts.now.getTime();
+	const candidate = sql`state in ('running', 'suspended', 'overdue')
+		and (due_at is null or due_at >= ${dayStart}::timestamptz)
+		and ${START} <= ${dayEnd}::timestamptz`;
 	const summary: RecomputeSummary = { moved: 0, intoBreach: 0, cases: 0, skipped: 0 };
+	const slowCases = await recomputeOneByOne(ex, opts, candidate, summary);
+	summary.cases = await recomputeGrouped(ex, opts, candidate, summary, slowCases);
+	return summary;
+}
+
+/** The fast path; returns the number of distinct cases moved by either path. */
+async function recomputeGrouped(
+	ex: Executor,
+	opts: { after: WorkingCalendar; now: Date; write: boolean },
+	candidate: ReturnType<typeof sql>,
+	summary: RecomputeSummary,
+	slowCases: Set<string>
+): Promise<number> {
+	const nowMs = opts.now.getTime();
+	const groups = rowsOf<GroupRow>(
+		await ex.execute(sql`
+			select ${START_DAY}::text as day, length, kind, min(events->0->>'at') as first_at, due_at, count(*)::int as n
+			from clocks where ${candidate} and ${SIMPLE}
+			group by 1, 2, 3, 5`)
+	);
+	// One computation per (start day, length, kind); the stored dues inside a group may differ
+	// (computed under different calendars), so the counts are kept per stored due.
+	const computed = new Map<string, ComputedClock>();
+	const days: string[] = [];
+	const lengths: string[] = [];
+	const kinds: string[] = [];
+	const dues: string[] = [];
+	const states: string[] = [];
+	for (const g of groups) {
+		const key = `${g.day}|${g.length}|${g.kind}`;
+		let next = computed.get(key);
+		if (!next) {
+			next = computeClock(reviveClock({ kind: g.kind, unit: 'working_days', length: g.length, citation: '', events: [{ type: 'started', at: g.first_at }] }), opts.after, opts.now);
+			computed.set(key, next);
+			days.push(g.day);
+			lengths.push(String(g.length));
+			kinds.push(g.kind);
+			dues.push(next.due!.toISOString());
+			states.push(next.state);
+		}
+		const wasDue = ms(g.due_at);
+		const nextDue = next.due!.getTime();
+		if (wasDue === nextDue) continue;
+		summary.moved += g.n;
+		if (nextDue < nowMs && (wasDue === null || wasDue >= nowMs)) summary.intoBreach += g.n;
+	}
+	const values = sql`select * from unnest(${toPgArray(days)}::date[], ${toPgArray(lengths)}::int[], ${toPgArray(kinds)}::text[], ${toPgArray(dues)}::timestamptz[], ${toPgArray(states)}::text[]) as v(v_day, v_length, v_kind, v_due, v_state)`;
+	const slow = toPgArray([...slowCases]);
+	const moved = opts.write
+		? sql`update clocks set due_at = v.v_due, state = v.v_state from v
+				where ${candidate} and ${SIMPLE} and clocks.length = v.v_length and clocks.kind = v.v_kind and ${START_DAY} = v.v_day
+				  and clocks.due_at is distinct from v.v_due
+				returning clocks.case_id`
+		: sql`select clocks.case_id from clocks join v on clocks.length = v.v_length and clocks.kind = v.v_kind and ${START_DAY} = v.v_day
+				where ${candidate} and ${SIMPLE} and clocks.due_at is distinct from v.v_due`;
+	const [row] = rowsOf<{ cases: number }>(
+		await ex.execute(sql`
+			with v as (${values}), moved as (${moved})
+			select count(*)::int as cases from (select case_id from moved union select unnest(${slow}::uuid[])) as c`)
+	);
+	return row?.cases ?? 0;
+}
+
+/** The general path: every candidate that is not a simple working-day term, from its full history. */
+async function recomputeOneByOne(
+	ex: Executor,
+	opts: { after: WorkingCalendar; now: Date; write: boolean },
+	candidate: ReturnType<typeof sql>,
+	summary: RecomputeSummary
+): Promise<Set<string>> {
+	const nowMs = opts.now.getTime();
 	const touchedCases = new Set<string>();
 	let lastId = '00000000-0000-0000-0000-000000000000';
-
 	for (;;) {
 		const page = rowsOf<CandidateRow>(
 			await ex.execute(sql`
 				select id, case_id, kind, unit, length, citation, events, due_at from clocks
-				where state in ('running', 'suspended', 'overdue')
-				  and (due_at is null or due_at >= ${dayStart}::timestamptz)
-				  and (events->0->>'at')::timestamptz <= ${dayEnd}::timestamptz
-				  and id > ${lastId}::uuid
+				where ${candidate} and not (${SIMPLE}) and id > ${lastId}::uuid
 				order by id limit ${PAGE}`)
 		);
 		if (page.length === 0) break;
@@ -77,7 +169,7 @@ export async function recomputeOpenClocks(
 				summary.skipped++;
 				continue;
 			}
-			const wasDue = row.due_at === null ? null : new Date(row.due_at).getTime();
+			const wasDue = ms(row.due_at);
 			const nextDue = next.due?.getTime() ?? null;
 			if (wasDue === nextDue) continue;
 			summary.moved++;
@@ -89,9 +181,7 @@ export async function recomputeOpenClocks(
 		}
 		if (opts.write && ids.length) await writeClocks(ex, ids, dues, states);
 	}
-	summary.cases = touchedCases.size;
-	if (opts.write && touchedCases.size) await refreshNextDue(ex, [...touchedCases]);
-	return summary;
+	return touchedCases;
 }
 
 /** One statement per page: arrays as parameters, joined by id. */
@@ -100,21 +190,6 @@ async function writeClocks(ex: Executor, ids: string[], dues: (string | null)[],
 		update clocks set due_at = v.due, state = v.state
 		from unnest(${toPgArray(ids)}::uuid[], ${toPgArray(dues)}::timestamptz[], ${toPgArray(states)}::text[]) as v(id, due, state)
 		where clocks.id = v.id`);
-}
-
-/** The denormalised ordering key of each touched case: its earliest running clock. */
-async function refreshNextDue(ex: Executor, caseIds: string[]) {
-	for (let i = 0; i < caseIds.length; i += PAGE) {
-		const part = toPgArray(caseIds.slice(i, i + PAGE));
-		await ex.execute(sql`
-			update cases set next_due_at = m.due
-			from (
-				select c.id, min(k.due_at) filter (where k.state in ('running', 'overdue')) as due
-				from unnest(${part}::uuid[]) as c(id) left join clocks k on k.case_id = c.id
-				group by c.id
-			) as m
-			where cases.id = m.id and cases.next_due_at is distinct from m.due`);
-	}
 }
 
 /**

@@ -17,6 +17,9 @@ export async function listCases(db: Db, f: CaseListFilter) {
 	if (f.service) where.push(eq(cases.service, f.service));
 	if (f.assigneeId) where.push(eq(cases.assigneeId, f.assigneeId));
 	const cond = where.length ? and(...where) : undefined;
+	// The clocks are the only stored deadline (a case-level copy made every calendar change rewrite
+	// a million case rows): the next due is the earliest running clock's.
+	const nextDueAt = sql<Date | null>`(select min(k.due_at) from clocks k where k.case_id = ${cases.id} and k.state in ('running', 'overdue'))`.mapWith((v: string | null) => (v === null ? null : new Date(v)));
 	const rows = await db
 		.select({
 			id: cases.id,
@@ -24,7 +27,7 @@ export async function listCases(db: Db, f: CaseListFilter) {
 			service: cases.service,
 			stage: cases.stage,
 			registeredOn: cases.registeredOn,
-			nextDueAt: cases.nextDueAt,
+			nextDueAt,
 			applicant: organisations.name,
 			assignee: users.displayName
 		})
@@ -32,7 +35,7 @@ export async function listCases(db: Db, f: CaseListFilter) {
 		.innerJoin(organisations, eq(organisations.id, cases.applicantId))
 		.leftJoin(users, eq(users.id, cases.assigneeId))
 		.where(cond)
-		.orderBy(sql`${cases.nextDueAt} asc nulls last`, asc(cases.number))
+		.orderBy(sql`${nextDueAt} asc nulls last`, asc(cases.number))
 		.limit(f.limit)
 		.offset(f.offset);
 	const [total] = await db.select({ n: count() }).from(cases).where(cond);

@@ -137,8 +137,6 @@ export const cases = pgTable(
 		registeredOn: date('registered_on', { mode: 'string' }).notNull(),
 		/** The application as submitted (goods lines, counterparty, end user …). */
 		application: jsonb('application').notNull().$type<Record<string, unknown>>(),
-		/** Denormalised from the clocks, for ordering queues only; the clocks are the truth. */
-		nextDueAt: tstz('next_due_at'),
 		decidedAt: tstz('decided_at'),
 		version: integer('version').notNull().default(1),
 		createdAt: tstz('created_at').notNull(),
@@ -146,8 +144,7 @@ export const cases = pgTable(
 	},
 	(t) => [
 		index('cases_stage_idx').on(t.stage),
-		index('cases_assignee_idx').on(t.assigneeId),
-		index('cases_next_due_idx').on(t.nextDueAt)
+		index('cases_assignee_idx').on(t.assigneeId)
 	]
 );
 

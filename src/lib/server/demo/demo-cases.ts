@@ -32,8 +32,6 @@ export async function seedDemoCases(ctx: AppContext, staff: Map<string, number>)
 		const number = `${prefix}-${plan.registeredOn.slice(0, 4)}-${String(seq).padStart(5, '0')}`;
 		const goodsLines = generateGoodsLines(rng, rng.int(1, 3));
 		const computed = plan.clocks.map((p) => ({ ...p, result: computeClock(p.clock, calendar, now) }));
-		const open = computed.filter((c) => c.result.state === 'running' || c.result.state === 'overdue');
-		const nextDue = open.map((c) => c.result.due!.getTime()).sort((a, b) => a - b)[0];
 		const decided = ['granted', 'refused', 'returned-incomplete'].includes(plan.stage);
 
 		await ctx.db.transaction(async (tx) => {
@@ -49,7 +47,6 @@ export async function seedDemoCases(ctx: AppContext, staff: Map<string, number>)
 					receivedAt: plan.receivedAt,
 					registeredOn: plan.registeredOn,
 					application: { goodsLines, counterparty: generateCounterparty(rng), firstExportToCounterparty: rng.chance(0.3) },
-					nextDueAt: nextDue === undefined ? null : new Date(nextDue),
 					decidedAt: decided ? plan.events.at(-1)!.at : null,
 					createdAt: plan.receivedAt,
 					updatedAt: plan.events.at(-1)!.at
