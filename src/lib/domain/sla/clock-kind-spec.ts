@@ -22,6 +22,11 @@ export interface ClockKindSpec {
 	readonly onExpiry: string;
 	/** A 0-working-day clock is due the same day with the 17:00 intake cut-off (decision 2). */
 	readonly sameDayCutoff: boolean;
+	/**
+	 * The term runs from the registration of the application or complaint: when its start event is
+	 * the receipt, day 0 is the registration day (decision 2: 17:00 cut-off, weekends, holidays).
+	 */
+	readonly countsFromRegistration: boolean;
 	/** Legal basis that allows suspending it; null = suspending it is an error. */
 	readonly suspension: string | null;
 	/** The one extension the act allows, null = none. */

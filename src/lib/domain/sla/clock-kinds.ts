@@ -7,8 +7,8 @@ import type { ClockKindSpec, ClockVariant } from './clock-kind-spec';
 import type { ClockKind } from './clock-types';
 
 /** Most kinds have no same-day rule, no suspension and no extension; entries state only exceptions. */
-type SpecInput = Omit<ClockKindSpec, 'sameDayCutoff' | 'suspension' | 'extension'> & Partial<ClockKindSpec>;
-const spec = (s: SpecInput): ClockKindSpec => ({ sameDayCutoff: false, suspension: null, extension: null, ...s });
+type SpecInput = Omit<ClockKindSpec, 'sameDayCutoff' | 'countsFromRegistration' | 'suspension' | 'extension'> & Partial<ClockKindSpec>;
+const spec = (s: SpecInput): ClockKindSpec => ({ sameDayCutoff: false, countsFromRegistration: false, suspension: null, extension: null, ...s });
 
 const wd = (id: string, length: number, citation: string, t: string): ClockVariant => ({
 	id,
@@ -34,6 +34,7 @@ const SPECS: readonly ClockKindSpec[] = [
 	}),
 	spec({
 		kind: 'completeness',
+		countsFromRegistration: true,
 		tNumbers: ['T1'],
 		citation: '001 p.15; 000 p.11',
 		startsAt: '001: the moment of registration (p.15); 000: "when the application is submitted" (p.11), [DERIVED] registration',
@@ -42,6 +43,7 @@ const SPECS: readonly ClockKindSpec[] = [
 	}),
 	spec({
 		kind: 'service-term',
+		countsFromRegistration: true,
 		tNumbers: ['T2', 'T3', 'T4', 'T5'],
 		citation: '001 Annex 1 row 3; 000 Annex 1 row 3',
 		startsAt: '[DERIVED] registration of the application',
@@ -53,7 +55,8 @@ const SPECS: readonly ClockKindSpec[] = [
 			wd('licence-import', 30, '001 Annex 1 row 3', 'T2'),
 			wd('licence-reissue', 3, '001 Annex 1 row 3', 'T4'),
 			wd('licence-reissue-reorganised', 30, '001 Annex 1 row 3', 'T5'),
-			wd('certificate', 7, '000 Annex 1 row 3', '000 A3')
+			wd('certificate', 7, '000 Annex 1 row 3', '000 A3'),
+			wd('device-verification', 1, '004 P 10 (per device, manual mode)', '004 P 10')
 		]
 	}),
 	spec({
@@ -82,6 +85,7 @@ const SPECS: readonly ClockKindSpec[] = [
 	}),
 	spec({
 		kind: 'hearing-notice',
+		countsFromRegistration: true,
 		tNumbers: ['T10'],
 		citation: '001 p.19 para 3; 000 p.13',
 		startsAt: 'counted back from the end of the service term; moves with its suspensions',
@@ -107,6 +111,7 @@ const SPECS: readonly ClockKindSpec[] = [
 	}),
 	spec({
 		kind: 'complaint-review',
+		countsFromRegistration: true,
 		tNumbers: ['T16', 'T17', 'T18'],
 		citation: '001 pp.24–25; 000 pp.16–17',
 		startsAt: 'registration of the complaint',
@@ -140,6 +145,17 @@ const SPECS: readonly ClockKindSpec[] = [
 		startsAt: 'the day the export under the general licence was carried out',
 		onExpiry: 'consequence not stated in 001 (exporter duty)',
 		variants: [wd('general-licence', 10, '001 p.28', 'T14')]
+	}),
+	spec({
+		kind: 'procedure-step',
+		tNumbers: [],
+		citation: '003 (step limits of each regulation, e.g. A3 p.5 sub.1–9)',
+		startsAt: 'the end of the previous step (receipt of the documents for the first)',
+		onExpiry: 'step overdue (breach of the regulation)',
+		variants: [
+			{ id: 'working-hours', unit: 'working_hours', length: 4, citation: '003 step limit in hours', t: '003' },
+			{ id: 'calendar-days', unit: 'calendar_days', length: 1, citation: '003 step limit in calendar days', t: '003' }
+		]
 	})
 ];
 

@@ -19,7 +19,8 @@ export const CLOCK_KINDS = [
 	'complaint-review',
 	'complaint-extension-notice',
 	'delivery-confirmation',
-	'execution-report'
+	'execution-report',
+	'procedure-step'
 ] as const;
 export type ClockKind = (typeof CLOCK_KINDS)[number];
 

@@ -60,7 +60,8 @@ describe('SLA clock properties (fast-check, seed 42)', () => {
 		fc.assert(
 			fc.property(startArb, fc.integer({ min: 2, max: 60 }), fc.integer({ min: 1, max: 59 }), fc.integer({ min: 0, max: 40 }), (start, length, dayIn, k) => {
 				fc.pre(dayIn < length);
-				const day0 = calendar.localDate(start);
+				// A service term runs from registration: day 0 is the registration day (decision 2).
+				const day0 = calendar.registrationDay(start);
 				const from = calendar.addWorkingDays(day0, dayIn);
 				const to = calendar.addWorkingDays(from, k);
 				const at9 = (d: string) => new Date(`${d}T09:00:00+05:00`);

@@ -59,7 +59,8 @@ function interval(s: OpenSuspension, to: Date | null): SuspensionInterval {
 export function replayClock(clock: SlaClock, calendar: WorkingCalendar, now: Date): Replay {
 	validateClock(clock, now);
 	const startMs = clock.events[0]?.at.getTime() ?? Number.NaN;
-	const term: TermArithmetic = termArithmetic(clock, calendar, startMs, clockKindSpec(clock.kind).sameDayCutoff);
+	const kindSpec = clockKindSpec(clock.kind);
+	const term: TermArithmetic = termArithmetic(clock, calendar, startMs, kindSpec.sameDayCutoff, kindSpec.countsFromRegistration);
 	let due = term.firstDue;
 	let open: OpenSuspension | null = null;
 	let extension: Replay['extension'] = null;

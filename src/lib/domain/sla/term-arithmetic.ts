@@ -27,9 +27,18 @@ export interface TermArithmetic {
 	extend(due: number, by: number): number;
 }
 
-export function termArithmetic(clock: SlaClock, calendar: WorkingCalendar, startMs: number, sameDayCutoff: boolean): TermArithmetic {
+export function termArithmetic(
+	clock: SlaClock,
+	calendar: WorkingCalendar,
+	startMs: number,
+	sameDayCutoff: boolean,
+	countsFromRegistration = false
+): TermArithmetic {
 	const cal = calendar;
-	const day0 = cal.localDate(new Date(startMs));
+	// A term that runs from registration (001 p.14–15, Annex 1 row 7; decision 2) may be started by
+	// the receipt itself: day 0 is then the registration day (after 17:00, a weekend or a holiday
+	// moves it to the next working day), so the clock never starts before the case was registered.
+	const day0 = countsFromRegistration && clock.unit === 'working_days' ? cal.registrationDay(new Date(startMs)) : cal.localDate(new Date(startMs));
 	const officeLeft = (from: number, due: number): number =>
 		cal.workingMinutesBetween(new Date(from), new Date(due));
 	switch (clock.unit) {

@@ -6,8 +6,9 @@
  *
  * Two paths, one engine:
  * - Most open clocks are a working-day term with one `started` event. Their due depends only on
- *   the local date they started and their length (decision 3: the start day is day 0), so they are
- *   grouped by (start date, length) in SQL, each group is computed once by `computeClock` from its
+ *   the local date they started, whether that was at or after the 17:00 cut-off (for terms that
+ *   run from registration, decision 2) and their length (decision 3: the start day is day 0), so
+ *   they are grouped by those in SQL, each group is computed once by `computeClock` from its
  *   earliest history, and one set-based UPDATE writes the moved ones. A million such clocks never
  *   travel to Node (bench/README.md: recompute).
  * - Every other clock (suspended, resumed, extended, other units) is read in pages (keyset on id)
@@ -44,6 +45,7 @@ interface CandidateRow {
 
 interface GroupRow {
 	day: string;
+	late: boolean;
 	length: number;
 	kind: string;
 	first_at: string;
@@ -64,6 +66,8 @@ const ms = (v: string | Date | null): number | null => (v === null ? null : new 
 const SIMPLE = sql`unit = 'working_days' and length > 0 and jsonb_array_length(events) = 1 and events->0->>'type' = 'started'`;
 const START = sql`(events->0->>'at')::timestamptz`;
 const START_DAY = sql`((events->0->>'at')::timestamptz at time zone 'Asia/Almaty')::date`;
+/** Terms that run from registration roll a receipt at or after 17:00 to the next working day (decision 2). */
+const START_LATE = sql`((events->0->>'at')::timestamptz at time zone 'Asia/Almaty')::time >= '17:00'`;
 
 export async function recomputeOpenClocks(
 	ex: Executor,
@@ -91,25 +95,27 @@ async function recomputeGrouped(
 	const nowMs = opts.now.getTime();
 	const groups = rowsOf<GroupRow>(
 		await ex.execute(sql`
-			select ${START_DAY}::text as day, length, kind, min(events->0->>'at') as first_at, due_at, count(*)::int as n
+			select ${START_DAY}::text as day, ${START_LATE} as late, length, kind, min(events->0->>'at') as first_at, due_at, count(*)::int as n
 			from clocks where ${candidate} and ${SIMPLE}
-			group by 1, 2, 3, 5`)
+			group by 1, 2, 3, 4, 6`)
 	);
 	// One computation per (start day, length, kind); the stored dues inside a group may differ
 	// (computed under different calendars), so the counts are kept per stored due.
 	const computed = new Map<string, ComputedClock>();
 	const days: string[] = [];
+	const lates: string[] = [];
 	const lengths: string[] = [];
 	const kinds: string[] = [];
 	const dues: string[] = [];
 	const states: string[] = [];
 	for (const g of groups) {
-		const key = `${g.day}|${g.length}|${g.kind}`;
+		const key = `${g.day}|${g.late}|${g.length}|${g.kind}`;
 		let next = computed.get(key);
 		if (!next) {
 			next = computeClock(reviveClock({ kind: g.kind, unit: 'working_days', length: g.length, citation: '', events: [{ type: 'started', at: g.first_at }] }), opts.after, opts.now);
 			computed.set(key, next);
 			days.push(g.day);
+			lates.push(String(g.late));
 			lengths.push(String(g.length));
 			kinds.push(g.kind);
 			dues.push(next.due!.toISOString());
@@ -121,14 +127,14 @@ async function recomputeGrouped(
 		summary.moved += g.n;
 		if (nextDue < nowMs && (wasDue === null || wasDue >= nowMs)) summary.intoBreach += g.n;
 	}
-	const values = sql`select * from unnest(${toPgArray(days)}::date[], ${toPgArray(lengths)}::int[], ${toPgArray(kinds)}::text[], ${toPgArray(dues)}::timestamptz[], ${toPgArray(states)}::text[]) as v(v_day, v_length, v_kind, v_due, v_state)`;
+	const values = sql`select * from unnest(${toPgArray(days)}::date[], ${toPgArray(lates)}::boolean[], ${toPgArray(lengths)}::int[], ${toPgArray(kinds)}::text[], ${toPgArray(dues)}::timestamptz[], ${toPgArray(states)}::text[]) as v(v_day, v_late, v_length, v_kind, v_due, v_state)`;
 	const slow = toPgArray([...slowCases]);
 	const moved = opts.write
 		? sql`update clocks set due_at = v.v_due, state = v.v_state from v
-				where ${candidate} and ${SIMPLE} and clocks.length = v.v_length and clocks.kind = v.v_kind and ${START_DAY} = v.v_day
+				where ${candidate} and ${SIMPLE} and clocks.length = v.v_length and clocks.kind = v.v_kind and ${START_DAY} = v.v_day and ${START_LATE} = v.v_late
 				  and clocks.due_at is distinct from v.v_due
 				returning clocks.case_id`
-		: sql`select clocks.case_id from clocks join v on clocks.length = v.v_length and clocks.kind = v.v_kind and ${START_DAY} = v.v_day
+		: sql`select clocks.case_id from clocks join v on clocks.length = v.v_length and clocks.kind = v.v_kind and ${START_DAY} = v.v_day and ${START_LATE} = v.v_late
 				where ${candidate} and ${SIMPLE} and clocks.due_at is distinct from v.v_due`;
 	const [row] = rowsOf<{ cases: number }>(
 		await ex.execute(sql`

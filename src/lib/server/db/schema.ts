@@ -138,6 +138,12 @@ export const cases = pgTable(
 		/** The application as submitted (goods lines, counterparty, end user …). */
 		application: jsonb('application').notNull().$type<Record<string, unknown>>(),
 		decidedAt: tstz('decided_at'),
+		/** Who took the decision (a complaint reviewer may not review a case they decided). */
+		decidedBy: integer('decided_by').references(() => users.id),
+		/** The decision: outcome, licence number and validity, or the refusal grounds and text. */
+		decision: jsonb('decision').$type<Record<string, unknown>>(),
+		/** For a complaint: the decided case it is about. */
+		complaintOf: uuid('complaint_of'),
 		version: integer('version').notNull().default(1),
 		createdAt: tstz('created_at').notNull(),
 		updatedAt: tstz('updated_at').notNull()
@@ -238,9 +244,20 @@ export const clocks = pgTable(
 		citation: text('citation').notNull(),
 		events: jsonb('events').notNull().$type<unknown[]>(),
 		state: text('state').notNull(),
-		dueAt: tstz('due_at')
+		dueAt: tstz('due_at'),
+		/** When the warning band starts (amber threshold before the due); for the scheduler. */
+		warnAt: tstz('warn_at'),
+		/** The due the warning / the deadline has fired for: each fires once per due (scheduler). */
+		warnedFor: tstz('warned_for'),
+		firedFor: tstz('fired_for')
 	},
-	(t) => [index('clocks_case_idx').on(t.caseId), index('clocks_due_idx').on(t.state, t.dueAt)]
+	(t) => [
+		index('clocks_case_idx').on(t.caseId),
+		index('clocks_due_idx').on(t.state, t.dueAt),
+		// The scheduler's two queues: only clocks with something still to fire are in them.
+		index('clocks_to_fire_idx').on(t.dueAt).where(sql`state in ('running', 'overdue') and fired_for is distinct from due_at`),
+		index('clocks_to_warn_idx').on(t.warnAt).where(sql`state = 'running' and warned_for is distinct from due_at`)
+	]
 );
 
 /** Approval requests to other state bodies: 10 WD, silence = deemed approval (001 p.16). */
@@ -258,7 +275,9 @@ export const consultations = pgTable(
 		dueAt: tstz('due_at').notNull(),
 		answeredAt: tstz('answered_at'),
 		decision: text('decision', { enum: ['approve', 'object', 'deemed_approved'] }),
-		reason: text('reason')
+		reason: text('reason'),
+		/** An answer that came after the deemed approval: kept on the case, with no legal effect. */
+		lateAnswer: jsonb('late_answer').$type<{ decision: string; reason: string | null; at: string }>()
 	},
 	(t) => [index('consultations_agency_idx').on(t.agencyCode, t.decision)]
 );
@@ -272,5 +291,9 @@ export const mfaChecks = pgTable('mfa_checks', {
 	requestedAt: tstz('requested_at').notNull(),
 	resultAt: tstz('result_at'),
 	authentic: boolean('authentic'),
-	reference: text('reference')
+	reference: text('reference'),
+	/** Mandatory under 001 p.18 (codes 1С350 / 10С905 on a first export or on risk information). */
+	mandatory: boolean('mandatory').notNull().default(false)
 });
+
+export * from './schema.procedures';

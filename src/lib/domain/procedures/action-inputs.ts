@@ -1,0 +1,55 @@
+/**
+ * The body of each staff action (`POST /api/v1/cases/{id}/actions/{action}`) and of the agencies'
+ * answers, validated strictly: unknown fields are refused, sizes are bounded.
+ */
+import { z } from 'zod';
+import { AGENCY_CODES } from '../reference/agencies';
+import type { StaffAction } from './types';
+
+const text = (max: number) => z.string().trim().min(1).max(max);
+const instant = z.iso.datetime({ offset: true, message: 'an ISO 8601 instant with an offset, e.g. 2026-03-02T10:00:00+05:00' });
+const imei = z.string().regex(/^\d{15}$/, 'an IMEI of 15 digits');
+
+export const ACTION_INPUTS = {
+	assign: z.object({ username: z.string().min(1).max(40) }).strict(),
+	'complete-check': z.union([
+		z.object({ complete: z.literal(true) }).strict(),
+		z.object({ complete: z.literal(false), missing: z.array(text(300)).min(1).max(50) }).strict()
+	]),
+	'request-consultations': z
+		.object({ agencies: z.array(z.enum(AGENCY_CODES)).min(1).max(AGENCY_CODES.length) })
+		.strict()
+		.refine((v) => new Set(v.agencies).size === v.agencies.length, { message: 'each agency once', path: ['agencies'] }),
+	'request-mfa-check': z.object({ note: text(1000).optional() }).strict(),
+	'record-original-guarantee': z.object({ receivedAt: instant.optional() }).strict(),
+	'issue-preliminary-refusal': z
+		.object({
+			grounds: z.array(z.number().int().min(1).max(19)).min(1).max(19),
+			/** Optional-confidential grounds the officer marks confidential (decision 9). */
+			confidential: z.array(z.number().int().min(1).max(19)).max(19).default([]),
+			hearingAt: instant,
+			/** The information behind the grounds: restricted, never sent to the applicant's side. */
+			basis: text(5000).optional()
+		})
+		.strict(),
+	'record-hearing': z.object({ applicantAttended: z.boolean(), notes: text(5000).optional() }).strict(),
+	decide: z.discriminatedUnion('outcome', [
+		z.object({ outcome: z.literal('grant'), note: text(2000).optional() }).strict(),
+		z.object({ outcome: z.literal('refuse'), grounds: z.array(z.number().int().min(1).max(19)).min(1).max(19), text: text(20_000) }).strict()
+	]),
+	'record-shipment': z.object({ kind: z.enum(['military-import', 'general-export']), at: instant }).strict(),
+	'record-post-export-report': z.object({ kind: z.enum(['delivery-confirmation', 'execution-report']) }).strict(),
+	'forward-complaint': z.object({ to: text(200).optional() }).strict(),
+	'extend-complaint': z.object({ workingDays: z.number().int().min(1).max(10), reason: text(2000) }).strict(),
+	'record-extension-notice': z.object({}).strict(),
+	'decide-complaint': z.object({ outcome: z.enum(['upheld', 'rejected']), reason: text(5000) }).strict(),
+	'verify-device': z.object({ imei, result: z.enum(['confirmed', 'rejected']), note: text(1000).optional() }).strict(),
+	'complete-step': z.object({ refuse: z.boolean().optional(), note: text(2000).optional() }).strict()
+} as const satisfies Record<StaffAction, z.ZodType>;
+
+export type ActionInput<A extends StaffAction> = z.infer<(typeof ACTION_INPUTS)[A]>;
+
+/** `POST /api/v1/consultations/{id}/response` (001 p.16). */
+export const ConsultationAnswerSchema = z.object({ decision: z.enum(['approve', 'object']), reason: text(5000).optional() }).strict();
+/** `POST /api/v1/mfa-checks/{id}/result` (001 p.17). */
+export const MfaResultSchema = z.object({ authentic: z.boolean(), reference: text(200) }).strict();

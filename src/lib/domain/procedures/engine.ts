@@ -1,0 +1,102 @@
+/**
+ * The procedure engine: which actions a user may take on a case now, and what an action does. It
+ * reads the case's definition (definitions.ts) and never branches on the service itself, so a new
+ * service is a new definition. Pure: the server loads the snapshot, passes `now` and the calendar,
+ * and applies the returned plan in one transaction.
+ */
+import type { WorkingCalendar } from '../calendar';
+import { ACTION_INPUTS, type ActionInput } from './action-inputs';
+import { TERMINAL_STAGES } from './definitions';
+import { PERMIT_HANDLERS, noticeStillPossible } from './permit-actions';
+import { OTHER_HANDLERS } from './other-actions';
+import { openClock } from './case-clocks';
+import { ProcedureError, type ActingUser, type ActionPlan, type CaseSnapshot, type ProcedureDefinition, type StaffAction } from './types';
+
+export interface ActionContext {
+	readonly def: ProcedureDefinition;
+	readonly snap: CaseSnapshot;
+	readonly actor: ActingUser;
+	readonly now: Date;
+	readonly calendar: WorkingCalendar;
+	/** The user an `assign` names, resolved by the server (null: no such active officer). */
+	readonly assignee?: { readonly id: number; readonly roles: readonly string[] } | null;
+}
+
+export type Handler<A extends StaffAction> = (ctx: ActionContext, input: ActionInput<A>) => ActionPlan;
+export type Handlers = { readonly [A in StaffAction]?: Handler<A> };
+
+const HANDLERS: Handlers = { ...PERMIT_HANDLERS, ...OTHER_HANDLERS };
+
+const hasRole = (actor: ActingUser, roles: readonly string[]) => actor.roles.some((r) => roles.includes(r));
+
+/** Stage, role and assignment checks of the definition's rule for the action; throws ProcedureError. */
+function checkRule(ctx: ActionContext, action: StaffAction): void {
+	const rule = ctx.def.rules.find((r) => r.action === action);
+	if (!rule) throw new ProcedureError(409, `"${action}" is not part of the ${ctx.def.service} procedure.`);
+	if (!hasRole(ctx.actor, rule.roles)) throw new ProcedureError(403, `Your role may not ${action.replace(/-/g, ' ')} (${rule.citation}).`);
+	if (!rule.stages.includes(ctx.snap.stage)) {
+		const state = TERMINAL_STAGES.has(ctx.snap.stage) ? 'decided' : `at stage "${ctx.snap.stage}"`;
+		throw new ProcedureError(409, `The case is ${state}; "${action}" is possible at: ${rule.stages.join(', ')}.`);
+	}
+	const onlyOfficer = !hasRole(ctx.actor, ['head']);
+	if (rule.assigneeOnly && onlyOfficer && ctx.snap.assigneeId !== ctx.actor.userId) {
+		throw new ProcedureError(403, 'Only the officer the case is assigned to (or a head) may do this.');
+	}
+}
+
+/** Validates the body, checks the rule, and plans the action. */
+export function planStaffAction(ctx: ActionContext, action: StaffAction, body: unknown): ActionPlan {
+	checkRule(ctx, action);
+	const parsed = ACTION_INPUTS[action].safeParse(body ?? {});
+	if (!parsed.success) {
+		const fields: Record<string, string> = {};
+		for (const issue of parsed.error.issues) fields[issue.path.join('.') || '(body)'] ??= issue.message;
+		throw new ProcedureError(422, 'Some fields are invalid.', fields);
+	}
+	const handler = HANDLERS[action] as Handler<typeof action> | undefined;
+	if (!handler) throw new ProcedureError(409, `"${action}" has no handler.`);
+	return handler(ctx, parsed.data as never);
+}
+
+/**
+ * The actions this user may take now: the rule allows it, and its own preconditions hold (tried
+ * with an empty body where that can fail only for want of input).
+ */
+export function availableActions(ctx: Omit<ActionContext, 'assignee'>): StaffAction[] {
+	const out: StaffAction[] = [];
+	for (const rule of ctx.def.rules) {
+		try {
+			checkRule(ctx, rule.action);
+		} catch {
+			continue;
+		}
+		if (preconditionHolds(ctx, rule.action)) out.push(rule.action);
+	}
+	return out;
+}
+
+function preconditionHolds(ctx: Omit<ActionContext, 'assignee'>, action: StaffAction): boolean {
+	const { snap, actor, now, calendar } = ctx;
+	switch (action) {
+		case 'assign':
+			return hasRole(actor, ['head']) || snap.assigneeId === null;
+		case 'request-mfa-check':
+			return !snap.mfa;
+		case 'record-original-guarantee':
+			return !!openClock(snap, 'original-guarantee');
+		case 'issue-preliminary-refusal':
+			return noticeStillPossible(snap, calendar, now);
+		case 'record-post-export-report':
+			return !!openClock(snap, 'delivery-confirmation') || !!openClock(snap, 'execution-report');
+		case 'extend-complaint':
+			return !snap.clocks.some((c) => c.kind === 'complaint-review' && c.clock.events.some((e) => e.type === 'extended'));
+		case 'record-extension-notice':
+			return !!openClock(snap, 'complaint-extension-notice');
+		case 'decide-complaint':
+			return snap.complaintOfDecidedBy !== actor.userId;
+		case 'verify-device':
+			return snap.devices.some((d) => d.result === null);
+		default:
+			return true;
+	}
+}

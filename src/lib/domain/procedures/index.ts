@@ -1,0 +1,10 @@
+/** Public API of the case procedures (issue 4). */
+export * from './types';
+export { PROCEDURES, TERMINAL_STAGES, procedureFor } from './definitions';
+export { ACTION_INPUTS, ConsultationAnswerSchema, MfaResultSchema } from './action-inputs';
+export { availableActions, planStaffAction, type ActionContext } from './engine';
+export { mfaMandatory, planConsultationAnswer, planDeemedApproval, planMfaResult } from './permit-actions';
+export { planRegistration, type RegistrationInput, type RegistrationPlan } from './registration';
+export { clockTimers, warningEventType, type ClockTimers } from './timers';
+export { findClock, isOpen, isSuspended, openClock } from './case-clocks';
+export { applyPlan } from './apply-plan';

@@ -1,0 +1,28 @@
+/**
+ * What the durable scheduler needs of a clock: its stored state and due (for ordering and
+ * indexing only; the history stays the truth) and the instant its warning band begins.
+ */
+import type { WorkingCalendar } from '../calendar';
+import { computeClock, thresholdsFor, type ComputedClock, type SlaClock } from '../sla';
+
+export interface ClockTimers {
+	readonly computed: ComputedClock;
+	/** Stored state: 'overdue' only once the scheduler has announced the breach (see scheduler). */
+	readonly state: ComputedClock['state'];
+	readonly dueAt: Date | null;
+	/** When the remaining working time reaches the amber threshold (decision: ≤ 2 WD by default). */
+	readonly warnAt: Date | null;
+}
+
+export function clockTimers(clock: SlaClock, calendar: WorkingCalendar, now: Date): ClockTimers {
+	const computed = computeClock(clock, calendar, now);
+	const due = computed.due;
+	const open = computed.state === 'running' || computed.state === 'overdue';
+	const warnAt = open && due ? calendar.addWorkingMinutes(due, -thresholdsFor(clock).amberAtMinutes) : null;
+	return { computed, state: computed.state, dueAt: due, warnAt };
+}
+
+/** The case event announcing a clock's warning band (complaints have their own name, issue 5). */
+export function warningEventType(kind: SlaClock['kind']): string {
+	return kind === 'complaint-review' || kind === 'complaint-forwarding' || kind === 'complaint-extension-notice' ? 'complaint:deadline-approaching' : 'clock:warning';
+}

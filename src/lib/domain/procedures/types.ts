@@ -1,0 +1,205 @@
+/**
+ * Case procedures as data (issue 4). A definition says, for one service of the acts, which stages a
+ * case goes through, which actions may be taken in which stage by which role, which clocks run from
+ * registration, and which features of the engine it uses (consultations, MFA check, hearing, …).
+ * The engine (engine.ts) interprets definitions; a new service is a new definition, not new code.
+ */
+import type { ClockEvent, ClockKind, SlaClock } from '../sla';
+import type { ServiceCode } from '../reference/services';
+import type { GroundAct } from '../reference/refusal-grounds';
+
+/** Staff actions, with the names of the staff API (`POST /api/v1/cases/{id}/actions/{action}`). */
+export const STAFF_ACTIONS = [
+	'assign',
+	'complete-check',
+	'request-consultations',
+	'request-mfa-check',
+	'record-original-guarantee',
+	'issue-preliminary-refusal',
+	'record-hearing',
+	'decide',
+	'record-shipment',
+	'record-post-export-report',
+	'forward-complaint',
+	'extend-complaint',
+	'record-extension-notice',
+	'decide-complaint',
+	'verify-device',
+	'complete-step'
+] as const;
+export type StaffAction = (typeof STAFF_ACTIONS)[number];
+
+/** Actions taken by other bodies through the integration API, or by the scheduler. */
+export type ExternalAction = 'answer-consultation' | 'record-mfa-result' | 'deem-approved' | 'fire-deadline' | 'fire-warning';
+export type ActionName = StaffAction | ExternalAction;
+
+export type StaffRole = 'registrar' | 'officer' | 'head' | 'supervisor' | 'complaint_reviewer' | 'agency_liaison' | 'admin';
+
+export interface ActionRule {
+	readonly action: StaffAction;
+	/** Stages the action may be taken in. */
+	readonly stages: readonly string[];
+	readonly roles: readonly StaffRole[];
+	/** An officer may take it only on a case assigned to them (heads always may). */
+	readonly assigneeOnly: boolean;
+	/** The point of the act the action applies. */
+	readonly citation: string;
+}
+
+/** A clock started when the case is registered. */
+export interface RegistrationClock {
+	readonly kind: ClockKind;
+	readonly variant: string;
+	/** The receipt starts it; terms that run from registration roll over the 17:00 cut-off (decision 2). */
+	readonly from: 'receipt';
+	/** Only when the application has goods under the MFA-check codes (the guarantee, 001 p.18 para 2). */
+	readonly onlyWithMfaCodes?: boolean;
+}
+
+/** A step of a step-timed regulation (003): one clock per step, in hours or calendar days. */
+export interface ProcedureStep {
+	readonly id: string;
+	readonly nameEn: string;
+	readonly roles: readonly StaffRole[];
+	readonly unit: 'working_hours' | 'calendar_days';
+	readonly length: number;
+	readonly citation: string;
+	/** At this step the expert may turn the case to a reasoned refusal (003 A3 p.8.5(a)). */
+	readonly mayRefuse?: boolean;
+	/** After a refusal, the steps that still run (signature and sending). */
+	readonly alsoOnRefusal?: boolean;
+}
+
+export interface ProcedureDefinition {
+	readonly service: ServiceCode;
+	/** The act whose points the definition applies. */
+	readonly act: string;
+	readonly initialStage: string;
+	readonly registrationClocks: readonly RegistrationClock[];
+	/** The service-term variant (clock-kinds.ts), when the service has one term for the whole case. */
+	readonly termVariant: string | null;
+	readonly completeness: { readonly variant: string; readonly refusalAct: GroundAct } | null;
+	readonly consultations: boolean;
+	readonly mfaCheck: boolean;
+	readonly hearing: boolean;
+	readonly grounds: GroundAct | null;
+	/** What a grant issues, its validity (001 p.6: one year, capped by the documents). */
+	readonly grant: { readonly document: 'licence' | 'certificate' | 'register-entry' | 'device-confirmation'; readonly validityYears: number | null } | null;
+	/** Post-decision reporting clocks the case may start (001 p.22, p.28). */
+	readonly postDecision: readonly ('delivery-confirmation' | 'execution-report')[];
+	readonly complaint: boolean;
+	readonly devices: boolean;
+	readonly steps: readonly ProcedureStep[];
+	readonly rules: readonly ActionRule[];
+}
+
+/** A clock of a case as the engine sees it: its identity on the case, and its history. */
+export interface CaseClock {
+	readonly id: string | null;
+	readonly kind: ClockKind;
+	readonly subject: string | null;
+	readonly clock: SlaClock;
+}
+
+export interface GoodsLineInput {
+	readonly hsCode: string;
+	readonly controlCode: string;
+	readonly description: string;
+	readonly quantity: number;
+	readonly unit: string;
+	readonly value: number;
+	readonly currency: string;
+}
+
+/** Workflow facts kept on the case (`cases.decision`): notice, hearing, outcome. */
+export interface CaseRecord {
+	readonly preliminary?: { readonly grounds: number[]; readonly confidential: number[]; readonly hearingAt: string; readonly noticeAt: string };
+	readonly hearing?: { readonly heldAt: string; readonly applicantAttended: boolean };
+	readonly outcome?: string;
+	readonly [key: string]: unknown;
+}
+
+export interface CaseSnapshot {
+	readonly id: string;
+	readonly service: ServiceCode;
+	readonly stage: string;
+	readonly assigneeId: number | null;
+	readonly receivedAt: Date;
+	readonly application: {
+		readonly goodsLines?: readonly GoodsLineInput[];
+		readonly firstExportToCounterparty?: boolean;
+		readonly riskInformation?: boolean;
+		readonly documentsValidUntil?: string;
+		readonly devices?: readonly string[];
+		readonly reviewBy?: 'provider' | 'quality-body';
+		readonly [key: string]: unknown;
+	};
+	readonly clocks: readonly CaseClock[];
+	readonly consultations: readonly { readonly id: string; readonly agency: string; readonly decision: 'approve' | 'object' | 'deemed_approved' | null }[];
+	readonly mfa: { readonly id: string; readonly mandatory: boolean; readonly resultAt: Date | null; readonly authentic: boolean | null } | null;
+	readonly devices: readonly { readonly imei: string; readonly result: 'confirmed' | 'rejected' | null }[];
+	readonly record: CaseRecord;
+	readonly decidedBy: number | null;
+	/** For a complaint: who decided the case complained about (001 p.23: not its reviewer). */
+	readonly complaintOfDecidedBy: number | null;
+}
+
+export interface ActingUser {
+	readonly kind: 'staff';
+	readonly userId: number;
+	readonly username: string;
+	readonly roles: readonly string[];
+}
+export interface ActingBody {
+	/** An agency (its token or liaison), the MFA, or the scheduler. */
+	readonly kind: 'agency' | 'mfa' | 'system';
+	readonly label: string;
+	readonly agencyCode?: string;
+	readonly userId?: number | null;
+}
+export type Acting = ActingUser | ActingBody;
+
+/** What an action does, for the server to apply in one transaction. */
+export type ClockOp =
+	| { readonly op: 'start'; readonly clock: CaseClock }
+	| { readonly op: 'append'; readonly kind: ClockKind; readonly subject: string | null; readonly event: ClockEvent };
+
+export interface PlannedEvent {
+	readonly type: string;
+	readonly citation: string;
+	readonly at: Date;
+	readonly after: Record<string, unknown>;
+	readonly before?: Record<string, unknown> | null;
+}
+
+export interface ActionPlan {
+	readonly stage: string | null;
+	readonly assigneeId?: number | null;
+	readonly clockOps: readonly ClockOp[];
+	readonly consultationsToRequest: readonly string[];
+	readonly consultationAnswer?: { readonly id: string; readonly decision: 'approve' | 'object' | 'deemed_approved'; readonly reason: string | null; readonly at: Date };
+	readonly consultationLateAnswer?: { readonly id: string; readonly decision: string; readonly reason: string | null; readonly at: Date };
+	readonly mfaRequest?: { readonly mandatory: boolean };
+	readonly mfaResult?: { readonly authentic: boolean; readonly reference: string };
+	readonly deviceResult?: { readonly imei: string; readonly result: 'confirmed' | 'rejected' };
+	/** Merged into the case's record. */
+	readonly record?: Partial<CaseRecord> & Record<string, unknown>;
+	/** The case is decided by this action (decidedAt/decidedBy are set). */
+	readonly decides: boolean;
+	/** A grant that needs a document number from the server's numbering. */
+	readonly issuesNumber?: 'licence' | 'certificate' | 'register-entry' | 'device-confirmation';
+	readonly events: readonly PlannedEvent[];
+	/** Committed, yet answered with this status (a late consultation answer: 409, 001 p.16). */
+	readonly answer?: { readonly status: number; readonly message: string };
+}
+
+export class ProcedureError extends Error {
+	override readonly name = 'ProcedureError';
+	constructor(
+		readonly status: 403 | 404 | 409 | 422,
+		message: string,
+		readonly fields?: Record<string, string>
+	) {
+		super(message);
+	}
+}
