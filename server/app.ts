@@ -20,7 +20,7 @@ export interface RunningServer {
 
 export async function startServer(
 	ctx: AppContext,
-	opts: { port: number; host: string; buildDir?: string } & RealtimeOptions
+	opts: { port: number; host: string; buildDir?: string; scheduler?: boolean; schedulerIntervalMs?: number } & RealtimeOptions
 ): Promise<RunningServer> {
 	publishAppContext(ctx);
 	const markProtocol = useConnectionProtocol();
@@ -38,6 +38,8 @@ export async function startServer(
 		http.once('error', fail);
 		http.listen(opts.port, opts.host, () => ok());
 	});
+	// Deadlines, warnings and deemed approvals fire from the database, also those missed while down.
+	if (opts.scheduler !== false) ctx.scheduler.start(opts.schedulerIntervalMs);
 	const { port } = http.address() as AddressInfo;
 	const shownHost = opts.host === '0.0.0.0' || opts.host === '::' ? 'localhost' : opts.host;
 	return {
@@ -45,6 +47,7 @@ export async function startServer(
 		io,
 		url: `http://${shownHost}:${port}`,
 		close: async () => {
+			await ctx.scheduler.stop();
 			await io.close();
 			http.closeAllConnections();
 		}

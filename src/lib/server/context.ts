@@ -15,6 +15,9 @@ import { createLoginService } from './auth/login.service';
 import { createUserService } from './users/users.service';
 import { ensureReferenceData } from './db/reference-data';
 import { createCalendarService } from './calendar/calendar.service';
+import { createTokenService } from './integration/tokens.service';
+import { createCaseActions } from './cases/case-actions.service';
+import { createDeadlineScheduler } from './scheduler/deadline-scheduler';
 
 export async function createAppContext(config: AppConfig, opts: { clock?: Clock; dbHandle?: DbHandle } = {}) {
 	const clock = opts.clock ?? (config.clock === 'simulated' ? new ManualClock(new Date()) : systemClock);
@@ -24,6 +27,7 @@ export async function createAppContext(config: AppConfig, opts: { clock?: Clock;
 	await ensureReferenceData(db);
 	const sessions = createSessionService(db, config.session, clock);
 	const throttle = createLoginThrottle(db, config.login, clock);
+	const calendar = createCalendarService({ db, clock });
 	return {
 		config,
 		clock,
@@ -33,7 +37,11 @@ export async function createAppContext(config: AppConfig, opts: { clock?: Clock;
 		throttle,
 		login: createLoginService({ db, sessions, throttle, clock }),
 		users: createUserService({ db, clock }),
-		calendar: createCalendarService({ db, clock })
+		calendar,
+		tokens: createTokenService({ db, clock }),
+		cases: createCaseActions({ db, clock, calendar }),
+		/** Started by the server (server/app.ts); `tick()` fires what is due now. */
+		scheduler: createDeadlineScheduler({ db, clock, calendar }, { onError: (e) => console.error('scheduler:', e) })
 	};
 }
 

@@ -2,6 +2,8 @@
  * The OpenAPI 3.1 description of /api/v1, served at /api/v1/openapi.json. A test checks that every
  * `+server.ts` under src/routes/api is described here, so the file cannot silently fall behind.
  */
+import { procedurePaths, procedureSecuritySchemes } from './openapi.procedures';
+
 const date = { type: 'string', format: 'date', example: '2026-03-20' } as const;
 const error = { $ref: '#/components/schemas/Error' } as const;
 const errors = (...codes: number[]) => Object.fromEntries(codes.map((c) => [String(c), { description: statusText[c], content: { 'application/json': { schema: error } } }]));
@@ -27,7 +29,8 @@ export const openApiDocument = {
 	},
 	servers: [{ url: '/api/v1' }],
 	components: {
-		securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'merzim_session', description: '`__Host-merzim_session` under TLS' } },
+		securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'merzim_session', description: '`__Host-merzim_session` under TLS' }, ...procedureSecuritySchemes },
+		responses: { Error: { description: 'An error; `fields` names each invalid field', content: { 'application/json': { schema: error } } } },
 		schemas: {
 			Error: { type: 'object', required: ['error'], properties: { error: { type: 'string' }, fields: { type: 'object', additionalProperties: { type: 'string' } } } },
 			NewUser: {
@@ -113,6 +116,7 @@ export const openApiDocument = {
 				parameters: [{ name: 'date', in: 'path', required: true, schema: date }],
 				responses: { 200: ok({ type: 'object' }), ...errors(400, 401, 403) }
 			}
-		}
+		},
+		...procedurePaths
 	}
 } as const;

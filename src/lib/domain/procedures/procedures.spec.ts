@@ -198,7 +198,7 @@ describe('export licence (001)', () => {
 
 describe('complaint (001 pp.23–25, 000 pp.15–17)', () => {
 	it('forwards within 3 WD, reviews in 15 WD, extends once by ≤ 10 WD with a 3-WD notice, decided by another reviewer', () => {
-		let snap = { ...register('complaint', at('2026-04-13T10:00:00+05:00'), { reviewBy: 'quality-body' }), complaintOfDecidedBy: 3 };
+		let snap: CaseSnapshot = { ...register('complaint', at('2026-04-13T10:00:00+05:00'), { reviewBy: 'quality-body' }), complaintOfDecidedBy: 3 };
 		expect(snap.stage).toBe('complaint-forwarding');
 		expect(due(snap, 'complaint-forwarding', at('2026-04-13T10:00:00+05:00')).dueDate).toBe('2026-04-16');
 		expect(due(snap, 'complaint-review', at('2026-04-13T10:00:00+05:00')).dueDate).toBe(calendar.addWorkingDays('2026-04-13', 15));

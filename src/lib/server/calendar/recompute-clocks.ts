@@ -17,7 +17,15 @@
 import { sql } from 'drizzle-orm';
 import type { Executor } from '../db/client';
 import type { WorkingCalendar } from '../../domain/calendar';
-import { computeClock, type ClockEvent, type ComputedClock, type SlaClock } from '../../domain/sla';
+import { type ClockEvent, type ComputedClock, type SlaClock } from '../../domain/sla';
+import { clockTimers } from '../../domain/procedures/timers';
+
+/**
+ * The stored state (cases/write-plan.ts storedState): a clock moved past its due stays 'running'
+ * until the scheduler has announced that breach, so a calendar change never swallows one.
+ */
+const STORED_STATE = (state: string, due: string) =>
+	sql.raw(`case when ${state} = 'overdue' and clocks.fired_for is distinct from ${due} then 'running' else ${state} end`);
 
 export interface RecomputeSummary {
 	/** Open clocks whose due instant changes. */
@@ -67,7 +75,7 @@ const SIMPLE = sql`unit = 'working_days' and length > 0 and jsonb_array_length(e
 const START = sql`(events->0->>'at')::timestamptz`;
 const START_DAY = sql`((events->0->>'at')::timestamptz at time zone 'Asia/Almaty')::date`;
 /** Terms that run from registration roll a receipt at or after 17:00 to the next working day (decision 2). */
-const START_LATE = sql`((events->0->>'at')::timestamptz at time zone 'Asia/Almaty')::time >= '17:00'`;
+const START_LATE = sql`(((events->0->>'at')::timestamptz at time zone 'Asia/Almaty')::time >= '17:00')`;
 
 export async function recomputeOpenClocks(
 	ex: Executor,
@@ -108,12 +116,15 @@ async function recomputeGrouped(
 	const kinds: string[] = [];
 	const dues: string[] = [];
 	const states: string[] = [];
+	const warns: (string | null)[] = [];
 	for (const g of groups) {
 		const key = `${g.day}|${g.late}|${g.length}|${g.kind}`;
 		let next = computed.get(key);
 		if (!next) {
-			next = computeClock(reviveClock({ kind: g.kind, unit: 'working_days', length: g.length, citation: '', events: [{ type: 'started', at: g.first_at }] }), opts.after, opts.now);
+			const timers = clockTimers(reviveClock({ kind: g.kind, unit: 'working_days', length: g.length, citation: '', events: [{ type: 'started', at: g.first_at }] }), opts.after, opts.now);
+			next = timers.computed;
 			computed.set(key, next);
+			warns.push(timers.warnAt?.toISOString() ?? null);
 			days.push(g.day);
 			lates.push(String(g.late));
 			lengths.push(String(g.length));
@@ -127,10 +138,10 @@ async function recomputeGrouped(
 		summary.moved += g.n;
 		if (nextDue < nowMs && (wasDue === null || wasDue >= nowMs)) summary.intoBreach += g.n;
 	}
-	const values = sql`select * from unnest(${toPgArray(days)}::date[], ${toPgArray(lates)}::boolean[], ${toPgArray(lengths)}::int[], ${toPgArray(kinds)}::text[], ${toPgArray(dues)}::timestamptz[], ${toPgArray(states)}::text[]) as v(v_day, v_late, v_length, v_kind, v_due, v_state)`;
+	const values = sql`select * from unnest(${toPgArray(days)}::date[], ${toPgArray(lates)}::boolean[], ${toPgArray(lengths)}::int[], ${toPgArray(kinds)}::text[], ${toPgArray(dues)}::timestamptz[], ${toPgArray(states)}::text[], ${toPgArray(warns)}::timestamptz[]) as v(v_day, v_late, v_length, v_kind, v_due, v_state, v_warn)`;
 	const slow = toPgArray([...slowCases]);
 	const moved = opts.write
-		? sql`update clocks set due_at = v.v_due, state = v.v_state from v
+		? sql`update clocks set due_at = v.v_due, state = ${STORED_STATE('v.v_state', 'v.v_due')}, warn_at = v.v_warn from v
 				where ${candidate} and ${SIMPLE} and clocks.length = v.v_length and clocks.kind = v.v_kind and ${START_DAY} = v.v_day and ${START_LATE} = v.v_late
 				  and clocks.due_at is distinct from v.v_due
 				returning clocks.case_id`
@@ -166,10 +177,14 @@ async function recomputeOneByOne(
 		const ids: string[] = [];
 		const dues: (string | null)[] = [];
 		const states: string[] = [];
+		const warns: (string | null)[] = [];
 		for (const row of page) {
 			let next: ComputedClock;
+			let warnAt: Date | null;
 			try {
-				next = computeClock(reviveClock(row), opts.after, opts.now);
+				const timers = clockTimers(reviveClock(row), opts.after, opts.now);
+				next = timers.computed;
+				warnAt = timers.warnAt;
 			} catch (e) {
 				if (!(e instanceof Error) || e.name !== 'ClockSequenceError') throw e;
 				summary.skipped++;
@@ -184,17 +199,18 @@ async function recomputeOneByOne(
 			ids.push(row.id);
 			dues.push(next.due?.toISOString() ?? null);
 			states.push(next.state);
+			warns.push(warnAt?.toISOString() ?? null);
 		}
-		if (opts.write && ids.length) await writeClocks(ex, ids, dues, states);
+		if (opts.write && ids.length) await writeClocks(ex, ids, dues, states, warns);
 	}
 	return touchedCases;
 }
 
 /** One statement per page: arrays as parameters, joined by id. */
-async function writeClocks(ex: Executor, ids: string[], dues: (string | null)[], states: string[]) {
+async function writeClocks(ex: Executor, ids: string[], dues: (string | null)[], states: string[], warns: (string | null)[]) {
 	await ex.execute(sql`
-		update clocks set due_at = v.due, state = v.state
-		from unnest(${toPgArray(ids)}::uuid[], ${toPgArray(dues)}::timestamptz[], ${toPgArray(states)}::text[]) as v(id, due, state)
+		update clocks set due_at = v.due, state = ${STORED_STATE('v.state', 'v.due')}, warn_at = v.warn
+		from unnest(${toPgArray(ids)}::uuid[], ${toPgArray(dues)}::timestamptz[], ${toPgArray(states)}::text[], ${toPgArray(warns)}::timestamptz[]) as v(id, due, state, warn)
 		where clocks.id = v.id`);
 }
 

@@ -5,10 +5,10 @@
 import type { AppContext } from '../context';
 import { cases, clocks, consultations, mfaChecks, organisations } from '../db/schema';
 import { appendCaseEvent } from '../audit/audit.repository';
-import { computeClock } from '../../domain/sla';
 import { createRng } from '../../domain/reference/prng';
 import { generateCounterparty, generateGoodsLines, generateOrganisations } from '../../domain/reference/demo-names';
 import { planDemoCases } from './demo-plan';
+import { clockColumns } from '../cases/write-plan';
 
 export const DEMO_CASE_COUNT = 300;
 const DEMO_SEED = 'merzim-demo-2026';
@@ -31,7 +31,7 @@ export async function seedDemoCases(ctx: AppContext, staff: Map<string, number>)
 		perPrefix.set(prefix, seq);
 		const number = `${prefix}-${plan.registeredOn.slice(0, 4)}-${String(seq).padStart(5, '0')}`;
 		const goodsLines = generateGoodsLines(rng, rng.int(1, 3));
-		const computed = plan.clocks.map((p) => ({ ...p, result: computeClock(p.clock, calendar, now) }));
+		const computed = plan.clocks;
 		const decided = ['granted', 'refused', 'returned-incomplete'].includes(plan.stage);
 
 		await ctx.db.transaction(async (tx) => {
@@ -61,9 +61,7 @@ export async function seedDemoCases(ctx: AppContext, staff: Map<string, number>)
 					unit: c.clock.unit,
 					length: c.clock.length,
 					citation: c.clock.citation,
-					events: c.clock.events as unknown[],
-					state: c.result.state,
-					dueAt: c.result.due
+					...clockColumns(c.clock, calendar, now)
 				}))
 			);
 			if (plan.consultations.length)

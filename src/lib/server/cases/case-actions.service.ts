@@ -1,0 +1,192 @@
+/**
+ * Everything that changes a case: registering an application (portal), staff actions, agencies'
+ * answers and MFA results. Each runs in one transaction with the case row locked, plans with the
+ * procedure engine, and writes the plan with its case events (the outbox). Idempotent with an
+ * `Idempotency-Key` (http/idempotency.ts).
+ */
+import { and, eq, sql } from 'drizzle-orm';
+import type { Db, Executor, Tx } from '../db/client';
+import { cases, consultations, deviceChecks, mfaChecks, organisations, userRoles, users } from '../db/schema';
+import type { Clock } from '../clock';
+import type { CalendarService } from '../calendar/calendar.service';
+import { appendCaseEvent, type Actor } from '../audit/audit.repository';
+import { ApiError } from '../http/api-error';
+import { idempotent, type StoredResponse } from '../http/idempotency';
+import { findService } from '../../domain/reference/services';
+import {
+	planConsultationAnswer,
+	planMfaResult,
+	planRegistration,
+	planStaffAction,
+	procedureFor,
+	ProcedureError,
+	TERMINAL_STAGES,
+	type ActingUser,
+	type ActionPlan,
+	type StaffAction
+} from '../../domain/procedures';
+import type { ApplicationInput } from './application.schema';
+import { isUuid, loadCase, type LoadedCase } from './case-snapshot';
+import { caseView, type CaseViewer } from './case-view';
+import { insertClock, writePlan } from './write-plan';
+import type { TokenPrincipal } from '../integration/tokens.service';
+
+/** How far ahead of our clock a portal's receipt time may be (clock skew), and how far back. */
+const MAX_SKEW_MS = 5 * 60_000;
+const MAX_AGE_MS = 366 * 86_400_000;
+
+export function createCaseActions(deps: { db: Db; clock: Clock; calendar: CalendarService }) {
+	const { db, clock } = deps;
+
+	async function plannedIn(tx: Tx, caseId: string, plan: (loaded: LoadedCase, now: Date) => Promise<ActionPlan> | ActionPlan, actor: Actor, viewer: CaseViewer): Promise<StoredResponse> {
+		const loaded = await loadCase(tx, caseId, { lock: 'wait' });
+		if (!loaded) throw new ApiError(404, 'No such case.');
+		const now = clock.now();
+		const calendar = await deps.calendar.current();
+		let p: ActionPlan;
+		try {
+			p = await plan(loaded, now);
+		} catch (e) {
+			if (e instanceof Error && e.name === 'ProcedureError') {
+				const pe = e as ProcedureError;
+				throw new ApiError(pe.status, pe.message, pe.fields);
+			}
+			throw e;
+		}
+		await writePlan(tx, loaded, p, { actor, now, calendar });
+		const view = await caseView(tx, caseId, viewer, now, calendar);
+		return p.answer ? { status: p.answer.status, body: { error: p.answer.message, case: view } } : { status: 200, body: view };
+	}
+
+	return {
+		/** A staff action (`POST /api/v1/cases/{id}/actions/{action}`), by the signed-in user. */
+		staffAction(caseId: string, action: StaffAction, body: unknown, user: ActingUser, key: string | null) {
+			if (!isUuid(caseId)) throw new ApiError(404, 'No such case.');
+			return idempotent(db, { caller: `user:${user.userId}`, key, fingerprint: `${caseId} ${action} ${JSON.stringify(body)}`, now: clock.now() }, (tx) =>
+				plannedIn(
+					tx,
+					caseId,
+					async (loaded, now) => {
+						const calendar = await deps.calendar.current();
+						const assignee = action === 'assign' ? await resolveAssignee(tx, body) : undefined;
+						return planStaffAction({ def: procedureFor(loaded.row.service), snap: loaded.snap, actor: user, now, calendar, assignee }, action, body);
+					},
+					{ userId: user.userId, label: user.username },
+					{ kind: 'staff', user }
+				)
+			);
+		},
+
+		/** An agency's answer to a consultation (001 p.16), by its token or its liaison. */
+		async answerConsultation(consultationId: string, answer: { decision: 'approve' | 'object'; reason?: string }, by: { agencyCode: string; actor: Actor }, key: string | null) {
+			const c = isUuid(consultationId) ? (await db.select().from(consultations).where(eq(consultations.id, consultationId)))[0] : undefined;
+			if (!c) throw new ApiError(404, 'No such consultation.');
+			if (c.agencyCode !== by.agencyCode) throw new ApiError(403, 'This consultation was sent to another state body.');
+			return idempotent(db, { caller: `agency:${by.agencyCode}`, key, fingerprint: `${consultationId} ${JSON.stringify(answer)}`, now: clock.now() }, (tx) =>
+				plannedIn(tx, c.caseId, (loaded, now) => planConsultationAnswer(loaded.snap, consultationId, answer, by.actor.label, now), by.actor, { kind: 'portal' })
+			);
+		},
+
+		/** The MFA's result of the authenticity check (001 p.17). */
+		async recordMfaResult(checkId: string, result: { authentic: boolean; reference: string }, actor: Actor, key: string | null) {
+			const m = isUuid(checkId) ? (await db.select().from(mfaChecks).where(eq(mfaChecks.id, checkId)))[0] : undefined;
+			if (!m) throw new ApiError(404, 'No such MFA check.');
+			return idempotent(db, { caller: 'mfa', key, fingerprint: `${checkId} ${JSON.stringify(result)}`, now: clock.now() }, (tx) =>
+				plannedIn(tx, m.caseId, (loaded, now) => planMfaResult(loaded.snap, result, now), actor, { kind: 'portal' })
+			);
+		},
+
+		/** A new application from the portal; the same externalId returns the same case (200). */
+		async register(input: ApplicationInput, principal: TokenPrincipal, key: string | null): Promise<StoredResponse & { replayed: boolean }> {
+			const existing = await findByExternalId(db, input.externalId);
+			if (existing) return { status: 200, body: await caseView(db, existing, { kind: 'portal' }, clock.now(), await deps.calendar.current()), replayed: true };
+			try {
+				return await idempotent(db, { caller: `token:${principal.id}`, key, fingerprint: JSON.stringify(input), now: clock.now() }, (tx) => registerIn(tx, input, principal));
+			} catch (e) {
+				// The same externalId registered concurrently: answer with the case that won.
+				const winner = await findByExternalId(db, input.externalId);
+				if (winner) return { status: 200, body: await caseView(db, winner, { kind: 'portal' }, clock.now(), await deps.calendar.current()), replayed: true };
+				throw e;
+			}
+		}
+	};
+
+	async function registerIn(tx: Tx, input: ApplicationInput, principal: TokenPrincipal): Promise<StoredResponse> {
+		const now = clock.now();
+		const calendar = await deps.calendar.current();
+		const receivedAt = new Date(input.receivedAt);
+		if (receivedAt.getTime() > now.getTime() + MAX_SKEW_MS) throw new ApiError(422, 'Some fields are invalid.', { receivedAt: 'in the future' });
+		if (now.getTime() - receivedAt.getTime() > MAX_AGE_MS) throw new ApiError(422, 'Some fields are invalid.', { receivedAt: 'more than a year ago' });
+		const received = receivedAt > now ? now : receivedAt;
+		const service = findService(input.service)!;
+		const def = procedureFor(input.service);
+
+		let complaintOf: string | null = null;
+		if (input.service === 'complaint') {
+			const [target] = await tx.select({ id: cases.id, stage: cases.stage }).from(cases).where(eq(cases.number, input.complaintAgainst!));
+			if (!target) throw new ApiError(422, 'Some fields are invalid.', { complaintAgainst: 'no case with this number' });
+			if (!TERMINAL_STAGES.has(target.stage)) throw new ApiError(422, 'Some fields are invalid.', { complaintAgainst: 'a complaint is opened against a decided case (001 p.23)' });
+			complaintOf = target.id;
+		}
+		const a = input.applicant;
+		await tx.insert(organisations).values({ bin: a.bin, name: a.name, legalAddress: a.legalAddress, city: a.city ?? '' }).onConflictDoNothing({ target: organisations.bin });
+		const [org] = await tx.select({ id: organisations.id }).from(organisations).where(eq(organisations.bin, a.bin));
+
+		const reg = planRegistration(def, { receivedAt: received, goodsLines: input.goodsLines, devices: input.devices, reviewBy: input.reviewBy }, now, calendar);
+		const number = await nextCaseNumber(tx, service.casePrefix, reg.registeredOn.slice(0, 4));
+		const { applicant: _applicant, service: _service, externalId: _externalId, receivedAt: _receivedAt, ...application } = input;
+		const [row] = await tx
+			.insert(cases)
+			.values({
+				number,
+				service: input.service,
+				stage: reg.stage,
+				applicantId: org!.id,
+				unit: 'Export control',
+				externalId: input.externalId,
+				receivedAt: received,
+				registeredOn: reg.registeredOn,
+				application,
+				complaintOf,
+				createdAt: now,
+				updatedAt: now
+			})
+			.returning({ id: cases.id });
+		const caseId = row!.id;
+		for (const c of reg.clocks) await insertClock(tx, caseId, c, calendar, now);
+		if (reg.devices.length) await tx.insert(deviceChecks).values(reg.devices.map((imei) => ({ caseId, imei })));
+		await appendCaseEvent(tx, caseId, {
+			type: 'case:created',
+			actor: { userId: null, label: `portal:${principal.name}` },
+			at: now,
+			citation: service.act === '000' ? '000 p.10, Annex 1 row 7' : service.act === '001' ? '001 p.14, Annex 1 row 7' : service.term.citation,
+			before: null,
+			after: { stage: reg.stage, registeredOn: reg.registeredOn, service: input.service, externalId: input.externalId }
+		});
+		return { status: 201, body: await caseView(tx, caseId, { kind: 'portal' }, now, calendar) };
+	}
+}
+
+async function findByExternalId(ex: Executor, externalId: string): Promise<string | null> {
+	const [row] = await ex.select({ id: cases.id }).from(cases).where(eq(cases.externalId, externalId));
+	return row?.id ?? null;
+}
+
+/** EL-2026-00042: per prefix and year, serialised by an advisory lock so numbers never repeat. */
+async function nextCaseNumber(tx: Tx, prefix: string, year: string): Promise<string> {
+	await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`case-number:${prefix}-${year}`}))`);
+	const like = `${prefix}-${year}-%`;
+	const result = await tx.execute(sql`select coalesce(max(substring(number from '[0-9]+$')::int), 0) + 1 as next from cases where number like ${like}`);
+	const rows = (Array.isArray(result) ? result : (result as { rows: unknown[] }).rows) as { next: number | string }[];
+	return `${prefix}-${year}-${String(rows[0]!.next).padStart(5, '0')}`;
+}
+
+async function resolveAssignee(ex: Executor, body: unknown): Promise<{ id: number; roles: string[] } | null> {
+	const username = typeof body === 'object' && body && 'username' in body ? String((body as { username: unknown }).username) : '';
+	const [u] = await ex.select({ id: users.id }).from(users).where(and(eq(users.username, username), eq(users.disabled, false)));
+	if (!u) return null;
+	const roles = await ex.select({ role: userRoles.role }).from(userRoles).where(eq(userRoles.userId, u.id));
+	return { id: u.id, roles: roles.map((r) => r.role) };
+}
+
+export type CaseActions = ReturnType<typeof createCaseActions>;

@@ -1,0 +1,154 @@
+/**
+ * The durable deadline scheduler (issue 4). Nothing is kept in memory: the clocks table is the queue.
+ * A clock fires its warning once per due (`warned_for`) and its deadline once per due (`fired_for`):
+ * a consultation's deadline records "deemed approved" (001 p.16, decision 7); any other clock's
+ * records `clock:breached`. Each firing is one transaction that locks the case (SKIP LOCKED: a busy
+ * case is retried on the next tick) and the clock, re-checks under the lock and writes the marker
+ * with the event — so with several processes on one database each deadline fires exactly once.
+ * Deadlines that passed while no server ran fire at start, stamped with their true time; the lag is
+ * kept in the event.
+ */
+import { and, eq, sql } from 'drizzle-orm';
+import type { Db, Tx } from '../db/client';
+import { clocks } from '../db/schema';
+import type { Clock } from '../clock';
+import type { CalendarService } from '../calendar/calendar.service';
+import { appendCaseEvent, systemActor } from '../audit/audit.repository';
+import { loadCase } from '../cases/case-snapshot';
+import { writePlan } from '../cases/write-plan';
+import { computeClock } from '../../domain/sla';
+import { planDeemedApproval, warningEventType } from '../../domain/procedures';
+import { reviveClock } from '../calendar/recompute-clocks';
+
+export interface SchedulerOptions {
+	intervalMs?: number;
+	batch?: number;
+	onError?: (e: unknown) => void;
+}
+
+interface Candidate {
+	id: string;
+	case_id: string;
+	what: 'deadline' | 'warning';
+}
+
+const rowsOf = <T>(r: unknown): T[] => (Array.isArray(r) ? r : (r as { rows: T[] }).rows);
+
+export function createDeadlineScheduler(deps: { db: Db; clock: Clock; calendar: CalendarService }, opts: SchedulerOptions = {}) {
+	const { db, clock } = deps;
+	const batch = opts.batch ?? 200;
+	let timer: ReturnType<typeof setInterval> | null = null;
+	let running: Promise<number> | null = null;
+
+	async function candidates(now: Date): Promise<Candidate[]> {
+		const at = now.toISOString();
+		return rowsOf<Candidate>(
+			await db.execute(sql`
+				(select id, case_id, 'deadline' as what, due_at as t from clocks
+					where state in ('running', 'overdue') and fired_for is distinct from due_at and due_at <= ${at}::timestamptz
+					order by due_at limit ${batch})
+				union all
+				(select id, case_id, 'warning' as what, warn_at as t from clocks
+					where state = 'running' and warned_for is distinct from due_at and warn_at <= ${at}::timestamptz and due_at > ${at}::timestamptz
+					order by warn_at limit ${batch})
+				order by t`)
+		);
+	}
+
+	/** Fires one clock's deadline or warning; false when it was not (any more) due or the case was busy. */
+	async function fire(c: Candidate): Promise<boolean> {
+		return db.transaction(async (tx) => {
+			const loaded = await loadCase(tx, c.case_id, { lock: 'skip' });
+			if (!loaded) return false;
+			// Case first, then the clock, as every writer does; a calendar change may have moved its due meanwhile.
+			await tx.execute(sql`select id from clocks where id = ${c.id} for update`);
+			const [fresh] = await tx.select().from(clocks).where(eq(clocks.id, c.id));
+			const now = clock.now();
+			if (!fresh || !fresh.dueAt) return false;
+			const due = fresh.dueAt;
+			const calendar = await deps.calendar.current();
+			if (c.what === 'warning') {
+				if (fresh.state !== 'running' || !fresh.warnAt || fresh.warnAt > now || due <= now || sameInstant(fresh.warnedFor, due)) return false;
+				const computed = computeClock(reviveClock(fresh), calendar, now);
+				await appendCaseEvent(tx, c.case_id, {
+					type: warningEventType(fresh.kind as never),
+					actor: systemActor,
+					at: fresh.warnAt,
+					citation: fresh.citation,
+					before: null,
+					after: { kind: fresh.kind, subject: fresh.subject, due: due.toISOString(), remainingWorkingMinutes: Math.round(computed.remainingWorkingMinutes), band: computed.band, firedAt: now.toISOString() }
+				});
+				await tx.update(clocks).set({ warnedFor: due }).where(eq(clocks.id, c.id));
+				return true;
+			}
+			if (!['running', 'overdue'].includes(fresh.state) || due > now || sameInstant(fresh.firedFor, due)) return false;
+			if (fresh.kind === 'consultation' && fresh.subject) {
+				const plan = planDeemedApproval(loaded.snap, fresh.subject, due);
+				if (plan) {
+					await writePlan(tx, loaded, plan, { actor: systemActor, now, calendar });
+					await tx.update(clocks).set({ firedFor: due }).where(eq(clocks.id, c.id));
+					return true;
+				}
+			}
+			await breach(tx, fresh, due, now);
+			return true;
+		});
+	}
+
+	async function breach(tx: Tx, row: typeof clocks.$inferSelect, due: Date, now: Date) {
+		await appendCaseEvent(tx, row.caseId, {
+			type: 'clock:breached',
+			actor: systemActor,
+			at: due,
+			// The MFA's silence for a year is refusal ground 12 (001 Annex 1 row 9).
+			citation: row.kind === 'mfa-check' ? '001 Annex 1 row 9 ground 12' : row.citation,
+			before: null,
+			after: { kind: row.kind, subject: row.subject, due: due.toISOString(), firedAt: now.toISOString(), lagMs: now.getTime() - due.getTime(), ...(row.kind === 'mfa-check' ? { ground: 12 } : {}) }
+		});
+		await tx.update(clocks).set({ firedFor: due, state: 'overdue' }).where(and(eq(clocks.id, row.id)));
+	}
+
+	/** Fires everything due now; returns how many fired. Never runs twice at once in one process. */
+	async function tick(): Promise<number> {
+		if (running) return running;
+		running = (async () => {
+			let fired = 0;
+			for (let round = 0; round < 50; round++) {
+				const list = await candidates(clock.now());
+				if (list.length === 0) break;
+				let progressed = 0;
+				for (const c of list) if (await fire(c)) progressed++;
+				fired += progressed;
+				if (progressed === 0) break; // the rest are busy or taken by another process
+			}
+			return fired;
+		})();
+		try {
+			return await running;
+		} finally {
+			running = null;
+		}
+	}
+
+	return {
+		tick,
+		start(intervalMs = opts.intervalMs ?? 250) {
+			if (timer) return;
+			const run = () => void tick().catch((e) => opts.onError?.(e));
+			run();
+			timer = setInterval(run, intervalMs);
+			timer.unref?.();
+		},
+		async stop() {
+			if (timer) clearInterval(timer);
+			timer = null;
+			await running?.catch(() => 0);
+		}
+	};
+}
+
+function sameInstant(a: Date | null, b: Date): boolean {
+	return a !== null && a.getTime() === b.getTime();
+}
+
+export type DeadlineScheduler = ReturnType<typeof createDeadlineScheduler>;

@@ -1,0 +1,21 @@
+import { json } from '@sveltejs/kit';
+import { apiRoute, ApiError } from '$lib/server/http/api-error';
+import { requirePermission } from '$lib/server/auth/guard';
+import { hasBearer, requireToken } from '$lib/server/integration/token-auth';
+import { caseView, type CaseViewer } from '$lib/server/cases/case-view';
+
+/** A case with its clocks, consultations, MFA check and events; for staff, the actions they may take. */
+export const GET = apiRoute(async (event) => {
+	let viewer: CaseViewer;
+	if (hasBearer(event)) {
+		await requireToken(event, ['portal']);
+		viewer = { kind: 'portal' };
+	} else {
+		const user = requirePermission(event, 'cases:read');
+		viewer = { kind: 'staff', user: { kind: 'staff', userId: user.id, username: user.username, roles: user.roles } };
+	}
+	const { ctx } = event.locals;
+	const view = await caseView(ctx.db, event.params.id ?? '', viewer, ctx.clock.now(), await ctx.calendar.current());
+	if (!view) throw new ApiError(404, 'No such case.');
+	return json(view);
+});
