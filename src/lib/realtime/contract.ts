@@ -35,6 +35,9 @@ export const CASE_EVENT_TYPES = [
 	'complaint:extended',
 	'complaint:decided',
 	'complaint:deadline-approaching',
+	'complaint:extension-notified',
+	'device:verified',
+	'step:completed',
 	'draft:signed'
 ] as const;
 export type CaseEventType = (typeof CASE_EVENT_TYPES)[number];

@@ -8,6 +8,7 @@ import { and, eq, sql } from 'drizzle-orm';
 import type { Db, Executor, Tx } from '../db/client';
 import { cases, consultations, deviceChecks, mfaChecks, organisations, userRoles, users } from '../db/schema';
 import type { Clock } from '../clock';
+import type { WorkingCalendar } from '../../domain/calendar';
 import type { CalendarService } from '../calendar/calendar.service';
 import { appendCaseEvent, type Actor } from '../audit/audit.repository';
 import { ApiError } from '../http/api-error';
@@ -38,11 +39,12 @@ const MAX_AGE_MS = 366 * 86_400_000;
 export function createCaseActions(deps: { db: Db; clock: Clock; calendar: CalendarService }) {
 	const { db, clock } = deps;
 
-	async function plannedIn(tx: Tx, caseId: string, plan: (loaded: LoadedCase, now: Date) => Promise<ActionPlan> | ActionPlan, actor: Actor, viewer: CaseViewer): Promise<StoredResponse> {
+	// The calendar is read before a transaction opens: on PGlite (one connection) a query outside
+	// the open transaction would wait for it for ever.
+	async function plannedIn(tx: Tx, calendar: WorkingCalendar, caseId: string, plan: (loaded: LoadedCase, now: Date) => Promise<ActionPlan> | ActionPlan, actor: Actor, viewer: CaseViewer): Promise<StoredResponse> {
 		const loaded = await loadCase(tx, caseId, { lock: 'wait' });
 		if (!loaded) throw new ApiError(404, 'No such case.');
 		const now = clock.now();
-		const calendar = await deps.calendar.current();
 		let p: ActionPlan;
 		try {
 			p = await plan(loaded, now);
@@ -60,14 +62,15 @@ export function createCaseActions(deps: { db: Db; clock: Clock; calendar: Calend
 
 	return {
 		/** A staff action (`POST /api/v1/cases/{id}/actions/{action}`), by the signed-in user. */
-		staffAction(caseId: string, action: StaffAction, body: unknown, user: ActingUser, key: string | null) {
+		async staffAction(caseId: string, action: StaffAction, body: unknown, user: ActingUser, key: string | null) {
 			if (!isUuid(caseId)) throw new ApiError(404, 'No such case.');
+			const calendar = await deps.calendar.current();
 			return idempotent(db, { caller: `user:${user.userId}`, key, fingerprint: `${caseId} ${action} ${JSON.stringify(body)}`, now: clock.now() }, (tx) =>
 				plannedIn(
 					tx,
+					calendar,
 					caseId,
 					async (loaded, now) => {
-						const calendar = await deps.calendar.current();
 						const assignee = action === 'assign' ? await resolveAssignee(tx, body) : undefined;
 						return planStaffAction({ def: procedureFor(loaded.row.service), snap: loaded.snap, actor: user, now, calendar, assignee }, action, body);
 					},
@@ -82,8 +85,9 @@ export function createCaseActions(deps: { db: Db; clock: Clock; calendar: Calend
 			const c = isUuid(consultationId) ? (await db.select().from(consultations).where(eq(consultations.id, consultationId)))[0] : undefined;
 			if (!c) throw new ApiError(404, 'No such consultation.');
 			if (c.agencyCode !== by.agencyCode) throw new ApiError(403, 'This consultation was sent to another state body.');
+			const calendar = await deps.calendar.current();
 			return idempotent(db, { caller: `agency:${by.agencyCode}`, key, fingerprint: `${consultationId} ${JSON.stringify(answer)}`, now: clock.now() }, (tx) =>
-				plannedIn(tx, c.caseId, (loaded, now) => planConsultationAnswer(loaded.snap, consultationId, answer, by.actor.label, now), by.actor, { kind: 'portal' })
+				plannedIn(tx, calendar, c.caseId, (loaded, now) => planConsultationAnswer(loaded.snap, consultationId, answer, by.actor.label, now), by.actor, { kind: 'portal' })
 			);
 		},
 
@@ -91,8 +95,9 @@ export function createCaseActions(deps: { db: Db; clock: Clock; calendar: Calend
 		async recordMfaResult(checkId: string, result: { authentic: boolean; reference: string }, actor: Actor, key: string | null) {
 			const m = isUuid(checkId) ? (await db.select().from(mfaChecks).where(eq(mfaChecks.id, checkId)))[0] : undefined;
 			if (!m) throw new ApiError(404, 'No such MFA check.');
+			const calendar = await deps.calendar.current();
 			return idempotent(db, { caller: 'mfa', key, fingerprint: `${checkId} ${JSON.stringify(result)}`, now: clock.now() }, (tx) =>
-				plannedIn(tx, m.caseId, (loaded, now) => planMfaResult(loaded.snap, result, now), actor, { kind: 'portal' })
+				plannedIn(tx, calendar, m.caseId, (loaded, now) => planMfaResult(loaded.snap, result, now), actor, { kind: 'portal' })
 			);
 		},
 
@@ -100,8 +105,9 @@ export function createCaseActions(deps: { db: Db; clock: Clock; calendar: Calend
 		async register(input: ApplicationInput, principal: TokenPrincipal, key: string | null): Promise<StoredResponse & { replayed: boolean }> {
 			const existing = await findByExternalId(db, input.externalId);
 			if (existing) return { status: 200, body: await caseView(db, existing, { kind: 'portal' }, clock.now(), await deps.calendar.current()), replayed: true };
+			const calendar = await deps.calendar.current();
 			try {
-				return await idempotent(db, { caller: `token:${principal.id}`, key, fingerprint: JSON.stringify(input), now: clock.now() }, (tx) => registerIn(tx, input, principal));
+				return await idempotent(db, { caller: `token:${principal.id}`, key, fingerprint: JSON.stringify(input), now: clock.now() }, (tx) => registerIn(tx, calendar, input, principal));
 			} catch (e) {
 				// The same externalId registered concurrently: answer with the case that won.
 				const winner = await findByExternalId(db, input.externalId);
@@ -111,9 +117,8 @@ export function createCaseActions(deps: { db: Db; clock: Clock; calendar: Calend
 		}
 	};
 
-	async function registerIn(tx: Tx, input: ApplicationInput, principal: TokenPrincipal): Promise<StoredResponse> {
+	async function registerIn(tx: Tx, calendar: WorkingCalendar, input: ApplicationInput, principal: TokenPrincipal): Promise<StoredResponse> {
 		const now = clock.now();
-		const calendar = await deps.calendar.current();
 		const receivedAt = new Date(input.receivedAt);
 		if (receivedAt.getTime() > now.getTime() + MAX_SKEW_MS) throw new ApiError(422, 'Some fields are invalid.', { receivedAt: 'in the future' });
 		if (now.getTime() - receivedAt.getTime() > MAX_AGE_MS) throw new ApiError(422, 'Some fields are invalid.', { receivedAt: 'more than a year ago' });

@@ -5,6 +5,7 @@
 import { json, type RequestEvent, type RequestHandler } from '@sveltejs/kit';
 
 export class ApiError extends Error {
+	override readonly name = 'ApiError';
 	constructor(
 		readonly status: number,
 		message: string,
@@ -20,9 +21,13 @@ export function apiRoute<E extends RequestEvent>(handler: (event: E) => Promise<
 		try {
 			return await handler(event);
 		} catch (e) {
-			if (e instanceof ApiError)
-				return json({ error: e.message, ...(e.fields ? { fields: e.fields } : {}) }, { status: e.status, headers: e.headers });
+			// By name, not instanceof: services built into the server bundle throw their own copy of the class.
+			if (isApiError(e)) return json({ error: e.message, ...(e.fields ? { fields: e.fields } : {}) }, { status: e.status, headers: e.headers });
 			throw e;
 		}
 	}) as unknown as RequestHandler;
+}
+
+export function isApiError(e: unknown): e is ApiError {
+	return e instanceof Error && e.name === 'ApiError' && typeof (e as ApiError).status === 'number';
 }

@@ -12,6 +12,7 @@ import { and, eq, sql } from 'drizzle-orm';
 import type { Db, Tx } from '../db/client';
 import { clocks } from '../db/schema';
 import type { Clock } from '../clock';
+import type { WorkingCalendar } from '../../domain/calendar';
 import type { CalendarService } from '../calendar/calendar.service';
 import { appendCaseEvent, systemActor } from '../audit/audit.repository';
 import { loadCase } from '../cases/case-snapshot';
@@ -56,7 +57,7 @@ export function createDeadlineScheduler(deps: { db: Db; clock: Clock; calendar: 
 	}
 
 	/** Fires one clock's deadline or warning; false when it was not (any more) due or the case was busy. */
-	async function fire(c: Candidate): Promise<boolean> {
+	async function fire(c: Candidate, calendar: WorkingCalendar): Promise<boolean> {
 		return db.transaction(async (tx) => {
 			const loaded = await loadCase(tx, c.case_id, { lock: 'skip' });
 			if (!loaded) return false;
@@ -66,7 +67,6 @@ export function createDeadlineScheduler(deps: { db: Db; clock: Clock; calendar: 
 			const now = clock.now();
 			if (!fresh || !fresh.dueAt) return false;
 			const due = fresh.dueAt;
-			const calendar = await deps.calendar.current();
 			if (c.what === 'warning') {
 				if (fresh.state !== 'running' || !fresh.warnAt || fresh.warnAt > now || due <= now || sameInstant(fresh.warnedFor, due)) return false;
 				const computed = computeClock(reviveClock(fresh), calendar, now);
@@ -116,8 +116,10 @@ export function createDeadlineScheduler(deps: { db: Db; clock: Clock; calendar: 
 			for (let round = 0; round < 50; round++) {
 				const list = await candidates(clock.now());
 				if (list.length === 0) break;
+				// Read before any transaction: PGlite has one connection.
+				const calendar = await deps.calendar.current();
 				let progressed = 0;
-				for (const c of list) if (await fire(c)) progressed++;
+				for (const c of list) if (await fire(c, calendar)) progressed++;
 				fired += progressed;
 				if (progressed === 0) break; // the rest are busy or taken by another process
 			}

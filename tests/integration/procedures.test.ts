@@ -1,0 +1,305 @@
+/**
+ * Every procedure end to end over real HTTP, on PGlite and on PostgreSQL, with the simulated clock:
+ * the portal submits, officers act, agencies and the MFA answer with their tokens, the scheduler
+ * records deemed approvals and breaches. Points of the acts are cited where they are checked.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { eq } from 'drizzle-orm';
+import { startTestApp, TEST_PASSWORD, type TestApp } from '../helpers/test-app';
+import { HttpClient } from '../helpers/http-client';
+import { caseEvents, cases, idempotencyKeys } from '../../src/lib/server/db/schema';
+import { createCalendar } from '../../src/lib/domain/calendar';
+
+let app: TestApp;
+const staff: Record<string, HttpClient> = {};
+const tokens: Record<string, string> = {};
+const calendar = createCalendar({});
+let seq = 0;
+
+// Monday 2 March 2026, 09:00 Almaty (the test app's clock starts there).
+const START = '2026-03-02T04:00:00.000Z';
+
+async function signedIn(username: string, roles: Parameters<TestApp['createUser']>[1], extra: { agencyCode?: string } = {}) {
+	if (roles.length) await app.createUser(username, roles, extra);
+	const c = new HttpClient(app.url, `10.9.0.${++seq}`);
+	expect((await c.signIn(username, TEST_PASSWORD)).status).toBe(201);
+	staff[username] = c;
+	return c;
+}
+
+const bearer = (name: string) => ({ authorization: `Bearer ${tokens[name]}` });
+const api = new (class {
+	post(path: string, body: unknown, headers: Record<string, string>) {
+		return fetch(app.url + path, { method: 'POST', body: JSON.stringify(body), headers: { 'content-type': 'application/json', ...headers } });
+	}
+	get(path: string, headers: Record<string, string>) {
+		return fetch(app.url + path, { headers });
+	}
+})();
+
+async function moveClock(iso: string) {
+	const res = await staff.admin!.postJson('/api/v1/admin/clock', { now: iso });
+	expect(res.status).toBe(200);
+	// Weeks of simulated time expire the sessions (30 min idle): everyone signs in again.
+	for (const [username, client] of Object.entries(staff)) {
+		client.cookies.clear();
+		expect((await client.signIn(username, TEST_PASSWORD)).status).toBe(201);
+	}
+	return (await res.json()) as { now: string; fired: number };
+}
+
+type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+
+async function action(user: string, caseId: string, name: string, body: unknown = {}, headers: Record<string, string> = {}) {
+	const res = await staff[user]!.postJson(`/api/v1/cases/${caseId}/actions/${name}`, body, headers);
+	return { status: res.status, body: (await res.json()) as Json };
+}
+
+const application = (over: Json = {}) => ({
+	service: 'export-licence',
+	externalId: `EGOV-${++seq}`,
+	receivedAt: app.ctx.clock.now().toISOString(),
+	applicant: { bin: '000740001307', name: 'ТОО «Дала Технологии»', legalAddress: 'Астана, пр. Мангилик Ел, 55', city: 'Astana' },
+	goodsLines: [{ hsCode: '8526 91 000 0', controlCode: '1c350', description: 'Thermal imaging module', quantity: 4, unit: 'pcs', value: 120000, currency: 'USD' }],
+	counterparty: { name: 'Horizon Trading FZE', country: 'AE' },
+	endUser: { name: 'Horizon Trading FZE', country: 'AE' },
+	firstExportToCounterparty: true,
+	...over
+});
+
+async function submit(over: Json = {}, headers: Record<string, string> = {}) {
+	const res = await api.post('/api/v1/applications', application(over), { ...bearer('portal'), ...headers });
+	return { status: res.status, body: (await res.json()) as Json };
+}
+
+const clockOf = (c: Json, kind: string, subject: string | null = null) => (c.clocks as Json[]).find((k) => k.kind === kind && k.subject === subject)!;
+
+beforeAll(async () => {
+	app = await startTestApp({ MERZIM_CLOCK: 'simulated' });
+	app.clock.set(new Date(START));
+	await signedIn('admin', ['admin']);
+	await signedIn('officer', ['officer']);
+	await signedIn('officer2', ['officer']);
+	await signedIn('head', ['head']);
+	await signedIn('reviewer', ['complaint_reviewer']);
+	await signedIn('liaison', ['agency_liaison'], { agencyCode: 'mod' });
+	for (const [name, body] of Object.entries({ portal: { kind: 'portal' }, mfa: { kind: 'mfa' }, nsc: { kind: 'agency', agencyCode: 'nsc' }, mod: { kind: 'agency', agencyCode: 'mod' } })) {
+		const res = await staff.admin!.postJson('/api/v1/admin/tokens', { name: `${name} integration`, ...body });
+		expect(res.status).toBe(201);
+		tokens[name] = ((await res.json()) as Json).token;
+	}
+}, 60_000);
+afterAll(() => app?.close());
+
+describe('integration API: applications', () => {
+	it('registers with its number, registration day and clocks; the same externalId returns the same case', async () => {
+		const first = await submit({ externalId: 'EGOV-SAME' });
+		expect(first.status).toBe(201);
+		expect(first.body).toMatchObject({ number: 'EL-2026-00001', registeredOn: '2026-03-02', stage: 'completeness-check', service: 'export-licence' });
+		expect((first.body.clocks as Json[]).map((c) => c.kind).sort()).toEqual(['completeness', 'hearing-notice', 'original-guarantee', 'registration', 'service-term']);
+		expect(clockOf(first.body, 'service-term')).toMatchObject({ state: 'running', dueDate: calendar.addWorkingDays('2026-03-02', 30), citation: expect.stringContaining('001 Annex 1 row 3') });
+		const again = await submit({ externalId: 'EGOV-SAME' });
+		expect(again.status).toBe(200);
+		expect(again.body.id).toBe(first.body.id);
+		expect(await app.ctx.db.select().from(cases).where(eq(cases.externalId, 'EGOV-SAME'))).toHaveLength(1);
+	});
+
+	it('answers bad input field by field and writes nothing', async () => {
+		const before = (await app.ctx.db.select().from(cases)).length;
+		const bad = await submit({ applicant: { bin: '000740001308', name: 'X', legalAddress: 'Y' }, goodsLines: [{ hsCode: '7712345678', controlCode: 'ZZ', description: 'x', quantity: 0, unit: 'pcs', value: 1, currency: 'usd' }], service: 'nope' });
+		expect(bad.status).toBe(422);
+		expect(Object.keys(bad.body.fields as Json).sort()).toEqual(['applicant.bin', 'goodsLines.0.controlCode', 'goodsLines.0.currency', 'goodsLines.0.hsCode', 'goodsLines.0.quantity', 'service'].sort());
+		expect((await submit({ receivedAt: '2026-03-09T10:00:00+05:00' })).body.fields).toHaveProperty('receivedAt');
+		expect((await api.post('/api/v1/applications', application(), { authorization: 'Bearer mzt_nope.nope' })).status).toBe(401);
+		expect((await api.post('/api/v1/applications', application(), bearer('nsc'))).status).toBe(403);
+		expect((await app.ctx.db.select().from(cases)).length).toBe(before);
+	});
+
+	it('replays an Idempotency-Key with the first answer, and refuses the key for another body', async () => {
+		const body = application({ externalId: 'EGOV-IDEM' });
+		const send = (b: unknown) => api.post('/api/v1/applications', b, { ...bearer('portal'), 'idempotency-key': 'key-1' });
+		const a = await send(body);
+		const b = await send(body);
+		expect([a.status, b.status]).toEqual([201, 200]);
+		expect(((await b.json()) as Json).id).toBe(((await a.json()) as Json).id);
+		expect((await send({ ...body, externalId: 'EGOV-OTHER' })).status).toBe(422);
+		expect(await app.ctx.db.select().from(idempotencyKeys).where(eq(idempotencyKeys.key, 'key-1'))).toHaveLength(1);
+	});
+});
+
+describe('export licence end to end (001)', () => {
+	it('consultations deemed approved by the scheduler, MFA suspension and resume, a late answer kept with 409, then a grant', async () => {
+		const { body: created } = await submit();
+		const id = created.id as string;
+		expect((await action('officer', id, 'complete-check', { complete: true })).status).toBe(403); // not assigned yet
+		expect((await action('officer', id, 'assign', { username: 'officer' })).status).toBe(200);
+		expect((await action('officer2', id, 'assign', { username: 'officer2' })).status).toBe(409);
+		let r = await action('officer', id, 'complete-check', { complete: true });
+		expect(r.body.availableActions).toEqual(expect.arrayContaining(['request-consultations', 'request-mfa-check', 'issue-preliminary-refusal']));
+		expect(r.body.availableActions).not.toContain('decide');
+		r = await action('officer', id, 'request-consultations', { agencies: ['nsc', 'mod'] });
+		expect(r.body.stage).toBe('consultation');
+		const nsc = (r.body.consultations as Json[]).find((c) => c.agency === 'nsc')!;
+		const mod = (r.body.consultations as Json[]).find((c) => c.agency === 'mod')!;
+		expect(calendar.localDate(new Date(nsc.dueAt))).toBe(calendar.addWorkingDays('2026-03-02', 10));
+
+		// The mod answers through its liaison in the browser session; the nsc's token may not answer for the mod.
+		expect((await api.post(`/api/v1/consultations/${mod.id}/response`, { decision: 'approve' }, bearer('nsc'))).status).toBe(403);
+		const modAnswer = await staff.liaison!.postJson(`/api/v1/consultations/${mod.id}/response`, { decision: 'approve', reason: 'No objections' });
+		expect(modAnswer.status).toBe(200);
+
+		// The MFA check is mandatory here (1С350, first export: 001 p.18) and suspends the term (001 p.17).
+		expect((await action('head', id, 'decide', { outcome: 'grant' })).status).toBe(409);
+		r = await action('officer', id, 'request-mfa-check');
+		expect(r.body.mfaCheck).toMatchObject({ mandatory: true, resultAt: null });
+		expect(clockOf(r.body, 'service-term').state).toBe('suspended');
+
+		// Ten working days of silence from the nsc: the scheduler records "deemed approved" at the due (001 p.16).
+		const moved = await moveClock(new Date(new Date(nsc.dueAt).getTime() + 60_000).toISOString());
+		expect(moved.fired).toBeGreaterThanOrEqual(1);
+		let view = (await (await staff.officer!.get(`/api/v1/cases/${id}`)).json()) as Json;
+		expect((view.consultations as Json[]).find((c) => c.agency === 'nsc')).toMatchObject({ decision: 'deemed_approved', answeredAt: nsc.dueAt });
+		const deemed = (view.events as Json[]).find((e) => e.type === 'consultation:deemed-approved')!;
+		expect(deemed).toMatchObject({ actor: 'system', citation: '001 p.16', at: nsc.dueAt });
+
+		// A late answer: 409, yet kept on the case.
+		const late = await api.post(`/api/v1/consultations/${nsc.id}/response`, { decision: 'object', reason: 'Late objection' }, bearer('nsc'));
+		expect(late.status).toBe(409);
+		expect(((await late.json()) as Json).error).toContain('deemed approved');
+		view = (await (await staff.officer!.get(`/api/v1/cases/${id}`)).json()) as Json;
+		expect((view.consultations as Json[]).find((c) => c.agency === 'nsc')).toMatchObject({ decision: 'deemed_approved', lateAnswer: { decision: 'object' } });
+
+		// The MFA answers 23 working days after the request. It was sent on day 0 of the term, before any of
+		// its 30 working days ran, so the term resumes with all 30 of them (001 p.17 para 3; decision 5).
+		const termBefore = (view.clocks as Json[]).find((c) => c.kind === 'service-term')!;
+		expect(termBefore.state).toBe('suspended');
+		const sentAt = new Date(view.mfaCheck.requestedAt);
+		const answerAt = calendar.addWorkingMinutes(sentAt, 23 * 480);
+		await moveClock(answerAt.toISOString());
+		const mfaRes = await api.post(`/api/v1/mfa-checks/${view.mfaCheck.id}/result`, { authentic: true, reference: 'MFA-2026-0042' }, { ...bearer('mfa'), 'idempotency-key': 'mfa-1' });
+		expect(mfaRes.status).toBe(200);
+		const afterMfa = (await mfaRes.json()) as Json;
+		expect(afterMfa.stage).toBe('under-review');
+		expect(clockOf(afterMfa, 'service-term').dueDate).toBe(calendar.addWorkingDays(calendar.localDate(answerAt), 30));
+		expect(clockOf(afterMfa, 'service-term').suspensions).toEqual([{ from: view.mfaCheck.requestedAt, to: answerAt.toISOString(), reason: expect.stringContaining('MFA'), legalBasis: '001 p.17 para 3' }]);
+		const replay = await api.post(`/api/v1/mfa-checks/${view.mfaCheck.id}/result`, { authentic: true, reference: 'MFA-2026-0042' }, { ...bearer('mfa'), 'idempotency-key': 'mfa-1' });
+		expect([replay.status, replay.headers.get('idempotency-replayed')]).toEqual([200, 'true']);
+
+		expect((await action('officer', id, 'decide', { outcome: 'grant' })).status).toBe(403);
+		const grant = await action('head', id, 'decide', { outcome: 'grant' });
+		expect(grant.status).toBe(200);
+		expect(grant.body).toMatchObject({ stage: 'granted', decision: { outcome: 'granted', documentNumber: `${created.number}/L`, validUntil: calendar.addYears(calendar.localDate(answerAt), 1) } });
+		expect((grant.body.clocks as Json[]).filter((c) => c.state === 'running')).toEqual([]);
+		expect(grant.body.availableActions).toEqual(['record-shipment']);
+		// Every step is in the hash-chained trail, in order.
+		const types = (await app.ctx.db.select({ type: caseEvents.type }).from(caseEvents).where(eq(caseEvents.caseId, id))).map((e) => e.type);
+		expect(types).toEqual(expect.arrayContaining(['case:created', 'case:assigned', 'completeness:confirmed', 'consultation:requested', 'consultation:answered', 'mfa:requested', 'consultation:deemed-approved', 'consultation:late-answer-recorded', 'mfa:result-received', 'case:decided']));
+	});
+
+	it('a refusal with a preliminary decision and a hearing; a too-late notice is refused', async () => {
+		const { body: created } = await submit({ service: 'import-licence', firstExportToCounterparty: undefined });
+		const id = created.id as string;
+		await action('head', id, 'assign', { username: 'officer' });
+		await action('officer', id, 'complete-check', { complete: true });
+		const now = app.ctx.clock.now();
+		const hearingAt = new Date(calendar.workingDaysDue(calendar.localDate(now), 1).getTime() - 3 * 3_600_000).toISOString();
+		const notice = await action('officer', id, 'issue-preliminary-refusal', { grounds: [9, 12], confidential: [12], hearingAt, basis: 'Information of the control-system bodies' });
+		expect(notice.status).toBe(200);
+		expect(notice.body.stage).toBe('hearing');
+		const event = (notice.body.events as Json[]).find((e) => e.type === 'refusal:preliminary-issued')!;
+		expect(event.after).toMatchObject({ confidential: [9, 12], restricted: { basis: 'Information of the control-system bodies' } });
+		// A complaint reviewer may read the case but not the confidential basis (decision 9).
+		const asReviewer = (await (await staff.reviewer!.get(`/api/v1/cases/${id}`)).json()) as Json;
+		expect((asReviewer.events as Json[]).find((e) => e.type === 'refusal:preliminary-issued')!.after).not.toHaveProperty('restricted');
+		expect((await action('head', id, 'decide', { outcome: 'refuse', grounds: [9], text: 'Reasoned refusal.' })).status).toBe(409);
+		await action('officer', id, 'record-hearing', { applicantAttended: true });
+		const refused = await action('head', id, 'decide', { outcome: 'refuse', grounds: [9, 12], text: 'The Committee, after considering your application, informs that …' });
+		expect(refused.body).toMatchObject({ stage: 'refused', decision: { outcome: 'refused', grounds: [9, 12], confidential: [9, 12] } });
+
+		// Another case, near the end of its term: the notice can no longer be given (001 p.19 para 3).
+		const { body: other } = await submit({ service: 'end-user-certificate', firstExportToCounterparty: false });
+		await action('head', other.id, 'assign', { username: 'officer' });
+		await action('officer', other.id, 'complete-check', { complete: true });
+		const noticeDue = clockOf(other, 'hearing-notice').due as string;
+		await moveClock(new Date(new Date(noticeDue).getTime() + 3_600_000).toISOString());
+		const tooLate = await action('officer', other.id, 'issue-preliminary-refusal', { grounds: [1], hearingAt: new Date(app.ctx.clock.now().getTime() + 3_600_000).toISOString() });
+		expect(tooLate.status).toBe(409);
+		expect(tooLate.body.error).toContain('000 p.13');
+		const breaches = await app.ctx.db.select().from(caseEvents).where(eq(caseEvents.caseId, other.id));
+		expect(breaches.filter((e) => e.type === 'clock:breached').map((e) => (e.after as Json).kind)).toContain('hearing-notice');
+	});
+});
+
+describe('complaint with an extension (001 pp.23–25)', () => {
+	it('opens against a decided case; forwarding 3 WD, review 15 WD, one extension ≤ 10 WD with its notice; the decider may not review', async () => {
+		const decided = (await app.ctx.db.select().from(cases).where(eq(cases.stage, 'granted')))[0]!;
+		expect((await submit({ service: 'complaint', complaintAgainst: 'EL-2099-00001', reviewBy: 'quality-body', complaintText: 'x', goodsLines: undefined, counterparty: undefined, endUser: undefined })).body.fields).toHaveProperty('complaintAgainst');
+		const { status, body: c } = await submit({ service: 'complaint', complaintAgainst: decided.number, reviewBy: 'quality-body', complaintText: 'The licence conditions are wrong.', goodsLines: undefined, counterparty: undefined, endUser: undefined });
+		expect(status).toBe(201);
+		expect(c.stage).toBe('complaint-forwarding');
+		expect(clockOf(c, 'complaint-forwarding').citation).toContain('001 p.23');
+		await action('officer', c.id, 'forward-complaint', {});
+		const ext = await action('reviewer', c.id, 'extend-complaint', { workingDays: 10, reason: 'Materials requested from the Ministry of Defence' });
+		expect(ext.status).toBe(200);
+		const registered = c.registeredOn as string;
+		expect(clockOf(ext.body, 'complaint-review').dueDate).toBe(calendar.addWorkingDays(registered, 25));
+		expect(clockOf(ext.body, 'complaint-extension-notice').state).toBe('running');
+		expect((await action('reviewer', c.id, 'extend-complaint', { workingDays: 1, reason: 'again' })).status).toBe(409);
+		await action('reviewer', c.id, 'record-extension-notice', {});
+		// The head who decided the licence, made a reviewer too, may not review the complaint against it.
+		const headId = decided.decidedBy!;
+		await app.ctx.db.execute(`insert into user_roles (user_id, role) values (${headId}, 'complaint_reviewer')` as never);
+		expect((await action('head', c.id, 'decide-complaint', { outcome: 'rejected', reason: 'x' })).status).toBe(403);
+		const done = await action('reviewer', c.id, 'decide-complaint', { outcome: 'rejected', reason: 'The licence conditions follow the application.' });
+		expect(done.body.stage).toBe('complaint-decided');
+	});
+});
+
+describe('device verification (004) and a step-timed regulation (003)', () => {
+	it('verifies each device within 1 WD; breaches fire once with their true time', async () => {
+		const { body: d } = await submit({ service: 'device-verification', devices: ['356938035643809', '490154203237518'], goodsLines: undefined, counterparty: undefined, endUser: undefined, firstExportToCounterparty: undefined });
+		expect(d.stage).toBe('device-review');
+		await action('head', d.id, 'assign', { username: 'officer' });
+		await action('officer', d.id, 'verify-device', { imei: '356938035643809', result: 'confirmed' });
+		const due = clockOf(d, 'service-term', '490154203237518').due as string;
+		await moveClock(new Date(new Date(due).getTime() + 5 * 60_000).toISOString());
+		await app.ctx.scheduler.tick();
+		const events = await app.ctx.db.select().from(caseEvents).where(eq(caseEvents.caseId, d.id));
+		const breached = events.filter((e) => e.type === 'clock:breached');
+		expect(breached.map((e) => [(e.after as Json).subject, e.at.toISOString()])).toEqual([['490154203237518', due]]);
+		const last = await action('officer', d.id, 'verify-device', { imei: '490154203237518', result: 'rejected' });
+		expect(last.body).toMatchObject({ stage: 'devices-decided', devices: [{ imei: '356938035643809', result: 'confirmed' }, { imei: '490154203237518', result: 'rejected' }] });
+	});
+
+	it('walks the nine steps of 003 A3 with their hour and calendar-day limits', async () => {
+		const { body: c } = await submit({ service: 'customs-representative-register', goodsLines: undefined, counterparty: undefined, endUser: undefined, firstExportToCounterparty: undefined });
+		await signedIn('registrar', ['registrar']);
+		expect(clockOf(c, 'procedure-step', '1')).toMatchObject({ state: 'running', citation: '003 A3 p.5.1' });
+		const who: Record<string, string> = { '1': 'registrar', '2': 'head', '3': 'head', '4': 'officer', '5': 'officer', '6': 'head', '7': 'officer', '8': 'head', '9': 'registrar' };
+		let stage = c.stage as string;
+		while (stage.startsWith('step:')) {
+			const step = stage.slice(5);
+			const r = await action(who[step]!, c.id, 'complete-step', {});
+			expect(r.status).toBe(200);
+			stage = r.body.stage;
+		}
+		expect(stage).toBe('included');
+	});
+});
+
+describe('staff actions API: authorization and validation', () => {
+	it('answers unknown actions 404, bad bodies 422, cross-site posts 403, the wall board 403', async () => {
+		const { body: c } = await submit();
+		expect((await action('officer', c.id, 'fly-away')).status).toBe(404);
+		await action('head', c.id, 'assign', { username: 'officer' });
+		const bad = await action('officer', c.id, 'complete-check', { complete: false, missing: [] });
+		expect(bad.status).toBe(422);
+		expect(bad.body.fields).toBeDefined();
+		const evil = new HttpClient(app.url, '10.9.9.9', 'https://evil.example');
+		evil.cookies.set(...([...staff.officer!.cookies][0]! as [string, string]));
+		expect((await evil.postJson(`/api/v1/cases/${c.id}/actions/complete-check`, { complete: true })).status).toBe(403);
+		const view = (await (await staff.officer!.get(`/api/v1/cases/${c.id}`)).json()) as Json;
+		expect(view.stage).toBe('completeness-check');
+		expect((await action('officer', '00000000-0000-0000-0000-000000000000', 'complete-check', { complete: true })).status).toBe(404);
+	});
+});
