@@ -1,0 +1,108 @@
+/**
+ * The durable scheduler in two server processes (`node dist/server.js`, simulated clock) on one
+ * PostgreSQL: both are told to jump 30 days ahead at the same moment, and every deadline fires
+ * exactly once — each consultation is deemed approved once (001 p.16), each breach recorded once,
+ * stamped with its true due. Two processes cannot share an embedded PGlite, so this test always
+ * runs on PostgreSQL (`.ci/run` starts it).
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import postgres from 'postgres';
+import { eq, inArray } from 'drizzle-orm';
+import { loadConfig } from '../../src/lib/server/config';
+import { createAppContext, type AppContext } from '../../src/lib/server/context';
+import { createDb } from '../../src/lib/server/db/client';
+import { ManualClock } from '../../src/lib/server/clock';
+import { caseEvents, clocks, consultations } from '../../src/lib/server/db/schema';
+import { startBuiltServer, type BuiltServer } from '../helpers/built-server';
+import { HttpClient } from '../helpers/http-client';
+import { TEST_PASSWORD } from '../helpers/test-app';
+
+const adminUrl = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+const name = `merzim_sched_${process.pid}`;
+const url = Object.assign(new URL(adminUrl), { pathname: `/${name}` }).toString();
+const CASES = 24;
+let ctx: AppContext;
+const servers: BuiltServer[] = [];
+const caseIds: string[] = [];
+
+beforeAll(async () => {
+	const admin = postgres(adminUrl, { max: 1, onnotice: () => {} });
+	await admin.unsafe(`drop database if exists ${name} with (force)`);
+	await admin.unsafe(`create database ${name}`);
+	await admin.end();
+	// Minutes behind the servers' clocks (they start at the wall clock when they boot).
+	ctx = await createAppContext(loadConfig({ MERZIM_DATA_DIR: '/nonexistent' }), { clock: new ManualClock(new Date(Date.now() - 10 * 60_000)), dbHandle: await createDb({ url, poolSize: 4 }) });
+	await ctx.users.create({ username: 'admin', displayName: 'Admin', password: TEST_PASSWORD, roles: ['admin'] }, { userId: null, label: 'test' });
+	const head = await ctx.users.create({ username: 'head', displayName: 'Head', password: TEST_PASSWORD, roles: ['head'] }, { userId: null, label: 'test' });
+	const { principal } = await ctx.tokens.issue({ name: 'portal', kind: 'portal' }, { userId: null, label: 'test' });
+	const actor = { kind: 'staff' as const, userId: head, username: 'head', roles: ['head'] };
+	for (let i = 0; i < CASES; i++) {
+		const r = await ctx.cases.register(
+			{
+				service: 'import-licence',
+				externalId: `SCHED-${i}`,
+				receivedAt: ctx.clock.now().toISOString(),
+				applicant: { bin: '000740001307', name: 'ТОО «Планировщик»', legalAddress: 'Astana' },
+				goodsLines: [{ hsCode: '8526910000', controlCode: '5А002', description: 'Crypto module', quantity: 1, unit: 'pcs', value: 10, currency: 'USD' }],
+				counterparty: { name: 'Acme', country: 'DE' }
+			},
+			principal,
+			null
+		);
+		const id = (r.body as { id: string }).id;
+		caseIds.push(id);
+		// Half get their completeness check done and two consultations; the rest breach the 2-WD check.
+		if (i % 2 === 0) {
+			await ctx.cases.staffAction(id, 'complete-check', { complete: true }, actor, null);
+			await ctx.cases.staffAction(id, 'request-consultations', { agencies: ['nsc', 'mod'] }, actor, null);
+		}
+	}
+	for (let i = 0; i < 2; i++) servers.push(await startBuiltServer({ DATABASE_URL: url, MERZIM_CLOCK: 'simulated' }));
+}, 120_000);
+
+afterAll(async () => {
+	await Promise.all(servers.map((s) => s.stop()));
+	await ctx?.dbHandle.close();
+	const admin = postgres(adminUrl, { max: 1, onnotice: () => {} });
+	await admin.unsafe(`drop database if exists ${name} with (force)`);
+	await admin.end();
+});
+
+describe('the deadline scheduler in two processes on one PostgreSQL', () => {
+	it('fires each deadline exactly once, with its true time', async () => {
+		const clients = await Promise.all(
+			servers.map(async (s, i) => {
+				const c = new HttpClient(s.url, `10.7.0.${i + 1}`);
+				expect((await c.signIn('admin', TEST_PASSWORD)).status).toBe(201);
+				return c;
+			})
+		);
+		const target = new Date(Date.now() + 30 * 86_400_000).toISOString();
+		// Both processes jump at once; their background ticks run meanwhile too.
+		const answers = await Promise.all(clients.map((c) => c.postJson('/api/v1/admin/clock', { now: target })));
+		expect(answers.map((a) => a.status)).toEqual([200, 200]);
+		await new Promise((r) => setTimeout(r, 1500)); // let any background tick in flight finish
+
+		const events = await ctx.db.select().from(caseEvents).where(inArray(caseEvents.caseId, caseIds));
+		const deemed = events.filter((e) => e.type === 'consultation:deemed-approved');
+		expect(deemed).toHaveLength(CASES); // 12 cases × 2 agencies
+		const perConsultation = new Map<string, number>();
+		for (const e of deemed) {
+			const k = `${e.caseId}|${(e.after as { agency: string }).agency}`;
+			perConsultation.set(k, (perConsultation.get(k) ?? 0) + 1);
+		}
+		expect([...perConsultation.values()].every((n) => n === 1)).toBe(true);
+		const answered = await ctx.db.select().from(consultations).where(inArray(consultations.caseId, caseIds));
+		expect(answered.every((c) => c.decision === 'deemed_approved' && c.answeredAt!.getTime() === c.dueAt.getTime())).toBe(true);
+
+		// Every clock that ran out has exactly one breach, dated at its due.
+		const breaches = events.filter((e) => e.type === 'clock:breached');
+		const keys = breaches.map((e) => `${e.caseId}|${(e.after as { kind: string }).kind}|${(e.after as { subject: string | null }).subject}`);
+		expect(new Set(keys).size).toBe(keys.length);
+		expect(breaches.filter((e) => (e.after as { kind: string }).kind === 'completeness')).toHaveLength(CASES / 2);
+		for (const e of breaches) expect(e.at.toISOString()).toBe((e.after as { due: string }).due);
+		const overdue = await ctx.db.select().from(clocks).where(eq(clocks.state, 'overdue'));
+		expect(overdue.every((c) => c.firedFor?.getTime() === c.dueAt?.getTime())).toBe(true);
+		expect(answers.length).toBe(2);
+	});
+});
