@@ -2,6 +2,7 @@
  * Production entry: validate the environment, open the database (migrating it), seed the demo on
  * an empty database, and serve pages, API and sockets on one port.
  */
+import { resolve } from 'node:path';
 import { loadConfig } from '../src/lib/server/config';
 import { createAppContext } from '../src/lib/server/context';
 import { seedDemoIfWanted, DEMO_PASSWORD, DEMO_USERS } from '../src/lib/server/demo/seed';
@@ -11,7 +12,8 @@ async function main() {
 	const startedAt = performance.now();
 	const config = loadConfig(process.env);
 	const ctx = await createAppContext(config);
-	const seeded = await seedDemoIfWanted(ctx, { requested: process.argv.includes('--demo') });
+	const tokensFile = resolve(config.dataDir, 'demo-tokens.json');
+	const seeded = await seedDemoIfWanted(ctx, { requested: process.argv.includes('--demo'), tokensFile });
 	const server = await startServer(ctx, { port: config.port, host: config.host });
 	const ms = Math.round(performance.now() - startedAt);
 	const url = config.origin ?? server.url;
@@ -19,7 +21,7 @@ async function main() {
 	if (seeded.status !== 'skipped-production') {
 		console.log(`Demo logins (password "${DEMO_PASSWORD}"): ${DEMO_USERS.map((u) => u.username).join(', ')}`);
 	}
-	if (seeded.status === 'seeded') console.log(`Seeded the demo: ${seeded.cases} cases.`);
+	if (seeded.status === 'seeded') console.log(`Seeded the demo: ${seeded.cases} cases; integration tokens in ${tokensFile}.`);
 
 	const shutdown = async (signal: string) => {
 		console.log(`\n${signal}: shutting down…`);

@@ -13,6 +13,10 @@ import { cases, clocks, consultations, organisations, users } from '../../src/li
 import { verifyAuditTrail } from '../../src/lib/server/audit/audit.repository';
 import { isValidBin } from '../../src/lib/domain/reference/bin';
 import { SERVICE_CODES } from '../../src/lib/domain/reference/services';
+import { AGENCY_CODES } from '../../src/lib/domain/reference/agencies';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 
 const NOW = new Date('2026-11-23T06:00:00Z');
 const opened: AppContext[] = [];
@@ -31,7 +35,15 @@ const summary = (ctx: AppContext) => ctx.db.select({ number: cases.number, servi
 describe('demo seed', () => {
 	it('seeds 300 cases of every service at every stage, with valid BINs and an intact audit trail', async () => {
 		const ctx = await context();
-		expect(await seedDemoIfWanted(ctx, { requested: false })).toEqual({ status: 'seeded', cases: 300 });
+		const tokensFile = join(mkdtempSync(join(tmpdir(), 'merzim-demo-')), 'demo-tokens.json');
+		expect(await seedDemoIfWanted(ctx, { requested: false, tokensFile })).toEqual({ status: 'seeded', cases: 300 });
+		// Integration tokens for the portal, the MFA and each agency, each valid for its own scope.
+		const tokens = JSON.parse(readFileSync(tokensFile, 'utf8')) as { portal: string; mfa: string; agencies: Record<string, string> };
+		expect(Object.keys(tokens.agencies).sort()).toEqual([...AGENCY_CODES].sort());
+		expect(await ctx.tokens.authenticate(`Bearer ${tokens.portal}`)).toMatchObject({ kind: 'portal' });
+		expect(await ctx.tokens.authenticate(`Bearer ${tokens.mfa}`)).toMatchObject({ kind: 'mfa' });
+		expect(await ctx.tokens.authenticate(`Bearer ${tokens.agencies.nsc}`)).toMatchObject({ kind: 'agency', agencyCode: 'nsc' });
+		expect(await ctx.tokens.authenticate(`Bearer ${tokens.portal.slice(0, -1)}${tokens.portal.endsWith("x") ? "y" : "x"}`)).toBeNull();
 		const rows = await summary(ctx);
 		expect(rows).toHaveLength(300);
 		expect(new Set(rows.map((r) => r.service))).toEqual(new Set(SERVICE_CODES));

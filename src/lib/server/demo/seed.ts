@@ -7,6 +7,9 @@ import type { AppContext } from '../context';
 import { users, type RoleName } from '../db/schema';
 import { systemActor } from '../audit/audit.repository';
 import { seedDemoCases } from './demo-cases';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { AGENCY_CODES, type AgencyCode } from '../../domain/reference/agencies';
 
 export const DEMO_PASSWORD = 'merzim-demo';
 
@@ -27,20 +30,44 @@ export type SeedResult =
 	| { status: 'skipped-nonempty' }
 	| { status: 'skipped-production' };
 
-export async function seedDemoIfWanted(ctx: AppContext, opts: { requested: boolean }): Promise<SeedResult> {
+export async function seedDemoIfWanted(ctx: AppContext, opts: { requested: boolean; tokensFile?: string }): Promise<SeedResult> {
 	if (ctx.config.production && !opts.requested) return { status: 'skipped-production' };
 	const [row] = await ctx.db.select({ n: count() }).from(users);
 	if (Number(row?.n ?? 0) > 0) return { status: 'skipped-nonempty' };
-	return { status: 'seeded', cases: await seedDemo(ctx) };
+	return { status: 'seeded', cases: await seedDemo(ctx, opts) };
 }
 
-async function seedDemo(ctx: AppContext): Promise<number> {
+async function seedDemo(ctx: AppContext, opts: { tokensFile?: string }): Promise<number> {
 	const ids = new Map<string, number>();
 	for (const u of DEMO_USERS) {
 		ids.set(u.username, await ctx.users.create({ ...u, password: DEMO_PASSWORD }, systemActor));
 	}
 	for (const o of DEMO_CALENDAR_OVERRIDES) await ctx.calendar.change({ date: o.date, override: { kind: o.kind, reason: o.reason } }, systemActor);
+	await writeDemoTokens(ctx, opts.tokensFile);
 	return seedDemoCases(ctx, ids);
+}
+
+/**
+ * Integration tokens for the portal, the MFA and every agency, written to
+ * `<data dir>/demo-tokens.json` (demo only: a real deployment issues them on the admin page) so the
+ * simulator and a tester can call the integration API at once.
+ */
+async function writeDemoTokens(ctx: AppContext, tokensFile: string | undefined): Promise<DemoTokens> {
+	const issue = async (name: string, kind: 'portal' | 'mfa' | 'agency', agencyCode?: AgencyCode) =>
+		(await ctx.tokens.issue({ name, kind, ...(agencyCode ? { agencyCode } : {}) }, systemActor)).token;
+	const tokens: DemoTokens = { portal: await issue('Demo e-government portal', 'portal'), mfa: await issue('Demo MFA', 'mfa'), agencies: {} };
+	for (const code of AGENCY_CODES) tokens.agencies[code] = await issue(`Demo agency ${code}`, 'agency', code);
+	if (tokensFile) {
+		mkdirSync(dirname(tokensFile), { recursive: true });
+		writeFileSync(tokensFile, JSON.stringify(tokens, null, 2) + '\n', { mode: 0o600 });
+	}
+	return tokens;
+}
+
+export interface DemoTokens {
+	portal: string;
+	mfa: string;
+	agencies: Record<string, string>;
 }
 
 /**
