@@ -29,6 +29,22 @@ export const procedurePaths = {
 			responses: { 201: json('Registered: id, number, registeredOn, clocks with due instants'), 200: json('Already registered under this externalId'), ...err(400, 401, 403, 413, 415, 422) }
 		}
 	},
+	'/consultations': {
+		get: {
+			summary: "The agency's consultations awaiting its answer (agency token or liaison session), by due",
+			security: [...bearer, ...session],
+			parameters: [{ name: 'status', in: 'query', required: false, schema: { enum: ['pending'] } }],
+			responses: { 200: json('agency and consultations'), ...err(400, 401, 403) }
+		}
+	},
+	'/mfa-checks': {
+		get: {
+			summary: 'Authenticity checks awaiting the MFA result (MFA token), oldest first',
+			security: bearer,
+			parameters: [{ name: 'status', in: 'query', required: false, schema: { enum: ['pending'] } }],
+			responses: { 200: json('checks'), ...err(400, 401, 403) }
+		}
+	},
 	'/consultations/{id}/response': {
 		post: {
 			summary: "An approving body's answer (its agency token, or its liaison's session); 409 after a deemed approval (kept on the case)",

@@ -1,0 +1,191 @@
+/**
+ * Realistic traffic through the public integration API, as the portal, the MFA and the agencies
+ * would send it: new applications of every service (valid BINs, goods of the control list, Latin
+ * and Cyrillic codes mixed as people type them), agency answers (most in time, some late, some
+ * never — silence is approval, 001 p.16), MFA results, and complaints against decided cases.
+ * Deterministic for a seed. Used by `npm run simulate`, the demo and the load benchmark.
+ */
+import { createRng, type Rng } from '../../src/lib/domain/reference/prng';
+import { generateCounterparty, generateGoodsLines, generateOrganisation } from '../../src/lib/domain/reference/demo-names';
+
+export interface SimulatorTokens {
+	portal: string;
+	mfa: string;
+	agencies: Record<string, string>;
+}
+
+export interface SimulatorOptions {
+	baseUrl: string;
+	tokens: SimulatorTokens;
+	seed?: string;
+	/** Applications per minute; answers and complaints follow in proportion. */
+	ratePerMinute: number;
+	/** Share of consultations an agency never answers (deemed approval), and answers late. */
+	silence?: number;
+	log?: (line: string) => void;
+	/** The portal's clock (a server on simulated time needs receipts in its own time). */
+	now?: () => Date;
+}
+
+export interface SimulatorStats {
+	applications: number;
+	duplicates: number;
+	answers: number;
+	lateAnswers: number;
+	mfaResults: number;
+	complaints: number;
+	errors: number;
+}
+
+const SERVICES: [string, number][] = [
+	['export-licence', 30],
+	['import-licence', 14],
+	['general-export-licence', 6],
+	['licence-reissue', 6],
+	['licence-reissue-separation', 3],
+	['end-user-certificate', 14],
+	['import-certificate', 8],
+	['device-verification', 6],
+	['customs-representative-register', 6]
+];
+
+function weighted<T>(rng: Rng, items: [T, number][]): T {
+	const total = items.reduce((s, [, w]) => s + w, 0);
+	let x = rng.next() * total;
+	for (const [item, w] of items) if ((x -= w) < 0) return item;
+	return items[0]![0];
+}
+
+/** Some people type control codes with Latin letters (decision 10: normalised by the server). */
+const latinise = (code: string) => code.replace(/С/g, 'C').replace(/А/g, 'A').replace(/В/g, 'B');
+
+function imei(rng: Rng): string {
+	const body = Array.from({ length: 14 }, () => rng.int(0, 9));
+	const sum = body.reduce((s, d, i) => s + (i % 2 ? [0, 2, 4, 6, 8, 1, 3, 5, 7, 9][d]! : d), 0);
+	return [...body, (10 - (sum % 10)) % 10].join('');
+}
+
+export function createSimulator(o: SimulatorOptions) {
+	const rng = createRng(o.seed ?? 'merzim-simulator');
+	const silence = o.silence ?? 0.15;
+	const stats: SimulatorStats = { applications: 0, duplicates: 0, answers: 0, lateAnswers: 0, mfaResults: 0, complaints: 0, errors: 0 };
+	const created: { id: string; number: string }[] = [];
+	const ignored = new Set<string>();
+	let n = 0;
+	let timer: ReturnType<typeof setInterval> | null = null;
+
+	async function call(path: string, token: string, body?: unknown, key?: string): Promise<{ status: number; body: Record<string, unknown> }> {
+		const res = await fetch(o.baseUrl + path, {
+			method: body === undefined ? 'GET' : 'POST',
+			headers: { authorization: `Bearer ${token}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }), ...(key ? { 'idempotency-key': key } : {}) },
+			body: body === undefined ? undefined : JSON.stringify(body)
+		});
+		const json = (await res.json().catch(() => ({}))) as Record<string, unknown>;
+		if (res.status >= 400 && res.status !== 409) {
+			stats.errors++;
+			o.log?.(`${path}: ${res.status} ${JSON.stringify(json).slice(0, 300)}`);
+		}
+		return { status: res.status, body: json };
+	}
+
+	function application(now: Date) {
+		const service = weighted(rng, SERVICES);
+		const org = generateOrganisation(rng);
+		const cp = generateCounterparty(rng);
+		const goods = generateGoodsLines(rng, rng.int(1, 3), service === 'general-export-licence' ? { controlCodes: ['1С350', '10С905', '10С906', '10С907'] } : {});
+		const base = {
+			service,
+			externalId: `SIM-${o.seed ?? 'x'}-${++n}-${rng.int(0, 1e9)}`,
+			receivedAt: now.toISOString(),
+			applicant: { bin: org.bin, name: org.nameRu, legalAddress: org.legalAddressRu, city: org.city.ru }
+		};
+		if (service === 'device-verification') return { ...base, devices: Array.from({ length: rng.int(1, 4) }, () => imei(rng)) };
+		if (service === 'customs-representative-register') return base;
+		return {
+			...base,
+			goodsLines: goods.map((g) => ({ hsCode: g.hsCode, controlCode: rng.chance(0.3) ? latinise(g.controlCode) : g.controlCode, description: g.descriptionRu, quantity: g.quantity, unit: g.unit.en, value: Number(g.value), currency: g.currency })),
+			counterparty: { name: cp.name, country: cp.country.iso2 },
+			endUser: { name: cp.name, country: cp.country.iso2 },
+			firstExportToCounterparty: rng.chance(0.4),
+			riskInformation: rng.chance(0.05)
+		};
+	}
+
+	async function submitOne() {
+		const body = application((o.now ?? (() => new Date()))());
+		const key = `sim-${body.externalId}`;
+		const r = await call('/api/v1/applications', o.tokens.portal, body, key);
+		if (r.status === 201) {
+			stats.applications++;
+			created.push({ id: r.body.id as string, number: r.body.number as string });
+			// Portals retry: now and then the same submission arrives twice and must not duplicate.
+			if (rng.chance(0.05) && (await call('/api/v1/applications', o.tokens.portal, body, key)).status === 200) stats.duplicates++;
+		}
+	}
+
+	async function answerAgencies() {
+		for (const [agency, token] of Object.entries(o.tokens.agencies)) {
+			const { body } = await call('/api/v1/consultations?status=pending', token);
+			for (const c of (body.consultations as { id: string; dueAt: string }[] | undefined) ?? []) {
+				if (ignored.has(c.id)) continue;
+				if (rng.chance(silence)) {
+					ignored.add(c.id); // never answers: deemed approved at the due (001 p.16)
+					continue;
+				}
+				if (!rng.chance(0.3)) continue; // answers some time later
+				const r = await call(`/api/v1/consultations/${c.id}/response`, token, { decision: rng.chance(0.93) ? 'approve' : 'object', reason: `${agency.toUpperCase()} opinion` }, `sim-answer-${c.id}`);
+				if (r.status === 200) stats.answers++;
+				if (r.status === 409) stats.lateAnswers++;
+			}
+		}
+	}
+
+	async function answerMfa() {
+		const { body } = await call('/api/v1/mfa-checks?status=pending', o.tokens.mfa);
+		for (const c of (body.checks as { id: string }[] | undefined) ?? []) {
+			if (!rng.chance(0.25)) continue;
+			const r = await call(`/api/v1/mfa-checks/${c.id}/result`, o.tokens.mfa, { authentic: rng.chance(0.95), reference: `MFA-${rng.int(10000, 99999)}` }, `sim-mfa-${c.id}`);
+			if (r.status === 200) stats.mfaResults++;
+		}
+	}
+
+	async function complain() {
+		for (const c of created.slice(-50)) {
+			const { body } = await call(`/api/v1/cases/${c.id}`, o.tokens.portal);
+			if (body.stage !== 'refused' || !rng.chance(0.5)) continue;
+			const r = await call('/api/v1/applications', o.tokens.portal, {
+				service: 'complaint',
+				externalId: `SIM-CMP-${c.number}`,
+				receivedAt: (o.now ?? (() => new Date()))().toISOString(),
+				applicant: { bin: (body.applicant as { bin: string }).bin, name: (body.applicant as { name: string }).name, legalAddress: '—' },
+				complaintAgainst: c.number,
+				reviewBy: rng.chance(0.5) ? 'provider' : 'quality-body',
+				complaintText: 'We disagree with the refusal and ask for a review.'
+			});
+			if (r.status === 201) stats.complaints++;
+		}
+	}
+
+	/** One round: applications for `seconds` of the rate, then the other bodies' answers. */
+	async function round(seconds: number) {
+		const due = (o.ratePerMinute * seconds) / 60;
+		const count = Math.floor(due) + (rng.next() < due % 1 ? 1 : 0);
+		for (let i = 0; i < count; i++) await submitOne();
+		await answerAgencies();
+		await answerMfa();
+		if (rng.chance(0.2)) await complain();
+	}
+
+	return {
+		stats,
+		round,
+		start(everySeconds = 10) {
+			const run = () => void round(everySeconds).catch((e) => o.log?.(`round failed: ${String(e)}`));
+			run();
+			timer = setInterval(run, everySeconds * 1000);
+		},
+		stop() {
+			if (timer) clearInterval(timer);
+		}
+	};
+}
