@@ -277,3 +277,5 @@ export const mfaChecks = pgTable('mfa_checks', {
 	authentic: boolean('authentic'),
 	reference: text('reference')
 });
+
+export * from './schema.drafting';
