@@ -45,6 +45,7 @@ export async function startServer(
 		io,
 		url: `http://${shownHost}:${port}`,
 		close: async () => {
+			await ctx.drafting.close(); // unsaved draft updates are stored before the sockets go
 			await io.close();
 			http.closeAllConnections();
 		}

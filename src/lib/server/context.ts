@@ -15,8 +15,9 @@ import { createLoginService } from './auth/login.service';
 import { createUserService } from './users/users.service';
 import { ensureReferenceData } from './db/reference-data';
 import { createCalendarService } from './calendar/calendar.service';
+import { createDraftingService, type DraftingOptions } from './drafting/drafting.service';
 
-export async function createAppContext(config: AppConfig, opts: { clock?: Clock; dbHandle?: DbHandle } = {}) {
+export async function createAppContext(config: AppConfig, opts: { clock?: Clock; dbHandle?: DbHandle; drafting?: DraftingOptions } = {}) {
 	const clock = opts.clock ?? (config.clock === 'simulated' ? new ManualClock(new Date()) : systemClock);
 	const dbHandle =
 		opts.dbHandle ?? (await createDb({ url: config.databaseUrl, dataDir: resolve(config.dataDir, 'pglite') }));
@@ -33,7 +34,8 @@ export async function createAppContext(config: AppConfig, opts: { clock?: Clock;
 		throttle,
 		login: createLoginService({ db, sessions, throttle, clock }),
 		users: createUserService({ db, clock }),
-		calendar: createCalendarService({ db, clock })
+		calendar: createCalendarService({ db, clock }),
+		drafting: createDraftingService({ db, clock }, opts.drafting)
 	};
 }
 
