@@ -117,6 +117,22 @@ export const DraftSyncSchema = z.object({ draftId: z.uuid(), message: binaryMess
 export const DraftAwarenessSchema = z.object({ draftId: z.uuid(), update: binaryMessage }).strict();
 export const DraftLeaveSchema = z.object({ draftId: z.uuid() }).strict();
 
+// Written out (not z.infer) so that any Uint8Array, whatever its buffer, can be sent.
+export interface DraftJoinRequest {
+	caseId: string;
+}
+export interface DraftSyncRequest {
+	draftId: string;
+	message: Uint8Array;
+}
+export interface DraftAwarenessRequest {
+	draftId: string;
+	update: Uint8Array;
+}
+export interface DraftLeaveRequest {
+	draftId: string;
+}
+
 export type DraftAccessLevel = 'edit' | 'read';
 
 export interface DraftJoined {
@@ -142,15 +158,15 @@ export const DraftErrors = {
 
 export interface ClientToServerEvents {
 	/** Opens the case's current draft (created on first open); answers who may do what. */
-	'draft:join': (request: z.infer<typeof DraftJoinSchema>, ack: Ack<DraftJoined>) => void;
+	'draft:join': (request: DraftJoinRequest, ack: Ack<DraftJoined>) => void;
 	/**
 	 * A y-protocols sync message. Step 1 is answered in the ack (`replies`: the server's step 2 and
 	 * its own step 1); step 2 and updates are acknowledged only once durably stored.
 	 */
-	'draft:sync': (request: z.infer<typeof DraftSyncSchema>, ack: Ack<{ replies: Uint8Array[] }>) => void;
+	'draft:sync': (request: DraftSyncRequest, ack: Ack<{ replies: Uint8Array[] }>) => void;
 	/** A y-protocols awareness update for this client (presence, caret, selection). */
-	'draft:awareness': (request: z.infer<typeof DraftAwarenessSchema>, ack: Ack<null>) => void;
-	'draft:leave': (request: z.infer<typeof DraftLeaveSchema>, ack: Ack<null>) => void;
+	'draft:awareness': (request: DraftAwarenessRequest, ack: Ack<null>) => void;
+	'draft:leave': (request: DraftLeaveRequest, ack: Ack<null>) => void;
 }
 
 export interface SocketData {

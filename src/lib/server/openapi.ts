@@ -2,6 +2,8 @@
  * The OpenAPI 3.1 description of /api/v1, served at /api/v1/openapi.json. A test checks that every
  * `+server.ts` under src/routes/api is described here, so the file cannot silently fall behind.
  */
+import { draftingPaths } from './openapi.drafting';
+
 const date = { type: 'string', format: 'date', example: '2026-03-20' } as const;
 const error = { $ref: '#/components/schemas/Error' } as const;
 const errors = (...codes: number[]) => Object.fromEntries(codes.map((c) => [String(c), { description: statusText[c], content: { 'application/json': { schema: error } } }]));
@@ -113,6 +115,7 @@ export const openApiDocument = {
 				parameters: [{ name: 'date', in: 'path', required: true, schema: date }],
 				responses: { 200: ok({ type: 'object' }), ...errors(400, 401, 403) }
 			}
-		}
+		},
+		...draftingPaths
 	}
 } as const;
