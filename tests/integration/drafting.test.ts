@@ -290,7 +290,7 @@ describe('versions and sign-off', () => {
 		const caseId = await seedCase(app.ctx.db, { number: 'EL-SIGN-1', assigneeId: ids.olga! });
 		const base = `/api/v1/cases/${caseId}/draft`;
 		const olga = await client('olga', caseId);
-		const [olgaHttp, hankHttp, sueHttp, ritaHttp] = await Promise.all(['olga', 'hank', 'sue', 'rita'].map(http));
+		const [olgaHttp, hankHttp, sueHttp, ritaHttp] = (await Promise.all(['olga', 'hank', 'sue', 'rita'].map(http))) as [HttpClient, HttpClient, HttpClient, HttpClient];
 		type(olga, 'Лицензиялық алым енгізілмеген.');
 		await settle([olga]);
 		const v1 = await olgaHttp.postJson(`${base}/versions`, { name: 'sent to the head' });
