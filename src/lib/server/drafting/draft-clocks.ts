@@ -33,12 +33,13 @@ export async function loadDraftingClocks(deps: { db: Executor; clock: Clock; cal
 	return rows
 		.sort((a, b) => order(a.kind) - order(b.kind))
 		.map((k) => {
-			let remaining: number | null = null;
 			try {
-				remaining = computeClock(reviveClock(k), calendar, now).remainingWorkingMinutes ?? null;
+				// Recomputed from the clock's history now (the stored due/state are only denormalised copies).
+				const c = computeClock(reviveClock(k), calendar, now);
+				const due = c.due ?? c.projectedDue;
+				return { id: k.id, kind: k.kind, state: c.state, dueAt: due?.toISOString() ?? null, citation: k.citation, remainingWorkingMinutes: c.remainingWorkingMinutes };
 			} catch {
-				remaining = null;
+				return { id: k.id, kind: k.kind, state: k.state, dueAt: k.dueAt?.toISOString() ?? null, citation: k.citation, remainingWorkingMinutes: null };
 			}
-			return { id: k.id, kind: k.kind, state: k.state, dueAt: k.dueAt?.toISOString() ?? null, citation: k.citation, remainingWorkingMinutes: remaining };
 		});
 }
