@@ -12,7 +12,7 @@ import { createInterface } from 'node:readline';
 import * as Y from 'yjs';
 import { io } from 'socket.io-client';
 import WebSocket from 'ws';
-import { HocuspocusProvider } from '@hocuspocus/provider';
+import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/provider';
 import { DraftProvider } from '../src/lib/drafting/draft-provider';
 
 interface Config {
@@ -57,9 +57,12 @@ async function connect(i: number): Promise<Editor> {
 		await provider.whenSynced();
 		return { doc, close: () => (provider.destroy(), socket.close()) };
 	}
-	const provider = new HocuspocusProvider({ url: cfg.url, name: cfg.docName!, document: doc, WebSocketPolyfill: WebSocket });
-	await new Promise<void>((ok) => provider.on('synced', () => ok()));
-	return { doc, close: () => provider.destroy() };
+	const socket = new HocuspocusProviderWebsocket({ url: cfg.url, WebSocketPolyfill: WebSocket });
+	const provider = new HocuspocusProvider({ websocketProvider: socket, name: cfg.docName!, document: doc });
+	const synced = new Promise<void>((ok) => provider.on('synced', () => ok()));
+	provider.attach();
+	await synced;
+	return { doc, close: () => (provider.destroy(), socket.destroy()) };
 }
 
 const editors: Editor[] = [];
