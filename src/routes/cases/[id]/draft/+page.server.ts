@@ -12,6 +12,8 @@ import { listVersions } from '$lib/server/drafting/draft-versions';
 import { signedPdf } from '$lib/server/drafting/sign-draft';
 import { presenceColor } from '$lib/server/drafting/awareness-guard';
 import { draftAccess, maySignDraft } from '$lib/domain/drafting/draft-access';
+import { formatLocalDate } from '$lib/domain/calendar/local-date';
+import { localDayOfMs } from '$lib/domain/calendar/almaty-time';
 
 /** The case's refusal draft; opening it the first time creates it (chain 1). */
 export const load: PageServerLoad = async (event) => {
@@ -43,7 +45,7 @@ export const load: PageServerLoad = async (event) => {
 		letter: letterFor(granted.facts, {
 			chain: draft.chain,
 			body: [],
-			issuedOn: signature ? signature.signedAt.toISOString().slice(0, 10) : null,
+			issuedOn: signature ? formatLocalDate(localDayOfMs(signature.signedAt.getTime())) : null,
 			signerName: signature?.signerName ?? null
 		}),
 		signature: signature && { signer: signature.signerName, signedAt: signature.signedAt.toISOString(), sha256: signature.pdfSha256 },
