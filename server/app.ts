@@ -47,6 +47,7 @@ export async function startServer(
 		io,
 		url: `http://${shownHost}:${port}`,
 		close: async () => {
+			await ctx.drafting.close(); // unsaved draft updates are stored before the sockets go
 			await ctx.scheduler.stop();
 			await io.close();
 			http.closeAllConnections();

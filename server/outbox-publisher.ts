@@ -71,6 +71,8 @@ export function createOutboxPublisher(deps: {
 	db: Db;
 	recipients: () => Iterable<Recipient>;
 	send: (socketIds: string[], event: CaseEventEnvelope) => void;
+	/** Sees every committed event in order, after it was sent (e.g. drafting's access checks). */
+	observe?: (row: OutboxRow) => void;
 	gapWaitMs?: number;
 	now?: () => number;
 }) {
@@ -117,6 +119,7 @@ export function createOutboxPublisher(deps: {
 						gapSince = null;
 						if (row.envelope) fanOut(row.envelope, row.routing);
 						lastId = row.id;
+						deps.observe?.(row);
 					}
 				}
 			} finally {

@@ -21,11 +21,12 @@ import {
 	type SocketData
 } from '../src/lib/realtime/contract';
 import { createOutboxPublisher, readOutbox, visibleTo, type OutboxPublisher } from './outbox-publisher';
+import { mountDrafting, type InterServerEvents } from './drafting';
 
-export type RealtimeServer = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData> & {
+export type RealtimeServer = Server<ClientToServerEvents, ServerToClientEvents, InterServerEvents, SocketData> & {
 	publisher: OutboxPublisher;
 };
-type RealtimeSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
+type RealtimeSocket = Socket<ClientToServerEvents, ServerToClientEvents, InterServerEvents, SocketData>;
 
 const REPLAY_LIMIT = 1_000;
 
@@ -38,7 +39,7 @@ export interface RealtimeOptions {
 }
 
 export async function createRealtime(httpServer: HttpServer, ctx: AppContext, opts: RealtimeOptions = {}): Promise<RealtimeServer> {
-	const io = new Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>(httpServer, {
+	const io = new Server<ClientToServerEvents, ServerToClientEvents, InterServerEvents, SocketData>(httpServer, {
 		path: '/socket.io',
 		serveClient: false,
 		maxHttpBufferSize: 64 * 1024,
@@ -58,6 +59,7 @@ export async function createRealtime(httpServer: HttpServer, ctx: AppContext, op
 		socket.data = {
 			userId: user.id,
 			username: user.username,
+			displayName: user.displayName,
 			sessionId: session.id,
 			expiresAt: session.expiresAt.getTime(),
 			viewer: { userId: user.id, roles: user.roles, unit: user.unit, agencyCode: user.agencyCode, kiosk: session.kind === 'kiosk' }
@@ -65,8 +67,11 @@ export async function createRealtime(httpServer: HttpServer, ctx: AppContext, op
 		next();
 	});
 
+	const drafting = mountDrafting(io, ctx, { crossProcess: !!ctx.config.redisUrl });
 	const publisher = createOutboxPublisher({
 		db: ctx.db,
+		// Reassignments and signatures re-decide who may edit a draft (issue 7).
+		observe: (row) => void drafting.onCaseEvent(row).catch((e) => console.error('drafting access:', e)),
 		gapWaitMs: opts.gapWaitMs,
 		recipients: () => [...io.of('/').sockets.values()].map((s) => ({ id: s.id, viewer: s.data.viewer })),
 		// Through the sockets' own rooms (so connection-state recovery can resume them), and local:
@@ -107,7 +112,7 @@ export async function createRealtime(httpServer: HttpServer, ctx: AppContext, op
 }
 
 /** One query per sweep for all connected sessions, not one per socket. */
-async function disconnectEndedSessions(io: Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>, ctx: AppContext) {
+async function disconnectEndedSessions(io: Server<ClientToServerEvents, ServerToClientEvents, InterServerEvents, SocketData>, ctx: AppContext) {
 	const sockets = [...io.of('/').sockets.values()];
 	if (sockets.length === 0) return;
 	const ids = [...new Set(sockets.map((s) => s.data.sessionId))];
@@ -128,7 +133,7 @@ async function disconnectEndedSessions(io: Server<ClientToServerEvents, ServerTo
  * sockets on all (rooms, `fetchSockets`, disconnecting a user everywhere). Case events do not need
  * it — each process publishes the shared outbox to its own sockets — but everything else does.
  */
-async function joinProcesses(io: Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>, url: string, key: string) {
+async function joinProcesses(io: Server<ClientToServerEvents, ServerToClientEvents, InterServerEvents, SocketData>, url: string, key: string) {
 	const { createClient } = await import('redis');
 	const { createAdapter } = await import('@socket.io/redis-adapter');
 	const pub = createClient({ url });

@@ -38,7 +38,8 @@ export const CASE_EVENT_TYPES = [
 	'complaint:extension-notified',
 	'device:verified',
 	'step:completed',
-	'draft:signed'
+	// The head signed the reasoned-refusal letter (issue 7; 001 p.20, Annex 2).
+	'refusal:letter-signed'
 ] as const;
 export type CaseEventType = (typeof CASE_EVENT_TYPES)[number];
 
@@ -99,3 +100,88 @@ export const HandshakeErrors = {
 	unauthenticated: 'unauthenticated',
 	forbidden: 'forbidden'
 } as const;
+
+// ---------------------------------------------------------------------------------------------
+// Drafting (issue 7): co-editing a reasoned refusal over the same socket.io connection. Payloads
+// are y-protocols messages (sync step 1 / step 2 / update, awareness) as binary: socket.io carries
+// a Uint8Array as an attachment; Node receives a Buffer, a browser an ArrayBuffer.
+// Every client message is validated here and refused with an error ack that changes nothing.
+// ---------------------------------------------------------------------------------------------
+
+/** The largest y-protocols message a client may send (the socket's own limit is 64 KiB). */
+export const DRAFT_MESSAGE_MAX_BYTES = 60 * 1024;
+
+const binaryMessage = z
+	.instanceof(Uint8Array, { message: 'must be binary (a Uint8Array)' })
+	.refine((b) => b.byteLength > 0 && b.byteLength <= DRAFT_MESSAGE_MAX_BYTES, { message: `must be 1 to ${DRAFT_MESSAGE_MAX_BYTES} bytes` });
+
+export const DraftJoinSchema = z.object({ caseId: z.uuid() }).strict();
+export const DraftSyncSchema = z.object({ draftId: z.uuid(), message: binaryMessage }).strict();
+export const DraftAwarenessSchema = z.object({ draftId: z.uuid(), update: binaryMessage }).strict();
+export const DraftLeaveSchema = z.object({ draftId: z.uuid() }).strict();
+
+// Written out (not z.infer) so that any Uint8Array, whatever its buffer, can be sent.
+export interface DraftJoinRequest {
+	caseId: string;
+}
+export interface DraftSyncRequest {
+	draftId: string;
+	message: Uint8Array;
+}
+export interface DraftAwarenessRequest {
+	draftId: string;
+	update: Uint8Array;
+}
+export interface DraftLeaveRequest {
+	draftId: string;
+}
+
+export type DraftAccessLevel = 'edit' | 'read';
+
+export interface DraftJoined {
+	draftId: string;
+	caseId: string;
+	chain: number;
+	status: 'drafting' | 'signed';
+	access: DraftAccessLevel;
+}
+
+/** Why a socket's access to a draft changed while it was in it. */
+export type DraftAccessReason = 'reassigned' | 'signed' | 'revoked';
+
+/** The error acks of the drafting events (the `error` string), so clients and tests can tell them apart. */
+export const DraftErrors = {
+	invalid: 'draft: the message is malformed; nothing was changed',
+	forbidden: 'draft: you may not open this draft',
+	notJoined: 'draft: join the draft first',
+	readOnly: 'draft: you may read this draft but not edit it',
+	signed: 'draft: the letter is signed and can no longer be edited',
+	unavailable: 'draft: the draft could not be loaded; try again'
+} as const;
+
+export interface ClientToServerEvents {
+	/** Opens the case's current draft (created on first open); answers who may do what. */
+	'draft:join': (request: DraftJoinRequest, ack: Ack<DraftJoined>) => void;
+	/**
+	 * A y-protocols sync message. Step 1 is answered in the ack (`replies`: the server's step 2 and
+	 * its own step 1); step 2 and updates are acknowledged only once durably stored.
+	 */
+	'draft:sync': (request: DraftSyncRequest, ack: Ack<{ replies: Uint8Array[] }>) => void;
+	/** A y-protocols awareness update for this client (presence, caret, selection). */
+	'draft:awareness': (request: DraftAwarenessRequest, ack: Ack<null>) => void;
+	'draft:leave': (request: DraftLeaveRequest, ack: Ack<null>) => void;
+}
+
+export interface SocketData {
+	/** Shown to the others in a draft's presence list (set by the server, never by the client). */
+	displayName: string;
+}
+
+export interface ServerToClientEvents {
+	/** A y-protocols update message from another editor (possibly on another process). */
+	'draft:sync': (payload: { draftId: string; message: Uint8Array }) => void;
+	/** Awareness states of the others in the draft (also removals when they leave). */
+	'draft:awareness': (payload: { draftId: string; update: Uint8Array }) => void;
+	/** This socket's access changed while it was in the draft (reassignment, signature). */
+	'draft:access-changed': (payload: { draftId: string; access: DraftAccessLevel | null; reason: DraftAccessReason }) => void;
+}

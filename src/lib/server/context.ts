@@ -18,8 +18,9 @@ import { createCalendarService } from './calendar/calendar.service';
 import { createTokenService } from './integration/tokens.service';
 import { createCaseActions } from './cases/case-actions.service';
 import { createDeadlineScheduler } from './scheduler/deadline-scheduler';
+import { createDraftingService, type DraftingOptions } from './drafting/drafting.service';
 
-export async function createAppContext(config: AppConfig, opts: { clock?: Clock; dbHandle?: DbHandle } = {}) {
+export async function createAppContext(config: AppConfig, opts: { clock?: Clock; dbHandle?: DbHandle; drafting?: DraftingOptions } = {}) {
 	const clock = opts.clock ?? (config.clock === 'simulated' ? new ManualClock(new Date()) : systemClock);
 	const dbHandle =
 		opts.dbHandle ?? (await createDb({ url: config.databaseUrl, dataDir: resolve(config.dataDir, 'pglite') }));
@@ -41,7 +42,8 @@ export async function createAppContext(config: AppConfig, opts: { clock?: Clock;
 		tokens: createTokenService({ db, clock }),
 		cases: createCaseActions({ db, clock, calendar }),
 		/** Started by the server (server/app.ts); `tick()` fires what is due now. */
-		scheduler: createDeadlineScheduler({ db, clock, calendar }, { onError: (e) => console.error('scheduler:', e) })
+		scheduler: createDeadlineScheduler({ db, clock, calendar }, { onError: (e) => console.error('scheduler:', e) }),
+		drafting: createDraftingService({ db, clock }, opts.drafting)
 	};
 }
 

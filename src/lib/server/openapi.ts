@@ -3,6 +3,7 @@
  * `+server.ts` under src/routes/api is described here, so the file cannot silently fall behind.
  */
 import { procedurePaths, procedureSecuritySchemes } from './openapi.procedures';
+import { draftingPaths } from './openapi.drafting';
 
 const date = { type: 'string', format: 'date', example: '2026-03-20' } as const;
 const error = { $ref: '#/components/schemas/Error' } as const;
@@ -117,6 +118,7 @@ export const openApiDocument = {
 				responses: { 200: ok({ type: 'object' }), ...errors(400, 401, 403) }
 			}
 		},
-		...procedurePaths
+		...procedurePaths,
+		...draftingPaths
 	}
 } as const;

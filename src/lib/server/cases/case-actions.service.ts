@@ -101,6 +101,26 @@ export function createCaseActions(deps: { db: Db; clock: Clock; calendar: Calend
 			);
 		},
 
+		/**
+		 * The refusal decision taken when a head signs the reasoned-refusal letter (issue 7), inside
+		 * the signing transaction: refused on every ground of the preliminary decision the applicant
+		 * was heard on (001 p.19), with the signed letter's text.
+		 */
+		async refuseWithLetterIn(tx: Tx, calendar: WorkingCalendar, caseId: string, user: ActingUser, letterText: string): Promise<void> {
+			await plannedIn(
+				tx,
+				calendar,
+				caseId,
+				(loaded, now) => {
+					const grounds = loaded.snap.record.preliminary?.grounds ?? [];
+					if (grounds.length === 0) throw new ProcedureError(409, 'The case has no preliminary refusal to decide on: notify the applicant and hold the hearing first (001 p.19).');
+					return planStaffAction({ def: procedureFor(loaded.row.service), snap: loaded.snap, actor: user, now, calendar }, 'decide', { outcome: 'refuse', grounds, text: letterText.slice(0, 20_000) || '—' });
+				},
+				{ userId: user.userId, label: user.username },
+				{ kind: 'staff', user }
+			);
+		},
+
 		/** A new application from the portal; the same externalId returns the same case (200). */
 		async register(input: ApplicationInput, principal: TokenPrincipal, key: string | null): Promise<StoredResponse & { replayed: boolean }> {
 			const existing = await findByExternalId(db, input.externalId);

@@ -48,6 +48,8 @@ export async function seedDemoCases(ctx: AppContext, staff: Map<string, number>)
 					registeredOn: plan.registeredOn,
 					application: { goodsLines, counterparty: generateCounterparty(rng), firstExportToCounterparty: rng.chance(0.3) },
 					decidedAt: decided ? plan.events.at(-1)!.at : null,
+					decidedBy: decided ? (staff.get(plan.events.at(-1)!.actor) ?? null) : null,
+					decision: plan.record,
 					createdAt: plan.receivedAt,
 					updatedAt: plan.events.at(-1)!.at
 				})

@@ -23,6 +23,8 @@ export interface PlannedCase {
 	clocks: PlannedClock[];
 	consultations: { agency: string; requestedAt: Date; dueAt: Date; answeredAt: Date | null; decision: 'approve' | 'object' | 'deemed_approved' | null }[];
 	mfa: { requestedAt: Date; resultAt: Date | null; authentic: boolean | null } | null;
+	/** Workflow facts (cases.decision): the preliminary refusal, the hearing, the outcome. */
+	record: Record<string, unknown> | null;
 	/** Case events in order: type, time, citation, after-state. */
 	events: { type: string; at: Date; citation: string | null; actor: string; after: Record<string, unknown> }[];
 }
@@ -77,6 +79,7 @@ function planOne(rng: Rng, cal: WorkingCalendar, now: Date, today: string, servi
 		clocks: [],
 		consultations: [],
 		mfa: null,
+		record: null,
 		events: [{ type: 'case:created', at: registeredAt, citation: service.term.citation, actor: 'registrar', after: { stage: 'completeness-check', registeredOn } }]
 	};
 	const term = clockOf('service-term', UNIT[service.term.unit], service.term.length, service.term.citation, [{ type: 'started', at: registeredAt }]);
@@ -112,12 +115,17 @@ function planOne(rng: Rng, cal: WorkingCalendar, now: Date, today: string, servi
 		const refused = service.refusalGrounds !== null && rng.chance(0.12);
 		if (refused && service.hearing) {
 			const notice = cal.addWorkingMinutes(finishAt, -3 * 480);
-			plan.events.push({ type: 'refusal:preliminary-issued', at: notice, citation: service.refusalGrounds === '000' ? '000 p.13' : '001 p.19', actor: 'head', after: { stage: 'hearing' } });
+			const grounds = demoGrounds(plan);
+			plan.events.push({ type: 'refusal:preliminary-issued', at: notice, citation: service.refusalGrounds === '000' ? '000 p.13' : '001 p.19', actor: 'head', after: { stage: 'hearing', grounds } });
+			plan.record = { preliminary: { grounds, confidential: [], hearingAt: notice.toISOString(), noticeAt: notice.toISOString() }, hearing: { heldAt: notice.toISOString(), applicantAttended: true } };
 		}
 		close(plan, term, finishAt, refused ? 'refused' : 'granted', 'case:decided', service.term.citation);
 	} else if (service.hearing && service.refusalGrounds && rng.chance(0.08) && plan.consultations.every((c) => c.decision !== null)) {
 		plan.stage = 'hearing';
-		plan.events.push({ type: 'refusal:preliminary-issued', at: new Date(Math.min(now.getTime(), reviewStart.getTime() + 86_400_000)), citation: service.refusalGrounds === '000' ? '000 p.13' : '001 p.19', actor: 'head', after: { stage: 'hearing' } });
+		const noticeAt = new Date(Math.min(now.getTime(), reviewStart.getTime() + 86_400_000));
+		const grounds = demoGrounds(plan);
+		plan.events.push({ type: 'refusal:preliminary-issued', at: noticeAt, citation: service.refusalGrounds === '000' ? '000 p.13' : '001 p.19', actor: 'head', after: { stage: 'hearing', grounds } });
+		plan.record = { preliminary: { grounds, confidential: [], hearingAt: cal.endOfWorkingDay(cal.addWorkingDays(cal.localDate(noticeAt), 2)).toISOString(), noticeAt: noticeAt.toISOString() } };
 	}
 	return plan;
 }
@@ -168,6 +176,12 @@ function planMfa(rng: Rng, cal: WorkingCalendar, now: Date, plan: PlannedCase, t
 	}
 }
 
+/** Grounds of a demo refusal, drawn without the generator so the rest of the demo stays as it was. */
+function demoGrounds(plan: PlannedCase): number[] {
+	const options = plan.service.refusalGrounds === '000' ? [[1], [3], [2, 5]] : [[3], [5], [1, 3], [6]];
+	return options[plan.events.length % options.length]!;
+}
+
 function close(plan: PlannedCase, term: SlaClock, at: Date, stage: string, event: string, citation: string) {
 	(term.events as ClockEvent[]).push({ type: 'met', at });
 	for (const { clock } of plan.clocks) {
@@ -175,6 +189,8 @@ function close(plan: PlannedCase, term: SlaClock, at: Date, stage: string, event
 		if (clock !== term && (last === 'started' || last === 'resumed')) (clock.events as ClockEvent[]).push({ type: 'cancelled', at, reason: 'case decided' });
 	}
 	plan.stage = stage;
+	if (stage === 'refused') plan.record = { ...(plan.record ?? {}), outcome: 'refused', grounds: (plan.record?.preliminary as { grounds?: number[] } | undefined)?.grounds ?? [] };
+	if (stage === 'granted') plan.record = { outcome: 'granted' };
 	plan.events.push({ type: event, at, citation, actor: stage === 'returned-incomplete' ? plan.assignee ?? 'officer' : 'head', after: { stage } });
 }
 

@@ -4,11 +4,12 @@ import { requirePermission } from '$lib/server/auth/guard';
 import { getCase } from '$lib/server/cases/cases.repository';
 import { reviveClock } from '$lib/server/calendar/recompute-clocks';
 import { computeClock, explainClock } from '$lib/domain/sla';
+import { draftAccess } from '$lib/domain/drafting/draft-access';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export const load: PageServerLoad = async (event) => {
-	requirePermission(event, 'cases:read');
+	const user = requirePermission(event, 'cases:read');
 	if (!UUID.test(event.params.id)) error(404, 'No such case.');
 	const c = await getCase(event.locals.ctx.db, event.params.id);
 	if (!c) error(404, 'No such case.');
@@ -26,7 +27,10 @@ export const load: PageServerLoad = async (event) => {
 			return null;
 		}
 	};
+	const viewer = { userId: user.id, roles: user.roles, kiosk: event.locals.session?.kind === 'kiosk' };
 	return {
+		// The refusal draft (issue 7): offered to its editors and readers before the decision.
+		draftLink: !c.decidedAt && draftAccess(viewer, c, 'drafting') !== null,
 		case: {
 			id: c.id,
 			number: c.number,

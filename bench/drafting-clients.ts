@@ -1,0 +1,112 @@
+/**
+ * The editors of the drafting benchmark, in a child process (so their CPU is not the server's):
+ * N Yjs documents joined to one draft — through Merzim's socket.io DraftProvider, or through
+ * Hocuspocus's provider — each with its own paragraph, typing `cps` characters per second for
+ * `seconds`. Latency is from a keystroke (the moment the character is inserted in the typist's
+ * document) to the moment that character is integrated in another editor's document; all
+ * editors share this process's clock. Reads its configuration from the JSON file in argv[2],
+ * prints "ready", waits for "go" on stdin, then prints one JSON report and exits.
+ */
+import { readFileSync } from 'node:fs';
+import { createInterface } from 'node:readline';
+import * as Y from 'yjs';
+import { io } from 'socket.io-client';
+import WebSocket from 'ws';
+import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/provider';
+import { DraftProvider } from '../src/lib/drafting/draft-provider';
+
+interface Config {
+	mode: 'merzim' | 'hocuspocus';
+	url: string;
+	/** Merzim: the case whose draft is edited, and one session cookie per editor. */
+	caseId?: string;
+	cookies?: string[];
+	/** Hocuspocus: the document name. */
+	docName?: string;
+	editors: number;
+	cps: number;
+	seconds: number;
+}
+
+const cfg = JSON.parse(readFileSync(process.argv[2]!, 'utf8')) as Config;
+const sentAt = new Map<string, number>();
+const latencies: number[] = [];
+let keystrokes = 0;
+
+interface Editor {
+	doc: Y.Doc;
+	close(): void;
+}
+
+async function connect(i: number): Promise<Editor> {
+	const doc = new Y.Doc();
+	doc.on('update', (update: Uint8Array, origin: unknown) => {
+		if (origin === null || origin === undefined) return; // our own typing
+		const now = performance.now();
+		for (const s of Y.decodeUpdate(update).structs) {
+			if (!(s instanceof Y.Item) || s.id.client === doc.clientID) continue;
+			for (let k = 0; k < s.length; k++) {
+				const t = sentAt.get(`${s.id.client}:${s.id.clock + k}`);
+				if (t !== undefined) latencies.push(now - t);
+			}
+		}
+	});
+	if (cfg.mode === 'merzim') {
+		const socket = io(cfg.url, { path: '/socket.io', transports: ['websocket'], extraHeaders: { cookie: cfg.cookies![i]!, origin: cfg.url }, forceNew: true });
+		const provider = new DraftProvider({ socket, caseId: cfg.caseId!, doc });
+		await provider.whenSynced();
+		return { doc, close: () => (provider.destroy(), socket.close()) };
+	}
+	const socket = new HocuspocusProviderWebsocket({ url: cfg.url, WebSocketPolyfill: WebSocket });
+	const provider = new HocuspocusProvider({ websocketProvider: socket, name: cfg.docName!, document: doc });
+	const synced = new Promise<void>((ok) => provider.on('synced', () => ok()));
+	provider.attach();
+	await synced;
+	return { doc, close: () => (provider.destroy(), socket.destroy()) };
+}
+
+const editors: Editor[] = [];
+for (let i = 0; i < cfg.editors; i++) editors.push(await connect(i));
+
+// Each editor types into a paragraph of its own (created concurrently), as people write different grounds.
+const texts = editors.map(({ doc }) => {
+	const p = new Y.XmlElement('paragraph');
+	const text = new Y.XmlText('');
+	p.insert(0, [text]);
+	doc.getXmlFragment('default').insert(0, [p]);
+	return text;
+});
+const paragraphs = (doc: Y.Doc) => doc.getXmlFragment('default').length;
+while (!editors.every((e) => paragraphs(e.doc) === cfg.editors)) await new Promise((r) => setTimeout(r, 20));
+console.log('ready');
+
+const lines = createInterface({ input: process.stdin });
+await new Promise<void>((ok) => lines.once('line', () => ok()));
+
+const interval = 1000 / cfg.cps;
+const end = performance.now() + cfg.seconds * 1000;
+const timers = editors.map((e, i) =>
+	setTimeout(() => {
+		const tick = () => {
+			if (performance.now() >= end) return;
+			const clock = Y.getState(e.doc.store, e.doc.clientID);
+			sentAt.set(`${e.doc.clientID}:${clock}`, performance.now());
+			texts[i]!.insert(texts[i]!.length, 'a');
+			keystrokes++;
+			timeout = setTimeout(tick, interval);
+		};
+		let timeout = setTimeout(tick, 0);
+		return () => clearTimeout(timeout);
+	}, (i * interval) / cfg.editors)
+);
+await new Promise((r) => setTimeout(r, cfg.seconds * 1000 + 3000)); // the run, then the tail
+timers.forEach((t) => clearTimeout(t));
+
+const expected = keystrokes * (cfg.editors - 1);
+const sorted = latencies.sort((a, b) => a - b);
+const pct = (p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
+const textOf = (doc: Y.Doc) => doc.getXmlFragment('default').toString();
+const converged = editors.every((e) => textOf(e.doc) === textOf(editors[0]!.doc));
+console.log(JSON.stringify({ keystrokes, expected, received: sorted.length, p50: pct(50), p99: pct(99), max: sorted.at(-1) ?? NaN, converged }));
+for (const e of editors) e.close();
+process.exit(0);

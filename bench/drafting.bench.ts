@@ -1,0 +1,230 @@
+/**
+ * Collaborative drafting (issue 7). Part 1: `editors` simulated editors (default 20, in a child
+ * process) typing `cps` characters per second each (default 5) into one draft for `seconds`
+ * (default 120; 20 with --quick): p50/p99 latency from one editor's keystroke to another's
+ * document, server CPU (% of one core over the typing window) and memory — for Merzim's server
+ * (socket.io, updates stored before they are acknowledged) and, in the same run, for
+ * @hocuspocus/server with its database extension on the same database and the same workload.
+ * Part 2: loading a draft with 10,000 stored updates, before and after compaction.
+ * Run: npx tsx bench/drafting.bench.ts [--quick] [--seconds 120] [--editors 20]
+ * (needs `npm run build`; BENCH_DATABASE_URL=postgres://… to run on PostgreSQL instead of PGlite)
+ */
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import postgres from 'postgres';
+import * as Y from 'yjs';
+import { sql } from 'drizzle-orm';
+import { Server as HocuspocusServer } from '@hocuspocus/server';
+import { Database } from '@hocuspocus/extension-database';
+import { loadConfig } from '../src/lib/server/config';
+import { createAppContext, type AppContext } from '../src/lib/server/context';
+import { createDb, type DbHandle } from '../src/lib/server/db/client';
+import { startServer } from '../server/app';
+import { cases, organisations } from '../src/lib/server/db/schema';
+import { appendUpdates, compactStoredUpdates, openCurrentDraft } from '../src/lib/server/drafting/draft.repository';
+import { createDraftingService } from '../src/lib/server/drafting/drafting.service';
+import { HttpClient } from '../tests/helpers/http-client';
+
+interface ClientReport {
+	keystrokes: number;
+	expected: number;
+	received: number;
+	p50: number;
+	p99: number;
+	max: number;
+	converged: boolean;
+}
+
+interface ServerFigures {
+	cpuPercent: number;
+	peakRssMiB: number;
+	heapMiB: number;
+}
+
+const SAVE = { debounceMs: 40, maxWaitMs: 400 };
+
+function runClients(config: object): { ready: Promise<void>; go(): Promise<ClientReport> } {
+	const dir = mkdtempSync(join(tmpdir(), 'merzim-bench-draft-'));
+	const file = join(dir, 'config.json');
+	writeFileSync(file, JSON.stringify(config));
+	const child = spawn(process.execPath, ['--import', 'tsx', 'bench/drafting-clients.ts', file], { stdio: ['pipe', 'pipe', 'inherit'] });
+	let out = '';
+	child.stdout.on('data', (d: Buffer) => (out += d.toString()));
+	const ready = new Promise<void>((ok, fail) => {
+		const check = setInterval(() => out.includes('ready') && (clearInterval(check), ok()), 20);
+		child.once('exit', (code) => code !== 0 && fail(new Error(`clients exited with ${code}`)));
+	});
+	return {
+		ready,
+		go: () =>
+			new Promise<ClientReport>((ok) => {
+				child.once('exit', () => {
+					rmSync(dir, { recursive: true, force: true });
+					ok(JSON.parse(out.slice(out.indexOf('{'))) as ClientReport);
+				});
+				child.stdin.write('go\n');
+			})
+	};
+}
+
+/** CPU of this process over the window, and its memory sampled each second. */
+async function measured(run: () => Promise<ClientReport>): Promise<{ report: ClientReport; server: ServerFigures }> {
+	let peak = process.memoryUsage().rss;
+	const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 1000);
+	const cpu0 = process.cpuUsage();
+	const t0 = performance.now();
+	const report = await run();
+	const cpu = process.cpuUsage(cpu0);
+	const wall = performance.now() - t0;
+	clearInterval(sampler);
+	return { report, server: { cpuPercent: ((cpu.user + cpu.system) / 1000 / wall) * 100, peakRssMiB: peak / 2 ** 20, heapMiB: process.memoryUsage().heapUsed / 2 ** 20 } };
+}
+
+const rowsOf = <T>(result: unknown): T[] => (Array.isArray(result) ? result : (result as { rows: T[] }).rows);
+
+async function seedCase(ctx: AppContext, number: string, assigneeId: number): Promise<string> {
+	const [org] = await ctx.db.insert(organisations).values({ bin: String(100_000_000_000 + Math.floor(Math.random() * 1e11)), name: 'ТОО «Бенчмарк»', legalAddress: 'Астана қ.', city: 'Astana' }).returning();
+	const now = new Date();
+	const [c] = await ctx.db
+		.insert(cases)
+		.values({ number, service: 'export-licence', stage: 'hearing', applicantId: org!.id, assigneeId, receivedAt: now, registeredOn: now.toISOString().slice(0, 10), application: {}, createdAt: now, updatedAt: now })
+		.returning();
+	return c!.id;
+}
+
+function line(label: string, r: ClientReport, s: ServerFigures) {
+	const f = (n: number) => n.toFixed(1).padStart(6);
+	return `${label.padEnd(34)} p50 ${f(r.p50)} ms  p99 ${f(r.p99)} ms  max ${f(r.max)} ms  delivered ${r.received}/${r.expected}  converged ${r.converged ? 'yes' : 'NO'}  server CPU ${s.cpuPercent.toFixed(0)}%  peak RSS ${s.peakRssMiB.toFixed(0)} MiB  heap ${s.heapMiB.toFixed(0)} MiB`;
+}
+
+async function typingBench(ctx: AppContext, opts: { editors: number; cps: number; seconds: number }) {
+	// Ours: the real server (SvelteKit handler + socket.io), editors signed in as heads.
+	const server = await startServer(ctx, { port: 0, host: '127.0.0.1' });
+	const password = 'bench-password-1';
+	const cookies: string[] = [];
+	for (let i = 0; i < opts.editors; i++) {
+		const username = `bench-editor-${i}`;
+		await ctx.users.create({ username, displayName: `Editor ${i}`, password, roles: ['head'] }, { userId: null, label: 'bench' });
+		const http = new HttpClient(server.url, `10.8.${i >> 8}.${i & 255}`);
+		if ((await http.signIn(username, password)).status !== 201) throw new Error('bench sign-in failed');
+		cookies.push(http.cookieHeader());
+	}
+	const caseId = await seedCase(ctx, 'EL-BENCH-TYPING', 1);
+	const ours = runClients({ mode: 'merzim', url: server.url, caseId, cookies, ...opts });
+	await ours.ready;
+	const merzim = await measured(() => ours.go());
+	await server.close();
+
+	// Hocuspocus on the same database, storing the whole document with the same debounce.
+	const db = ctx.db;
+	await db.execute(sql`create table if not exists bench_hocuspocus_docs (name text primary key, state bytea not null)`);
+	const hocuspocus = new HocuspocusServer({
+		port: 0,
+		address: '127.0.0.1',
+		quiet: true,
+		stopOnSignals: false,
+		debounce: SAVE.debounceMs,
+		maxDebounce: SAVE.maxWaitMs,
+		extensions: [
+			new Database({
+				fetch: async ({ documentName }) => {
+					const rows = rowsOf<{ state: Uint8Array }>(await db.execute(sql`select state from bench_hocuspocus_docs where name = ${documentName}`));
+					return rows[0]?.state ?? null;
+				},
+				store: async ({ documentName, state }) => {
+					await db.execute(sql`insert into bench_hocuspocus_docs (name, state) values (${documentName}, ${state}) on conflict (name) do update set state = excluded.state`);
+				}
+			})
+		]
+	});
+	await hocuspocus.listen();
+	const theirs = runClients({ mode: 'hocuspocus', url: hocuspocus.webSocketURL, docName: 'bench-typing', ...opts });
+	await theirs.ready;
+	const hp = await measured(() => theirs.go());
+	await hocuspocus.destroy();
+
+	console.log(line('merzim (socket.io, ack after store)', merzim.report, merzim.server));
+	console.log(line('@hocuspocus/server + database ext.', hp.report, hp.server));
+	console.log(`p99 ratio merzim/hocuspocus: ${(merzim.report.p99 / hp.report.p99).toFixed(2)}x; p50 ratio: ${(merzim.report.p50 / hp.report.p50).toFixed(2)}x; CPU ratio: ${(merzim.server.cpuPercent / hp.server.cpuPercent).toFixed(2)}x`);
+}
+
+async function loadBench(ctx: AppContext, updates: number) {
+	const caseId = await seedCase(ctx, 'EL-BENCH-LOAD', 1);
+	const draft = await openCurrentDraft(ctx.db, caseId, { userId: null, at: new Date() });
+	const doc = new Y.Doc();
+	const all: Uint8Array[] = [];
+	doc.on('update', (u: Uint8Array) => all.push(u));
+	const p = new Y.XmlElement('paragraph');
+	const text = new Y.XmlText('');
+	p.insert(0, [text]);
+	doc.getXmlFragment('default').insert(0, [p]);
+	for (let i = all.length; i < updates; i++) text.insert(text.length, String.fromCharCode(0x430 + (i % 32)));
+	for (let i = 0; i < all.length; i += 500) await appendUpdates(ctx.db, draft.id, all.slice(i, i + 500).map((update) => ({ update, userId: null, at: new Date() })));
+
+	// What a server process does when the first editor opens the draft: read it and build the document.
+	const openOnce = async () => {
+		const service = createDraftingService({ db: ctx.db, clock: ctx.clock });
+		const t0 = performance.now();
+		const live = await service.open(draft.id);
+		const ms = performance.now() - t0;
+		if (live.doc.getXmlFragment('default').toString().length < updates) throw new Error('loaded document is incomplete');
+		await service.halt();
+		return ms;
+	};
+	const median = async (runs: number) => {
+		const times: number[] = [];
+		for (let i = 0; i < runs; i++) times.push(await openOnce());
+		return times.sort((a, b) => a - b)[Math.floor(runs / 2)]!;
+	};
+	const before = await median(5);
+	const t0 = performance.now();
+	const compacted = await compactStoredUpdates(ctx.db, draft.id, new Date());
+	const compactMs = performance.now() - t0;
+	const after = await median(7);
+	const m0 = performance.now();
+	Y.mergeUpdates(all.slice(0, 2_000));
+	const merge2k = performance.now() - m0;
+	console.log(`load a draft with ${all.length.toLocaleString('en')} stored updates: ${before.toFixed(1)} ms (median of 5)`);
+	console.log(`compaction (apply to a Y.Doc, re-encode, delete ${compacted.folded.toLocaleString('en')} rows): ${compactMs.toFixed(0)} ms`);
+	console.log(`load the same draft after compaction: ${after.toFixed(1)} ms (median of 7)`);
+	console.log(`(for comparison, Y.mergeUpdates of only the first 2,000 of those updates: ${merge2k.toFixed(0)} ms)`);
+}
+
+export async function runDraftingBench(opts: { quick?: boolean; seconds?: number; editors?: number } = {}) {
+	const seconds = opts.seconds ?? (opts.quick ? 20 : 120);
+	const editors = opts.editors ?? 20;
+	console.log(`\n## Collaborative drafting: ${editors} editors × 5 chars/s for ${seconds} s (clients in a child process); loading 10,000 stored updates`);
+	const pgUrl = process.env.BENCH_DATABASE_URL;
+	let dbHandle: DbHandle;
+	let drop = async () => {};
+	if (pgUrl) {
+		const admin = postgres(pgUrl, { max: 1, onnotice: () => {} });
+		await admin.unsafe('drop database if exists merzim_bench_draft with (force)');
+		await admin.unsafe('create database merzim_bench_draft');
+		dbHandle = await createDb({ url: Object.assign(new URL(pgUrl), { pathname: '/merzim_bench_draft' }).toString() });
+		drop = async () => {
+			await admin.unsafe('drop database if exists merzim_bench_draft with (force)');
+			await admin.end();
+		};
+	} else dbHandle = await createDb({ dataDir: 'memory://' });
+	console.log(`database: ${pgUrl ? 'PostgreSQL' : 'PGlite'}; saves debounced ${SAVE.debounceMs} ms, at most ${SAVE.maxWaitMs} ms (both servers)`);
+	process.env.ADDRESS_HEADER = 'x-test-client-ip';
+	const ctx = await createAppContext(loadConfig({ MERZIM_DATA_DIR: '/nonexistent' }), { dbHandle, drafting: SAVE });
+	try {
+		await typingBench(ctx, { editors, cps: 5, seconds });
+		await loadBench(ctx, 10_000);
+	} finally {
+		await ctx.drafting.close();
+		await dbHandle.close();
+		await drop();
+	}
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+	const { values } = parseArgs({ options: { quick: { type: 'boolean', default: false }, seconds: { type: 'string' }, editors: { type: 'string' } } });
+	await runDraftingBench({ quick: values.quick, seconds: values.seconds ? Number(values.seconds) : undefined, editors: values.editors ? Number(values.editors) : undefined });
+	process.exit(0);
+}

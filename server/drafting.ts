@@ -1,0 +1,276 @@
+/**
+ * Drafting events on the app's socket.io connection (issue 7): a socket joins a case's draft, syncs
+ * its Yjs document with y-protocols sync messages and shares presence with awareness updates.
+ * Authorization is per document and on the server: editors (the assignee, heads) may send updates,
+ * readers (supervisors, complaint reviewers) only receive, everyone else gets nothing — not even
+ * the join ack. Every client message is validated (zod) and a bad one is answered with an error ack
+ * that changes nothing. A client's update is acknowledged only after it is durably stored.
+ * Access is re-decided when the outbox says the case was reassigned or the letter signed, and at
+ * the latest `accessTtlMs` after it was last decided. With several processes (Redis), updates and
+ * awareness go to the other processes with `serverSideEmit`, where they enter that process's copy
+ * of the document and reach its sockets.
+ */
+import { eq } from 'drizzle-orm';
+import type { Server, Socket } from 'socket.io';
+import { applyAwarenessUpdate, encodeAwarenessUpdate, removeAwarenessStates } from 'y-protocols/awareness';
+import type { AppContext } from '../src/lib/server/context';
+import { cases } from '../src/lib/server/db/schema';
+import {
+	DraftAwarenessSchema,
+	DraftErrors,
+	DraftJoinSchema,
+	DraftLeaveSchema,
+	DraftSyncSchema,
+	type ClientToServerEvents,
+	type DraftAccessLevel,
+	type DraftAccessReason,
+	type ServerToClientEvents,
+	type SocketData
+} from '../src/lib/realtime/contract';
+import { decodeSyncMessage, encodeSyncStep1, encodeSyncStep2, encodeSyncUpdate } from '../src/lib/realtime/draft-sync-messages';
+import { draftAccess } from '../src/lib/domain/drafting/draft-access';
+import { accessFacts, DraftSignedError, openCurrentDraft } from '../src/lib/server/drafting/draft.repository';
+import { InvalidUpdateError } from '../src/lib/server/drafting/drafting.service';
+import { guardAwarenessUpdate, presenceColor } from '../src/lib/server/drafting/awareness-guard';
+import { SaveHaltedError } from '../src/lib/server/drafting/save-queue';
+import { inspectUpdate } from '../src/lib/server/drafting/draft-state';
+import type { OutboxRow } from './outbox-publisher';
+
+/** Between processes (Redis adapter): binary as base64, since `serverSideEmit` travels as JSON. */
+export interface InterServerEvents {
+	'draft:update': (draftId: string, update: string) => void;
+	'draft:awareness': (draftId: string, update: string) => void;
+}
+
+type IO = Server<ClientToServerEvents, ServerToClientEvents, InterServerEvents, SocketData>;
+type DraftSocket = Socket<ClientToServerEvents, ServerToClientEvents, InterServerEvents, SocketData>;
+
+interface Membership {
+	draftId: string;
+	caseId: string;
+	access: DraftAccessLevel;
+	checkedAt: number;
+	/** Yjs client ids this socket speaks for in the awareness. */
+	clientIds: Set<number>;
+}
+
+const room = (draftId: string) => `draft:${draftId}`;
+const b64 = (bytes: Uint8Array) => Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('base64');
+const unb64 = (text: string) => new Uint8Array(Buffer.from(text, 'base64'));
+
+function isEmptyUpdate(update: Uint8Array): boolean {
+	try {
+		return inspectUpdate(update).empty;
+	} catch {
+		return false;
+	}
+}
+
+export interface DraftingMountOptions {
+	/** Other processes exist (REDIS_URL): forward updates and awareness to them. */
+	crossProcess: boolean;
+	accessTtlMs?: number;
+}
+
+export function mountDrafting(io: IO, ctx: AppContext, opts: DraftingMountOptions) {
+	const drafting = ctx.drafting;
+	const accessTtlMs = opts.accessTtlMs ?? 10_000;
+	const memberships = new Map<string, Map<string, Membership>>();
+
+	const membershipsOf = (socket: DraftSocket) => {
+		let m = memberships.get(socket.id);
+		if (!m) memberships.set(socket.id, (m = new Map()));
+		return m;
+	};
+
+	async function decideAccess(socket: DraftSocket, draftId: string): Promise<DraftAccessLevel | null> {
+		const facts = await accessFacts(ctx.db, draftId);
+		if (!facts) return null;
+		return draftAccess(socket.data.viewer, { assigneeId: facts.assigneeId }, facts.status);
+	}
+
+	function broadcastAwareness(draftId: string, update: Uint8Array, except?: string) {
+		const target = io.local.to(room(draftId));
+		(except ? target.except(except) : target).emit('draft:awareness', { draftId, update });
+		if (opts.crossProcess) io.serverSideEmit('draft:awareness', draftId, b64(update));
+	}
+
+	async function leave(socket: DraftSocket, draftId: string) {
+		const m = memberships.get(socket.id)?.get(draftId);
+		if (!m) return;
+		memberships.get(socket.id)!.delete(draftId);
+		void socket.leave(room(draftId));
+		const draft = await drafting.loaded(draftId);
+		if (!draft) return;
+		draft.members = Math.max(0, draft.members - 1);
+		const ids = [...m.clientIds].filter((id) => draft.awareness.getStates().has(id));
+		if (ids.length) {
+			removeAwarenessStates(draft.awareness, ids, socket.id);
+			broadcastAwareness(draftId, encodeAwarenessUpdate(draft.awareness, ids), socket.id);
+		}
+	}
+
+	function notifyAccess(socket: DraftSocket, m: Membership, access: DraftAccessLevel | null, reason: DraftAccessReason) {
+		socket.emit('draft:access-changed', { draftId: m.draftId, access, reason });
+		if (access === null) void leave(socket, m.draftId);
+		else m.access = access;
+	}
+
+	/** The membership with access re-decided when older than the TTL (a missed event cannot last). */
+	async function currentMembership(socket: DraftSocket, draftId: string): Promise<Membership | null> {
+		const m = memberships.get(socket.id)?.get(draftId);
+		if (!m) return null;
+		if (performance.now() - m.checkedAt > accessTtlMs) {
+			const access = await decideAccess(socket, draftId);
+			m.checkedAt = performance.now();
+			if (access !== m.access) notifyAccess(socket, m, access, 'revoked');
+			if (access === null) return null;
+		}
+		return m;
+	}
+
+	io.on('connection', (socket: DraftSocket) => {
+		socket.on('draft:join', async (request, ack) => {
+			if (typeof ack !== 'function') return;
+			const parsed = DraftJoinSchema.safeParse(request);
+			if (!parsed.success) return ack({ error: DraftErrors.invalid });
+			const { caseId } = parsed.data;
+			const viewer = socket.data.viewer;
+			const [c] = await ctx.db.select({ assigneeId: cases.assigneeId }).from(cases).where(eq(cases.id, caseId));
+			// Same answer for a case that does not exist and one the user may not see.
+			if (!c || draftAccess(viewer, c, 'drafting') === null) return ack({ error: DraftErrors.forbidden });
+			try {
+				const row = await openCurrentDraft(ctx.db, caseId, { userId: viewer.userId, at: ctx.clock.now() });
+				const access = draftAccess(viewer, c, row.status)!;
+				const draft = await drafting.open(row.id);
+				const mine = membershipsOf(socket);
+				if (!mine.has(row.id)) {
+					draft.members++;
+					mine.set(row.id, { draftId: row.id, caseId, access, checkedAt: performance.now(), clientIds: new Set() });
+					await socket.join(room(row.id));
+				} else Object.assign(mine.get(row.id)!, { access, checkedAt: performance.now() });
+				ack({ data: { draftId: row.id, caseId, chain: row.chain, status: row.status, access } });
+				const present = [...draft.awareness.getStates().keys()];
+				if (present.length) socket.emit('draft:awareness', { draftId: row.id, update: encodeAwarenessUpdate(draft.awareness, present) });
+			} catch (e) {
+				console.error('draft:join', e);
+				ack({ error: DraftErrors.unavailable });
+			}
+		});
+
+		socket.on('draft:sync', async (request, ack) => {
+			if (typeof ack !== 'function') return;
+			const parsed = DraftSyncSchema.safeParse(request);
+			const message = parsed.success ? decodeSyncMessage(parsed.data.message) : null;
+			if (!parsed.success || !message) return ack({ error: DraftErrors.invalid });
+			const { draftId } = parsed.data;
+			const m = await currentMembership(socket, draftId);
+			if (!m) return ack({ error: DraftErrors.notJoined });
+			try {
+				if (message.type === 'step1') {
+					const reply = await drafting.syncReply(draftId, message.stateVector);
+					return ack({ data: { replies: [encodeSyncStep2(reply.missing), encodeSyncStep1(reply.stateVector)] } });
+				}
+				if (m.access !== 'edit') {
+					// A reader's answer to our step 1 that changes nothing is no edit; anything else is refused.
+					const draft = await drafting.loaded(draftId);
+					if (isEmptyUpdate(message.update)) return ack({ data: { replies: [] } });
+					return ack({ error: draft?.frozen ? DraftErrors.signed : DraftErrors.readOnly });
+				}
+				const { applied, stored } = await drafting.receive(draftId, message.update, { userId: socket.data.userId, origin: socket.id });
+				if (applied) {
+					io.local.to(room(draftId)).except(socket.id).emit('draft:sync', { draftId, message: encodeSyncUpdate(message.update) });
+					if (opts.crossProcess) io.serverSideEmit('draft:update', draftId, b64(message.update));
+				}
+				await stored;
+				ack({ data: { replies: [] } });
+			} catch (e) {
+				if (e instanceof SaveHaltedError) return; // this process is going away: no ack, the client re-sends
+				if (e instanceof InvalidUpdateError) return ack({ error: DraftErrors.invalid });
+				if (e instanceof DraftSignedError) return ack({ error: DraftErrors.signed });
+				console.error('draft:sync', e);
+				ack({ error: DraftErrors.unavailable });
+			}
+		});
+
+		socket.on('draft:awareness', async (request, ack) => {
+			const reply = typeof ack === 'function' ? ack : () => {};
+			const parsed = DraftAwarenessSchema.safeParse(request);
+			if (!parsed.success) return reply({ error: DraftErrors.invalid });
+			const { draftId } = parsed.data;
+			const m = await currentMembership(socket, draftId);
+			if (!m) return reply({ error: DraftErrors.notJoined });
+			const name = socket.data.displayName;
+			const guarded = guardAwarenessUpdate(parsed.data.update, { userId: socket.data.userId, name, color: presenceColor(socket.data.userId) });
+			const draft = await drafting.loaded(draftId);
+			if (!guarded || !draft) return reply({ error: DraftErrors.invalid });
+			m.clientIds.add(guarded.clientId);
+			applyAwarenessUpdate(draft.awareness, guarded.update, socket.id);
+			broadcastAwareness(draftId, guarded.update, socket.id);
+			reply({ data: null });
+		});
+
+		socket.on('draft:leave', async (request, ack) => {
+			const reply = typeof ack === 'function' ? ack : () => {};
+			const parsed = DraftLeaveSchema.safeParse(request);
+			if (!parsed.success) return reply({ error: DraftErrors.invalid });
+			await leave(socket, parsed.data.draftId);
+			reply({ data: null });
+		});
+
+		socket.on('disconnect', () => {
+			const mine = memberships.get(socket.id);
+			if (!mine) return;
+			for (const id of [...mine.keys()]) void leave(socket, id);
+			if (mine.size === 0) memberships.delete(socket.id);
+		});
+	});
+
+	io.on('draft:update', (draftId, update) => {
+		if (typeof draftId !== 'string' || typeof update !== 'string') return;
+		const bytes = unb64(update);
+		void drafting.receiveRemote(draftId, bytes).then((applied) => {
+			if (applied) io.local.to(room(draftId)).emit('draft:sync', { draftId, message: encodeSyncUpdate(bytes) });
+		});
+	});
+
+	io.on('draft:awareness', (draftId, update) => {
+		if (typeof draftId !== 'string' || typeof update !== 'string') return;
+		void drafting.loaded(draftId).then((draft) => {
+			if (!draft) return;
+			const bytes = unb64(update);
+			try {
+				applyAwarenessUpdate(draft.awareness, bytes, 'remote');
+			} catch {
+				return;
+			}
+			io.local.to(room(draftId)).emit('draft:awareness', { draftId, update: bytes });
+		});
+	});
+
+	/**
+	 * Called by the outbox publisher for every committed case event, in order. A reassignment
+	 * re-decides the access of every socket in the case's draft; a signature freezes the document.
+	 */
+	async function onCaseEvent(row: OutboxRow): Promise<void> {
+		const type = row.envelope?.type;
+		if (type !== 'case:assigned' && type !== 'refusal:letter-signed') return;
+		const caseId = row.envelope!.caseId;
+		if (type === 'refusal:letter-signed') {
+			const draftId = (row.envelope!.payload as { draftId?: unknown } | null)?.draftId;
+			if (typeof draftId === 'string') await drafting.freeze(draftId);
+		}
+		for (const [socketId, mine] of memberships) {
+			const socket = io.of('/').sockets.get(socketId);
+			if (!socket) continue;
+			for (const m of mine.values()) {
+				if (m.caseId !== caseId) continue;
+				const access = await decideAccess(socket, m.draftId);
+				m.checkedAt = performance.now();
+				if (access !== m.access) notifyAccess(socket, m, access, type === 'case:assigned' ? 'reassigned' : 'signed');
+			}
+		}
+	}
+
+	return { onCaseEvent };
+}

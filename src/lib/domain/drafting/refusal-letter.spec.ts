@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest';
+import { buildRefusalLetter, introSentence, letterNumber } from './refusal-letter';
+
+const input = {
+	caseNumber: 'EL-2026-00042',
+	chain: 1,
+	applicationYear: 2026,
+	incomingNumber: 'EL-2026-00042',
+	addressee: { name: 'ТОО «Қазақ Өнеркәсіп»', legalAddress: 'Астана қ., Мәңгілік Ел даңғ., 8', bin: '000740001307' },
+	issuedOn: '2026-03-20',
+	signerName: 'Yerlan Mukhametov',
+	body: ['Лицензиялық алым енгізілмеген.', '  ', 'Не внесён лицензионный сбор.']
+};
+
+describe('buildRefusalLetter (001 Annex 2)', () => {
+	it('has the bilingual header, city, number and date of issue', () => {
+		const l = buildRefusalLetter(input);
+		expect(l.header.kk).toContain('"Өнеркәсіп комитеті" республикалық мемлекеттік мекемесі');
+		expect(l.header.ru).toContain('"Комитет промышленности"');
+		expect(l.city).toEqual({ kk: 'Астана қ.', ru: 'г. Астана' });
+		expect(l.number.kk).toBe('Нөмірі: EL-2026-00042/ДБ-1');
+		expect(l.date).toEqual({ kk: 'Берілген күні: 20.03.2026 жылы', ru: 'Дата выдачи: 20.03.2026 г.' });
+	});
+
+	it('addresses the applicant with its legal address and BIN', () => {
+		expect(buildRefusalLetter(input).addressee).toEqual(['ТОО «Қазақ Өнеркәсіп»', 'Астана қ., Мәңгілік Ел даңғ., 8', 'БСН / БИН 000740001307']);
+	});
+
+	it('opens the body with the application’s year and incoming number and keeps the grounds, dropping blank paragraphs', () => {
+		const l = buildRefusalLetter(input);
+		expect(l.intro.kk).toBe('"Өнеркәсіп комитеті" республикалық мемлекеттік мекемесі Сіздің 2026 жылғы № EL-2026-00042 өтінішіңізді қарағаннан кейін мынаны хабарлайды:');
+		expect(l.intro.ru).toContain('рассмотрев Ваше заявление от 2026 года № EL-2026-00042, сообщает следующее:');
+		expect(l.body).toEqual(['Лицензиялық алым енгізілмеген.', 'Не внесён лицензионный сбор.']);
+	});
+
+	it('leaves number-dependent parts as placeholders until signed', () => {
+		const l = buildRefusalLetter({ ...input, issuedOn: null, signerName: null });
+		expect(l.date.ru).toBe('Дата выдачи: [присваивается при подписании]');
+		expect(l.signer.name).toBe('[Т. А. Ә. / Ф. И. О.]');
+	});
+
+	it('numbers each chain apart', () => {
+		expect(letterNumber('IC-2026-1', 2)).toBe('IC-2026-1/ДБ-2');
+		expect(introSentence(2025, '7').kk).toContain('2025 жылғы № 7');
+	});
+});

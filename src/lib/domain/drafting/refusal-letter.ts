@@ -1,0 +1,91 @@
+/**
+ * The reasoned-refusal letter as 001 Annex 2 lays it out (the same form serves the refusal of further
+ * consideration, 001 p.15, and the reasoned refusal of the service, 001 p.20; 000 Annex 2 likewise):
+ * bilingual header (Kazakh | Russian: the Committee's name, the city), number and date, addressee
+ * (organisation, legal address, BIN), title, "having considered your application of [year] No
+ * [incoming number], informs that: [grounds]", and the signer's position and name.
+ * The header and addressee come from the case; the grounds are the body officers write together.
+ * The same model feeds the page's preview and the signed PDF.
+ */
+
+/** 001 Annex 2 header, left (Kazakh) and right (Russian) columns; the act's stray closing quote dropped. */
+export const COMMITTEE_NAME = {
+	kk: 'Қазақстан Республикасы Өнеркәсіп және құрылыс министрлігі "Өнеркәсіп комитеті" республикалық мемлекеттік мекемесі',
+	ru: 'Министерство промышленности и строительства Республики Казахстан Республиканское государственное учреждение "Комитет промышленности"'
+} as const;
+
+export const COMMITTEE_CITY = { kk: 'Астана қ.', ru: 'г. Астана' } as const;
+
+/** 001 Annex 2 title ("ДӘЛЕЛДІ БАС ТАРТУ"; the act's mixed-script "ТARTY" is an OCR slip). */
+export const LETTER_TITLE = { kk: 'ДӘЛЕЛДІ БАС ТАРТУ', ru: 'МОТИВИРОВАННЫЙ ОТКАЗ' } as const;
+
+/**
+ * Product decision: users carry no position, and the letter is signed by the head of the provider
+ * or the person acting for the head (001 p.20, 000 p.13 para 4), so the position line is fixed.
+ */
+export const SIGNER_POSITION = { kk: 'Өнеркәсіп комитетінің төрағасы', ru: 'Председатель Комитета промышленности' } as const;
+
+export interface LetterInput {
+	caseNumber: string;
+	/** Version chain of the draft (a new draft after a signed one is chain + 1). */
+	chain: number;
+	/** The application's year and incoming (registration) number, as the body cites them. */
+	applicationYear: number;
+	incomingNumber: string;
+	addressee: { name: string; legalAddress: string; bin: string };
+	/** Almaty local date of issue (YYYY-MM-DD); null until signed. */
+	issuedOn: string | null;
+	signerName: string | null;
+	/** The grounds: the body's paragraphs as the officers wrote them. */
+	body: string[];
+}
+
+export interface RefusalLetter {
+	header: { kk: string; ru: string };
+	city: { kk: string; ru: string };
+	number: { kk: string; ru: string };
+	date: { kk: string; ru: string };
+	/** Lines of the addressee block: organisation, legal address, BIN. */
+	addressee: string[];
+	title: { kk: string; ru: string };
+	intro: { kk: string; ru: string };
+	body: string[];
+	signer: { position: { kk: string; ru: string }; name: string };
+}
+
+/** The letter's outgoing number: case number, "ДБ" (дәлелді бас тарту) and the chain. */
+export function letterNumber(caseNumber: string, chain: number): string {
+	return `${caseNumber}/ДБ-${chain}`;
+}
+
+/** DD.MM.YYYY from an ISO local date. */
+export function formatLetterDate(isoDate: string): string {
+	const [y, m, d] = isoDate.split('-');
+	return `${d}.${m}.${y}`;
+}
+
+/** The body's opening, 001 Annex 2 item 7 (Kazakh, the act's wording) and its Russian rendering. */
+export function introSentence(year: number, incomingNumber: string): { kk: string; ru: string } {
+	return {
+		kk: `"Өнеркәсіп комитеті" республикалық мемлекеттік мекемесі Сіздің ${year} жылғы № ${incomingNumber} өтінішіңізді қарағаннан кейін мынаны хабарлайды:`,
+		ru: `Республиканское государственное учреждение "Комитет промышленности", рассмотрев Ваше заявление от ${year} года № ${incomingNumber}, сообщает следующее:`
+	};
+}
+
+const PENDING = { kk: '[қол қойылғанда беріледі]', ru: '[присваивается при подписании]' } as const;
+
+export function buildRefusalLetter(input: LetterInput): RefusalLetter {
+	const number = letterNumber(input.caseNumber, input.chain);
+	const date = input.issuedOn ? formatLetterDate(input.issuedOn) : null;
+	return {
+		header: { ...COMMITTEE_NAME },
+		city: { ...COMMITTEE_CITY },
+		number: { kk: `Нөмірі: ${number}`, ru: `Номер: ${number}` },
+		date: date ? { kk: `Берілген күні: ${date} жылы`, ru: `Дата выдачи: ${date} г.` } : { kk: `Берілген күні: ${PENDING.kk}`, ru: `Дата выдачи: ${PENDING.ru}` },
+		addressee: [input.addressee.name, input.addressee.legalAddress, `БСН / БИН ${input.addressee.bin}`],
+		title: { ...LETTER_TITLE },
+		intro: introSentence(input.applicationYear, input.incomingNumber),
+		body: input.body.map((p) => p.trim()).filter((p) => p.length > 0),
+		signer: { position: { ...SIGNER_POSITION }, name: input.signerName ?? '[Т. А. Ә. / Ф. И. О.]' }
+	};
+}

@@ -1,0 +1,108 @@
+/**
+ * Collaborative drafting of reasoned refusals (issue 7; the form is 001 Annex 2 / 000 Annex 2).
+ *
+ * A case has one or more drafts, each a "version chain" (chain 1, 2, …): a Yjs document stored as a
+ * compacted snapshot plus the incremental updates appended after it. Named versions are immutable
+ * copies of the state and its plain text; a signature freezes a chain (status `signed`) and keeps
+ * the rendered PDF with its SHA-256. Rows of `draft_versions` and `draft_signatures` are only ever
+ * inserted (the repository exposes no update or delete for them).
+ */
+import { bigint, customType, index, integer, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { cases, users } from './schema';
+
+const bytea = customType<{ data: Uint8Array; driverData: Uint8Array }>({
+	dataType: () => 'bytea'
+});
+
+const tstz = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
+
+export const draftStatuses = ['drafting', 'signed'] as const;
+export type DraftStatus = (typeof draftStatuses)[number];
+
+/** дәлелді бас тарту — the reasoned refusal letter of a case, one row per version chain. */
+export const drafts = pgTable(
+	'drafts',
+	{
+		id: uuid('id').primaryKey().defaultRandom(),
+		caseId: uuid('case_id')
+			.notNull()
+			.references(() => cases.id),
+		/** 1 for the first draft of the case; a new draft after a signed one starts chain + 1. */
+		chain: integer('chain').notNull(),
+		status: text('status', { enum: draftStatuses }).notNull().default('drafting'),
+		createdBy: integer('created_by').references(() => users.id),
+		createdAt: tstz('created_at').notNull()
+	},
+	(t) => [uniqueIndex('drafts_case_chain_idx').on(t.caseId, t.chain)]
+);
+
+/**
+ * Yjs updates as they arrive, appended before the client's update is acknowledged. `hash` (SHA-256
+ * of the bytes) makes a store idempotent: several processes may persist the same update.
+ */
+export const draftUpdates = pgTable(
+	'draft_updates',
+	{
+		id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+		draftId: uuid('draft_id')
+			.notNull()
+			.references(() => drafts.id),
+		update: bytea('update').notNull(),
+		hash: text('hash').notNull(),
+		userId: integer('user_id').references(() => users.id),
+		at: tstz('at').notNull()
+	},
+	(t) => [uniqueIndex('draft_updates_draft_hash_idx').on(t.draftId, t.hash), index('draft_updates_draft_id_idx').on(t.draftId, t.id)]
+);
+
+/** The document state with every update up to `upToId` applied (and those rows deleted). */
+export const draftSnapshots = pgTable('draft_snapshots', {
+	draftId: uuid('draft_id')
+		.primaryKey()
+		.references(() => drafts.id),
+	state: bytea('state').notNull(),
+	upToId: bigint('up_to_id', { mode: 'number' }).notNull(),
+	compactedAt: tstz('compacted_at').notNull()
+});
+
+/** Named, immutable versions ("sent to the head", "after the hearing"), numbered per chain. */
+export const draftVersions = pgTable(
+	'draft_versions',
+	{
+		id: uuid('id').primaryKey().defaultRandom(),
+		draftId: uuid('draft_id')
+			.notNull()
+			.references(() => drafts.id),
+		number: integer('number').notNull(),
+		name: text('name').notNull(),
+		state: bytea('state').notNull(),
+		text: text('text').notNull(),
+		createdBy: integer('created_by').references(() => users.id),
+		createdAt: tstz('created_at').notNull()
+	},
+	(t) => [uniqueIndex('draft_versions_draft_number_idx').on(t.draftId, t.number)]
+);
+
+/** The signed letter of a chain: the PDF, its SHA-256, the signature and who signed when. */
+export const draftSignatures = pgTable(
+	'draft_signatures',
+	{
+		draftId: uuid('draft_id')
+			.notNull()
+			.references(() => drafts.id),
+		versionId: uuid('version_id')
+			.notNull()
+			.references(() => draftVersions.id),
+		letterNumber: text('letter_number').notNull(),
+		pdf: bytea('pdf').notNull(),
+		pdfSha256: text('pdf_sha256').notNull(),
+		signature: bytea('signature').notNull(),
+		algorithm: text('algorithm').notNull(),
+		signerId: integer('signer_id')
+			.notNull()
+			.references(() => users.id),
+		signerName: text('signer_name').notNull(),
+		signedAt: tstz('signed_at').notNull()
+	},
+	(t) => [primaryKey({ columns: [t.draftId] })]
+);

@@ -1,0 +1,138 @@
+/**
+ * Storage of drafts: the current chain of a case, appended updates (idempotent by content hash),
+ * snapshots and compaction. Appends take a share lock on the draft row and compaction and signing
+ * an exclusive one, so an update is either in the signed state or refused, never lost in between.
+ */
+import { createHash } from 'node:crypto';
+import { and, asc, count, desc, eq, gt, lte, sql } from 'drizzle-orm';
+import type { Db, Executor } from '../db/client';
+import { cases, drafts, draftSnapshots, draftUpdates, draftVersions } from '../db/schema';
+import { encodeState } from './draft-state';
+
+export type DraftRow = typeof drafts.$inferSelect;
+
+export interface StoredState {
+	snapshot: Uint8Array | null;
+	upToId: number;
+	updates: { id: number; update: Uint8Array }[];
+}
+
+export interface UpdateToStore {
+	update: Uint8Array;
+	userId: number | null;
+	at: Date;
+}
+
+export class DraftSignedError extends Error {
+	constructor() {
+		super('the letter is signed and can no longer be edited');
+	}
+}
+
+export const hashUpdate = (update: Uint8Array) => createHash('sha256').update(update).digest('hex');
+
+export async function findCurrentDraft(db: Executor, caseId: string): Promise<DraftRow | null> {
+	const [row] = await db.select().from(drafts).where(eq(drafts.caseId, caseId)).orderBy(desc(drafts.chain)).limit(1);
+	return row ?? null;
+}
+
+export async function getDraft(db: Executor, draftId: string): Promise<DraftRow | null> {
+	const [row] = await db.select().from(drafts).where(eq(drafts.id, draftId));
+	return row ?? null;
+}
+
+/** The case's current draft; opening it the first time creates chain 1 (safe against a concurrent open). */
+export async function openCurrentDraft(db: Db, caseId: string, by: { userId: number | null; at: Date }): Promise<DraftRow> {
+	const existing = await findCurrentDraft(db, caseId);
+	if (existing) return existing;
+	await db.insert(drafts).values({ caseId, chain: 1, createdBy: by.userId, createdAt: by.at }).onConflictDoNothing();
+	return (await findCurrentDraft(db, caseId))!;
+}
+
+/**
+ * "New draft" after a signed letter: chain + 1, starting from the signed text (its last version's
+ * state), so the officers amend rather than retype. Refused while the current chain is not signed.
+ */
+export async function startNextChain(db: Db, caseId: string, by: { userId: number | null; at: Date }): Promise<DraftRow> {
+	return db.transaction(async (tx) => {
+		await tx.execute(sql`select id from cases where id = ${caseId} for update`);
+		const current = await findCurrentDraft(tx, caseId);
+		if (!current) throw new Error('the case has no draft yet');
+		if (current.status !== 'signed') return current;
+		const [last] = await tx.select({ state: draftVersions.state }).from(draftVersions).where(eq(draftVersions.draftId, current.id)).orderBy(desc(draftVersions.number)).limit(1);
+		const [next] = await tx.insert(drafts).values({ caseId, chain: current.chain + 1, createdBy: by.userId, createdAt: by.at }).returning();
+		if (last) await tx.insert(draftSnapshots).values({ draftId: next!.id, state: last.state, upToId: 0, compactedAt: by.at });
+		return next!;
+	});
+}
+
+export async function loadStoredState(db: Executor, draftId: string): Promise<StoredState> {
+	const [snap] = await db.select().from(draftSnapshots).where(eq(draftSnapshots.draftId, draftId));
+	const upToId = snap?.upToId ?? 0;
+	const updates = await db
+		.select({ id: draftUpdates.id, update: draftUpdates.update })
+		.from(draftUpdates)
+		.where(and(eq(draftUpdates.draftId, draftId), gt(draftUpdates.id, upToId)))
+		.orderBy(asc(draftUpdates.id));
+	return { snapshot: snap?.state ?? null, upToId, updates };
+}
+
+/** The full current state as one update (snapshot + updates applied to a fresh document). */
+export async function loadEncodedState(db: Executor, draftId: string): Promise<Uint8Array> {
+	const stored = await loadStoredState(db, draftId);
+	return encodeState(stored.snapshot, stored.updates.map((u) => u.update));
+}
+
+/**
+ * Appends updates in one transaction; an update already stored (same hash, e.g. by another process)
+ * is skipped. Throws DraftSignedError when the draft was signed meanwhile. Returns rows inserted.
+ */
+export async function appendUpdates(db: Db, draftId: string, items: UpdateToStore[]): Promise<number> {
+	if (items.length === 0) return 0;
+	return db.transaction(async (tx) => {
+		const [row] = await tx.select({ status: drafts.status }).from(drafts).where(eq(drafts.id, draftId)).for('share');
+		if (!row) throw new Error(`no draft ${draftId}`);
+		if (row.status !== 'drafting') throw new DraftSignedError();
+		const inserted = await tx
+			.insert(draftUpdates)
+			.values(items.map((i) => ({ draftId, update: i.update, hash: hashUpdate(i.update), userId: i.userId, at: i.at })))
+			.onConflictDoNothing()
+			.returning({ id: draftUpdates.id });
+		return inserted.length;
+	});
+}
+
+export async function countStoredUpdates(db: Executor, draftId: string): Promise<number> {
+	const [row] = await db.select({ n: count() }).from(draftUpdates).where(eq(draftUpdates.draftId, draftId));
+	return Number(row?.n ?? 0);
+}
+
+/**
+ * Folds every stored update into the snapshot: snapshot + updates applied to a fresh Y.Doc and
+ * re-encoded, the folded rows deleted, in one transaction under the draft's row lock.
+ */
+export async function compactStoredUpdates(db: Db, draftId: string, at: Date): Promise<{ folded: number; remaining: number }> {
+	return db.transaction(async (tx) => {
+		await tx.select({ id: drafts.id }).from(drafts).where(eq(drafts.id, draftId)).for('update');
+		const stored = await loadStoredState(tx, draftId);
+		if (stored.updates.length === 0) return { folded: 0, remaining: 0 };
+		const upToId = stored.updates.at(-1)!.id;
+		const state = encodeState(stored.snapshot, stored.updates.map((u) => u.update));
+		await tx
+			.insert(draftSnapshots)
+			.values({ draftId, state, upToId, compactedAt: at })
+			.onConflictDoUpdate({ target: draftSnapshots.draftId, set: { state, upToId, compactedAt: at } });
+		await tx.delete(draftUpdates).where(and(eq(draftUpdates.draftId, draftId), lte(draftUpdates.id, upToId)));
+		return { folded: stored.updates.length, remaining: await countStoredUpdates(tx, draftId) };
+	});
+}
+
+/** What access to a draft is decided on: the case's assignee and the draft's status. */
+export async function accessFacts(db: Executor, draftId: string): Promise<{ caseId: string; assigneeId: number | null; status: 'drafting' | 'signed' } | null> {
+	const [row] = await db
+		.select({ caseId: drafts.caseId, assigneeId: cases.assigneeId, status: drafts.status })
+		.from(drafts)
+		.innerJoin(cases, eq(cases.id, drafts.caseId))
+		.where(eq(drafts.id, draftId));
+	return row ?? null;
+}

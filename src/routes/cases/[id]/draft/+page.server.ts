@@ -1,0 +1,56 @@
+import { error } from '@sveltejs/kit';
+import type { PageServerLoad } from './$types';
+import { can } from '$lib/server/auth/permissions';
+import { draftActor } from '$lib/server/drafting/draft-route';
+import { requireDraftAccess } from '$lib/server/drafting/draft-authz';
+import { DraftingError } from '$lib/server/drafting/drafting-errors';
+import { openCurrentDraft } from '$lib/server/drafting/draft.repository';
+import { letterFor } from '$lib/server/drafting/draft-letter';
+import { loadDraftingClocks } from '$lib/server/drafting/draft-clocks';
+import { loadBasisFragments } from '$lib/server/drafting/draft-basis';
+import { listVersions } from '$lib/server/drafting/draft-versions';
+import { signedPdf } from '$lib/server/drafting/sign-draft';
+import { presenceColor } from '$lib/server/drafting/awareness-guard';
+import { draftAccess, maySignDraft } from '$lib/domain/drafting/draft-access';
+import { formatLocalDate } from '$lib/domain/calendar/local-date';
+import { localDayOfMs } from '$lib/domain/calendar/almaty-time';
+
+/** The case's refusal draft; opening it the first time creates it (chain 1). */
+export const load: PageServerLoad = async (event) => {
+	const actor = draftActor(event);
+	const { ctx } = event.locals;
+	const caseId = event.params.id;
+	const granted = await requireDraftAccess(ctx.db, caseId, actor, 'read').catch((e: unknown) => {
+		if (e instanceof DraftingError) error(e.code === 'not-found' ? 404 : 403, e.message);
+		throw e;
+	});
+	const draft = await openCurrentDraft(ctx.db, caseId, { userId: actor.id, at: ctx.clock.now() });
+	const viewer = { userId: actor.id, roles: actor.roles, kiosk: actor.kiosk };
+	const access = draftAccess(viewer, granted.facts, draft.status)!;
+	const signature = draft.status === 'signed' ? await signedPdf(ctx.db, draft.id) : null;
+	const [clocks, versions, basis] = await Promise.all([
+		loadDraftingClocks(ctx, caseId),
+		listVersions(ctx.db, caseId),
+		can(actor.roles, 'cases:read-restricted') ? loadBasisFragments(ctx.db, caseId) : Promise.resolve([])
+	]);
+	return {
+		caseId,
+		caseNumber: granted.facts.caseNumber,
+		acts: granted.facts.act ? [granted.facts.act] : (['001', '000'] as const).slice(),
+		draft: { id: draft.id, chain: draft.chain, status: draft.status },
+		access,
+		canSign: maySignDraft(viewer) && draft.status === 'drafting',
+		canStartNew: draftAccess(viewer, granted.facts, 'drafting') === 'edit',
+		me: { name: actor.displayName, color: presenceColor(actor.id) },
+		letter: letterFor(granted.facts, {
+			chain: draft.chain,
+			body: [],
+			issuedOn: signature ? formatLocalDate(localDayOfMs(signature.signedAt.getTime())) : null,
+			signerName: signature?.signerName ?? null
+		}),
+		signature: signature && { signer: signature.signerName, signedAt: signature.signedAt.toISOString(), sha256: signature.pdfSha256 },
+		clocks,
+		versions,
+		basis
+	};
+};

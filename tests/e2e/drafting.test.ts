@@ -1,0 +1,114 @@
+/**
+ * Co-editing a reasoned refusal in Chromium (issue 7): the assigned officer and the head open the
+ * same draft in two browser contexts, type into it, and each sees the other's text and caret; the
+ * officer inserts a ground from the picker; the head signs, and the officer's editor becomes
+ * read-only live. The built server runs on PostgreSQL so the test can pick a demo case.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import postgres from 'postgres';
+import type { Browser, Page } from 'playwright-core';
+import { startBuiltServer, type BuiltServer } from '../helpers/built-server';
+import { launchChromium, signInWith } from '../helpers/browser';
+import { HttpClient } from '../helpers/http-client';
+
+const adminUrl = process.env.E2E_DATABASE_URL ?? process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+const name = `merzim_e2e_draft_${process.pid}`;
+const url = Object.assign(new URL(adminUrl), { pathname: `/${name}` }).toString();
+let server: BuiltServer;
+let browser: Browser;
+let caseId: string;
+
+beforeAll(async () => {
+	const admin = postgres(adminUrl, { max: 1, onnotice: () => {} });
+	await admin.unsafe(`drop database if exists ${name} with (force)`);
+	await admin.unsafe(`create database ${name}`);
+	await admin.end();
+	server = await startBuiltServer({ DATABASE_URL: url });
+	const db = postgres(url, { max: 1, onnotice: () => {} });
+	// A demo case awaiting its hearing (or, failing that, one under review), brought to the point where
+	// the letter is written: assigned to `officer`, preliminary refusal given, hearing held (001 p.19).
+	const [row] = await db`select id, stage from cases where (stage = 'hearing' and decision ? 'preliminary') or (stage = 'under-review' and service in ('import-licence', 'licence-reissue-separation')) order by stage = 'hearing' desc, number limit 1`;
+	await db.end();
+	caseId = row!.id as string;
+	const as = async (username: string) => {
+		const c = new HttpClient(server.url, `10.8.0.${username.length}`);
+		expect((await c.signIn(username, 'merzim-demo')).status).toBe(201);
+		return c;
+	};
+	const head = await as('head');
+	const officer = await as('officer');
+	await head.postJson(`/api/v1/cases/${caseId}/actions/assign`, { username: 'officer' }); // 409 if already hers
+	if (row!.stage === 'under-review') {
+		const notice = await officer.postJson(`/api/v1/cases/${caseId}/actions/issue-preliminary-refusal`, { grounds: [3], hearingAt: new Date(Date.now() + 3_600_000).toISOString() });
+		expect(notice.status).toBe(200);
+	}
+	expect((await officer.postJson(`/api/v1/cases/${caseId}/actions/record-hearing`, { applicantAttended: true })).status).toBe(200);
+	browser = await launchChromium();
+});
+afterAll(async () => {
+	await browser?.close();
+	await server?.stop();
+	const admin = postgres(adminUrl, { max: 1, onnotice: () => {} });
+	await admin.unsafe(`drop database if exists ${name} with (force)`);
+	await admin.end();
+});
+
+async function openDraft(username: string): Promise<Page> {
+	const context = await browser.newContext({ viewport: { width: 1400, height: 1000 }, locale: 'en-GB' });
+	const page = await context.newPage();
+	page.on('dialog', (d) => void d.accept());
+	await signInWith(page, server.url, username);
+	await page.goto(`${server.url}/cases/${caseId}`);
+	await page.getByRole('link', { name: 'Refusal draft' }).click();
+	await page.waitForURL(`**/cases/${caseId}/draft`);
+	await page.locator('.status[data-phase="synced"]').waitFor({ timeout: 15_000 });
+	return page;
+}
+
+const textbox = (page: Page) => page.getByRole('textbox', { name: 'Refusal text' });
+
+describe('refusal draft in the browser', () => {
+	it('two people type into the same draft, see each other’s text and caret; the head signs and the editor becomes read-only', async () => {
+		const officer = await openDraft('officer');
+		const head = await openDraft('head');
+		expect(await textbox(officer).getAttribute('aria-multiline')).toBe('true');
+
+		await textbox(officer).click();
+		await officer.keyboard.type('Officer: the fee was not paid. ');
+		await textbox(head).click();
+		await head.keyboard.press('Control+End');
+		await head.keyboard.type('Head: agreed.');
+
+		await expect.poll(() => textbox(head).innerText(), { timeout: 10_000 }).toContain('Officer: the fee was not paid.');
+		await expect.poll(() => textbox(officer).innerText(), { timeout: 10_000 }).toContain('Head: agreed.');
+		// Each sees the other's caret, labelled with the name the server gave them.
+		await officer.locator('.collaboration-carets__label', { hasText: 'Yerlan Mukhametov' }).waitFor({ timeout: 10_000 });
+		await head.locator('.collaboration-carets__label', { hasText: 'Nurlan Abenov' }).waitFor({ timeout: 10_000 });
+		await expect.poll(() => officer.locator('.presence li').allInnerTexts()).toEqual(['Nurlan Abenov (you)', 'Yerlan Mukhametov']);
+
+		// The grounds picker inserts the act's wording with its legal point (001 Annex 1 row 9 sub.2).
+		await officer.locator('.picker select').selectOption('001:2');
+		await officer.getByRole('button', { name: 'Insert' }).click();
+		await expect.poll(() => textbox(head).innerText(), { timeout: 10_000 }).toContain('Лицензиялық алым енгізілмеген (Қағидаларға 1-қосымшаның 9-жолы, 2)-тармақша).');
+		await officer.locator('.status', { hasText: 'All changes saved' }).waitFor({ timeout: 10_000 });
+		await officer.screenshot({ path: 'tests/e2e/screenshots/draft-co-editing-officer.png', fullPage: true });
+		await head.screenshot({ path: 'tests/e2e/screenshots/draft-co-editing-head.png', fullPage: true });
+
+		// The head signs; the officer's editor turns read-only without a reload.
+		expect(await textbox(officer).getAttribute('contenteditable')).toBe('true');
+		await head.getByRole('button', { name: 'Sign the letter' }).click();
+		await head.locator('.signed', { hasText: 'Signed by Yerlan Mukhametov' }).waitFor({ timeout: 15_000 });
+		await expect.poll(() => textbox(officer).getAttribute('contenteditable'), { timeout: 10_000 }).toBe('false');
+		await officer.locator('.status', { hasText: 'Signed — the text is frozen' }).waitFor({ timeout: 10_000 });
+		const frozen = await textbox(officer).innerText();
+		await textbox(officer).click();
+		await officer.keyboard.type('changed after signing');
+		expect(await textbox(officer).innerText()).toBe(frozen);
+		await officer.screenshot({ path: 'tests/e2e/screenshots/draft-signed-read-only.png', fullPage: true });
+
+		// The signed PDF is served.
+		const pdf = await head.request.get(`${server.url}/api/v1/cases/${caseId}/draft/pdf`);
+		expect(pdf.headers()['content-type']).toBe('application/pdf');
+		expect(pdf.headers()['x-content-sha256']).toMatch(/^[0-9a-f]{64}$/);
+	});
+});
