@@ -7,11 +7,25 @@ import { cases, clocks, consultations, mfaChecks, organisations } from '../db/sc
 import { appendCaseEvent } from '../audit/audit.repository';
 import { createRng } from '../../domain/reference/prng';
 import { generateCounterparty, generateGoodsLines, generateOrganisations } from '../../domain/reference/demo-names';
-import { planDemoCases } from './demo-plan';
+import { planDemoCases, type PlannedCase } from './demo-plan';
+import { deriveHearingNoticeClock, type ClockEvent } from '../../domain/sla';
 import { clockColumns } from '../cases/write-plan';
 
 export const DEMO_CASE_COUNT = 300;
 const DEMO_SEED = 'merzim-demo-2026';
+
+/**
+ * T10, the preliminary-refusal deadline counted back from the service term (001 p.19 para 3; 000
+ * p.13), as registration creates it: met when the demo case had its notice, else running.
+ */
+function hearingNotice(plan: PlannedCase): PlannedCase['clocks'] {
+	const term = plan.clocks.find((c) => c.clock.kind === 'service-term')?.clock;
+	if (!plan.service.hearing || !term || term.unit !== 'working_days' || term.length < 3) return [];
+	const notice = plan.events.find((e) => e.type === 'refusal:preliminary-issued');
+	const start = term.events[0]!.at.getTime();
+	const own: ClockEvent[] = notice ? [{ type: 'met', at: new Date(Math.max(start, notice.at.getTime())) }] : [];
+	return [{ clock: deriveHearingNoticeClock(term, own), subject: null }];
+}
 
 export async function seedDemoCases(ctx: AppContext, staff: Map<string, number>): Promise<number> {
 	const rng = createRng(DEMO_SEED);
@@ -31,7 +45,7 @@ export async function seedDemoCases(ctx: AppContext, staff: Map<string, number>)
 		perPrefix.set(prefix, seq);
 		const number = `${prefix}-${plan.registeredOn.slice(0, 4)}-${String(seq).padStart(5, '0')}`;
 		const goodsLines = generateGoodsLines(rng, rng.int(1, 3));
-		const computed = plan.clocks;
+		const computed = [...plan.clocks, ...hearingNotice(plan)];
 		const decided = ['granted', 'refused', 'returned-incomplete'].includes(plan.stage);
 
 		await ctx.db.transaction(async (tx) => {

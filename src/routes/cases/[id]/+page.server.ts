@@ -5,6 +5,7 @@ import { getCase } from '$lib/server/cases/cases.repository';
 import { reviveClock } from '$lib/server/calendar/recompute-clocks';
 import { computeClock, explainClock } from '$lib/domain/sla';
 import { draftAccess } from '$lib/domain/drafting/draft-access';
+import { actionSupport } from '$lib/server/cases/action-support';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -29,6 +30,8 @@ export const load: PageServerLoad = async (event) => {
 	};
 	const viewer = { userId: user.id, roles: user.roles, kiosk: event.locals.session?.kind === 'kiosk' };
 	return {
+		// Only what this user may do now (the server checks again on every action).
+		actions: await actionSupport(event.locals.ctx.db, c.id, { kind: 'staff', userId: user.id, username: user.username, roles: user.roles }, now, calendar),
 		// The refusal draft (issue 7): offered to its editors and readers before the decision.
 		draftLink: !c.decidedAt && draftAccess(viewer, c, 'drafting') !== null,
 		case: {

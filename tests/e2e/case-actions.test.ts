@@ -1,0 +1,77 @@
+/**
+ * The case page offers each role only the actions it may take now, and they work: an officer
+ * confirms completeness and consults the NSC; no decision is offered while the NSC has 10 working
+ * days to answer (001 p.16); a hearing set too late is refused by the server, field by field.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import postgres from 'postgres';
+import type { Browser, Page } from 'playwright-core';
+import { startBuiltServer, type BuiltServer } from '../helpers/built-server';
+import { launchChromium, signInWith } from '../helpers/browser';
+
+const adminUrl = process.env.E2E_DATABASE_URL ?? process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+const name = `merzim_e2e_actions_${process.pid}`;
+const url = Object.assign(new URL(adminUrl), { pathname: `/${name}` }).toString();
+let server: BuiltServer;
+let browser: Browser;
+let caseId: string;
+
+beforeAll(async () => {
+	const admin = postgres(adminUrl, { max: 1, onnotice: () => {} });
+	await admin.unsafe(`drop database if exists ${name} with (force)`);
+	await admin.unsafe(`create database ${name}`);
+	await admin.end();
+	server = await startBuiltServer({ DATABASE_URL: url });
+	const db = postgres(url, { max: 1, onnotice: () => {} });
+	const [row] = await db`select c.id from cases c join users u on u.id = c.assignee_id where u.username = 'officer' and c.stage = 'completeness-check' and c.service in ('export-licence', 'import-licence', 'general-export-licence') order by c.number limit 1`;
+	await db.end();
+	caseId = row!.id as string;
+	browser = await launchChromium();
+});
+afterAll(async () => {
+	await browser?.close();
+	await server?.stop();
+	const admin = postgres(adminUrl, { max: 1, onnotice: () => {} });
+	await admin.unsafe(`drop database if exists ${name} with (force)`);
+	await admin.end();
+});
+
+async function open(username: string): Promise<Page> {
+	const page = await (await browser.newContext({ viewport: { width: 1400, height: 1000 }, locale: 'en-GB' })).newPage();
+	await signInWith(page, server.url, username);
+	await page.goto(`${server.url}/cases/${caseId}`);
+	return page;
+}
+
+const legends = (page: Page) => page.locator('.actions legend').allInnerTexts();
+
+describe('case actions in the browser', () => {
+	it('officer and head see their own actions; the server decides and explains', async () => {
+		const officer = await open('officer');
+		expect(await legends(officer)).toContain('Completeness check');
+		expect(await legends(officer)).not.toContain('Decision');
+		await officer.getByRole('button', { name: 'Documents complete' }).click();
+		await officer.getByText('Under review', { exact: true }).first().waitFor();
+		await officer.locator('form[data-action="request-consultations"] label', { hasText: 'NSC' }).locator('input').check();
+		await officer.locator('form[data-action="request-consultations"] button').click();
+		await officer.locator('.actions [role="status"]', { hasText: 'Done.' }).waitFor();
+		await expect.poll(() => officer.locator('table').filter({ hasText: 'nsc' }).count()).toBeGreaterThan(0);
+		await officer.screenshot({ path: 'tests/e2e/screenshots/case-actions-officer.png', fullPage: true });
+
+		const head = await open('head');
+		expect(await legends(head)).toEqual(expect.arrayContaining(['Assign', 'Preliminary refusal and hearing']));
+		expect(await legends(head)).not.toContain('Decision');
+		const notice = head.locator('form[data-action="issue-preliminary-refusal"]');
+		await notice.locator('.grounds label', { hasText: /^\s*3\./ }).locator('input').check();
+		await notice.locator('input[name="hearingAt"]').fill('2030-01-10T10:00');
+		await notice.getByRole('button', { name: 'Preliminary refusal and hearing' }).click();
+		const alert = head.locator('.actions [role="alert"]');
+		await alert.waitFor();
+		expect(await alert.innerText()).toContain('hearingAt');
+		expect(await alert.innerText()).toContain('within 2 working days');
+		await head.screenshot({ path: 'tests/e2e/screenshots/case-actions-head-refused.png', fullPage: true });
+
+		const board = await open('supervisor');
+		expect(await legends(board)).toEqual([]);
+	});
+});
