@@ -24,6 +24,8 @@ import { reviveClock } from '../calendar/recompute-clocks';
 export interface SchedulerOptions {
 	intervalMs?: number;
 	batch?: number;
+	/** Firings in flight at once (each its own transaction; PGlite runs them one after another). */
+	parallel?: number;
 	onError?: (e: unknown) => void;
 }
 
@@ -38,6 +40,7 @@ const rowsOf = <T>(r: unknown): T[] => (Array.isArray(r) ? r : (r as { rows: T[]
 export function createDeadlineScheduler(deps: { db: Db; clock: Clock; calendar: CalendarService }, opts: SchedulerOptions = {}) {
 	const { db, clock } = deps;
 	const batch = opts.batch ?? 200;
+	const parallel = opts.parallel ?? 4;
 	let timer: ReturnType<typeof setInterval> | null = null;
 	let running: Promise<number> | null = null;
 
@@ -59,8 +62,9 @@ export function createDeadlineScheduler(deps: { db: Db; clock: Clock; calendar: 
 	/** Fires one clock's deadline or warning; false when it was not (any more) due or the case was busy. */
 	async function fire(c: Candidate, calendar: WorkingCalendar): Promise<boolean> {
 		return db.transaction(async (tx) => {
-			const loaded = await loadCase(tx, c.case_id, { lock: 'skip' });
-			if (!loaded) return false;
+			// A busy case (an officer acting on it) is left for the next tick.
+			const locked = rowsOf<{ id: string }>(await tx.execute(sql`select id from cases where id = ${c.case_id} for update skip locked`));
+			if (locked.length === 0) return false;
 			// Case first, then the clock, as every writer does; a calendar change may have moved its due meanwhile.
 			await tx.execute(sql`select id from clocks where id = ${c.id} for update`);
 			const [fresh] = await tx.select().from(clocks).where(eq(clocks.id, c.id));
@@ -83,6 +87,7 @@ export function createDeadlineScheduler(deps: { db: Db; clock: Clock; calendar: 
 			}
 			if (!['running', 'overdue'].includes(fresh.state) || due > now || sameInstant(fresh.firedFor, due)) return false;
 			if (fresh.kind === 'consultation' && fresh.subject) {
+				const loaded = (await loadCase(tx, c.case_id))!;
 				const plan = planDeemedApproval(loaded.snap, fresh.subject, due);
 				if (plan) {
 					await writePlan(tx, loaded, plan, { actor: systemActor, now, calendar });
@@ -118,8 +123,15 @@ export function createDeadlineScheduler(deps: { db: Db; clock: Clock; calendar: 
 				if (list.length === 0) break;
 				// Read before any transaction: PGlite has one connection.
 				const calendar = await deps.calendar.current();
+				// A few firings at once, each in its own transaction on its own connection: a burst of
+				// terms ending at 18:30 is cleared in a fraction of the time (bench/README.md).
 				let progressed = 0;
-				for (const c of list) if (await fire(c, calendar)) progressed++;
+				let next = 0;
+				await Promise.all(
+					Array.from({ length: Math.min(parallel, list.length) }, async () => {
+						while (next < list.length) if (await fire(list[next++]!, calendar)) progressed++;
+					})
+				);
 				fired += progressed;
 				if (progressed === 0) break; // the rest are busy or taken by another process
 			}
