@@ -60,7 +60,7 @@ describe('recomputeOpenClocks', () => {
 		const expectedMoves = planned.filter((c) => computeClock(c, before, now).due?.getTime() !== computeClock(c, after, now).due?.getTime()).length;
 		expect(expectedMoves).toBeGreaterThan(50); // the day off sits inside many running terms
 
-		const preview = await recomputeOpenClocks(handle.db, { after, now, date: DAY_OFF, write: false });
+		const preview = await handle.db.transaction((tx) => recomputeOpenClocks(tx, { after, now, date: DAY_OFF, write: false }));
 		const summary = await handle.db.transaction((tx) => recomputeOpenClocks(tx, { after, now, date: DAY_OFF, write: true }));
 		expect(summary).toEqual(preview);
 		expect(summary).toMatchObject({ moved: expectedMoves, cases: expectedMoves, skipped: 0 });
@@ -72,6 +72,6 @@ describe('recomputeOpenClocks', () => {
 			expect({ due: row.dueAt?.toISOString() ?? null, state: row.state }).toEqual({ due: truth.due?.toISOString() ?? null, state: storedState(truth.state, truth.due, row.firedFor) });
 		}
 		// A second run finds nothing left to move.
-		expect(await recomputeOpenClocks(handle.db, { after, now, date: DAY_OFF, write: true })).toMatchObject({ moved: 0, cases: 0 });
+		expect(await handle.db.transaction((tx) => recomputeOpenClocks(tx, { after, now, date: DAY_OFF, write: true }))).toMatchObject({ moved: 0, cases: 0 });
 	});
 });

@@ -50,7 +50,8 @@ export function createCalendarService(deps: { db: Db; clock: Clock; now?: () => 
 		/** What a change would do to the open deadlines, without changing anything. */
 		async preview(change: OverrideChange): Promise<RecomputeSummary> {
 			const after = base.withOverrides(apply(await loadOverrides(db), change));
-			return recomputeOpenClocks(db, { after, now: clock.now(), date: change.date, write: false });
+			// In a transaction of its own: recompute sets planner options with SET LOCAL.
+			return db.transaction((tx) => recomputeOpenClocks(tx, { after, now: clock.now(), date: change.date, write: false }));
 		},
 
 		/** Sets or removes an override, audits it and recomputes the open deadlines, atomically. */

@@ -101,6 +101,9 @@ async function recomputeGrouped(
 	slowCases: Set<string>
 ): Promise<number> {
 	const nowMs = opts.now.getTime();
+	// The groups are a few thousand rows passed as arrays; the planner guesses ten and would loop
+	// over a million clocks once per group. A hash join is always right here.
+	await ex.execute(sql`set local enable_nestloop = off`);
 	const groups = rowsOf<GroupRow>(
 		await ex.execute(sql`
 			select ${START_DAY}::text as day, ${START_LATE} as late, length, kind, min(events->0->>'at') as first_at, due_at, count(*)::int as n

@@ -44,18 +44,16 @@ export function createDeadlineScheduler(deps: { db: Db; clock: Clock; calendar: 
 	let timer: ReturnType<typeof setInterval> | null = null;
 	let running: Promise<number> | null = null;
 
+	/** Clocks with a warning or deadline due by `now`, from the one partial index (clocks_next_fire_idx). */
 	async function candidates(now: Date): Promise<Candidate[]> {
 		const at = now.toISOString();
+		const next = sql`least(case when warned_for is distinct from due_at then warn_at end, due_at)`;
 		return rowsOf<Candidate>(
 			await db.execute(sql`
-				(select id, case_id, 'deadline' as what, due_at as t from clocks
-					where state in ('running', 'overdue') and fired_for is distinct from due_at and due_at <= ${at}::timestamptz
-					order by due_at limit ${batch})
-				union all
-				(select id, case_id, 'warning' as what, warn_at as t from clocks
-					where state = 'running' and warned_for is distinct from due_at and warn_at <= ${at}::timestamptz and due_at > ${at}::timestamptz
-					order by warn_at limit ${batch})
-				order by t`)
+				select id, case_id, case when due_at <= ${at}::timestamptz then 'deadline' else 'warning' end as what
+				from clocks
+				where state in ('running', 'overdue') and fired_for is distinct from due_at and ${next} <= ${at}::timestamptz
+				order by ${next} limit ${batch}`)
 		);
 	}
 
@@ -91,7 +89,7 @@ export function createDeadlineScheduler(deps: { db: Db; clock: Clock; calendar: 
 				const plan = planDeemedApproval(loaded.snap, fresh.subject, due);
 				if (plan) {
 					await writePlan(tx, loaded, plan, { actor: systemActor, now, calendar });
-					await tx.update(clocks).set({ firedFor: due }).where(eq(clocks.id, c.id));
+					await tx.update(clocks).set({ firedFor: due, warnedFor: due }).where(eq(clocks.id, c.id));
 					return true;
 				}
 			}
@@ -110,7 +108,8 @@ export function createDeadlineScheduler(deps: { db: Db; clock: Clock; calendar: 
 			before: null,
 			after: { kind: row.kind, subject: row.subject, due: due.toISOString(), firedAt: now.toISOString(), lagMs: now.getTime() - due.getTime(), ...(row.kind === 'mfa-check' ? { ground: 12 } : {}) }
 		});
-		await tx.update(clocks).set({ firedFor: due, state: 'overdue' }).where(and(eq(clocks.id, row.id)));
+		// A warning not yet given is moot once the deadline has passed.
+		await tx.update(clocks).set({ firedFor: due, warnedFor: due, state: 'overdue' }).where(and(eq(clocks.id, row.id)));
 	}
 
 	/** Fires everything due now; returns how many fired. Never runs twice at once in one process. */
