@@ -81,6 +81,7 @@ export function createOutboxPublisher(deps: {
 	let lastId = 0;
 	let gapSince: number | null = null;
 	let running = false;
+	let again = false;
 
 	function fanOut(envelope: CaseEventEnvelope, routing: RoutedCase) {
 		const groups = new Map<Exclude<Delivery, null>, string[]>();
@@ -94,6 +95,23 @@ export function createOutboxPublisher(deps: {
 		for (const [delivery, ids] of groups) deps.send(ids, shape(envelope, delivery));
 	}
 
+	async function pass() {
+		for (;;) {
+			const rows = await readOutbox(deps.db, lastId);
+			if (rows.length === 0) return;
+			for (const row of rows) {
+				if (row.id !== lastId + 1) {
+					gapSince ??= now();
+					if (now() - gapSince < gapWaitMs) return; // an earlier transaction may still commit
+				}
+				gapSince = null;
+				if (row.envelope) fanOut(row.envelope, row.routing);
+				lastId = row.id;
+				deps.observe?.(row);
+			}
+		}
+	}
+
 	return {
 		get lastId() {
 			return lastId;
@@ -103,25 +121,18 @@ export function createOutboxPublisher(deps: {
 			const [row] = await deps.db.select({ id: max(caseEvents.id) }).from(caseEvents);
 			lastId = Number(row?.id ?? 0);
 		},
-		/** One pass over the outbox; never runs twice at once. */
+		/** Passes over the outbox until it is drained; never runs twice at once (a call meanwhile asks for one more pass). */
 		async tick() {
-			if (running) return;
+			if (running) {
+				again = true;
+				return;
+			}
 			running = true;
 			try {
-				for (;;) {
-					const rows = await readOutbox(deps.db, lastId);
-					if (rows.length === 0) return;
-					for (const row of rows) {
-						if (row.id !== lastId + 1) {
-							gapSince ??= now();
-							if (now() - gapSince < gapWaitMs) return; // an earlier transaction may still commit
-						}
-						gapSince = null;
-						if (row.envelope) fanOut(row.envelope, row.routing);
-						lastId = row.id;
-						deps.observe?.(row);
-					}
-				}
+				do {
+					again = false;
+					await pass();
+				} while (again);
 			} finally {
 				running = false;
 			}

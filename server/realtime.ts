@@ -99,6 +99,21 @@ export async function createRealtime(httpServer: HttpServer, ctx: AppContext, op
 		});
 	});
 
+	// Read the outbox as soon as this process commits (and tell the other processes to), else poll.
+	let nudged = false;
+	const nudge = () => {
+		if (nudged) return;
+		nudged = true;
+		setImmediate(() => {
+			nudged = false;
+			void publisher.tick().catch((e) => console.error('outbox publisher:', e));
+		});
+	};
+	const stopNudges = ctx.onCommit(() => {
+		nudge();
+		if (closeRedis) io.serverSideEmit('outbox:advanced');
+	});
+	io.on('outbox:advanced', nudge);
 	const publish = setInterval(() => void publisher.tick().catch((e) => console.error('outbox publisher:', e)), opts.publishEveryMs ?? 150);
 	const sweep = setInterval(() => void disconnectEndedSessions(io, ctx).catch((e) => console.error('session sweep:', e)), opts.sweepMs ?? 5_000);
 	publish.unref();
@@ -106,6 +121,7 @@ export async function createRealtime(httpServer: HttpServer, ctx: AppContext, op
 	httpServer.on('close', () => {
 		clearInterval(publish);
 		clearInterval(sweep);
+		stopNudges();
 		void closeRedis?.();
 	});
 	return Object.assign(io, { publisher });

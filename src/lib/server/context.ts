@@ -15,6 +15,7 @@ import { createLoginService } from './auth/login.service';
 import { createUserService } from './users/users.service';
 import { ensureReferenceData } from './db/reference-data';
 import { createCalendarService } from './calendar/calendar.service';
+import { withCommitSignal } from './db/commit-signal';
 import { createTokenService } from './integration/tokens.service';
 import { createCaseActions } from './cases/case-actions.service';
 import { createDeadlineScheduler } from './scheduler/deadline-scheduler';
@@ -25,6 +26,7 @@ export async function createAppContext(config: AppConfig, opts: { clock?: Clock;
 	const dbHandle =
 		opts.dbHandle ?? (await createDb({ url: config.databaseUrl, dataDir: resolve(config.dataDir, 'pglite') }));
 	const { db } = dbHandle;
+	const onCommit = withCommitSignal(db);
 	await ensureReferenceData(db);
 	const sessions = createSessionService(db, config.session, clock);
 	const throttle = createLoginThrottle(db, config.login, clock);
@@ -32,6 +34,8 @@ export async function createAppContext(config: AppConfig, opts: { clock?: Clock;
 	return {
 		config,
 		clock,
+		/** Called after each committed transaction of this process (the publisher's nudge). */
+		onCommit,
 		dbHandle,
 		db,
 		sessions,
