@@ -17,6 +17,7 @@ import { createAppContext } from '../src/lib/server/context';
 import { createDb } from '../src/lib/server/db/client';
 import { startServer } from '../server/app';
 import { appendCaseEvent } from '../src/lib/server/audit/audit.repository';
+import { startBuiltServer } from '../tests/helpers/built-server';
 import { cases, organisations } from '../src/lib/server/db/schema';
 
 interface Result {
@@ -123,12 +124,61 @@ export async function runRealtimeBench(opts: { clients?: number; rate?: number; 
 	console.log(`p99 ratio ours/bare: ${(r1.p99 / Math.max(1, r2.p99)).toFixed(2)}x; server heap per connection: ${(perConnection / 1024).toFixed(1)} KiB`);
 }
 
+/**
+ * Two server processes on one PostgreSQL joined by Redis (A in this process, B the production build
+ * in a child process); half the clients on each. Events are committed through A; B learns of them
+ * from the nudge A sends through the Redis adapter (or its poll) and publishes the shared outbox to
+ * its own clients. Needs `npm run build`.
+ */
+export async function runRealtimeTwoProcessBench(opts: { clients?: number; rate?: number; seconds?: number } = {}) {
+	const n = opts.clients ?? 1000;
+	const rate = opts.rate ?? 50;
+	const seconds = opts.seconds ?? 20;
+	const pgUrl = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+	const redisUrl = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
+	console.log(`\n## Socket fan-out across two processes with Redis: ${n} clients (${n / 2} on each), ${rate} events/s for ${seconds} s`);
+	const admin = postgres(pgUrl, { max: 1, onnotice: () => {} });
+	await admin.unsafe('drop database if exists merzim_bench_rt2 with (force)');
+	await admin.unsafe('create database merzim_bench_rt2');
+	const dbUrl = Object.assign(new URL(pgUrl), { pathname: '/merzim_bench_rt2' }).toString();
+	process.env.ADDRESS_HEADER = 'x-bench-ip';
+	// A: in this process, so the bench commits through it; B: `node dist/server.js`, a real second process.
+	const ctxA = await createAppContext(loadConfig({ MERZIM_DATA_DIR: '/nonexistent', REDIS_URL: redisUrl }), { dbHandle: await createDb({ url: dbUrl }) });
+	const serverA = await startServer(ctxA, { port: 0, host: '127.0.0.1', scheduler: false });
+	await ctxA.users.create({ username: 'sue', displayName: 'Sue', password: 'bench password', roles: ['supervisor'] }, { userId: null, label: 'bench' });
+	const serverB = await startBuiltServer({ DATABASE_URL: dbUrl, REDIS_URL: redisUrl, ADDRESS_HEADER: 'x-bench-ip' });
+	const login = await fetch(`${serverA.url}/api/v1/session`, { method: 'POST', headers: { 'content-type': 'application/json', origin: serverA.url, 'x-bench-ip': '10.0.0.1' }, body: JSON.stringify({ username: 'sue', password: 'bench password' }) });
+	const cookie = login.headers.getSetCookie()[0]!.split(';')[0]!;
+	const [org] = await ctxA.db.insert(organisations).values({ bin: '000740001307', name: 'Bench', legalAddress: 'Astana', city: 'Astana' }).returning();
+	const now = new Date();
+	const [c] = await ctxA.db.insert(cases).values({ number: 'B-1', service: 'export-licence', stage: 'x', applicantId: org!.id, receivedAt: now, registeredOn: '2026-01-01', application: {}, createdAt: now, updatedAt: now }).returning();
+	const onA = clients(serverA.url, n / 2, cookie, 'case:stage-changed');
+	const onB = clients(serverB.url, n / 2, cookie, 'case:stage-changed');
+	await Promise.all([onA.ready, onB.ready]);
+	const sent = await pace(rate, seconds, async (i) => {
+		await ctxA.db.transaction((tx) => appendCaseEvent(tx, c!.id, { type: 'case:stage-changed', actor: { userId: null, label: 'bench' }, at: new Date(), after: { stage: `s${i}` } }));
+	});
+	await new Promise((r) => setTimeout(r, 1500));
+	const [ra, rb] = await Promise.all([onA.finish(), onB.finish()]);
+	await serverA.close();
+	await ctxA.dbHandle.close();
+	await serverB.stop();
+	await admin.unsafe('drop database if exists merzim_bench_rt2 with (force)');
+	await admin.end();
+	const line = (label: string, r: Result) =>
+		`${label.padEnd(34)} p50 ${String(r.p50).padStart(4)} ms  p99 ${String(r.p99).padStart(4)} ms  max ${String(r.max).padStart(5)} ms  events ${r.events}/${sent}  lost ${sent - r.events}  doubled ${r.duplicates}  min copies ${r.perEventMin}/${n / 2}`;
+	console.log(line('clients on A (committing process)', ra));
+	console.log(line('clients on B (via Redis)', rb));
+}
+
 if (import.meta.url === `file://${process.argv[1]}`) {
-	const { values } = parseArgs({ options: { clients: { type: 'string' }, rate: { type: 'string' }, seconds: { type: 'string' }, minutes: { type: 'string' } } });
-	await runRealtimeBench({
+	const { values } = parseArgs({ options: { clients: { type: 'string' }, rate: { type: 'string' }, seconds: { type: 'string' }, minutes: { type: 'string' }, processes: { type: 'string' } } });
+	const o = {
 		clients: values.clients ? Number(values.clients) : undefined,
 		rate: values.rate ? Number(values.rate) : undefined,
 		seconds: values.minutes ? Number(values.minutes) * 60 : values.seconds ? Number(values.seconds) : undefined
-	});
+	};
+	if (values.processes === '2') await runRealtimeTwoProcessBench(o);
+	else await runRealtimeBench(o);
 	process.exit(0);
 }
