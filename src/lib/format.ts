@@ -7,8 +7,9 @@ export function intlLocale(): string {
 	return INTL_LOCALE[getLocale()] ?? 'en-GB';
 }
 
-export function formatAlmaty(iso: string | Date, locale = intlLocale()): string {
-	return new Date(iso).toLocaleString(locale, {
+/** `at`: an ISO string, a Date or epoch milliseconds. */
+export function formatAlmaty(at: string | Date | number, locale = intlLocale()): string {
+	return new Date(at).toLocaleString(locale, {
 		timeZone: 'Asia/Almaty',
 		year: 'numeric',
 		month: '2-digit',
