@@ -66,8 +66,9 @@ function scenarioFor(k: number): Scenario {
  */
 export function planComplaint(plan: PlannedCase, k: number, cal: WorkingCalendar, now: Date): PlannedCase {
 	const s = scenarioFor(k);
-	const receivedAt = cal.addWorkingMinutes(now, -Math.round(s.age * 480));
-	const at = (wd: number) => cal.addWorkingMinutes(receivedAt, Math.round(wd * 480));
+	// A few minutes' jitter, so that not every step falls on the hour the office opens or closes.
+	const receivedAt = cal.addWorkingMinutes(now, -Math.round(s.age * 480 + ((k * 53) % 170)));
+	const at = (wd: number) => cal.addWorkingMinutes(receivedAt, Math.round(wd * 480 + ((k * 29 + wd * 17) % 80) - 40));
 	const registeredOn = cal.registrationDay(receivedAt);
 	const quality = s.reviewBy === 'quality-body';
 	const firstStage = quality ? 'complaint-forwarding' : 'complaint-review';
@@ -127,6 +128,9 @@ export function decidedAt(plan: PlannedCase): Date | null {
 	return last && (stage === 'granted' || stage === 'refused' || stage === 'returned-incomplete') ? last.at : null;
 }
 
+/** Complaints are the procedure of the licence (001 p.23) and certificate (000 p.15) acts. */
+const complainable = (p: PlannedCase) => p.service.code !== 'complaint' && (p.service.act === '001' || p.service.act === '000');
+
 /**
  * The case each complaint is about: a licence or certificate decided at least a working day before
  * the complaint arrived (001 p.23), refusals first, each case complained about at most once.
@@ -138,11 +142,11 @@ export function withComplaintTargets(plans: readonly PlannedCase[], cal: Working
 		const before = cal.addWorkingMinutes(p.receivedAt, -480).getTime();
 		const candidates = plans
 			.map((q, j) => ({ j, at: decidedAt(q), refused: q.stage === 'refused' }))
-			.filter((c) => c.at !== null && c.at.getTime() < before && !used.has(c.j) && plans[c.j]!.service.code !== 'complaint');
+			.filter((c) => c.at !== null && c.at.getTime() < before && !used.has(c.j) && complainable(plans[c.j]!));
 		const preferred = candidates.filter((c) => c.refused);
 		const pool = preferred.length && i % 3 !== 2 ? preferred : candidates;
 		// Should every earlier decision be taken already, one may draw two complaints.
-		if (pool.length === 0) pool.push(...plans.map((q, j) => ({ j, at: decidedAt(q), refused: false })).filter((c) => c.at !== null && c.at.getTime() < before && plans[c.j]!.service.code !== 'complaint'));
+		if (pool.length === 0) pool.push(...plans.map((q, j) => ({ j, at: decidedAt(q), refused: false })).filter((c) => c.at !== null && c.at.getTime() < before && complainable(plans[c.j]!)));
 		const chosen = pool[(i * 7) % Math.max(pool.length, 1)];
 		if (chosen) used.add(chosen.j);
 		return { ...p, complaint: { ...p.complaint, against: chosen?.j ?? null } };
