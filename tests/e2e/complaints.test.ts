@@ -86,4 +86,17 @@ describe('/complaints', () => {
 		await supervisor.context().close();
 		await reviewer.context().close();
 	});
+
+	it('speaks Kazakh once chosen, and a supervisor reads but is not told to stand aside', async () => {
+		const page = await signedIn('supervisor');
+		await page.goto(`${server.url}/complaints`);
+		await page.getByLabel('Language').selectOption('kk');
+		await page.waitForFunction(() => document.querySelector('h1')?.textContent === 'Шағымдар');
+		expect(await page.locator('h1').innerText()).toBe('Шағымдар');
+		expect(await page.locator('table.complaints thead').innerText()).toContain('Шағымданған шешім');
+		expect(await page.locator('table.complaints').innerText()).toContain('сапаны бақылау органы, 15 ж.к.');
+		expect(await page.locator('.conflict').count()).toBe(0);
+		await page.screenshot({ path: 'tests/e2e/screenshots/complaints-kk.png', fullPage: true });
+		await page.context().close();
+	});
 });
