@@ -10,9 +10,11 @@ export const load: LayoutServerLoad = async (event) => {
 		{ href: '/cases', show: userCan(event, 'cases:read') },
 		{ href: '/board', show: userCan(event, 'board:read') },
 		{ href: '/supervisor', show: userCan(event, 'supervision:read') },
+		{ href: '/complaints', show: userCan(event, 'complaints:read') },
 		{ href: '/consultations', show: userCan(event, 'consultations:answer') },
 		{ href: '/admin', show: userCan(event, 'users:manage') },
 		{ href: '/admin/calendar', show: userCan(event, 'calendar:manage') },
+		{ href: '/admin/tokens', show: userCan(event, 'tokens:manage') },
 		{ href: '/account', show: session.kind === 'staff' }
 	].filter((n) => n.show);
 	return {

@@ -19,15 +19,15 @@ afterAll(async () => {
 	await server?.stop();
 });
 
-const ALL = ['/queue', '/cases', '/board', '/supervisor', '/consultations', '/admin', '/admin/calendar'];
+const ALL = ['/queue', '/cases', '/board', '/supervisor', '/complaints', '/consultations', '/admin', '/admin/calendar', '/admin/tokens'];
 
 describe.each([
 	['registrar', '/queue', ['/queue', '/cases', '/board']],
 	['officer', '/queue', ['/queue', '/cases', '/board']],
-	['head', '/queue', ['/queue', '/cases', '/board', '/supervisor']],
-	['supervisor', '/queue', ['/queue', '/cases', '/board', '/supervisor']],
-	['reviewer', '/queue', ['/queue', '/cases', '/board']],
-	['admin', '/queue', ['/queue', '/cases', '/board', '/supervisor', '/admin', '/admin/calendar']],
+	['head', '/queue', ['/queue', '/cases', '/board', '/supervisor', '/complaints']],
+	['supervisor', '/queue', ['/queue', '/cases', '/board', '/supervisor', '/complaints']],
+	['reviewer', '/complaints', ['/queue', '/cases', '/board', '/complaints']],
+	['admin', '/queue', ['/queue', '/cases', '/board', '/supervisor', '/admin', '/admin/calendar', '/admin/tokens']],
 	['liaison-nsc', '/consultations', ['/consultations']]
 ] as const)('%s', (username, home, allowed) => {
 	it(`lands on ${home}, is offered ${allowed.join(' ')} and is refused the rest`, async () => {

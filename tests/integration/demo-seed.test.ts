@@ -3,7 +3,7 @@
  * database that already has data, nor a production one unless asked.
  */
 import { afterAll, describe, expect, it } from 'vitest';
-import { count, sql } from 'drizzle-orm';
+import { count, eq, sql } from 'drizzle-orm';
 import { createTestDb } from '../helpers/test-db';
 import { loadConfig } from '../../src/lib/server/config';
 import { createAppContext, type AppContext } from '../../src/lib/server/context';
@@ -57,6 +57,23 @@ describe('demo seed', () => {
 		const states = new Set((await ctx.db.select({ s: clocks.state }).from(clocks)).map((r) => r.s));
 		for (const s of ['running', 'suspended', 'met']) expect(states).toContain(s);
 		expect([...states].some((s) => s === 'overdue' || s === 'breached')).toBe(true);
+		// Complaints run their own clocks (001 pp.23–25): forwarding, review by the provider (5 WD) or
+		// the quality-control body (15 WD), one extension with its notice; each is about a decided case.
+		const complaintClocks = await ctx.db
+			.select({ kind: clocks.kind, length: clocks.length, events: clocks.events, of: cases.complaintOf })
+			.from(clocks)
+			.innerJoin(cases, eq(cases.id, clocks.caseId))
+			.where(eq(cases.service, 'complaint'));
+		expect(complaintClocks.filter((k) => k.kind === 'service-term')).toEqual([]);
+		expect(new Set(complaintClocks.filter((k) => k.kind === 'complaint-review').map((k) => k.length))).toEqual(new Set([5, 15]));
+		expect(complaintClocks.some((k) => k.kind === 'complaint-forwarding')).toBe(true);
+		expect(complaintClocks.some((k) => k.kind === 'complaint-extension-notice')).toBe(true);
+		expect(complaintClocks.some((k) => (k.events as { type: string }[]).some((e) => e.type === 'extended'))).toBe(true);
+		const targets = await ctx.db.execute(sql`select c.stage as complaint, t.stage as target, c.applicant_id = t.applicant_id as same_applicant, t.decided_at < c.received_at as before from cases c left join cases t on t.id = c.complaint_of where c.service = 'complaint'`);
+		const targetRows = (Array.isArray(targets) ? targets : (targets as { rows: unknown[] }).rows) as { complaint: string; target: string | null; same_applicant: boolean; before: boolean }[];
+		expect(targetRows.length).toBeGreaterThan(5);
+		for (const t of targetRows) expect(t).toMatchObject({ same_applicant: true, before: true, target: expect.stringMatching(/^(granted|refused|returned-incomplete)$/) });
+		for (const s of ['complaint-forwarding', 'complaint-review', 'complaint-decided']) expect(targetRows.map((t) => t.complaint)).toContain(s);
 		const usernames = (await ctx.db.select({ u: users.username }).from(users)).map((r) => r.u).sort();
 		expect(usernames).toEqual(['admin', 'board', 'head', 'liaison-nsc', 'officer', 'officer2', 'registrar', 'reviewer', 'supervisor']);
 		expect((await verifyAuditTrail(ctx.db)).breaks).toEqual([]);

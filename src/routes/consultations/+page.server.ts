@@ -1,19 +1,19 @@
 import type { PageServerLoad } from './$types';
-import { and, asc, eq, isNull } from 'drizzle-orm';
 import { requirePermission } from '$lib/server/auth/guard';
-import { cases, consultations } from '$lib/server/db/schema';
+import { listPendingConsultations } from '$lib/server/consultations/pending';
+import { calendarSnapshot } from '$lib/server/queue/queue.service';
 
-/** An agency liaison sees only the requests addressed to their own agency. */
+/** An agency liaison sees only the requests addressed to their own agency, and answers them here. */
 export const load: PageServerLoad = async (event) => {
 	const user = requirePermission(event, 'consultations:answer');
-	const rows = await event.locals.ctx.db
-		.select({ id: consultations.id, caseNumber: cases.number, requestedAt: consultations.requestedAt, dueAt: consultations.dueAt })
-		.from(consultations)
-		.innerJoin(cases, eq(cases.id, consultations.caseId))
-		.where(and(eq(consultations.agencyCode, user.agencyCode ?? '-'), isNull(consultations.decision)))
-		.orderBy(asc(consultations.dueAt));
+	const { ctx } = event.locals;
+	const calendar = await ctx.calendar.current();
+	const now = ctx.clock.now();
+	const rows = user.agencyCode ? await listPendingConsultations(ctx.db, user.agencyCode) : [];
 	return {
 		agency: user.agencyCode,
-		pending: rows.map((r) => ({ ...r, requestedAt: r.requestedAt.toISOString(), dueAt: r.dueAt.toISOString() }))
+		pending: rows.map((r) => ({ ...r, requestedAt: r.requestedAt.toISOString(), dueAt: r.dueAt.toISOString() })),
+		calendar: calendarSnapshot(calendar, now),
+		serverNow: now.toISOString()
 	};
 };

@@ -17,6 +17,8 @@ export const permissions = {
 	'board:read': ['registrar', 'officer', 'head', 'supervisor', 'complaint_reviewer', 'admin', 'wallboard'],
 	'supervision:read': ['supervisor', 'head', 'admin'],
 	'complaints:review': ['complaint_reviewer'],
+	/** The complaint list: its reviewers, and those who answer for the decisions complained about. */
+	'complaints:read': ['complaint_reviewer', 'supervisor', 'head'],
 	'consultations:answer': ['agency_liaison'],
 	'users:manage': ['admin'],
 	'calendar:manage': ['admin'],

@@ -2,12 +2,16 @@
  * Writes the demo plan (demo-plan.ts) to the database: applicants, cases, clocks with their
  * computed state and due, consultations, MFA checks, and each case's hash-chained event history.
  */
+import { randomUUID } from 'node:crypto';
+import { sql } from 'drizzle-orm';
 import type { AppContext } from '../context';
 import { cases, clocks, consultations, mfaChecks, organisations } from '../db/schema';
 import { appendCaseEvent } from '../audit/audit.repository';
 import { createRng } from '../../domain/reference/prng';
 import { generateCounterparty, generateGoodsLines, generateOrganisations } from '../../domain/reference/demo-names';
 import { planDemoCases, type PlannedCase } from './demo-plan';
+import { COMPLAINT_TEXTS } from './demo-complaints';
+import { TERMINAL_STAGES } from '../../domain/procedures/definitions';
 import { deriveHearingNoticeClock, type ClockEvent } from '../../domain/sla';
 import { clockColumns } from '../cases/write-plan';
 
@@ -37,30 +41,38 @@ export async function seedDemoCases(ctx: AppContext, staff: Map<string, number>)
 		.values(orgs.map((o) => ({ bin: o.bin, name: o.nameRu, legalAddress: o.legalAddressRu, city: o.city.ru })))
 		.returning({ id: organisations.id });
 	const plans = planDemoCases(rng, calendar, now, DEMO_CASE_COUNT);
-	const perPrefix = new Map<string, number>();
+	const numbers = caseNumbers(plans);
+	// Ids chosen here so that a complaint can name the case it is about before that case is written.
+	const ids = plans.map(() => randomUUID());
 
-	for (const plan of plans) {
-		const prefix = plan.service.casePrefix;
-		const seq = (perPrefix.get(prefix) ?? 0) + 1;
-		perPrefix.set(prefix, seq);
-		const number = `${prefix}-${plan.registeredOn.slice(0, 4)}-${String(seq).padStart(5, '0')}`;
+	for (const [i, plan] of plans.entries()) {
+		const number = numbers[i]!;
+		// Drawn in the order the demo always drew them, so every case keeps its data.
 		const goodsLines = generateGoodsLines(rng, rng.int(1, 3));
+		const applicantId = rng.pick(orgRows).id;
 		const computed = [...plan.clocks, ...hearingNotice(plan)];
-		const decided = ['granted', 'refused', 'returned-incomplete'].includes(plan.stage);
+		const decided = TERMINAL_STAGES.has(plan.stage);
+		const against = plan.complaint?.against ?? null;
+		const counterparty = generateCounterparty(rng);
+		const firstExportToCounterparty = rng.chance(0.3);
 
 		await ctx.db.transaction(async (tx) => {
 			const [row] = await tx
 				.insert(cases)
 				.values({
+					id: ids[i],
 					number,
 					service: plan.service.code,
 					stage: plan.stage,
-					applicantId: rng.pick(orgRows).id,
+					applicantId,
 					assigneeId: plan.assignee ? (staff.get(plan.assignee) ?? null) : null,
 					unit: 'Export control',
 					receivedAt: plan.receivedAt,
 					registeredOn: plan.registeredOn,
-					application: { goodsLines, counterparty: generateCounterparty(rng), firstExportToCounterparty: rng.chance(0.3) },
+					application: plan.complaint
+						? { complaintAgainst: against === null ? null : numbers[against], reviewBy: plan.complaint.reviewBy, complaintText: COMPLAINT_TEXTS[i % COMPLAINT_TEXTS.length] }
+						: { goodsLines, counterparty, firstExportToCounterparty },
+					complaintOf: against === null ? null : ids[against],
 					decidedAt: decided ? plan.events.at(-1)!.at : null,
 					decidedBy: decided ? (staff.get(plan.events.at(-1)!.actor) ?? null) : null,
 					decision: plan.record,
@@ -88,5 +100,18 @@ export async function seedDemoCases(ctx: AppContext, staff: Map<string, number>)
 			}
 		});
 	}
+	// The complainant is the applicant of the case complained about (001 p.23).
+	await ctx.db.execute(sql`update cases set applicant_id = t.applicant_id from cases t where cases.complaint_of = t.id`);
 	return plans.length;
+}
+
+/** EL-2026-00001 …: per prefix and registration year, in plan order. */
+function caseNumbers(plans: readonly PlannedCase[]): string[] {
+	const perPrefix = new Map<string, number>();
+	return plans.map((plan) => {
+		const prefix = plan.service.casePrefix;
+		const seq = (perPrefix.get(prefix) ?? 0) + 1;
+		perPrefix.set(prefix, seq);
+		return `${prefix}-${plan.registeredOn.slice(0, 4)}-${String(seq).padStart(5, '0')}`;
+	});
 }

@@ -8,6 +8,7 @@ import { computeClock, type ClockEvent, type ClockKind, type ClockUnit, type Sla
 import { SERVICES, type ServiceDefinition, type TermUnit } from '../../domain/reference/services';
 import { AGENCY_CODES } from '../../domain/reference/agencies';
 import type { Rng } from '../../domain/reference/prng';
+import { planComplaint, withComplaintTargets, type ReviewBy } from './demo-complaints';
 
 export interface PlannedClock {
 	clock: SlaClock;
@@ -27,6 +28,8 @@ export interface PlannedCase {
 	record: Record<string, unknown> | null;
 	/** Case events in order: type, time, citation, after-state. */
 	events: { type: string; at: Date; citation: string | null; actor: string; after: Record<string, unknown> }[];
+	/** A complaint: who reviews it (5 or 15 WD, 001 p.24) and the index of the planned case it is about. */
+	complaint?: { reviewBy: ReviewBy; against: number | null };
 }
 
 const UNIT: Record<TermUnit, ClockUnit> = {
@@ -53,7 +56,13 @@ const WEIGHTS: Record<string, number> = {
 export function planDemoCases(rng: Rng, calendar: WorkingCalendar, now: Date, count: number): PlannedCase[] {
 	const bag = SERVICES.flatMap((s) => Array<ServiceDefinition>(WEIGHTS[s.code] ?? 1).fill(s));
 	const today = calendar.localDate(now);
-	return Array.from({ length: count }, () => planOne(rng, calendar, now, today, rng.pick(bag)));
+	const plans = Array.from({ length: count }, () => planOne(rng, calendar, now, today, rng.pick(bag)));
+	// Complaints follow their own procedure; rewritten after the draw so the other cases stay as they were.
+	let k = 0;
+	return withComplaintTargets(
+		plans.map((p) => (p.service.code === 'complaint' ? planComplaint(p, k++, calendar, now) : p)),
+		calendar
+	);
 }
 
 function planOne(rng: Rng, cal: WorkingCalendar, now: Date, today: string, service: ServiceDefinition): PlannedCase {

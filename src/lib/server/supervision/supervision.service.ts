@@ -94,13 +94,13 @@ async function agencyResponse(db: Db, calendar: WorkingCalendar) {
 	});
 }
 
-/** Complaint cases: decided within their term, late, still open in time, open and overdue. */
+/** Complaint cases by their review clock (5 or 15 WD, extended at most once; 001 pp.24–25): decided within their term, late, still open in time, open and overdue. */
 async function complaintCompliance(db: Db) {
 	const rows = await db
 		.select({ state: clocks.state, n: sql<number>`count(*)::int` })
 		.from(clocks)
 		.innerJoin(cases, eq(cases.id, clocks.caseId))
-		.where(and(eq(cases.service, 'complaint'), eq(clocks.kind, 'service-term')))
+		.where(and(eq(cases.service, 'complaint'), eq(clocks.kind, 'complaint-review')))
 		.groupBy(clocks.state);
 	const n = (s: string) => Number(rows.find((r) => r.state === s)?.n ?? 0);
 	return { met: n('met'), breached: n('breached'), running: n('running') + n('suspended'), overdue: n('overdue') };

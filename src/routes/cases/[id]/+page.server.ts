@@ -33,7 +33,8 @@ export const load: PageServerLoad = async (event) => {
 		// Only what this user may do now (the server checks again on every action).
 		actions: await actionSupport(event.locals.ctx.db, c.id, { kind: 'staff', userId: user.id, username: user.username, roles: user.roles }, now, calendar),
 		// The refusal draft (issue 7): offered to its editors and readers before the decision.
-		draftLink: !c.decidedAt && draftAccess(viewer, c, 'drafting') !== null,
+		// A complaint is upheld or rejected (001 p.24), never refused by a letter: no draft there.
+		draftLink: !c.decidedAt && c.service !== 'complaint' && draftAccess(viewer, c, 'drafting') !== null,
 		case: {
 			id: c.id,
 			number: c.number,

@@ -1,0 +1,19 @@
+/**
+ * An agency's consultation requests still awaiting its answer (001 p.16), the closest due first:
+ * the same list for the agency's token (GET /api/v1/consultations) and its liaison's page.
+ */
+import { and, asc, eq, isNull } from 'drizzle-orm';
+import type { Db } from '../db/client';
+import { cases, consultations } from '../db/schema';
+
+export const PENDING_LIMIT = 500;
+
+export function listPendingConsultations(db: Db, agency: string) {
+	return db
+		.select({ id: consultations.id, caseId: consultations.caseId, caseNumber: cases.number, service: cases.service, requestedAt: consultations.requestedAt, dueAt: consultations.dueAt })
+		.from(consultations)
+		.innerJoin(cases, eq(cases.id, consultations.caseId))
+		.where(and(eq(consultations.agencyCode, agency), isNull(consultations.decision)))
+		.orderBy(asc(consultations.dueAt))
+		.limit(PENDING_LIMIT);
+}
