@@ -24,6 +24,7 @@ const CASES = 24;
 let ctx: AppContext;
 const servers: BuiltServer[] = [];
 const caseIds: string[] = [];
+const oldCases: string[] = [];
 
 beforeAll(async () => {
 	const admin = postgres(adminUrl, { max: 1, onnotice: () => {} });
@@ -57,6 +58,23 @@ beforeAll(async () => {
 			await ctx.cases.staffAction(id, 'request-consultations', { agencies: ['nsc', 'mod'] }, actor, null);
 		}
 	}
+	// Two applications received three weeks ago whose completeness checks ran out while no server was
+	// running: the scheduler announces them at start, dated at their true due (catch-up).
+	for (let i = 0; i < 2; i++) {
+		const r = await ctx.cases.register(
+			{
+				service: 'import-licence',
+				externalId: `SCHED-OLD-${i}`,
+				receivedAt: new Date(ctx.clock.now().getTime() - 21 * 86_400_000).toISOString(),
+				applicant: { bin: '000740001307', name: 'ТОО «Планировщик»', legalAddress: 'Astana' },
+				goodsLines: [{ hsCode: '8526910000', controlCode: '5А002', description: 'Crypto module', quantity: 1, unit: 'pcs', value: 10, currency: 'USD' }],
+				counterparty: { name: 'Acme', country: 'DE' }
+			},
+			principal,
+			null
+		);
+		oldCases.push((r.body as { id: string }).id);
+	}
 	for (let i = 0; i < 2; i++) servers.push(await startBuiltServer({ DATABASE_URL: url, MERZIM_CLOCK: 'simulated' }));
 }, 120_000);
 
@@ -69,6 +87,23 @@ afterAll(async () => {
 });
 
 describe('the deadline scheduler in two processes on one PostgreSQL', () => {
+	it('announces at start, once and at their true time, the deadlines that passed while no server ran', async () => {
+		const until = Date.now() + 10_000;
+		let breaches: (typeof caseEvents.$inferSelect)[] = [];
+		while (Date.now() < until) {
+			breaches = (await ctx.db.select().from(caseEvents).where(inArray(caseEvents.caseId, oldCases))).filter((e) => e.type === 'clock:breached');
+			if (breaches.filter((e) => (e.after as { kind: string }).kind === 'completeness').length === 2) break;
+			await new Promise((r) => setTimeout(r, 200));
+		}
+		const completeness = breaches.filter((e) => (e.after as { kind: string }).kind === 'completeness');
+		expect(completeness).toHaveLength(2);
+		for (const e of completeness) {
+			const after = e.after as { due: string; lagMs: number };
+			expect(e.at.toISOString()).toBe(after.due);
+			expect(after.lagMs).toBeGreaterThan(10 * 86_400_000); // fired long after its due: at start
+		}
+	});
+
 	it('fires each deadline exactly once, with its true time', async () => {
 		const clients = await Promise.all(
 			servers.map(async (s, i) => {
