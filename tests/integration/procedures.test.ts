@@ -287,6 +287,38 @@ describe('device verification (004) and a step-timed regulation (003)', () => {
 	});
 });
 
+describe('the other permit procedures to their grant', () => {
+	it.each([
+		['general-export-licence', 'licence-general', 30, 'GL'],
+		['licence-reissue', 'licence-reissue', 3, 'RI'],
+		['licence-reissue-separation', 'licence-reissue-reorganised', 30, 'RS'],
+		['import-certificate', 'certificate', 7, 'IIC']
+	])('%s: registered with its %s term (%i WD), checked, consulted where the act says, granted', async (service, _variant, days, prefix) => {
+		const general = service === 'general-export-licence';
+		const { body: c } = await submit({ service, firstExportToCounterparty: false, ...(general ? { goodsLines: [{ hsCode: '2811198000', controlCode: '1С350', description: 'Precursor', quantity: 10, unit: 'kg', value: 100, currency: 'USD' }] } : {}) });
+		expect(c.number).toMatch(new RegExp(`^${prefix}-\\d{4}-\\d{5}$`));
+		expect(calendar.workingDaysBetween(c.registeredOn, clockOf(c, 'service-term').dueDate)).toBe(days);
+		await action('head', c.id, 'assign', { username: 'officer' });
+		let r = await action('officer', c.id, 'complete-check', { complete: true });
+		// Licences of 001 are sent to the state bodies (001 p.16); certificates of 000 are not.
+		expect(r.body.availableActions.includes('request-consultations')).toBe(service !== 'import-certificate' && service !== 'licence-reissue' && service !== 'licence-reissue-separation');
+		if (general) {
+			r = await action('officer', c.id, 'request-consultations', { agencies: ['mod'] });
+			const mod = (r.body.consultations as Json[])[0]!;
+			expect((await api.post(`/api/v1/consultations/${mod.id}/response`, { decision: 'approve' }, bearer('mod'))).status).toBe(200);
+		}
+		const grant = await action('head', c.id, 'decide', { outcome: 'grant' });
+		expect(grant.body).toMatchObject({ stage: 'granted', decision: { outcome: 'granted' } });
+		if (general) {
+			// The general licence's execution report: 10 WD from the export (001 p.28).
+			const shipped = await action('officer', c.id, 'record-shipment', { kind: 'general-export', at: app.ctx.clock.now().toISOString() });
+			expect(clockOf(shipped.body, 'execution-report')).toMatchObject({ state: 'running', citation: '001 p.28' });
+			const reported = await action('officer', c.id, 'record-post-export-report', { kind: 'execution-report' });
+			expect(clockOf(reported.body, 'execution-report').state).toBe('met');
+		}
+	});
+});
+
 describe('staff actions API: authorization and validation', () => {
 	it('answers unknown actions 404, bad bodies 422, cross-site posts 403, the wall board 403', async () => {
 		const { body: c } = await submit();
