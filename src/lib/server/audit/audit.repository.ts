@@ -27,7 +27,15 @@ export interface AuditEntry {
 	after?: unknown;
 }
 
-export async function appendCaseEvent(tx: Executor, caseId: string, entry: AuditEntry) {
+/**
+ * The lock that serialises a stream lasts until the end of the transaction: outside one it would be
+ * released after its own statement and two writers could fork the chain (two sign-ins of one user on
+ * two processes did). So an append is always made in a transaction, its own if need be.
+ */
+const inTransaction = (ex: Executor): boolean => 'rollback' in ex;
+
+export async function appendCaseEvent(tx: Executor, caseId: string, entry: AuditEntry): Promise<typeof caseEvents.$inferSelect> {
+	if (!inTransaction(tx)) return (tx as Db).transaction((t) => appendCaseEvent(t, caseId, entry));
 	await tx.execute(sql`select id from cases where id = ${caseId} for update`);
 	const [last] = await tx
 		.select({ seq: caseEvents.seq, hash: caseEvents.hash })
@@ -56,7 +64,8 @@ export async function appendCaseEvent(tx: Executor, caseId: string, entry: Audit
 	return row!;
 }
 
-export async function appendAuditEvent(tx: Executor, stream: string, entry: AuditEntry) {
+export async function appendAuditEvent(tx: Executor, stream: string, entry: AuditEntry): Promise<typeof auditEvents.$inferSelect> {
+	if (!inTransaction(tx)) return (tx as Db).transaction((t) => appendAuditEvent(t, stream, entry));
 	await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${'audit:' + stream}))`);
 	const [last] = await tx
 		.select({ seq: auditEvents.seq, hash: auditEvents.hash })

@@ -43,6 +43,7 @@ export function createDeadlineScheduler(deps: { db: Db; clock: Clock; calendar: 
 	const parallel = opts.parallel ?? 4;
 	let timer: ReturnType<typeof setInterval> | null = null;
 	let running: Promise<number> | null = null;
+	let pending: Promise<number> | null = null;
 
 	/** Clocks with a warning or deadline due by `now`, from the one partial index (clocks_next_fire_idx). */
 	async function candidates(now: Date): Promise<Candidate[]> {
@@ -112,35 +113,47 @@ export function createDeadlineScheduler(deps: { db: Db; clock: Clock; calendar: 
 		await tx.update(clocks).set({ firedFor: due, warnedFor: due, state: 'overdue' }).where(and(eq(clocks.id, row.id)));
 	}
 
-	/** Fires everything due now; returns how many fired. Never runs twice at once in one process. */
-	async function tick(): Promise<number> {
-		if (running) return running;
-		running = (async () => {
-			let fired = 0;
-			for (let round = 0; round < 50; round++) {
-				const list = await candidates(clock.now());
-				if (list.length === 0) break;
-				// Read before any transaction: PGlite has one connection.
-				const calendar = await deps.calendar.current();
-				// A few firings at once, each in its own transaction on its own connection: a burst of
-				// terms ending at 18:30 is cleared in a fraction of the time (bench/README.md).
-				let progressed = 0;
-				let next = 0;
-				await Promise.all(
-					Array.from({ length: Math.min(parallel, list.length) }, async () => {
-						while (next < list.length) if (await fire(list[next++]!, calendar)) progressed++;
-					})
-				);
-				fired += progressed;
-				if (progressed === 0) break; // the rest are busy or taken by another process
-			}
-			return fired;
-		})();
-		try {
-			return await running;
-		} finally {
-			running = null;
+	async function pass(): Promise<number> {
+		let fired = 0;
+		for (let round = 0; round < 50; round++) {
+			const list = await candidates(clock.now());
+			if (list.length === 0) break;
+			// Read before any transaction: PGlite has one connection.
+			const calendar = await deps.calendar.current();
+			// A few firings at once, each in its own transaction on its own connection: a burst of
+			// terms ending at 18:30 is cleared in a fraction of the time (bench/README.md).
+			let progressed = 0;
+			let next = 0;
+			await Promise.all(
+				Array.from({ length: Math.min(parallel, list.length) }, async () => {
+					while (next < list.length) if (await fire(list[next++]!, calendar)) progressed++;
+				})
+			);
+			fired += progressed;
+			if (progressed === 0) break; // the rest are busy or taken by another process
 		}
+		return fired;
+	}
+
+	/**
+	 * Fires everything due now; resolves with how many fired. One pass at a time per process: a call
+	 * during a pass gets a fresh pass after it (which sees a clock moved meanwhile), shared by every
+	 * caller that arrives in between.
+	 */
+	function tick(): Promise<number> {
+		if (!running) {
+			running = pass().finally(() => {
+				running = null;
+			});
+			return running;
+		}
+		pending ??= running
+			.catch(() => 0)
+			.then(() => {
+				pending = null;
+				return tick();
+			});
+		return pending;
 	}
 
 	return {
