@@ -5,10 +5,9 @@
 import { computeClock } from '../sla';
 import { append, cancelOpenClocks, openClock, startClock } from './case-clocks';
 import type { Handlers } from './engine';
-import { ProcedureError, type ActionPlan, type PlannedEvent } from './types';
+import { event, plan } from './plan-builders';
+import { ProcedureError } from './types';
 
-const plan = (p: Partial<ActionPlan> & Pick<ActionPlan, 'events'>): ActionPlan => ({ stage: null, clockOps: [], consultationsToRequest: [], decides: false, ...p });
-const event = (type: string, at: Date, citation: string, after: Record<string, unknown>): PlannedEvent => ({ type, at, citation, after });
 
 export const OTHER_HANDLERS: Handlers = {
 	'forward-complaint': ({ snap, now }, input) => {

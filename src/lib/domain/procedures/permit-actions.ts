@@ -9,12 +9,11 @@ import { alwaysConfidentialGrounds, findGround, incompletenessRefusalFor } from 
 import { isMfaCheckCode } from '../reference/codes';
 import { append, cancelOpenClocks, findClock, isSuspended, openClock, startClock } from './case-clocks';
 import type { Handlers } from './engine';
-import { ProcedureError, type ActionPlan, type CaseSnapshot, type ClockOp, type PlannedEvent } from './types';
+import { event, plan } from './plan-builders';
+import { ProcedureError, type ActionPlan, type CaseSnapshot, type ClockOp } from './types';
 
 const MFA_SUSPENSION = { reason: "MFA authenticity check of the importer's guarantee", legalBasis: '001 p.17 para 3' };
 
-const plan = (p: Partial<ActionPlan> & Pick<ActionPlan, 'events'>): ActionPlan => ({ stage: null, clockOps: [], consultationsToRequest: [], decides: false, ...p });
-const event = (type: string, at: Date, citation: string, after: Record<string, unknown>): PlannedEvent => ({ type, at, citation, after });
 
 /** 001 p.18 (decision 6): mandatory for 1С350 / 10С905 on a first export to the counterparty or on risk information. */
 export function mfaMandatory(snap: CaseSnapshot): boolean {
