@@ -4,6 +4,7 @@
  * days to answer (001 p.16); a hearing set too late is refused by the server, field by field.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { dropDatabase, recreateDatabase } from '../helpers/test-db';
 import postgres from 'postgres';
 import type { Browser, Page } from 'playwright-core';
 import { startBuiltServer, type BuiltServer } from '../helpers/built-server';
@@ -17,10 +18,7 @@ let browser: Browser;
 let caseId: string;
 
 beforeAll(async () => {
-	const admin = postgres(adminUrl, { max: 1, onnotice: () => {} });
-	await admin.unsafe(`drop database if exists ${name} with (force)`);
-	await admin.unsafe(`create database ${name}`);
-	await admin.end();
+	await recreateDatabase(adminUrl, name);
 	server = await startBuiltServer({ DATABASE_URL: url });
 	const db = postgres(url, { max: 1, onnotice: () => {} });
 	const [row] = await db`select c.id from cases c join users u on u.id = c.assignee_id where u.username = 'officer' and c.stage = 'completeness-check' and c.service in ('export-licence', 'import-licence', 'general-export-licence') order by c.number limit 1`;
@@ -31,9 +29,7 @@ beforeAll(async () => {
 afterAll(async () => {
 	await browser?.close();
 	await server?.stop();
-	const admin = postgres(adminUrl, { max: 1, onnotice: () => {} });
-	await admin.unsafe(`drop database if exists ${name} with (force)`);
-	await admin.end();
+	await dropDatabase(adminUrl, name);
 });
 
 async function open(username: string): Promise<Page> {

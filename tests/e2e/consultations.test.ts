@@ -6,6 +6,7 @@
  * scheduler of another process would.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { dropDatabase, recreateDatabase } from '../helpers/test-db';
 import postgres from 'postgres';
 import type { Browser, Page } from 'playwright-core';
 import { startBuiltServer, type BuiltServer } from '../helpers/built-server';
@@ -19,10 +20,7 @@ let browser: Browser;
 let sql: postgres.Sql;
 
 beforeAll(async () => {
-	const admin = postgres(adminUrl, { max: 1, onnotice: () => {} });
-	await admin.unsafe(`drop database if exists ${name} with (force)`);
-	await admin.unsafe(`create database ${name}`);
-	await admin.end();
+	await recreateDatabase(adminUrl, name);
 	server = await startBuiltServer({ DATABASE_URL: url });
 	sql = postgres(url, { max: 1, onnotice: () => {} });
 	browser = await launchChromium();
@@ -31,9 +29,7 @@ afterAll(async () => {
 	await browser?.close();
 	await server?.stop();
 	await sql?.end();
-	const admin = postgres(adminUrl, { max: 1, onnotice: () => {} });
-	await admin.unsafe(`drop database if exists ${name} with (force)`);
-	await admin.end();
+	await dropDatabase(adminUrl, name);
 });
 
 const rows = (page: Page) => page.locator('table.pending tbody tr');

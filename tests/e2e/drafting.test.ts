@@ -5,6 +5,7 @@
  * read-only live. The built server runs on PostgreSQL so the test can pick a demo case.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { dropDatabase, recreateDatabase } from '../helpers/test-db';
 import postgres from 'postgres';
 import type { Browser, Page } from 'playwright-core';
 import { startBuiltServer, type BuiltServer } from '../helpers/built-server';
@@ -19,10 +20,7 @@ let browser: Browser;
 let caseId: string;
 
 beforeAll(async () => {
-	const admin = postgres(adminUrl, { max: 1, onnotice: () => {} });
-	await admin.unsafe(`drop database if exists ${name} with (force)`);
-	await admin.unsafe(`create database ${name}`);
-	await admin.end();
+	await recreateDatabase(adminUrl, name);
 	server = await startBuiltServer({ DATABASE_URL: url });
 	const db = postgres(url, { max: 1, onnotice: () => {} });
 	// A demo case awaiting its hearing (or, failing that, one under review), brought to the point where
@@ -48,9 +46,7 @@ beforeAll(async () => {
 afterAll(async () => {
 	await browser?.close();
 	await server?.stop();
-	const admin = postgres(adminUrl, { max: 1, onnotice: () => {} });
-	await admin.unsafe(`drop database if exists ${name} with (force)`);
-	await admin.end();
+	await dropDatabase(adminUrl, name);
 });
 
 async function openDraft(username: string): Promise<Page> {

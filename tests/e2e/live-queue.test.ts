@@ -4,7 +4,7 @@
  * as another server process would.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import postgres from 'postgres';
+import { dropDatabase, recreateDatabase } from '../helpers/test-db';
 import type { Browser } from 'playwright-core';
 import { startBuiltServer, type BuiltServer } from '../helpers/built-server';
 import { launchChromium, signInWith } from '../helpers/browser';
@@ -20,10 +20,7 @@ let browser: Browser;
 let db: DbHandle;
 
 beforeAll(async () => {
-	const admin = postgres(adminUrl, { max: 1, onnotice: () => {} });
-	await admin.unsafe(`drop database if exists ${name} with (force)`);
-	await admin.unsafe(`create database ${name}`);
-	await admin.end();
+	await recreateDatabase(adminUrl, name);
 	server = await startBuiltServer({ DATABASE_URL: url });
 	db = await createDb({ url });
 	browser = await launchChromium();
@@ -32,9 +29,7 @@ afterAll(async () => {
 	await browser?.close();
 	await server?.stop();
 	await db?.close();
-	const admin = postgres(adminUrl, { max: 1, onnotice: () => {} });
-	await admin.unsafe(`drop database if exists ${name} with (force)`);
-	await admin.end();
+	await dropDatabase(adminUrl, name);
 });
 
 describe('live queue', () => {

@@ -9,7 +9,7 @@
  * long tasks, reloads.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import postgres from 'postgres';
+import { dropDatabase, recreateDatabase } from '../helpers/test-db';
 import { eq } from 'drizzle-orm';
 import type { Browser, Page } from 'playwright-core';
 import { startBuiltServer, type BuiltServer } from '../helpers/built-server';
@@ -28,10 +28,7 @@ let browser: Browser;
 let db: DbHandle;
 
 beforeAll(async () => {
-	const admin = postgres(adminUrl, { max: 1, onnotice: () => {} });
-	await admin.unsafe(`drop database if exists ${name} with (force)`);
-	await admin.unsafe(`create database ${name}`);
-	await admin.end();
+	await recreateDatabase(adminUrl, name);
 	server = await startBuiltServer({ DATABASE_URL: url });
 	db = await createDb({ url });
 	await addOpenCases(EXTRA);
@@ -41,9 +38,7 @@ afterAll(async () => {
 	await browser?.close();
 	await server?.stop();
 	await db?.close();
-	const admin = postgres(adminUrl, { max: 1, onnotice: () => {} });
-	await admin.unsafe(`drop database if exists ${name} with (force)`);
-	await admin.end();
+	await dropDatabase(adminUrl, name);
 });
 
 /** Open export-licence cases under review, their 15-WD terms started over the last 18 days (most in time, some late). */

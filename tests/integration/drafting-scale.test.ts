@@ -5,7 +5,7 @@
  * (Two processes cannot share an embedded PGlite, so this always runs on PostgreSQL + Redis.)
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import postgres from 'postgres';
+import { dropDatabase, recreateDatabase } from '../helpers/test-db';
 import * as Y from 'yjs';
 import { loadConfig } from '../../src/lib/server/config';
 import { createAppContext, type AppContext } from '../../src/lib/server/context';
@@ -38,10 +38,7 @@ async function node() {
 
 beforeAll(async () => {
 	process.env.ADDRESS_HEADER = CLIENT_IP_HEADER;
-	const admin = postgres(adminUrl, { max: 1, onnotice: () => {} });
-	await admin.unsafe(`drop database if exists ${name} with (force)`);
-	await admin.unsafe(`create database ${name}`);
-	await admin.end();
+	await recreateDatabase(adminUrl, name);
 	const a = await node();
 	await node();
 	const create = (username: string, roles: ('officer' | 'head' | 'supervisor')[]) => a.ctx.users.create({ username, displayName: username, password: TEST_PASSWORD, roles }, { userId: null, label: 'test' });
@@ -58,9 +55,7 @@ afterAll(async () => {
 		await n.server.close().catch(() => {});
 		await n.ctx.dbHandle.close().catch(() => {});
 	}
-	const admin = postgres(adminUrl, { max: 1, onnotice: () => {} });
-	await admin.unsafe(`drop database if exists ${name} with (force)`);
-	await admin.end();
+	await dropDatabase(adminUrl, name);
 });
 
 describe('two processes with Redis', () => {

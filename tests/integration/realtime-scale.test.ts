@@ -6,7 +6,7 @@
  * Redis; `.ci/run` starts both before any leg.)
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import postgres from 'postgres';
+import { dropDatabase, recreateDatabase } from '../helpers/test-db';
 import { io as connect, type Socket } from 'socket.io-client';
 import { loadConfig } from '../../src/lib/server/config';
 import { createAppContext, type AppContext } from '../../src/lib/server/context';
@@ -40,10 +40,7 @@ async function node() {
 
 beforeAll(async () => {
 	process.env.ADDRESS_HEADER = CLIENT_IP_HEADER;
-	const admin = postgres(adminUrl, { max: 1, onnotice: () => {} });
-	await admin.unsafe(`drop database if exists ${name} with (force)`);
-	await admin.unsafe(`create database ${name}`);
-	await admin.end();
+	await recreateDatabase(adminUrl, name);
 	const a = await node();
 	await node();
 	await a.ctx.users.create({ username: 'sue', displayName: 'Sue', password: TEST_PASSWORD, roles: ['supervisor'] }, { userId: null, label: 'test' });
@@ -64,9 +61,7 @@ afterAll(async () => {
 		await n.server.close().catch(() => {});
 		await n.ctx.dbHandle.close().catch(() => {});
 	}
-	const admin = postgres(adminUrl, { max: 1, onnotice: () => {} });
-	await admin.unsafe(`drop database if exists ${name} with (force)`);
-	await admin.end();
+	await dropDatabase(adminUrl, name);
 });
 
 async function client(server: RunningServer, received: CaseEventEnvelope[]) {

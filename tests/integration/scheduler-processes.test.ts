@@ -6,7 +6,7 @@
  * runs on PostgreSQL (`.ci/run` starts it).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import postgres from 'postgres';
+import { dropDatabase, recreateDatabase } from '../helpers/test-db';
 import { and, eq, inArray } from 'drizzle-orm';
 import { loadConfig } from '../../src/lib/server/config';
 import { createAppContext, type AppContext } from '../../src/lib/server/context';
@@ -28,10 +28,7 @@ const caseIds: string[] = [];
 const oldCases: string[] = [];
 
 beforeAll(async () => {
-	const admin = postgres(adminUrl, { max: 1, onnotice: () => {} });
-	await admin.unsafe(`drop database if exists ${name} with (force)`);
-	await admin.unsafe(`create database ${name}`);
-	await admin.end();
+	await recreateDatabase(adminUrl, name);
 	// Minutes behind the servers' clocks (they start at the wall clock when they boot).
 	ctx = await createAppContext(loadConfig({ MERZIM_DATA_DIR: '/nonexistent' }), { clock: new ManualClock(new Date(Date.now() - 10 * 60_000)), dbHandle: await createDb({ url, poolSize: 4 }) });
 	await ctx.users.create({ username: 'admin', displayName: 'Admin', password: TEST_PASSWORD, roles: ['admin'] }, { userId: null, label: 'test' });
@@ -82,9 +79,7 @@ beforeAll(async () => {
 afterAll(async () => {
 	await Promise.all(servers.map((s) => s.stop()));
 	await ctx?.dbHandle.close();
-	const admin = postgres(adminUrl, { max: 1, onnotice: () => {} });
-	await admin.unsafe(`drop database if exists ${name} with (force)`);
-	await admin.end();
+	await dropDatabase(adminUrl, name);
 });
 
 describe('the deadline scheduler in two processes on one PostgreSQL', () => {
