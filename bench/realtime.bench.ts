@@ -20,29 +20,46 @@ import { appendCaseEvent } from '../src/lib/server/audit/audit.repository';
 import { startBuiltServer } from '../tests/helpers/built-server';
 import { cases, organisations } from '../src/lib/server/db/schema';
 
-interface Result {
+interface Percentiles {
 	p50: number;
 	p99: number;
 	max: number;
+}
+/** Delays from the event's `at` (set before its transaction) and, in `fromCommit`, from its commit. */
+interface Result extends Percentiles {
+	fromCommit: Percentiles;
 	received: number;
 	events: number;
 	duplicates: number;
 	perEventMin: number;
 }
 
+/** `raw`: minimal wire-protocol clients (see realtime-clients.mjs); `socket.io`: socket.io-client. */
+export type ClientKind = 'raw' | 'socket.io';
+let clientKind: ClientKind = 'raw';
+
 function clients(url: string, n: number, cookie: string, eventName: string) {
-	const child = spawn(process.execPath, ['bench/realtime-clients.mjs', url, String(n), cookie, eventName], { stdio: ['pipe', 'pipe', 'inherit'] });
+	const child = spawn(process.execPath, ['bench/realtime-clients.mjs', url, String(n), cookie, eventName, clientKind], { stdio: ['pipe', 'pipe', 'inherit'] });
 	let out = '';
 	const ready = new Promise<void>((ok) => child.stdout.on('data', (d: Buffer) => ((out += d.toString()), out.includes('ready') && ok())));
 	return {
 		ready,
-		async finish(): Promise<Result> {
+		/** `commitOffsets[i]`: ms from event i's `at` to its commit (0 for a bare broadcast). */
+		async finish(commitOffsets: number[] = []): Promise<Result> {
 			const done = new Promise<string>((ok) => child.stdout.on('data', () => /\{.*\}\n/s.test(out) && ok(out.slice(out.indexOf('{')))));
-			child.stdin.write('report\n');
+			child.stdin.write(`report ${JSON.stringify(commitOffsets)}\n`);
 			return JSON.parse(await done) as Result;
 		}
 	};
 }
+
+/** CPU time of this process over `seconds` of sending (plus the 1.5 s tail), as % of one core. */
+const cpuShare = (u: NodeJS.CpuUsage, seconds: number) => Math.round((u.user + u.system) / 1e4 / (seconds + 1.5));
+const fmt = (r: Percentiles) => `p50 ${String(r.p50).padStart(4)} ms  p99 ${String(r.p99).padStart(4)} ms  max ${String(r.max).padStart(5)} ms`;
+const pct = (values: number[], p: number) => {
+	const sorted = [...values].sort((a, b) => a - b);
+	return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
+};
 
 async function pace(rate: number, seconds: number, send: (i: number) => Promise<void>) {
 	const total = rate * seconds;
@@ -56,11 +73,12 @@ async function pace(rate: number, seconds: number, send: (i: number) => Promise<
 	return total;
 }
 
-export async function runRealtimeBench(opts: { clients?: number; rate?: number; seconds?: number } = {}) {
+export async function runRealtimeBench(opts: { clients?: number; rate?: number; seconds?: number; client?: ClientKind } = {}) {
+	clientKind = opts.client ?? 'raw';
 	const n = opts.clients ?? 1000;
 	const rate = opts.rate ?? 50;
 	const seconds = opts.seconds ?? 20;
-	console.log(`\n## Socket fan-out: ${n} clients, ${rate} events/s for ${seconds} s (clients in a child process)`);
+	console.log(`\n## Socket fan-out: ${n} clients, ${rate} events/s for ${seconds} s (${clientKind} clients in a child process)`);
 
 	// Ours: committed case events through the outbox publisher, on PostgreSQL when given (the
 	// production set-up for several processes), else on embedded PGlite (same event loop as the server).
@@ -81,7 +99,7 @@ export async function runRealtimeBench(opts: { clients?: number; rate?: number; 
 	const dbHandle = await createDb(dbUrl ? { url: dbUrl } : { dataDir: 'memory://' });
 	const ctx = await createAppContext(loadConfig({ MERZIM_DATA_DIR: '/nonexistent' }), { dbHandle });
 	process.env.ADDRESS_HEADER = 'x-bench-ip';
-	const server = await startServer(ctx, { port: 0, host: '127.0.0.1', publishEveryMs: Number(process.env.BENCH_PUBLISH_MS ?? 20) });
+	const server = await startServer(ctx, { port: 0, host: '127.0.0.1', publishEveryMs: Number(process.env.BENCH_PUBLISH_MS ?? 150) });
 	await ctx.users.create({ username: 'sue', displayName: 'Sue', password: 'bench password', roles: ['supervisor'] }, { userId: null, label: 'bench' });
 	const login = await fetch(`${server.url}/api/v1/session`, { method: 'POST', headers: { 'content-type': 'application/json', origin: server.url, 'x-bench-ip': '10.0.0.1' }, body: JSON.stringify({ username: 'sue', password: 'bench password' }) });
 	const cookie = login.headers.getSetCookie()[0]!.split(';')[0]!;
@@ -94,11 +112,16 @@ export async function runRealtimeBench(opts: { clients?: number; rate?: number; 
 	await ours.ready;
 	global.gc?.();
 	const perConnection = (process.memoryUsage().heapUsed - heapBefore) / n;
+	const offsets: number[] = [];
+	const cpu1 = process.cpuUsage();
 	const sent = await pace(rate, seconds, async (i) => {
-		await ctx.db.transaction((tx) => appendCaseEvent(tx, c!.id, { type: 'case:stage-changed', actor: { userId: null, label: 'bench' }, at: new Date(), after: { stage: `s${i}` } }));
+		const at = new Date();
+		await ctx.db.transaction((tx) => appendCaseEvent(tx, c!.id, { type: 'case:stage-changed', actor: { userId: null, label: 'bench' }, at, after: { stage: `s${i}` } }));
+		offsets[i] = Date.now() - at.getTime();
 	});
 	await new Promise((r) => setTimeout(r, 1500));
-	const r1 = await ours.finish();
+	const cpuOurs = cpuShare(process.cpuUsage(cpu1), seconds);
+	const r1 = await ours.finish(offsets);
 	await server.close();
 	await dbHandle.close();
 	await dropDb();
@@ -110,18 +133,22 @@ export async function runRealtimeBench(opts: { clients?: number; rate?: number; 
 	const bareUrl = `http://127.0.0.1:${(http.address() as AddressInfo).port}`;
 	const plain = clients(bareUrl, n, '-', 'case:stage-changed');
 	await plain.ready;
+	const cpu2 = process.cpuUsage();
 	await pace(rate, seconds, async (i) => {
 		bare.emit('case:stage-changed', { id: i + 1, type: 'case:stage-changed', caseId: c!.id, caseNumber: 'B-1', at: new Date().toISOString(), actor: 'bench', citation: null, payload: { stage: `s${i}` } });
 	});
 	await new Promise((r) => setTimeout(r, 1500));
+	const cpuBare = cpuShare(process.cpuUsage(cpu2), seconds);
 	const r2 = await plain.finish();
 	bare.close();
 
 	const line = (label: string, r: Result) =>
-		`${label.padEnd(34)} p50 ${String(r.p50).padStart(4)} ms  p99 ${String(r.p99).padStart(4)} ms  max ${String(r.max).padStart(5)} ms  events ${r.events}/${sent}  lost ${sent - r.events}  doubled ${r.duplicates}  min copies ${r.perEventMin}/${n}`;
+		`${label.padEnd(34)} ${fmt(r.fromCommit)}  events ${r.events}/${sent}  lost ${sent - r.events}  doubled ${r.duplicates}  min copies ${r.perEventMin}/${n}`;
 	console.log(line('ours (commit → outbox → socket)', r1));
 	console.log(line('bare socket.io broadcast', r2));
-	console.log(`p99 ratio ours/bare: ${(r1.p99 / Math.max(1, r2.p99)).toFixed(2)}x; server heap per connection: ${(perConnection / 1024).toFixed(1)} KiB`);
+	console.log(`${'ours, from before the transaction'.padEnd(34)} ${fmt(r1)}  (transaction p50 ${pct(offsets, 50)} ms, p99 ${pct(offsets, 99)} ms)`);
+	console.log(`server process CPU while sending: ours ${cpuOurs}% of a core (with the embedded database's work when on PGlite), bare ${cpuBare}%`);
+	console.log(`p99 ratio ours/bare (from commit): ${(r1.fromCommit.p99 / Math.max(1, r2.fromCommit.p99)).toFixed(2)}x; server heap per connection: ${(perConnection / 1024).toFixed(1)} KiB`);
 }
 
 /**
@@ -130,13 +157,14 @@ export async function runRealtimeBench(opts: { clients?: number; rate?: number; 
  * from the nudge A sends through the Redis adapter (or its poll) and publishes the shared outbox to
  * its own clients. Needs `npm run build`.
  */
-export async function runRealtimeTwoProcessBench(opts: { clients?: number; rate?: number; seconds?: number } = {}) {
+export async function runRealtimeTwoProcessBench(opts: { clients?: number; rate?: number; seconds?: number; client?: ClientKind } = {}) {
+	clientKind = opts.client ?? 'raw';
 	const n = opts.clients ?? 1000;
 	const rate = opts.rate ?? 50;
 	const seconds = opts.seconds ?? 20;
 	const pgUrl = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 	const redisUrl = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
-	console.log(`\n## Socket fan-out across two processes with Redis: ${n} clients (${n / 2} on each), ${rate} events/s for ${seconds} s`);
+	console.log(`\n## Socket fan-out across two processes with Redis: ${n} ${clientKind} clients (${n / 2} on each), ${rate} events/s for ${seconds} s`);
 	const admin = postgres(pgUrl, { max: 1, onnotice: () => {} });
 	await admin.unsafe('drop database if exists merzim_bench_rt2 with (force)');
 	await admin.unsafe('create database merzim_bench_rt2');
@@ -155,28 +183,33 @@ export async function runRealtimeTwoProcessBench(opts: { clients?: number; rate?
 	const onA = clients(serverA.url, n / 2, cookie, 'case:stage-changed');
 	const onB = clients(serverB.url, n / 2, cookie, 'case:stage-changed');
 	await Promise.all([onA.ready, onB.ready]);
+	const offsets: number[] = [];
 	const sent = await pace(rate, seconds, async (i) => {
-		await ctxA.db.transaction((tx) => appendCaseEvent(tx, c!.id, { type: 'case:stage-changed', actor: { userId: null, label: 'bench' }, at: new Date(), after: { stage: `s${i}` } }));
+		const at = new Date();
+		await ctxA.db.transaction((tx) => appendCaseEvent(tx, c!.id, { type: 'case:stage-changed', actor: { userId: null, label: 'bench' }, at, after: { stage: `s${i}` } }));
+		offsets[i] = Date.now() - at.getTime();
 	});
 	await new Promise((r) => setTimeout(r, 1500));
-	const [ra, rb] = await Promise.all([onA.finish(), onB.finish()]);
+	const [ra, rb] = await Promise.all([onA.finish(offsets), onB.finish(offsets)]);
 	await serverA.close();
 	await ctxA.dbHandle.close();
 	await serverB.stop();
 	await admin.unsafe('drop database if exists merzim_bench_rt2 with (force)');
 	await admin.end();
 	const line = (label: string, r: Result) =>
-		`${label.padEnd(34)} p50 ${String(r.p50).padStart(4)} ms  p99 ${String(r.p99).padStart(4)} ms  max ${String(r.max).padStart(5)} ms  events ${r.events}/${sent}  lost ${sent - r.events}  doubled ${r.duplicates}  min copies ${r.perEventMin}/${n / 2}`;
+		`${label.padEnd(34)} ${fmt(r.fromCommit)}  events ${r.events}/${sent}  lost ${sent - r.events}  doubled ${r.duplicates}  min copies ${r.perEventMin}/${n / 2}`;
 	console.log(line('clients on A (committing process)', ra));
 	console.log(line('clients on B (via Redis)', rb));
+	console.log(`(latency from commit; transactions took p50 ${pct(offsets, 50)} ms, p99 ${pct(offsets, 99)} ms before it)`);
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-	const { values } = parseArgs({ options: { clients: { type: 'string' }, rate: { type: 'string' }, seconds: { type: 'string' }, minutes: { type: 'string' }, processes: { type: 'string' } } });
+	const { values } = parseArgs({ options: { clients: { type: 'string' }, rate: { type: 'string' }, seconds: { type: 'string' }, minutes: { type: 'string' }, processes: { type: 'string' }, client: { type: 'string' } } });
 	const o = {
 		clients: values.clients ? Number(values.clients) : undefined,
 		rate: values.rate ? Number(values.rate) : undefined,
-		seconds: values.minutes ? Number(values.minutes) * 60 : values.seconds ? Number(values.seconds) : undefined
+		seconds: values.minutes ? Number(values.minutes) * 60 : values.seconds ? Number(values.seconds) : undefined,
+		client: values.client === 'socket.io' ? ('socket.io' as const) : ('raw' as const)
 	};
 	if (values.processes === '2') await runRealtimeTwoProcessBench(o);
 	else await runRealtimeBench(o);

@@ -6,7 +6,7 @@
  * waited `gapWaitMs` for it (a transaction that rolled back leaves its id missing for ever).
  * Every process runs its own publisher for its own sockets, so several processes never double-send.
  */
-import { and, asc, eq, gt, lte, max } from 'drizzle-orm';
+import { and, asc, eq, gt, lte, max, sql } from 'drizzle-orm';
 import type { Db } from '../src/lib/server/db/client';
 import { caseEvents, cases } from '../src/lib/server/db/schema';
 import { isCaseEventType, type CaseEventEnvelope, type Viewer } from '../src/lib/realtime/contract';
@@ -21,8 +21,9 @@ export interface OutboxRow {
 
 const BATCH = 500;
 
-export async function readOutbox(db: Db, afterId: number, opts: { upTo?: number; limit?: number } = {}): Promise<OutboxRow[]> {
-	const rows = await db
+function outboxQuery(db: Db, bounded: boolean) {
+	const afterId = sql.placeholder('afterId');
+	return db
 		.select({
 			id: caseEvents.id,
 			type: caseEvents.type,
@@ -38,9 +39,21 @@ export async function readOutbox(db: Db, afterId: number, opts: { upTo?: number;
 		})
 		.from(caseEvents)
 		.innerJoin(cases, eq(cases.id, caseEvents.caseId))
-		.where(opts.upTo === undefined ? gt(caseEvents.id, afterId) : and(gt(caseEvents.id, afterId), lte(caseEvents.id, opts.upTo)))
+		.where(bounded ? and(gt(caseEvents.id, afterId), lte(caseEvents.id, sql.placeholder('upTo'))) : gt(caseEvents.id, afterId))
 		.orderBy(asc(caseEvents.id))
-		.limit(opts.limit ?? BATCH);
+		.limit(sql.placeholder('limit'))
+		.prepare(bounded ? 'outbox_read_bounded' : 'outbox_read');
+}
+
+// Prepared once per database (built by drizzle once, planned once by PostgreSQL per connection):
+// the publisher reads the outbox after every commit, so building the query each time showed in profiles.
+const prepared = new WeakMap<Db, { open: ReturnType<typeof outboxQuery>; bounded: ReturnType<typeof outboxQuery> }>();
+
+export async function readOutbox(db: Db, afterId: number, opts: { upTo?: number; limit?: number } = {}): Promise<OutboxRow[]> {
+	let queries = prepared.get(db);
+	if (!queries) prepared.set(db, (queries = { open: outboxQuery(db, false), bounded: outboxQuery(db, true) }));
+	const limit = opts.limit ?? BATCH;
+	const rows = opts.upTo === undefined ? await queries.open.execute({ afterId, limit }) : await queries.bounded.execute({ afterId, upTo: opts.upTo, limit });
 	return rows.map((r) => ({
 		id: r.id,
 		envelope: isCaseEventType(r.type)
@@ -61,6 +74,8 @@ export function visibleTo(viewer: Viewer, rows: OutboxRow[]): CaseEventEnvelope[
 export interface Recipient {
 	id: string;
 	viewer: Viewer;
+	/** Equal for equal viewers (e.g. one user's tabs and screens): their delivery is decided once per event. */
+	viewerKey: string;
 }
 
 /**
@@ -85,8 +100,10 @@ export function createOutboxPublisher(deps: {
 
 	function fanOut(envelope: CaseEventEnvelope, routing: RoutedCase) {
 		const groups = new Map<Exclude<Delivery, null>, string[]>();
+		const decided = new Map<string, Delivery>();
 		for (const r of deps.recipients()) {
-			const delivery = deliveryFor(r.viewer, envelope, routing);
+			let delivery = decided.get(r.viewerKey);
+			if (delivery === undefined) decided.set(r.viewerKey, (delivery = deliveryFor(r.viewer, envelope, routing)));
 			if (!delivery) continue;
 			const ids = groups.get(delivery);
 			if (ids) ids.push(r.id);

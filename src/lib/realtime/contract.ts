@@ -84,6 +84,8 @@ export interface SocketData {
 	sessionId: string;
 	expiresAt: number;
 	viewer: Viewer;
+	/** `viewer` serialised: sockets with equal viewers get each event's routing decided once. */
+	viewerKey: string;
 }
 
 /** Who is watching, as far as event routing is concerned (decided on the server, from the DB). */
