@@ -54,6 +54,7 @@ export async function runRecomputeBench(n = 1_000_000) {
 				jsonb_build_array(jsonb_build_object('type', 'started', 'at', to_char(c.start_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'))),
 				case when c.due_at < ${now.toISOString()}::timestamptz then 'overdue' else 'running' end, c.due_at
 			from cases cs join bench_combos c on c.k = 1 + (substr(cs.number, 3)::bigint * 7919) % ${starts.length}`);
+		for (const ix of (process.env.BENCH_DROP_INDEX ?? '').split(',').filter(Boolean)) await db.execute(sql.raw(`drop index ${ix}`));
 		await db.execute(sql`analyze`);
 		const [{ count }] = (await db.execute(sql`select count(*)::int as count from clocks`)) as unknown as [{ count: number }];
 		console.log(`\n## Recompute after a calendar override (PostgreSQL, ${count.toLocaleString('en')} open clocks; set-up ${((performance.now() - t0) / 1000).toFixed(1)} s)`);

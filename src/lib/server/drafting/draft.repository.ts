@@ -7,6 +7,7 @@ import { createHash } from 'node:crypto';
 import { and, asc, count, desc, eq, gt, lte, sql } from 'drizzle-orm';
 import type { Db, Executor } from '../db/client';
 import { cases, drafts, draftSnapshots, draftUpdates, draftVersions } from '../db/schema';
+import * as Y from 'yjs';
 import { encodeState } from './draft-state';
 
 export type DraftRow = typeof drafts.$inferSelect;
@@ -14,13 +15,15 @@ export type DraftRow = typeof drafts.$inferSelect;
 export interface StoredState {
 	snapshot: Uint8Array | null;
 	upToId: number;
-	updates: { id: number; update: Uint8Array }[];
+	updates: { id: number; update: Uint8Array; hash: string }[];
 }
 
 export interface UpdateToStore {
 	update: Uint8Array;
 	userId: number | null;
 	at: Date;
+	/** hashUpdate(update), when the caller has it already. */
+	hash?: string;
 }
 
 export class DraftSignedError extends Error {
@@ -70,7 +73,7 @@ export async function loadStoredState(db: Executor, draftId: string): Promise<St
 	const [snap] = await db.select().from(draftSnapshots).where(eq(draftSnapshots.draftId, draftId));
 	const upToId = snap?.upToId ?? 0;
 	const updates = await db
-		.select({ id: draftUpdates.id, update: draftUpdates.update })
+		.select({ id: draftUpdates.id, update: draftUpdates.update, hash: draftUpdates.hash })
 		.from(draftUpdates)
 		.where(and(eq(draftUpdates.draftId, draftId), gt(draftUpdates.id, upToId)))
 		.orderBy(asc(draftUpdates.id));
@@ -95,7 +98,7 @@ export async function appendUpdates(db: Db, draftId: string, items: UpdateToStor
 		if (row.status !== 'drafting') throw new DraftSignedError();
 		const inserted = await tx
 			.insert(draftUpdates)
-			.values(items.map((i) => ({ draftId, update: i.update, hash: hashUpdate(i.update), userId: i.userId, at: i.at })))
+			.values(items.map((i) => ({ draftId, update: i.update, hash: i.hash ?? hashUpdate(i.update), userId: i.userId, at: i.at })))
 			.onConflictDoNothing()
 			.returning({ id: draftUpdates.id });
 		return inserted.length;
@@ -108,22 +111,50 @@ export async function countStoredUpdates(db: Executor, draftId: string): Promise
 }
 
 /**
- * Folds every stored update into the snapshot: snapshot + updates applied to a fresh Y.Doc and
- * re-encoded, the folded rows deleted, in one transaction under the draft's row lock.
+ * What a process holding the draft in memory offers compaction: its document, the hashes of the
+ * updates it has integrated, and the snapshot it last loaded or wrote (`upToId`).
  */
-export async function compactStoredUpdates(db: Db, draftId: string, at: Date): Promise<{ folded: number; remaining: number }> {
+export interface HeldDraft {
+	doc: Y.Doc;
+	holds: ReadonlySet<string>;
+	snapshotUpToId: number;
+}
+
+/**
+ * Folds every stored update into the snapshot, in one transaction under the draft's row lock, and
+ * deletes the folded rows. When the caller's in-memory document provably contains everything
+ * stored — the snapshot is the one it knows and it has integrated every remaining row (by hash) —
+ * the snapshot is that document encoded, without reading the rows' contents: the costly rebuild
+ * blocked the event loop every 500 updates (bench/README.md, drafting). Otherwise (another process
+ * compacted or stored something this one has not integrated) the snapshot and the rows are applied
+ * to a fresh document, as before. The in-memory document may also hold updates still waiting in
+ * its save line; they are already sent to every editor, and storing them later is idempotent.
+ */
+export async function compactStoredUpdates(db: Db, draftId: string, at: Date, held?: HeldDraft): Promise<{ folded: number; remaining: number; upToId: number; foldedHashes: string[]; fromMemory: boolean }> {
 	return db.transaction(async (tx) => {
 		await tx.select({ id: drafts.id }).from(drafts).where(eq(drafts.id, draftId)).for('update');
-		const stored = await loadStoredState(tx, draftId);
-		if (stored.updates.length === 0) return { folded: 0, remaining: 0 };
-		const upToId = stored.updates.at(-1)!.id;
-		const state = encodeState(stored.snapshot, stored.updates.map((u) => u.update));
+		const [snap] = await tx.select({ upToId: draftSnapshots.upToId }).from(draftSnapshots).where(eq(draftSnapshots.draftId, draftId));
+		const snapshotUpToId = snap?.upToId ?? 0;
+		const rows = await tx
+			.select({ id: draftUpdates.id, hash: draftUpdates.hash })
+			.from(draftUpdates)
+			.where(and(eq(draftUpdates.draftId, draftId), gt(draftUpdates.id, snapshotUpToId)))
+			.orderBy(asc(draftUpdates.id));
+		if (rows.length === 0) return { folded: 0, remaining: 0, upToId: snapshotUpToId, foldedHashes: [], fromMemory: false };
+		const upToId = rows.at(-1)!.id;
+		const fromMemory = !!held && held.snapshotUpToId === snapshotUpToId && rows.every((r) => held.holds.has(r.hash));
+		let state: Uint8Array;
+		if (fromMemory) state = Y.encodeStateAsUpdate(held!.doc);
+		else {
+			const stored = await loadStoredState(tx, draftId);
+			state = encodeState(stored.snapshot, stored.updates.filter((u) => u.id <= upToId).map((u) => u.update));
+		}
 		await tx
 			.insert(draftSnapshots)
 			.values({ draftId, state, upToId, compactedAt: at })
 			.onConflictDoUpdate({ target: draftSnapshots.draftId, set: { state, upToId, compactedAt: at } });
 		await tx.delete(draftUpdates).where(and(eq(draftUpdates.draftId, draftId), lte(draftUpdates.id, upToId)));
-		return { folded: stored.updates.length, remaining: await countStoredUpdates(tx, draftId) };
+		return { folded: rows.length, remaining: await countStoredUpdates(tx, draftId), upToId, foldedHashes: rows.map((r) => r.hash), fromMemory };
 	});
 }
 

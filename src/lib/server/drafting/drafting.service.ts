@@ -11,7 +11,7 @@ import type { Db } from '../db/client';
 import type { Clock } from '../clock';
 import { LiveDraft } from './live-draft';
 import { inspectUpdate } from './draft-state';
-import { accessFacts, appendUpdates, compactStoredUpdates, DraftSignedError, loadStoredState, type UpdateToStore } from './draft.repository';
+import { accessFacts, appendUpdates, compactStoredUpdates, DraftSignedError, hashUpdate, loadStoredState, type UpdateToStore } from './draft.repository';
 import { RejectedBatchError } from './save-queue';
 
 export interface DraftingOptions {
@@ -43,6 +43,8 @@ export function createDraftingService(deps: { db: Db; clock: Clock }, opts: Draf
 	const live = new Map<string, Promise<LiveDraft>>();
 	const now = () => performance.now();
 	let halted = false;
+	/** Compactions of this process, and how many of them encoded the held document (no rebuild). */
+	const stats = { compactions: 0, fromMemory: 0 };
 
 	async function load(draftId: string): Promise<LiveDraft> {
 		const facts = await accessFacts(deps.db, draftId);
@@ -63,8 +65,16 @@ export function createDraftingService(deps: { db: Db; clock: Clock }, opts: Draf
 	}
 
 	async function compact(draft: LiveDraft): Promise<void> {
-		const result = await compactStoredUpdates(deps.db, draft.id, deps.clock.now());
+		// A frozen draft is being signed: its snapshot is then built from storage only.
+		const held = draft.frozen ? undefined : { doc: draft.doc, holds: draft.holds, snapshotUpToId: draft.snapshotUpToId };
+		const result = await compactStoredUpdates(deps.db, draft.id, deps.clock.now(), held);
+		if (result.folded > 0) {
+			stats.compactions++;
+			if (result.fromMemory) stats.fromMemory++;
+		}
 		draft.storedUpdates = result.remaining;
+		draft.snapshotUpToId = result.upToId;
+		for (const h of result.foldedHashes) draft.holds.delete(h);
 	}
 
 	function open(draftId: string): Promise<LiveDraft> {
@@ -103,7 +113,9 @@ export function createDraftingService(deps: { db: Db; clock: Clock }, opts: Draf
 			throw new InvalidUpdateError();
 		}
 		draft.lastActivityAt = now();
-		const stored = draft.saves.enqueue({ update, userId: meta.userId, at: deps.clock.now() });
+		const hash = hashUpdate(update);
+		draft.holds.add(hash);
+		const stored = draft.saves.enqueue({ update, hash, userId: meta.userId, at: deps.clock.now() });
 		return { applied: true, stored };
 	}
 
@@ -117,7 +129,9 @@ export function createDraftingService(deps: { db: Db; clock: Clock }, opts: Draf
 			return false;
 		}
 		draft.lastActivityAt = now();
-		draft.saves.enqueue({ update, userId: null, at: deps.clock.now() }).catch(() => {});
+		const hash = hashUpdate(update);
+		draft.holds.add(hash);
+		draft.saves.enqueue({ update, hash, userId: null, at: deps.clock.now() }).catch(() => {});
 		return true;
 	}
 
@@ -148,6 +162,7 @@ export function createDraftingService(deps: { db: Db; clock: Clock }, opts: Draf
 	sweeper.unref();
 
 	return {
+		stats,
 		open,
 		loaded,
 		receive,

@@ -16,6 +16,10 @@ export class LiveDraft {
 	readonly saves: SaveQueue<UpdateToStore>;
 	/** Update rows stored since the snapshot (as far as this process knows). */
 	storedUpdates: number;
+	/** Hashes of the updates integrated into `doc` and not yet folded into a snapshot (compaction's proof). */
+	readonly holds = new Set<string>();
+	/** The snapshot `doc` was built on or last compacted into (compaction's proof). */
+	snapshotUpToId: number;
 	frozen: boolean;
 	/** Sockets of this process in the draft. */
 	members = 0;
@@ -34,6 +38,8 @@ export class LiveDraft {
 		this.awareness = new Awareness(this.doc);
 		this.awareness.setLocalState(null); // the server itself is nobody's presence
 		this.storedUpdates = stored.updates.length;
+		for (const u of stored.updates) this.holds.add(u.hash);
+		this.snapshotUpToId = stored.upToId;
 		this.frozen = status === 'signed';
 		this.saves = new SaveQueue(save, this.serial, saveOptions);
 		this.lastActivityAt = now;
