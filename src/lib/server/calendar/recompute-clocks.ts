@@ -104,6 +104,8 @@ async function recomputeGrouped(
 	// The groups are a few thousand rows passed as arrays; the planner guesses ten and would loop
 	// over a million clocks once per group. A hash join is always right here.
 	await ex.execute(sql`set local enable_nestloop = off`);
+	// Grouping a million rows by (day, length, kind, due) sorted on disk in the default 4 MB; in memory it hashes.
+	await ex.execute(sql`set local work_mem = '64MB'`);
 	const groups = rowsOf<GroupRow>(
 		await ex.execute(sql`
 			select ${START_DAY}::text as day, ${START_LATE} as late, length, kind, min(events->0->>'at') as first_at, due_at, count(*)::int as n
@@ -167,16 +169,19 @@ async function recomputeOneByOne(
 ): Promise<Set<string>> {
 	const nowMs = opts.now.getTime();
 	const touchedCases = new Set<string>();
-	let lastId = '00000000-0000-0000-0000-000000000000';
-	for (;;) {
+	// Which clocks, in one sequential scan (few, usually); then their histories by id, a page at a
+	// time. A keyset scan (`id > $last order by id limit n`) looked cheaper to the planner, which
+	// walked the primary key over the whole table in random order: 3.9 s of the 10 s at a million.
+	const slowIds = rowsOf<{ id: string }>(await ex.execute(sql`select id from clocks where ${candidate} and not (${SIMPLE})`))
+		.map((r) => r.id)
+		.sort();
+	for (let from = 0; from < slowIds.length; from += PAGE) {
 		const page = rowsOf<CandidateRow>(
 			await ex.execute(sql`
 				select id, case_id, kind, unit, length, citation, events, due_at from clocks
-				where ${candidate} and not (${SIMPLE}) and id > ${lastId}::uuid
-				order by id limit ${PAGE}`)
+				where id = any(${toPgArray(slowIds.slice(from, from + PAGE))}::uuid[]) and ${candidate}
+				order by id`)
 		);
-		if (page.length === 0) break;
-		lastId = page.at(-1)!.id;
 		const ids: string[] = [];
 		const dues: (string | null)[] = [];
 		const states: string[] = [];
