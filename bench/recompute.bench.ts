@@ -3,8 +3,10 @@
  * (default 1,000,000), each with a running working-day clock started in the last 60 working days
  * (lengths 1–60 WD), then an admin sets a day off on a working day a week ahead. Timed: the whole
  * `calendar.change()` — the override, the audit row, reading the candidate clocks, recomputing each
- * from its history, writing the moved ones and the cases' ordering keys, in one transaction.
+ * from its history, writing the moved ones, in one transaction.
  * Run: BENCH_DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres npx tsx bench/recompute.bench.ts [N]
+ * Knobs for investigating: BENCH_DROP_INDEX=a,b drops those indexes before timing (what an index
+ * costs the change); BENCH_KEEP=1 keeps the database afterwards (EXPLAIN the queries by hand).
  */
 import postgres from 'postgres';
 import { sql } from 'drizzle-orm';
