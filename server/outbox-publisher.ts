@@ -126,6 +126,9 @@ export function createOutboxPublisher(deps: {
 				lastId = row.id;
 				deps.observe?.(row);
 			}
+			// A short page is everything committed when it was read: no second, empty read per event
+			// (a commit meanwhile nudges `tick`, which then runs one more pass).
+			if (rows.length < BATCH) return;
 		}
 	}
 
