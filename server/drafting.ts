@@ -27,7 +27,7 @@ import {
 	type ServerToClientEvents,
 	type SocketData
 } from '../src/lib/realtime/contract';
-import { decodeSyncMessage, encodeSyncStep1, encodeSyncStep2, encodeSyncUpdate } from '../src/lib/realtime/draft-sync-messages';
+import { decodeSyncMessage, encodeSyncStep1, encodeSyncStep2, encodeSyncUpdate, fromWire, toWire } from '../src/lib/realtime/draft-sync-messages';
 import { draftAccess } from '../src/lib/domain/drafting/draft-access';
 import { accessFacts, DraftSignedError, openCurrentDraft } from '../src/lib/server/drafting/draft.repository';
 import { InvalidUpdateError } from '../src/lib/server/drafting/drafting.service';
@@ -57,8 +57,6 @@ interface Membership {
 }
 
 const room = (draftId: string) => `draft:${draftId}`;
-const b64 = (bytes: Uint8Array) => Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('base64');
-const unb64 = (text: string) => new Uint8Array(Buffer.from(text, 'base64'));
 
 function isEmptyUpdate(update: Uint8Array): boolean {
 	try {
@@ -93,8 +91,9 @@ export function mountDrafting(io: IO, ctx: AppContext, opts: DraftingMountOption
 
 	function broadcastAwareness(draftId: string, update: Uint8Array, except?: string) {
 		const target = io.local.to(room(draftId));
-		(except ? target.except(except) : target).emit('draft:awareness', { draftId, update });
-		if (opts.crossProcess) io.serverSideEmit('draft:awareness', draftId, b64(update));
+		const wire = toWire(update);
+		(except ? target.except(except) : target).emit('draft:awareness', { draftId, update: wire });
+		if (opts.crossProcess) io.serverSideEmit('draft:awareness', draftId, wire);
 	}
 
 	async function leave(socket: DraftSocket, draftId: string) {
@@ -153,7 +152,7 @@ export function mountDrafting(io: IO, ctx: AppContext, opts: DraftingMountOption
 				} else Object.assign(mine.get(row.id)!, { access, checkedAt: performance.now() });
 				ack({ data: { draftId: row.id, caseId, chain: row.chain, status: row.status, access } });
 				const present = [...draft.awareness.getStates().keys()];
-				if (present.length) socket.emit('draft:awareness', { draftId: row.id, update: encodeAwarenessUpdate(draft.awareness, present) });
+				if (present.length) socket.emit('draft:awareness', { draftId: row.id, update: toWire(encodeAwarenessUpdate(draft.awareness, present)) });
 			} catch (e) {
 				console.error('draft:join', e);
 				ack({ error: DraftErrors.unavailable });
@@ -163,7 +162,7 @@ export function mountDrafting(io: IO, ctx: AppContext, opts: DraftingMountOption
 		socket.on('draft:sync', async (request, ack) => {
 			if (typeof ack !== 'function') return;
 			const parsed = DraftSyncSchema.safeParse(request);
-			const message = parsed.success ? decodeSyncMessage(parsed.data.message) : null;
+			const message = parsed.success ? decodeSyncMessage(fromWire(parsed.data.message)) : null;
 			if (!parsed.success || !message) return ack({ error: DraftErrors.invalid });
 			const { draftId } = parsed.data;
 			const m = await currentMembership(socket, draftId);
@@ -171,7 +170,7 @@ export function mountDrafting(io: IO, ctx: AppContext, opts: DraftingMountOption
 			try {
 				if (message.type === 'step1') {
 					const reply = await drafting.syncReply(draftId, message.stateVector);
-					return ack({ data: { replies: [encodeSyncStep2(reply.missing), encodeSyncStep1(reply.stateVector)] } });
+					return ack({ data: { replies: [toWire(encodeSyncStep2(reply.missing)), toWire(encodeSyncStep1(reply.stateVector))] } });
 				}
 				if (m.access !== 'edit') {
 					// A reader's answer to our step 1 that changes nothing is no edit; anything else is refused.
@@ -181,8 +180,8 @@ export function mountDrafting(io: IO, ctx: AppContext, opts: DraftingMountOption
 				}
 				const { applied, stored } = await drafting.receive(draftId, message.update, { userId: socket.data.userId, origin: socket.id });
 				if (applied) {
-					io.local.to(room(draftId)).except(socket.id).emit('draft:sync', { draftId, message: encodeSyncUpdate(message.update) });
-					if (opts.crossProcess) io.serverSideEmit('draft:update', draftId, b64(message.update));
+					io.local.to(room(draftId)).except(socket.id).emit('draft:sync', { draftId, message: toWire(encodeSyncUpdate(message.update)) });
+					if (opts.crossProcess) io.serverSideEmit('draft:update', draftId, toWire(message.update));
 				}
 				await stored;
 				ack({ data: { replies: [] } });
@@ -203,7 +202,7 @@ export function mountDrafting(io: IO, ctx: AppContext, opts: DraftingMountOption
 			const m = await currentMembership(socket, draftId);
 			if (!m) return reply({ error: DraftErrors.notJoined });
 			const name = socket.data.displayName;
-			const guarded = guardAwarenessUpdate(parsed.data.update, { userId: socket.data.userId, name, color: presenceColor(socket.data.userId) });
+			const guarded = guardAwarenessUpdate(fromWire(parsed.data.update), { userId: socket.data.userId, name, color: presenceColor(socket.data.userId) });
 			const draft = await drafting.loaded(draftId);
 			if (!guarded || !draft) return reply({ error: DraftErrors.invalid });
 			m.clientIds.add(guarded.clientId);
@@ -230,9 +229,9 @@ export function mountDrafting(io: IO, ctx: AppContext, opts: DraftingMountOption
 
 	io.on('draft:update', (draftId, update) => {
 		if (typeof draftId !== 'string' || typeof update !== 'string') return;
-		const bytes = unb64(update);
+		const bytes = fromWire(update);
 		void drafting.receiveRemote(draftId, bytes).then((applied) => {
-			if (applied) io.local.to(room(draftId)).emit('draft:sync', { draftId, message: encodeSyncUpdate(bytes) });
+			if (applied) io.local.to(room(draftId)).emit('draft:sync', { draftId, message: toWire(encodeSyncUpdate(bytes)) });
 		});
 	});
 
@@ -240,13 +239,12 @@ export function mountDrafting(io: IO, ctx: AppContext, opts: DraftingMountOption
 		if (typeof draftId !== 'string' || typeof update !== 'string') return;
 		void drafting.loaded(draftId).then((draft) => {
 			if (!draft) return;
-			const bytes = unb64(update);
 			try {
-				applyAwarenessUpdate(draft.awareness, bytes, 'remote');
+				applyAwarenessUpdate(draft.awareness, fromWire(update), 'remote');
 			} catch {
 				return;
 			}
-			io.local.to(room(draftId)).emit('draft:awareness', { draftId, update: bytes });
+			io.local.to(room(draftId)).emit('draft:awareness', { draftId, update });
 		});
 	});
 

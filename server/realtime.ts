@@ -42,7 +42,8 @@ export async function createRealtime(httpServer: HttpServer, ctx: AppContext, op
 	const io = new Server<ClientToServerEvents, ServerToClientEvents, InterServerEvents, SocketData>(httpServer, {
 		path: '/socket.io',
 		serveClient: false,
-		maxHttpBufferSize: 64 * 1024,
+		// The largest client message is a draft update of 60 KiB as base64 (80 KiB) in its envelope.
+		maxHttpBufferSize: 96 * 1024,
 		// Short gaps are resumed by socket.io itself; the handshake (and its auth) still runs again.
 		connectionStateRecovery: { maxDisconnectionDuration: 2 * 60_000, skipMiddlewares: false }
 	});

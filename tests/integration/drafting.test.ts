@@ -20,7 +20,7 @@ import { appendCaseEvent } from '../../src/lib/server/audit/audit.repository';
 import { appendUpdates, compactStoredUpdates, countStoredUpdates, findCurrentDraft, hashUpdate, loadEncodedState, openCurrentDraft } from '../../src/lib/server/drafting/draft.repository';
 import { bodyText, BODY_FIELD } from '../../src/lib/server/drafting/draft-state';
 import { DraftErrors, type ServerToClientEvents } from '../../src/lib/realtime/contract';
-import { encodeSyncStep1, encodeSyncUpdate } from '../../src/lib/realtime/draft-sync-messages';
+import { encodeSyncStep1, encodeSyncUpdate, toWire } from '../../src/lib/realtime/draft-sync-messages';
 import { contains, converged, cookieFor, draftClient, openSocket, randomEdit, seedCase, type DraftClient } from '../helpers/draft-clients';
 
 let app: TestApp;
@@ -113,7 +113,7 @@ describe('authorization per document', () => {
 		const p = new Y.XmlElement('paragraph');
 		p.insert(0, [new Y.XmlText('the reader wrote this')]);
 		sneaky.getXmlFragment(BODY_FIELD).insert(0, [p]);
-		const ack = await reader.socket.emitWithAck('draft:sync', { draftId: reader.provider.state.draftId!, message: encodeSyncUpdate(updates[0]!) });
+		const ack = await reader.socket.emitWithAck('draft:sync', { draftId: reader.provider.state.draftId!, message: toWire(encodeSyncUpdate(updates[0]!)) });
 		expect(ack).toEqual({ error: DraftErrors.readOnly });
 
 		await new Promise((r) => setTimeout(r, 300));
@@ -131,10 +131,15 @@ describe('authorization per document', () => {
 		const bad: [string, unknown][] = [
 			['draft:join', { caseId: 'not-a-uuid' }],
 			['draft:join', { caseId, extra: 1 }],
-			['draft:sync', { draftId, message: 'text, not bytes' }],
-			['draft:sync', { draftId, message: new Uint8Array([9, 9, 9]) }],
-			['draft:sync', { draftId, message: encodeSyncUpdate(new Uint8Array([200, 1, 2, 3, 4, 5])) }],
-			['draft:awareness', { draftId, update: new Uint8Array([5, 1, 2]) }],
+			['draft:sync', { draftId, message: 'text, not base64' }],
+			['draft:sync', { draftId, message: 'AAA' }], // base64 of the wrong length
+			['draft:sync', { draftId, message: '' }],
+			['draft:sync', { draftId, message: 'A'.repeat(84_000) }], // over the 60 KiB limit (as base64), under the socket's
+			['draft:sync', { draftId, message: encodeSyncUpdate(new Uint8Array([1])) }], // binary: not the wire format
+			['draft:sync', { draftId, message: toWire(new Uint8Array([9, 9, 9])) }], // not a sync message
+			['draft:sync', { draftId, message: toWire(encodeSyncUpdate(new Uint8Array([200, 1, 2, 3, 4, 5]))) }], // not a Yjs update
+			['draft:awareness', { draftId, update: toWire(new Uint8Array([5, 1, 2])) }], // not an awareness update
+			['draft:awareness', { draftId, update: 42 }],
 			['draft:leave', { draftId: 42 }]
 		];
 		for (const [event, payload] of bad) {
@@ -158,7 +163,7 @@ describe('authorization per document', () => {
 			await new Promise((r) => socket.once('connect', () => r(null)));
 			expect(await socket.emitWithAck('draft:join', { caseId })).toEqual({ error: DraftErrors.forbidden });
 			// Guessing the draft id does not help either.
-			expect(await socket.emitWithAck('draft:sync', { draftId: editor.provider.state.draftId!, message: encodeSyncStep1(new Uint8Array([0])) })).toEqual({ error: DraftErrors.notJoined });
+			expect(await socket.emitWithAck('draft:sync', { draftId: editor.provider.state.draftId!, message: toWire(encodeSyncStep1(new Uint8Array([0]))) })).toEqual({ error: DraftErrors.notJoined });
 			const p = new Y.XmlElement('paragraph');
 			p.insert(0, [new Y.XmlText('secret wording')]);
 			editor.doc.getXmlFragment(BODY_FIELD).insert(0, [p]);
@@ -194,7 +199,7 @@ describe('authorization per document', () => {
 		const updates: Uint8Array[] = [];
 		sneaky.on('update', (u: Uint8Array) => updates.push(u));
 		sneaky.getXmlFragment(BODY_FIELD).insert(0, [p]);
-		expect(await olga.socket.emitWithAck('draft:sync', { draftId: olga.provider.state.draftId!, message: encodeSyncUpdate(updates[0]!) })).toEqual({ error: DraftErrors.notJoined });
+		expect(await olga.socket.emitWithAck('draft:sync', { draftId: olga.provider.state.draftId!, message: toWire(encodeSyncUpdate(updates[0]!)) })).toEqual({ error: DraftErrors.notJoined });
 		expect(await olga.socket.emitWithAck('draft:join', { caseId })).toEqual({ error: DraftErrors.forbidden });
 		await new Promise((r) => setTimeout(r, 200));
 		expect(hank.text()).not.toContain('after reassignment');
@@ -422,7 +427,7 @@ describe('versions and sign-off', () => {
 		const updates: Uint8Array[] = [];
 		sneaky.on('update', (u: Uint8Array) => updates.push(u));
 		(sneaky.getXmlFragment(BODY_FIELD).get(0) as Y.XmlElement).insert(0, [new Y.XmlText('changed after signing ')]);
-		expect(await olga.socket.emitWithAck('draft:sync', { draftId: signed.draftId, message: encodeSyncUpdate(updates[0]!) })).toEqual({ error: DraftErrors.signed });
+		expect(await olga.socket.emitWithAck('draft:sync', { draftId: signed.draftId, message: toWire(encodeSyncUpdate(updates[0]!)) })).toEqual({ error: DraftErrors.signed });
 		expect((await olgaHttp.postJson(`${base}/versions`, { name: 'too late' })).status).toBe(409);
 		expect((await hankHttp.postJson(`${base}/sign`, {})).status).toBe(409);
 		const [stored] = await app.ctx.db.select({ text: draftVersions.text }).from(draftVersions).where(and(eq(draftVersions.draftId, signed.draftId), eq(draftVersions.number, 3)));

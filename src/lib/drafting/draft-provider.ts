@@ -11,7 +11,7 @@ import * as Y from 'yjs';
 import { Awareness, applyAwarenessUpdate, encodeAwarenessUpdate, removeAwarenessStates } from 'y-protocols/awareness';
 import type { Socket } from 'socket.io-client';
 import type { ClientToServerEvents, DraftAccessLevel, DraftJoined, ServerToClientEvents } from '../realtime/contract';
-import { asBytes, decodeSyncMessage, encodeSyncStep1, encodeSyncStep2, encodeSyncUpdate } from '../realtime/draft-sync-messages';
+import { decodeSyncMessage, encodeSyncStep1, encodeSyncStep2, encodeSyncUpdate, fromWire, toWire } from '../realtime/draft-sync-messages';
 
 export type DraftSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 export type DraftPhase = 'connecting' | 'synced' | 'offline' | 'refused';
@@ -96,11 +96,11 @@ export class DraftProvider {
 
 	async #sync(joined: DraftJoined): Promise<void> {
 		this.#set({ draftId: joined.draftId, chain: joined.chain, status: joined.status, access: joined.access });
-		const answer = await this.socket.emitWithAck('draft:sync', { draftId: joined.draftId, message: encodeSyncStep1(Y.encodeStateVector(this.doc)) });
+		const answer = await this.socket.emitWithAck('draft:sync', { draftId: joined.draftId, message: toWire(encodeSyncStep1(Y.encodeStateVector(this.doc))) });
 		if ('error' in answer) return this.#set({ error: answer.error });
 		let serverVector: Uint8Array | null = null;
 		for (const raw of answer.data.replies) {
-			const message = decodeSyncMessage(asBytes(raw));
+			const message = decodeSyncMessage(fromWire(raw));
 			if (message?.type === 'step2') Y.applyUpdate(this.doc, message.update, this);
 			if (message?.type === 'step1') serverVector = message.stateVector;
 		}
@@ -122,7 +122,7 @@ export class DraftProvider {
 		this.#inFlight += 1 + extraCount;
 		this.#set({});
 		try {
-			const ack = await this.socket.timeout(60_000).emitWithAck('draft:sync', { draftId, message });
+			const ack = await this.socket.timeout(60_000).emitWithAck('draft:sync', { draftId, message: toWire(message) });
 			if ('error' in ack) this.#set({ error: ack.error });
 			else this.#opts.onStored?.(update);
 		} catch {
@@ -145,9 +145,9 @@ export class DraftProvider {
 		void this.#send(encodeSyncUpdate(update), update);
 	};
 
-	#onSync = (payload: { draftId: string; message: Uint8Array | ArrayBuffer }) => {
+	#onSync = (payload: { draftId: string; message: string }) => {
 		if (payload.draftId !== this.state.draftId) return;
-		const message = decodeSyncMessage(asBytes(payload.message));
+		const message = decodeSyncMessage(fromWire(payload.message));
 		if (message && message.type !== 'step1') Y.applyUpdate(this.doc, message.update, this);
 	};
 
@@ -159,12 +159,12 @@ export class DraftProvider {
 	#sendAwareness() {
 		const draftId = this.state.draftId;
 		if (!draftId || !this.socket.connected) return;
-		this.socket.emit('draft:awareness', { draftId, update: encodeAwarenessUpdate(this.awareness, [this.doc.clientID]) }, () => {});
+		this.socket.emit('draft:awareness', { draftId, update: toWire(encodeAwarenessUpdate(this.awareness, [this.doc.clientID])) }, () => {});
 	}
 
-	#onRemoteAwareness = (payload: { draftId: string; update: Uint8Array | ArrayBuffer }) => {
+	#onRemoteAwareness = (payload: { draftId: string; update: string }) => {
 		if (payload.draftId !== this.state.draftId) return;
-		applyAwarenessUpdate(this.awareness, asBytes(payload.update), this);
+		applyAwarenessUpdate(this.awareness, fromWire(payload.update), this);
 	};
 
 	#onAccessChanged = (payload: { draftId: string; access: DraftAccessLevel | null; reason: string }) => {

@@ -105,34 +105,38 @@ export const HandshakeErrors = {
 
 // ---------------------------------------------------------------------------------------------
 // Drafting (issue 7): co-editing a reasoned refusal over the same socket.io connection. Payloads
-// are y-protocols messages (sync step 1 / step 2 / update, awareness) as binary: socket.io carries
-// a Uint8Array as an attachment; Node receives a Buffer, a browser an ArrayBuffer.
-// Every client message is validated here and refused with an error ack that changes nothing.
+// are y-protocols messages (sync step 1 / step 2 / update, awareness) as base64 text (toWire /
+// fromWire in draft-sync-messages.ts): one WebSocket frame per event where a binary attachment
+// takes two. Every client message is validated here and refused with an error ack that changes nothing.
 // ---------------------------------------------------------------------------------------------
 
-/** The largest y-protocols message a client may send (the socket's own limit is 64 KiB). */
+/** The largest y-protocols message a client may send (as base64, 80 KiB; the socket's own limit is 96 KiB). */
 export const DRAFT_MESSAGE_MAX_BYTES = 60 * 1024;
 
-const binaryMessage = z
-	.instanceof(Uint8Array, { message: 'must be binary (a Uint8Array)' })
-	.refine((b) => b.byteLength > 0 && b.byteLength <= DRAFT_MESSAGE_MAX_BYTES, { message: `must be 1 to ${DRAFT_MESSAGE_MAX_BYTES} bytes` });
+/** Standard base64 with padding, of 1 to DRAFT_MESSAGE_MAX_BYTES bytes. */
+const wireMessage = z
+	.string({ message: 'must be base64 text' })
+	.min(4, { message: 'must not be empty' })
+	.max(Math.ceil(DRAFT_MESSAGE_MAX_BYTES / 3) * 4, { message: `must be at most ${DRAFT_MESSAGE_MAX_BYTES} bytes` })
+	.regex(/^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/, { message: 'must be base64 text' });
 
 export const DraftJoinSchema = z.object({ caseId: z.uuid() }).strict();
-export const DraftSyncSchema = z.object({ draftId: z.uuid(), message: binaryMessage }).strict();
-export const DraftAwarenessSchema = z.object({ draftId: z.uuid(), update: binaryMessage }).strict();
+export const DraftSyncSchema = z.object({ draftId: z.uuid(), message: wireMessage }).strict();
+export const DraftAwarenessSchema = z.object({ draftId: z.uuid(), update: wireMessage }).strict();
 export const DraftLeaveSchema = z.object({ draftId: z.uuid() }).strict();
 
-// Written out (not z.infer) so that any Uint8Array, whatever its buffer, can be sent.
 export interface DraftJoinRequest {
 	caseId: string;
 }
 export interface DraftSyncRequest {
 	draftId: string;
-	message: Uint8Array;
+	/** toWire(a y-protocols sync message) */
+	message: string;
 }
 export interface DraftAwarenessRequest {
 	draftId: string;
-	update: Uint8Array;
+	/** toWire(a y-protocols awareness update) */
+	update: string;
 }
 export interface DraftLeaveRequest {
 	draftId: string;
@@ -168,7 +172,7 @@ export interface ClientToServerEvents {
 	 * A y-protocols sync message. Step 1 is answered in the ack (`replies`: the server's step 2 and
 	 * its own step 1); step 2 and updates are acknowledged only once durably stored.
 	 */
-	'draft:sync': (request: DraftSyncRequest, ack: Ack<{ replies: Uint8Array[] }>) => void;
+	'draft:sync': (request: DraftSyncRequest, ack: Ack<{ replies: string[] }>) => void;
 	/** A y-protocols awareness update for this client (presence, caret, selection). */
 	'draft:awareness': (request: DraftAwarenessRequest, ack: Ack<null>) => void;
 	'draft:leave': (request: DraftLeaveRequest, ack: Ack<null>) => void;
@@ -181,9 +185,9 @@ export interface SocketData {
 
 export interface ServerToClientEvents {
 	/** A y-protocols update message from another editor (possibly on another process). */
-	'draft:sync': (payload: { draftId: string; message: Uint8Array }) => void;
+	'draft:sync': (payload: { draftId: string; message: string }) => void;
 	/** Awareness states of the others in the draft (also removals when they leave). */
-	'draft:awareness': (payload: { draftId: string; update: Uint8Array }) => void;
+	'draft:awareness': (payload: { draftId: string; update: string }) => void;
 	/** This socket's access changed while it was in the draft (reassignment, signature). */
 	'draft:access-changed': (payload: { draftId: string; access: DraftAccessLevel | null; reason: DraftAccessReason }) => void;
 }

@@ -3,6 +3,7 @@
  * and decoded the same way on both ends of the `draft:sync` event. Decoding is strict: a message
  * of another type, or with bytes left over, is rejected (null), never half-read.
  */
+import { fromBase64, toBase64 } from 'lib0/buffer';
 import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
 import { messageYjsSyncStep1, messageYjsSyncStep2, messageYjsUpdate } from 'y-protocols/sync';
@@ -35,7 +36,12 @@ export function decodeSyncMessage(message: Uint8Array): SyncMessage | null {
 	}
 }
 
-/** socket.io hands a browser an ArrayBuffer and Node a Buffer; both become a Uint8Array. */
-export function asBytes(value: Uint8Array | ArrayBuffer): Uint8Array {
-	return value instanceof Uint8Array ? value : new Uint8Array(value);
-}
+/**
+ * y-protocols messages travel as base64 text inside the socket.io event, not as binary: socket.io
+ * sends a binary event as two WebSocket frames (a header packet and the attachment), and a
+ * keystroke fans out to every editor twice (the update and the caret), so text halves the frames
+ * and system calls per keystroke (bench/README.md, drafting). Validated by the contract's schema
+ * before decoding.
+ */
+export const toWire = (bytes: Uint8Array): string => toBase64(bytes);
+export const fromWire = (text: string): Uint8Array => fromBase64(text);
