@@ -38,7 +38,10 @@ function rawClient() {
 		if (s === '2') return ws.send('3'); // engine.io ping → pong
 		if (s[0] === '0') return ws.send('40'); // engine.io open → socket.io CONNECT to "/"
 		if (s.startsWith('40')) {
-			if (!joined) (joined = true), onConnected();
+			if (!joined) {
+				joined = true;
+				onConnected();
+			}
 			return;
 		}
 		if (s.startsWith('44')) return process.stderr.write(`connect_error ${s.slice(2)}\n`);
@@ -79,7 +82,10 @@ process.stdin.on('data', (d) => {
 	let perEventMin = Infinity;
 	for (const [key, { delays, copies }] of perEvent) {
 		const offset = commitOffsets[key] ?? 0;
-		for (let c = 0; c < Math.min(copies, n); c++, k++) (fromAt[k] = delays[c]), (fromCommit[k] = delays[c] - offset);
+		for (let c = 0; c < Math.min(copies, n); c++, k++) {
+			fromAt[k] = delays[c];
+			fromCommit[k] = delays[c] - offset;
+		}
 		if (copies > n) duplicates++;
 		perEventMin = Math.min(perEventMin, copies);
 	}
