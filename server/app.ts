@@ -50,6 +50,7 @@ export async function startServer(
 			await ctx.drafting.close(); // unsaved draft updates are stored before the sockets go
 			await ctx.scheduler.stop();
 			await io.close();
+			await io.publisher.stop(); // its last read ends before the caller closes the database
 			http.closeAllConnections();
 		}
 	};

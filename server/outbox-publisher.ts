@@ -95,8 +95,9 @@ export function createOutboxPublisher(deps: {
 	const now = deps.now ?? (() => performance.now());
 	let lastId = 0;
 	let gapSince: number | null = null;
-	let running = false;
+	let running: Promise<void> | null = null;
 	let again = false;
+	let stopped = false;
 
 	function fanOut(envelope: CaseEventEnvelope, routing: RoutedCase) {
 		const groups = new Map<Exclude<Delivery, null>, string[]>();
@@ -143,19 +144,27 @@ export function createOutboxPublisher(deps: {
 		},
 		/** Passes over the outbox until it is drained; never runs twice at once (a call meanwhile asks for one more pass). */
 		async tick() {
+			if (stopped) return;
 			if (running) {
 				again = true;
 				return;
 			}
-			running = true;
-			try {
+			running = (async () => {
 				do {
 					again = false;
 					await pass();
-				} while (again);
+				} while (again && !stopped);
+			})();
+			try {
+				await running;
 			} finally {
-				running = false;
+				running = null;
 			}
+		},
+		/** No pass starts after this; resolves when the one in flight has ended (before the database closes). */
+		async stop() {
+			stopped = true;
+			await running?.catch(() => {});
 		}
 	};
 }

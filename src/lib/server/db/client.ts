@@ -1,7 +1,7 @@
 /**
- * One `createDb()` for both drivers: PostgreSQL through postgres.js when a URL is given, embedded
- * PGlite (kept on disk in `dataDir`, or in memory for `memory://`) when it is not. Both speak the
- * same schema and run the same committed migrations from `drizzle/`.
+ * One `createDb()` for both databases, both through postgres.js: PostgreSQL when a URL is given,
+ * else embedded PGlite (kept on disk in `dataDir`, or in memory for `memory://`) served on its own
+ * thread. Both speak the same schema and run the same committed migrations from `drizzle/`.
  */
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -34,25 +34,33 @@ export interface DbOptions {
 
 export async function createDb(options: DbOptions): Promise<DbHandle> {
 	const migrationsFolder = options.migrationsFolder ?? resolve('drizzle');
+	const { default: postgres } = await import('postgres');
+	const { drizzle } = await import('drizzle-orm/postgres-js');
+	const { migrate } = await import('drizzle-orm/postgres-js/migrator');
 	if (options.url) {
-		const { default: postgres } = await import('postgres');
-		const { drizzle } = await import('drizzle-orm/postgres-js');
-		const { migrate } = await import('drizzle-orm/postgres-js/migrator');
-		const client = postgres(options.url, {
-			max: options.poolSize ?? 10,
-			onnotice: () => {}
-		});
+		const client = postgres(options.url, { max: options.poolSize ?? 10, onnotice: () => {} });
 		const db = drizzle(client, { schema });
 		await migrate(db, { migrationsFolder });
 		return { db: db as unknown as Db, driver: 'postgres', close: () => client.end({ timeout: 5 }) };
 	}
-	const { PGlite } = await import('@electric-sql/pglite');
-	const { drizzle } = await import('drizzle-orm/pglite');
-	const { migrate } = await import('drizzle-orm/pglite/migrator');
+	// PGlite on its own thread, reached over the wire protocol (embedded-postgres.ts): the same
+	// driver as PostgreSQL, and the server's thread stays free for sockets and pages.
+	const { startEmbeddedPostgres } = await import('./embedded-postgres');
 	const dataDir = options.dataDir ?? resolve('data', 'pglite');
 	if (!dataDir.startsWith('memory://')) mkdirSync(dataDir, { recursive: true });
-	const client = await PGlite.create(dataDir);
-	const db = drizzle(client, { schema });
-	await migrate(db, { migrationsFolder });
-	return { db: db as unknown as Db, driver: 'pglite', close: () => client.close() };
+	const embedded = await startEmbeddedPostgres(dataDir);
+	// One connection: PGlite is one session (a second would only queue behind it).
+	const client = postgres({ host: embedded.socketDir, port: embedded.port, username: 'postgres', database: 'postgres', max: 1, onnotice: () => {} });
+	const close = async () => {
+		await client.end({ timeout: 5 });
+		await embedded.close();
+	};
+	try {
+		const db = drizzle(client, { schema });
+		await migrate(db, { migrationsFolder });
+		return { db: db as unknown as Db, driver: 'pglite', close };
+	} catch (e) {
+		await close();
+		throw e;
+	}
 }
