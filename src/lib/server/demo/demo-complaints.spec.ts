@@ -45,4 +45,18 @@ describe('demo complaints (001 pp.23–25; 000 pp.15–17)', () => {
 		expect(states('complaint-extension-notice').map((c) => c.state)).toEqual(expect.arrayContaining(['running', 'met']));
 		expect(states('complaint-review').filter((c) => c.extension !== null).length).toBeGreaterThanOrEqual(2);
 	});
+
+	it('has a complaint past its due at every half hour of two weeks, not only in the morning', () => {
+		// The list's "overdue" badge must show whenever the demo is started: a receipt after 17:00
+		// moves the registration day on (001 p.14), which once left afternoons without an overdue one.
+		const missing: string[] = [];
+		for (let step = 0; step < 2 * 7 * 48; step++) {
+			const at = new Date(Date.parse('2026-11-23T00:00:00Z') + step * 30 * 60_000);
+			const open = Array.from({ length: 12 }, (_, k) => planComplaint({ ...drawn, receivedAt: at }, k, calendar, at))
+				.flatMap((p) => p.clocks.map((c) => computeClock(c.clock, calendar, at)))
+				.filter((c) => (c.state === 'running' || c.state === 'overdue') && c.due !== null && c.due < at);
+			if (open.length === 0) missing.push(at.toISOString());
+		}
+		expect(missing).toEqual([]);
+	});
 });
