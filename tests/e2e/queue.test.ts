@@ -59,6 +59,9 @@ describe('queue', () => {
 
 	it('moves with j / k and opens with Enter', async () => {
 		await page.goto(`${server.url}/queue?tab=all`);
+		// The j/k handler exists only once the page is hydrated; a key pressed before that is lost
+		// (this raced under CI load).
+		await page.waitForFunction(() => performance.getEntriesByName('merzim:queue-interactive').length > 0);
 		await page.locator('body').click({ position: { x: 5, y: 5 } });
 		await page.keyboard.press('j');
 		await page.keyboard.press('j');
