@@ -196,11 +196,64 @@ export async function runRealtimeTwoProcessBench(opts: { clients?: number; rate?
 	await serverB.stop();
 	await admin.unsafe('drop database if exists merzim_bench_rt2 with (force)');
 	await admin.end();
+
+	// Bare, in the same run: two plain socket.io processes joined by the same Redis adapter; A (in this
+	// process) broadcasts the same payloads at the same rate, reaching B's clients through Redis.
+	const [bareA, bareB] = await Promise.all([bareRedisServer(redisUrl, false), bareRedisServer(redisUrl, true)]);
+	const plainA = clients(bareA.url, n / 2, '-', 'case:stage-changed');
+	const plainB = clients(bareB.url, n / 2, '-', 'case:stage-changed');
+	await Promise.all([plainA.ready, plainB.ready]);
+	await pace(rate, seconds, async (i) => {
+		bareA.emit({ id: i + 1, type: 'case:stage-changed', caseId: c!.id, caseNumber: 'B-1', at: new Date().toISOString(), actor: 'bench', citation: null, payload: { stage: `s${i}` } });
+	});
+	await new Promise((r) => setTimeout(r, 1500));
+	const [pa, pb] = await Promise.all([plainA.finish(), plainB.finish()]);
+	await Promise.all([bareA.close(), bareB.close()]);
+
 	const line = (label: string, r: Result) =>
 		`${label.padEnd(34)} ${fmt(r.fromCommit)}  events ${r.events}/${sent}  lost ${sent - r.events}  doubled ${r.duplicates}  min copies ${r.perEventMin}/${n / 2}`;
-	console.log(line('clients on A (committing process)', ra));
-	console.log(line('clients on B (via Redis)', rb));
-	console.log(`(latency from commit; transactions took p50 ${pct(offsets, 50)} ms, p99 ${pct(offsets, 99)} ms before it)`);
+	console.log(line('ours: clients on A (committing)', ra));
+	console.log(line('ours: clients on B (via Redis)', rb));
+	console.log(line('bare: clients on A (broadcasting)', pa));
+	console.log(line('bare: clients on B (via Redis)', pb));
+	console.log(`(ours: latency from commit; transactions took p50 ${pct(offsets, 50)} ms, p99 ${pct(offsets, 99)} ms before it)`);
+	console.log(`p99 ratio ours/bare: A ${(ra.fromCommit.p99 / Math.max(1, pa.fromCommit.p99)).toFixed(2)}x, B ${(rb.fromCommit.p99 / Math.max(1, pb.fromCommit.p99)).toFixed(2)}x`);
+}
+
+/**
+ * A bare socket.io server joined to the others by the Redis adapter: in this process (`child`
+ * false; `emit` broadcasts to every process) or as bench/bare-redis-server.mjs in a child process.
+ */
+async function bareRedisServer(redisUrl: string, child: boolean) {
+	const key = 'merzim-bench-bare';
+	if (child) {
+		const proc = spawn(process.execPath, ['bench/bare-redis-server.mjs', redisUrl, key], { stdio: ['pipe', 'pipe', 'inherit'] });
+		let out = '';
+		const port = await new Promise<number>((ok) => proc.stdout.on('data', (d: Buffer) => ((out += d.toString()), /port (\d+)/.test(out) && ok(Number(/port (\d+)/.exec(out)![1])))));
+		return {
+			url: `http://127.0.0.1:${port}`,
+			emit: () => {
+				throw new Error('broadcast from process A');
+			},
+			close: () => new Promise<void>((ok) => (proc.once('exit', () => ok()), proc.stdin.end()))
+		};
+	}
+	const { createClient } = await import('redis');
+	const { createAdapter } = await import('@socket.io/redis-adapter');
+	const pub = createClient({ url: redisUrl });
+	const sub = pub.duplicate();
+	await Promise.all([pub.connect(), sub.connect()]);
+	const http = createServer();
+	const io = new Server(http, { serveClient: false, adapter: createAdapter(pub, sub, { key }) });
+	await new Promise<void>((ok) => http.listen(0, '127.0.0.1', ok));
+	return {
+		url: `http://127.0.0.1:${(http.address() as AddressInfo).port}`,
+		emit: (payload: Record<string, unknown>) => void io.emit('case:stage-changed', payload),
+		close: async () => {
+			io.close();
+			await Promise.allSettled([pub.quit(), sub.quit()]);
+		}
+	};
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
