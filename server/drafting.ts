@@ -40,8 +40,8 @@ import type { OutboxRow } from './outbox-publisher';
 export interface InterServerEvents {
 	'draft:update': (draftId: string, update: string) => void;
 	'draft:awareness': (draftId: string, update: string) => void;
-	/** Another process committed case events: read the outbox now (realtime.ts). */
-	'outbox:advanced': () => void;
+	/** Case events another process read from the outbox after id `after` (realtime.ts). */
+	'outbox:rows': (after: number, rows: OutboxRow[]) => void;
 }
 
 type IO = Server<ClientToServerEvents, ServerToClientEvents, InterServerEvents, SocketData>;

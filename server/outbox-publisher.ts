@@ -5,6 +5,9 @@
  * become visible before an earlier one; the publisher never steps over a missing id until it has
  * waited `gapWaitMs` for it (a transaction that rolled back leaves its id missing for ever).
  * Every process runs its own publisher for its own sockets, so several processes never double-send.
+ * With several processes, the one that read a run of events from the outbox forwards it to the
+ * others (`onRead` → `offer`), so they publish it without reading it again; a forwarded run that
+ * does not continue exactly where a process stands is ignored and that process reads the outbox.
  */
 import { and, asc, eq, gt, lte, max, sql } from 'drizzle-orm';
 import type { Db } from '../src/lib/server/db/client';
@@ -88,6 +91,8 @@ export function createOutboxPublisher(deps: {
 	send: (socketIds: string[], event: CaseEventEnvelope) => void;
 	/** Sees every committed event in order, after it was sent (e.g. drafting's access checks). */
 	observe?: (row: OutboxRow) => void;
+	/** A run of events this process read from the outbox and published, after `after` (to forward to other processes). */
+	onRead?: (after: number, rows: OutboxRow[]) => void;
 	gapWaitMs?: number;
 	now?: () => number;
 }) {
@@ -98,6 +103,10 @@ export function createOutboxPublisher(deps: {
 	let running: Promise<void> | null = null;
 	let again = false;
 	let stopped = false;
+	/** A pass over the outbox is owed (a commit, the poll, or a forwarded run that did not fit). */
+	let readWanted = false;
+	const offered: { after: number; rows: OutboxRow[] }[] = [];
+	const stats = { reads: 0, forwardedApplied: 0, forwardedIgnored: 0 };
 
 	function fanOut(envelope: CaseEventEnvelope, routing: RoutedCase) {
 		const groups = new Map<Exclude<Delivery, null>, string[]>();
@@ -113,23 +122,86 @@ export function createOutboxPublisher(deps: {
 		for (const [delivery, ids] of groups) deps.send(ids, shape(envelope, delivery));
 	}
 
+	function deliver(row: OutboxRow) {
+		if (row.envelope) fanOut(row.envelope, row.routing);
+		lastId = row.id;
+		deps.observe?.(row);
+	}
+
+	/** How many of `rows` (read after `lastId`) may be published now: up to a missing id not yet given up. */
+	function publishable(rows: OutboxRow[]): number {
+		let expected = lastId + 1;
+		for (let i = 0; i < rows.length; i++) {
+			if (rows[i]!.id !== expected) {
+				gapSince ??= now();
+				if (now() - gapSince < gapWaitMs) return i; // an earlier transaction may still commit
+			}
+			gapSince = null;
+			expected = rows[i]!.id + 1;
+		}
+		return rows.length;
+	}
+
 	async function pass() {
 		for (;;) {
+			stats.reads++;
 			const rows = await readOutbox(deps.db, lastId);
-			if (rows.length === 0) return;
-			for (const row of rows) {
-				if (row.id !== lastId + 1) {
-					gapSince ??= now();
-					if (now() - gapSince < gapWaitMs) return; // an earlier transaction may still commit
-				}
-				gapSince = null;
-				if (row.envelope) fanOut(row.envelope, row.routing);
-				lastId = row.id;
-				deps.observe?.(row);
+			const take = publishable(rows);
+			if (take === 0) return;
+			const run = take === rows.length ? rows : rows.slice(0, take);
+			if (deps.onRead) {
+				// The other processes first: this process's own sockets cost it a while to write to.
+				deps.onRead(lastId, run);
+				await new Promise((r) => setImmediate(r));
 			}
+			for (const row of run) deliver(row);
 			// A short page is everything committed when it was read: no second, empty read per event
 			// (a commit meanwhile nudges `tick`, which then runs one more pass).
-			if (rows.length < BATCH) return;
+			if (take < rows.length || rows.length < BATCH) return;
+		}
+	}
+
+	/**
+	 * Publishes forwarded runs that continue from where this process stands (the part after
+	 * `lastId` of a run that started at or before it); false when one began beyond it — events this
+	 * process has not seen lie between, so it must read the outbox.
+	 */
+	function applyOffered(): boolean {
+		let fits = true;
+		for (const { after, rows } of offered.splice(0)) {
+			if (after > lastId) {
+				stats.forwardedIgnored++;
+				fits = false;
+				continue;
+			}
+			for (const row of rows) if (row.id > lastId) deliver(row);
+			gapSince = null; // a gap this process was waiting at, if any, the other process has passed
+			stats.forwardedApplied++;
+		}
+		return fits;
+	}
+
+	/** Runs passes until nothing more is owed; never twice at once (a call meanwhile asks for one more round). */
+	async function run() {
+		if (stopped) return;
+		if (running) {
+			again = true;
+			return;
+		}
+		running = (async () => {
+			do {
+				again = false;
+				if (!applyOffered()) readWanted = true;
+				if (readWanted) {
+					readWanted = false;
+					await pass();
+				}
+			} while (again && !stopped);
+		})();
+		try {
+			await running;
+		} finally {
+			running = null;
 		}
 	}
 
@@ -142,24 +214,21 @@ export function createOutboxPublisher(deps: {
 			const [row] = await deps.db.select({ id: max(caseEvents.id) }).from(caseEvents);
 			lastId = Number(row?.id ?? 0);
 		},
+		/** Counters for tests and benchmarks: outbox reads, forwarded runs applied and ignored. */
+		stats,
 		/** Passes over the outbox until it is drained; never runs twice at once (a call meanwhile asks for one more pass). */
 		async tick() {
-			if (stopped) return;
-			if (running) {
-				again = true;
-				return;
-			}
-			running = (async () => {
-				do {
-					again = false;
-					await pass();
-				} while (again && !stopped);
-			})();
-			try {
-				await running;
-			} finally {
-				running = null;
-			}
+			readWanted = true;
+			await run();
+		},
+		/**
+		 * A run of events another process read after `after` and published to its own sockets: published
+		 * here without a read when it continues from this process's last id, else the outbox is read.
+		 * `rows` must be in id order, as `onRead` gives them.
+		 */
+		async offer(after: number, rows: OutboxRow[]) {
+			offered.push({ after, rows });
+			await run();
 		},
 		/** No pass starts after this; resolves when the one in flight has ended (before the database closes). */
 		async stop() {

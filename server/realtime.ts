@@ -14,13 +14,14 @@ import { sessionCookieName } from '../src/lib/server/auth/cookie';
 import { sessions } from '../src/lib/server/db/schema';
 import {
 	HandshakeErrors,
+	isCaseEventType,
 	ReplayRequestSchema,
 	type CaseEventEnvelope,
 	type ClientToServerEvents,
 	type ServerToClientEvents,
 	type SocketData
 } from '../src/lib/realtime/contract';
-import { createOutboxPublisher, readOutbox, visibleTo, type OutboxPublisher } from './outbox-publisher';
+import { createOutboxPublisher, readOutbox, visibleTo, type OutboxPublisher, type OutboxRow } from './outbox-publisher';
 import { mountDrafting, type InterServerEvents } from './drafting';
 
 export type RealtimeServer = Server<ClientToServerEvents, ServerToClientEvents, InterServerEvents, SocketData> & {
@@ -70,12 +71,15 @@ export async function createRealtime(httpServer: HttpServer, ctx: AppContext, op
 		next();
 	});
 
-	const drafting = mountDrafting(io, ctx, { crossProcess: !!ctx.config.redisUrl });
+	const closeRedis = ctx.config.redisUrl ? await joinProcesses(io, ctx.config.redisUrl, opts.redisKey ?? 'merzim') : null;
+	const drafting = mountDrafting(io, ctx, { crossProcess: !!closeRedis });
 	const publisher = createOutboxPublisher({
 		db: ctx.db,
 		// Reassignments and signatures re-decide who may edit a draft (issue 7).
 		observe: (row) => void drafting.onCaseEvent(row).catch((e) => console.error('drafting access:', e)),
 		gapWaitMs: opts.gapWaitMs,
+		// What this process read, the others publish without reading it again (they check it continues theirs).
+		onRead: closeRedis ? (after, rows) => io.serverSideEmit('outbox:rows', after, rows) : undefined,
 		recipients: function* () {
 			for (const s of io.of('/').sockets.values()) yield { id: s.id, viewer: s.data.viewer, viewerKey: s.data.viewerKey };
 		},
@@ -84,7 +88,6 @@ export async function createRealtime(httpServer: HttpServer, ctx: AppContext, op
 		send: (socketIds: string[], event: CaseEventEnvelope) => io.local.to(socketIds).emit(event.type, event)
 	});
 	await publisher.start();
-	const closeRedis = ctx.config.redisUrl ? await joinProcesses(io, ctx.config.redisUrl, opts.redisKey ?? 'merzim') : null;
 
 	io.on('connection', (socket: RealtimeSocket) => {
 		socket.emit('session:welcomed', { serverTime: ctx.clock.now().toISOString(), username: socket.data.username, lastEventId: publisher.lastId });
@@ -104,10 +107,10 @@ export async function createRealtime(httpServer: HttpServer, ctx: AppContext, op
 		});
 	});
 
-	// Read the outbox as soon as this process commits (and tell the other processes to), else poll.
-	// Deferred to the next turn of the event loop so a run of commits is read at once; calling the
-	// publisher synchronously from the commit was measured too (bench/README.md): no better on
-	// PostgreSQL, and on PGlite — whose queries run on this thread — p99 went from ~90 ms to 150–900 ms.
+	// Read the outbox as soon as this process commits, else poll (what another process commits
+	// arrives forwarded through Redis, `outbox:rows`). Deferred to the next turn of the event loop so
+	// a run of commits is read at once; calling the publisher synchronously from the commit was
+	// measured too (bench/README.md): no better on PostgreSQL, worse on PGlite.
 	let nudged = false;
 	const nudge = () => {
 		if (nudged) return;
@@ -117,11 +120,11 @@ export async function createRealtime(httpServer: HttpServer, ctx: AppContext, op
 			void publisher.tick().catch((e) => console.error('outbox publisher:', e));
 		});
 	};
-	const stopNudges = ctx.onCommit(() => {
-		nudge();
-		if (closeRedis) io.serverSideEmit('outbox:advanced');
+	const stopNudges = ctx.onCommit(nudge);
+	io.on('outbox:rows', (after, rows) => {
+		if (!isOutboxRun(after, rows)) return console.error('outbox:rows from another process is malformed; reading the outbox instead'), nudge();
+		void publisher.offer(after, rows).catch((e) => console.error('outbox publisher:', e));
 	});
-	io.on('outbox:advanced', nudge);
 	const publish = setInterval(() => void publisher.tick().catch((e) => console.error('outbox publisher:', e)), opts.publishEveryMs ?? 150);
 	const sweep = setInterval(() => void disconnectEndedSessions(io, ctx).catch((e) => console.error('session sweep:', e)), opts.sweepMs ?? 5_000);
 	publish.unref();
@@ -133,6 +136,26 @@ export async function createRealtime(httpServer: HttpServer, ctx: AppContext, op
 		void closeRedis?.();
 	});
 	return Object.assign(io, { publisher });
+}
+
+/**
+ * A run forwarded by another process through Redis (internal, but checked: a malformed one must not
+ * reach a client): ids increasing after `after`, each envelope carrying its row's id and a known type.
+ */
+export function isOutboxRun(after: unknown, rows: unknown): rows is OutboxRow[] {
+	if (!Number.isSafeInteger(after) || (after as number) < 0 || !Array.isArray(rows)) return false;
+	let previous = after as number;
+	for (const row of rows as Partial<OutboxRow>[]) {
+		if (typeof row !== 'object' || row === null || !Number.isSafeInteger(row.id) || row.id! <= previous) return false;
+		previous = row.id!;
+		const r = row.routing;
+		if (typeof r !== 'object' || r === null || typeof r.service !== 'string') return false;
+		if (!(r.assigneeId === null || Number.isSafeInteger(r.assigneeId)) || !(r.unit === null || typeof r.unit === 'string')) return false;
+		const e = row.envelope;
+		if (e === null) continue;
+		if (typeof e !== 'object' || e === undefined || e.id !== row.id || typeof e.type !== 'string' || !isCaseEventType(e.type) || typeof e.caseId !== 'string' || typeof e.at !== 'string') return false;
+	}
+	return true;
 }
 
 /** One query per sweep for all connected sessions, not one per socket. */

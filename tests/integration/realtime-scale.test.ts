@@ -1,7 +1,8 @@
 /**
  * Two server processes on one PostgreSQL, joined by Redis: an event committed through process A
- * reaches a client on process B; the Redis adapter sees the sockets of both; and when A dies while
- * events flow, its client moves to B and ends with exactly the committed events, once each.
+ * reaches a client on process B (forwarded, without a second read of the outbox); the Redis adapter
+ * sees the sockets of both; and when A dies while events flow, its client moves to B and ends with
+ * exactly the committed events, once each.
  * (Two processes cannot share an embedded PGlite, so this test always runs on PostgreSQL and
  * Redis; `.ci/run` starts both before any leg.)
  */
@@ -30,10 +31,10 @@ const sockets: ClientSocket[] = [];
 let caseId: string;
 let cookie: string;
 
-async function node() {
+async function node(publishEveryMs = 50) {
 	const clock = new ManualClock(new Date('2026-03-02T04:00:00Z'));
 	const ctx = await createAppContext(loadConfig({ MERZIM_DATA_DIR: '/nonexistent', REDIS_URL: redisUrl }), { clock, dbHandle: await createDb({ url, poolSize: 4 }) });
-	const server = await startServer(ctx, { port: 0, host: '127.0.0.1', publishEveryMs: 50, gapWaitMs: 300, redisKey: key });
+	const server = await startServer(ctx, { port: 0, host: '127.0.0.1', publishEveryMs, gapWaitMs: 300, redisKey: key });
 	nodes.push({ ctx, server });
 	return { ctx, server };
 }
@@ -99,6 +100,21 @@ describe('two processes', () => {
 		expect(onA[0]!.id).toBe(e.id);
 		// The adapter sees the sockets of both processes.
 		expect((await a!.server.io.fetchSockets()).length).toBe(2);
+	});
+
+	it('a process that does not poll publishes what A read, forwarded through Redis, without reading the outbox', async () => {
+		const [a] = nodes;
+		const c = await node(3_600_000); // its poll would first run in an hour
+		const onC: CaseEventEnvelope[] = [];
+		await client(c.server, onC);
+		await new Promise((r) => setTimeout(r, 300)); // the handshake's own commits have been read
+		const reads = c.server.io.publisher.stats.reads;
+		const committed: number[] = [];
+		for (let n = 0; n < 5; n++) committed.push((await commit(a!.ctx, 50 + n)).id);
+		await until(() => onC.length === 5);
+		expect(onC.map((e) => e.id)).toEqual(committed);
+		expect(c.server.io.publisher.stats.reads).toBe(reads);
+		expect(c.server.io.publisher.stats.forwardedApplied).toBeGreaterThan(0);
 	});
 
 	it('when A dies while events flow, its client moves to B and ends with exactly the committed events', async () => {
