@@ -7,7 +7,7 @@ import { eq, sql } from 'drizzle-orm';
 import { createTestDb } from '../helpers/test-db';
 import type { DbHandle } from '../../src/lib/server/db/client';
 import { auditEvents, caseEvents, cases, organisations, users } from '../../src/lib/server/db/schema';
-import { appendAuditEvent, appendCaseEvent, verifyAuditTrail } from '../../src/lib/server/audit/audit.repository';
+import { appendAuditEvent, appendCaseEvent, appendCaseEvents, verifyAuditTrail } from '../../src/lib/server/audit/audit.repository';
 import { createUserService } from '../../src/lib/server/users/users.service';
 import { ensureReferenceData } from '../../src/lib/server/db/reference-data';
 import { ManualClock } from '../../src/lib/server/clock';
@@ -100,6 +100,26 @@ describe('audit trail', () => {
 		expect(rows.map((r) => r.seq)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
 		const brokenHere = (await verifyAuditTrail(h.db)).breaks.filter((b) => b.stream === `case:${c!.id}`);
 		expect(brokenHere).toEqual([]);
+	});
+
+	it('appends several events at once onto the chain, in order, each id after the previous (the outbox order)', async () => {
+		const [org] = await h.db.select().from(organisations);
+		const now = clock.now();
+		const [c] = await h.db
+			.insert(cases)
+			.values({ number: 'EL-TEST-3', service: 'export-licence', stage: 'registered', applicantId: org!.id, receivedAt: now, registeredOn: '2026-04-01', application: {}, createdAt: now, updatedAt: now })
+			.returning();
+		await appendCaseEvent(h.db, c!.id, { type: 'first', actor, at: now });
+		const appended = await appendCaseEvents(h.db, c!.id, ['second', 'third', 'fourth'].map((type, i) => ({ type, actor, at: new Date(now.getTime() + i), after: { i } })));
+		expect(appended.map((r) => [r.seq, r.type])).toEqual([[2, 'second'], [3, 'third'], [4, 'fourth']]);
+		const rows = await h.db.select().from(caseEvents).where(eq(caseEvents.caseId, c!.id)).orderBy(caseEvents.seq);
+		expect(rows.map((r) => r.type)).toEqual(['first', 'second', 'third', 'fourth']);
+		for (let i = 1; i < rows.length; i++) {
+			expect(rows[i]!.prevHash).toBe(rows[i - 1]!.hash);
+			expect(rows[i]!.id).toBeGreaterThan(rows[i - 1]!.id);
+		}
+		expect((await verifyAuditTrail(h.db)).breaks.filter((b) => b.stream === `case:${c!.id}`)).toEqual([]);
+		expect(await appendCaseEvents(h.db, c!.id, [])).toEqual([]);
 	});
 
 	it('keeps users referenced by the trail', async () => {

@@ -6,7 +6,7 @@ import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import type { AppContext } from '../context';
 import { cases, clocks, consultations, mfaChecks, organisations } from '../db/schema';
-import { appendCaseEvent } from '../audit/audit.repository';
+import { appendCaseEvents } from '../audit/audit.repository';
 import { createRng } from '../../domain/reference/prng';
 import { generateCounterparty, generateGoodsLines, generateOrganisations } from '../../domain/reference/demo-names';
 import { planDemoCases, type PlannedCase } from './demo-plan';
@@ -95,9 +95,12 @@ export async function seedDemoCases(ctx: AppContext, staff: Map<string, number>)
 			if (plan.consultations.length)
 				await tx.insert(consultations).values(plan.consultations.map((c) => ({ caseId, agencyCode: c.agency, requestedAt: c.requestedAt, dueAt: c.dueAt, answeredAt: c.answeredAt, decision: c.decision })));
 			if (plan.mfa) await tx.insert(mfaChecks).values({ caseId, ...plan.mfa });
-			for (const e of [...plan.events].sort((a, b) => a.at.getTime() - b.at.getTime())) {
-				await appendCaseEvent(tx, caseId, { type: e.type, actor: { userId: staff.get(e.actor) ?? null, label: e.actor }, at: e.at, citation: e.citation, before: null, after: e.after });
-			}
+			const events = [...plan.events].sort((a, b) => a.at.getTime() - b.at.getTime());
+			await appendCaseEvents(
+				tx,
+				caseId,
+				events.map((e) => ({ type: e.type, actor: { userId: staff.get(e.actor) ?? null, label: e.actor }, at: e.at, citation: e.citation, before: null, after: e.after }))
+			);
 		});
 	}
 	// The complainant is the applicant of the case complained about (001 p.23).
