@@ -36,6 +36,16 @@ beforeAll(async () => {
 });
 afterAll(() => h.close());
 
+async function anotherCase(number: string) {
+	const [org] = await h.db.select().from(organisations);
+	const now = clock.now();
+	const [c] = await h.db
+		.insert(cases)
+		.values({ number, service: 'export-licence', stage: 'registered', applicantId: org!.id, receivedAt: now, registeredOn: '2026-04-01', application: {}, createdAt: now, updatedAt: now })
+		.returning();
+	return c;
+}
+
 describe('audit trail', () => {
 	it('chains rows per case: seq 1..n, each prev_hash is the previous hash', async () => {
 		const rows = await h.db.select().from(caseEvents).where(eq(caseEvents.caseId, caseId)).orderBy(caseEvents.seq);
@@ -87,12 +97,8 @@ describe('audit trail', () => {
 	});
 
 	it('serialises concurrent appends to one case so the chain never forks', async () => {
-		const [org] = await h.db.select().from(organisations);
 		const now = clock.now();
-		const [c] = await h.db
-			.insert(cases)
-			.values({ number: 'EL-TEST-2', service: 'export-licence', stage: 'registered', applicantId: org!.id, receivedAt: now, registeredOn: '2026-04-01', application: {}, createdAt: now, updatedAt: now })
-			.returning();
+		const c = await anotherCase('EL-TEST-2');
 		await Promise.all(
 			Array.from({ length: 10 }, (_, i) => h.db.transaction((tx) => appendCaseEvent(tx, c!.id, { type: `e${i}`, actor, at: now })))
 		);
@@ -103,12 +109,8 @@ describe('audit trail', () => {
 	});
 
 	it('appends several events at once onto the chain, in order, each id after the previous (the outbox order)', async () => {
-		const [org] = await h.db.select().from(organisations);
 		const now = clock.now();
-		const [c] = await h.db
-			.insert(cases)
-			.values({ number: 'EL-TEST-3', service: 'export-licence', stage: 'registered', applicantId: org!.id, receivedAt: now, registeredOn: '2026-04-01', application: {}, createdAt: now, updatedAt: now })
-			.returning();
+		const c = await anotherCase('EL-TEST-3');
 		await appendCaseEvent(h.db, c!.id, { type: 'first', actor, at: now });
 		const appended = await appendCaseEvents(h.db, c!.id, ['second', 'third', 'fourth'].map((type, i) => ({ type, actor, at: new Date(now.getTime() + i), after: { i } })));
 		expect(appended.map((r) => [r.seq, r.type])).toEqual([[2, 'second'], [3, 'third'], [4, 'fourth']]);
