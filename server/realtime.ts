@@ -43,8 +43,8 @@ export async function createRealtime(httpServer: HttpServer, ctx: AppContext, op
 	const io = new Server<ClientToServerEvents, ServerToClientEvents, InterServerEvents, SocketData>(httpServer, {
 		path: '/socket.io',
 		serveClient: false,
-		// The largest client message is a draft update of 60 KiB as base64 (80 KiB) in its envelope.
-		maxHttpBufferSize: 96 * 1024,
+		// The largest client message is a draft update of 1 MiB as base64 (1.33 MiB) in its envelope.
+		maxHttpBufferSize: 1.5 * 1024 * 1024,
 		// Short gaps are resumed by socket.io itself; the handshake (and its auth) still runs again.
 		connectionStateRecovery: { maxDisconnectionDuration: 2 * 60_000, skipMiddlewares: false }
 	});

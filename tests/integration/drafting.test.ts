@@ -134,7 +134,7 @@ describe('authorization per document', () => {
 			['draft:sync', { draftId, message: 'text, not base64' }],
 			['draft:sync', { draftId, message: 'AAA' }], // base64 of the wrong length
 			['draft:sync', { draftId, message: '' }],
-			['draft:sync', { draftId, message: 'A'.repeat(84_000) }], // over the 60 KiB limit (as base64), under the socket's
+			['draft:sync', { draftId, message: 'A'.repeat(1_400_000) }], // over the 1 MiB limit (as base64), under the socket's
 			['draft:sync', { draftId, message: encodeSyncUpdate(new Uint8Array([1])) }], // binary: not the wire format
 			['draft:sync', { draftId, message: toWire(new Uint8Array([9, 9, 9])) }], // not a sync message
 			['draft:sync', { draftId, message: toWire(encodeSyncUpdate(new Uint8Array([200, 1, 2, 3, 4, 5]))) }], // not a Yjs update
@@ -243,6 +243,51 @@ describe('durability', () => {
 		const final = await storedText(app.ctx, caseId);
 		expect(final.text).toBe(a2.text());
 		expect(contains(final.doc, [Y.encodeStateAsUpdate(a.doc), Y.encodeStateAsUpdate(b.doc)])).toBe(true);
+	});
+
+	it('merges a long stretch of writing done while disconnected (300,000 characters) on reconnect', async () => {
+		const caseId = await seedCase(app.ctx.db, { number: 'EL-OFFLINE-1', assigneeId: ids.olga! });
+		const a = await client('olga', caseId);
+		const b = await client('hank', caseId);
+		a.socket.disconnect();
+		const rng = createRng('drafting-offline');
+		const body = a.doc.getXmlFragment(BODY_FIELD);
+		for (let i = 0; i < 60; i++) {
+			const p = new Y.XmlElement('paragraph');
+			p.insert(0, [new Y.XmlText(Array.from({ length: 5_000 }, () => 'абвгд әғқ 019.,'[rng.int(0, 14)]).join(''))]);
+			body.insert(body.length, [p]);
+		}
+		expect(Y.encodeStateAsUpdate(a.doc).length).toBeGreaterThan(300_000); // far over the former 60 KiB limit
+		expect(a.provider.state.unsaved).toBeGreaterThan(0);
+		a.socket.connect();
+		await converged([a, b]);
+		await settle([a, b]);
+		expect(a.provider.state.error).toBeNull();
+		expect((await storedText(app.ctx, caseId)).text).toBe(a.text());
+	});
+
+	it('holds back a change over 1 MiB with a clear error, keeps the connection, and sends the rest once it is undone', async () => {
+		const caseId = await seedCase(app.ctx.db, { number: 'EL-HUGE-1', assigneeId: ids.olga! });
+		const a = await client('olga', caseId);
+		const b = await client('hank', caseId);
+		const body = a.doc.getXmlFragment(BODY_FIELD);
+		const huge = new Y.XmlElement('paragraph');
+		huge.insert(0, [new Y.XmlText('x'.repeat(1_200_000))]);
+		body.insert(0, [huge]);
+		expect(a.provider.state.error).toBe(DraftErrors.tooLarge);
+		await new Promise((r) => setTimeout(r, 300));
+		expect(a.socket.connected).toBe(true);
+		expect(b.text()).toBe(''); // nothing of it reached the others
+		// The author undoes the paste and writes on: a full sync sends what the server lacks.
+		body.delete(0, 1);
+		const p = new Y.XmlElement('paragraph');
+		p.insert(0, [new Y.XmlText('Негіздеме 001 п.19')]);
+		body.insert(0, [p]);
+		await converged([a, b]);
+		await settle([a, b]);
+		expect(a.provider.state.error).toBeNull();
+		expect(b.text()).toContain('Негіздеме 001 п.19');
+		expect((await storedText(app.ctx, caseId)).text).toBe(a.text());
 	});
 
 	it('compaction keeps the content and bounds the stored updates (about 500), and folds the rest on idle', async () => {

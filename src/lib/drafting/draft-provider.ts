@@ -10,7 +10,7 @@
 import * as Y from 'yjs';
 import { Awareness, applyAwarenessUpdate, encodeAwarenessUpdate, removeAwarenessStates } from 'y-protocols/awareness';
 import type { Socket } from 'socket.io-client';
-import type { ClientToServerEvents, DraftAccessLevel, DraftJoined, ServerToClientEvents } from '../realtime/contract';
+import { DRAFT_MESSAGE_MAX_BYTES, DraftErrors, type ClientToServerEvents, type DraftAccessLevel, type DraftJoined, type ServerToClientEvents } from '../realtime/contract';
 import { decodeSyncMessage, encodeSyncStep1, encodeSyncStep2, encodeSyncUpdate, fromWire, toWire } from '../realtime/draft-sync-messages';
 
 export type DraftSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
@@ -45,6 +45,8 @@ export class DraftProvider {
 	state: DraftProviderState = { phase: 'connecting', draftId: null, chain: null, status: null, access: null, unsaved: 0, error: null };
 	#offlineEdits = 0;
 	#inFlight = 0;
+	/** A change too large to send was held back: the next local change runs a full sync instead. */
+	#resyncOnNextChange = false;
 	#destroyed = false;
 	#opts: DraftProviderOptions;
 	#synced: Promise<void>;
@@ -119,6 +121,13 @@ export class DraftProvider {
 	async #send(message: Uint8Array, update: Uint8Array, extraCount = 0): Promise<void> {
 		const draftId = this.state.draftId;
 		if (!draftId) return;
+		if (message.length > DRAFT_MESSAGE_MAX_BYTES) {
+			// The server would refuse it (and a message over the socket's limit would cost the connection).
+			// It stays in the document; once its author has undone it, a full sync sends what is left.
+			this.#offlineEdits += 1 + extraCount;
+			this.#resyncOnNextChange = true;
+			return this.#set({ error: DraftErrors.tooLarge });
+		}
 		this.#inFlight += 1 + extraCount;
 		this.#set({});
 		try {
@@ -140,6 +149,16 @@ export class DraftProvider {
 		if (!this.socket.connected || this.state.phase !== 'synced') {
 			this.#offlineEdits++;
 			this.#set({});
+			return;
+		}
+		if (this.#resyncOnNextChange) {
+			this.#resyncOnNextChange = false;
+			this.#offlineEdits++;
+			const { draftId, chain, status, access } = this.state;
+			if (draftId && chain !== null && status && access) {
+				this.#set({ error: null });
+				void this.#sync({ draftId, caseId: this.caseId, chain, status, access });
+			}
 			return;
 		}
 		void this.#send(encodeSyncUpdate(update), update);

@@ -110,19 +110,26 @@ export const HandshakeErrors = {
 // takes two. Every client message is validated here and refused with an error ack that changes nothing.
 // ---------------------------------------------------------------------------------------------
 
-/** The largest y-protocols message a client may send (as base64, 80 KiB; the socket's own limit is 96 KiB). */
-export const DRAFT_MESSAGE_MAX_BYTES = 60 * 1024;
+/**
+ * The largest sync message a client may send: 1 MiB, about a million characters typed offline or
+ * pasted at once (as base64 1.33 MiB; the socket's own limit is 1.5 MiB). The provider checks it
+ * before sending, so a larger change is reported to its author instead of being refused later.
+ */
+export const DRAFT_MESSAGE_MAX_BYTES = 1024 * 1024;
+/** An awareness update carries a name, a colour and a caret: 8 KiB is far more than one needs. */
+export const DRAFT_AWARENESS_MAX_BYTES = 8 * 1024;
 
-/** Standard base64 with padding, of 1 to DRAFT_MESSAGE_MAX_BYTES bytes. */
-const wireMessage = z
-	.string({ message: 'must be base64 text' })
-	.min(4, { message: 'must not be empty' })
-	.max(Math.ceil(DRAFT_MESSAGE_MAX_BYTES / 3) * 4, { message: `must be at most ${DRAFT_MESSAGE_MAX_BYTES} bytes` })
-	.regex(/^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/, { message: 'must be base64 text' });
+/** Standard base64 with padding, of 1 to `maxBytes` bytes. */
+const wireMessage = (maxBytes: number) =>
+	z
+		.string({ message: 'must be base64 text' })
+		.min(4, { message: 'must not be empty' })
+		.max(Math.ceil(maxBytes / 3) * 4, { message: `must be at most ${maxBytes} bytes` })
+		.regex(/^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/, { message: 'must be base64 text' });
 
 export const DraftJoinSchema = z.object({ caseId: z.uuid() }).strict();
-export const DraftSyncSchema = z.object({ draftId: z.uuid(), message: wireMessage }).strict();
-export const DraftAwarenessSchema = z.object({ draftId: z.uuid(), update: wireMessage }).strict();
+export const DraftSyncSchema = z.object({ draftId: z.uuid(), message: wireMessage(DRAFT_MESSAGE_MAX_BYTES) }).strict();
+export const DraftAwarenessSchema = z.object({ draftId: z.uuid(), update: wireMessage(DRAFT_AWARENESS_MAX_BYTES) }).strict();
 export const DraftLeaveSchema = z.object({ draftId: z.uuid() }).strict();
 
 export interface DraftJoinRequest {
@@ -162,7 +169,9 @@ export const DraftErrors = {
 	notJoined: 'draft: join the draft first',
 	readOnly: 'draft: you may read this draft but not edit it',
 	signed: 'draft: the letter is signed and can no longer be edited',
-	unavailable: 'draft: the draft could not be loaded; try again'
+	unavailable: 'draft: the draft could not be loaded; try again',
+	/** Raised by the provider before sending (the server would refuse it as malformed). */
+	tooLarge: 'draft: this change is larger than 1 MiB and was not sent; undo it and paste the text in parts'
 } as const;
 
 export interface ClientToServerEvents {
