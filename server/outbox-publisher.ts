@@ -174,8 +174,9 @@ export function createOutboxPublisher(deps: {
 				fits = false;
 				continue;
 			}
+			const before = lastId;
 			for (const row of rows) if (row.id > lastId) deliver(row);
-			gapSince = null; // a gap this process was waiting at, if any, the other process has passed
+			if (lastId !== before) gapSince = null; // the other process has passed the gap this one waited at, if any
 			stats.forwardedApplied++;
 		}
 		return fits;

@@ -116,6 +116,30 @@ describe('forwarded outbox runs', () => {
 	});
 });
 
+describe('forwarded outbox runs at a gap', () => {
+	it('a run of events already published does not restart the wait at a missing id', async () => {
+		let clock = 0;
+		const b = await publisher({ gapWaitMs: 1_000, now: () => clock });
+		const start = b.p.lastId;
+		const seen = await commit(11);
+		await b.p.tick();
+		await handle.db
+			.transaction(async (tx) => {
+				await appendCaseEvent(tx, caseId, { type: 'case:stage-changed', actor: { userId: null, label: 'test' }, at: new Date(), after: { stage: 'rolled back' } });
+				throw new Error('roll back');
+			})
+			.catch(() => {});
+		const next = await commit(12);
+		await b.p.tick(); // waits at the missing id from clock 0
+		expect(b.sent).toEqual([seen]);
+		clock = 900;
+		await b.p.offer(start, await readOutbox(handle.db, start, { upTo: seen })); // a slower process's run, nothing new
+		clock = 1_100;
+		await b.p.tick();
+		expect(b.sent).toEqual([seen, next]);
+	});
+});
+
 describe('isOutboxRun (a run from another process is checked before it can reach a client)', () => {
 	const row = (id: number, over: Partial<OutboxRow> = {}): OutboxRow => ({
 		id,
