@@ -122,8 +122,9 @@ export async function createRealtime(httpServer: HttpServer, ctx: AppContext, op
 	};
 	const stopNudges = ctx.onCommit(nudge);
 	io.on('outbox:rows', (after, rows) => {
-		if (!isOutboxRun(after, rows)) return console.error('outbox:rows from another process is malformed; reading the outbox instead'), nudge();
-		void publisher.offer(after, rows).catch((e) => console.error('outbox publisher:', e));
+		if (isOutboxRun(after, rows)) return void publisher.offer(after, rows).catch((e) => console.error('outbox publisher:', e));
+		console.error('outbox:rows from another process is malformed; reading the outbox instead');
+		nudge();
 	});
 	const publish = setInterval(() => void publisher.tick().catch((e) => console.error('outbox publisher:', e)), opts.publishEveryMs ?? 150);
 	const sweep = setInterval(() => void disconnectEndedSessions(io, ctx).catch((e) => console.error('session sweep:', e)), opts.sweepMs ?? 5_000);
