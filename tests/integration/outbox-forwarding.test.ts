@@ -35,6 +35,15 @@ afterAll(async () => {
 const commit = async (n: number) =>
 	(await handle.db.transaction((tx) => appendCaseEvent(tx, caseId, { type: 'case:stage-changed', actor: { userId: null, label: 'test' }, at: new Date(), after: { stage: `s${n}` } }))).id;
 
+/** A transaction that takes an outbox id and rolls back: that id stays missing for good. */
+const rollBackOne = () =>
+	handle.db
+		.transaction(async (tx) => {
+			await appendCaseEvent(tx, caseId, { type: 'case:stage-changed', actor: { userId: null, label: 'test' }, at: new Date(), after: { stage: 'rolled back' } });
+			throw new Error('roll back');
+		})
+		.catch(() => {});
+
 /** A publisher of its own (as in another process), recording what it sends and what it would forward. */
 async function publisher(opts: { gapWaitMs?: number; now?: () => number } = {}) {
 	const sent: number[] = [];
@@ -97,12 +106,7 @@ describe('forwarded outbox runs', () => {
 		const before = await commit(9);
 		await a.p.tick();
 		await b.p.tick();
-		await handle.db
-			.transaction(async (tx) => {
-				await appendCaseEvent(tx, caseId, { type: 'case:stage-changed', actor: { userId: null, label: 'test' }, at: new Date(), after: { stage: 'rolled back' } });
-				throw new Error('roll back');
-			})
-			.catch(() => {});
+		await rollBackOne();
 		const after = await commit(10);
 		await a.p.tick();
 		expect(a.sent).toEqual([before]); // waiting: the missing id may still commit
@@ -123,12 +127,7 @@ describe('forwarded outbox runs at a gap', () => {
 		const start = b.p.lastId;
 		const seen = await commit(11);
 		await b.p.tick();
-		await handle.db
-			.transaction(async (tx) => {
-				await appendCaseEvent(tx, caseId, { type: 'case:stage-changed', actor: { userId: null, label: 'test' }, at: new Date(), after: { stage: 'rolled back' } });
-				throw new Error('roll back');
-			})
-			.catch(() => {});
+		await rollBackOne();
 		const next = await commit(12);
 		await b.p.tick(); // waits at the missing id from clock 0
 		expect(b.sent).toEqual([seen]);
