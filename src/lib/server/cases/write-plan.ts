@@ -8,7 +8,7 @@
 import { and, eq, sql } from 'drizzle-orm';
 import type { Executor } from '../db/client';
 import { cases, clocks, consultations, deviceChecks, mfaChecks } from '../db/schema';
-import { appendCaseEvent, type Actor } from '../audit/audit.repository';
+import { appendCaseEvents, type Actor } from '../audit/audit.repository';
 import type { WorkingCalendar } from '../../domain/calendar';
 import { applyPlan, clockTimers, type ActionPlan, type CaseClock } from '../../domain/procedures';
 import type { ClockState, SlaClock } from '../../domain/sla';
@@ -99,13 +99,20 @@ export async function writePlan(
 		})
 		.where(eq(cases.id, row.id));
 
-	const eventIds: number[] = [];
-	for (const e of plan.events) {
-		const before = e.before ?? (after.stage !== snap.stage ? { stage: snap.stage } : null);
-		const written = await appendCaseEvent(ex, row.id, { type: e.type, actor: o.actor, at: e.at, citation: e.citation, before, after: { ...e.after, ...(plan.issuesNumber && record ? { documentNumber: (record as Record<string, unknown>).documentNumber } : {}) } });
-		eventIds.push(written.id);
-	}
-	return { eventIds };
+	const documentNumber = plan.issuesNumber && record ? { documentNumber: (record as Record<string, unknown>).documentNumber } : {};
+	const written = await appendCaseEvents(
+		ex,
+		row.id,
+		plan.events.map((e) => ({
+			type: e.type,
+			actor: o.actor,
+			at: e.at,
+			citation: e.citation,
+			before: e.before ?? (after.stage !== snap.stage ? { stage: snap.stage } : null),
+			after: { ...e.after, ...documentNumber }
+		}))
+	);
+	return { eventIds: written.map((w) => w.id) };
 }
 
 const DOCUMENT_SUFFIX: Record<NonNullable<ActionPlan['issuesNumber']>, string> = {
