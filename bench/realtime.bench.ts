@@ -16,6 +16,7 @@ import { loadConfig } from '../src/lib/server/config';
 import { createAppContext } from '../src/lib/server/context';
 import { createDb } from '../src/lib/server/db/client';
 import { startServer } from '../server/app';
+import { joinProcesses } from '../server/realtime';
 import { appendCaseEvent } from '../src/lib/server/audit/audit.repository';
 import { startBuiltServer } from '../tests/helpers/built-server';
 import { cases, organisations } from '../src/lib/server/db/schema';
@@ -238,20 +239,16 @@ async function bareRedisServer(redisUrl: string, child: boolean) {
 			close: () => new Promise<void>((ok) => (proc.once('exit', () => ok()), proc.stdin.end()))
 		};
 	}
-	const { createClient } = await import('redis');
-	const { createAdapter } = await import('@socket.io/redis-adapter');
-	const pub = createClient({ url: redisUrl });
-	const sub = pub.duplicate();
-	await Promise.all([pub.connect(), sub.connect()]);
 	const http = createServer();
-	const io = new Server(http, { serveClient: false, adapter: createAdapter(pub, sub, { key }) });
+	const io = new Server(http, { serveClient: false });
+	const leaveRedis = await joinProcesses(io, redisUrl, key); // as the app joins its processes
 	await new Promise<void>((ok) => http.listen(0, '127.0.0.1', ok));
 	return {
 		url: `http://127.0.0.1:${(http.address() as AddressInfo).port}`,
 		emit: (payload: Record<string, unknown>) => void io.emit('case:stage-changed', payload),
 		close: async () => {
 			io.close();
-			await Promise.allSettled([pub.quit(), sub.quit()]);
+			await leaveRedis();
 		}
 	};
 }

@@ -66,6 +66,26 @@ export async function readOutbox(db: Db, afterId: number, opts: { upTo?: number;
 	}));
 }
 
+/**
+ * A run forwarded by another process through Redis (internal, but checked: a malformed one must not
+ * reach a client): ids increasing after `after`, each envelope carrying its row's id and a known type.
+ */
+export function isOutboxRun(after: unknown, rows: unknown): rows is OutboxRow[] {
+	if (!Number.isSafeInteger(after) || (after as number) < 0 || !Array.isArray(rows)) return false;
+	let previous = after as number;
+	for (const row of rows as Partial<OutboxRow>[]) {
+		if (typeof row !== 'object' || row === null || !Number.isSafeInteger(row.id) || row.id! <= previous) return false;
+		previous = row.id!;
+		const r = row.routing;
+		if (typeof r !== 'object' || r === null || typeof r.service !== 'string') return false;
+		if (!(r.assigneeId === null || Number.isSafeInteger(r.assigneeId)) || !(r.unit === null || typeof r.unit === 'string')) return false;
+		const e = row.envelope;
+		if (e === null) continue;
+		if (typeof e !== 'object' || e === undefined || e.id !== row.id || typeof e.type !== 'string' || !isCaseEventType(e.type) || typeof e.caseId !== 'string' || typeof e.at !== 'string') return false;
+	}
+	return true;
+}
+
 /** The events of `rows` this viewer may see, shaped for them. */
 export function visibleTo(viewer: Viewer, rows: OutboxRow[]): CaseEventEnvelope[] {
 	return rows.flatMap((r) => {

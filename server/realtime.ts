@@ -14,14 +14,13 @@ import { sessionCookieName } from '../src/lib/server/auth/cookie';
 import { sessions } from '../src/lib/server/db/schema';
 import {
 	HandshakeErrors,
-	isCaseEventType,
 	ReplayRequestSchema,
 	type CaseEventEnvelope,
 	type ClientToServerEvents,
 	type ServerToClientEvents,
 	type SocketData
 } from '../src/lib/realtime/contract';
-import { createOutboxPublisher, readOutbox, visibleTo, type OutboxPublisher, type OutboxRow } from './outbox-publisher';
+import { createOutboxPublisher, isOutboxRun, readOutbox, visibleTo, type OutboxPublisher } from './outbox-publisher';
 import { mountDrafting, type InterServerEvents } from './drafting';
 
 export type RealtimeServer = Server<ClientToServerEvents, ServerToClientEvents, InterServerEvents, SocketData> & {
@@ -139,26 +138,6 @@ export async function createRealtime(httpServer: HttpServer, ctx: AppContext, op
 	return Object.assign(io, { publisher });
 }
 
-/**
- * A run forwarded by another process through Redis (internal, but checked: a malformed one must not
- * reach a client): ids increasing after `after`, each envelope carrying its row's id and a known type.
- */
-export function isOutboxRun(after: unknown, rows: unknown): rows is OutboxRow[] {
-	if (!Number.isSafeInteger(after) || (after as number) < 0 || !Array.isArray(rows)) return false;
-	let previous = after as number;
-	for (const row of rows as Partial<OutboxRow>[]) {
-		if (typeof row !== 'object' || row === null || !Number.isSafeInteger(row.id) || row.id! <= previous) return false;
-		previous = row.id!;
-		const r = row.routing;
-		if (typeof r !== 'object' || r === null || typeof r.service !== 'string') return false;
-		if (!(r.assigneeId === null || Number.isSafeInteger(r.assigneeId)) || !(r.unit === null || typeof r.unit === 'string')) return false;
-		const e = row.envelope;
-		if (e === null) continue;
-		if (typeof e !== 'object' || e === undefined || e.id !== row.id || typeof e.type !== 'string' || !isCaseEventType(e.type) || typeof e.caseId !== 'string' || typeof e.at !== 'string') return false;
-	}
-	return true;
-}
-
 /** One query per sweep for all connected sessions, not one per socket. */
 async function disconnectEndedSessions(io: Server<ClientToServerEvents, ServerToClientEvents, InterServerEvents, SocketData>, ctx: AppContext) {
 	const sockets = [...io.of('/').sockets.values()];
@@ -181,7 +160,7 @@ async function disconnectEndedSessions(io: Server<ClientToServerEvents, ServerTo
  * sockets on all (rooms, `fetchSockets`, disconnecting a user everywhere). Case events do not need
  * it — each process publishes the shared outbox to its own sockets — but everything else does.
  */
-async function joinProcesses(io: Server<ClientToServerEvents, ServerToClientEvents, InterServerEvents, SocketData>, url: string, key: string) {
+export async function joinProcesses(io: Server<ClientToServerEvents, ServerToClientEvents, InterServerEvents, SocketData>, url: string, key: string) {
 	const { createClient } = await import('redis');
 	const { createAdapter } = await import('@socket.io/redis-adapter');
 	const pub = createClient({ url });

@@ -10,8 +10,7 @@ import { createTestDb } from '../helpers/test-db';
 import type { DbHandle } from '../../src/lib/server/db/client';
 import { appendCaseEvent } from '../../src/lib/server/audit/audit.repository';
 import { cases, organisations } from '../../src/lib/server/db/schema';
-import { createOutboxPublisher, readOutbox, type OutboxPublisher, type OutboxRow } from '../../server/outbox-publisher';
-import { isOutboxRun } from '../../server/realtime';
+import { createOutboxPublisher, isOutboxRun, readOutbox, type OutboxPublisher, type OutboxRow } from '../../server/outbox-publisher';
 import type { Viewer } from '../../src/lib/realtime/contract';
 
 let handle: DbHandle;

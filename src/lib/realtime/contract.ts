@@ -171,7 +171,7 @@ export const DraftErrors = {
 	signed: 'draft: the letter is signed and can no longer be edited',
 	unavailable: 'draft: the draft could not be loaded; try again',
 	/** Raised by the provider before sending (the server would refuse it as malformed). */
-	tooLarge: 'draft: this change is larger than 1 MiB and was not sent; undo it and paste the text in parts'
+	tooLarge: `draft: this change is larger than ${DRAFT_MESSAGE_MAX_BYTES / 2 ** 20} MiB and was not sent; undo it and paste the text in parts`
 } as const;
 
 export interface ClientToServerEvents {
