@@ -21,7 +21,7 @@ import { Server as HocuspocusServer } from '@hocuspocus/server';
 import { Database } from '@hocuspocus/extension-database';
 import { loadConfig } from '../src/lib/server/config';
 import { createAppContext, type AppContext } from '../src/lib/server/context';
-import { createDb, type DbHandle } from '../src/lib/server/db/client';
+import { createDb, rowsOf, type DbHandle } from '../src/lib/server/db/client';
 import { startServer } from '../server/app';
 import { cases, organisations } from '../src/lib/server/db/schema';
 import { appendUpdates, compactStoredUpdates, openCurrentDraft } from '../src/lib/server/drafting/draft.repository';
@@ -91,8 +91,6 @@ async function measured(run: () => Promise<ClientReport>): Promise<{ report: Cli
 	clearInterval(sampler);
 	return { report, server: { cpuPercent: ((cpu.user + cpu.system) / 1000 / wall) * 100, peakRssMiB: peak / 2 ** 20, heapMiB: process.memoryUsage().heapUsed / 2 ** 20 } };
 }
-
-const rowsOf = <T>(result: unknown): T[] => (Array.isArray(result) ? result : (result as { rows: T[] }).rows);
 
 async function seedCase(ctx: AppContext, number: string, assigneeId: number): Promise<string> {
 	const [org] = await ctx.db.insert(organisations).values({ bin: String(100_000_000_000 + Math.floor(Math.random() * 1e11)), name: 'ТОО «Бенчмарк»', legalAddress: 'Астана қ.', city: 'Astana' }).returning();

@@ -13,11 +13,11 @@ import { createAppContext, publishAppContext, type AppContext } from '../../src/
 import { startServer, type RunningServer } from '../../server/app';
 import type { DraftingOptions } from '../../src/lib/server/drafting/drafting.service';
 import { createRng } from '../../src/lib/domain/reference/prng';
-import { caseEvents, cases, draftSnapshots, draftUpdates, draftVersions } from '../../src/lib/server/db/schema';
+import { caseEvents, cases, drafts, draftSnapshots, draftUpdates, draftVersions } from '../../src/lib/server/db/schema';
 import { createHash } from 'node:crypto';
 import { HttpClient } from '../helpers/http-client';
 import { appendCaseEvent } from '../../src/lib/server/audit/audit.repository';
-import { appendUpdates, compactStoredUpdates, countStoredUpdates, findCurrentDraft, hashUpdate, loadEncodedState, openCurrentDraft } from '../../src/lib/server/drafting/draft.repository';
+import { appendUpdates, compactStoredUpdates, countStoredUpdates, DraftSignedError, findCurrentDraft, hashUpdate, loadEncodedState, openCurrentDraft } from '../../src/lib/server/drafting/draft.repository';
 import { bodyText, BODY_FIELD } from '../../src/lib/server/drafting/draft-state';
 import { DraftErrors, type ServerToClientEvents } from '../../src/lib/realtime/contract';
 import { encodeSyncStep1, encodeSyncUpdate, toWire } from '../../src/lib/realtime/draft-sync-messages';
@@ -321,6 +321,49 @@ describe('durability', () => {
 		expect(snap!.upToId).toBeGreaterThan(0);
 		expect((await storedText(app.ctx, caseId)).text).toBe(a.text());
 		expect(await app.ctx.db.select({ id: draftUpdates.id }).from(draftUpdates).where(eq(draftUpdates.draftId, draftId))).toEqual([]);
+	});
+});
+
+describe('storing updates (appendUpdates, one statement)', () => {
+	const update = (words: string) => {
+		const doc = new Y.Doc();
+		let u: Uint8Array | null = null;
+		doc.on('update', (x: Uint8Array) => (u = x));
+		doc.getText('t').insert(0, words);
+		return u!;
+	};
+	const rows = async (draftId: string) => (await app.ctx.db.select({ hash: draftUpdates.hash }).from(draftUpdates).where(eq(draftUpdates.draftId, draftId))).map((r) => r.hash).sort();
+
+	it('stores a batch once: a repeated update is skipped, and the count says how many rows were new', async () => {
+		const caseId = await seedCase(app.ctx.db, { number: 'EL-APPEND-1', assigneeId: ids.olga! });
+		const draft = await openCurrentDraft(app.ctx.db, caseId, { userId: null, at: new Date() });
+		const [a, b, c] = ['а', 'b', 'с'].map(update) as [Uint8Array, Uint8Array, Uint8Array];
+		const at = new Date('2026-12-02T06:00:00Z');
+		expect(await appendUpdates(app.ctx.db, draft.id, [a, b].map((u) => ({ update: u, userId: ids.olga!, at })))).toBe(2);
+		expect(await appendUpdates(app.ctx.db, draft.id, [b, c].map((u) => ({ update: u, userId: null, at })))).toBe(1);
+		expect(await rows(draft.id)).toEqual([a, b, c].map(hashUpdate).sort());
+		const [first] = await app.ctx.db.select().from(draftUpdates).where(and(eq(draftUpdates.draftId, draft.id), eq(draftUpdates.hash, hashUpdate(a))));
+		expect(first).toMatchObject({ userId: ids.olga!, at });
+		expect([...first!.update]).toEqual([...a]);
+	});
+
+	it('refuses an append that waited on a signature, once the signature commits, and stores nothing of it', async () => {
+		const caseId = await seedCase(app.ctx.db, { number: 'EL-APPEND-SIGN', assigneeId: ids.olga! });
+		const draft = await openCurrentDraft(app.ctx.db, caseId, { userId: null, at: new Date() });
+		let appending: Promise<number> | null = null;
+		await app.ctx.db.transaction(async (tx) => {
+			// What signDraft does: lock the draft row, then mark it signed; the append arrives meanwhile.
+			await tx.select({ id: drafts.id }).from(drafts).where(eq(drafts.id, draft.id)).for('update');
+			appending = appendUpdates(app.ctx.db, draft.id, [{ update: update('late'), userId: null, at: new Date() }]);
+			appending.catch(() => {});
+			await new Promise((r) => setTimeout(r, 100));
+			await tx.update(drafts).set({ status: 'signed' }).where(eq(drafts.id, draft.id));
+		});
+		await expect(appending!).rejects.toBeInstanceOf(DraftSignedError);
+		expect(await rows(draft.id)).toEqual([]);
+		// A draft that is signed outright refuses too; a missing draft is an error, not a silent no-op.
+		await expect(appendUpdates(app.ctx.db, draft.id, [{ update: update('x'), userId: null, at: new Date() }])).rejects.toBeInstanceOf(DraftSignedError);
+		await expect(appendUpdates(app.ctx.db, '00000000-0000-4000-8000-000000000000', [{ update: update('x'), userId: null, at: new Date() }])).rejects.toThrow(/no draft/);
 	});
 });
 

@@ -15,7 +15,7 @@
  *   and recomputed one by one from its full history.
  */
 import { sql } from 'drizzle-orm';
-import type { Executor } from '../db/client';
+import { rowsOf, type Executor } from '../db/client';
 import type { WorkingCalendar } from '../../domain/calendar';
 import { type ClockEvent, type ComputedClock, type SlaClock } from '../../domain/sla';
 import { clockTimers } from '../../domain/procedures/timers';
@@ -67,7 +67,6 @@ export function reviveClock(row: { kind: string; unit: string; length: number; c
 	return { kind: row.kind, unit: row.unit, length: row.length, citation: row.citation, events } as SlaClock;
 }
 
-const rowsOf = <T>(result: unknown): T[] => (Array.isArray(result) ? result : (result as { rows: T[] }).rows);
 const ms = (v: string | Date | null): number | null => (v === null ? null : new Date(v).getTime());
 
 /** A single `started` event on a working-day term of at least one day: due = f(start date, length). */

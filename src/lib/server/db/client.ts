@@ -15,6 +15,9 @@ export type Tx = PgTransaction<PgQueryResultHKT, Schema, ExtractTablesWithRelati
 /** Anything that can run a query: the database or an open transaction. */
 export type Executor = Db | Tx;
 
+/** The rows of a raw `db.execute` (an array from postgres.js; `{ rows }` from other drivers). */
+export const rowsOf = <T>(result: unknown): T[] => (Array.isArray(result) ? result : (result as { rows: T[] }).rows);
+
 export interface DbHandle {
 	db: Db;
 	driver: 'postgres' | 'pglite';

@@ -9,7 +9,7 @@
  * kept in the event.
  */
 import { and, eq, sql } from 'drizzle-orm';
-import type { Db, Tx } from '../db/client';
+import { rowsOf, type Db, type Tx } from '../db/client';
 import { clocks } from '../db/schema';
 import type { Clock } from '../clock';
 import type { WorkingCalendar } from '../../domain/calendar';
@@ -35,7 +35,6 @@ interface Candidate {
 	what: 'deadline' | 'warning';
 }
 
-const rowsOf = <T>(r: unknown): T[] => (Array.isArray(r) ? r : (r as { rows: T[] }).rows);
 
 export function createDeadlineScheduler(deps: { db: Db; clock: Clock; calendar: CalendarService }, opts: SchedulerOptions = {}) {
 	const { db, clock } = deps;
