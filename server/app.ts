@@ -20,7 +20,7 @@ export interface RunningServer {
 
 export async function startServer(
 	ctx: AppContext,
-	opts: { port: number; host: string; buildDir?: string; scheduler?: boolean; schedulerIntervalMs?: number } & RealtimeOptions
+	opts: { port: number; host: string; buildDir?: string; scheduler?: boolean } & RealtimeOptions
 ): Promise<RunningServer> {
 	publishAppContext(ctx);
 	const markProtocol = useConnectionProtocol();
@@ -39,7 +39,7 @@ export async function startServer(
 		http.listen(opts.port, opts.host, () => ok());
 	});
 	// Deadlines, warnings and deemed approvals fire from the database, also those missed while down.
-	if (opts.scheduler !== false) ctx.scheduler.start(opts.schedulerIntervalMs);
+	if (opts.scheduler !== false) ctx.scheduler.start();
 	const { port } = http.address() as AddressInfo;
 	const shownHost = opts.host === '0.0.0.0' || opts.host === '::' ? 'localhost' : opts.host;
 	return {

@@ -230,6 +230,10 @@ export function createOutboxPublisher(deps: {
 		get lastId() {
 			return lastId;
 		},
+		/** Stopped before a missing id it has not yet given up on (the poll then reads often, not rarely). */
+		get waitingAtGap() {
+			return gapSince !== null;
+		},
 		/** Start from the newest committed event: history is for replay, not for broadcast. */
 		async start() {
 			const [row] = await deps.db.select({ id: max(caseEvents.id) }).from(caseEvents);

@@ -75,7 +75,11 @@ export async function createRealtime(httpServer: HttpServer, ctx: AppContext, op
 	const publisher = createOutboxPublisher({
 		db: ctx.db,
 		// Reassignments and signatures re-decide who may edit a draft (issue 7).
-		observe: (row) => void drafting.onCaseEvent(row).catch((e) => console.error('drafting access:', e)),
+		observe: (row) => {
+			void drafting.onCaseEvent(row).catch((e) => console.error('drafting access:', e));
+			// A case event (also one another process committed) may have started, stopped or moved a clock.
+			ctx.scheduler.wake();
+		},
 		gapWaitMs: opts.gapWaitMs,
 		// What this process read, the others publish without reading it again (they check it continues theirs).
 		onRead: closeRedis ? (after, rows) => io.serverSideEmit('outbox:rows', after, rows) : undefined,
@@ -125,7 +129,19 @@ export async function createRealtime(httpServer: HttpServer, ctx: AppContext, op
 		console.error('outbox:rows from another process is malformed; reading the outbox instead');
 		nudge();
 	});
-	const publish = setInterval(() => void publisher.tick().catch((e) => console.error('outbox publisher:', e)), opts.publishEveryMs ?? 150);
+	// The poll is a safety net (a process that died between its commit and forwarding the run): one
+	// read a second, not the 7 of a 150 ms poll, which were most of the CPU at rest on PGlite
+	// (bench/README.md, drafting). Stopped at a missing id, it reads every 150 ms until the id
+	// commits or the wait for it ends.
+	const readEveryMs = opts.publishEveryMs ?? 1_000;
+	const checkEveryMs = Math.min(readEveryMs, 150);
+	let sinceRead = 0;
+	const publish = setInterval(() => {
+		sinceRead += checkEveryMs;
+		if (sinceRead < readEveryMs && !publisher.waitingAtGap) return;
+		sinceRead = 0;
+		void publisher.tick().catch((e) => console.error('outbox publisher:', e));
+	}, checkEveryMs);
 	const sweep = setInterval(() => void disconnectEndedSessions(io, ctx).catch((e) => console.error('session sweep:', e)), opts.sweepMs ?? 5_000);
 	publish.unref();
 	sweep.unref();

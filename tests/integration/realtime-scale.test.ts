@@ -15,7 +15,8 @@ import { createDb } from '../../src/lib/server/db/client';
 import { ManualClock } from '../../src/lib/server/clock';
 import { startServer, type RunningServer } from '../../server/app';
 import { appendCaseEvent } from '../../src/lib/server/audit/audit.repository';
-import { cases, organisations } from '../../src/lib/server/db/schema';
+import { caseEvents, cases, clocks, organisations } from '../../src/lib/server/db/schema';
+import { and, eq } from 'drizzle-orm';
 import { CASE_EVENT_TYPES, type CaseEventEnvelope, type ClientToServerEvents, type ServerToClientEvents } from '../../src/lib/realtime/contract';
 import { HttpClient } from '../helpers/http-client';
 import { TEST_PASSWORD, CLIENT_IP_HEADER } from '../helpers/test-app';
@@ -31,10 +32,10 @@ const sockets: ClientSocket[] = [];
 let caseId: string;
 let cookie: string;
 
-async function node(publishEveryMs = 50) {
+async function node(publishEveryMs = 50, opts: { scheduler?: boolean; maxSleepMs?: number } = {}) {
 	const clock = new ManualClock(new Date('2026-03-02T04:00:00Z'));
-	const ctx = await createAppContext(loadConfig({ MERZIM_DATA_DIR: '/nonexistent', REDIS_URL: redisUrl }), { clock, dbHandle: await createDb({ url, poolSize: 4 }) });
-	const server = await startServer(ctx, { port: 0, host: '127.0.0.1', publishEveryMs, gapWaitMs: 300, redisKey: key });
+	const ctx = await createAppContext(loadConfig({ MERZIM_DATA_DIR: '/nonexistent', REDIS_URL: redisUrl }), { clock, dbHandle: await createDb({ url, poolSize: 4 }), scheduler: { maxSleepMs: opts.maxSleepMs } });
+	const server = await startServer(ctx, { port: 0, host: '127.0.0.1', publishEveryMs, gapWaitMs: 300, redisKey: key, scheduler: opts.scheduler });
 	nodes.push({ ctx, server });
 	return { ctx, server };
 }
@@ -147,5 +148,30 @@ describe('two processes', () => {
 		const ids = received.map((e) => e.id).filter((id) => id >= start);
 		// A client de-duplicates by id (as the browser helper does); nothing committed is missing.
 		expect([...new Set(ids)].sort((x, y) => x - y)).toEqual([...committed].sort((x, y) => x - y));
+	});
+
+	it('a process re-plans its deadlines when a case event committed on another process reaches it through Redis', async () => {
+		for (const n of nodes) await n.ctx.scheduler.stop(); // only the reader below may fire
+		const writer = await node(50, { scheduler: false });
+		const reader = await node(3_600_000, { maxSleepMs: 60_000 }); // no outbox poll; asleep for a minute unless woken
+		await new Promise((r) => setTimeout(r, 300));
+		const now = writer.ctx.clock.now();
+		const due = new Date(now.getTime() - 60_000); // already due on every node's clock
+		const id = await writer.ctx.db.transaction(async (tx) => {
+			const [c] = await tx
+				.insert(cases)
+				.values({ number: 'EL-X-WAKE', service: 'export-licence', stage: 'completeness', applicantId: (await tx.select().from(organisations))[0]!.id, receivedAt: now, registeredOn: '2026-03-02', application: {}, createdAt: now, updatedAt: now })
+				.returning({ id: cases.id });
+			await tx.insert(clocks).values({ caseId: c!.id, kind: 'completeness', unit: 'working_days', length: 2, citation: '001 p.15', events: [{ type: 'started', at: now.toISOString() }], state: 'running', dueAt: due, warnAt: due, warnedFor: due });
+			await appendCaseEvent(tx, c!.id, { type: 'case:stage-changed', actor: { userId: null, label: 'system' }, at: now, after: { stage: 'completeness' } });
+			return c!.id;
+		});
+		const forwarded = reader.server.io.publisher.stats.forwardedApplied;
+		const breach = async () => (await reader.ctx.db.select().from(caseEvents).where(and(eq(caseEvents.caseId, id), eq(caseEvents.type, 'clock:breached'))))[0];
+		const end = Date.now() + 8_000;
+		while (!(await breach()) && Date.now() < end) await new Promise((r) => setTimeout(r, 50));
+		expect((await breach())?.at.toISOString()).toBe(due.toISOString());
+		// The reader learnt of the event from the writer's forwarded run (it polls the outbox once an hour).
+		expect(reader.server.io.publisher.stats.forwardedApplied).toBeGreaterThan(forwarded);
 	});
 });

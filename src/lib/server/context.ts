@@ -18,10 +18,10 @@ import { createCalendarService } from './calendar/calendar.service';
 import { withCommitSignal } from './db/commit-signal';
 import { createTokenService } from './integration/tokens.service';
 import { createCaseActions } from './cases/case-actions.service';
-import { createDeadlineScheduler } from './scheduler/deadline-scheduler';
+import { createDeadlineScheduler, type SchedulerOptions } from './scheduler/deadline-scheduler';
 import { createDraftingService, type DraftingOptions } from './drafting/drafting.service';
 
-export async function createAppContext(config: AppConfig, opts: { clock?: Clock; dbHandle?: DbHandle; drafting?: DraftingOptions } = {}) {
+export async function createAppContext(config: AppConfig, opts: { clock?: Clock; dbHandle?: DbHandle; drafting?: DraftingOptions; scheduler?: Omit<SchedulerOptions, 'onError'> } = {}) {
 	const clock = opts.clock ?? (config.clock === 'simulated' ? new ManualClock(new Date()) : systemClock);
 	const dbHandle =
 		opts.dbHandle ?? (await createDb({ url: config.databaseUrl, dataDir: resolve(config.dataDir, 'pglite') }));
@@ -31,6 +31,9 @@ export async function createAppContext(config: AppConfig, opts: { clock?: Clock;
 	const sessions = createSessionService(db, config.session, clock);
 	const throttle = createLoginThrottle(db, config.login, clock);
 	const calendar = createCalendarService({ db, clock });
+	const scheduler = createDeadlineScheduler({ db, clock, calendar }, { ...opts.scheduler, onError: (e) => console.error('scheduler:', e) });
+	// A commit may have started, stopped or moved a clock: the scheduler re-plans its sleep (once started).
+	onCommit(() => scheduler.wake());
 	return {
 		config,
 		clock,
@@ -46,7 +49,7 @@ export async function createAppContext(config: AppConfig, opts: { clock?: Clock;
 		tokens: createTokenService({ db, clock }),
 		cases: createCaseActions({ db, clock, calendar }),
 		/** Started by the server (server/app.ts); `tick()` fires what is due now. */
-		scheduler: createDeadlineScheduler({ db, clock, calendar }, { onError: (e) => console.error('scheduler:', e) }),
+		scheduler,
 		drafting: createDraftingService({ db, clock }, opts.drafting)
 	};
 }

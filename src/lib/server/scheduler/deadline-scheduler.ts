@@ -7,6 +7,11 @@
  * with the event — so with several processes on one database each deadline fires exactly once.
  * Deadlines that passed while no server ran fire at start, stamped with their true time; the lag is
  * kept in the event.
+ * Started, it sleeps until the next warning or deadline is due (one indexed read), not polling: a
+ * poll every 250 ms was most of the server's CPU at rest on PGlite (bench/README.md, drafting).
+ * `wake()` re-plans after anything that may have moved a due — this process's commits, case events
+ * forwarded from other processes — and a re-plan at least every `maxSleepMs` catches the rest
+ * (another process without Redis, a script writing to the database).
  */
 import { and, eq, sql } from 'drizzle-orm';
 import { rowsOf, type Db, type Tx } from '../db/client';
@@ -22,7 +27,10 @@ import { planDeemedApproval, warningEventType } from '../../domain/procedures';
 import { reviveClock } from '../calendar/recompute-clocks';
 
 export interface SchedulerOptions {
-	intervalMs?: number;
+	/** Re-plan at least this often, even when nothing is due sooner (default 5 s). */
+	maxSleepMs?: number;
+	/** Try again this soon when something due could not fire (its case busy, default 250 ms). */
+	retryMs?: number;
 	batch?: number;
 	/** Firings in flight at once (each its own transaction; PGlite runs them one after another). */
 	parallel?: number;
@@ -40,9 +48,14 @@ export function createDeadlineScheduler(deps: { db: Db; clock: Clock; calendar: 
 	const { db, clock } = deps;
 	const batch = opts.batch ?? 200;
 	const parallel = opts.parallel ?? 4;
-	let timer: ReturnType<typeof setInterval> | null = null;
+	const maxSleepMs = opts.maxSleepMs ?? 5_000;
+	const retryMs = opts.retryMs ?? 250;
+	let timer: ReturnType<typeof setTimeout> | null = null;
 	let running: Promise<number> | null = null;
 	let pending: Promise<number> | null = null;
+	let started = false;
+	let planning: Promise<void> | null = null;
+	let planAgain = false;
 
 	/** Clocks with a warning or deadline due by `now`, from the one partial index (clocks_next_fire_idx). */
 	async function candidates(now: Date): Promise<Candidate[]> {
@@ -55,6 +68,18 @@ export function createDeadlineScheduler(deps: { db: Db; clock: Clock; calendar: 
 				where state in ('running', 'overdue') and fired_for is distinct from due_at and ${next} <= ${at}::timestamptz
 				order by ${next} limit ${batch}`)
 		);
+	}
+
+	/** When the next warning or deadline falls due (the same predicate and index), or null if none is pending. */
+	async function nextDue(): Promise<Date | null> {
+		const next = sql`least(case when warned_for is distinct from due_at then warn_at end, due_at)`;
+		const [row] = rowsOf<{ at: string | Date | null }>(
+			await db.execute(sql`
+				select ${next} as at from clocks
+				where state in ('running', 'overdue') and fired_for is distinct from due_at and ${next} is not null
+				order by ${next} limit 1`)
+		);
+		return row?.at ? new Date(row.at) : null;
 	}
 
 	/** Fires one clock's deadline or warning; false when it was not (any more) due or the case was busy. */
@@ -155,18 +180,61 @@ export function createDeadlineScheduler(deps: { db: Db; clock: Clock; calendar: 
 		return pending;
 	}
 
+	/** Fires what is due, then sleeps until the next due (capped at `maxSleepMs`), or `retryMs` if a due one was busy. */
+	async function cycle(): Promise<void> {
+		for (;;) {
+			const next = await nextDue();
+			const now = clock.now().getTime();
+			if (next === null) return arm(maxSleepMs);
+			// +1 ms: a timer may fire in the millisecond before the due.
+			if (next.getTime() > now) return arm(Math.min(maxSleepMs, next.getTime() - now + 1));
+			if ((await tick()) === 0) return arm(retryMs);
+		}
+	}
+
+	function arm(ms: number) {
+		if (!started) return;
+		if (timer) clearTimeout(timer);
+		timer = setTimeout(wake, ms);
+		timer.unref?.();
+	}
+
+	/** Re-plans now (one read), firing what is due; calls during a re-plan are folded into one more. */
+	function wake(): void {
+		if (!started) return;
+		if (planning) {
+			planAgain = true;
+			return;
+		}
+		if (timer) clearTimeout(timer);
+		timer = null;
+		planning = cycle()
+			.catch((e) => {
+				opts.onError?.(e);
+				arm(retryMs);
+			})
+			.finally(() => {
+				planning = null;
+				if (planAgain) {
+					planAgain = false;
+					wake();
+				}
+			});
+	}
+
 	return {
 		tick,
-		start(intervalMs = opts.intervalMs ?? 250) {
-			if (timer) return;
-			const run = () => void tick().catch((e) => opts.onError?.(e));
-			run();
-			timer = setInterval(run, intervalMs);
-			timer.unref?.();
+		wake,
+		start() {
+			if (started) return;
+			started = true;
+			wake();
 		},
 		async stop() {
-			if (timer) clearInterval(timer);
+			started = false;
+			if (timer) clearTimeout(timer);
 			timer = null;
+			await planning;
 			await running?.catch(() => 0);
 		}
 	};

@@ -1,0 +1,70 @@
+/**
+ * The outbox poll of a running server (server/realtime.ts) with its production settings: this
+ * process's commits are read at once (the commit signal), so the poll is only a safety net and
+ * reads once a second at rest (a 150 ms poll was most of the CPU at rest on PGlite); stopped at a
+ * missing id it reads every 150 ms until the id commits or the wait ends, then publishes past it.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestDb } from '../helpers/test-db';
+import type { DbHandle } from '../../src/lib/server/db/client';
+import { appendCaseEvent } from '../../src/lib/server/audit/audit.repository';
+import { cases, organisations } from '../../src/lib/server/db/schema';
+import { createAppContext, type AppContext } from '../../src/lib/server/context';
+import { loadConfig } from '../../src/lib/server/config';
+import { startServer, type RunningServer } from '../../server/app';
+
+let handle: DbHandle;
+let ctx: AppContext;
+let server: RunningServer;
+let caseId: string;
+
+beforeAll(async () => {
+	handle = await createTestDb();
+	ctx = await createAppContext(loadConfig({ MERZIM_DATA_DIR: '/nonexistent' }), { dbHandle: handle });
+	const [org] = await ctx.db.insert(organisations).values({ bin: '000740001307', name: 'ТОО «Опрос»', legalAddress: 'Astana', city: 'Astana' }).returning();
+	const now = new Date();
+	const [c] = await ctx.db
+		.insert(cases)
+		.values({ number: 'EL-P-1', service: 'export-licence', stage: 'consultation', applicantId: org!.id, receivedAt: now, registeredOn: '2026-03-02', application: {}, createdAt: now, updatedAt: now })
+		.returning();
+	caseId = c!.id;
+	server = await startServer(ctx, { port: 0, host: '127.0.0.1', scheduler: false, gapWaitMs: 2_000 });
+});
+afterAll(async () => {
+	await server.close();
+	await handle.close();
+});
+
+const event = (stage: string) => ({ type: 'case:stage-changed', actor: { userId: null, label: 'test' }, at: new Date(), after: { stage } });
+const readsDuring = async (ms: number) => {
+	const before = server.io.publisher.stats.reads;
+	await new Promise((r) => setTimeout(r, ms));
+	return server.io.publisher.stats.reads - before;
+};
+
+describe('the outbox poll of a running server', () => {
+	it('reads at once after a commit, about once a second at rest, and every 150 ms while stopped at a missing id', async () => {
+		const committed = await ctx.db.transaction((tx) => appendCaseEvent(tx, caseId, event('read at once')));
+		const until = Date.now() + 500;
+		while (server.io.publisher.lastId < committed.id && Date.now() < until) await new Promise((r) => setTimeout(r, 10));
+		expect(server.io.publisher.lastId).toBe(committed.id); // long before the next poll
+
+		// At rest: a 150 ms poll would read 10 times in 1.5 s.
+		expect(await readsDuring(1_500)).toBeLessThanOrEqual(2);
+
+		// A transaction takes an id and rolls back; the next event waits behind the missing id.
+		await ctx.db.transaction((tx) => appendCaseEvent(tx, caseId, event('rolled back')).then(() => Promise.reject(new Error('roll back')))).catch(() => {});
+		const behind = await ctx.db.transaction((tx) => appendCaseEvent(tx, caseId, event('behind the gap')));
+		await new Promise((r) => setTimeout(r, 100));
+		expect(server.io.publisher.waitingAtGap).toBe(true);
+		expect(server.io.publisher.lastId).toBeLessThan(behind.id);
+		expect(await readsDuring(1_200)).toBeGreaterThanOrEqual(5);
+
+		// The wait (2 s) ends: the event behind the gap is published, and the poll is rare again.
+		const end = Date.now() + 3_000;
+		while (server.io.publisher.lastId < behind.id && Date.now() < end) await new Promise((r) => setTimeout(r, 20));
+		expect(server.io.publisher.lastId).toBe(behind.id);
+		expect(server.io.publisher.waitingAtGap).toBe(false);
+		expect(await readsDuring(1_500)).toBeLessThanOrEqual(2);
+	});
+});
