@@ -37,8 +37,9 @@ export const drafts = pgTable(
 );
 
 /**
- * Yjs updates as they arrive, appended before the client's update is acknowledged. `hash` (SHA-256
- * of the bytes) makes a store idempotent: several processes may persist the same update.
+ * Yjs updates, appended before the client's update is acknowledged: each save of a document writes
+ * the updates of its batch merged into one row (`updates` says how many). `hash` (SHA-256 of the
+ * bytes) makes a store idempotent and lets compaction prove the in-memory document holds the row.
  */
 export const draftUpdates = pgTable(
 	'draft_updates',
@@ -50,7 +51,9 @@ export const draftUpdates = pgTable(
 		update: bytea('update').notNull(),
 		hash: text('hash').notNull(),
 		userId: integer('user_id').references(() => users.id),
-		at: tstz('at').notNull()
+		at: tstz('at').notNull(),
+		/** How many client updates the row merges (a save writes its batch as one row; compaction counts these). */
+		updates: integer('updates').notNull().default(1)
 	},
 	(t) => [uniqueIndex('draft_updates_draft_hash_idx').on(t.draftId, t.hash), index('draft_updates_draft_id_idx').on(t.draftId, t.id)]
 );

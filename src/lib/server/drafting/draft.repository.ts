@@ -4,7 +4,7 @@
  * an exclusive one, so an update is either in the signed state or refused, never lost in between.
  */
 import { createHash } from 'node:crypto';
-import { and, asc, count, desc, eq, gt, lte, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, lte, sql, sum } from 'drizzle-orm';
 import { rowsOf, type Db, type Executor } from '../db/client';
 import { cases, drafts, draftSnapshots, draftUpdates, draftVersions } from '../db/schema';
 import * as Y from 'yjs';
@@ -15,15 +15,18 @@ export type DraftRow = typeof drafts.$inferSelect;
 export interface StoredState {
 	snapshot: Uint8Array | null;
 	upToId: number;
-	updates: { id: number; update: Uint8Array; hash: string }[];
+	updates: { id: number; update: Uint8Array; hash: string; updates: number }[];
 }
 
 export interface UpdateToStore {
 	update: Uint8Array;
+	/** The author; null for a row merging several authors' updates, or one from another process. */
 	userId: number | null;
 	at: Date;
 	/** hashUpdate(update), when the caller has it already. */
 	hash?: string;
+	/** How many client updates `update` merges (1 by default). */
+	updates?: number;
 }
 
 export class DraftSignedError extends Error {
@@ -73,7 +76,7 @@ export async function loadStoredState(db: Executor, draftId: string): Promise<St
 	const [snap] = await db.select().from(draftSnapshots).where(eq(draftSnapshots.draftId, draftId));
 	const upToId = snap?.upToId ?? 0;
 	const updates = await db
-		.select({ id: draftUpdates.id, update: draftUpdates.update, hash: draftUpdates.hash })
+		.select({ id: draftUpdates.id, update: draftUpdates.update, hash: draftUpdates.hash, updates: draftUpdates.updates })
 		.from(draftUpdates)
 		.where(and(eq(draftUpdates.draftId, draftId), gt(draftUpdates.id, upToId)))
 		.orderBy(asc(draftUpdates.id));
@@ -88,38 +91,38 @@ export async function loadEncodedState(db: Executor, draftId: string): Promise<U
 
 /**
  * Appends updates in one statement; an update already stored (same hash, e.g. by another process)
- * is skipped. Throws DraftSignedError when the draft was signed meanwhile. Returns rows inserted.
+ * is skipped. Throws DraftSignedError when the draft was signed meanwhile. Returns how many client
+ * updates the inserted rows hold (a row's `updates`).
  * The statement share-locks the draft row while the draft is still being drafted (the CTE): a
  * signature that commits first makes the lock's re-check fail, so nothing is inserted and the
- * follow-up read tells why. One round trip per save instead of four (begin, lock, insert, commit):
- * the typing benchmark saves 25 times a second (bench/README.md, drafting).
+ * follow-up read tells why. One round trip per save instead of four (begin, lock, insert, commit).
  */
 export async function appendUpdates(db: Executor, draftId: string, items: UpdateToStore[]): Promise<number> {
 	if (items.length === 0) return 0;
 	const values = sql.join(
-		items.map((i) => sql`(${i.update}::bytea, ${i.hash ?? hashUpdate(i.update)}::text, ${i.userId}::integer, ${i.at.toISOString()}::timestamptz)`),
+		items.map((i) => sql`(${i.update}::bytea, ${i.hash ?? hashUpdate(i.update)}::text, ${i.userId}::integer, ${i.at.toISOString()}::timestamptz, ${i.updates ?? 1}::integer)`),
 		sql`, `
 	);
-	const inserted = rowsOf<{ id: unknown }>(
+	const inserted = rowsOf<{ updates: number }>(
 		await db.execute(sql`
 			with open_draft as (select ${drafts.id} from ${drafts} where ${drafts.id} = ${draftId} and ${drafts.status} = 'drafting' for share)
-			insert into ${draftUpdates} (draft_id, update, hash, user_id, at)
-			select open_draft.id, v.update, v.hash, v.user_id, v.at from open_draft, (values ${values}) as v (update, hash, user_id, at)
+			insert into ${draftUpdates} (draft_id, update, hash, user_id, at, updates)
+			select open_draft.id, v.update, v.hash, v.user_id, v.at, v.updates from open_draft, (values ${values}) as v (update, hash, user_id, at, updates)
 			on conflict do nothing
-			returning id`)
-	).length;
-	if (inserted < items.length) {
+			returning updates`)
+	);
+	if (inserted.length < items.length) {
 		// Duplicates, or a draft that is not (or no longer) being drafted.
 		const [row] = await db.select({ status: drafts.status }).from(drafts).where(eq(drafts.id, draftId));
 		if (!row) throw new Error(`no draft ${draftId}`);
 		if (row.status !== 'drafting') throw new DraftSignedError();
 	}
-	return inserted;
+	return inserted.reduce((n, r) => n + Number(r.updates), 0);
 }
 
-
+/** How many client updates are stored for the draft beside its snapshot (the rows' `updates`). */
 export async function countStoredUpdates(db: Executor, draftId: string): Promise<number> {
-	const [row] = await db.select({ n: count() }).from(draftUpdates).where(eq(draftUpdates.draftId, draftId));
+	const [row] = await db.select({ n: sum(draftUpdates.updates) }).from(draftUpdates).where(eq(draftUpdates.draftId, draftId));
 	return Number(row?.n ?? 0);
 }
 

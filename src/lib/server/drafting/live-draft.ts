@@ -14,9 +14,9 @@ export class LiveDraft {
 	readonly awareness: Awareness;
 	readonly serial = createSerial();
 	readonly saves: SaveQueue<UpdateToStore>;
-	/** Update rows stored since the snapshot (as far as this process knows). */
+	/** Client updates stored beside the snapshot (as far as this process knows). */
 	storedUpdates: number;
-	/** Hashes of the updates integrated into `doc` and not yet folded into a snapshot (compaction's proof). */
+	/** Hashes of stored rows whose every update is in `doc`, not yet folded into a snapshot (compaction's proof). */
 	readonly holds = new Set<string>();
 	/** The snapshot `doc` was built on or last compacted into (compaction's proof). */
 	snapshotUpToId: number;
@@ -37,7 +37,7 @@ export class LiveDraft {
 		this.doc = buildDoc(stored.snapshot, stored.updates.map((u) => u.update));
 		this.awareness = new Awareness(this.doc);
 		this.awareness.setLocalState(null); // the server itself is nobody's presence
-		this.storedUpdates = stored.updates.length;
+		this.storedUpdates = stored.updates.reduce((n, u) => n + u.updates, 0);
 		for (const u of stored.updates) this.holds.add(u.hash);
 		this.snapshotUpToId = stored.upToId;
 		this.frozen = status === 'signed';

@@ -1,0 +1,1 @@
+ALTER TABLE "draft_updates" ADD COLUMN "updates" integer DEFAULT 1 NOT NULL;
