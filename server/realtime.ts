@@ -34,6 +34,8 @@ export interface RealtimeOptions {
 	sweepMs?: number;
 	publishEveryMs?: number;
 	gapWaitMs?: number;
+	/** A draft's access is re-decided at the latest this long after a change no case event announced (10 s). */
+	draftAccessTtlMs?: number;
 	/** Prefix of the Redis channels (several deployments may share one Redis). */
 	redisKey?: string;
 }
@@ -71,7 +73,7 @@ export async function createRealtime(httpServer: HttpServer, ctx: AppContext, op
 	});
 
 	const closeRedis = ctx.config.redisUrl ? await joinProcesses(io, ctx.config.redisUrl, opts.redisKey ?? 'merzim') : null;
-	const drafting = mountDrafting(io, ctx, { crossProcess: !!closeRedis });
+	const drafting = mountDrafting(io, ctx, { crossProcess: !!closeRedis, accessTtlMs: opts.draftAccessTtlMs });
 	const publisher = createOutboxPublisher({
 		db: ctx.db,
 		// Reassignments and signatures re-decide who may edit a draft (issue 7).

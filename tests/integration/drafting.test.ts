@@ -209,6 +209,40 @@ describe('authorization per document', () => {
 	});
 });
 
+describe('access without an announcing event', () => {
+	it('re-decides every socket within the TTL when the assignee changes in the database without a case event', async () => {
+		const caseId = await seedCase(app.ctx.db, { number: 'EL-TTL-1', assigneeId: ids.olga! });
+		const node = await startNode(app.ctx, {}, { draftAccessTtlMs: 600 });
+		const tabs = [await client('olga', caseId, node.server.url), await client('olga', caseId, node.server.url)];
+		const hank = await client('hank', caseId, node.server.url);
+		const changes: unknown[][] = tabs.map(() => []);
+		tabs.forEach((t, i) => t.socket.on('draft:access-changed', (p) => changes[i]!.push(p)));
+		const draftId = tabs[0]!.provider.state.draftId!;
+		const update = (words: string) => {
+			const doc = new Y.Doc();
+			Y.applyUpdate(doc, Y.encodeStateAsUpdate(hank.doc));
+			const updates: Uint8Array[] = [];
+			doc.on('update', (u: Uint8Array) => updates.push(u));
+			const p = new Y.XmlElement('paragraph');
+			p.insert(0, [new Y.XmlText(words)]);
+			doc.getXmlFragment(BODY_FIELD).insert(0, [p]);
+			return toWire(encodeSyncUpdate(updates[0]!));
+		};
+		// Half the TTL after joining, a message re-decides access (and the facts read for it are kept a while).
+		await new Promise((r) => setTimeout(r, 350));
+		for (const tab of tabs) expect(await tab.socket.emitWithAck('draft:sync', { draftId, message: update('before') })).toEqual({ data: { replies: [] } });
+		// An assignment written straight to the database: no case:assigned reaches the outbox.
+		await app.ctx.db.update(cases).set({ assigneeId: ids.otto! }).where(eq(cases.id, caseId));
+		await new Promise((r) => setTimeout(r, 700));
+		for (const [i, tab] of tabs.entries()) {
+			expect(await tab.socket.emitWithAck('draft:sync', { draftId, message: update(`tab ${i} after`) })).toEqual({ error: DraftErrors.notJoined });
+			expect(changes[i]).toEqual([{ draftId, access: null, reason: 'revoked' }]);
+		}
+		// A head still edits.
+		expect(await hank.socket.emitWithAck('draft:sync', { draftId, message: update('hank after') })).toEqual({ data: { replies: [] } });
+	});
+});
+
 describe('durability', () => {
 	it('a crash in the middle of editing loses nothing acknowledged, and the clients’ unacknowledged edits return on reconnect', async () => {
 		const caseId = await seedCase(app.ctx.db, { number: 'EL-CRASH-1', assigneeId: ids.olga! });
@@ -545,9 +579,9 @@ describe('versions and sign-off', () => {
 });
 
 /** Another server process on the same database (a restart, or a second node). */
-async function startNode(base: AppContext, drafting: DraftingOptions = {}) {
+async function startNode(base: AppContext, drafting: DraftingOptions = {}, realtime: { draftAccessTtlMs?: number } = {}) {
 	const ctx = await createAppContext(loadConfig({ MERZIM_DATA_DIR: '/nonexistent' }), { clock: app.clock, dbHandle: base.dbHandle, drafting });
-	const server = await startServer(ctx, { port: 0, host: '127.0.0.1', sweepMs: 200, publishEveryMs: 50, gapWaitMs: 300 });
+	const server = await startServer(ctx, { port: 0, host: '127.0.0.1', sweepMs: 200, publishEveryMs: 50, gapWaitMs: 300, ...realtime });
 	publishAppContext(app.ctx); // the pages and API of the main app keep the main context
 	const node = { ctx, server };
 	extraServers.push(node);
