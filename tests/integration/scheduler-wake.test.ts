@@ -1,8 +1,9 @@
 /**
  * The deadline scheduler sleeps until the next warning or deadline is due instead of polling (a
  * 250 ms poll was most of the server's CPU at rest on PGlite): it fires at the due, reads nothing
- * while nothing is due, and re-plans when a commit of this process moves a due — on PGlite and on
- * PostgreSQL. The clock follows the wall from a fixed Monday, so dues are milliseconds away.
+ * while nothing is due, re-plans when a case event or a calendar change may have moved a due (at
+ * most every 200 ms) — on PGlite and on PostgreSQL. The clock follows the wall from a fixed Monday,
+ * so dues are milliseconds away.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { and, eq } from 'drizzle-orm';
@@ -15,6 +16,8 @@ import { createCalendarService } from '../../src/lib/server/calendar/calendar.se
 import { createAppContext, type AppContext } from '../../src/lib/server/context';
 import { loadConfig } from '../../src/lib/server/config';
 import type { Clock } from '../../src/lib/server/clock';
+import { startServer } from '../../server/app';
+import { appendCaseEvent, systemActor } from '../../src/lib/server/audit/audit.repository';
 
 // Monday 2 March 2026, 10:00 Almaty, moving with the wall clock.
 const base = new Date('2026-03-02T05:00:00Z').getTime();
@@ -51,7 +54,7 @@ function counted(db: Db): { db: Db; reads: () => number } {
 }
 
 /** A case with a running completeness term due `inMs` from now (its warning already given). */
-async function clockDueIn(db: Db, inMs: number): Promise<{ caseId: string; due: Date }> {
+async function clockDueIn(db: Db, inMs: number, opts: { withEvent?: boolean } = {}): Promise<{ caseId: string; due: Date }> {
 	const now = clock.now();
 	const due = new Date(now.getTime() + inMs);
 	return db.transaction(async (tx) => {
@@ -60,6 +63,7 @@ async function clockDueIn(db: Db, inMs: number): Promise<{ caseId: string; due: 
 			.values({ number: `W-${++seq}`, service: 'export-licence', stage: 'completeness', applicantId: orgId, receivedAt: now, registeredOn: '2026-03-02', application: {}, createdAt: now, updatedAt: now })
 			.returning({ id: cases.id });
 		await tx.insert(clocks).values({ caseId: c!.id, kind: 'completeness', unit: 'working_days', length: 2, citation: '001 p.15', events: [{ type: 'started', at: now.toISOString() }], state: 'running', dueAt: due, warnAt: due, warnedFor: due });
+		if (opts.withEvent) await appendCaseEvent(tx, c!.id, { type: 'case:stage-changed', actor: systemActor, at: now, after: { stage: 'completeness' } });
 		return { caseId: c!.id, due };
 	});
 }
@@ -97,16 +101,44 @@ describe('the scheduler sleeps until the next due', () => {
 		await scheduler.stop();
 	});
 
-	it('re-plans when this process commits a clock due sooner than its sleep (the commit signal)', async () => {
+	it('re-plans when a case event commits a clock due sooner than its sleep (the outbox publisher wakes it)', async () => {
 		const ctx: AppContext = await createAppContext(loadConfig({ MERZIM_DATA_DIR: '/nonexistent' }), { clock, dbHandle: handle, scheduler: { maxSleepMs: 60_000 } });
-		running.push(ctx.scheduler);
-		ctx.scheduler.start();
-		await new Promise((r) => setTimeout(r, 300)); // asleep: nothing is due for a minute
-		const { caseId, due } = await clockDueIn(ctx.db, 400);
-		const event = await breachOf(ctx.db, caseId, 10_000);
-		expect(event?.at.toISOString()).toBe(due.toISOString());
-		expect((event!.after as { lagMs: number }).lagMs).toBeLessThan(5_000);
-		await ctx.scheduler.stop();
+		const server = await startServer(ctx, { port: 0, host: '127.0.0.1' });
+		try {
+			await new Promise((r) => setTimeout(r, 300)); // asleep: nothing is due for a minute
+			const { caseId, due } = await clockDueIn(ctx.db, 400, { withEvent: true });
+			const event = await breachOf(ctx.db, caseId, 10_000);
+			expect(event?.at.toISOString()).toBe(due.toISOString());
+			expect((event!.after as { lagMs: number }).lagMs).toBeLessThan(5_000);
+		} finally {
+			await server.close();
+		}
+	});
+
+	it('is woken by a calendar change (it moves open deadlines)', async () => {
+		const ctx: AppContext = await createAppContext(loadConfig({ MERZIM_DATA_DIR: '/nonexistent' }), { clock, dbHandle: handle });
+		let wakes = 0;
+		ctx.scheduler.wake = () => void wakes++;
+		await ctx.calendar.change({ date: '2026-03-13', override: { kind: 'day_off', reason: 'Decree (test)' } }, { userId: null, label: 'test' });
+		expect(wakes).toBe(1);
+	});
+
+	it('re-plans at most every 200 ms however often it is woken', async () => {
+		const { db, reads } = counted(handle.db);
+		const scheduler = createDeadlineScheduler({ db, clock, calendar: createCalendarService({ db, clock }) }, { maxSleepMs: 60_000 });
+		running.push(scheduler);
+		scheduler.start();
+		await new Promise((r) => setTimeout(r, 50));
+		const before = reads();
+		for (let i = 0; i < 50; i++) {
+			scheduler.wake();
+			await new Promise((r) => setTimeout(r, 10));
+		}
+		await new Promise((r) => setTimeout(r, 250));
+		const planned = reads() - before;
+		expect(planned).toBeGreaterThanOrEqual(1);
+		expect(planned).toBeLessThanOrEqual(5); // ~750 ms of wakes: 3–4 re-plans, not 50
+		await scheduler.stop();
 	});
 
 	it('stops: nothing fires after stop, though it falls due', async () => {

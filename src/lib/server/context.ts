@@ -30,10 +30,9 @@ export async function createAppContext(config: AppConfig, opts: { clock?: Clock;
 	await ensureReferenceData(db);
 	const sessions = createSessionService(db, config.session, clock);
 	const throttle = createLoginThrottle(db, config.login, clock);
-	const calendar = createCalendarService({ db, clock });
+	// A calendar change moves open deadlines: the scheduler re-plans its sleep (case events wake it through the outbox).
+	const calendar = createCalendarService({ db, clock, onChanged: () => scheduler.wake() });
 	const scheduler = createDeadlineScheduler({ db, clock, calendar }, { ...opts.scheduler, onError: (e) => console.error('scheduler:', e) });
-	// A commit may have started, stopped or moved a clock: the scheduler re-plans its sleep (once started).
-	onCommit(() => scheduler.wake());
 	return {
 		config,
 		clock,

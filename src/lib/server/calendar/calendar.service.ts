@@ -20,7 +20,7 @@ export interface OverrideChange {
 	override: { kind: CalendarOverride['kind']; reason: string } | null;
 }
 
-export function createCalendarService(deps: { db: Db; clock: Clock; now?: () => number }) {
+export function createCalendarService(deps: { db: Db; clock: Clock; now?: () => number; /** After a change committed (the scheduler re-plans). */ onChanged?: () => void }) {
 	const { db, clock } = deps;
 	const base = createCalendar({});
 	let cached: { calendar: WorkingCalendar; loadedAt: number } | null = null;
@@ -79,6 +79,7 @@ export function createCalendarService(deps: { db: Db; clock: Clock; now?: () => 
 				return result;
 			});
 			cached = null;
+			deps.onChanged?.();
 			return summary;
 		}
 	};

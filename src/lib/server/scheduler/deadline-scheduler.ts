@@ -9,9 +9,9 @@
  * kept in the event.
  * Started, it sleeps until the next warning or deadline is due (one indexed read), not polling: a
  * poll every 250 ms was most of the server's CPU at rest on PGlite (bench/README.md, drafting).
- * `wake()` re-plans after anything that may have moved a due — this process's commits, case events
- * forwarded from other processes — and a re-plan at least every `maxSleepMs` catches the rest
- * (another process without Redis, a script writing to the database).
+ * `wake()` re-plans after anything that may have moved a due — a case event of any process (the
+ * outbox publisher calls it), a calendar change of this process — and a re-plan at least every
+ * `maxSleepMs` catches the rest (another process's calendar change, a script writing to the database).
  */
 import { and, eq, sql } from 'drizzle-orm';
 import { rowsOf, type Db, type Tx } from '../db/client';
@@ -31,6 +31,8 @@ export interface SchedulerOptions {
 	maxSleepMs?: number;
 	/** Try again this soon when something due could not fire (its case busy, default 250 ms). */
 	retryMs?: number;
+	/** `wake()` re-plans at most this often (default 200 ms). */
+	minReplanMs?: number;
 	batch?: number;
 	/** Firings in flight at once (each its own transaction; PGlite runs them one after another). */
 	parallel?: number;
@@ -56,6 +58,9 @@ export function createDeadlineScheduler(deps: { db: Db; clock: Clock; calendar: 
 	let started = false;
 	let planning: Promise<void> | null = null;
 	let planAgain = false;
+	let timerDueAt = 0;
+	let lastPlanAt = -Infinity;
+	const minReplanMs = opts.minReplanMs ?? 200;
 
 	/** Clocks with a warning or deadline due by `now`, from the one partial index (clocks_next_fire_idx). */
 	async function candidates(now: Date): Promise<Candidate[]> {
@@ -195,12 +200,13 @@ export function createDeadlineScheduler(deps: { db: Db; clock: Clock; calendar: 
 	function arm(ms: number) {
 		if (!started) return;
 		if (timer) clearTimeout(timer);
-		timer = setTimeout(wake, ms);
+		timerDueAt = performance.now() + ms;
+		timer = setTimeout(replan, ms);
 		timer.unref?.();
 	}
 
 	/** Re-plans now (one read), firing what is due; calls during a re-plan are folded into one more. */
-	function wake(): void {
+	function replan(): void {
 		if (!started) return;
 		if (planning) {
 			planAgain = true;
@@ -208,6 +214,7 @@ export function createDeadlineScheduler(deps: { db: Db; clock: Clock; calendar: 
 		}
 		if (timer) clearTimeout(timer);
 		timer = null;
+		lastPlanAt = performance.now();
 		planning = cycle()
 			.catch((e) => {
 				opts.onError?.(e);
@@ -217,9 +224,21 @@ export function createDeadlineScheduler(deps: { db: Db; clock: Clock; calendar: 
 				planning = null;
 				if (planAgain) {
 					planAgain = false;
-					wake();
+					replan();
 				}
 			});
+	}
+
+	/**
+	 * Something may have moved a due (a case event, a calendar change): re-plan, at most once per
+	 * `minReplanMs` — a busy process commits dozens of case events a second, and a read for each
+	 * cost the integration API a sixth of its throughput on PGlite (bench/README.md).
+	 */
+	function wake(): void {
+		if (!started) return;
+		const wait = lastPlanAt + minReplanMs - performance.now();
+		if (wait <= 0) return replan();
+		if (!timer || timerDueAt > performance.now() + wait) arm(wait);
 	}
 
 	return {
@@ -228,7 +247,7 @@ export function createDeadlineScheduler(deps: { db: Db; clock: Clock; calendar: 
 		start() {
 			if (started) return;
 			started = true;
-			wake();
+			replan();
 		},
 		async stop() {
 			started = false;
