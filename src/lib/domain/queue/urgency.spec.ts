@@ -13,8 +13,9 @@ const wd = (kind: SlaClock['kind'], length: number, started: string, extra: SlaC
 	citation: 'test',
 	events: [{ type: 'started', at: at(started) }, ...extra]
 });
-// Monday 6 April 2026, 10:00 Almaty.
+// Monday 6 April 2026, 10:00 Almaty; and 17:30, after the registration cut-off.
 const NOW = at('2026-04-06T05:00:00Z');
+const EVENING = at('2026-04-06T12:30:00Z');
 
 describe('urgency of a case (queue order)', () => {
 	it('is the running clock that ends first: a consultation due sooner outranks the service term (001 p.16)', () => {
@@ -47,14 +48,36 @@ describe('urgency of a case (queue order)', () => {
 		expect(u.band).toBe('none');
 	});
 
-	it('orders any set of cases so that remaining time never decreases down the list (seeded)', () => {
-		const start = fc.integer({ min: 0, max: 40 }).map((back) => `${cal.addWorkingDays('2026-04-06', -back)}T04:30:00Z`);
+	it('ranks by the due: a term registered after 17:00 (not started until its day 0 ends, 001 p.14) comes after one due sooner', () => {
+		// Monday 6 April 2026, 17:45 Almaty.
+		const evening = at('2026-04-06T12:45:00Z');
+		const late = urgencyOf({ clocks: [wd('completeness', 2, '2026-04-06T12:16:00Z')] }, cal, evening); // day 0 Tuesday: due Thursday
+		const sooner = urgencyOf({ clocks: [wd('complaint-forwarding', 3, '2026-04-02T05:00:00Z')] }, cal, evening); // due Tuesday
+		expect(late.next!.due!.getTime()).toBeGreaterThan(sooner.next!.due!.getTime());
+		expect(late.next!.remainingWorkingMinutes).toBe(2 * 480); // the term itself has not started
+		expect(late.remainingWorkingMinutes).toBe(cal.workingMinutesBetween(evening, late.next!.due!));
+		const rows = [
+			{ key: 'a-late', urgency: late },
+			{ key: 'b-sooner', urgency: sooner }
+		].sort(byUrgency);
+		expect(rows.map((r) => r.key)).toEqual(['b-sooner', 'a-late']);
+	});
+
+	it('orders any set of cases so that remaining time never decreases down the list, and neither does the due (seeded)', () => {
+		// Starts in working hours of the last 40 working days, or after 17:00 today (not started yet).
+		const start = fc.oneof(
+			fc.integer({ min: 0, max: 40 }).map((back) => `${cal.addWorkingDays('2026-04-06', -back)}T04:30:00Z`),
+			fc.constant('2026-04-06T12:10:00Z')
+		);
 		const item = fc.record({ len: fc.integer({ min: 1, max: 30 }), start, key: fc.string({ minLength: 1, maxLength: 6 }) });
 		fc.assert(
 			fc.property(fc.array(item, { maxLength: 40 }), (items) => {
-				const rows = items.map((i) => ({ key: i.key, urgency: urgencyOf({ clocks: [wd('service-term', i.len, i.start)] }, cal, NOW) }));
+				const rows = items.map((i) => ({ key: i.key, urgency: urgencyOf({ clocks: [wd('service-term', i.len, i.start)] }, cal, EVENING) }));
 				rows.sort(byUrgency);
-				for (let k = 1; k < rows.length; k++) expect(rows[k]!.urgency.remainingWorkingMinutes).toBeGreaterThanOrEqual(rows[k - 1]!.urgency.remainingWorkingMinutes);
+				for (let k = 1; k < rows.length; k++) {
+					expect(rows[k]!.urgency.remainingWorkingMinutes).toBeGreaterThanOrEqual(rows[k - 1]!.urgency.remainingWorkingMinutes);
+					expect(rows[k]!.urgency.next!.due!.getTime()).toBeGreaterThanOrEqual(rows[k - 1]!.urgency.next!.due!.getTime());
+				}
 			}),
 			{ seed: 11, numRuns: 200 }
 		);

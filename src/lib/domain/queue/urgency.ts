@@ -13,7 +13,13 @@ export interface CaseClocks {
 export interface Urgency {
 	/** The running clock that ends first (null when none runs). */
 	readonly next: (ComputedClock & { readonly subject: string | null }) | null;
-	/** Working minutes left on it (negative when overdue); +Infinity when nothing runs. */
+	/**
+	 * Working minutes from `now` to its due (negative when overdue), as the queue's countdown shows
+	 * them; +Infinity when nothing runs. Not the term's own remaining time: a term whose day 0 is
+	 * still ahead (registered after 17:00, 001 p.14–15) has not started, so its remaining time is its
+	 * whole length, yet its due is fixed — ordered by that, a case due on Monday came above one due
+	 * on Friday.
+	 */
 	readonly remainingWorkingMinutes: number;
 	readonly band: ClockBand | 'none';
 	/** The open suspension of the service term, if any. */
@@ -24,6 +30,7 @@ const BAND_ORDER: Record<ClockBand, number> = { breached: 0, red: 1, amber: 2, o
 
 export function urgencyOf(c: CaseClocks, calendar: WorkingCalendar, now: Date): Urgency {
 	let next: Urgency['next'] = null;
+	let nextToDue = Number.POSITIVE_INFINITY;
 	let worst: ClockBand | 'none' = 'none';
 	let suspension: Urgency['suspension'] = null;
 	for (const clock of c.clocks) {
@@ -34,10 +41,11 @@ export function urgencyOf(c: CaseClocks, calendar: WorkingCalendar, now: Date): 
 			continue;
 		}
 		if (computed.state !== 'running' && computed.state !== 'overdue') continue;
-		if (!next || computed.remainingWorkingMinutes < next.remainingWorkingMinutes) next = { ...computed, subject: clock.subject ?? null };
+		const toDue = computed.due ? calendar.workingMinutesBetween(now, computed.due) : computed.remainingWorkingMinutes;
+		if (!next || toDue < nextToDue) [next, nextToDue] = [{ ...computed, subject: clock.subject ?? null }, toDue];
 		if (worst === 'none' || BAND_ORDER[computed.band] < BAND_ORDER[worst]) worst = computed.band;
 	}
-	return { next, remainingWorkingMinutes: next?.remainingWorkingMinutes ?? Number.POSITIVE_INFINITY, band: worst, suspension };
+	return { next, remainingWorkingMinutes: nextToDue, band: worst, suspension };
 }
 
 /** Most urgent first; ties by due instant, then by the given key (case number) for a stable order. */
