@@ -45,6 +45,8 @@ interface Candidate {
 	what: 'deadline' | 'warning';
 }
 
+/** When a clock fires next: its warning if not yet given for this due, else its deadline (clocks_next_fire_idx). */
+const NEXT_FIRE = sql`least(case when warned_for is distinct from due_at then warn_at end, due_at)`;
 
 export function createDeadlineScheduler(deps: { db: Db; clock: Clock; calendar: CalendarService }, opts: SchedulerOptions = {}) {
 	const { db, clock } = deps;
@@ -65,7 +67,7 @@ export function createDeadlineScheduler(deps: { db: Db; clock: Clock; calendar: 
 	/** Clocks with a warning or deadline due by `now`, from the one partial index (clocks_next_fire_idx). */
 	async function candidates(now: Date): Promise<Candidate[]> {
 		const at = now.toISOString();
-		const next = sql`least(case when warned_for is distinct from due_at then warn_at end, due_at)`;
+		const next = NEXT_FIRE;
 		return rowsOf<Candidate>(
 			await db.execute(sql`
 				select id, case_id, case when due_at <= ${at}::timestamptz then 'deadline' else 'warning' end as what
@@ -77,7 +79,7 @@ export function createDeadlineScheduler(deps: { db: Db; clock: Clock; calendar: 
 
 	/** When the next warning or deadline falls due (the same predicate and index), or null if none is pending. */
 	async function nextDue(): Promise<Date | null> {
-		const next = sql`least(case when warned_for is distinct from due_at then warn_at end, due_at)`;
+		const next = NEXT_FIRE;
 		const [row] = rowsOf<{ at: string | Date | null }>(
 			await db.execute(sql`
 				select ${next} as at from clocks
