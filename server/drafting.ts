@@ -16,11 +16,11 @@ import { applyAwarenessUpdate, encodeAwarenessUpdate, removeAwarenessStates } fr
 import type { AppContext } from '../src/lib/server/context';
 import { cases } from '../src/lib/server/db/schema';
 import {
-	DraftAwarenessSchema,
 	DraftErrors,
 	DraftJoinSchema,
 	DraftLeaveSchema,
-	DraftSyncSchema,
+	readDraftAwareness,
+	readDraftSync,
 	type ClientToServerEvents,
 	type DraftAccessLevel,
 	type DraftAccessReason,
@@ -34,6 +34,7 @@ import { InvalidUpdateError } from '../src/lib/server/drafting/drafting.service'
 import { guardAwarenessUpdate, presenceColor } from '../src/lib/server/drafting/awareness-guard';
 import { SaveHaltedError } from '../src/lib/server/drafting/save-queue';
 import { inspectUpdate } from '../src/lib/server/drafting/draft-state';
+import { createDraftFanout } from '../src/lib/server/drafting/draft-fanout';
 import type { OutboxRow } from './outbox-publisher';
 
 /** Between processes (Redis adapter): binary as base64, since `serverSideEmit` travels as JSON. */
@@ -107,12 +108,13 @@ export function mountDrafting(io: IO, ctx: AppContext, opts: DraftingMountOption
 		return draftAccess(socket.data.viewer, { assigneeId: f.assigneeId }, f.status);
 	}
 
-	function broadcastAwareness(draftId: string, update: Uint8Array, except?: string) {
-		const target = io.local.to(room(draftId));
-		const wire = toWire(update);
-		(except ? target.except(except) : target).emit('draft:awareness', { draftId, update: wire });
-		if (opts.crossProcess) io.serverSideEmit('draft:awareness', draftId, wire);
-	}
+	const toRoom = (draftId: string, except: string | null) => (except ? io.local.to(room(draftId)).except(except) : io.local.to(room(draftId)));
+	const fanout = createDraftFanout({
+		update: (draftId, update, except) => toRoom(draftId, except).emit('draft:sync', { draftId, message: toWire(encodeSyncUpdate(update)) }),
+		awareness: (draftId, update, except) => toRoom(draftId, except).emit('draft:awareness', { draftId, update: toWire(update) }),
+		forwardUpdate: (draftId, update) => opts.crossProcess && io.serverSideEmit('draft:update', draftId, toWire(update)),
+		forwardAwareness: (draftId, update) => opts.crossProcess && io.serverSideEmit('draft:awareness', draftId, toWire(update))
+	});
 
 	async function leave(socket: DraftSocket, draftId: string) {
 		const m = memberships.get(socket.id)?.get(draftId);
@@ -125,7 +127,7 @@ export function mountDrafting(io: IO, ctx: AppContext, opts: DraftingMountOption
 		const ids = [...m.clientIds].filter((id) => draft.awareness.getStates().has(id));
 		if (ids.length) {
 			removeAwarenessStates(draft.awareness, ids, socket.id);
-			broadcastAwareness(draftId, encodeAwarenessUpdate(draft.awareness, ids), socket.id);
+			fanout.awareness(draftId, draft.awareness, ids, socket.id);
 		}
 	}
 
@@ -179,10 +181,10 @@ export function mountDrafting(io: IO, ctx: AppContext, opts: DraftingMountOption
 
 		socket.on('draft:sync', async (request, ack) => {
 			if (typeof ack !== 'function') return;
-			const parsed = DraftSyncSchema.safeParse(request);
-			const message = parsed.success ? decodeSyncMessage(fromWire(parsed.data.message)) : null;
-			if (!parsed.success || !message) return ack({ error: DraftErrors.invalid });
-			const { draftId } = parsed.data;
+			const parsed = readDraftSync(request);
+			const message = parsed ? decodeSyncMessage(fromWire(parsed.message)) : null;
+			if (!parsed || !message) return ack({ error: DraftErrors.invalid });
+			const { draftId } = parsed;
 			const m = await currentMembership(socket, draftId);
 			if (!m) return ack({ error: DraftErrors.notJoined });
 			try {
@@ -197,10 +199,7 @@ export function mountDrafting(io: IO, ctx: AppContext, opts: DraftingMountOption
 					return ack({ error: draft?.frozen ? DraftErrors.signed : DraftErrors.readOnly });
 				}
 				const { applied, stored } = await drafting.receive(draftId, message.update, { userId: socket.data.userId, origin: socket.id });
-				if (applied) {
-					io.local.to(room(draftId)).except(socket.id).emit('draft:sync', { draftId, message: toWire(encodeSyncUpdate(message.update)) });
-					if (opts.crossProcess) io.serverSideEmit('draft:update', draftId, toWire(message.update));
-				}
+				if (applied) fanout.update(draftId, message.update, socket.id);
 				await stored;
 				ack({ data: { replies: [] } });
 			} catch (e) {
@@ -214,18 +213,18 @@ export function mountDrafting(io: IO, ctx: AppContext, opts: DraftingMountOption
 
 		socket.on('draft:awareness', async (request, ack) => {
 			const reply = typeof ack === 'function' ? ack : () => {};
-			const parsed = DraftAwarenessSchema.safeParse(request);
-			if (!parsed.success) return reply({ error: DraftErrors.invalid });
-			const { draftId } = parsed.data;
+			const parsed = readDraftAwareness(request);
+			if (!parsed) return reply({ error: DraftErrors.invalid });
+			const { draftId } = parsed;
 			const m = await currentMembership(socket, draftId);
 			if (!m) return reply({ error: DraftErrors.notJoined });
 			const name = socket.data.displayName;
-			const guarded = guardAwarenessUpdate(fromWire(parsed.data.update), { userId: socket.data.userId, name, color: presenceColor(socket.data.userId) });
+			const guarded = guardAwarenessUpdate(fromWire(parsed.update), { userId: socket.data.userId, name, color: presenceColor(socket.data.userId) });
 			const draft = await drafting.loaded(draftId);
 			if (!guarded || !draft) return reply({ error: DraftErrors.invalid });
 			m.clientIds.add(guarded.clientId);
 			applyAwarenessUpdate(draft.awareness, guarded.update, socket.id);
-			broadcastAwareness(draftId, guarded.update, socket.id);
+			fanout.awareness(draftId, draft.awareness, [guarded.clientId], socket.id);
 			reply({ data: null });
 		});
 
@@ -249,7 +248,7 @@ export function mountDrafting(io: IO, ctx: AppContext, opts: DraftingMountOption
 		if (typeof draftId !== 'string' || typeof update !== 'string') return;
 		const bytes = fromWire(update);
 		void drafting.receiveRemote(draftId, bytes).then((applied) => {
-			if (applied) io.local.to(room(draftId)).emit('draft:sync', { draftId, message: toWire(encodeSyncUpdate(bytes)) });
+			if (applied) fanout.update(draftId, bytes, null);
 		});
 	});
 
@@ -257,12 +256,19 @@ export function mountDrafting(io: IO, ctx: AppContext, opts: DraftingMountOption
 		if (typeof draftId !== 'string' || typeof update !== 'string') return;
 		void drafting.loaded(draftId).then((draft) => {
 			if (!draft) return;
+			// The clients it changed (none when it was stale) are sent on, at their state here.
+			const changed: number[] = [];
+			const origin = Symbol('remote');
+			const collect = ({ added, updated, removed }: Record<'added' | 'updated' | 'removed', number[]>, o: unknown) => o === origin && changed.push(...added, ...updated, ...removed);
+			draft.awareness.on('update', collect);
 			try {
-				applyAwarenessUpdate(draft.awareness, fromWire(update), 'remote');
+				applyAwarenessUpdate(draft.awareness, fromWire(update), origin);
 			} catch {
 				return;
+			} finally {
+				draft.awareness.off('update', collect);
 			}
-			io.local.to(room(draftId)).emit('draft:awareness', { draftId, update });
+			if (changed.length) fanout.awareness(draftId, draft.awareness, changed, null);
 		});
 	});
 
