@@ -23,7 +23,7 @@ function setup() {
 function keystrokes(n: number): Uint8Array[] {
 	return Array.from({ length: n }, (_, i) => {
 		const doc = new Y.Doc();
-		let update = new Uint8Array();
+		let update: Uint8Array = new Uint8Array();
 		doc.on('update', (u: Uint8Array) => (update = u));
 		doc.getText('body').insert(0, `k${i}`);
 		return update;
