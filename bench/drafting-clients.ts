@@ -5,7 +5,8 @@
  * `seconds`. Latency is from a keystroke (the moment the character is inserted in the typist's
  * document) to the moment that character is integrated in another editor's document; all
  * editors share this process's clock. Reads its configuration from the JSON file in argv[2],
- * prints "ready", waits for "go" on stdin, then prints one JSON report and exits.
+ * prints "ready", waits for "go" on stdin, types `warmupSeconds` unmeasured, prints "measuring",
+ * types `seconds`, then prints one JSON report and exits.
  */
 import { readFileSync } from 'node:fs';
 import { createInterface } from 'node:readline';
@@ -26,11 +27,13 @@ interface Config {
 	editors: number;
 	cps: number;
 	seconds: number;
+	/** Typing before the measured run, not counted: both servers then measure warm code, in either order. */
+	warmupSeconds: number;
 }
 
 const cfg = JSON.parse(readFileSync(process.argv[2]!, 'utf8')) as Config;
 const sentAt = new Map<string, number>();
-const latencies: number[] = [];
+let latencies: number[] = [];
 let keystrokes = 0;
 
 interface Editor {
@@ -84,9 +87,12 @@ const lines = createInterface({ input: process.stdin });
 await new Promise<void>((ok) => lines.once('line', () => ok()));
 
 const interval = 1000 / cfg.cps;
-const end = performance.now() + cfg.seconds * 1000;
-const timers = editors.map((e, i) =>
-	setTimeout(() => {
+
+/** Every editor types `cps` characters a second for `seconds`, staggered; resolves after `tail` ms more. */
+async function type(seconds: number, tailMs: number): Promise<void> {
+	const end = performance.now() + seconds * 1000;
+	const timers = editors.map((e, i) => {
+		let timeout: ReturnType<typeof setTimeout>;
 		const tick = () => {
 			if (performance.now() >= end) return;
 			const clock = Y.getState(e.doc.store, e.doc.clientID);
@@ -95,12 +101,21 @@ const timers = editors.map((e, i) =>
 			keystrokes++;
 			timeout = setTimeout(tick, interval);
 		};
-		let timeout = setTimeout(tick, 0);
+		timeout = setTimeout(tick, (i * interval) / cfg.editors);
 		return () => clearTimeout(timeout);
-	}, (i * interval) / cfg.editors)
-);
-await new Promise((r) => setTimeout(r, cfg.seconds * 1000 + 3000)); // the run, then the tail
-timers.forEach((t) => clearTimeout(t));
+	});
+	await new Promise((r) => setTimeout(r, seconds * 1000 + tailMs));
+	timers.forEach((stop) => stop());
+}
+
+if (cfg.warmupSeconds > 0) {
+	await type(cfg.warmupSeconds, 1000);
+	latencies = [];
+	keystrokes = 0;
+	sentAt.clear();
+}
+console.log('measuring');
+await type(cfg.seconds, 3000); // the run, then the tail
 
 const expected = keystrokes * (cfg.editors - 1);
 const sorted = latencies.sort((a, b) => a - b);

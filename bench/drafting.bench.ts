@@ -1,7 +1,9 @@
 /**
  * Collaborative drafting (issue 7). Part 1: `editors` simulated editors (default 20, in a child
  * process) typing `cps` characters per second each (default 5) into one draft for `seconds`
- * (default 120; 20 with --quick): p50/p99 latency from one editor's keystroke to another's
+ * (default 120; 20 with --quick), after an unmeasured warm-up of an eighth of that (at most 15 s:
+ * both servers are measured with their code compiled, so the one run first pays no JIT cost the
+ * other is spared — before, Merzim ran first and paid it): p50/p99 latency from one editor's keystroke to another's
  * document, server CPU (% of one core over the typing window) and memory — for Merzim's server
  * (socket.io, updates stored before they are acknowledged) and, in the same run, for
  * @hocuspocus/server with its database extension on the same database and the same workload.
@@ -46,7 +48,8 @@ interface ServerFigures {
 
 const SAVE = { debounceMs: 40, maxWaitMs: 400 };
 
-function runClients(config: object): { ready: Promise<void>; go(): Promise<ClientReport> } {
+/** The editors' child process: `ready` once all are synced; `go()` starts the warm-up and resolves when the measured run starts. */
+function runClients(config: object): { ready: Promise<void>; go(): Promise<{ report: Promise<ClientReport> }> } {
 	const dir = mkdtempSync(join(tmpdir(), 'merzim-bench-draft-'));
 	const file = join(dir, 'config.json');
 	writeFileSync(file, JSON.stringify(config));
@@ -59,14 +62,18 @@ function runClients(config: object): { ready: Promise<void>; go(): Promise<Clien
 	});
 	return {
 		ready,
-		go: () =>
-			new Promise<ClientReport>((ok) => {
+		go: () => {
+			const report = new Promise<ClientReport>((ok) => {
 				child.once('exit', () => {
 					rmSync(dir, { recursive: true, force: true });
 					ok(JSON.parse(out.slice(out.indexOf('{'))) as ClientReport);
 				});
-				child.stdin.write('go\n');
-			})
+			});
+			child.stdin.write('go\n');
+			return new Promise((ok) => {
+				const check = setInterval(() => out.includes('measuring') && (clearInterval(check), ok({ report })), 5);
+			});
+		}
 	};
 }
 
@@ -79,13 +86,14 @@ async function cpuAtRest(ms = 5_000): Promise<number> {
 	return ((cpu.user + cpu.system) / 1000 / (performance.now() - t0)) * 100;
 }
 
-/** CPU of this process over the window, and its memory sampled each second. */
-async function measured(run: () => Promise<ClientReport>): Promise<{ report: ClientReport; server: ServerFigures }> {
+/** CPU of this process over the measured run (after the warm-up), and its memory sampled each second. */
+async function measured(run: () => Promise<{ report: Promise<ClientReport> }>): Promise<{ report: ClientReport; server: ServerFigures }> {
+	const { report: done } = await run();
 	let peak = process.memoryUsage().rss;
 	const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 1000);
 	const cpu0 = process.cpuUsage();
 	const t0 = performance.now();
-	const report = await run();
+	const report = await done;
 	const cpu = process.cpuUsage(cpu0);
 	const wall = performance.now() - t0;
 	clearInterval(sampler);
@@ -107,7 +115,7 @@ function line(label: string, r: ClientReport, s: ServerFigures) {
 	return `${label.padEnd(34)} p50 ${f(r.p50)} ms  p99 ${f(r.p99)} ms  max ${f(r.max)} ms  delivered ${r.received}/${r.expected}  converged ${r.converged ? 'yes' : 'NO'}  server CPU ${s.cpuPercent.toFixed(0)}%  peak RSS ${s.peakRssMiB.toFixed(0)} MiB  heap ${s.heapMiB.toFixed(0)} MiB`;
 }
 
-async function typingBench(ctx: AppContext, opts: { editors: number; cps: number; seconds: number }) {
+async function typingBench(ctx: AppContext, opts: { editors: number; cps: number; seconds: number; warmupSeconds: number }) {
 	// Ours: the real server (SvelteKit handler + socket.io), editors signed in as heads.
 	const server = await startServer(ctx, { port: 0, host: '127.0.0.1' });
 	const password = 'bench-password-1';
@@ -206,8 +214,9 @@ async function loadBench(ctx: AppContext, updates: number) {
 
 export async function runDraftingBench(opts: { quick?: boolean; seconds?: number; editors?: number } = {}) {
 	const seconds = opts.seconds ?? (opts.quick ? 20 : 120);
+	const warmupSeconds = Math.min(15, Math.ceil(seconds / 8));
 	const editors = opts.editors ?? 20;
-	console.log(`\n## Collaborative drafting: ${editors} editors × 5 chars/s for ${seconds} s (clients in a child process); loading 10,000 stored updates`);
+	console.log(`\n## Collaborative drafting: ${editors} editors × 5 chars/s for ${seconds} s after ${warmupSeconds} s of unmeasured warm-up (clients in a child process); loading 10,000 stored updates`);
 	const pgUrl = process.env.BENCH_DATABASE_URL;
 	let dbHandle: DbHandle;
 	let drop = async () => {};
@@ -225,7 +234,7 @@ export async function runDraftingBench(opts: { quick?: boolean; seconds?: number
 	process.env.ADDRESS_HEADER = 'x-test-client-ip';
 	const ctx = await createAppContext(loadConfig({ MERZIM_DATA_DIR: '/nonexistent' }), { dbHandle, drafting: SAVE });
 	try {
-		await typingBench(ctx, { editors, cps: 5, seconds });
+		await typingBench(ctx, { editors, cps: 5, seconds, warmupSeconds });
 		await loadBench(ctx, 10_000);
 	} finally {
 		await ctx.drafting.close();
