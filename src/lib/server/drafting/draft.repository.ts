@@ -4,7 +4,7 @@
  * an exclusive one, so an update is either in the signed state or refused, never lost in between.
  */
 import { createHash } from 'node:crypto';
-import { and, asc, desc, eq, gt, lte, sql, sum } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, sql, sum } from 'drizzle-orm';
 import { rowsOf, type Db, type Executor } from '../db/client';
 import { cases, drafts, draftSnapshots, draftUpdates, draftVersions } from '../db/schema';
 import * as Y from 'yjs';
@@ -138,7 +138,7 @@ export interface HeldDraft {
 
 /**
  * Folds every stored update into the snapshot, in one transaction under the draft's row lock, and
- * deletes the folded rows. When the caller's in-memory document provably contains everything
+ * deletes the folded rows: a read and a write (four round trips with begin and commit, not eight). When the caller's in-memory document provably contains everything
  * stored — the snapshot is the one it knows and it has integrated every remaining row (by hash) —
  * the snapshot is that document encoded, without reading the rows' contents: the costly rebuild
  * blocked the event loop every 500 updates (bench/README.md, drafting). Otherwise (another process
@@ -148,14 +148,19 @@ export interface HeldDraft {
  */
 export async function compactStoredUpdates(db: Db, draftId: string, at: Date, held?: HeldDraft): Promise<{ folded: number; remaining: number; upToId: number; foldedHashes: string[]; fromMemory: boolean }> {
 	return db.transaction(async (tx) => {
-		await tx.select({ id: drafts.id }).from(drafts).where(eq(drafts.id, draftId)).for('update');
-		const [snap] = await tx.select({ upToId: draftSnapshots.upToId }).from(draftSnapshots).where(eq(draftSnapshots.draftId, draftId));
-		const snapshotUpToId = snap?.upToId ?? 0;
-		const rows = await tx
-			.select({ id: draftUpdates.id, hash: draftUpdates.hash })
-			.from(draftUpdates)
-			.where(and(eq(draftUpdates.draftId, draftId), gt(draftUpdates.id, snapshotUpToId)))
-			.orderBy(asc(draftUpdates.id));
+		// One read under the draft's row lock: where the snapshot stands, and the rows after it.
+		const found = rowsOf<{ snapshot_up_to_id: number | string | null; id: number | string | null; hash: string | null }>(
+			await tx.execute(sql`
+				select s.up_to_id as snapshot_up_to_id, u.id, u.hash
+				from ${drafts} d
+				left join ${draftSnapshots} s on s.draft_id = d.id
+				left join ${draftUpdates} u on u.draft_id = d.id and u.id > coalesce(s.up_to_id, 0)
+				where d.id = ${draftId}
+				order by u.id
+				for update of d`)
+		);
+		const snapshotUpToId = Number(found[0]?.snapshot_up_to_id ?? 0);
+		const rows = found.filter((r) => r.id !== null).map((r) => ({ id: Number(r.id), hash: r.hash! }));
 		if (rows.length === 0) return { folded: 0, remaining: 0, upToId: snapshotUpToId, foldedHashes: [], fromMemory: false };
 		const upToId = rows.at(-1)!.id;
 		const fromMemory = !!held && held.snapshotUpToId === snapshotUpToId && rows.every((r) => held.holds.has(r.hash));
@@ -165,12 +170,14 @@ export async function compactStoredUpdates(db: Db, draftId: string, at: Date, he
 			const stored = await loadStoredState(tx, draftId);
 			state = encodeState(stored.snapshot, stored.updates.filter((u) => u.id <= upToId).map((u) => u.update));
 		}
-		await tx
-			.insert(draftSnapshots)
-			.values({ draftId, state, upToId, compactedAt: at })
-			.onConflictDoUpdate({ target: draftSnapshots.draftId, set: { state, upToId, compactedAt: at } });
-		await tx.delete(draftUpdates).where(and(eq(draftUpdates.draftId, draftId), lte(draftUpdates.id, upToId)));
-		return { folded: rows.length, remaining: await countStoredUpdates(tx, draftId), upToId, foldedHashes: rows.map((r) => r.hash), fromMemory };
+		// The snapshot written and the folded rows deleted in one statement.
+		await tx.execute(sql`
+			with folded as (delete from ${draftUpdates} where draft_id = ${draftId} and id <= ${upToId})
+			insert into ${draftSnapshots} (draft_id, state, up_to_id, compacted_at)
+			values (${draftId}, ${state}::bytea, ${upToId}, ${at.toISOString()}::timestamptz)
+			on conflict (draft_id) do update set state = excluded.state, up_to_id = excluded.up_to_id, compacted_at = excluded.compacted_at`);
+		// Nothing is left: appends share-lock the draft row, so none can have come in since the read.
+		return { folded: rows.length, remaining: 0, upToId, foldedHashes: rows.map((r) => r.hash), fromMemory };
 	});
 }
 
