@@ -6,10 +6,9 @@
  * run never reaches a client. Real database (PGlite, or PostgreSQL with DATABASE_URL).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestDb } from '../helpers/test-db';
+import { createTestDb, insertConsultationCase } from '../helpers/test-db';
 import type { DbHandle } from '../../src/lib/server/db/client';
 import { appendCaseEvent } from '../../src/lib/server/audit/audit.repository';
-import { cases, organisations } from '../../src/lib/server/db/schema';
 import { createOutboxPublisher, isOutboxRun, readOutbox, type OutboxPublisher, type OutboxRow } from '../../server/outbox-publisher';
 import type { Viewer } from '../../src/lib/realtime/contract';
 
@@ -19,13 +18,7 @@ const supervisor: Viewer = { userId: 1, roles: ['supervisor'], unit: null, agenc
 
 beforeAll(async () => {
 	handle = await createTestDb();
-	const [org] = await handle.db.insert(organisations).values({ bin: '000740001307', name: 'ТОО «Пересылка»', legalAddress: 'Astana', city: 'Astana' }).returning();
-	const now = new Date();
-	const [c] = await handle.db
-		.insert(cases)
-		.values({ number: 'EL-F-1', service: 'export-licence', stage: 'consultation', applicantId: org!.id, receivedAt: now, registeredOn: '2026-03-02', application: {}, createdAt: now, updatedAt: now })
-		.returning();
-	caseId = c!.id;
+	caseId = await insertConsultationCase(handle.db, 'EL-F-1', 'ТОО «Пересылка»');
 });
 afterAll(async () => {
 	await handle.close();

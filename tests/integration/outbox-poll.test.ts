@@ -5,10 +5,9 @@
  * missing id it reads every 150 ms until the id commits or the wait ends, then publishes past it.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestDb } from '../helpers/test-db';
+import { createTestDb, insertConsultationCase } from '../helpers/test-db';
 import type { DbHandle } from '../../src/lib/server/db/client';
 import { appendCaseEvent } from '../../src/lib/server/audit/audit.repository';
-import { cases, organisations } from '../../src/lib/server/db/schema';
 import { createAppContext, type AppContext } from '../../src/lib/server/context';
 import { loadConfig } from '../../src/lib/server/config';
 import { startServer, type RunningServer } from '../../server/app';
@@ -21,13 +20,7 @@ let caseId: string;
 beforeAll(async () => {
 	handle = await createTestDb();
 	ctx = await createAppContext(loadConfig({ MERZIM_DATA_DIR: '/nonexistent' }), { dbHandle: handle });
-	const [org] = await ctx.db.insert(organisations).values({ bin: '000740001307', name: 'ТОО «Опрос»', legalAddress: 'Astana', city: 'Astana' }).returning();
-	const now = new Date();
-	const [c] = await ctx.db
-		.insert(cases)
-		.values({ number: 'EL-P-1', service: 'export-licence', stage: 'consultation', applicantId: org!.id, receivedAt: now, registeredOn: '2026-03-02', application: {}, createdAt: now, updatedAt: now })
-		.returning();
-	caseId = c!.id;
+	caseId = await insertConsultationCase(ctx.db, 'EL-P-1', 'ТОО «Опрос»');
 	server = await startServer(ctx, { port: 0, host: '127.0.0.1', scheduler: false, gapWaitMs: 2_000 });
 });
 afterAll(async () => {

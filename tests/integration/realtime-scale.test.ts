@@ -7,7 +7,7 @@
  * Redis; `.ci/run` starts both before any leg.)
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { dropDatabase, recreateDatabase } from '../helpers/test-db';
+import { dropDatabase, insertConsultationCase, recreateDatabase } from '../helpers/test-db';
 import { io as connect, type Socket } from 'socket.io-client';
 import { loadConfig } from '../../src/lib/server/config';
 import { createAppContext, type AppContext } from '../../src/lib/server/context';
@@ -46,13 +46,7 @@ beforeAll(async () => {
 	const a = await node();
 	await node();
 	await a.ctx.users.create({ username: 'sue', displayName: 'Sue', password: TEST_PASSWORD, roles: ['supervisor'] }, { userId: null, label: 'test' });
-	const [org] = await a.ctx.db.insert(organisations).values({ bin: '000740001307', name: 'ТОО «Масштаб»', legalAddress: 'Astana', city: 'Astana' }).returning();
-	const now = new Date();
-	const [c] = await a.ctx.db
-		.insert(cases)
-		.values({ number: 'EL-X-1', service: 'export-licence', stage: 'consultation', applicantId: org!.id, receivedAt: now, registeredOn: '2026-03-02', application: {}, createdAt: now, updatedAt: now })
-		.returning();
-	caseId = c!.id;
+	caseId = await insertConsultationCase(a.ctx.db, 'EL-X-1', 'ТОО «Масштаб»');
 	const http = new HttpClient(a.server.url, '10.9.0.1');
 	expect((await http.signIn('sue', TEST_PASSWORD)).status).toBe(201);
 	cookie = http.cookieHeader();
