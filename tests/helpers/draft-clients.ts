@@ -6,12 +6,19 @@
 import * as Y from 'yjs';
 import { io as connect } from 'socket.io-client';
 import type { Db } from '../../src/lib/server/db/client';
-import { cases, organisations } from '../../src/lib/server/db/schema';
+import { eq, sum } from 'drizzle-orm';
+import { cases, draftUpdates, organisations } from '../../src/lib/server/db/schema';
 import { DraftProvider, type DraftSocket } from '../../src/lib/drafting/draft-provider';
 import { BODY_FIELD, bodyText } from '../../src/lib/server/drafting/draft-state';
 import type { Rng } from '../../src/lib/domain/reference/prng';
 import { HttpClient } from './http-client';
 import { TEST_PASSWORD } from './test-app';
+
+/** How many client updates are stored for the draft beside its snapshot (the rows' `updates`). */
+export async function countStoredUpdates(db: Db, draftId: string): Promise<number> {
+	const [row] = await db.select({ n: sum(draftUpdates.updates) }).from(draftUpdates).where(eq(draftUpdates.draftId, draftId));
+	return Number(row?.n ?? 0);
+}
 
 export async function seedCase(db: Db, opts: { number: string; assigneeId: number | null; bin?: string }): Promise<string> {
 	const [org] = await db

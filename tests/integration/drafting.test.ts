@@ -17,11 +17,11 @@ import { caseEvents, cases, drafts, draftSnapshots, draftUpdates, draftVersions 
 import { createHash } from 'node:crypto';
 import { HttpClient } from '../helpers/http-client';
 import { appendCaseEvent } from '../../src/lib/server/audit/audit.repository';
-import { appendUpdates, compactStoredUpdates, countStoredUpdates, DraftSignedError, findCurrentDraft, hashUpdate, loadEncodedState, openCurrentDraft } from '../../src/lib/server/drafting/draft.repository';
+import { appendUpdates, compactStoredUpdates, DraftSignedError, findCurrentDraft, hashUpdate, loadEncodedState, openCurrentDraft } from '../../src/lib/server/drafting/draft.repository';
 import { bodyText, BODY_FIELD } from '../../src/lib/server/drafting/draft-state';
 import { DraftErrors, type ServerToClientEvents } from '../../src/lib/realtime/contract';
 import { encodeSyncStep1, encodeSyncUpdate, toWire } from '../../src/lib/realtime/draft-sync-messages';
-import { contains, converged, cookieFor, draftClient, openSocket, randomEdit, seedCase, type DraftClient } from '../helpers/draft-clients';
+import { contains, converged, cookieFor, countStoredUpdates, draftClient, openSocket, randomEdit, seedCase, type DraftClient } from '../helpers/draft-clients';
 
 let app: TestApp;
 const ids: Record<string, number> = {};

@@ -4,7 +4,7 @@
  * an exclusive one, so an update is either in the signed state or refused, never lost in between.
  */
 import { createHash } from 'node:crypto';
-import { and, asc, desc, eq, gt, sql, sum } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, sql } from 'drizzle-orm';
 import { rowsOf, type Db, type Executor } from '../db/client';
 import { cases, drafts, draftSnapshots, draftUpdates, draftVersions } from '../db/schema';
 import * as Y from 'yjs';
@@ -118,12 +118,6 @@ export async function appendUpdates(db: Executor, draftId: string, items: Update
 		if (row.status !== 'drafting') throw new DraftSignedError();
 	}
 	return inserted.reduce((n, r) => n + Number(r.updates), 0);
-}
-
-/** How many client updates are stored for the draft beside its snapshot (the rows' `updates`). */
-export async function countStoredUpdates(db: Executor, draftId: string): Promise<number> {
-	const [row] = await db.select({ n: sum(draftUpdates.updates) }).from(draftUpdates).where(eq(draftUpdates.draftId, draftId));
-	return Number(row?.n ?? 0);
 }
 
 /**
