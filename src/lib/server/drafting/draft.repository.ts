@@ -140,7 +140,7 @@ export interface HeldDraft {
  * to a fresh document, as before. The in-memory document may also hold updates still waiting in
  * its save line; they are already sent to every editor, and storing them later is idempotent.
  */
-export async function compactStoredUpdates(db: Db, draftId: string, at: Date, held?: HeldDraft): Promise<{ folded: number; remaining: number; upToId: number; foldedHashes: string[]; fromMemory: boolean }> {
+export async function compactStoredUpdates(db: Db, draftId: string, at: Date, held?: HeldDraft): Promise<{ folded: number; upToId: number; foldedHashes: string[]; fromMemory: boolean }> {
 	return db.transaction(async (tx) => {
 		// One read under the draft's row lock: where the snapshot stands, and the rows after it.
 		const found = rowsOf<{ snapshot_up_to_id: number | string | null; id: number | string | null; hash: string | null }>(
@@ -155,7 +155,7 @@ export async function compactStoredUpdates(db: Db, draftId: string, at: Date, he
 		);
 		const snapshotUpToId = Number(found[0]?.snapshot_up_to_id ?? 0);
 		const rows = found.filter((r) => r.id !== null).map((r) => ({ id: Number(r.id), hash: r.hash! }));
-		if (rows.length === 0) return { folded: 0, remaining: 0, upToId: snapshotUpToId, foldedHashes: [], fromMemory: false };
+		if (rows.length === 0) return { folded: 0, upToId: snapshotUpToId, foldedHashes: [], fromMemory: false };
 		const upToId = rows.at(-1)!.id;
 		const fromMemory = !!held && held.snapshotUpToId === snapshotUpToId && rows.every((r) => held.holds.has(r.hash));
 		let state: Uint8Array;
@@ -170,8 +170,8 @@ export async function compactStoredUpdates(db: Db, draftId: string, at: Date, he
 			insert into ${draftSnapshots} (draft_id, state, up_to_id, compacted_at)
 			values (${draftId}, ${state}::bytea, ${upToId}, ${at.toISOString()}::timestamptz)
 			on conflict (draft_id) do update set state = excluded.state, up_to_id = excluded.up_to_id, compacted_at = excluded.compacted_at`);
-		// Nothing is left: appends share-lock the draft row, so none can have come in since the read.
-		return { folded: rows.length, remaining: 0, upToId, foldedHashes: rows.map((r) => r.hash), fromMemory };
+		// Nothing is left beside the snapshot: appends share-lock the draft row, so none came in since the read.
+		return { folded: rows.length, upToId, foldedHashes: rows.map((r) => r.hash), fromMemory };
 	});
 }
 

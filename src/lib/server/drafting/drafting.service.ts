@@ -95,7 +95,7 @@ export function createDraftingService(deps: { db: Db; clock: Clock }, opts: Draf
 			stats.compactions++;
 			if (result.fromMemory) stats.fromMemory++;
 		}
-		draft.storedUpdates = result.remaining;
+		draft.storedUpdates = 0; // everything stored is in the snapshot now (compactStoredUpdates holds the draft's lock)
 		draft.snapshotUpToId = result.upToId;
 		for (const h of result.foldedHashes) draft.holds.delete(h);
 	}
