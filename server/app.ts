@@ -65,6 +65,7 @@ const PROTOCOL_HEADER = 'x-merzim-connection-protocol';
  * Behind a TLS-terminating proxy the operator sets ORIGIN (or PROTOCOL_HEADER) and this stays off.
  */
 function useConnectionProtocol(): boolean {
+	if (process.env.PROTOCOL_HEADER === PROTOCOL_HEADER) return true; // set by an earlier server of this process
 	if (process.env.ORIGIN || process.env.PROTOCOL_HEADER) return false;
 	process.env.PROTOCOL_HEADER = PROTOCOL_HEADER;
 	return true;

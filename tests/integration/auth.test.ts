@@ -9,6 +9,7 @@ import { actionResult, HttpClient } from '../helpers/http-client';
 import { sessions, users } from '../../src/lib/server/db/schema';
 import { totpAt } from '../../src/lib/server/auth/totp';
 import { hashSecret, parseToken } from '../../src/lib/server/auth/token';
+import { startServer } from '../../server/app';
 
 let app: TestApp;
 const MIN = 60_000;
@@ -161,6 +162,20 @@ describe('CSRF and origin checks', () => {
 		expect((await evil.signIn('olga', TEST_PASSWORD)).status).toBe(403);
 		const none = new HttpClient(app.url, '10.9.9.8', null);
 		expect((await none.signIn('olga', TEST_PASSWORD)).status).toBe(403);
+	});
+
+	it('accepts its own origin on a second server started in the same process (a restart, the drafting bench)', async () => {
+		// The first server marks each request's real protocol through an env header it sets once; a
+		// second one found that header set and stopped marking, so the handler assumed https and
+		// refused every plain-HTTP form as cross-site.
+		const second = await startServer(app.ctx, { port: 0, host: '127.0.0.1' });
+		try {
+			expect((await new HttpClient(second.url, '10.9.9.7').signIn('olga', TEST_PASSWORD)).status).toBe(201);
+			expect((await new HttpClient(second.url, '10.9.9.6', 'https://evil.example').signIn('olga', TEST_PASSWORD)).status).toBe(403);
+		} finally {
+			await second.io.close();
+			second.http.closeAllConnections();
+		}
 	});
 });
 
