@@ -7,15 +7,21 @@
  * document, server CPU (% of one core over the typing window) and memory — for Merzim's server
  * (socket.io, updates stored before they are acknowledged) and, in the same run, for
  * @hocuspocus/server with its database extension on the same database and the same workload.
+ * `--rounds N` runs N such pairs, alternating which server goes first, each on a fresh server and
+ * document, and prints the median ratios: one pair's CPU ratio moved by ±20% between runs of the
+ * same code. Besides the process's CPU, the main thread's alone (the rest is the embedded
+ * database's thread, GC and I/O helpers) and the write system calls are printed; `--profile DIR`
+ * writes a V8 CPU profile of each measured window.
  * Part 2: loading a draft with 10,000 stored updates, before and after compaction.
- * Run: npx tsx bench/drafting.bench.ts [--quick] [--seconds 120] [--editors 20]
+ * Run: npx tsx bench/drafting.bench.ts [--quick] [--seconds 120] [--editors 20] [--rounds 1] [--profile DIR]
  * (needs `npm run build`; BENCH_DATABASE_URL=postgres://… to run on PostgreSQL instead of PGlite)
  */
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
+import inspector from 'node:inspector/promises';
 import postgres from 'postgres';
 import * as Y from 'yjs';
 import { sql } from 'drizzle-orm';
@@ -42,6 +48,10 @@ interface ClientReport {
 
 interface ServerFigures {
 	cpuPercent: number;
+	/** Of which the main thread (Linux only), or null. */
+	mainCpuPercent: number | null;
+	/** Write system calls of the process over the window (Linux `/proc/self/io`; every socket write is one), or null. */
+	writeCalls: number | null;
 	peakRssMiB: number;
 	heapMiB: number;
 }
@@ -78,26 +88,71 @@ function runClients(config: object): { ready: Promise<void>; go(): Promise<{ rep
 }
 
 /** CPU of this process, as % of one core, over `ms` in which the editors are connected and nobody types. */
-async function cpuAtRest(ms = 5_000): Promise<number> {
+async function cpuAtRest(ms = 5_000): Promise<{ total: number; main: number | null }> {
 	const cpu0 = process.cpuUsage();
+	const main0 = mainThreadCpuMs();
 	const t0 = performance.now();
 	await new Promise((r) => setTimeout(r, ms));
 	const cpu = process.cpuUsage(cpu0);
-	return ((cpu.user + cpu.system) / 1000 / (performance.now() - t0)) * 100;
+	const main1 = mainThreadCpuMs();
+	const wall = performance.now() - t0;
+	return { total: ((cpu.user + cpu.system) / 1000 / wall) * 100, main: main0 === null || main1 === null ? null : ((main1 - main0) / wall) * 100 };
 }
 
 /** CPU of this process over the measured run (after the warm-up), and its memory sampled each second. */
-async function measured(run: () => Promise<{ report: Promise<ClientReport> }>): Promise<{ report: ClientReport; server: ServerFigures }> {
+async function measured(run: () => Promise<{ report: Promise<ClientReport> }>, profileTo?: string): Promise<{ report: ClientReport; server: ServerFigures }> {
 	const { report: done } = await run();
+	const profiler = profileTo ? await startProfile() : null;
 	let peak = process.memoryUsage().rss;
 	const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 1000);
 	const cpu0 = process.cpuUsage();
+	const writes0 = writeCalls();
+	const main0 = mainThreadCpuMs();
 	const t0 = performance.now();
 	const report = await done;
 	const cpu = process.cpuUsage(cpu0);
+	const writes1 = writeCalls();
+	const main1 = mainThreadCpuMs();
 	const wall = performance.now() - t0;
 	clearInterval(sampler);
-	return { report, server: { cpuPercent: ((cpu.user + cpu.system) / 1000 / wall) * 100, peakRssMiB: peak / 2 ** 20, heapMiB: process.memoryUsage().heapUsed / 2 ** 20 } };
+	if (profiler) await profiler.stopTo(profileTo!);
+	return { report, server: { cpuPercent: ((cpu.user + cpu.system) / 1000 / wall) * 100, mainCpuPercent: main0 === null || main1 === null ? null : ((main1 - main0) / wall) * 100, writeCalls: writes0 === null || writes1 === null ? null : writes1 - writes0, peakRssMiB: peak / 2 ** 20, heapMiB: process.memoryUsage().heapUsed / 2 ** 20 } };
+}
+
+/** CPU time of this process's main thread in ms (Linux `/proc`, 10-ms ticks), or null: the rest is the embedded database's thread, GC and I/O helpers. */
+function mainThreadCpuMs(): number | null {
+	try {
+		const stat = readFileSync(`/proc/self/task/${process.pid}/stat`, 'utf8');
+		const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+		return (Number(fields[11]) + Number(fields[12])) * 10; // utime, stime (fields 14, 15 of stat(5))
+	} catch {
+		return null;
+	}
+}
+
+function writeCalls(): number | null {
+	try {
+		const m = /^syscw: (\d+)$/m.exec(readFileSync('/proc/self/io', 'utf8'));
+		return m ? Number(m[1]) : null;
+	} catch {
+		return null;
+	}
+}
+
+/** A V8 CPU profile of this process's main thread (--profile DIR), to open in Chrome's DevTools. */
+async function startProfile() {
+	const session = new inspector.Session();
+	session.connect();
+	await session.post('Profiler.enable');
+	await session.post('Profiler.setSamplingInterval', { interval: 500 });
+	await session.post('Profiler.start');
+	return {
+		async stopTo(file: string) {
+			const { profile } = await session.post('Profiler.stop');
+			writeFileSync(file, JSON.stringify(profile));
+			session.disconnect();
+		}
+	};
 }
 
 async function seedCase(ctx: AppContext, number: string, assigneeId: number): Promise<string> {
@@ -112,30 +167,52 @@ async function seedCase(ctx: AppContext, number: string, assigneeId: number): Pr
 
 function line(label: string, r: ClientReport, s: ServerFigures) {
 	const f = (n: number) => n.toFixed(1).padStart(6);
-	return `${label.padEnd(34)} p50 ${f(r.p50)} ms  p99 ${f(r.p99)} ms  max ${f(r.max)} ms  delivered ${r.received}/${r.expected}  converged ${r.converged ? 'yes' : 'NO'}  server CPU ${s.cpuPercent.toFixed(0)}%  peak RSS ${s.peakRssMiB.toFixed(0)} MiB  heap ${s.heapMiB.toFixed(0)} MiB`;
+	return `${label.padEnd(34)} p50 ${f(r.p50)} ms  p99 ${f(r.p99)} ms  max ${f(r.max)} ms  delivered ${r.received}/${r.expected}  converged ${r.converged ? 'yes' : 'NO'}  server CPU ${s.cpuPercent.toFixed(1)}%${s.mainCpuPercent === null ? '' : ` (main thread ${s.mainCpuPercent.toFixed(1)}%)`}${s.writeCalls === null ? '' : `  writes ${s.writeCalls}`}  peak RSS ${s.peakRssMiB.toFixed(0)} MiB  heap ${s.heapMiB.toFixed(0)} MiB`;
 }
 
-async function typingBench(ctx: AppContext, opts: { editors: number; cps: number; seconds: number; warmupSeconds: number }) {
-	// Ours: the real server (SvelteKit handler + socket.io), editors signed in as heads.
-	const server = await startServer(ctx, { port: 0, host: '127.0.0.1' });
-	const password = 'bench-password-1';
-	const cookies: string[] = [];
-	for (let i = 0; i < opts.editors; i++) {
-		const username = `bench-editor-${i}`;
-		await ctx.users.create({ username, displayName: `Editor ${i}`, password, roles: ['head'] }, { userId: null, label: 'bench' });
-		const http = new HttpClient(server.url, `10.8.${i >> 8}.${i & 255}`);
-		if ((await http.signIn(username, password)).status !== 201) throw new Error('bench sign-in failed');
-		cookies.push(http.cookieHeader());
-	}
-	const caseId = await seedCase(ctx, 'EL-BENCH-TYPING', 1);
-	const ours = runClients({ mode: 'merzim', url: server.url, caseId, cookies, ...opts });
-	await ours.ready;
-	const oursAtRest = await cpuAtRest();
-	const merzim = await measured(() => ours.go());
-	await server.close();
+interface TypingOptions {
+	editors: number;
+	cps: number;
+	seconds: number;
+	warmupSeconds: number;
+	/** Write a CPU profile of each measured window into this directory. */
+	profileDir?: string;
+}
 
-	// Hocuspocus on the same database, storing the whole document with the same debounce.
-	const db = ctx.db;
+interface PhaseResult {
+	report: ClientReport;
+	server: ServerFigures;
+	atRest: { total: number; main: number | null };
+}
+
+/** Ours: the real server (SvelteKit handler + socket.io) on a fresh app context, editors signed in as heads, a fresh case. */
+async function merzimPhase(makeCtx: () => Promise<AppContext>, opts: TypingOptions, round: number): Promise<PhaseResult> {
+	const ctx = await makeCtx();
+	const server = await startServer(ctx, { port: 0, host: '127.0.0.1' });
+	try {
+		const password = 'bench-password-1';
+		const cookies: string[] = [];
+		for (let i = 0; i < opts.editors; i++) {
+			const username = `bench-editor-${i}`;
+			if (round === 0) await ctx.users.create({ username, displayName: `Editor ${i}`, password, roles: ['head'] }, { userId: null, label: 'bench' });
+			const http = new HttpClient(server.url, `10.8.${i >> 8}.${i & 255}`);
+			const res = await http.signIn(username, password);
+			if (res.status !== 201) throw new Error(`bench sign-in failed: ${res.status} ${await res.text()}`);
+			cookies.push(http.cookieHeader());
+		}
+		const caseId = await seedCase(ctx, `EL-BENCH-TYPING-${round}`, 1);
+		const clients = runClients({ mode: 'merzim', url: server.url, caseId, cookies, ...opts });
+		await clients.ready;
+		const atRest = await cpuAtRest();
+		const result = await measured(() => clients.go(), opts.profileDir && join(opts.profileDir, `merzim-${round}.cpuprofile`));
+		return { ...result, atRest };
+	} finally {
+		await server.close();
+	}
+}
+
+/** Hocuspocus on the same database, storing the whole document with the same debounce; a fresh document. */
+async function hocuspocusPhase(db: AppContext['db'], opts: TypingOptions, round: number): Promise<PhaseResult> {
 	await db.execute(sql`create table if not exists bench_hocuspocus_docs (name text primary key, state bytea not null)`);
 	const hocuspocus = new HocuspocusServer({
 		port: 0,
@@ -157,17 +234,55 @@ async function typingBench(ctx: AppContext, opts: { editors: number; cps: number
 		]
 	});
 	await hocuspocus.listen();
-	const theirs = runClients({ mode: 'hocuspocus', url: hocuspocus.webSocketURL, docName: 'bench-typing', ...opts });
-	await theirs.ready;
-	const theirsAtRest = await cpuAtRest();
-	const hp = await measured(() => theirs.go());
-	await hocuspocus.destroy();
+	try {
+		const clients = runClients({ mode: 'hocuspocus', url: hocuspocus.webSocketURL, docName: `bench-typing-${round}`, ...opts });
+		await clients.ready;
+		const atRest = await cpuAtRest();
+		const result = await measured(() => clients.go(), opts.profileDir && join(opts.profileDir, `hocuspocus-${round}.cpuprofile`));
+		return { ...result, atRest };
+	} finally {
+		await hocuspocus.destroy();
+	}
+}
 
-	console.log(line('merzim (socket.io, ack after store)', merzim.report, merzim.server));
-	console.log(line('@hocuspocus/server + database ext.', hp.report, hp.server));
-	console.log(`p99 ratio merzim/hocuspocus: ${(merzim.report.p99 / hp.report.p99).toFixed(2)}x; p50 ratio: ${(merzim.report.p50 / hp.report.p50).toFixed(2)}x; CPU ratio: ${(merzim.server.cpuPercent / hp.server.cpuPercent).toFixed(2)}x`);
-	// Our server also polls the outbox and the deadline scheduler; Hocuspocus has nothing to poll.
-	console.log(`server CPU at rest (editors connected, nobody typing, 5 s): merzim ${oursAtRest.toFixed(1)}%, hocuspocus ${theirsAtRest.toFixed(1)}%`);
+const median = (xs: number[]) => {
+	const s = [...xs].sort((a, b) => a - b);
+	return s.length % 2 ? s[(s.length - 1) / 2]! : (s[s.length / 2 - 1]! + s[s.length / 2]!) / 2;
+};
+
+/**
+ * `rounds` pairs of runs, the order alternating (Merzim first in even rounds, Hocuspocus first in
+ * odd ones), so neither always runs on a process the other has warmed or left garbage in; with
+ * several rounds, the medians of the per-round ratios.
+ */
+async function typingBench(makeCtx: () => Promise<AppContext>, db: AppContext['db'], opts: TypingOptions & { rounds: number }) {
+	const ratios = { p99: [] as number[], p50: [] as number[], cpu: [] as number[] };
+	for (let round = 0; round < opts.rounds; round++) {
+		let merzim: PhaseResult;
+		let hp: PhaseResult;
+		if (round % 2 === 0) {
+			merzim = await merzimPhase(makeCtx, opts, round);
+			hp = await hocuspocusPhase(db, opts, round);
+		} else {
+			hp = await hocuspocusPhase(db, opts, round);
+			merzim = await merzimPhase(makeCtx, opts, round);
+		}
+		if (opts.rounds > 1) console.log(`round ${round + 1} of ${opts.rounds} (${round % 2 === 0 ? 'merzim first' : 'hocuspocus first'})`);
+		console.log(line('merzim (socket.io, ack after store)', merzim.report, merzim.server));
+		console.log(line('@hocuspocus/server + database ext.', hp.report, hp.server));
+		const r = { p99: merzim.report.p99 / hp.report.p99, p50: merzim.report.p50 / hp.report.p50, cpu: merzim.server.cpuPercent / hp.server.cpuPercent };
+		ratios.p99.push(r.p99);
+		ratios.p50.push(r.p50);
+		ratios.cpu.push(r.cpu);
+		console.log(`p99 ratio merzim/hocuspocus: ${r.p99.toFixed(2)}x; p50 ratio: ${r.p50.toFixed(2)}x; CPU ratio: ${r.cpu.toFixed(2)}x`);
+		// Our server also polls the outbox and the deadline scheduler; Hocuspocus has nothing to poll.
+		const rest = (r: PhaseResult['atRest']) => `${r.total.toFixed(1)}%${r.main === null ? '' : ` (main thread ${r.main.toFixed(1)}%)`}`;
+		console.log(`server CPU at rest (editors connected, nobody typing, 5 s): merzim ${rest(merzim.atRest)}, hocuspocus ${rest(hp.atRest)}`);
+	}
+	if (opts.rounds > 1) {
+		const range = (xs: number[]) => `median ${median(xs).toFixed(2)}x (${Math.min(...xs).toFixed(2)}–${Math.max(...xs).toFixed(2)})`;
+		console.log(`over ${opts.rounds} rounds: p99 ratio ${range(ratios.p99)}; p50 ratio ${range(ratios.p50)}; CPU ratio ${range(ratios.cpu)}`);
+	}
 }
 
 async function loadBench(ctx: AppContext, updates: number) {
@@ -212,7 +327,7 @@ async function loadBench(ctx: AppContext, updates: number) {
 	console.log(`(for comparison, Y.mergeUpdates of only the first 2,000 of those updates: ${merge2k.toFixed(0)} ms)`);
 }
 
-export async function runDraftingBench(opts: { quick?: boolean; seconds?: number; editors?: number } = {}) {
+export async function runDraftingBench(opts: { quick?: boolean; seconds?: number; editors?: number; rounds?: number; profileDir?: string } = {}) {
 	const seconds = opts.seconds ?? (opts.quick ? 20 : 120);
 	const warmupSeconds = Math.min(15, Math.ceil(seconds / 8));
 	const editors = opts.editors ?? 20;
@@ -232,9 +347,10 @@ export async function runDraftingBench(opts: { quick?: boolean; seconds?: number
 	} else dbHandle = await createDb({ dataDir: 'memory://' });
 	console.log(`database: ${pgUrl ? 'PostgreSQL' : 'PGlite'}; saves debounced ${SAVE.debounceMs} ms, at most ${SAVE.maxWaitMs} ms (both servers)`);
 	process.env.ADDRESS_HEADER = 'x-test-client-ip';
-	const ctx = await createAppContext(loadConfig({ MERZIM_DATA_DIR: '/nonexistent' }), { dbHandle, drafting: SAVE });
+	const makeCtx = () => createAppContext(loadConfig({ MERZIM_DATA_DIR: '/nonexistent' }), { dbHandle, drafting: SAVE });
+	const ctx = await makeCtx();
 	try {
-		await typingBench(ctx, { editors, cps: 5, seconds, warmupSeconds });
+		await typingBench(makeCtx, ctx.db, { editors, cps: 5, seconds, warmupSeconds, rounds: opts.rounds ?? 1, profileDir: opts.profileDir });
 		await loadBench(ctx, 10_000);
 	} finally {
 		await ctx.drafting.close();
@@ -244,7 +360,8 @@ export async function runDraftingBench(opts: { quick?: boolean; seconds?: number
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-	const { values } = parseArgs({ options: { quick: { type: 'boolean', default: false }, seconds: { type: 'string' }, editors: { type: 'string' } } });
-	await runDraftingBench({ quick: values.quick, seconds: values.seconds ? Number(values.seconds) : undefined, editors: values.editors ? Number(values.editors) : undefined });
+	const { values } = parseArgs({ options: { quick: { type: 'boolean', default: false }, seconds: { type: 'string' }, editors: { type: 'string' }, rounds: { type: 'string' }, profile: { type: 'string' } } });
+	const num = (v: string | undefined) => (v === undefined ? undefined : Number(v));
+	await runDraftingBench({ quick: values.quick, seconds: num(values.seconds), editors: num(values.editors), rounds: num(values.rounds), profileDir: values.profile });
 	process.exit(0);
 }
