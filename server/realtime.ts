@@ -22,6 +22,7 @@ import {
 } from '../src/lib/realtime/contract';
 import { createOutboxPublisher, isOutboxRun, readOutbox, visibleTo, type OutboxPublisher } from './outbox-publisher';
 import { mountDrafting, type InterServerEvents } from './drafting';
+import { RecoveryAdapter } from './recovery-adapter';
 
 export type RealtimeServer = Server<ClientToServerEvents, ServerToClientEvents, InterServerEvents, SocketData> & {
 	publisher: OutboxPublisher;
@@ -47,7 +48,9 @@ export async function createRealtime(httpServer: HttpServer, ctx: AppContext, op
 		// The largest client message is a draft update of 1 MiB as base64 (1.33 MiB) in its envelope.
 		maxHttpBufferSize: 1.5 * 1024 * 1024,
 		// Short gaps are resumed by socket.io itself; the handshake (and its auth) still runs again.
-		connectionStateRecovery: { maxDisconnectionDuration: 2 * 60_000, skipMiddlewares: false }
+		connectionStateRecovery: { maxDisconnectionDuration: 2 * 60_000, skipMiddlewares: false },
+		// ...without keeping drafting's messages, which a reconnecting draft re-syncs by itself.
+		adapter: RecoveryAdapter
 	});
 
 	io.use(async (socket, next) => {

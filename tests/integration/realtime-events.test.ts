@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { io as connect, type Socket } from 'socket.io-client';
 import { startTestApp, TEST_PASSWORD, type TestApp } from '../helpers/test-app';
 import { HttpClient } from '../helpers/http-client';
+import { RecoveryAdapter } from '../../server/recovery-adapter';
 import { appendCaseEvent } from '../../src/lib/server/audit/audit.repository';
 import { cases, organisations } from '../../src/lib/server/db/schema';
 import type { CaseEventEnvelope, ClientToServerEvents, ServerToClientEvents } from '../../src/lib/realtime/contract';
@@ -123,6 +124,10 @@ describe('case events over sockets', () => {
 		await until(() => olga.received.some((e) => e.id === live.id));
 		const all = [...olga.received.map((e) => e.id), ...events.map((e) => e.id)];
 		expect(all.filter((id) => id === missed[0]!.id)).toHaveLength(1);
+	});
+
+	it('recovers short gaps with the adapter that keeps case events but not drafting messages (recovery-adapter.test.ts)', () => {
+		expect(app.server.io.of('/').adapter).toBeInstanceOf(RecoveryAdapter);
 	});
 
 	it('answers malformed requests with an error and changes nothing', async () => {
