@@ -22,6 +22,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import inspector from 'node:inspector/promises';
+import { PerformanceObserver } from 'node:perf_hooks';
 import postgres from 'postgres';
 import * as Y from 'yjs';
 import { sql } from 'drizzle-orm';
@@ -50,6 +51,8 @@ interface ServerFigures {
 	cpuPercent: number;
 	/** Of which the main thread (Linux only), or null. */
 	mainCpuPercent: number | null;
+	/** Time the main thread spent in garbage collection over the window. */
+	gcMs: number;
 	/** Write system calls of the process over the window (Linux `/proc/self/io`; every socket write is one), or null. */
 	writeCalls: number | null;
 	peakRssMiB: number;
@@ -108,15 +111,19 @@ async function measured(run: () => Promise<{ report: Promise<ClientReport> }>, p
 	const cpu0 = process.cpuUsage();
 	const writes0 = writeCalls();
 	const main0 = mainThreadCpuMs();
+	let gcMs = 0;
+	const gc = new PerformanceObserver((list) => list.getEntries().forEach((e) => (gcMs += e.duration)));
+	gc.observe({ entryTypes: ['gc'] });
 	const t0 = performance.now();
 	const report = await done;
 	const cpu = process.cpuUsage(cpu0);
 	const writes1 = writeCalls();
 	const main1 = mainThreadCpuMs();
 	const wall = performance.now() - t0;
+	gc.disconnect();
 	clearInterval(sampler);
 	if (profiler) await profiler.stopTo(profileTo!);
-	return { report, server: { cpuPercent: ((cpu.user + cpu.system) / 1000 / wall) * 100, mainCpuPercent: main0 === null || main1 === null ? null : ((main1 - main0) / wall) * 100, writeCalls: writes0 === null || writes1 === null ? null : writes1 - writes0, peakRssMiB: peak / 2 ** 20, heapMiB: process.memoryUsage().heapUsed / 2 ** 20 } };
+	return { report, server: { cpuPercent: ((cpu.user + cpu.system) / 1000 / wall) * 100, mainCpuPercent: main0 === null || main1 === null ? null : ((main1 - main0) / wall) * 100, gcMs, writeCalls: writes0 === null || writes1 === null ? null : writes1 - writes0, peakRssMiB: peak / 2 ** 20, heapMiB: process.memoryUsage().heapUsed / 2 ** 20 } };
 }
 
 /** CPU time of this process's main thread in ms (Linux `/proc`, 10-ms ticks), or null: the rest is the embedded database's thread, GC and I/O helpers. */
@@ -167,7 +174,7 @@ async function seedCase(ctx: AppContext, number: string, assigneeId: number): Pr
 
 function line(label: string, r: ClientReport, s: ServerFigures) {
 	const f = (n: number) => n.toFixed(1).padStart(6);
-	return `${label.padEnd(34)} p50 ${f(r.p50)} ms  p99 ${f(r.p99)} ms  max ${f(r.max)} ms  delivered ${r.received}/${r.expected}  converged ${r.converged ? 'yes' : 'NO'}  server CPU ${s.cpuPercent.toFixed(1)}%${s.mainCpuPercent === null ? '' : ` (main thread ${s.mainCpuPercent.toFixed(1)}%)`}${s.writeCalls === null ? '' : `  writes ${s.writeCalls}`}  peak RSS ${s.peakRssMiB.toFixed(0)} MiB  heap ${s.heapMiB.toFixed(0)} MiB`;
+	return `${label.padEnd(34)} p50 ${f(r.p50)} ms  p99 ${f(r.p99)} ms  max ${f(r.max)} ms  delivered ${r.received}/${r.expected}  converged ${r.converged ? 'yes' : 'NO'}  server CPU ${s.cpuPercent.toFixed(1)}%${s.mainCpuPercent === null ? '' : ` (main thread ${s.mainCpuPercent.toFixed(1)}%)`}  GC ${s.gcMs.toFixed(0)} ms${s.writeCalls === null ? '' : `  writes ${s.writeCalls}`}  peak RSS ${s.peakRssMiB.toFixed(0)} MiB  heap ${s.heapMiB.toFixed(0)} MiB`;
 }
 
 interface TypingOptions {
