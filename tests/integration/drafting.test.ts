@@ -384,6 +384,15 @@ describe('storing updates (appendUpdates, one statement)', () => {
 		const [first] = await app.ctx.db.select().from(draftUpdates).where(and(eq(draftUpdates.draftId, draft.id), eq(draftUpdates.hash, hashUpdate(a))));
 		expect(first).toMatchObject({ userId: ids.olga!, at });
 		expect([...first!.update]).toEqual([...a]);
+		const [third] = await app.ctx.db.select().from(draftUpdates).where(and(eq(draftUpdates.draftId, draft.id), eq(draftUpdates.hash, hashUpdate(c))));
+		expect(third).toMatchObject({ userId: null, at, updates: 1 });
+		// A save's merged row counts the client updates it holds.
+		const merged = Y.mergeUpdates([update('d'), update('e')]);
+		const later = new Date('2026-12-02T06:00:00.123Z');
+		expect(await appendUpdates(app.ctx.db, draft.id, [{ update: merged, userId: ids.olga!, at: later, updates: 40 }])).toBe(40);
+		const [row] = await app.ctx.db.select().from(draftUpdates).where(and(eq(draftUpdates.draftId, draft.id), eq(draftUpdates.hash, hashUpdate(merged))));
+		expect(row).toMatchObject({ userId: ids.olga!, at: later, updates: 40 });
+		expect([...row!.update]).toEqual([...merged]);
 	});
 
 	it('refuses an append that waited on a signature, once the signature commits, and stores nothing of it', async () => {

@@ -7,6 +7,7 @@ import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { PgDatabase, PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg-core';
 import type { ExtractTablesWithRelations } from 'drizzle-orm';
+import type { Sql } from 'postgres';
 import * as schema from './schema';
 
 export type Schema = typeof schema;
@@ -17,6 +18,16 @@ export type Executor = Db | Tx;
 
 /** The rows of a raw `db.execute` (an array from postgres.js; `{ rows }` from other drivers). */
 export const rowsOf = <T>(result: unknown): T[] => (Array.isArray(result) ? result : (result as { rows: T[] }).rows);
+
+/**
+ * The postgres.js client behind `db` (both databases use it), for a hot raw statement that should
+ * run as a named prepared statement: drizzle prepares only query-builder queries given a name.
+ */
+export function sqlClient(db: Db): Sql {
+	const client = (db as unknown as { $client?: Sql }).$client;
+	if (!client) throw new Error('not a postgres.js database (a transaction has no client of its own)');
+	return client;
+}
 
 export interface DbHandle {
 	db: Db;
