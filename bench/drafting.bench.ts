@@ -192,6 +192,15 @@ interface PhaseResult {
 	atRest: { total: number; main: number | null };
 }
 
+/** The editors against a server: its CPU while they are connected and idle, then while they type. */
+async function measureEditors(server: object, name: string, opts: TypingOptions): Promise<PhaseResult> {
+	const clients = runClients({ ...server, ...opts });
+	await clients.ready;
+	const atRest = await cpuAtRest();
+	const result = await measured(() => clients.go(), opts.profileDir && join(opts.profileDir, `${name}.cpuprofile`));
+	return { ...result, atRest };
+}
+
 /** Ours: the real server (SvelteKit handler + socket.io) on a fresh app context, editors signed in as heads, a fresh case. */
 async function merzimPhase(makeCtx: () => Promise<AppContext>, opts: TypingOptions, round: number): Promise<PhaseResult> {
 	const ctx = await makeCtx();
@@ -208,11 +217,7 @@ async function merzimPhase(makeCtx: () => Promise<AppContext>, opts: TypingOptio
 			cookies.push(http.cookieHeader());
 		}
 		const caseId = await seedCase(ctx, `EL-BENCH-TYPING-${round}`, 1);
-		const clients = runClients({ mode: 'merzim', url: server.url, caseId, cookies, ...opts });
-		await clients.ready;
-		const atRest = await cpuAtRest();
-		const result = await measured(() => clients.go(), opts.profileDir && join(opts.profileDir, `merzim-${round}.cpuprofile`));
-		return { ...result, atRest };
+		return await measureEditors({ mode: 'merzim', url: server.url, caseId, cookies }, `merzim-${round}`, opts);
 	} finally {
 		await server.close();
 	}
@@ -242,11 +247,7 @@ async function hocuspocusPhase(db: AppContext['db'], opts: TypingOptions, round:
 	});
 	await hocuspocus.listen();
 	try {
-		const clients = runClients({ mode: 'hocuspocus', url: hocuspocus.webSocketURL, docName: `bench-typing-${round}`, ...opts });
-		await clients.ready;
-		const atRest = await cpuAtRest();
-		const result = await measured(() => clients.go(), opts.profileDir && join(opts.profileDir, `hocuspocus-${round}.cpuprofile`));
-		return { ...result, atRest };
+		return await measureEditors({ mode: 'hocuspocus', url: hocuspocus.webSocketURL, docName: `bench-typing-${round}` }, `hocuspocus-${round}`, opts);
 	} finally {
 		await hocuspocus.destroy();
 	}
