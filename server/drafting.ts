@@ -55,6 +55,8 @@ interface Membership {
 	checkedAt: number;
 	/** Yjs client ids this socket speaks for in the awareness. */
 	clientIds: Set<number>;
+	/** The re-decision under way, if any. */
+	redeciding?: Promise<void> | null;
 }
 
 const room = (draftId: string) => `draft:${draftId}`;
@@ -137,17 +139,31 @@ export function mountDrafting(io: IO, ctx: AppContext, opts: DraftingMountOption
 		else m.access = access;
 	}
 
-	/** The membership with access re-decided when older than the TTL (a missed event cannot last). */
+	/** Re-decides a membership's access (one at a time per membership); a change is told to the socket. */
+	function redecide(socket: DraftSocket, m: Membership): Promise<void> {
+		m.redeciding ??= decideAccess(socket, m.draftId)
+			.then((access) => {
+				m.checkedAt = performance.now();
+				if (access !== m.access) notifyAccess(socket, m, access, 'revoked');
+			})
+			.finally(() => (m.redeciding = null));
+		return m.redeciding;
+	}
+
+	/**
+	 * The membership, with access re-decided so that no decision older than the TTL is acted on (a
+	 * missed event cannot last). Past half the TTL it is re-decided in the background and this message
+	 * goes on the current decision: awaiting the read held every editor's keystrokes of the draft behind
+	 * one database round trip each time the facts expired — on PGlite behind whatever the one connection
+	 * was running, a compaction included. Past the whole TTL the message waits for the new decision.
+	 */
 	async function currentMembership(socket: DraftSocket, draftId: string): Promise<Membership | null> {
 		const m = memberships.get(socket.id)?.get(draftId);
 		if (!m) return null;
-		if (performance.now() - m.checkedAt > accessTtlMs / 2) {
-			const access = await decideAccess(socket, draftId);
-			m.checkedAt = performance.now();
-			if (access !== m.access) notifyAccess(socket, m, access, 'revoked');
-			if (access === null) return null;
-		}
-		return m;
+		const age = performance.now() - m.checkedAt;
+		if (age > accessTtlMs) await redecide(socket, m);
+		else if (age > accessTtlMs / 2) redecide(socket, m).catch((e) => console.error('draft access:', e));
+		return memberships.get(socket.id)?.get(draftId) ?? null;
 	}
 
 	io.on('connection', (socket: DraftSocket) => {

@@ -241,6 +241,31 @@ describe('access without an announcing event', () => {
 		// A head still edits.
 		expect(await hank.socket.emitWithAck('draft:sync', { draftId, message: update('hank after') })).toEqual({ data: { replies: [] } });
 	});
+
+	it('between half the TTL and the TTL, goes on the current decision and re-decides in the background', async () => {
+		const caseId = await seedCase(app.ctx.db, { number: 'EL-TTL-2', assigneeId: ids.olga! });
+		const node = await startNode(app.ctx, {}, { draftAccessTtlMs: 600 });
+		const olga = await client('olga', caseId, node.server.url);
+		const changes: unknown[] = [];
+		olga.socket.on('draft:access-changed', (p) => changes.push(p));
+		const draftId = olga.provider.state.draftId!;
+		const message = (words: string) => {
+			const doc = new Y.Doc();
+			const updates: Uint8Array[] = [];
+			doc.on('update', (u: Uint8Array) => updates.push(u));
+			doc.getText('t').insert(0, words);
+			return toWire(encodeSyncUpdate(updates[0]!));
+		};
+		await new Promise((r) => setTimeout(r, 350));
+		await app.ctx.db.update(cases).set({ assigneeId: ids.otto! }).where(eq(cases.id, caseId));
+		// The decision is 350 ms old (under the TTL): this keystroke does not wait for the database...
+		expect(await olga.socket.emitWithAck('draft:sync', { draftId, message: message('still mine') })).toEqual({ data: { replies: [] } });
+		// ...which the background re-decision then reads: revoked without another message.
+		const deadline = Date.now() + 2_000;
+		while (changes.length === 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 10));
+		expect(changes).toEqual([{ draftId, access: null, reason: 'revoked' }]);
+		expect(await olga.socket.emitWithAck('draft:sync', { draftId, message: message('too late') })).toEqual({ error: DraftErrors.notJoined });
+	});
 });
 
 describe('durability', () => {
