@@ -32,8 +32,8 @@ import { loadConfig } from '../src/lib/server/config';
 import { createAppContext, type AppContext } from '../src/lib/server/context';
 import { createDb, rowsOf, type DbHandle } from '../src/lib/server/db/client';
 import { startServer } from '../server/app';
-import { cases, organisations } from '../src/lib/server/db/schema';
-import { appendUpdates, compactStoredUpdates, openCurrentDraft } from '../src/lib/server/drafting/draft.repository';
+import { cases, drafts, draftUpdates, organisations } from '../src/lib/server/db/schema';
+import { appendUpdates, compactStoredUpdates, hashUpdate, openCurrentDraft } from '../src/lib/server/drafting/draft.repository';
 import { createDraftingService } from '../src/lib/server/drafting/drafting.service';
 import { HttpClient } from '../tests/helpers/http-client';
 
@@ -293,6 +293,38 @@ async function typingBench(makeCtx: () => Promise<AppContext>, db: AppContext['d
 	}
 }
 
+/**
+ * One save's append (a one-row batch), 400 in a row after 50 unmeasured: ours, a named prepared
+ * statement, against the same statement as drizzle runs raw SQL (unprepared: parsed and planned
+ * each time), which is what it was until 2026-12-06.
+ */
+async function appendBench(ctx: AppContext) {
+	const caseId = await seedCase(ctx, 'EL-BENCH-APPEND', 1);
+	const draft = await openCurrentDraft(ctx.db, caseId, { userId: null, at: new Date() });
+	const doc = new Y.Doc();
+	const updates: Uint8Array[] = [];
+	doc.on('update', (u: Uint8Array) => updates.push(u));
+	for (let i = 0; i < 900; i++) doc.getText('t').insert(i, 'a');
+	const unprepared = async (update: Uint8Array) =>
+		ctx.db.execute(sql`
+			with open_draft as (select ${drafts.id} from ${drafts} where ${drafts.id} = ${draft.id} and ${drafts.status} = 'drafting' for share)
+			insert into ${draftUpdates} (draft_id, update, hash, user_id, at, updates)
+			select open_draft.id, v.update, v.hash, v.user_id, v.at, v.updates
+			from open_draft, (values (${update}::bytea, ${hashUpdate(update)}::text, ${null}::integer, ${new Date().toISOString()}::timestamptz, 1)) as v (update, hash, user_id, at, updates)
+			on conflict do nothing
+			returning updates`);
+	const prepared = (update: Uint8Array) => appendUpdates(ctx.db, draft.id, [{ update, userId: null, at: new Date() }]);
+	const time = async (run: (u: Uint8Array) => Promise<unknown>, from: number) => {
+		for (let i = from; i < from + 50; i++) await run(updates[i]!);
+		const t0 = performance.now();
+		for (let i = from + 50; i < from + 450; i++) await run(updates[i]!);
+		return (performance.now() - t0) / 400;
+	};
+	const raw = await time(unprepared, 0);
+	const ours = await time(prepared, 450);
+	console.log(`append one save's row: ${ours.toFixed(2)} ms prepared (ours) vs ${raw.toFixed(2)} ms as drizzle's raw SQL (unprepared), mean of 400`);
+}
+
 async function loadBench(ctx: AppContext, updates: number) {
 	const caseId = await seedCase(ctx, 'EL-BENCH-LOAD', 1);
 	const draft = await openCurrentDraft(ctx.db, caseId, { userId: null, at: new Date() });
@@ -359,6 +391,7 @@ export async function runDraftingBench(opts: { quick?: boolean; seconds?: number
 	const ctx = await makeCtx();
 	try {
 		await typingBench(makeCtx, ctx.db, { editors, cps: 5, seconds, warmupSeconds, rounds: opts.rounds ?? 1, profileDir: opts.profileDir });
+		await appendBench(ctx);
 		await loadBench(ctx, 10_000);
 	} finally {
 		await ctx.drafting.close();

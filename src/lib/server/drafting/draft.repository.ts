@@ -101,7 +101,7 @@ export async function appendUpdates(db: Db, draftId: string, items: UpdateToStor
 	if (items.length === 0) return 0;
 	// One statement text for any number of rows (arrays, not a VALUES list), run as a named prepared
 	// statement: drizzle prepares only named query-builder queries, and parsing and planning this one
-	// each time cost more than running it (PGlite 0.6–0.8 ms a save against 0.26–0.33 ms; bench/README.md).
+	// each time cost more than running it (0.6–0.7 ms a save against 0.3–0.4 ms; bench/drafting.bench.ts).
 	const client = sqlClient(db);
 	const inserted = await client.unsafe<{ updates: number }[]>(
 		APPEND_UPDATES,
