@@ -11,7 +11,7 @@
  * document, and prints the median ratios: one pair's CPU ratio moved by ±20% between runs of the
  * same code. Besides the process's CPU, the main thread's alone (the rest is the embedded
  * database's thread, GC and I/O helpers) and the write system calls are printed; `--profile DIR`
- * writes a V8 CPU profile of each measured window.
+ * writes a V8 CPU profile and a sampled allocation profile of each measured window.
  * Part 2: loading a draft with 10,000 stored updates, before and after compaction.
  * Run: npx tsx bench/drafting.bench.ts [--quick] [--seconds 120] [--editors 20] [--rounds 1] [--profile DIR]
  * (needs `npm run build`; BENCH_DATABASE_URL=postgres://… to run on PostgreSQL instead of PGlite)
@@ -146,17 +146,22 @@ function writeCalls(): number | null {
 	}
 }
 
-/** A V8 CPU profile of this process's main thread (--profile DIR), to open in Chrome's DevTools. */
+/** A V8 CPU profile and a sampled allocation profile of this process's main thread (--profile DIR), to open in Chrome's DevTools. */
 async function startProfile() {
 	const session = new inspector.Session();
 	session.connect();
 	await session.post('Profiler.enable');
 	await session.post('Profiler.setSamplingInterval', { interval: 500 });
 	await session.post('Profiler.start');
+	// Also every allocation sampled, the garbage included: where the GC's work comes from.
+	await session.post('HeapProfiler.enable');
+	await session.post('HeapProfiler.startSampling', { samplingInterval: 4096, includeObjectsCollectedByMajorGC: true, includeObjectsCollectedByMinorGC: true } as never);
 	return {
 		async stopTo(file: string) {
 			const { profile } = await session.post('Profiler.stop');
 			writeFileSync(file, JSON.stringify(profile));
+			const { profile: heap } = await session.post('HeapProfiler.stopSampling');
+			writeFileSync(file.replace(/\.cpuprofile$/, '.heapprofile'), JSON.stringify(heap));
 			session.disconnect();
 		}
 	};
