@@ -112,8 +112,12 @@ export function mountDrafting(io: IO, ctx: AppContext, opts: DraftingMountOption
 
 	const toRoom = (draftId: string, except: string | null) => (except ? io.local.to(room(draftId)).except(except) : io.local.to(room(draftId)));
 	const fanout = createDraftFanout({
-		update: (draftId, update, except) => toRoom(draftId, except).emit('draft:sync', { draftId, message: toWire(encodeSyncUpdate(update)) }),
-		awareness: (draftId, update, except) => toRoom(draftId, except).emit('draft:awareness', { draftId, update: toWire(update) }),
+		deliver: (draftId, { update, awareness }, except) =>
+			toRoom(draftId, except).emit('draft:changes', {
+				draftId,
+				...(update && { sync: toWire(encodeSyncUpdate(update)) }),
+				...(awareness && { awareness: toWire(awareness) })
+			}),
 		forwardUpdate: (draftId, update) => opts.crossProcess && io.serverSideEmit('draft:update', draftId, toWire(update)),
 		forwardAwareness: (draftId, update) => opts.crossProcess && io.serverSideEmit('draft:awareness', draftId, toWire(update))
 	});
@@ -188,7 +192,7 @@ export function mountDrafting(io: IO, ctx: AppContext, opts: DraftingMountOption
 				} else Object.assign(mine.get(row.id)!, { access, checkedAt: performance.now() });
 				ack({ data: { draftId: row.id, caseId, chain: row.chain, status: row.status, access } });
 				const present = [...draft.awareness.getStates().keys()];
-				if (present.length) socket.emit('draft:awareness', { draftId: row.id, update: toWire(encodeAwarenessUpdate(draft.awareness, present)) });
+				if (present.length) socket.emit('draft:changes', { draftId: row.id, awareness: toWire(encodeAwarenessUpdate(draft.awareness, present)) });
 			} catch (e) {
 				console.error('draft:join', e);
 				ack({ error: DraftErrors.unavailable });

@@ -11,7 +11,7 @@
 import { Adapter, SessionAwareAdapter, type BroadcastOptions } from 'socket.io-adapter';
 
 /** Server-to-client events whose loss a reconnecting client repairs by itself. */
-const NOT_KEPT: ReadonlySet<unknown> = new Set(['draft:sync', 'draft:awareness']);
+const NOT_KEPT: ReadonlySet<unknown> = new Set(['draft:changes']);
 
 export class RecoveryAdapter extends SessionAwareAdapter {
 	override broadcast(packet: { data?: unknown }, opts: BroadcastOptions): void {

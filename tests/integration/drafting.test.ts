@@ -92,6 +92,48 @@ describe('convergence', () => {
 	}
 });
 
+describe('presence', () => {
+	it('sends a keystroke and the caret it moved as one message to the others, with the server’s name on the caret, and asks no ack per caret move', async () => {
+		const caseId = await seedCase(app.ctx.db, { number: 'EL-PRESENCE-1', assigneeId: ids.olga! });
+		const [olga, hank] = [await client('olga', caseId), await client('hank', caseId)];
+		const heard: { sync?: string; awareness?: string }[] = [];
+		olga.socket.on('draft:changes', (payload) => heard.push(payload));
+		// Hank's own socket: every acknowledgement it receives (socket.io packet type 3).
+		const acks: string[] = [];
+		hank.socket.io.engine.on('packet', (packet: { type: string; data?: unknown }) => {
+			if (packet.type === 'message' && typeof packet.data === 'string' && packet.data.startsWith('3')) acks.push(packet.data);
+		});
+		const text = new Y.XmlText('');
+		const p = new Y.XmlElement('paragraph');
+		p.insert(0, [text]);
+		hank.doc.getXmlFragment(BODY_FIELD).insert(0, [p]);
+		await converged([olga, hank]);
+		await settle([olga, hank]);
+		heard.length = 0;
+		acks.length = 0;
+
+		// As y-prosemirror does: the character, then the caret after it, in the same tick.
+		for (let i = 0; i < 5; i++) {
+			text.insert(i, 'x');
+			hank.provider.awareness.setLocalStateField('cursor', { anchor: i + 1, head: i + 1, user: { name: 'forged' } });
+			await new Promise((r) => setTimeout(r, 30));
+		}
+		await settle([hank]);
+		await new Promise((r) => setTimeout(r, 100));
+		expect(olga.text()).toBe('xxxxx');
+		const theirCaret = olga.provider.awareness.getStates().get(hank.doc.clientID) as { cursor: { head: number }; user: { name: string } };
+		expect(theirCaret.cursor.head).toBe(5);
+		expect(theirCaret.user.name).not.toBe('forged');
+		// Each keystroke reached Olga with its caret in the same message.
+		expect(heard.length).toBe(5);
+		expect(heard.every((m) => m.sync !== undefined && m.awareness !== undefined)).toBe(true);
+		// Hank got one ack per stored keystroke and none for his caret moves.
+		expect(acks.length).toBe(5);
+		olga.close();
+		hank.close();
+	});
+});
+
 describe('authorization per document', () => {
 	it('refuses a read-only member’s update with an error ack, and the others never receive it', async () => {
 		const caseId = await seedCase(app.ctx.db, { number: 'EL-RO-1', assigneeId: ids.olga! });

@@ -48,8 +48,8 @@ async function dropAndReturn({ io, client, received }: Awaited<ReturnType<typeof
 	const gone = new Promise<void>((ok) => io.of('/').sockets.values().next().value!.once('disconnect', () => ok()));
 	client.io.engine.close(); // the network drops; the client reconnects after 300 ms
 	await gone;
-	io.to('draft:d1').emit('draft:sync', { n: 2 });
-	io.to('draft:d1').emit('draft:awareness', { n: 3 });
+	io.to('draft:d1').emit('draft:changes', { n: 2 });
+	io.to('draft:d1').except('nobody').emit('draft:changes', { n: 3 });
 	io.emit('case:updated', { n: 4 });
 	io.to('draft:d1').emit('draft:access-changed', { n: 5 });
 	await until(() => client.connected && client.recovered);
@@ -66,15 +66,15 @@ describe('connection-state recovery', () => {
 	it('socket.io\'s own session adapter replays the draft messages too (the control)', async () => {
 		const s = await start();
 		await dropAndReturn(s);
-		expect(s.received).toEqual(['case:updated#1', 'draft:sync#2', 'draft:awareness#3', 'case:updated#4', 'draft:access-changed#5']);
+		expect(s.received).toEqual(['case:updated#1', 'draft:changes#2', 'draft:changes#3', 'case:updated#4', 'draft:access-changed#5']);
 	});
 
 	it('delivers draft messages to connected sockets as before', async () => {
 		const s = await start(RecoveryAdapter);
-		s.io.to('draft:d1').emit('draft:sync', { n: 6 });
-		s.io.except('draft:d1').emit('draft:sync', { n: 7 });
+		s.io.to('draft:d1').emit('draft:changes', { n: 6 });
+		s.io.except('draft:d1').emit('draft:changes', { n: 7 });
 		s.io.emit('case:updated', { n: 8 });
 		await until(() => s.received.includes('case:updated#8'));
-		expect(s.received).toEqual(['draft:sync#6', 'case:updated#8']);
+		expect(s.received).toEqual(['draft:changes#6', 'case:updated#8']);
 	});
 });

@@ -10,7 +10,7 @@
 import * as Y from 'yjs';
 import { Awareness, applyAwarenessUpdate, encodeAwarenessUpdate, removeAwarenessStates } from 'y-protocols/awareness';
 import type { Socket } from 'socket.io-client';
-import { DRAFT_MESSAGE_MAX_BYTES, DraftErrors, type ClientToServerEvents, type DraftAccessLevel, type DraftJoined, type ServerToClientEvents } from '../realtime/contract';
+import { DRAFT_MESSAGE_MAX_BYTES, DraftErrors, type ClientToServerEvents, type DraftAccessLevel, type DraftChanges, type DraftJoined, type ServerToClientEvents } from '../realtime/contract';
 import { decodeSyncMessage, encodeSyncStep1, encodeSyncStep2, encodeSyncUpdate, fromWire, toWire } from '../realtime/draft-sync-messages';
 
 export type DraftSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
@@ -63,8 +63,7 @@ export class DraftProvider {
 		this.awareness.on('update', this.#onAwarenessUpdate);
 		this.socket.on('connect', this.#onConnect);
 		this.socket.on('disconnect', this.#onDisconnect);
-		this.socket.on('draft:sync', this.#onSync);
-		this.socket.on('draft:awareness', this.#onRemoteAwareness);
+		this.socket.on('draft:changes', this.#onChanges);
 		this.socket.on('draft:access-changed', this.#onAccessChanged);
 		if (this.socket.connected) void this.#join();
 	}
@@ -164,10 +163,14 @@ export class DraftProvider {
 		void this.#send(encodeSyncUpdate(update), update);
 	};
 
-	#onSync = (payload: { draftId: string; message: string }) => {
+	/** Others' edits, then their presence (a caret refers to the text it moved in). */
+	#onChanges = (payload: DraftChanges) => {
 		if (payload.draftId !== this.state.draftId) return;
-		const message = decodeSyncMessage(fromWire(payload.message));
-		if (message && message.type !== 'step1') Y.applyUpdate(this.doc, message.update, this);
+		if (payload.sync !== undefined) {
+			const message = decodeSyncMessage(fromWire(payload.sync));
+			if (message && message.type !== 'step1') Y.applyUpdate(this.doc, message.update, this);
+		}
+		if (payload.awareness !== undefined) applyAwarenessUpdate(this.awareness, fromWire(payload.awareness), this);
 	};
 
 	#onAwarenessUpdate = ({ added, updated, removed }: { added: number[]; updated: number[]; removed: number[] }, origin: unknown) => {
@@ -178,13 +181,9 @@ export class DraftProvider {
 	#sendAwareness() {
 		const draftId = this.state.draftId;
 		if (!draftId || !this.socket.connected) return;
-		this.socket.emit('draft:awareness', { draftId, update: toWire(encodeAwarenessUpdate(this.awareness, [this.doc.clientID])) }, () => {});
+		// No acknowledgement asked: nothing waits for it, and it would be one more frame per caret move.
+		this.socket.emit('draft:awareness', { draftId, update: toWire(encodeAwarenessUpdate(this.awareness, [this.doc.clientID])) });
 	}
-
-	#onRemoteAwareness = (payload: { draftId: string; update: string }) => {
-		if (payload.draftId !== this.state.draftId) return;
-		applyAwarenessUpdate(this.awareness, fromWire(payload.update), this);
-	};
 
 	#onAccessChanged = (payload: { draftId: string; access: DraftAccessLevel | null; reason: string }) => {
 		if (payload.draftId !== this.state.draftId) return;
@@ -201,8 +200,7 @@ export class DraftProvider {
 		this.awareness.off('update', this.#onAwarenessUpdate);
 		this.socket.off('connect', this.#onConnect);
 		this.socket.off('disconnect', this.#onDisconnect);
-		this.socket.off('draft:sync', this.#onSync);
-		this.socket.off('draft:awareness', this.#onRemoteAwareness);
+		this.socket.off('draft:changes', this.#onChanges);
 		this.socket.off('draft:access-changed', this.#onAccessChanged);
 		if (draftId && this.socket.connected) this.socket.emit('draft:leave', { draftId }, () => {});
 	}

@@ -174,6 +174,15 @@ export interface DraftJoined {
 	access: DraftAccessLevel;
 }
 
+/** A draft's changes sent to a socket; at least one of `sync` and `awareness` is present. */
+export interface DraftChanges {
+	draftId: string;
+	/** toWire(a y-protocols sync update message): edits, to apply before the presence. */
+	sync?: string;
+	/** toWire(a y-protocols awareness update): presence states, removals included. */
+	awareness?: string;
+}
+
 /** Why a socket's access to a draft changed while it was in it. */
 export type DraftAccessReason = 'reassigned' | 'signed' | 'revoked';
 
@@ -197,8 +206,11 @@ export interface ClientToServerEvents {
 	 * its own step 1); step 2 and updates are acknowledged only once durably stored.
 	 */
 	'draft:sync': (request: DraftSyncRequest, ack: Ack<{ replies: string[] }>) => void;
-	/** A y-protocols awareness update for this client (presence, caret, selection). */
-	'draft:awareness': (request: DraftAwarenessRequest, ack: Ack<null>) => void;
+	/**
+	 * A y-protocols awareness update for this client (presence, caret, selection). Acknowledged only
+	 * when an ack is asked for (an error tells a malformed one); the provider asks for none.
+	 */
+	'draft:awareness': (request: DraftAwarenessRequest, ack?: Ack<null>) => void;
 	'draft:leave': (request: DraftLeaveRequest, ack: Ack<null>) => void;
 }
 
@@ -208,10 +220,12 @@ export interface SocketData {
 }
 
 export interface ServerToClientEvents {
-	/** A y-protocols update message from another editor (possibly on another process). */
-	'draft:sync': (payload: { draftId: string; message: string }) => void;
-	/** Awareness states of the others in the draft (also removals when they leave). */
-	'draft:awareness': (payload: { draftId: string; update: string }) => void;
+	/**
+	 * What changed in the draft: other editors' edits (possibly from another process) and presence
+	 * (also removals when they leave), in one message — one WebSocket frame per socket when a
+	 * keystroke moves its author's caret too, not two.
+	 */
+	'draft:changes': (payload: DraftChanges) => void;
 	/** This socket's access changed while it was in the draft (reassignment, signature). */
 	'draft:access-changed': (payload: { draftId: string; access: DraftAccessLevel | null; reason: DraftAccessReason }) => void;
 }

@@ -3,14 +3,19 @@ import * as Y from 'yjs';
 import { Awareness, applyAwarenessUpdate, encodeAwarenessUpdate, removeAwarenessStates } from 'y-protocols/awareness';
 import { createDraftFanout, type DraftFanoutSink } from './draft-fanout';
 
-type Sent = { kind: keyof DraftFanoutSink; draftId: string; bytes: Uint8Array; except?: string | null };
+/** A delivery of edits only ('update'), presence only ('awareness'), or both in one message ('both'). */
+type Sent = { kind: 'update' | 'awareness' | 'both' | 'forwardUpdate' | 'forwardAwareness'; draftId: string; bytes: Uint8Array; presence?: Uint8Array; except?: string | null };
 
 function setup() {
 	const sent: Sent[] = [];
 	const turns: (() => void)[] = [];
 	const sink: DraftFanoutSink = {
-		update: (draftId, bytes, except) => sent.push({ kind: 'update', draftId, bytes, except }),
-		awareness: (draftId, bytes, except) => sent.push({ kind: 'awareness', draftId, bytes, except }),
+		deliver: (draftId, { update, awareness }, except) => {
+			if (update && awareness) sent.push({ kind: 'both', draftId, bytes: update, presence: awareness, except });
+			else if (update) sent.push({ kind: 'update', draftId, bytes: update, except });
+			else if (awareness) sent.push({ kind: 'awareness', draftId, bytes: awareness, except });
+			else throw new Error('an empty delivery');
+		},
 		forwardUpdate: (draftId, bytes) => sent.push({ kind: 'forwardUpdate', draftId, bytes }),
 		forwardAwareness: (draftId, bytes) => sent.push({ kind: 'forwardAwareness', draftId, bytes })
 	};
@@ -133,5 +138,43 @@ describe('draft fan-out, coalesced per event-loop turn', () => {
 		expect(sent[0]).toMatchObject({ kind: 'awareness', except: 'socket-b' });
 		applyAwarenessUpdate(seen, sent[0]!.bytes, 'test');
 		expect(seen.getStates().has(bob.clientID)).toBe(false);
+	});
+
+	it('sends a socket’s keystroke and the caret it moved in one message, and forwards each once', () => {
+		const { sent, fanout, endTurn } = setup();
+		const server = new Awareness(new Y.Doc());
+		const alice = new Awareness(new Y.Doc());
+		alice.setLocalState({ cursor: 3 });
+		const [a] = keystrokes(1);
+		fanout.update('d1', a!, 'socket-a');
+		applyAwarenessUpdate(server, encodeAwarenessUpdate(alice, [alice.clientID]), 'socket-a');
+		fanout.awareness('d1', server, [alice.clientID], 'socket-a');
+		endTurn();
+		expect(sent.map((s) => [s.kind, s.except])).toEqual([
+			['both', 'socket-a'],
+			['forwardUpdate', undefined],
+			['forwardAwareness', undefined]
+		]);
+		expect(textOf(sent[0]!.bytes)).toBe(textOf(a!));
+		const seen = new Awareness(new Y.Doc());
+		applyAwarenessUpdate(seen, sent[0]!.presence!, 'test');
+		expect(seen.getStates().get(alice.clientID)).toEqual({ cursor: 3 });
+	});
+
+	it('keeps edits and presence apart when they must skip different sockets', () => {
+		const { sent, fanout, endTurn } = setup();
+		const server = new Awareness(new Y.Doc());
+		const bob = new Awareness(new Y.Doc());
+		bob.setLocalState({ cursor: 1 });
+		const [a] = keystrokes(1);
+		// Alice types; in the same turn only Bob's caret moves: Alice must get Bob's caret, Bob must get Alice's edit.
+		fanout.update('d1', a!, 'socket-a');
+		applyAwarenessUpdate(server, encodeAwarenessUpdate(bob, [bob.clientID]), 'socket-b');
+		fanout.awareness('d1', server, [bob.clientID], 'socket-b');
+		endTurn();
+		expect(sent.filter((s) => !s.kind.startsWith('forward')).map((s) => [s.kind, s.except])).toEqual([
+			['update', 'socket-a'],
+			['awareness', 'socket-b']
+		]);
 	});
 });

@@ -4,7 +4,9 @@
  * poll phase) goes out as one merged message per socket, not one per keystroke — as Hocuspocus 4
  * does (its `flushDelay: 0`). With 20 editors typing, a third of the socket writes were messages a
  * merge saves (bench/README.md, drafting). `setImmediate` runs right after the poll phase, so this
- * adds no delay.
+ * adds no delay. Unlike Hocuspocus, the edits and the presence of a turn share that one message
+ * when they came from the same sockets: a keystroke moves its author's caret, and a socket write
+ * per message is the largest cost of the fan-out.
  *
  * A batch from one socket goes to everyone else in the draft; a batch from several goes to the
  * whole draft, its senders included — applying an update or a presence state one already has
@@ -15,10 +17,15 @@
 import * as Y from 'yjs';
 import { encodeAwarenessUpdate, type Awareness } from 'y-protocols/awareness';
 
+/** What goes to the sockets of a draft in one message: edits, presence, or both. */
+export interface DraftDelivery {
+	update?: Uint8Array;
+	awareness?: Uint8Array;
+}
+
 export interface DraftFanoutSink {
 	/** To this process's sockets in the draft, but not to `except` (a socket id) when given. */
-	update(draftId: string, update: Uint8Array, except: string | null): void;
-	awareness(draftId: string, update: Uint8Array, except: string | null): void;
+	deliver(draftId: string, changes: DraftDelivery, except: string | null): void;
 	/** To the other processes: what this process's own sockets sent. */
 	forwardUpdate(draftId: string, update: Uint8Array): void;
 	forwardAwareness(draftId: string, update: Uint8Array): void;
@@ -69,18 +76,22 @@ export function createDraftFanout(sink: DraftFanoutSink, schedule: (run: () => v
 		const batches = [...pending];
 		pending.clear();
 		for (const [draftId, p] of batches) {
-			if (p.updates.length) {
-				sink.update(draftId, merged(p.updates), exceptOf(p.updateSources));
-				if (p.localUpdates.length) sink.forwardUpdate(draftId, merged(p.localUpdates));
+			const update = p.updates.length ? merged(p.updates) : undefined;
+			// The latest state of each changed client (a removal included: its clock is kept in meta).
+			const known = (ids: Set<number>) => (p.awareness ? [...ids].filter((id) => p.awareness!.meta.has(id)) : []);
+			const present = known(p.clients);
+			const awareness = present.length ? encodeAwarenessUpdate(p.awareness!, present) : undefined;
+			const updateExcept = exceptOf(p.updateSources);
+			const awarenessExcept = exceptOf(p.awarenessSources);
+			// A keystroke and the caret it moved, from the same socket(s): one message, so one frame per socket.
+			if (update && awareness && updateExcept === awarenessExcept) sink.deliver(draftId, { update, awareness }, updateExcept);
+			else {
+				if (update) sink.deliver(draftId, { update }, updateExcept);
+				if (awareness) sink.deliver(draftId, { awareness }, awarenessExcept);
 			}
-			if (p.awareness && p.clients.size) {
-				// The latest state of each changed client (a removal included: its clock is kept in meta).
-				const known = (ids: Set<number>) => [...ids].filter((id) => p.awareness!.meta.has(id));
-				const all = known(p.clients);
-				if (all.length) sink.awareness(draftId, encodeAwarenessUpdate(p.awareness, all), exceptOf(p.awarenessSources));
-				const local = known(p.localClients);
-				if (local.length) sink.forwardAwareness(draftId, encodeAwarenessUpdate(p.awareness, local));
-			}
+			if (update && p.localUpdates.length) sink.forwardUpdate(draftId, p.localUpdates.length === p.updates.length ? update : merged(p.localUpdates));
+			const local = known(p.localClients);
+			if (local.length) sink.forwardAwareness(draftId, local.length === present.length ? awareness! : encodeAwarenessUpdate(p.awareness!, local));
 		}
 	}
 
