@@ -4,13 +4,14 @@
  * Hocuspocus's provider — each with its own paragraph, typing `cps` characters per second for
  * `seconds`. Latency is from a keystroke (the moment the character is inserted in the typist's
  * document) to the moment that character is integrated in another editor's document; all
- * editors share this process's clock. Reads its configuration from the JSON file in argv[2],
+ * editors share this process's clock. With `carets`, every keystroke also moves its author's caret. Reads its configuration from the JSON file in argv[2],
  * prints "ready", waits for "go" on stdin, types `warmupSeconds` unmeasured, prints "measuring",
  * types `seconds`, then prints one JSON report and exits.
  */
 import { readFileSync } from 'node:fs';
 import { createInterface } from 'node:readline';
 import * as Y from 'yjs';
+import type { Awareness } from 'y-protocols/awareness';
 import { io } from 'socket.io-client';
 import WebSocket from 'ws';
 import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/provider';
@@ -29,6 +30,8 @@ interface Config {
 	seconds: number;
 	/** Typing before the measured run, not counted: both servers then measure warm code, in either order. */
 	warmupSeconds: number;
+	/** Each keystroke also moves its author's caret (awareness), as y-prosemirror's cursor plugin does in the editor. */
+	carets?: boolean;
 }
 
 const cfg = JSON.parse(readFileSync(process.argv[2]!, 'utf8')) as Config;
@@ -38,6 +41,7 @@ let keystrokes = 0;
 
 interface Editor {
 	doc: Y.Doc;
+	awareness: Awareness;
 	close(): void;
 }
 
@@ -58,18 +62,19 @@ async function connect(i: number): Promise<Editor> {
 		const socket = io(cfg.url, { path: '/socket.io', transports: ['websocket'], extraHeaders: { cookie: cfg.cookies![i]!, origin: cfg.url }, forceNew: true });
 		const provider = new DraftProvider({ socket, caseId: cfg.caseId!, doc });
 		await provider.whenSynced();
-		return { doc, close: () => (provider.destroy(), socket.close()) };
+		return { doc, awareness: provider.awareness, close: () => (provider.destroy(), socket.close()) };
 	}
 	const socket = new HocuspocusProviderWebsocket({ url: cfg.url, WebSocketPolyfill: WebSocket });
 	const provider = new HocuspocusProvider({ websocketProvider: socket, name: cfg.docName!, document: doc });
 	const synced = new Promise<void>((ok) => provider.on('synced', () => ok()));
 	provider.attach();
 	await synced;
-	return { doc, close: () => (provider.destroy(), socket.destroy()) };
+	return { doc, awareness: provider.awareness!, close: () => (provider.destroy(), socket.destroy()) };
 }
 
 const editors: Editor[] = [];
 for (let i = 0; i < cfg.editors; i++) editors.push(await connect(i));
+if (cfg.carets) editors.forEach((e, i) => e.awareness.setLocalStateField('user', { name: `Editor ${i}`, color: '#1f77b4' }));
 
 // Each editor types into a paragraph of its own (created concurrently), as people write different grounds.
 const texts = editors.map(({ doc }) => {
@@ -98,6 +103,11 @@ async function type(seconds: number, tailMs: number): Promise<void> {
 			const clock = Y.getState(e.doc.store, e.doc.clientID);
 			sentAt.set(`${e.doc.clientID}:${clock}`, performance.now());
 			texts[i]!.insert(texts[i]!.length, 'a');
+			if (cfg.carets) {
+				// The caret after the new character, as relative positions (y-prosemirror's cursor state).
+				const at = Y.relativePositionToJSON(Y.createRelativePositionFromTypeIndex(texts[i]!, texts[i]!.length));
+				e.awareness.setLocalStateField('cursor', { anchor: at, head: at });
+			}
 			keystrokes++;
 			timeout = setTimeout(tick, interval);
 		};

@@ -11,9 +11,11 @@
  * document, and prints the median ratios: one pair's CPU ratio moved by ±20% between runs of the
  * same code. Besides the process's CPU, the main thread's alone (the rest is the embedded
  * database's thread, GC and I/O helpers) and the write system calls are printed; `--profile DIR`
- * writes a V8 CPU profile and a sampled allocation profile of each measured window.
+ * writes a V8 CPU profile and a sampled allocation profile of each measured window. `--cps N`
+ * changes the typing rate; `--carets` makes every keystroke also move its author's caret (an
+ * awareness update, as y-prosemirror's cursor plugin sends in the editor) for both servers.
  * Part 2: loading a draft with 10,000 stored updates, before and after compaction.
- * Run: npx tsx bench/drafting.bench.ts [--quick] [--seconds 120] [--editors 20] [--rounds 1] [--profile DIR]
+ * Run: npx tsx bench/drafting.bench.ts [--quick] [--seconds 120] [--editors 20] [--rounds 1] [--cps 5] [--carets] [--profile DIR]
  * (needs `npm run build`; BENCH_DATABASE_URL=postgres://… to run on PostgreSQL instead of PGlite)
  */
 import { spawn } from 'node:child_process';
@@ -189,6 +191,8 @@ interface TypingOptions {
 	warmupSeconds: number;
 	/** Write a CPU profile of each measured window into this directory. */
 	profileDir?: string;
+	/** Each keystroke also moves its author's caret (an awareness update), as in the editor. */
+	carets?: boolean;
 }
 
 interface PhaseResult {
@@ -372,11 +376,12 @@ async function loadBench(ctx: AppContext, updates: number) {
 	console.log(`(for comparison, Y.mergeUpdates of only the first 2,000 of those updates: ${merge2k.toFixed(0)} ms)`);
 }
 
-export async function runDraftingBench(opts: { quick?: boolean; seconds?: number; editors?: number; rounds?: number; profileDir?: string } = {}) {
+export async function runDraftingBench(opts: { quick?: boolean; seconds?: number; editors?: number; rounds?: number; profileDir?: string; cps?: number; carets?: boolean } = {}) {
 	const seconds = opts.seconds ?? (opts.quick ? 20 : 120);
 	const warmupSeconds = Math.min(15, Math.ceil(seconds / 8));
 	const editors = opts.editors ?? 20;
-	console.log(`\n## Collaborative drafting: ${editors} editors × 5 chars/s for ${seconds} s after ${warmupSeconds} s of unmeasured warm-up (clients in a child process); loading 10,000 stored updates`);
+	const cps = opts.cps ?? 5;
+	console.log(`\n## Collaborative drafting: ${editors} editors × ${cps} chars/s${opts.carets ? ', each keystroke moving its caret,' : ''} for ${seconds} s after ${warmupSeconds} s of unmeasured warm-up (clients in a child process); loading 10,000 stored updates`);
 	const pgUrl = process.env.BENCH_DATABASE_URL;
 	let dbHandle: DbHandle;
 	let drop = async () => {};
@@ -395,7 +400,7 @@ export async function runDraftingBench(opts: { quick?: boolean; seconds?: number
 	const makeCtx = () => createAppContext(loadConfig({ MERZIM_DATA_DIR: '/nonexistent' }), { dbHandle, drafting: SAVE });
 	const ctx = await makeCtx();
 	try {
-		await typingBench(makeCtx, ctx.db, { editors, cps: 5, seconds, warmupSeconds, rounds: opts.rounds ?? 1, profileDir: opts.profileDir });
+		await typingBench(makeCtx, ctx.db, { editors, cps, carets: opts.carets ?? false, seconds, warmupSeconds, rounds: opts.rounds ?? 1, profileDir: opts.profileDir });
 		await appendBench(ctx);
 		await loadBench(ctx, 10_000);
 	} finally {
@@ -406,8 +411,8 @@ export async function runDraftingBench(opts: { quick?: boolean; seconds?: number
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-	const { values } = parseArgs({ options: { quick: { type: 'boolean', default: false }, seconds: { type: 'string' }, editors: { type: 'string' }, rounds: { type: 'string' }, profile: { type: 'string' } } });
+	const { values } = parseArgs({ options: { quick: { type: 'boolean', default: false }, seconds: { type: 'string' }, editors: { type: 'string' }, rounds: { type: 'string' }, profile: { type: 'string' }, cps: { type: 'string' }, carets: { type: 'boolean', default: false } } });
 	const num = (v: string | undefined) => (v === undefined ? undefined : Number(v));
-	await runDraftingBench({ quick: values.quick, seconds: num(values.seconds), editors: num(values.editors), rounds: num(values.rounds), profileDir: values.profile });
+	await runDraftingBench({ quick: values.quick, seconds: num(values.seconds), editors: num(values.editors), rounds: num(values.rounds), profileDir: values.profile, cps: num(values.cps), carets: values.carets });
 	process.exit(0);
 }
