@@ -35,6 +35,16 @@ function keystrokes(n: number): Uint8Array[] {
 	});
 }
 
+/** An editor on socket `source` moved its caret to `cursor`: applied to the draft's awareness and handed to the fan-out. */
+function caretMoved(fanout: ReturnType<typeof setup>['fanout'], source: string, cursor: number): Awareness {
+	const server = new Awareness(new Y.Doc());
+	const editor = new Awareness(new Y.Doc());
+	editor.setLocalState({ cursor });
+	applyAwarenessUpdate(server, encodeAwarenessUpdate(editor, [editor.clientID]), source);
+	fanout.awareness('d1', server, [editor.clientID], source);
+	return editor;
+}
+
 const textOf = (...updates: Uint8Array[]) => {
 	const doc = new Y.Doc();
 	for (const u of updates) Y.applyUpdate(doc, u);
@@ -142,13 +152,9 @@ describe('draft fan-out, coalesced per event-loop turn', () => {
 
 	it('sends a socket’s keystroke and the caret it moved in one message, and forwards each once', () => {
 		const { sent, fanout, endTurn } = setup();
-		const server = new Awareness(new Y.Doc());
-		const alice = new Awareness(new Y.Doc());
-		alice.setLocalState({ cursor: 3 });
 		const [a] = keystrokes(1);
 		fanout.update('d1', a!, 'socket-a');
-		applyAwarenessUpdate(server, encodeAwarenessUpdate(alice, [alice.clientID]), 'socket-a');
-		fanout.awareness('d1', server, [alice.clientID], 'socket-a');
+		const alice = caretMoved(fanout, 'socket-a', 3);
 		endTurn();
 		expect(sent.map((s) => [s.kind, s.except])).toEqual([
 			['both', 'socket-a'],
@@ -163,14 +169,10 @@ describe('draft fan-out, coalesced per event-loop turn', () => {
 
 	it('keeps edits and presence apart when they must skip different sockets', () => {
 		const { sent, fanout, endTurn } = setup();
-		const server = new Awareness(new Y.Doc());
-		const bob = new Awareness(new Y.Doc());
-		bob.setLocalState({ cursor: 1 });
 		const [a] = keystrokes(1);
 		// Alice types; in the same turn only Bob's caret moves: Alice must get Bob's caret, Bob must get Alice's edit.
 		fanout.update('d1', a!, 'socket-a');
-		applyAwarenessUpdate(server, encodeAwarenessUpdate(bob, [bob.clientID]), 'socket-b');
-		fanout.awareness('d1', server, [bob.clientID], 'socket-b');
+		caretMoved(fanout, 'socket-b', 1);
 		endTurn();
 		expect(sent.filter((s) => !s.kind.startsWith('forward')).map((s) => [s.kind, s.except])).toEqual([
 			['update', 'socket-a'],
