@@ -20,7 +20,9 @@ export default ts.config(
 	},
 	{
 		files: ['**/*.svelte', '**/*.svelte.ts'],
-		languageOptions: { parserOptions: { projectService: true, extraFileExtensions: ['.svelte'], parser: ts.parser, svelteConfig } }
+		languageOptions: {
+			parserOptions: { projectService: true, extraFileExtensions: ['.svelte'], parser: ts.parser, svelteConfig }
+		}
 	},
 	{
 		// Domain code is pure: no clock, no I/O, no framework (DEVELOPERS.md, "Time is injected").
@@ -29,10 +31,19 @@ export default ts.config(
 		rules: {
 			'no-restricted-syntax': [
 				'error',
-				{ selector: "CallExpression[callee.object.name='Date'][callee.property.name='now']", message: 'Domain code takes `now` as an argument.' },
-				{ selector: "NewExpression[callee.name='Date'][arguments.length=0]", message: 'Domain code takes `now` as an argument.' }
+				{
+					selector: "CallExpression[callee.object.name='Date'][callee.property.name='now']",
+					message: 'Domain code takes `now` as an argument.'
+				},
+				{
+					selector: "NewExpression[callee.name='Date'][arguments.length=0]",
+					message: 'Domain code takes `now` as an argument.'
+				}
 			],
-			'no-restricted-imports': ['error', { patterns: ['node:*', '@sveltejs/*', '$app/*', '$env/*', 'drizzle-orm*', 'socket.io*'] }]
+			'no-restricted-imports': [
+				'error',
+				{ patterns: ['node:*', '@sveltejs/*', '$app/*', '$env/*', 'drizzle-orm*', 'socket.io*'] }
+			]
 		}
 	}
 );

@@ -9,7 +9,12 @@
 import { addBusinessDays, addDays, format, isWeekend } from 'date-fns';
 import moment from 'moment-business-days';
 import { pathToFileURL } from 'node:url';
-import { createCalendar, kzPublicHolidays, type CalendarOverride, type LocalDate } from '../src/lib/domain/calendar/index';
+import {
+	createCalendar,
+	kzPublicHolidays,
+	type CalendarOverride,
+	type LocalDate
+} from '../src/lib/domain/calendar/index';
 import { computeClock, newClock, resumed, started, suspended } from '../src/lib/domain/sla/index';
 
 /** Overrides as an admin would enter them. 25 March 2026 is real (egov.kz); the Saturdays are illustrative. */
@@ -50,7 +55,9 @@ function time<T>(label: string, count: number, run: () => T): { result: T; opsPe
 	const result = run();
 	const ms = performance.now() - t0;
 	const opsPerSec = count / (ms / 1000);
-	console.log(`${label.padEnd(44)} ${String(count).padStart(9)} clocks ${ms.toFixed(0).padStart(7)} ms ${Math.round(opsPerSec).toLocaleString('en-US').padStart(12)} ops/s`);
+	console.log(
+		`${label.padEnd(44)} ${String(count).padStart(9)} clocks ${ms.toFixed(0).padStart(7)} ms ${Math.round(opsPerSec).toLocaleString('en-US').padStart(12)} ops/s`
+	);
 	return { result, opsPerSec };
 }
 
@@ -71,7 +78,9 @@ export async function runCalendarBench(opts: { clocks?: number } = {}): Promise<
 	const workingSaturdays = OVERRIDES.filter((o) => o.kind === 'working_day').map((o) => o.date);
 
 	console.log('\n## Calendar and SLA clocks');
-	console.log(`Node ${process.version}, ${n.toLocaleString('en-US')} clocks, seed 42, ${holidays.size} holiday dates 2020–2031`);
+	console.log(
+		`Node ${process.version}, ${n.toLocaleString('en-US')} clocks, seed 42, ${holidays.size} holiday dates 2020–2031`
+	);
 	console.log(`ours: cold index build 2020–2031 incl. date-holidays: ${coldMs.toFixed(1)} ms\n`);
 
 	const ours = time('ours: addWorkingDays → LocalDate', n, () => {
@@ -106,7 +115,8 @@ export async function runCalendarBench(opts: { clocks?: number } = {}): Promise<
 
 	const weekdayHolidaysIn = (from: Date, to: Date): number => {
 		let count = 0;
-		for (let d = addDays(from, 1); d <= to; d = addDays(d, 1)) if (!isWeekend(d) && holidays.has(format(d, 'yyyy-MM-dd'))) count++;
+		for (let d = addDays(from, 1); d <= to; d = addDays(d, 1))
+			if (!isWeekend(d) && holidays.has(format(d, 'yyyy-MM-dd'))) count++;
 		return count;
 	};
 	const dateFns = time('date-fns addBusinessDays + holiday skip loop', slowN, () => {
@@ -115,7 +125,7 @@ export async function runCalendarBench(opts: { clocks?: number } = {}): Promise<
 			const [y, m, d] = (starts[i] as string).split('-').map(Number) as [number, number, number];
 			const start = new Date(y, m - 1, d, 12);
 			let end = addBusinessDays(start, lengths[i] ?? 1);
-			for (let extra = weekdayHolidaysIn(start, end); extra > 0; ) {
+			for (let extra = weekdayHolidaysIn(start, end); extra > 0;) {
 				const prev = end;
 				end = addBusinessDays(end, extra);
 				extra = weekdayHolidaysIn(prev, end);
@@ -128,24 +138,36 @@ export async function runCalendarBench(opts: { clocks?: number } = {}): Promise<
 	moment.updateLocale('en', { holidays: [...holidays].sort(), holidayFormat: 'YYYY-MM-DD' });
 	const mbd = time('moment-business-days businessAdd', slowestN, () => {
 		const out: string[] = new Array(slowestN);
-		for (let i = 0; i < slowestN; i++) out[i] = moment(starts[i], 'YYYY-MM-DD').businessAdd(lengths[i] ?? 1).format('YYYY-MM-DD');
+		for (let i = 0; i < slowestN; i++)
+			out[i] = moment(starts[i], 'YYYY-MM-DD')
+				.businessAdd(lengths[i] ?? 1)
+				.format('YYYY-MM-DD');
 		return out;
 	});
 
-	console.log(`\nratio ours / date-fns: ${(ours.opsPerSec / dateFns.opsPerSec).toFixed(0)}×   ours / moment-business-days: ${(ours.opsPerSec / mbd.opsPerSec).toFixed(0)}×`);
-	for (const [name, theirs] of [['date-fns', dateFns.result], ['moment-business-days', mbd.result]] as const) {
+	console.log(
+		`\nratio ours / date-fns: ${(ours.opsPerSec / dateFns.opsPerSec).toFixed(0)}×   ours / moment-business-days: ${(ours.opsPerSec / mbd.opsPerSec).toFixed(0)}×`
+	);
+	for (const [name, theirs] of [
+		['date-fns', dateFns.result],
+		['moment-business-days', mbd.result]
+	] as const) {
 		const reasons = new Map<string, number>();
 		theirs.forEach((answer, i) => {
 			const mine = ours.result[i] as string;
 			if (answer === mine) return;
 			const start = starts[i] as string;
 			const hi = answer > mine ? answer : mine;
-			const why = workingSaturdays.some((s) => s > start && s <= hi) ? 'a decreed working Saturday (override) in the term' : 'other';
+			const why = workingSaturdays.some((s) => s > start && s <= hi)
+				? 'a decreed working Saturday (override) in the term'
+				: 'other';
 			reasons.set(why, (reasons.get(why) ?? 0) + 1);
 		});
 		const total = [...reasons.values()].reduce((a, b) => a + b, 0);
 		const detail = [...reasons].map(([why, c]) => `${c} × ${why}`).join('; ');
-		console.log(`${name}: ${total} of ${theirs.length.toLocaleString('en-US')} answers differ from ours${total ? ` (${detail})` : ''}`);
+		console.log(
+			`${name}: ${total} of ${theirs.length.toLocaleString('en-US')} answers differ from ours${total ? ` (${detail})` : ''}`
+		);
 	}
 
 	// Start-day semantics only show at n = 0: ours rolls a non-working start forward (the day itself
@@ -159,7 +181,9 @@ export async function runCalendarBench(opts: { clocks?: number } = {}): Promise<
 		if (format(addBusinessDays(new Date(y, m - 1, d, 12), 0), 'yyyy-MM-dd') !== mine) zeroFns++;
 		if (moment(start, 'YYYY-MM-DD').businessAdd(0).format('YYYY-MM-DD') !== mine) zeroMoment++;
 	}
-	console.log(`n = 0 (same-day term) on the first ${slowestN.toLocaleString('en-US')} starts: date-fns differs ${zeroFns}×, moment-business-days ${zeroMoment}× (non-working start days)`);
+	console.log(
+		`n = 0 (same-day term) on the first ${slowestN.toLocaleString('en-US')} starts: date-fns differs ${zeroFns}×, moment-business-days ${zeroMoment}× (non-working start days)`
+	);
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {

@@ -59,7 +59,12 @@ async function connect(i: number): Promise<Editor> {
 		}
 	});
 	if (cfg.mode === 'merzim') {
-		const socket = io(cfg.url, { path: '/socket.io', transports: ['websocket'], extraHeaders: { cookie: cfg.cookies![i]!, origin: cfg.url }, forceNew: true });
+		const socket = io(cfg.url, {
+			path: '/socket.io',
+			transports: ['websocket'],
+			extraHeaders: { cookie: cfg.cookies![i]!, origin: cfg.url },
+			forceNew: true
+		});
 		const provider = new DraftProvider({ socket, caseId: cfg.caseId!, doc });
 		await provider.whenSynced();
 		return { doc, awareness: provider.awareness, close: () => (provider.destroy(), socket.close()) };
@@ -74,7 +79,8 @@ async function connect(i: number): Promise<Editor> {
 
 const editors: Editor[] = [];
 for (let i = 0; i < cfg.editors; i++) editors.push(await connect(i));
-if (cfg.carets) editors.forEach((e, i) => e.awareness.setLocalStateField('user', { name: `Editor ${i}`, color: '#1f77b4' }));
+if (cfg.carets)
+	editors.forEach((e, i) => e.awareness.setLocalStateField('user', { name: `Editor ${i}`, color: '#1f77b4' }));
 
 // Each editor types into a paragraph of its own (created concurrently), as people write different grounds.
 const texts = editors.map(({ doc }) => {
@@ -132,6 +138,16 @@ const sorted = latencies.sort((a, b) => a - b);
 const pct = (p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
 const textOf = (doc: Y.Doc) => doc.getXmlFragment('default').toString();
 const converged = editors.every((e) => textOf(e.doc) === textOf(editors[0]!.doc));
-console.log(JSON.stringify({ keystrokes, expected, received: sorted.length, p50: pct(50), p99: pct(99), max: sorted.at(-1) ?? NaN, converged }));
+console.log(
+	JSON.stringify({
+		keystrokes,
+		expected,
+		received: sorted.length,
+		p50: pct(50),
+		p99: pct(99),
+		max: sorted.at(-1) ?? NaN,
+		converged
+	})
+);
 for (const e of editors) e.close();
 process.exit(0);

@@ -35,7 +35,12 @@ import { createAppContext, type AppContext } from '../src/lib/server/context';
 import { createDb, rowsOf, type DbHandle } from '../src/lib/server/db/client';
 import { startServer } from '../server/app';
 import { cases, drafts, draftUpdates, organisations } from '../src/lib/server/db/schema';
-import { appendUpdates, compactStoredUpdates, hashUpdate, openCurrentDraft } from '../src/lib/server/drafting/draft.repository';
+import {
+	appendUpdates,
+	compactStoredUpdates,
+	hashUpdate,
+	openCurrentDraft
+} from '../src/lib/server/drafting/draft.repository';
 import { createDraftingService } from '../src/lib/server/drafting/drafting.service';
 import { HttpClient } from '../tests/helpers/http-client';
 
@@ -68,7 +73,9 @@ function runClients(config: object): { ready: Promise<void>; go(): Promise<{ rep
 	const dir = mkdtempSync(join(tmpdir(), 'merzim-bench-draft-'));
 	const file = join(dir, 'config.json');
 	writeFileSync(file, JSON.stringify(config));
-	const child = spawn(process.execPath, ['--import', 'tsx', 'bench/drafting-clients.ts', file], { stdio: ['pipe', 'pipe', 'inherit'] });
+	const child = spawn(process.execPath, ['--import', 'tsx', 'bench/drafting-clients.ts', file], {
+		stdio: ['pipe', 'pipe', 'inherit']
+	});
 	let out = '';
 	child.stdout.on('data', (d: Buffer) => (out += d.toString()));
 	const ready = new Promise<void>((ok, fail) => {
@@ -101,11 +108,17 @@ async function cpuAtRest(ms = 5_000): Promise<{ total: number; main: number | nu
 	const cpu = process.cpuUsage(cpu0);
 	const main1 = mainThreadCpuMs();
 	const wall = performance.now() - t0;
-	return { total: ((cpu.user + cpu.system) / 1000 / wall) * 100, main: main0 === null || main1 === null ? null : ((main1 - main0) / wall) * 100 };
+	return {
+		total: ((cpu.user + cpu.system) / 1000 / wall) * 100,
+		main: main0 === null || main1 === null ? null : ((main1 - main0) / wall) * 100
+	};
 }
 
 /** CPU of this process over the measured run (after the warm-up), and its memory sampled each second. */
-async function measured(run: () => Promise<{ report: Promise<ClientReport> }>, profileTo?: string): Promise<{ report: ClientReport; server: ServerFigures }> {
+async function measured(
+	run: () => Promise<{ report: Promise<ClientReport> }>,
+	profileTo?: string
+): Promise<{ report: ClientReport; server: ServerFigures }> {
 	const { report: done } = await run();
 	const profiler = profileTo ? await startProfile() : null;
 	let peak = process.memoryUsage().rss;
@@ -125,7 +138,17 @@ async function measured(run: () => Promise<{ report: Promise<ClientReport> }>, p
 	gc.disconnect();
 	clearInterval(sampler);
 	if (profiler) await profiler.stopTo(profileTo!);
-	return { report, server: { cpuPercent: ((cpu.user + cpu.system) / 1000 / wall) * 100, mainCpuPercent: main0 === null || main1 === null ? null : ((main1 - main0) / wall) * 100, gcMs, writeCalls: writes0 === null || writes1 === null ? null : writes1 - writes0, peakRssMiB: peak / 2 ** 20, heapMiB: process.memoryUsage().heapUsed / 2 ** 20 } };
+	return {
+		report,
+		server: {
+			cpuPercent: ((cpu.user + cpu.system) / 1000 / wall) * 100,
+			mainCpuPercent: main0 === null || main1 === null ? null : ((main1 - main0) / wall) * 100,
+			gcMs,
+			writeCalls: writes0 === null || writes1 === null ? null : writes1 - writes0,
+			peakRssMiB: peak / 2 ** 20,
+			heapMiB: process.memoryUsage().heapUsed / 2 ** 20
+		}
+	};
 }
 
 /** CPU time of this process's main thread in ms (Linux `/proc`, 10-ms ticks), or null: the rest is the embedded database's thread, GC and I/O helpers. */
@@ -157,7 +180,11 @@ async function startProfile() {
 	await session.post('Profiler.start');
 	// Also every allocation sampled, the garbage included: where the GC's work comes from.
 	await session.post('HeapProfiler.enable');
-	await session.post('HeapProfiler.startSampling', { samplingInterval: 4096, includeObjectsCollectedByMajorGC: true, includeObjectsCollectedByMinorGC: true } as never);
+	await session.post('HeapProfiler.startSampling', {
+		samplingInterval: 4096,
+		includeObjectsCollectedByMajorGC: true,
+		includeObjectsCollectedByMinorGC: true
+	} as never);
 	return {
 		async stopTo(file: string) {
 			const { profile } = await session.post('Profiler.stop');
@@ -170,11 +197,30 @@ async function startProfile() {
 }
 
 async function seedCase(ctx: AppContext, number: string, assigneeId: number): Promise<string> {
-	const [org] = await ctx.db.insert(organisations).values({ bin: String(100_000_000_000 + Math.floor(Math.random() * 1e11)), name: 'ТОО «Бенчмарк»', legalAddress: 'Астана қ.', city: 'Astana' }).returning();
+	const [org] = await ctx.db
+		.insert(organisations)
+		.values({
+			bin: String(100_000_000_000 + Math.floor(Math.random() * 1e11)),
+			name: 'ТОО «Бенчмарк»',
+			legalAddress: 'Астана қ.',
+			city: 'Astana'
+		})
+		.returning();
 	const now = new Date();
 	const [c] = await ctx.db
 		.insert(cases)
-		.values({ number, service: 'export-licence', stage: 'hearing', applicantId: org!.id, assigneeId, receivedAt: now, registeredOn: now.toISOString().slice(0, 10), application: {}, createdAt: now, updatedAt: now })
+		.values({
+			number,
+			service: 'export-licence',
+			stage: 'hearing',
+			applicantId: org!.id,
+			assigneeId,
+			receivedAt: now,
+			registeredOn: now.toISOString().slice(0, 10),
+			application: {},
+			createdAt: now,
+			updatedAt: now
+		})
 		.returning();
 	return c!.id;
 }
@@ -211,7 +257,11 @@ async function measureEditors(server: object, name: string, opts: TypingOptions)
 }
 
 /** Ours: the real server (SvelteKit handler + socket.io) on a fresh app context, editors signed in as heads, a fresh case. */
-async function merzimPhase(makeCtx: () => Promise<AppContext>, opts: TypingOptions, round: number): Promise<PhaseResult> {
+async function merzimPhase(
+	makeCtx: () => Promise<AppContext>,
+	opts: TypingOptions,
+	round: number
+): Promise<PhaseResult> {
 	const ctx = await makeCtx();
 	const server = await startServer(ctx, { port: 0, host: '127.0.0.1' });
 	try {
@@ -219,7 +269,11 @@ async function merzimPhase(makeCtx: () => Promise<AppContext>, opts: TypingOptio
 		const cookies: string[] = [];
 		for (let i = 0; i < opts.editors; i++) {
 			const username = `bench-editor-${i}`;
-			if (round === 0) await ctx.users.create({ username, displayName: `Editor ${i}`, password, roles: ['head'] }, { userId: null, label: 'bench' });
+			if (round === 0)
+				await ctx.users.create(
+					{ username, displayName: `Editor ${i}`, password, roles: ['head'] },
+					{ userId: null, label: 'bench' }
+				);
 			const http = new HttpClient(server.url, `10.8.${i >> 8}.${i & 255}`);
 			const res = await http.signIn(username, password);
 			if (res.status !== 201) throw new Error(`bench sign-in failed: ${res.status} ${await res.text()}`);
@@ -245,18 +299,26 @@ async function hocuspocusPhase(db: AppContext['db'], opts: TypingOptions, round:
 		extensions: [
 			new Database({
 				fetch: async ({ documentName }) => {
-					const rows = rowsOf<{ state: Uint8Array }>(await db.execute(sql`select state from bench_hocuspocus_docs where name = ${documentName}`));
+					const rows = rowsOf<{ state: Uint8Array }>(
+						await db.execute(sql`select state from bench_hocuspocus_docs where name = ${documentName}`)
+					);
 					return rows[0]?.state ?? null;
 				},
 				store: async ({ documentName, state }) => {
-					await db.execute(sql`insert into bench_hocuspocus_docs (name, state) values (${documentName}, ${state}) on conflict (name) do update set state = excluded.state`);
+					await db.execute(
+						sql`insert into bench_hocuspocus_docs (name, state) values (${documentName}, ${state}) on conflict (name) do update set state = excluded.state`
+					);
 				}
 			})
 		]
 	});
 	await hocuspocus.listen();
 	try {
-		return await measureEditors({ mode: 'hocuspocus', url: hocuspocus.webSocketURL, docName: `bench-typing-${round}` }, `hocuspocus-${round}`, opts);
+		return await measureEditors(
+			{ mode: 'hocuspocus', url: hocuspocus.webSocketURL, docName: `bench-typing-${round}` },
+			`hocuspocus-${round}`,
+			opts
+		);
 	} finally {
 		await hocuspocus.destroy();
 	}
@@ -272,7 +334,11 @@ const median = (xs: number[]) => {
  * odd ones), so neither always runs on a process the other has warmed or left garbage in; with
  * several rounds, the medians of the per-round ratios.
  */
-async function typingBench(makeCtx: () => Promise<AppContext>, db: AppContext['db'], opts: TypingOptions & { rounds: number }) {
+async function typingBench(
+	makeCtx: () => Promise<AppContext>,
+	db: AppContext['db'],
+	opts: TypingOptions & { rounds: number }
+) {
 	const ratios = { p99: [] as number[], p50: [] as number[], cpu: [] as number[] };
 	for (let round = 0; round < opts.rounds; round++) {
 		let merzim: PhaseResult;
@@ -284,21 +350,34 @@ async function typingBench(makeCtx: () => Promise<AppContext>, db: AppContext['d
 			hp = await hocuspocusPhase(db, opts, round);
 			merzim = await merzimPhase(makeCtx, opts, round);
 		}
-		if (opts.rounds > 1) console.log(`round ${round + 1} of ${opts.rounds} (${round % 2 === 0 ? 'merzim first' : 'hocuspocus first'})`);
+		if (opts.rounds > 1)
+			console.log(`round ${round + 1} of ${opts.rounds} (${round % 2 === 0 ? 'merzim first' : 'hocuspocus first'})`);
 		console.log(line('merzim (socket.io, ack after store)', merzim.report, merzim.server));
 		console.log(line('@hocuspocus/server + database ext.', hp.report, hp.server));
-		const r = { p99: merzim.report.p99 / hp.report.p99, p50: merzim.report.p50 / hp.report.p50, cpu: merzim.server.cpuPercent / hp.server.cpuPercent };
+		const r = {
+			p99: merzim.report.p99 / hp.report.p99,
+			p50: merzim.report.p50 / hp.report.p50,
+			cpu: merzim.server.cpuPercent / hp.server.cpuPercent
+		};
 		ratios.p99.push(r.p99);
 		ratios.p50.push(r.p50);
 		ratios.cpu.push(r.cpu);
-		console.log(`p99 ratio merzim/hocuspocus: ${r.p99.toFixed(2)}x; p50 ratio: ${r.p50.toFixed(2)}x; CPU ratio: ${r.cpu.toFixed(2)}x`);
+		console.log(
+			`p99 ratio merzim/hocuspocus: ${r.p99.toFixed(2)}x; p50 ratio: ${r.p50.toFixed(2)}x; CPU ratio: ${r.cpu.toFixed(2)}x`
+		);
 		// Our server also polls the outbox and the deadline scheduler; Hocuspocus has nothing to poll.
-		const rest = (r: PhaseResult['atRest']) => `${r.total.toFixed(1)}%${r.main === null ? '' : ` (main thread ${r.main.toFixed(1)}%)`}`;
-		console.log(`server CPU at rest (editors connected, nobody typing, 5 s): merzim ${rest(merzim.atRest)}, hocuspocus ${rest(hp.atRest)}`);
+		const rest = (r: PhaseResult['atRest']) =>
+			`${r.total.toFixed(1)}%${r.main === null ? '' : ` (main thread ${r.main.toFixed(1)}%)`}`;
+		console.log(
+			`server CPU at rest (editors connected, nobody typing, 5 s): merzim ${rest(merzim.atRest)}, hocuspocus ${rest(hp.atRest)}`
+		);
 	}
 	if (opts.rounds > 1) {
-		const range = (xs: number[]) => `median ${median(xs).toFixed(2)}x (${Math.min(...xs).toFixed(2)}–${Math.max(...xs).toFixed(2)})`;
-		console.log(`over ${opts.rounds} rounds: p99 ratio ${range(ratios.p99)}; p50 ratio ${range(ratios.p50)}; CPU ratio ${range(ratios.cpu)}`);
+		const range = (xs: number[]) =>
+			`median ${median(xs).toFixed(2)}x (${Math.min(...xs).toFixed(2)}–${Math.max(...xs).toFixed(2)})`;
+		console.log(
+			`over ${opts.rounds} rounds: p99 ratio ${range(ratios.p99)}; p50 ratio ${range(ratios.p50)}; CPU ratio ${range(ratios.cpu)}`
+		);
 	}
 }
 
@@ -331,7 +410,9 @@ async function appendBench(ctx: AppContext) {
 	};
 	const raw = await time(unprepared, 0);
 	const ours = await time(prepared, 450);
-	console.log(`append one save's row: ${ours.toFixed(2)} ms prepared (ours) vs ${raw.toFixed(2)} ms as drizzle's raw SQL (unprepared), mean of 400`);
+	console.log(
+		`append one save's row: ${ours.toFixed(2)} ms prepared (ours) vs ${raw.toFixed(2)} ms as drizzle's raw SQL (unprepared), mean of 400`
+	);
 }
 
 async function loadBench(ctx: AppContext, updates: number) {
@@ -345,7 +426,12 @@ async function loadBench(ctx: AppContext, updates: number) {
 	p.insert(0, [text]);
 	doc.getXmlFragment('default').insert(0, [p]);
 	for (let i = all.length; i < updates; i++) text.insert(text.length, String.fromCharCode(0x430 + (i % 32)));
-	for (let i = 0; i < all.length; i += 500) await appendUpdates(ctx.db, draft.id, all.slice(i, i + 500).map((update) => ({ update, userId: null, at: new Date() })));
+	for (let i = 0; i < all.length; i += 500)
+		await appendUpdates(
+			ctx.db,
+			draft.id,
+			all.slice(i, i + 500).map((update) => ({ update, userId: null, at: new Date() }))
+		);
 
 	// What a server process does when the first editor opens the draft: read it and build the document.
 	const openOnce = async () => {
@@ -353,7 +439,8 @@ async function loadBench(ctx: AppContext, updates: number) {
 		const t0 = performance.now();
 		const live = await service.open(draft.id);
 		const ms = performance.now() - t0;
-		if (live.doc.getXmlFragment('default').toString().length < updates) throw new Error('loaded document is incomplete');
+		if (live.doc.getXmlFragment('default').toString().length < updates)
+			throw new Error('loaded document is incomplete');
 		await service.halt();
 		return ms;
 	};
@@ -370,18 +457,34 @@ async function loadBench(ctx: AppContext, updates: number) {
 	const m0 = performance.now();
 	Y.mergeUpdates(all.slice(0, 2_000));
 	const merge2k = performance.now() - m0;
-	console.log(`load a draft with ${all.length.toLocaleString('en')} stored updates: ${before.toFixed(1)} ms (median of 5)`);
-	console.log(`compaction (apply to a Y.Doc, re-encode, delete ${compacted.folded.toLocaleString('en')} rows): ${compactMs.toFixed(0)} ms`);
+	console.log(
+		`load a draft with ${all.length.toLocaleString('en')} stored updates: ${before.toFixed(1)} ms (median of 5)`
+	);
+	console.log(
+		`compaction (apply to a Y.Doc, re-encode, delete ${compacted.folded.toLocaleString('en')} rows): ${compactMs.toFixed(0)} ms`
+	);
 	console.log(`load the same draft after compaction: ${after.toFixed(1)} ms (median of 7)`);
 	console.log(`(for comparison, Y.mergeUpdates of only the first 2,000 of those updates: ${merge2k.toFixed(0)} ms)`);
 }
 
-export async function runDraftingBench(opts: { quick?: boolean; seconds?: number; editors?: number; rounds?: number; profileDir?: string; cps?: number; carets?: boolean } = {}) {
+export async function runDraftingBench(
+	opts: {
+		quick?: boolean;
+		seconds?: number;
+		editors?: number;
+		rounds?: number;
+		profileDir?: string;
+		cps?: number;
+		carets?: boolean;
+	} = {}
+) {
 	const seconds = opts.seconds ?? (opts.quick ? 20 : 120);
 	const warmupSeconds = Math.min(15, Math.ceil(seconds / 8));
 	const editors = opts.editors ?? 20;
 	const cps = opts.cps ?? 5;
-	console.log(`\n## Collaborative drafting: ${editors} editors × ${cps} chars/s${opts.carets ? ', each keystroke moving its caret,' : ''} for ${seconds} s after ${warmupSeconds} s of unmeasured warm-up (clients in a child process); loading 10,000 stored updates`);
+	console.log(
+		`\n## Collaborative drafting: ${editors} editors × ${cps} chars/s${opts.carets ? ', each keystroke moving its caret,' : ''} for ${seconds} s after ${warmupSeconds} s of unmeasured warm-up (clients in a child process); loading 10,000 stored updates`
+	);
 	const pgUrl = process.env.BENCH_DATABASE_URL;
 	let dbHandle: DbHandle;
 	let drop = async () => {};
@@ -395,12 +498,22 @@ export async function runDraftingBench(opts: { quick?: boolean; seconds?: number
 			await admin.end();
 		};
 	} else dbHandle = await createDb({ dataDir: 'memory://' });
-	console.log(`database: ${pgUrl ? 'PostgreSQL' : 'PGlite'}; saves debounced ${SAVE.debounceMs} ms, at most ${SAVE.maxWaitMs} ms (both servers)`);
+	console.log(
+		`database: ${pgUrl ? 'PostgreSQL' : 'PGlite'}; saves debounced ${SAVE.debounceMs} ms, at most ${SAVE.maxWaitMs} ms (both servers)`
+	);
 	process.env.ADDRESS_HEADER = 'x-test-client-ip';
 	const makeCtx = () => createAppContext(loadConfig({ MERZIM_DATA_DIR: '/nonexistent' }), { dbHandle, drafting: SAVE });
 	const ctx = await makeCtx();
 	try {
-		await typingBench(makeCtx, ctx.db, { editors, cps, carets: opts.carets ?? false, seconds, warmupSeconds, rounds: opts.rounds ?? 1, profileDir: opts.profileDir });
+		await typingBench(makeCtx, ctx.db, {
+			editors,
+			cps,
+			carets: opts.carets ?? false,
+			seconds,
+			warmupSeconds,
+			rounds: opts.rounds ?? 1,
+			profileDir: opts.profileDir
+		});
 		await appendBench(ctx);
 		await loadBench(ctx, 10_000);
 	} finally {
@@ -411,8 +524,26 @@ export async function runDraftingBench(opts: { quick?: boolean; seconds?: number
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-	const { values } = parseArgs({ options: { quick: { type: 'boolean', default: false }, seconds: { type: 'string' }, editors: { type: 'string' }, rounds: { type: 'string' }, profile: { type: 'string' }, cps: { type: 'string' }, carets: { type: 'boolean', default: false } } });
+	const { values } = parseArgs({
+		options: {
+			quick: { type: 'boolean', default: false },
+			seconds: { type: 'string' },
+			editors: { type: 'string' },
+			rounds: { type: 'string' },
+			profile: { type: 'string' },
+			cps: { type: 'string' },
+			carets: { type: 'boolean', default: false }
+		}
+	});
 	const num = (v: string | undefined) => (v === undefined ? undefined : Number(v));
-	await runDraftingBench({ quick: values.quick, seconds: num(values.seconds), editors: num(values.editors), rounds: num(values.rounds), profileDir: values.profile, cps: num(values.cps), carets: values.carets });
+	await runDraftingBench({
+		quick: values.quick,
+		seconds: num(values.seconds),
+		editors: num(values.editors),
+		rounds: num(values.rounds),
+		profileDir: values.profile,
+		cps: num(values.cps),
+		carets: values.carets
+	});
 	process.exit(0);
 }

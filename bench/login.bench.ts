@@ -22,15 +22,24 @@ async function perSecond(label: string, n: number, concurrency: number, task: ()
 	);
 	const secs = (performance.now() - started) / 1000;
 	const rate = n / secs;
-	console.log(`${label.padEnd(58)} ${rate.toFixed(1).padStart(8)} /s  (${n} in ${secs.toFixed(2)} s, ${concurrency} concurrent)`);
+	console.log(
+		`${label.padEnd(58)} ${rate.toFixed(1).padStart(8)} /s  (${n} in ${secs.toFixed(2)} s, ${concurrency} concurrent)`
+	);
 	return rate;
 }
 
 export async function runLoginBench() {
-	console.log(`\n## Sign-in (argon2id m=${ARGON2_PARAMS.memoryCost} KiB, t=${ARGON2_PARAMS.timeCost}, p=${ARGON2_PARAMS.parallelism})`);
+	console.log(
+		`\n## Sign-in (argon2id m=${ARGON2_PARAMS.memoryCost} KiB, t=${ARGON2_PARAMS.timeCost}, p=${ARGON2_PARAMS.parallelism})`
+	);
 	const password = 'correct horse battery';
 	const rsStored = await rsHash(password, ARGON2_PARAMS);
-	const nodeStored = await argon2.hash(password, { type: argon2.argon2id, memoryCost: ARGON2_PARAMS.memoryCost, timeCost: ARGON2_PARAMS.timeCost, parallelism: ARGON2_PARAMS.parallelism });
+	const nodeStored = await argon2.hash(password, {
+		type: argon2.argon2id,
+		memoryCost: ARGON2_PARAMS.memoryCost,
+		timeCost: ARGON2_PARAMS.timeCost,
+		parallelism: ARGON2_PARAMS.parallelism
+	});
 	const rs = await perSecond('@node-rs/argon2 verify (ours)', 200, 4, () => rsVerify(rsStored, password));
 	const nd = await perSecond('argon2 (node-gyp package) verify', 200, 4, () => argon2.verify(nodeStored, password));
 	console.log(`ratio ours/argon2: ${(rs / nd).toFixed(2)}x`);
@@ -38,7 +47,10 @@ export async function runLoginBench() {
 	process.env.ADDRESS_HEADER = 'x-bench-ip';
 	const dbHandle = await createDb({ dataDir: 'memory://' });
 	const ctx = await createAppContext(loadConfig({ MERZIM_DATA_DIR: '/nonexistent' }), { dbHandle });
-	await ctx.users.create({ username: 'bench', displayName: 'Bench', password, roles: ['officer'] }, { userId: null, label: 'bench' });
+	await ctx.users.create(
+		{ username: 'bench', displayName: 'Bench', password, roles: ['officer'] },
+		{ userId: null, label: 'bench' }
+	);
 	const server = await startServer(ctx, { port: 0, host: '127.0.0.1' });
 	let i = 0;
 	await perSecond('HTTP POST /api/v1/session (full sign-in, PGlite)', 300, 8, async () => {

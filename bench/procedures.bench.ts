@@ -57,7 +57,15 @@ async function throughput(label: string, env: Record<string, string>, seconds: n
 				externalId: `BENCH-${label}-${i}`,
 				receivedAt: '',
 				applicant: { bin: org.bin, name: org.nameRu, legalAddress: org.legalAddressRu },
-				goodsLines: goods.map((g) => ({ hsCode: g.hsCode, controlCode: g.controlCode, description: g.descriptionRu, quantity: g.quantity, unit: g.unit.en, value: Number(g.value), currency: g.currency })),
+				goodsLines: goods.map((g) => ({
+					hsCode: g.hsCode,
+					controlCode: g.controlCode,
+					description: g.descriptionRu,
+					quantity: g.quantity,
+					unit: g.unit.en,
+					value: Number(g.value),
+					currency: g.currency
+				})),
 				counterparty: { name: cp.name, country: cp.country.iso2 },
 				firstExportToCounterparty: rng.chance(0.4)
 			});
@@ -73,7 +81,15 @@ async function throughput(label: string, env: Record<string, string>, seconds: n
 				while (performance.now() < deadline && next < bodies.length) {
 					const body = { ...(bodies[next++] as { externalId: string }), receivedAt: new Date().toISOString() };
 					const s = performance.now();
-					const res = await fetch(`${server.url}/api/v1/applications`, { method: 'POST', headers: { authorization: `Bearer ${tokens.portal}`, 'content-type': 'application/json', 'idempotency-key': body.externalId }, body: JSON.stringify(body) });
+					const res = await fetch(`${server.url}/api/v1/applications`, {
+						method: 'POST',
+						headers: {
+							authorization: `Bearer ${tokens.portal}`,
+							'content-type': 'application/json',
+							'idempotency-key': body.externalId
+						},
+						body: JSON.stringify(body)
+					});
 					await res.arrayBuffer();
 					latencies.push(performance.now() - s);
 					if (res.status === 201) ok++;
@@ -83,7 +99,9 @@ async function throughput(label: string, env: Record<string, string>, seconds: n
 		);
 		const elapsed = (performance.now() - t0) / 1000;
 		latencies.sort((a, b) => a - b);
-		console.log(`POST /api/v1/applications, ${label}: ${(ok / elapsed).toFixed(1)} /s (${ok} created, ${failed} failed, ${concurrency} concurrent, ${elapsed.toFixed(1)} s); latency p50 ${pct(latencies, 50).toFixed(0)} ms, p99 ${pct(latencies, 99).toFixed(0)} ms`);
+		console.log(
+			`POST /api/v1/applications, ${label}: ${(ok / elapsed).toFixed(1)} /s (${ok} created, ${failed} failed, ${concurrency} concurrent, ${elapsed.toFixed(1)} s); latency p50 ${pct(latencies, 50).toFixed(0)} ms, p99 ${pct(latencies, 99).toFixed(0)} ms`
+		);
 	} finally {
 		await server.stop();
 	}
@@ -95,28 +113,74 @@ async function schedulerLag(spread: number, burst: number) {
 	// Monday 1 June 2026, 18:29:00 Almaty: a minute before the working day's terms end.
 	const start = new Date('2026-06-01T13:29:00Z');
 	const clock = new ManualClock(start);
-	const ctx = await createAppContext(loadConfig({ MERZIM_DATA_DIR: '/nonexistent' }), { clock, dbHandle: await createDb({ url, poolSize: 4 }) });
+	const ctx = await createAppContext(loadConfig({ MERZIM_DATA_DIR: '/nonexistent' }), {
+		clock,
+		dbHandle: await createDb({ url, poolSize: 4 })
+	});
 	try {
 		const calendar = await ctx.calendar.current();
-		const [org] = await ctx.db.insert(organisations).values({ bin: '000740001307', name: 'Bench', legalAddress: 'Astana', city: 'Astana' }).returning();
+		const [org] = await ctx.db
+			.insert(organisations)
+			.values({ bin: '000740001307', name: 'Bench', legalAddress: 'Astana', city: 'Astana' })
+			.returning();
 		const rows: { clock: SlaClock; subject: string }[] = [];
 		for (let i = 0; i < spread; i++) {
 			// 003 step limits of one office hour, due at spread seconds within the coming minute.
 			const due = new Date(start.getTime() + 2_000 + Math.floor((i * 55_000) / spread));
 			const startedAt = new Date(due.getTime() - 3_600_000);
-			rows.push({ clock: { kind: 'procedure-step', unit: 'working_hours', length: 1, citation: '003 step', events: [{ type: 'started', at: startedAt }] }, subject: String(i) });
+			rows.push({
+				clock: {
+					kind: 'procedure-step',
+					unit: 'working_hours',
+					length: 1,
+					citation: '003 step',
+					events: [{ type: 'started', at: startedAt }]
+				},
+				subject: String(i)
+			});
 		}
 		for (let i = 0; i < burst; i++) {
 			// Working-day terms that all end at 18:30 today.
-			rows.push({ clock: { kind: 'completeness', unit: 'working_days', length: 2, citation: '001 p.15', events: [{ type: 'started', at: new Date('2026-05-28T05:00:00Z') }] }, subject: `b${i}` });
+			rows.push({
+				clock: {
+					kind: 'completeness',
+					unit: 'working_days',
+					length: 2,
+					citation: '001 p.15',
+					events: [{ type: 'started', at: new Date('2026-05-28T05:00:00Z') }]
+				},
+				subject: `b${i}`
+			});
 		}
 		for (const [i, r] of rows.entries()) {
 			const [c] = await ctx.db
 				.insert(cases)
-				.values({ number: `B-${i}`, service: 'customs-representative-register', stage: 'step:1', applicantId: org!.id, receivedAt: start, registeredOn: '2026-06-01', application: {}, createdAt: start, updatedAt: start })
+				.values({
+					number: `B-${i}`,
+					service: 'customs-representative-register',
+					stage: 'step:1',
+					applicantId: org!.id,
+					receivedAt: start,
+					registeredOn: '2026-06-01',
+					application: {},
+					createdAt: start,
+					updatedAt: start
+				})
 				.returning({ id: cases.id });
 			const t = clockTimers(r.clock, calendar, start);
-			await ctx.db.insert(clocks).values({ caseId: c!.id, kind: r.clock.kind, subject: r.subject, unit: r.clock.unit, length: r.clock.length, citation: r.clock.citation, events: r.clock.events.map((e) => ({ ...e, at: e.at.toISOString() })), state: 'running', dueAt: t.dueAt, warnAt: t.warnAt, warnedFor: t.dueAt }); // warnings already given: deadlines only
+			await ctx.db.insert(clocks).values({
+				caseId: c!.id,
+				kind: r.clock.kind,
+				subject: r.subject,
+				unit: r.clock.unit,
+				length: r.clock.length,
+				citation: r.clock.citation,
+				events: r.clock.events.map((e) => ({ ...e, at: e.at.toISOString() })),
+				state: 'running',
+				dueAt: t.dueAt,
+				warnAt: t.warnAt,
+				warnedFor: t.dueAt
+			}); // warnings already given: deadlines only
 		}
 		const wall0 = performance.now();
 		const stepper = setInterval(() => clock.set(new Date(start.getTime() + (performance.now() - wall0))), 5);
@@ -124,15 +188,23 @@ async function schedulerLag(spread: number, burst: number) {
 		await new Promise((r) => setTimeout(r, 62_000));
 		clearInterval(stepper);
 		await ctx.scheduler.stop();
-		const fired = await ctx.db.select({ after: caseEvents.after }).from(caseEvents).where(eq(caseEvents.type, 'clock:breached'));
+		const fired = await ctx.db
+			.select({ after: caseEvents.after })
+			.from(caseEvents)
+			.where(eq(caseEvents.type, 'clock:breached'));
 		const lags = (kind: string) =>
 			fired
 				.map((e) => e.after as { kind: string; lagMs: number })
 				.filter((a) => a.kind === kind)
 				.map((a) => a.lagMs)
 				.sort((a, b) => a - b);
-		const show = (label: string, xs: number[], expected: number) => console.log(`${label}: ${xs.length}/${expected} fired once each; lag p50 ${pct(xs, 50)} ms, p99 ${pct(xs, 99)} ms, max ${xs.at(-1)} ms`);
-		console.log(`\n## Scheduler lag (PostgreSQL, sleeping until the next due, simulated clock in step with the wall clock)`);
+		const show = (label: string, xs: number[], expected: number) =>
+			console.log(
+				`${label}: ${xs.length}/${expected} fired once each; lag p50 ${pct(xs, 50)} ms, p99 ${pct(xs, 99)} ms, max ${xs.at(-1)} ms`
+			);
+		console.log(
+			`\n## Scheduler lag (PostgreSQL, sleeping until the next due, simulated clock in step with the wall clock)`
+		);
 		show(`${spread} step limits spread over 55 s`, lags('procedure-step'), spread);
 		show(`${burst} working-day terms all due at 18:30`, lags('completeness'), burst);
 	} finally {
@@ -154,4 +226,5 @@ export async function runProceduresBench(o: { quick?: boolean } = {}) {
 	await schedulerLag(o.quick ? 100 : 500, o.quick ? 50 : 200);
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) await runProceduresBench({ quick: process.argv.includes('--quick') });
+if (import.meta.url === `file://${process.argv[1]}`)
+	await runProceduresBench({ quick: process.argv.includes('--quick') });

@@ -30,7 +30,10 @@ const onEvent = (e) => {
 
 function rawClient() {
 	const headers = cookie === '-' ? {} : { cookie, origin: url };
-	const ws = new WebSocket(`${url.replace(/^http/, 'ws')}/socket.io/?EIO=4&transport=websocket`, { headers, perMessageDeflate: false });
+	const ws = new WebSocket(`${url.replace(/^http/, 'ws')}/socket.io/?EIO=4&transport=websocket`, {
+		headers,
+		perMessageDeflate: false
+	});
 	let joined = false;
 	ws.on('message', (data, isBinary) => {
 		if (isBinary) return;
@@ -54,7 +57,12 @@ function rawClient() {
 }
 
 function socketIoClient() {
-	const s = io(url, { transports: ['websocket'], extraHeaders: cookie === '-' ? {} : { cookie, origin: url }, forceNew: true, reconnection: false });
+	const s = io(url, {
+		transports: ['websocket'],
+		extraHeaders: cookie === '-' ? {} : { cookie, origin: url },
+		forceNew: true,
+		reconnection: false
+	});
 	s.on('connect', onConnected);
 	s.on('connect_error', (e) => process.stderr.write(`connect_error ${e.message}\n`));
 	s.on(eventName, onEvent);
@@ -89,7 +97,14 @@ process.stdin.on('data', (d) => {
 		if (copies > n) duplicates++;
 		perEventMin = Math.min(perEventMin, copies);
 	}
-	const report = { ...summary(fromAt), fromCommit: summary(fromCommit), received: fromAt.length, events: perEvent.size, duplicates, perEventMin };
+	const report = {
+		...summary(fromAt),
+		fromCommit: summary(fromCommit),
+		received: fromAt.length,
+		events: perEvent.size,
+		duplicates,
+		perEventMin
+	};
 	process.stdout.write(JSON.stringify(report) + '\n');
 	process.exit(0);
 });

@@ -40,14 +40,20 @@ export type ClientKind = 'raw' | 'socket.io';
 let clientKind: ClientKind = 'raw';
 
 function clients(url: string, n: number, cookie: string, eventName: string) {
-	const child = spawn(process.execPath, ['bench/realtime-clients.mjs', url, String(n), cookie, eventName, clientKind], { stdio: ['pipe', 'pipe', 'inherit'] });
+	const child = spawn(process.execPath, ['bench/realtime-clients.mjs', url, String(n), cookie, eventName, clientKind], {
+		stdio: ['pipe', 'pipe', 'inherit']
+	});
 	let out = '';
-	const ready = new Promise<void>((ok) => child.stdout.on('data', (d: Buffer) => ((out += d.toString()), out.includes('ready') && ok())));
+	const ready = new Promise<void>((ok) =>
+		child.stdout.on('data', (d: Buffer) => ((out += d.toString()), out.includes('ready') && ok()))
+	);
 	return {
 		ready,
 		/** `commitOffsets[i]`: ms from event i's `at` to its commit (0 for a bare broadcast). */
 		async finish(commitOffsets: number[] = []): Promise<Result> {
-			const done = new Promise<string>((ok) => child.stdout.on('data', () => /\{.*\}\n/s.test(out) && ok(out.slice(out.indexOf('{')))));
+			const done = new Promise<string>((ok) =>
+				child.stdout.on('data', () => /\{.*\}\n/s.test(out) && ok(out.slice(out.indexOf('{'))))
+			);
 			child.stdin.write(`report ${JSON.stringify(commitOffsets)}\n`);
 			return JSON.parse(await done) as Result;
 		}
@@ -56,7 +62,8 @@ function clients(url: string, n: number, cookie: string, eventName: string) {
 
 /** CPU time of this process over `seconds` of sending (plus the 1.5 s tail), as % of one core. */
 const cpuShare = (u: NodeJS.CpuUsage, seconds: number) => Math.round((u.user + u.system) / 1e4 / (seconds + 1.5));
-const fmt = (r: Percentiles) => `p50 ${String(r.p50).padStart(4)} ms  p99 ${String(r.p99).padStart(4)} ms  max ${String(r.max).padStart(5)} ms`;
+const fmt = (r: Percentiles) =>
+	`p50 ${String(r.p50).padStart(4)} ms  p99 ${String(r.p99).padStart(4)} ms  max ${String(r.max).padStart(5)} ms`;
 const pct = (values: number[], p: number) => {
 	const sorted = [...values].sort((a, b) => a - b);
 	return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
@@ -74,12 +81,16 @@ async function pace(rate: number, seconds: number, send: (i: number) => Promise<
 	return total;
 }
 
-export async function runRealtimeBench(opts: { clients?: number; rate?: number; seconds?: number; client?: ClientKind } = {}) {
+export async function runRealtimeBench(
+	opts: { clients?: number; rate?: number; seconds?: number; client?: ClientKind } = {}
+) {
 	clientKind = opts.client ?? 'raw';
 	const n = opts.clients ?? 1000;
 	const rate = opts.rate ?? 50;
 	const seconds = opts.seconds ?? 20;
-	console.log(`\n## Socket fan-out: ${n} clients, ${rate} events/s for ${seconds} s (${clientKind} clients in a child process)`);
+	console.log(
+		`\n## Socket fan-out: ${n} clients, ${rate} events/s for ${seconds} s (${clientKind} clients in a child process)`
+	);
 
 	// Ours: committed case events through the outbox publisher, on PostgreSQL when given (the
 	// production set-up for several processes), else on embedded PGlite (same event loop as the server).
@@ -100,13 +111,40 @@ export async function runRealtimeBench(opts: { clients?: number; rate?: number; 
 	const dbHandle = await createDb(dbUrl ? { url: dbUrl } : { dataDir: 'memory://' });
 	const ctx = await createAppContext(loadConfig({ MERZIM_DATA_DIR: '/nonexistent' }), { dbHandle });
 	process.env.ADDRESS_HEADER = 'x-bench-ip';
-	const server = await startServer(ctx, { port: 0, host: '127.0.0.1', publishEveryMs: Number(process.env.BENCH_PUBLISH_MS ?? 150) });
-	await ctx.users.create({ username: 'sue', displayName: 'Sue', password: 'bench password', roles: ['supervisor'] }, { userId: null, label: 'bench' });
-	const login = await fetch(`${server.url}/api/v1/session`, { method: 'POST', headers: { 'content-type': 'application/json', origin: server.url, 'x-bench-ip': '10.0.0.1' }, body: JSON.stringify({ username: 'sue', password: 'bench password' }) });
+	const server = await startServer(ctx, {
+		port: 0,
+		host: '127.0.0.1',
+		publishEveryMs: Number(process.env.BENCH_PUBLISH_MS ?? 150)
+	});
+	await ctx.users.create(
+		{ username: 'sue', displayName: 'Sue', password: 'bench password', roles: ['supervisor'] },
+		{ userId: null, label: 'bench' }
+	);
+	const login = await fetch(`${server.url}/api/v1/session`, {
+		method: 'POST',
+		headers: { 'content-type': 'application/json', origin: server.url, 'x-bench-ip': '10.0.0.1' },
+		body: JSON.stringify({ username: 'sue', password: 'bench password' })
+	});
 	const cookie = login.headers.getSetCookie()[0]!.split(';')[0]!;
-	const [org] = await ctx.db.insert(organisations).values({ bin: '000740001307', name: 'Bench', legalAddress: 'Astana', city: 'Astana' }).returning();
+	const [org] = await ctx.db
+		.insert(organisations)
+		.values({ bin: '000740001307', name: 'Bench', legalAddress: 'Astana', city: 'Astana' })
+		.returning();
 	const now = new Date();
-	const [c] = await ctx.db.insert(cases).values({ number: 'B-1', service: 'export-licence', stage: 'x', applicantId: org!.id, receivedAt: now, registeredOn: '2026-01-01', application: {}, createdAt: now, updatedAt: now }).returning();
+	const [c] = await ctx.db
+		.insert(cases)
+		.values({
+			number: 'B-1',
+			service: 'export-licence',
+			stage: 'x',
+			applicantId: org!.id,
+			receivedAt: now,
+			registeredOn: '2026-01-01',
+			application: {},
+			createdAt: now,
+			updatedAt: now
+		})
+		.returning();
 	global.gc?.();
 	const heapBefore = process.memoryUsage().heapUsed;
 	const ours = clients(server.url, n, cookie, 'case:stage-changed');
@@ -117,7 +155,14 @@ export async function runRealtimeBench(opts: { clients?: number; rate?: number; 
 	const cpu1 = process.cpuUsage();
 	const sent = await pace(rate, seconds, async (i) => {
 		const at = new Date();
-		await ctx.db.transaction((tx) => appendCaseEvent(tx, c!.id, { type: 'case:stage-changed', actor: { userId: null, label: 'bench' }, at, after: { stage: `s${i}` } }));
+		await ctx.db.transaction((tx) =>
+			appendCaseEvent(tx, c!.id, {
+				type: 'case:stage-changed',
+				actor: { userId: null, label: 'bench' },
+				at,
+				after: { stage: `s${i}` }
+			})
+		);
 		offsets[i] = Date.now() - at.getTime();
 	});
 	await new Promise((r) => setTimeout(r, 1500));
@@ -136,7 +181,16 @@ export async function runRealtimeBench(opts: { clients?: number; rate?: number; 
 	await plain.ready;
 	const cpu2 = process.cpuUsage();
 	await pace(rate, seconds, async (i) => {
-		bare.emit('case:stage-changed', { id: i + 1, type: 'case:stage-changed', caseId: c!.id, caseNumber: 'B-1', at: new Date().toISOString(), actor: 'bench', citation: null, payload: { stage: `s${i}` } });
+		bare.emit('case:stage-changed', {
+			id: i + 1,
+			type: 'case:stage-changed',
+			caseId: c!.id,
+			caseNumber: 'B-1',
+			at: new Date().toISOString(),
+			actor: 'bench',
+			citation: null,
+			payload: { stage: `s${i}` }
+		});
 	});
 	await new Promise((r) => setTimeout(r, 1500));
 	const cpuBare = cpuShare(process.cpuUsage(cpu2), seconds);
@@ -147,9 +201,15 @@ export async function runRealtimeBench(opts: { clients?: number; rate?: number; 
 		`${label.padEnd(34)} ${fmt(r.fromCommit)}  events ${r.events}/${sent}  lost ${sent - r.events}  doubled ${r.duplicates}  min copies ${r.perEventMin}/${n}`;
 	console.log(line('ours (commit → outbox → socket)', r1));
 	console.log(line('bare socket.io broadcast', r2));
-	console.log(`${'ours, from before the transaction'.padEnd(34)} ${fmt(r1)}  (transaction p50 ${pct(offsets, 50)} ms, p99 ${pct(offsets, 99)} ms)`);
-	console.log(`server process CPU while sending: ours ${cpuOurs}% of a core (with the embedded database's work when on PGlite), bare ${cpuBare}%`);
-	console.log(`p99 ratio ours/bare (from commit): ${(r1.fromCommit.p99 / Math.max(1, r2.fromCommit.p99)).toFixed(2)}x; server heap per connection: ${(perConnection / 1024).toFixed(1)} KiB`);
+	console.log(
+		`${'ours, from before the transaction'.padEnd(34)} ${fmt(r1)}  (transaction p50 ${pct(offsets, 50)} ms, p99 ${pct(offsets, 99)} ms)`
+	);
+	console.log(
+		`server process CPU while sending: ours ${cpuOurs}% of a core (with the embedded database's work when on PGlite), bare ${cpuBare}%`
+	);
+	console.log(
+		`p99 ratio ours/bare (from commit): ${(r1.fromCommit.p99 / Math.max(1, r2.fromCommit.p99)).toFixed(2)}x; server heap per connection: ${(perConnection / 1024).toFixed(1)} KiB`
+	);
 }
 
 /**
@@ -158,36 +218,72 @@ export async function runRealtimeBench(opts: { clients?: number; rate?: number; 
  * from the nudge A sends through the Redis adapter (or its poll) and publishes the shared outbox to
  * its own clients. Needs `npm run build`.
  */
-export async function runRealtimeTwoProcessBench(opts: { clients?: number; rate?: number; seconds?: number; client?: ClientKind } = {}) {
+export async function runRealtimeTwoProcessBench(
+	opts: { clients?: number; rate?: number; seconds?: number; client?: ClientKind } = {}
+) {
 	clientKind = opts.client ?? 'raw';
 	const n = opts.clients ?? 1000;
 	const rate = opts.rate ?? 50;
 	const seconds = opts.seconds ?? 20;
 	const pgUrl = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 	const redisUrl = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
-	console.log(`\n## Socket fan-out across two processes with Redis: ${n} ${clientKind} clients (${n / 2} on each), ${rate} events/s for ${seconds} s`);
+	console.log(
+		`\n## Socket fan-out across two processes with Redis: ${n} ${clientKind} clients (${n / 2} on each), ${rate} events/s for ${seconds} s`
+	);
 	const admin = postgres(pgUrl, { max: 1, onnotice: () => {} });
 	await admin.unsafe('drop database if exists merzim_bench_rt2 with (force)');
 	await admin.unsafe('create database merzim_bench_rt2');
 	const dbUrl = Object.assign(new URL(pgUrl), { pathname: '/merzim_bench_rt2' }).toString();
 	process.env.ADDRESS_HEADER = 'x-bench-ip';
 	// A: in this process, so the bench commits through it; B: `node dist/server.js`, a real second process.
-	const ctxA = await createAppContext(loadConfig({ MERZIM_DATA_DIR: '/nonexistent', REDIS_URL: redisUrl }), { dbHandle: await createDb({ url: dbUrl }) });
+	const ctxA = await createAppContext(loadConfig({ MERZIM_DATA_DIR: '/nonexistent', REDIS_URL: redisUrl }), {
+		dbHandle: await createDb({ url: dbUrl })
+	});
 	const serverA = await startServer(ctxA, { port: 0, host: '127.0.0.1', scheduler: false });
-	await ctxA.users.create({ username: 'sue', displayName: 'Sue', password: 'bench password', roles: ['supervisor'] }, { userId: null, label: 'bench' });
+	await ctxA.users.create(
+		{ username: 'sue', displayName: 'Sue', password: 'bench password', roles: ['supervisor'] },
+		{ userId: null, label: 'bench' }
+	);
 	const serverB = await startBuiltServer({ DATABASE_URL: dbUrl, REDIS_URL: redisUrl, ADDRESS_HEADER: 'x-bench-ip' });
-	const login = await fetch(`${serverA.url}/api/v1/session`, { method: 'POST', headers: { 'content-type': 'application/json', origin: serverA.url, 'x-bench-ip': '10.0.0.1' }, body: JSON.stringify({ username: 'sue', password: 'bench password' }) });
+	const login = await fetch(`${serverA.url}/api/v1/session`, {
+		method: 'POST',
+		headers: { 'content-type': 'application/json', origin: serverA.url, 'x-bench-ip': '10.0.0.1' },
+		body: JSON.stringify({ username: 'sue', password: 'bench password' })
+	});
 	const cookie = login.headers.getSetCookie()[0]!.split(';')[0]!;
-	const [org] = await ctxA.db.insert(organisations).values({ bin: '000740001307', name: 'Bench', legalAddress: 'Astana', city: 'Astana' }).returning();
+	const [org] = await ctxA.db
+		.insert(organisations)
+		.values({ bin: '000740001307', name: 'Bench', legalAddress: 'Astana', city: 'Astana' })
+		.returning();
 	const now = new Date();
-	const [c] = await ctxA.db.insert(cases).values({ number: 'B-1', service: 'export-licence', stage: 'x', applicantId: org!.id, receivedAt: now, registeredOn: '2026-01-01', application: {}, createdAt: now, updatedAt: now }).returning();
+	const [c] = await ctxA.db
+		.insert(cases)
+		.values({
+			number: 'B-1',
+			service: 'export-licence',
+			stage: 'x',
+			applicantId: org!.id,
+			receivedAt: now,
+			registeredOn: '2026-01-01',
+			application: {},
+			createdAt: now,
+			updatedAt: now
+		})
+		.returning();
 	const onA = clients(serverA.url, n / 2, cookie, 'case:stage-changed');
 	const onB = clients(serverB.url, n / 2, cookie, 'case:stage-changed');
 	await Promise.all([onA.ready, onB.ready]);
 	const offsets: number[] = [];
 	const sent = await pace(rate, seconds, async (i) => {
 		const at = new Date();
-		await ctxA.db.transaction((tx) => appendCaseEvent(tx, c!.id, { type: 'case:stage-changed', actor: { userId: null, label: 'bench' }, at, after: { stage: `s${i}` } }));
+		await ctxA.db.transaction((tx) =>
+			appendCaseEvent(tx, c!.id, {
+				type: 'case:stage-changed',
+				actor: { userId: null, label: 'bench' },
+				at,
+				after: { stage: `s${i}` }
+			})
+		);
 		offsets[i] = Date.now() - at.getTime();
 	});
 	await new Promise((r) => setTimeout(r, 1500));
@@ -205,7 +301,16 @@ export async function runRealtimeTwoProcessBench(opts: { clients?: number; rate?
 	const plainB = clients(bareB.url, n / 2, '-', 'case:stage-changed');
 	await Promise.all([plainA.ready, plainB.ready]);
 	await pace(rate, seconds, async (i) => {
-		bareA.emit({ id: i + 1, type: 'case:stage-changed', caseId: c!.id, caseNumber: 'B-1', at: new Date().toISOString(), actor: 'bench', citation: null, payload: { stage: `s${i}` } });
+		bareA.emit({
+			id: i + 1,
+			type: 'case:stage-changed',
+			caseId: c!.id,
+			caseNumber: 'B-1',
+			at: new Date().toISOString(),
+			actor: 'bench',
+			citation: null,
+			payload: { stage: `s${i}` }
+		});
 	});
 	await new Promise((r) => setTimeout(r, 1500));
 	const [pa, pb] = await Promise.all([plainA.finish(), plainB.finish()]);
@@ -217,8 +322,12 @@ export async function runRealtimeTwoProcessBench(opts: { clients?: number; rate?
 	console.log(line('ours: clients on B (via Redis)', rb));
 	console.log(line('bare: clients on A (broadcasting)', pa));
 	console.log(line('bare: clients on B (via Redis)', pb));
-	console.log(`(ours: latency from commit; transactions took p50 ${pct(offsets, 50)} ms, p99 ${pct(offsets, 99)} ms before it)`);
-	console.log(`p99 ratio ours/bare: A ${(ra.fromCommit.p99 / Math.max(1, pa.fromCommit.p99)).toFixed(2)}x, B ${(rb.fromCommit.p99 / Math.max(1, pb.fromCommit.p99)).toFixed(2)}x`);
+	console.log(
+		`(ours: latency from commit; transactions took p50 ${pct(offsets, 50)} ms, p99 ${pct(offsets, 99)} ms before it)`
+	);
+	console.log(
+		`p99 ratio ours/bare: A ${(ra.fromCommit.p99 / Math.max(1, pa.fromCommit.p99)).toFixed(2)}x, B ${(rb.fromCommit.p99 / Math.max(1, pb.fromCommit.p99)).toFixed(2)}x`
+	);
 }
 
 /**
@@ -228,9 +337,16 @@ export async function runRealtimeTwoProcessBench(opts: { clients?: number; rate?
 async function bareRedisServer(redisUrl: string, child: boolean) {
 	const key = 'merzim-bench-bare';
 	if (child) {
-		const proc = spawn(process.execPath, ['bench/bare-redis-server.mjs', redisUrl, key], { stdio: ['pipe', 'pipe', 'inherit'] });
+		const proc = spawn(process.execPath, ['bench/bare-redis-server.mjs', redisUrl, key], {
+			stdio: ['pipe', 'pipe', 'inherit']
+		});
 		let out = '';
-		const port = await new Promise<number>((ok) => proc.stdout.on('data', (d: Buffer) => ((out += d.toString()), /port (\d+)/.test(out) && ok(Number(/port (\d+)/.exec(out)![1])))));
+		const port = await new Promise<number>((ok) =>
+			proc.stdout.on(
+				'data',
+				(d: Buffer) => ((out += d.toString()), /port (\d+)/.test(out) && ok(Number(/port (\d+)/.exec(out)![1])))
+			)
+		);
 		return {
 			url: `http://127.0.0.1:${port}`,
 			emit: () => {
@@ -254,7 +370,16 @@ async function bareRedisServer(redisUrl: string, child: boolean) {
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-	const { values } = parseArgs({ options: { clients: { type: 'string' }, rate: { type: 'string' }, seconds: { type: 'string' }, minutes: { type: 'string' }, processes: { type: 'string' }, client: { type: 'string' } } });
+	const { values } = parseArgs({
+		options: {
+			clients: { type: 'string' },
+			rate: { type: 'string' },
+			seconds: { type: 'string' },
+			minutes: { type: 'string' },
+			processes: { type: 'string' },
+			client: { type: 'string' }
+		}
+	});
 	const o = {
 		clients: values.clients ? Number(values.clients) : undefined,
 		rate: values.rate ? Number(values.rate) : undefined,

@@ -17,7 +17,8 @@ import { ManualClock } from '../src/lib/server/clock';
 import { createCalendar } from '../src/lib/domain/calendar';
 
 export async function runRecomputeBench(n = 1_000_000) {
-	const adminUrl = process.env.BENCH_DATABASE_URL ?? process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+	const adminUrl =
+		process.env.BENCH_DATABASE_URL ?? process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 	const name = 'merzim_bench_recompute';
 	const admin = postgres(adminUrl, { max: 1, onnotice: () => {} });
 	await admin.unsafe(`drop database if exists ${name} with (force)`);
@@ -44,8 +45,12 @@ export async function runRecomputeBench(n = 1_000_000) {
 			}
 		}
 		const t0 = performance.now();
-		await db.execute(sql`insert into organisations (bin, name, legal_address, city) values ('000740001307', 'Bench', 'Astana', 'Astana')`);
-		await db.execute(sql`create table bench_combos as select * from unnest(${`{${starts.join(',')}}`}::timestamptz[], ${`{${lengths.join(',')}}`}::int[], ${`{${dues.join(',')}}`}::timestamptz[]) with ordinality as c(start_at, len, due_at, k)`);
+		await db.execute(
+			sql`insert into organisations (bin, name, legal_address, city) values ('000740001307', 'Bench', 'Astana', 'Astana')`
+		);
+		await db.execute(
+			sql`create table bench_combos as select * from unnest(${`{${starts.join(',')}}`}::timestamptz[], ${`{${lengths.join(',')}}`}::int[], ${`{${dues.join(',')}}`}::timestamptz[]) with ordinality as c(start_at, len, due_at, k)`
+		);
 		await db.execute(sql`
 			insert into cases (number, service, stage, applicant_id, received_at, registered_on, application, created_at, updated_at)
 			select 'B-' || g, 'export-licence', 'consultation', (select id from organisations limit 1), c.start_at, (c.start_at at time zone 'Asia/Almaty')::date, '{}'::jsonb, c.start_at, c.start_at
@@ -56,15 +61,20 @@ export async function runRecomputeBench(n = 1_000_000) {
 				jsonb_build_array(jsonb_build_object('type', 'started', 'at', to_char(c.start_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'))),
 				case when c.due_at < ${now.toISOString()}::timestamptz then 'overdue' else 'running' end, c.due_at
 			from cases cs join bench_combos c on c.k = 1 + (substr(cs.number, 3)::bigint * 7919) % ${starts.length}`);
-		for (const ix of (process.env.BENCH_DROP_INDEX ?? '').split(',').filter(Boolean)) await db.execute(sql.raw(`drop index ${ix}`));
+		for (const ix of (process.env.BENCH_DROP_INDEX ?? '').split(',').filter(Boolean))
+			await db.execute(sql.raw(`drop index ${ix}`));
 		// A million clocks accumulate over months in real life, not in the seconds before the change:
 		// settle the freshly loaded table as autovacuum and the checkpointer would have (hint bits,
 		// visibility map, statistics, dirty pages written), so the timing is of the change alone.
 		await db.execute(sql`vacuum analyze clocks`);
 		await db.execute(sql`vacuum analyze cases`);
 		await db.execute(sql`checkpoint`);
-		const [{ count }] = (await db.execute(sql`select count(*)::int as count from clocks`)) as unknown as [{ count: number }];
-		console.log(`\n## Recompute after a calendar override (PostgreSQL, ${count.toLocaleString('en')} open clocks; set-up ${((performance.now() - t0) / 1000).toFixed(1)} s)`);
+		const [{ count }] = (await db.execute(sql`select count(*)::int as count from clocks`)) as unknown as [
+			{ count: number }
+		];
+		console.log(
+			`\n## Recompute after a calendar override (PostgreSQL, ${count.toLocaleString('en')} open clocks; set-up ${((performance.now() - t0) / 1000).toFixed(1)} s)`
+		);
 
 		const service = createCalendarService({ db, clock: new ManualClock(now) });
 		const dayOff = calendar.addWorkingDays(today, 5);
@@ -72,10 +82,15 @@ export async function runRecomputeBench(n = 1_000_000) {
 		await service.preview({ date: dayOff, override: { kind: 'day_off', reason: 'bench' } });
 		const previewMs = performance.now() - preview0;
 		const t1 = performance.now();
-		const result = await service.change({ date: dayOff, override: { kind: 'day_off', reason: 'bench closure' } }, { userId: null, label: 'bench' });
+		const result = await service.change(
+			{ date: dayOff, override: { kind: 'day_off', reason: 'bench closure' } },
+			{ userId: null, label: 'bench' }
+		);
 		const ms = performance.now() - t1;
 		console.log(`preview (read + recompute, no writes): ${(previewMs / 1000).toFixed(2)} s`);
-		console.log(`change day off ${dayOff}: ${(ms / 1000).toFixed(2)} s end to end; moved ${result.moved.toLocaleString('en')} clocks in ${result.cases.toLocaleString('en')} cases, ${result.intoBreach} into breach, ${result.skipped} skipped`);
+		console.log(
+			`change day off ${dayOff}: ${(ms / 1000).toFixed(2)} s end to end; moved ${result.moved.toLocaleString('en')} clocks in ${result.cases.toLocaleString('en')} cases, ${result.intoBreach} into breach, ${result.skipped} skipped`
+		);
 	} finally {
 		await handle.close();
 		if (!process.env.BENCH_KEEP) await admin.unsafe(`drop database if exists ${name} with (force)`);

@@ -16,7 +16,9 @@ import { runDraftingBench } from './drafting.bench';
 import { runProceduresBench } from './procedures.bench';
 
 const { values } = parseArgs({ options: { only: { type: 'string' }, quick: { type: 'boolean', default: false } } });
-const wanted = new Set((values.only ?? 'calendar,login,cold-start,queue-page,recompute,drafting,procedures').split(','));
+const wanted = new Set(
+	(values.only ?? 'calendar,login,cold-start,queue-page,recompute,drafting,procedures').split(',')
+);
 const quick = values.quick;
 
 console.log(`Merzim benchmarks — node ${process.version}, ${new Date().toISOString()}${quick ? ' (quick)' : ''}`);

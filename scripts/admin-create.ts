@@ -12,7 +12,12 @@ import { isUserInputError } from '../src/lib/server/users/users.service';
 
 const { values } = parseArgs({ options: { username: { type: 'string' }, name: { type: 'string' } } });
 const password = process.env.MERZIM_ADMIN_PASSWORD ?? (await ask('Password for the new admin: '));
-const parsed = NewUserSchema.safeParse({ username: values.username, displayName: values.name ?? values.username, password, roles: ['admin'] });
+const parsed = NewUserSchema.safeParse({
+	username: values.username,
+	displayName: values.name ?? values.username,
+	password,
+	roles: ['admin']
+});
 if (!parsed.success) {
 	for (const i of parsed.error.issues) console.error(`${i.path.join('.') || 'input'}: ${i.message}`);
 	console.error('Usage: npm run admin:create -- --username NAME --name "Full Name"');

@@ -27,11 +27,19 @@ let tokens: SimulatorTokens;
 try {
 	tokens = JSON.parse(readFileSync(values.tokens, 'utf8')) as SimulatorTokens;
 } catch {
-	console.error(`Cannot read the integration tokens from ${values.tokens}. Start the demo once (npm start) or pass --tokens.`);
+	console.error(
+		`Cannot read the integration tokens from ${values.tokens}. Start the demo once (npm start) or pass --tokens.`
+	);
 	process.exit(2);
 }
 
-const sim = createSimulator({ baseUrl: values.url.replace(/\/$/, ''), tokens, seed: values.seed, ratePerMinute: perMinute, log: (l) => console.error(l) });
+const sim = createSimulator({
+	baseUrl: values.url.replace(/\/$/, ''),
+	tokens,
+	seed: values.seed,
+	ratePerMinute: perMinute,
+	log: (l) => console.error(l)
+});
 console.log(`Simulating ${perMinute} applications/min against ${values.url} (Ctrl-C to stop)…`);
 sim.start(10);
 const report = setInterval(() => console.log(JSON.stringify(sim.stats)), 30_000);

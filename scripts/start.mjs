@@ -8,7 +8,16 @@ import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 
 const outputs = ['build/handler.js', 'dist/server.js', 'dist/embedded-postgres.worker.mjs'];
-const inputs = ['src', 'server', 'drizzle', 'static', 'package.json', 'package-lock.json', 'svelte.config.js', 'vite.config.ts'];
+const inputs = [
+	'src',
+	'server',
+	'drizzle',
+	'static',
+	'package.json',
+	'package-lock.json',
+	'svelte.config.js',
+	'vite.config.ts'
+];
 
 function newestMtime(path) {
 	if (!existsSync(path)) return 0;

@@ -9,7 +9,11 @@ import { pathToFileURL } from 'node:url';
 import { publishAppContext, type AppContext } from '../src/lib/server/context';
 import { createRealtime, type RealtimeOptions, type RealtimeServer } from './realtime';
 
-type NodeHandler = (req: import('node:http').IncomingMessage, res: import('node:http').ServerResponse, next?: () => void) => void;
+type NodeHandler = (
+	req: import('node:http').IncomingMessage,
+	res: import('node:http').ServerResponse,
+	next?: () => void
+) => void;
 
 export interface RunningServer {
 	http: Server;
@@ -27,7 +31,8 @@ export async function startServer(
 	const handlerUrl = pathToFileURL(resolve(opts.buildDir ?? 'build', 'handler.js')).href;
 	const { handler } = (await import(handlerUrl)) as { handler: NodeHandler };
 	const http = createServer((req, res) => {
-		if (markProtocol) req.headers[PROTOCOL_HEADER] = 'encrypted' in req.socket && req.socket.encrypted ? 'https' : 'http';
+		if (markProtocol)
+			req.headers[PROTOCOL_HEADER] = 'encrypted' in req.socket && req.socket.encrypted ? 'https' : 'http';
 		handler(req, res, () => {
 			res.statusCode = 404;
 			res.end('Not found');

@@ -27,7 +27,14 @@ import {
 	type ServerToClientEvents,
 	type SocketData
 } from '../src/lib/realtime/contract';
-import { decodeSyncMessage, encodeSyncStep1, encodeSyncStep2, encodeSyncUpdate, fromWire, toWire } from '../src/lib/realtime/draft-sync-messages';
+import {
+	decodeSyncMessage,
+	encodeSyncStep1,
+	encodeSyncStep2,
+	encodeSyncUpdate,
+	fromWire,
+	toWire
+} from '../src/lib/realtime/draft-sync-messages';
 import { draftAccess } from '../src/lib/domain/drafting/draft-access';
 import { accessFacts, DraftSignedError, openCurrentDraft } from '../src/lib/server/drafting/draft.repository';
 import { InvalidUpdateError } from '../src/lib/server/drafting/drafting.service';
@@ -110,7 +117,8 @@ export function mountDrafting(io: IO, ctx: AppContext, opts: DraftingMountOption
 		return draftAccess(socket.data.viewer, { assigneeId: f.assigneeId }, f.status);
 	}
 
-	const toRoom = (draftId: string, except: string | null) => (except ? io.local.to(room(draftId)).except(except) : io.local.to(room(draftId)));
+	const toRoom = (draftId: string, except: string | null) =>
+		except ? io.local.to(room(draftId)).except(except) : io.local.to(room(draftId));
 	const fanout = createDraftFanout({
 		deliver: (draftId, { update, awareness }, except) =>
 			toRoom(draftId, except).emit('draft:changes', {
@@ -119,7 +127,8 @@ export function mountDrafting(io: IO, ctx: AppContext, opts: DraftingMountOption
 				...(awareness && { awareness: toWire(awareness) })
 			}),
 		forwardUpdate: (draftId, update) => opts.crossProcess && io.serverSideEmit('draft:update', draftId, toWire(update)),
-		forwardAwareness: (draftId, update) => opts.crossProcess && io.serverSideEmit('draft:awareness', draftId, toWire(update))
+		forwardAwareness: (draftId, update) =>
+			opts.crossProcess && io.serverSideEmit('draft:awareness', draftId, toWire(update))
 	});
 
 	async function leave(socket: DraftSocket, draftId: string) {
@@ -137,7 +146,12 @@ export function mountDrafting(io: IO, ctx: AppContext, opts: DraftingMountOption
 		}
 	}
 
-	function notifyAccess(socket: DraftSocket, m: Membership, access: DraftAccessLevel | null, reason: DraftAccessReason) {
+	function notifyAccess(
+		socket: DraftSocket,
+		m: Membership,
+		access: DraftAccessLevel | null,
+		reason: DraftAccessReason
+	) {
 		socket.emit('draft:access-changed', { draftId: m.draftId, access, reason });
 		if (access === null) void leave(socket, m.draftId);
 		else m.access = access;
@@ -192,7 +206,11 @@ export function mountDrafting(io: IO, ctx: AppContext, opts: DraftingMountOption
 				} else Object.assign(mine.get(row.id)!, { access, checkedAt: performance.now() });
 				ack({ data: { draftId: row.id, caseId, chain: row.chain, status: row.status, access } });
 				const present = [...draft.awareness.getStates().keys()];
-				if (present.length) socket.emit('draft:changes', { draftId: row.id, awareness: toWire(encodeAwarenessUpdate(draft.awareness, present)) });
+				if (present.length)
+					socket.emit('draft:changes', {
+						draftId: row.id,
+						awareness: toWire(encodeAwarenessUpdate(draft.awareness, present))
+					});
 			} catch (e) {
 				console.error('draft:join', e);
 				ack({ error: DraftErrors.unavailable });
@@ -210,7 +228,9 @@ export function mountDrafting(io: IO, ctx: AppContext, opts: DraftingMountOption
 			try {
 				if (message.type === 'step1') {
 					const reply = await drafting.syncReply(draftId, message.stateVector);
-					return ack({ data: { replies: [toWire(encodeSyncStep2(reply.missing)), toWire(encodeSyncStep1(reply.stateVector))] } });
+					return ack({
+						data: { replies: [toWire(encodeSyncStep2(reply.missing)), toWire(encodeSyncStep1(reply.stateVector))] }
+					});
 				}
 				if (m.access !== 'edit') {
 					// A reader's answer to our step 1 that changes nothing is no edit; anything else is refused.
@@ -218,7 +238,10 @@ export function mountDrafting(io: IO, ctx: AppContext, opts: DraftingMountOption
 					if (isEmptyUpdate(message.update)) return ack({ data: { replies: [] } });
 					return ack({ error: draft?.frozen ? DraftErrors.signed : DraftErrors.readOnly });
 				}
-				const { applied, stored } = await drafting.receive(draftId, message.update, { userId: socket.data.userId, origin: socket.id });
+				const { applied, stored } = await drafting.receive(draftId, message.update, {
+					userId: socket.data.userId,
+					origin: socket.id
+				});
 				if (applied) fanout.update(draftId, message.update, socket.id);
 				await stored;
 				ack({ data: { replies: [] } });
@@ -239,7 +262,11 @@ export function mountDrafting(io: IO, ctx: AppContext, opts: DraftingMountOption
 			const m = await currentMembership(socket, draftId);
 			if (!m) return reply({ error: DraftErrors.notJoined });
 			const name = socket.data.displayName;
-			const guarded = guardAwarenessUpdate(fromWire(parsed.update), { userId: socket.data.userId, name, color: presenceColor(socket.data.userId) });
+			const guarded = guardAwarenessUpdate(fromWire(parsed.update), {
+				userId: socket.data.userId,
+				name,
+				color: presenceColor(socket.data.userId)
+			});
 			const draft = await drafting.loaded(draftId);
 			if (!guarded || !draft) return reply({ error: DraftErrors.invalid });
 			m.clientIds.add(guarded.clientId);
@@ -279,7 +306,8 @@ export function mountDrafting(io: IO, ctx: AppContext, opts: DraftingMountOption
 			// The clients it changed (none when it was stale) are sent on, at their state here.
 			const changed: number[] = [];
 			const origin = Symbol('remote');
-			const collect = ({ added, updated, removed }: Record<'added' | 'updated' | 'removed', number[]>, o: unknown) => o === origin && changed.push(...added, ...updated, ...removed);
+			const collect = ({ added, updated, removed }: Record<'added' | 'updated' | 'removed', number[]>, o: unknown) =>
+				o === origin && changed.push(...added, ...updated, ...removed);
 			draft.awareness.on('update', collect);
 			try {
 				applyAwarenessUpdate(draft.awareness, fromWire(update), origin);
@@ -300,7 +328,8 @@ export function mountDrafting(io: IO, ctx: AppContext, opts: DraftingMountOption
 		const type = row.envelope?.type;
 		if (type !== 'case:assigned' && type !== 'refusal:letter-signed') return;
 		const caseId = row.envelope!.caseId;
-		for (const mine of memberships.values()) for (const m of mine.values()) if (m.caseId === caseId) facts.delete(m.draftId);
+		for (const mine of memberships.values())
+			for (const m of mine.values()) if (m.caseId === caseId) facts.delete(m.draftId);
 		if (type === 'refusal:letter-signed') {
 			const draftId = (row.envelope!.payload as { draftId?: unknown } | null)?.draftId;
 			if (typeof draftId === 'string') await drafting.freeze(draftId);

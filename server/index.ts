@@ -21,7 +21,8 @@ async function main() {
 	if (seeded.status !== 'skipped-production') {
 		console.log(`Demo logins (password "${DEMO_PASSWORD}"): ${DEMO_USERS.map((u) => u.username).join(', ')}`);
 	}
-	if (seeded.status === 'seeded') console.log(`Seeded the demo: ${seeded.cases} cases; integration tokens in ${tokensFile}.`);
+	if (seeded.status === 'seeded')
+		console.log(`Seeded the demo: ${seeded.cases} cases; integration tokens in ${tokensFile}.`);
 
 	const shutdown = async (signal: string) => {
 		console.log(`\n${signal}: shutting down…`);

@@ -42,7 +42,11 @@ function outboxQuery(db: Db, bounded: boolean) {
 		})
 		.from(caseEvents)
 		.innerJoin(cases, eq(cases.id, caseEvents.caseId))
-		.where(bounded ? and(gt(caseEvents.id, afterId), lte(caseEvents.id, sql.placeholder('upTo'))) : gt(caseEvents.id, afterId))
+		.where(
+			bounded
+				? and(gt(caseEvents.id, afterId), lte(caseEvents.id, sql.placeholder('upTo')))
+				: gt(caseEvents.id, afterId)
+		)
 		.orderBy(asc(caseEvents.id))
 		.limit(sql.placeholder('limit'))
 		.prepare(bounded ? 'outbox_read_bounded' : 'outbox_read');
@@ -52,15 +56,31 @@ function outboxQuery(db: Db, bounded: boolean) {
 // the publisher reads the outbox after every commit, so building the query each time showed in profiles.
 const prepared = new WeakMap<Db, { open: ReturnType<typeof outboxQuery>; bounded: ReturnType<typeof outboxQuery> }>();
 
-export async function readOutbox(db: Db, afterId: number, opts: { upTo?: number; limit?: number } = {}): Promise<OutboxRow[]> {
+export async function readOutbox(
+	db: Db,
+	afterId: number,
+	opts: { upTo?: number; limit?: number } = {}
+): Promise<OutboxRow[]> {
 	let queries = prepared.get(db);
 	if (!queries) prepared.set(db, (queries = { open: outboxQuery(db, false), bounded: outboxQuery(db, true) }));
 	const limit = opts.limit ?? BATCH;
-	const rows = opts.upTo === undefined ? await queries.open.execute({ afterId, limit }) : await queries.bounded.execute({ afterId, upTo: opts.upTo, limit });
+	const rows =
+		opts.upTo === undefined
+			? await queries.open.execute({ afterId, limit })
+			: await queries.bounded.execute({ afterId, upTo: opts.upTo, limit });
 	return rows.map((r) => ({
 		id: r.id,
 		envelope: isCaseEventType(r.type)
-			? { id: r.id, type: r.type, caseId: r.caseId, caseNumber: r.number, at: r.at.toISOString(), actor: r.actor, citation: r.citation, payload: (r.after as Record<string, unknown> | null) ?? null }
+			? {
+					id: r.id,
+					type: r.type,
+					caseId: r.caseId,
+					caseNumber: r.number,
+					at: r.at.toISOString(),
+					actor: r.actor,
+					citation: r.citation,
+					payload: (r.after as Record<string, unknown> | null) ?? null
+				}
 			: null,
 		routing: { assigneeId: r.assigneeId, unit: r.unit, service: r.service }
 	}));
@@ -78,10 +98,23 @@ export function isOutboxRun(after: unknown, rows: unknown): rows is OutboxRow[] 
 		previous = row.id!;
 		const r = row.routing;
 		if (typeof r !== 'object' || r === null || typeof r.service !== 'string') return false;
-		if (!(r.assigneeId === null || Number.isSafeInteger(r.assigneeId)) || !(r.unit === null || typeof r.unit === 'string')) return false;
+		if (
+			!(r.assigneeId === null || Number.isSafeInteger(r.assigneeId)) ||
+			!(r.unit === null || typeof r.unit === 'string')
+		)
+			return false;
 		const e = row.envelope;
 		if (e === null) continue;
-		if (typeof e !== 'object' || e === undefined || e.id !== row.id || typeof e.type !== 'string' || !isCaseEventType(e.type) || typeof e.caseId !== 'string' || typeof e.at !== 'string') return false;
+		if (
+			typeof e !== 'object' ||
+			e === undefined ||
+			e.id !== row.id ||
+			typeof e.type !== 'string' ||
+			!isCaseEventType(e.type) ||
+			typeof e.caseId !== 'string' ||
+			typeof e.at !== 'string'
+		)
+			return false;
 	}
 	return true;
 }

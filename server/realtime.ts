@@ -41,7 +41,11 @@ export interface RealtimeOptions {
 	redisKey?: string;
 }
 
-export async function createRealtime(httpServer: HttpServer, ctx: AppContext, opts: RealtimeOptions = {}): Promise<RealtimeServer> {
+export async function createRealtime(
+	httpServer: HttpServer,
+	ctx: AppContext,
+	opts: RealtimeOptions = {}
+): Promise<RealtimeServer> {
 	const io = new Server<ClientToServerEvents, ServerToClientEvents, InterServerEvents, SocketData>(httpServer, {
 		path: '/socket.io',
 		serveClient: false,
@@ -68,14 +72,22 @@ export async function createRealtime(httpServer: HttpServer, ctx: AppContext, op
 			displayName: user.displayName,
 			sessionId: session.id,
 			expiresAt: session.expiresAt.getTime(),
-			viewer: { userId: user.id, roles: user.roles, unit: user.unit, agencyCode: user.agencyCode, kiosk: session.kind === 'kiosk' },
+			viewer: {
+				userId: user.id,
+				roles: user.roles,
+				unit: user.unit,
+				agencyCode: user.agencyCode,
+				kiosk: session.kind === 'kiosk'
+			},
 			viewerKey: ''
 		};
 		socket.data.viewerKey = JSON.stringify(socket.data.viewer);
 		next();
 	});
 
-	const closeRedis = ctx.config.redisUrl ? await joinProcesses(io, ctx.config.redisUrl, opts.redisKey ?? 'merzim') : null;
+	const closeRedis = ctx.config.redisUrl
+		? await joinProcesses(io, ctx.config.redisUrl, opts.redisKey ?? 'merzim')
+		: null;
 	const drafting = mountDrafting(io, ctx, { crossProcess: !!closeRedis, accessTtlMs: opts.draftAccessTtlMs });
 	const publisher = createOutboxPublisher({
 		db: ctx.db,
@@ -89,7 +101,8 @@ export async function createRealtime(httpServer: HttpServer, ctx: AppContext, op
 		// What this process read, the others publish without reading it again (they check it continues theirs).
 		onRead: closeRedis ? (after, rows) => io.serverSideEmit('outbox:rows', after, rows) : undefined,
 		recipients: function* () {
-			for (const s of io.of('/').sockets.values()) yield { id: s.id, viewer: s.data.viewer, viewerKey: s.data.viewerKey };
+			for (const s of io.of('/').sockets.values())
+				yield { id: s.id, viewer: s.data.viewer, viewerKey: s.data.viewerKey };
 		},
 		// Through the sockets' own rooms (so connection-state recovery can resume them), and local:
 		// every process publishes the outbox to its own sockets, so nothing crosses Redis twice.
@@ -98,7 +111,11 @@ export async function createRealtime(httpServer: HttpServer, ctx: AppContext, op
 	await publisher.start();
 
 	io.on('connection', (socket: RealtimeSocket) => {
-		socket.emit('session:welcomed', { serverTime: ctx.clock.now().toISOString(), username: socket.data.username, lastEventId: publisher.lastId });
+		socket.emit('session:welcomed', {
+			serverTime: ctx.clock.now().toISOString(),
+			username: socket.data.username,
+			lastEventId: publisher.lastId
+		});
 		socket.on('time:sync', (ack) => {
 			if (typeof ack !== 'function') return;
 			ack({ data: { serverTime: ctx.clock.now().toISOString() } });
@@ -106,7 +123,8 @@ export async function createRealtime(httpServer: HttpServer, ctx: AppContext, op
 		socket.on('events:replay', async (request, ack) => {
 			if (typeof ack !== 'function') return;
 			const parsed = ReplayRequestSchema.safeParse(request);
-			if (!parsed.success) return ack({ error: 'events:replay takes {"afterId": <whole number ≥ 0>} and nothing else.' });
+			if (!parsed.success)
+				return ack({ error: 'events:replay takes {"afterId": <whole number ≥ 0>} and nothing else.' });
 			// Up to what the publisher has sent: anything later arrives live, so nothing is doubled.
 			const upTo = publisher.lastId;
 			const rows = await readOutbox(ctx.db, parsed.data.afterId, { upTo, limit: REPLAY_LIMIT });
@@ -130,7 +148,8 @@ export async function createRealtime(httpServer: HttpServer, ctx: AppContext, op
 	};
 	const stopNudges = ctx.onCommit(nudge);
 	io.on('outbox:rows', (after, rows) => {
-		if (isOutboxRun(after, rows)) return void publisher.offer(after, rows).catch((e) => console.error('outbox publisher:', e));
+		if (isOutboxRun(after, rows))
+			return void publisher.offer(after, rows).catch((e) => console.error('outbox publisher:', e));
 		console.error('outbox:rows from another process is malformed; reading the outbox instead');
 		nudge();
 	});
@@ -147,7 +166,10 @@ export async function createRealtime(httpServer: HttpServer, ctx: AppContext, op
 		sinceRead = 0;
 		void publisher.tick().catch((e) => console.error('outbox publisher:', e));
 	}, checkEveryMs);
-	const sweep = setInterval(() => void disconnectEndedSessions(io, ctx).catch((e) => console.error('session sweep:', e)), opts.sweepMs ?? 5_000);
+	const sweep = setInterval(
+		() => void disconnectEndedSessions(io, ctx).catch((e) => console.error('session sweep:', e)),
+		opts.sweepMs ?? 5_000
+	);
 	publish.unref();
 	sweep.unref();
 	httpServer.on('close', () => {
@@ -160,7 +182,10 @@ export async function createRealtime(httpServer: HttpServer, ctx: AppContext, op
 }
 
 /** One query per sweep for all connected sessions, not one per socket. */
-async function disconnectEndedSessions(io: Server<ClientToServerEvents, ServerToClientEvents, InterServerEvents, SocketData>, ctx: AppContext) {
+async function disconnectEndedSessions(
+	io: Server<ClientToServerEvents, ServerToClientEvents, InterServerEvents, SocketData>,
+	ctx: AppContext
+) {
 	const sockets = [...io.of('/').sockets.values()];
 	if (sockets.length === 0) return;
 	const ids = [...new Set(sockets.map((s) => s.data.sessionId))];
@@ -181,7 +206,11 @@ async function disconnectEndedSessions(io: Server<ClientToServerEvents, ServerTo
  * sockets on all (rooms, `fetchSockets`, disconnecting a user everywhere). Case events do not need
  * it — each process publishes the shared outbox to its own sockets — but everything else does.
  */
-export async function joinProcesses(io: Server<ClientToServerEvents, ServerToClientEvents, InterServerEvents, SocketData>, url: string, key: string) {
+export async function joinProcesses(
+	io: Server<ClientToServerEvents, ServerToClientEvents, InterServerEvents, SocketData>,
+	url: string,
+	key: string
+) {
 	const { createClient } = await import('redis');
 	const { createAdapter } = await import('@socket.io/redis-adapter');
 	const pub = createClient({ url });

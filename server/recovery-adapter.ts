@@ -15,7 +15,8 @@ const NOT_KEPT: ReadonlySet<unknown> = new Set(['draft:changes']);
 
 export class RecoveryAdapter extends SessionAwareAdapter {
 	override broadcast(packet: { data?: unknown }, opts: BroadcastOptions): void {
-		if (Array.isArray(packet.data) && NOT_KEPT.has(packet.data[0])) return Adapter.prototype.broadcast.call(this, packet, opts);
+		if (Array.isArray(packet.data) && NOT_KEPT.has(packet.data[0]))
+			return Adapter.prototype.broadcast.call(this, packet, opts);
 		super.broadcast(packet, opts);
 	}
 }

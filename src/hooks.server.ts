@@ -88,7 +88,14 @@ const handleSecurityHeaders: Handle = async ({ event, resolve }) => {
 	return response;
 };
 
-export const handle = sequence(handleContext, handleOrigin, handleAuth, handleSecondFactor, handleSecurityHeaders, handleLocale);
+export const handle = sequence(
+	handleContext,
+	handleOrigin,
+	handleAuth,
+	handleSecondFactor,
+	handleSecurityHeaders,
+	handleLocale
+);
 
 /** Unexpected errors: logged in full on the server, a plain message and an id for the user. */
 export const handleError: HandleServerError = ({ error, event, status }) => {

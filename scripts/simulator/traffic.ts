@@ -6,7 +6,11 @@
  * Deterministic for a seed. Used by `npm run simulate`, the demo and the load benchmark.
  */
 import { createRng, type Rng } from '../../src/lib/domain/reference/prng';
-import { generateCounterparty, generateGoodsLines, generateOrganisation } from '../../src/lib/domain/reference/demo-names';
+import {
+	generateCounterparty,
+	generateGoodsLines,
+	generateOrganisation
+} from '../../src/lib/domain/reference/demo-names';
 
 export interface SimulatorTokens {
 	portal: string;
@@ -68,16 +72,33 @@ function imei(rng: Rng): string {
 export function createSimulator(o: SimulatorOptions) {
 	const rng = createRng(o.seed ?? 'merzim-simulator');
 	const silence = o.silence ?? 0.15;
-	const stats: SimulatorStats = { applications: 0, duplicates: 0, answers: 0, lateAnswers: 0, mfaResults: 0, complaints: 0, errors: 0 };
+	const stats: SimulatorStats = {
+		applications: 0,
+		duplicates: 0,
+		answers: 0,
+		lateAnswers: 0,
+		mfaResults: 0,
+		complaints: 0,
+		errors: 0
+	};
 	const created: { id: string; number: string }[] = [];
 	const ignored = new Set<string>();
 	let n = 0;
 	let timer: ReturnType<typeof setInterval> | null = null;
 
-	async function call(path: string, token: string, body?: unknown, key?: string): Promise<{ status: number; body: Record<string, unknown> }> {
+	async function call(
+		path: string,
+		token: string,
+		body?: unknown,
+		key?: string
+	): Promise<{ status: number; body: Record<string, unknown> }> {
 		const res = await fetch(o.baseUrl + path, {
 			method: body === undefined ? 'GET' : 'POST',
-			headers: { authorization: `Bearer ${token}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }), ...(key ? { 'idempotency-key': key } : {}) },
+			headers: {
+				authorization: `Bearer ${token}`,
+				...(body === undefined ? {} : { 'content-type': 'application/json' }),
+				...(key ? { 'idempotency-key': key } : {})
+			},
 			body: body === undefined ? undefined : JSON.stringify(body)
 		});
 		const json = (await res.json().catch(() => ({}))) as Record<string, unknown>;
@@ -92,18 +113,31 @@ export function createSimulator(o: SimulatorOptions) {
 		const service = weighted(rng, SERVICES);
 		const org = generateOrganisation(rng);
 		const cp = generateCounterparty(rng);
-		const goods = generateGoodsLines(rng, rng.int(1, 3), service === 'general-export-licence' ? { controlCodes: ['1С350', '10С905', '10С906', '10С907'] } : {});
+		const goods = generateGoodsLines(
+			rng,
+			rng.int(1, 3),
+			service === 'general-export-licence' ? { controlCodes: ['1С350', '10С905', '10С906', '10С907'] } : {}
+		);
 		const base = {
 			service,
 			externalId: `SIM-${o.seed ?? 'x'}-${++n}-${rng.int(0, 1e9)}`,
 			receivedAt: now.toISOString(),
 			applicant: { bin: org.bin, name: org.nameRu, legalAddress: org.legalAddressRu, city: org.city.ru }
 		};
-		if (service === 'device-verification') return { ...base, devices: Array.from({ length: rng.int(1, 4) }, () => imei(rng)) };
+		if (service === 'device-verification')
+			return { ...base, devices: Array.from({ length: rng.int(1, 4) }, () => imei(rng)) };
 		if (service === 'customs-representative-register') return base;
 		return {
 			...base,
-			goodsLines: goods.map((g) => ({ hsCode: g.hsCode, controlCode: rng.chance(0.3) ? latinise(g.controlCode) : g.controlCode, description: g.descriptionRu, quantity: g.quantity, unit: g.unit.en, value: Number(g.value), currency: g.currency })),
+			goodsLines: goods.map((g) => ({
+				hsCode: g.hsCode,
+				controlCode: rng.chance(0.3) ? latinise(g.controlCode) : g.controlCode,
+				description: g.descriptionRu,
+				quantity: g.quantity,
+				unit: g.unit.en,
+				value: Number(g.value),
+				currency: g.currency
+			})),
 			counterparty: { name: cp.name, country: cp.country.iso2 },
 			endUser: { name: cp.name, country: cp.country.iso2 },
 			firstExportToCounterparty: rng.chance(0.4),
@@ -119,7 +153,8 @@ export function createSimulator(o: SimulatorOptions) {
 			stats.applications++;
 			created.push({ id: r.body.id as string, number: r.body.number as string });
 			// Portals retry: now and then the same submission arrives twice and must not duplicate.
-			if (rng.chance(0.05) && (await call('/api/v1/applications', o.tokens.portal, body, key)).status === 200) stats.duplicates++;
+			if (rng.chance(0.05) && (await call('/api/v1/applications', o.tokens.portal, body, key)).status === 200)
+				stats.duplicates++;
 		}
 	}
 
@@ -133,7 +168,12 @@ export function createSimulator(o: SimulatorOptions) {
 					continue;
 				}
 				if (!rng.chance(0.3)) continue; // answers some time later
-				const r = await call(`/api/v1/consultations/${c.id}/response`, token, { decision: rng.chance(0.93) ? 'approve' : 'object', reason: `${agency.toUpperCase()} opinion` }, `sim-answer-${c.id}`);
+				const r = await call(
+					`/api/v1/consultations/${c.id}/response`,
+					token,
+					{ decision: rng.chance(0.93) ? 'approve' : 'object', reason: `${agency.toUpperCase()} opinion` },
+					`sim-answer-${c.id}`
+				);
 				if (r.status === 200) stats.answers++;
 				if (r.status === 409) stats.lateAnswers++;
 			}
@@ -144,7 +184,12 @@ export function createSimulator(o: SimulatorOptions) {
 		const { body } = await call('/api/v1/mfa-checks?status=pending', o.tokens.mfa);
 		for (const c of (body.checks as { id: string }[] | undefined) ?? []) {
 			if (!rng.chance(0.25)) continue;
-			const r = await call(`/api/v1/mfa-checks/${c.id}/result`, o.tokens.mfa, { authentic: rng.chance(0.95), reference: `MFA-${rng.int(10000, 99999)}` }, `sim-mfa-${c.id}`);
+			const r = await call(
+				`/api/v1/mfa-checks/${c.id}/result`,
+				o.tokens.mfa,
+				{ authentic: rng.chance(0.95), reference: `MFA-${rng.int(10000, 99999)}` },
+				`sim-mfa-${c.id}`
+			);
 			if (r.status === 200) stats.mfaResults++;
 		}
 	}
@@ -157,7 +202,11 @@ export function createSimulator(o: SimulatorOptions) {
 				service: 'complaint',
 				externalId: `SIM-CMP-${c.number}`,
 				receivedAt: (o.now ?? (() => new Date()))().toISOString(),
-				applicant: { bin: (body.applicant as { bin: string }).bin, name: (body.applicant as { name: string }).name, legalAddress: '—' },
+				applicant: {
+					bin: (body.applicant as { bin: string }).bin,
+					name: (body.applicant as { name: string }).name,
+					legalAddress: '—'
+				},
 				complaintAgainst: c.number,
 				reviewBy: rng.chance(0.5) ? 'provider' : 'quality-body',
 				complaintText: 'We disagree with the refusal and ask for a review.'

@@ -14,6 +14,12 @@ describe('the complaint list', () => {
 	});
 
 	it('reads a clock state as the list shows it', () => {
-		expect(['running', 'overdue', 'met', 'breached', 'cancelled'].map(clockPhase)).toEqual(['running', 'running', 'met', 'late', 'cancelled']);
+		expect(['running', 'overdue', 'met', 'breached', 'cancelled'].map(clockPhase)).toEqual([
+			'running',
+			'running',
+			'met',
+			'late',
+			'cancelled'
+		]);
 	});
 });

@@ -23,10 +23,15 @@ export class ConsultationAnswers {
 			const r = await postConsultationAnswer(c.id, body);
 			const said = decision === 'approve' ? m.decision_approve() : m.decision_object();
 			if (r.ok) this.notice = { ok: true, text: m.consultation_answered({ case: c.caseNumber, decision: said }) };
-			else if (r.keptLate) this.notice = { ok: false, text: `${c.caseNumber}: ${m.consultation_late()}`, detail: r.error };
+			else if (r.keptLate)
+				this.notice = { ok: false, text: `${c.caseNumber}: ${m.consultation_late()}`, detail: r.error };
 			else {
 				const fields = Object.entries(r.fields ?? {}).map(([k, v]) => `${k}: ${v}`);
-				this.notice = { ok: false, text: m.consultation_failed({ case: c.caseNumber, error: r.error ?? String(r.status) }), detail: fields.join('; ') || undefined };
+				this.notice = {
+					ok: false,
+					text: m.consultation_failed({ case: c.caseNumber, error: r.error ?? String(r.status) }),
+					detail: fields.join('; ') || undefined
+				};
 			}
 			if (r.ok || r.status === 409 || r.status === 404) await invalidateAll();
 		} catch {

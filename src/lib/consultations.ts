@@ -19,28 +19,51 @@ export interface AnswerResult {
 /** Near its deadline: at most 2 working days left of the 10 (001 p.16), or already past. */
 export const NEAR_DEADLINE_WORKING_MINUTES = 2 * WORKING_DAY_MINUTES;
 
-export const isNearDeadline = (remainingWorkingMinutes: number): boolean => remainingWorkingMinutes <= NEAR_DEADLINE_WORKING_MINUTES;
+export const isNearDeadline = (remainingWorkingMinutes: number): boolean =>
+	remainingWorkingMinutes <= NEAR_DEADLINE_WORKING_MINUTES;
 
 /** Ids of the requests near their deadline at `nowMs`, counted in working time on `calendar`. */
-export function nearDeadlineIds(pending: readonly { id: string; dueAt: string }[], calendar: WorkingCalendar, nowMs: number): ReadonlySet<string> {
+export function nearDeadlineIds(
+	pending: readonly { id: string; dueAt: string }[],
+	calendar: WorkingCalendar,
+	nowMs: number
+): ReadonlySet<string> {
 	const now = new Date(nowMs);
-	return new Set(pending.filter((p) => isNearDeadline(calendar.workingMinutesBetween(now, new Date(p.dueAt)))).map((p) => p.id));
+	return new Set(
+		pending.filter((p) => isNearDeadline(calendar.workingMinutesBetween(now, new Date(p.dueAt)))).map((p) => p.id)
+	);
 }
 
 /** The body to send, or null when an objection comes without its reason (the officer needs it). */
-export function answerBody(decision: ConsultationDecision, reason: string): { decision: ConsultationDecision; reason?: string } | null {
+export function answerBody(
+	decision: ConsultationDecision,
+	reason: string
+): { decision: ConsultationDecision; reason?: string } | null {
 	const text = reason.trim();
 	if (decision === 'object' && !text) return null;
 	return text ? { decision, reason: text } : { decision };
 }
 
-export async function postConsultationAnswer(id: string, body: { decision: ConsultationDecision; reason?: string }): Promise<AnswerResult> {
+export async function postConsultationAnswer(
+	id: string,
+	body: { decision: ConsultationDecision; reason?: string }
+): Promise<AnswerResult> {
 	const res = await fetch(`/api/v1/consultations/${encodeURIComponent(id)}/response`, {
 		method: 'POST',
 		headers: { 'content-type': 'application/json', accept: 'application/json', 'idempotency-key': crypto.randomUUID() },
 		body: JSON.stringify(body)
 	});
 	if (res.ok) return { ok: true, status: res.status };
-	const json = (await res.json().catch(() => ({}))) as { error?: string; fields?: Record<string, string>; case?: unknown };
-	return { ok: false, status: res.status, error: json.error ?? res.statusText, fields: json.fields, keptLate: res.status === 409 && json.case !== undefined };
+	const json = (await res.json().catch(() => ({}))) as {
+		error?: string;
+		fields?: Record<string, string>;
+		case?: unknown;
+	};
+	return {
+		ok: false,
+		status: res.status,
+		error: json.error ?? res.statusText,
+		fields: json.fields,
+		keptLate: res.status === 409 && json.case !== undefined
+	};
 }

@@ -11,7 +11,15 @@ describe('formatAlmaty', () => {
 
 	it('formats exactly as toLocaleString did', () => {
 		const at = new Date('2026-12-31T19:05:00Z');
-		const options = { timeZone: 'Asia/Almaty', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit' } as const;
-		for (const locale of ['en-GB', 'ru-RU', 'kk-KZ']) expect(formatAlmaty(at, locale)).toBe(at.toLocaleString(locale, options));
+		const options = {
+			timeZone: 'Asia/Almaty',
+			year: 'numeric',
+			month: '2-digit',
+			day: '2-digit',
+			hour: '2-digit',
+			minute: '2-digit'
+		} as const;
+		for (const locale of ['en-GB', 'ru-RU', 'kk-KZ'])
+			expect(formatAlmaty(at, locale)).toBe(at.toLocaleString(locale, options));
 	});
 });

@@ -17,7 +17,14 @@ const formatters = new Map<string, Intl.DateTimeFormat>();
 function formatter(locale: string): Intl.DateTimeFormat {
 	let f = formatters.get(locale);
 	if (!f) {
-		f = new Intl.DateTimeFormat(locale, { timeZone: 'Asia/Almaty', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit' });
+		f = new Intl.DateTimeFormat(locale, {
+			timeZone: 'Asia/Almaty',
+			year: 'numeric',
+			month: '2-digit',
+			day: '2-digit',
+			hour: '2-digit',
+			minute: '2-digit'
+		});
 		formatters.set(locale, f);
 	}
 	return f;

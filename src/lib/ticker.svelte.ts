@@ -11,7 +11,8 @@ export class Ticker {
 	/** `serverNow` as sent by the server at render time; the difference is this browser's skew. */
 	constructor(serverNow: string, everyMs = 30_000) {
 		this.setServerTime(serverNow);
-		if (typeof window !== 'undefined') this.#timer = setInterval(() => (this.nowMs = Date.now() + this.#skewMs), everyMs);
+		if (typeof window !== 'undefined')
+			this.#timer = setInterval(() => (this.nowMs = Date.now() + this.#skewMs), everyMs);
 	}
 
 	/** Correct the skew later (e.g. from the socket's server time on connect). */

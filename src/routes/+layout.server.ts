@@ -18,7 +18,12 @@ export const load: LayoutServerLoad = async (event) => {
 		{ href: '/account', show: session.kind === 'staff' }
 	].filter((n) => n.show);
 	return {
-		user: { username: user.username, displayName: user.displayName, roles: user.roles, kiosk: session.kind === 'kiosk' },
+		user: {
+			username: user.username,
+			displayName: user.displayName,
+			roles: user.roles,
+			kiosk: session.kind === 'kiosk'
+		},
 		nav: nav.map((n) => n.href)
 	};
 };

@@ -19,7 +19,8 @@ afterAll(async () => {
 	await server?.stop();
 });
 
-const pending = (token: string) => fetch(`${server.url}/api/v1/consultations?status=pending`, { headers: { authorization: `Bearer ${token}` } });
+const pending = (token: string) =>
+	fetch(`${server.url}/api/v1/consultations?status=pending`, { headers: { authorization: `Bearer ${token}` } });
 
 describe('/admin/tokens', () => {
 	it('issues an agency token shown once, which works until it is revoked', async () => {
@@ -59,7 +60,10 @@ describe('/admin/tokens', () => {
 		await row.locator('summary', { hasText: 'Revoke…' }).click();
 		await row.screenshot({ path: 'tests/e2e/screenshots/admin-tokens-confirm.png' });
 		await row.getByRole('button', { name: `Yes, revoke ${tokenName}` }).click();
-		await page.getByRole('status').filter({ hasText: `Token ${tokenName} revoked.` }).waitFor();
+		await page
+			.getByRole('status')
+			.filter({ hasText: `Token ${tokenName} revoked.` })
+			.waitFor();
 		expect(await row.innerText()).toContain('revoked');
 		expect(await row.locator('summary').count()).toBe(0);
 		expect((await pending(secret)).status).toBe(401);

@@ -10,7 +10,8 @@ import type { Browser, Page } from 'playwright-core';
 import { startBuiltServer, type BuiltServer } from '../helpers/built-server';
 import { launchChromium, signInWith } from '../helpers/browser';
 
-const adminUrl = process.env.E2E_DATABASE_URL ?? process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+const adminUrl =
+	process.env.E2E_DATABASE_URL ?? process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const name = `merzim_e2e_actions_${process.pid}`;
 const url = Object.assign(new URL(adminUrl), { pathname: `/${name}` }).toString();
 let server: BuiltServer;
@@ -21,7 +22,8 @@ beforeAll(async () => {
 	await recreateDatabase(adminUrl, name);
 	server = await startBuiltServer({ DATABASE_URL: url });
 	const db = postgres(url, { max: 1, onnotice: () => {} });
-	const [row] = await db`select c.id from cases c join users u on u.id = c.assignee_id where u.username = 'officer' and c.stage = 'completeness-check' and c.service in ('export-licence', 'import-licence', 'general-export-licence') order by c.number limit 1`;
+	const [row] =
+		await db`select c.id from cases c join users u on u.id = c.assignee_id where u.username = 'officer' and c.stage = 'completeness-check' and c.service in ('export-licence', 'import-licence', 'general-export-licence') order by c.number limit 1`;
 	await db.end();
 	caseId = row!.id as string;
 	browser = await launchChromium();
@@ -48,7 +50,10 @@ describe('case actions in the browser', () => {
 		expect(await legends(officer)).not.toContain('Decision');
 		await officer.getByRole('button', { name: 'Documents complete' }).click();
 		await officer.getByText('Under review', { exact: true }).first().waitFor();
-		await officer.locator('form[data-action="request-consultations"] label', { hasText: 'NSC' }).locator('input').check();
+		await officer
+			.locator('form[data-action="request-consultations"] label', { hasText: 'NSC' })
+			.locator('input')
+			.check();
 		await officer.locator('form[data-action="request-consultations"] button').click();
 		await officer.locator('.actions [role="status"]', { hasText: 'Done.' }).waitFor();
 		await expect.poll(() => officer.locator('table').filter({ hasText: 'nsc' }).count()).toBeGreaterThan(0);
@@ -58,7 +63,10 @@ describe('case actions in the browser', () => {
 		expect(await legends(head)).toEqual(expect.arrayContaining(['Assign', 'Preliminary refusal and hearing']));
 		expect(await legends(head)).not.toContain('Decision');
 		const notice = head.locator('form[data-action="issue-preliminary-refusal"]');
-		await notice.locator('.grounds label', { hasText: /^\s*3\./ }).locator('input').check();
+		await notice
+			.locator('.grounds label', { hasText: /^\s*3\./ })
+			.locator('input')
+			.check();
 		await notice.locator('input[name="hearingAt"]').fill('2030-01-10T10:00');
 		await notice.getByRole('button', { name: 'Preliminary refusal and hearing' }).click();
 		const alert = head.locator('.actions [role="alert"]');

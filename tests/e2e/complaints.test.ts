@@ -62,7 +62,11 @@ describe('/complaints', () => {
 		const supervisor = await signedIn('supervisor');
 		await supervisor.goto(`${server.url}/complaints`);
 		await supervisor.evaluate(() => ((window as unknown as { marker: number }).marker = 7));
-		const target = rows(supervisor).filter({ hasText: 'not extended' }).filter({ hasText: 'the Committee, 5 WD' }).filter({ has: supervisor.locator('.countdown:not(.overdue)') }).first();
+		const target = rows(supervisor)
+			.filter({ hasText: 'not extended' })
+			.filter({ hasText: 'the Committee, 5 WD' })
+			.filter({ has: supervisor.locator('.countdown:not(.overdue)') })
+			.first();
 		const number = (await target.getAttribute('data-case'))!;
 		const href = (await target.locator('th a').getAttribute('href'))!;
 		await supervisor.waitForTimeout(1000); // the socket is live

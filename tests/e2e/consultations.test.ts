@@ -12,7 +12,8 @@ import type { Browser, Page } from 'playwright-core';
 import { startBuiltServer, type BuiltServer } from '../helpers/built-server';
 import { launchChromium, signInWith } from '../helpers/browser';
 
-const adminUrl = process.env.E2E_DATABASE_URL ?? process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+const adminUrl =
+	process.env.E2E_DATABASE_URL ?? process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const name = `merzim_e2e_consult_${process.pid}`;
 const url = Object.assign(new URL(adminUrl), { pathname: `/${name}` }).toString();
 let server: BuiltServer;
@@ -34,11 +35,14 @@ afterAll(async () => {
 
 const rows = (page: Page) => page.locator('table.pending tbody tr');
 const caseOf = async (page: Page, i: number) => (await rows(page).nth(i).getAttribute('data-case'))!;
-const answerOf = (number: string) => sql`select co.decision, co.reason, co.late_answer from consultations co join cases c on c.id = co.case_id where c.number = ${number} and co.agency_code = 'nsc'`;
+const answerOf = (number: string) =>
+	sql`select co.decision, co.reason, co.late_answer from consultations co join cases c on c.id = co.case_id where c.number = ${number} and co.agency_code = 'nsc'`;
 
 describe('/consultations', () => {
 	it('the NSC liaison approves and objects in the browser; a late answer is refused with its reason', async () => {
-		const page = await (await browser.newContext({ viewport: { width: 1400, height: 1000 }, locale: 'en-GB' })).newPage();
+		const page = await (
+			await browser.newContext({ viewport: { width: 1400, height: 1000 }, locale: 'en-GB' })
+		).newPage();
 		await signInWith(page, server.url, 'liaison-nsc');
 		expect(new URL(page.url()).pathname).toBe('/consultations');
 		const before = await rows(page).count();
@@ -50,20 +54,34 @@ describe('/consultations', () => {
 		// Approve the first: it is recorded and leaves the list.
 		const approved = await caseOf(page, 0);
 		await page.getByRole('button', { name: `Approve ${approved}` }).click();
-		await page.getByRole('status').filter({ hasText: `Your answer on ${approved} was recorded: approve.` }).waitFor();
+		await page
+			.getByRole('status')
+			.filter({ hasText: `Your answer on ${approved} was recorded: approve.` })
+			.waitFor();
 		await expect.poll(() => page.locator(`tr[data-case="${approved}"]`).count()).toBe(0);
 		expect((await answerOf(approved))[0]).toMatchObject({ decision: 'approve' });
 
 		// An objection needs its reason; with it, it is recorded.
 		const objected = await caseOf(page, 0);
 		await page.getByRole('button', { name: `Object to ${objected}` }).click();
-		await page.getByRole('alert').filter({ hasText: `${objected}: give the reason for the objection.` }).waitFor();
+		await page
+			.getByRole('alert')
+			.filter({ hasText: `${objected}: give the reason for the objection.` })
+			.waitFor();
 		expect((await answerOf(objected))[0]).toMatchObject({ decision: null });
-		await page.getByRole('textbox', { name: `Reason on ${objected} (required to object)` }).fill('The end user is on the national watch list.');
+		await page
+			.getByRole('textbox', { name: `Reason on ${objected} (required to object)` })
+			.fill('The end user is on the national watch list.');
 		await page.getByRole('button', { name: `Object to ${objected}` }).click();
-		await page.getByRole('status').filter({ hasText: `Your answer on ${objected} was recorded: object.` }).waitFor();
+		await page
+			.getByRole('status')
+			.filter({ hasText: `Your answer on ${objected} was recorded: object.` })
+			.waitFor();
 		await expect.poll(() => page.locator(`tr[data-case="${objected}"]`).count()).toBe(0);
-		expect((await answerOf(objected))[0]).toMatchObject({ decision: 'object', reason: 'The end user is on the national watch list.' });
+		expect((await answerOf(objected))[0]).toMatchObject({
+			decision: 'object',
+			reason: 'The end user is on the national watch list.'
+		});
 
 		// Deemed approved meanwhile (10 WD of silence, 001 p.16): the answer is refused, kept, explained.
 		const late = await caseOf(page, 0);
@@ -73,7 +91,10 @@ describe('/consultations', () => {
 		await alert.waitFor();
 		expect(await alert.innerText()).toContain('has no legal effect');
 		await expect.poll(() => page.locator(`tr[data-case="${late}"]`).count()).toBe(0);
-		expect((await answerOf(late))[0]).toMatchObject({ decision: 'deemed_approved', late_answer: { decision: 'approve' } });
+		expect((await answerOf(late))[0]).toMatchObject({
+			decision: 'deemed_approved',
+			late_answer: { decision: 'approve' }
+		});
 		expect(await rows(page).count()).toBe(before - 3);
 		await page.screenshot({ path: 'tests/e2e/screenshots/consultations-late.png', fullPage: true });
 		await page.context().close();

@@ -12,7 +12,8 @@ import { startBuiltServer, type BuiltServer } from '../helpers/built-server';
 import { launchChromium, signInWith } from '../helpers/browser';
 import { HttpClient } from '../helpers/http-client';
 
-const adminUrl = process.env.E2E_DATABASE_URL ?? process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+const adminUrl =
+	process.env.E2E_DATABASE_URL ?? process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const name = `merzim_e2e_draft_${process.pid}`;
 const url = Object.assign(new URL(adminUrl), { pathname: `/${name}` }).toString();
 let server: BuiltServer;
@@ -25,7 +26,8 @@ beforeAll(async () => {
 	const db = postgres(url, { max: 1, onnotice: () => {} });
 	// A demo case awaiting its hearing (or, failing that, one under review), brought to the point where
 	// the letter is written: assigned to `officer`, preliminary refusal given, hearing held (001 p.19).
-	const [row] = await db`select id, stage from cases where (stage = 'hearing' and decision ? 'preliminary') or (stage = 'under-review' and service in ('import-licence', 'licence-reissue-separation')) order by stage = 'hearing' desc, number limit 1`;
+	const [row] =
+		await db`select id, stage from cases where (stage = 'hearing' and decision ? 'preliminary') or (stage = 'under-review' and service in ('import-licence', 'licence-reissue-separation')) order by stage = 'hearing' desc, number limit 1`;
 	await db.end();
 	caseId = row!.id as string;
 	const as = async (username: string) => {
@@ -37,10 +39,15 @@ beforeAll(async () => {
 	const officer = await as('officer');
 	await head.postJson(`/api/v1/cases/${caseId}/actions/assign`, { username: 'officer' }); // 409 if already hers
 	if (row!.stage === 'under-review') {
-		const notice = await officer.postJson(`/api/v1/cases/${caseId}/actions/issue-preliminary-refusal`, { grounds: [3], hearingAt: new Date(Date.now() + 3_600_000).toISOString() });
+		const notice = await officer.postJson(`/api/v1/cases/${caseId}/actions/issue-preliminary-refusal`, {
+			grounds: [3],
+			hearingAt: new Date(Date.now() + 3_600_000).toISOString()
+		});
 		expect(notice.status).toBe(200);
 	}
-	expect((await officer.postJson(`/api/v1/cases/${caseId}/actions/record-hearing`, { applicantAttended: true })).status).toBe(200);
+	expect(
+		(await officer.postJson(`/api/v1/cases/${caseId}/actions/record-hearing`, { applicantAttended: true })).status
+	).toBe(200);
 	browser = await launchChromium();
 });
 afterAll(async () => {
@@ -78,14 +85,20 @@ describe('refusal draft in the browser', () => {
 		await expect.poll(() => textbox(head).innerText(), { timeout: 10_000 }).toContain('Officer: the fee was not paid.');
 		await expect.poll(() => textbox(officer).innerText(), { timeout: 10_000 }).toContain('Head: agreed.');
 		// Each sees the other's caret, labelled with the name the server gave them.
-		await officer.locator('.collaboration-carets__label', { hasText: 'Yerlan Mukhametov' }).waitFor({ timeout: 10_000 });
+		await officer
+			.locator('.collaboration-carets__label', { hasText: 'Yerlan Mukhametov' })
+			.waitFor({ timeout: 10_000 });
 		await head.locator('.collaboration-carets__label', { hasText: 'Nurlan Abenov' }).waitFor({ timeout: 10_000 });
-		await expect.poll(() => officer.locator('.presence li').allInnerTexts()).toEqual(['Nurlan Abenov (you)', 'Yerlan Mukhametov']);
+		await expect
+			.poll(() => officer.locator('.presence li').allInnerTexts())
+			.toEqual(['Nurlan Abenov (you)', 'Yerlan Mukhametov']);
 
 		// The grounds picker inserts the act's wording with its legal point (001 Annex 1 row 9 sub.2).
 		await officer.locator('.picker select').selectOption('001:2');
 		await officer.getByRole('button', { name: 'Insert' }).click();
-		await expect.poll(() => textbox(head).innerText(), { timeout: 10_000 }).toContain('Лицензиялық алым енгізілмеген (Қағидаларға 1-қосымшаның 9-жолы, 2)-тармақша).');
+		await expect
+			.poll(() => textbox(head).innerText(), { timeout: 10_000 })
+			.toContain('Лицензиялық алым енгізілмеген (Қағидаларға 1-қосымшаның 9-жолы, 2)-тармақша).');
 		await officer.locator('.status', { hasText: 'All changes saved' }).waitFor({ timeout: 10_000 });
 		await officer.screenshot({ path: 'tests/e2e/screenshots/draft-co-editing-officer.png', fullPage: true });
 		await head.screenshot({ path: 'tests/e2e/screenshots/draft-co-editing-head.png', fullPage: true });

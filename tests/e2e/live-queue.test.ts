@@ -12,7 +12,8 @@ import { createDb, type DbHandle } from '../../src/lib/server/db/client';
 import { cases, clocks, organisations } from '../../src/lib/server/db/schema';
 import { appendCaseEvent } from '../../src/lib/server/audit/audit.repository';
 
-const adminUrl = process.env.E2E_DATABASE_URL ?? process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+const adminUrl =
+	process.env.E2E_DATABASE_URL ?? process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const name = `merzim_e2e_${process.pid}`;
 const url = Object.assign(new URL(adminUrl), { pathname: `/${name}` }).toString();
 let server: BuiltServer;
@@ -48,10 +49,36 @@ describe('live queue', () => {
 		await db.db.transaction(async (tx) => {
 			const [c] = await tx
 				.insert(cases)
-				.values({ number: 'EL-LIVE-00001', service: 'export-licence', stage: 'completeness-check', applicantId: org!.id, unit: 'Export control', receivedAt: now, registeredOn: now.toISOString().slice(0, 10), application: {}, createdAt: now, updatedAt: now })
+				.values({
+					number: 'EL-LIVE-00001',
+					service: 'export-licence',
+					stage: 'completeness-check',
+					applicantId: org!.id,
+					unit: 'Export control',
+					receivedAt: now,
+					registeredOn: now.toISOString().slice(0, 10),
+					application: {},
+					createdAt: now,
+					updatedAt: now
+				})
 				.returning();
-			await tx.insert(clocks).values({ caseId: c!.id, kind: 'completeness', unit: 'working_days', length: 2, citation: '001 p.15 para 1', events: [started], state: 'running', dueAt: null });
-			await appendCaseEvent(tx, c!.id, { type: 'case:created', actor: { userId: null, label: 'portal' }, at: now, citation: '001 p.14', after: { stage: 'completeness-check' } });
+			await tx.insert(clocks).values({
+				caseId: c!.id,
+				kind: 'completeness',
+				unit: 'working_days',
+				length: 2,
+				citation: '001 p.15 para 1',
+				events: [started],
+				state: 'running',
+				dueAt: null
+			});
+			await appendCaseEvent(tx, c!.id, {
+				type: 'case:created',
+				actor: { userId: null, label: 'portal' },
+				at: now,
+				citation: '001 p.14',
+				after: { stage: 'completeness-check' }
+			});
 		});
 
 		const row = page.locator('table.queue tbody tr', { hasText: 'EL-LIVE-00001' });

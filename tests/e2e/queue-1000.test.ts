@@ -18,7 +18,8 @@ import { createDb, type DbHandle } from '../../src/lib/server/db/client';
 import { cases, clocks, organisations, users } from '../../src/lib/server/db/schema';
 import { appendCaseEvent } from '../../src/lib/server/audit/audit.repository';
 
-const adminUrl = process.env.E2E_DATABASE_URL ?? process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+const adminUrl =
+	process.env.E2E_DATABASE_URL ?? process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const name = `merzim_e2e_1000_${process.pid}`;
 const url = Object.assign(new URL(adminUrl), { pathname: `/${name}` }).toString();
 const EXTRA = 1000;
@@ -47,16 +48,44 @@ async function addOpenCases(n: number) {
 	const now = Date.now();
 	const rows = Array.from({ length: n }, (_, i) => {
 		const at = new Date(now - ((i * 7919) % (18 * 24 * 60)) * 60_000);
-		return { number: `EL-BULK-${String(i + 1).padStart(5, '0')}`, service: 'export-licence', stage: 'under-review', applicantId: orgs[i % orgs.length]!.id, unit: 'Export control', receivedAt: at, registeredOn: at.toISOString().slice(0, 10), application: {}, createdAt: at, updatedAt: at };
+		return {
+			number: `EL-BULK-${String(i + 1).padStart(5, '0')}`,
+			service: 'export-licence',
+			stage: 'under-review',
+			applicantId: orgs[i % orgs.length]!.id,
+			unit: 'Export control',
+			receivedAt: at,
+			registeredOn: at.toISOString().slice(0, 10),
+			application: {},
+			createdAt: at,
+			updatedAt: at
+		};
 	});
 	const inserted = await db.db.insert(cases).values(rows).returning({ id: cases.id, receivedAt: cases.receivedAt });
-	await db.db.insert(clocks).values(inserted.map((c) => ({ caseId: c.id, kind: 'service-term', unit: 'working_days', length: 15, citation: '001 Annex 1 row 3', events: [{ type: 'started', at: c.receivedAt.toISOString() }], state: 'running', dueAt: null })));
+	await db.db.insert(clocks).values(
+		inserted.map((c) => ({
+			caseId: c.id,
+			kind: 'service-term',
+			unit: 'working_days',
+			length: 15,
+			citation: '001 Annex 1 row 3',
+			events: [{ type: 'started', at: c.receivedAt.toISOString() }],
+			state: 'running',
+			dueAt: null
+		}))
+	);
 }
 
 /** Records, in the page, the time from each keydown to the next animation frame, and long tasks. */
 function instrument(page: Page) {
 	return page.evaluate(() => {
-		const w = window as unknown as { keyMs: number[]; longTasks: { start: number; ms: number }[]; marker: number; highlighted: string[]; highlightedAt: number[] };
+		const w = window as unknown as {
+			keyMs: number[];
+			longTasks: { start: number; ms: number }[];
+			marker: number;
+			highlighted: string[];
+			highlightedAt: number[];
+		};
 		w.marker = 1000;
 		performance.setResourceTimingBufferSize(10_000); // every data reload stays countable
 		w.keyMs = [];
@@ -72,16 +101,32 @@ function instrument(page: Page) {
 					w.highlightedAt.push(Date.now());
 				}
 			}
-		}).observe(document.querySelector('table.queue tbody')!, { subtree: true, attributes: true, attributeFilter: ['class'] });
-		window.addEventListener('keydown', (e) => requestAnimationFrame(() => w.keyMs.push(performance.now() - e.timeStamp)), { capture: true });
-		new PerformanceObserver((list) => list.getEntries().forEach((t) => w.longTasks.push({ start: t.startTime, ms: t.duration }))).observe({ type: 'longtask' });
+		}).observe(document.querySelector('table.queue tbody')!, {
+			subtree: true,
+			attributes: true,
+			attributeFilter: ['class']
+		});
+		window.addEventListener(
+			'keydown',
+			(e) => requestAnimationFrame(() => w.keyMs.push(performance.now() - e.timeStamp)),
+			{ capture: true }
+		);
+		new PerformanceObserver((list) =>
+			list.getEntries().forEach((t) => w.longTasks.push({ start: t.startTime, ms: t.duration }))
+		).observe({ type: 'longtask' });
 	});
 }
 
-const focusedNumber = (page: Page) => page.evaluate(() => (document.activeElement as HTMLElement | null)?.textContent ?? '');
+const focusedNumber = (page: Page) =>
+	page.evaluate(() => (document.activeElement as HTMLElement | null)?.textContent ?? '');
 const stats = (xs: number[]) => {
 	const s = [...xs].sort((a, b) => a - b);
-	return { n: s.length, median: Math.round(s[Math.floor(s.length / 2)] ?? NaN), p95: Math.round(s[Math.floor(s.length * 0.95)] ?? NaN), max: Math.round(s.at(-1) ?? NaN) };
+	return {
+		n: s.length,
+		median: Math.round(s[Math.floor(s.length / 2)] ?? NaN),
+		p95: Math.round(s[Math.floor(s.length * 0.95)] ?? NaN),
+		max: Math.round(s.at(-1) ?? NaN)
+	};
 };
 
 describe('the queue with 1,000+ live rows', () => {
@@ -90,7 +135,9 @@ describe('the queue with 1,000+ live rows', () => {
 		await signInWith(page, server.url, 'supervisor');
 		await page.goto(`${server.url}/queue?tab=all`);
 		await page.waitForFunction(() => performance.getEntriesByName('merzim:queue-interactive').length > 0);
-		const interactiveMs = await page.evaluate(() => performance.getEntriesByName('merzim:queue-interactive')[0]!.startTime);
+		const interactiveMs = await page.evaluate(
+			() => performance.getEntriesByName('merzim:queue-interactive')[0]!.startTime
+		);
 		const links = page.locator('table.queue tbody a.case-link');
 		const total = await links.count();
 		expect(total).toBeGreaterThanOrEqual(EXTRA);
@@ -107,14 +154,28 @@ describe('the queue with 1,000+ live rows', () => {
 		// Another process reassigns 25 bulk cases (scattered through the list) to officer2, one transaction each.
 		const bulk = order.filter((n) => n.startsWith('EL-BULK-'));
 		const chosen = Array.from({ length: CHANGED }, (_, i) => bulk[Math.floor((i * bulk.length) / CHANGED)]!);
-		const [officer2] = await db.db.select({ id: users.id, name: users.displayName }).from(users).where(eq(users.username, 'officer2'));
+		const [officer2] = await db.db
+			.select({ id: users.id, name: users.displayName })
+			.from(users)
+			.where(eq(users.username, 'officer2'));
 		const committedAt = Date.now();
 		let burstEndedAt = 0;
 		const burst = (async () => {
 			for (const number of chosen) {
 				await db.db.transaction(async (tx) => {
-					const [c] = await tx.update(cases).set({ assigneeId: officer2!.id, updatedAt: new Date() }).where(eq(cases.number, number)).returning({ id: cases.id });
-					await appendCaseEvent(tx, c!.id, { type: 'case:assigned', actor: { userId: null, label: 'e2e' }, at: new Date(), citation: 'Order 425 p.3', before: null, after: { assigneeId: officer2!.id, assignee: 'officer2' } });
+					const [c] = await tx
+						.update(cases)
+						.set({ assigneeId: officer2!.id, updatedAt: new Date() })
+						.where(eq(cases.number, number))
+						.returning({ id: cases.id });
+					await appendCaseEvent(tx, c!.id, {
+						type: 'case:assigned',
+						actor: { userId: null, label: 'e2e' },
+						at: new Date(),
+						citation: 'Order 425 p.3',
+						before: null,
+						after: { assigneeId: officer2!.id, assignee: 'officer2' }
+					});
 				});
 			}
 			burstEndedAt = Date.now();
@@ -138,8 +199,15 @@ describe('the queue with 1,000+ live rows', () => {
 						.map((e) => Math.round(performance.timeOrigin + e.responseEnd)),
 				since
 			);
-		const changedRows = chosen.map((n) => page.locator('table.queue tbody tr', { has: page.locator(`a.case-link:text-is("${n}")`) }));
-		await expect.poll(async () => (await Promise.all(changedRows.map((r) => r.innerText()))).every((t) => t.includes(officer2!.name)), { timeout: 15_000 }).toBe(true);
+		const changedRows = chosen.map((n) =>
+			page.locator('table.queue tbody tr', { has: page.locator(`a.case-link:text-is("${n}")`) })
+		);
+		await expect
+			.poll(
+				async () => (await Promise.all(changedRows.map((r) => r.innerText()))).every((t) => t.includes(officer2!.name)),
+				{ timeout: 15_000 }
+			)
+			.toBe(true);
 		const { highlighted, highlightedAt } = await page.evaluate(() => {
 			const w = window as unknown as { highlighted: string[]; highlightedAt: number[] };
 			return { highlighted: w.highlighted, highlightedAt: w.highlightedAt };
@@ -150,7 +218,9 @@ describe('the queue with 1,000+ live rows', () => {
 		const reloadedAfterMs = (reloads.at(-1) ?? NaN) - burstEndedAt;
 		expect(new Set(highlighted)).toEqual(new Set(chosen));
 		const during = await page.evaluate(() => (window as unknown as { keyMs: number[] }).keyMs.splice(0));
-		const longTasks = await page.evaluate(() => (window as unknown as { longTasks: { ms: number }[] }).longTasks.map((t) => t.ms));
+		const longTasks = await page.evaluate(() =>
+			(window as unknown as { longTasks: { ms: number }[] }).longTasks.map((t) => t.ms)
+		);
 
 		// No reload; the burst cost a few data reloads, not one per event; every j moved exactly one row.
 		expect(await page.evaluate(() => (window as unknown as { marker?: number }).marker)).toBe(1000);

@@ -19,7 +19,17 @@ afterAll(async () => {
 	await server?.stop();
 });
 
-const ALL = ['/queue', '/cases', '/board', '/supervisor', '/complaints', '/consultations', '/admin', '/admin/calendar', '/admin/tokens'];
+const ALL = [
+	'/queue',
+	'/cases',
+	'/board',
+	'/supervisor',
+	'/complaints',
+	'/consultations',
+	'/admin',
+	'/admin/calendar',
+	'/admin/tokens'
+];
 
 describe.each([
 	['registrar', '/queue', ['/queue', '/cases', '/board']],
@@ -34,7 +44,9 @@ describe.each([
 		const page = await browser.newPage();
 		await signInWith(page, server.url, username);
 		expect(new URL(page.url()).pathname).toBe(home);
-		const offered = await page.locator('nav[aria-label="Main"] a').evaluateAll((as) => as.map((a) => new URL((a as HTMLAnchorElement).href).pathname));
+		const offered = await page
+			.locator('nav[aria-label="Main"] a')
+			.evaluateAll((as) => as.map((a) => new URL((a as HTMLAnchorElement).href).pathname));
 		expect(offered.filter((p) => p !== '/account')).toEqual(allowed);
 		for (const path of ALL.filter((p) => !(allowed as readonly string[]).includes(p))) {
 			const res = await page.goto(`${server.url}${path}`);

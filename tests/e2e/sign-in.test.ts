@@ -29,7 +29,8 @@ async function signIn(username: string, password = 'merzim-demo'): Promise<Page>
 	return page;
 }
 
-const shot = (page: Page, name: string) => page.screenshot({ path: `tests/e2e/screenshots/${name}.png`, fullPage: false });
+const shot = (page: Page, name: string) =>
+	page.screenshot({ path: `tests/e2e/screenshots/${name}.png`, fullPage: false });
 
 describe('demo sign-in in Chromium', () => {
 	it('an officer signs in and sees the case list ordered by deadline, then a case with its timeline', async () => {
@@ -108,7 +109,9 @@ describe('calendar overrides in Chromium', () => {
 		await page.getByRole('link', { name: 'Calendar' }).click();
 		await page.waitForURL('**/admin/calendar');
 		// The next working day after today is inside many demo terms.
-		const res = await page.request.get(`${server.url}/api/v1/calendar/deadline?start=${new Date().toISOString().slice(0, 10)}&workingDays=1`);
+		const res = await page.request.get(
+			`${server.url}/api/v1/calendar/deadline?start=${new Date().toISOString().slice(0, 10)}&workingDays=1`
+		);
 		const { dueDate } = (await res.json()) as { dueDate: string };
 		await page.getByLabel('Date').fill(dueDate);
 		await page.getByLabel('Reason').fill('E2E closure for a test');
@@ -119,7 +122,12 @@ describe('calendar overrides in Chromium', () => {
 		expect(moved).toBeGreaterThan(0);
 		await shot(page, 'calendar-preview');
 		await page.getByRole('button', { name: 'Apply' }).click();
-		await expect(page.getByRole('status').filter({ hasText: `Saved ${dueDate}` }).textContent()).resolves.toContain(`${moved} open deadline(s) recomputed`);
+		await expect(
+			page
+				.getByRole('status')
+				.filter({ hasText: `Saved ${dueDate}` })
+				.textContent()
+		).resolves.toContain(`${moved} open deadline(s) recomputed`);
 		await expect(page.getByRole('cell', { name: 'E2E closure for a test' }).isVisible()).resolves.toBe(true);
 		await page.close();
 	});

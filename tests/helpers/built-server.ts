@@ -13,7 +13,10 @@ export interface BuiltServer {
 	stop(): Promise<void>;
 }
 
-export async function startBuiltServer(env: Record<string, string> = {}, dataDir = mkdtempSync(join(tmpdir(), 'merzim-e2e-'))): Promise<BuiltServer> {
+export async function startBuiltServer(
+	env: Record<string, string> = {},
+	dataDir = mkdtempSync(join(tmpdir(), 'merzim-e2e-'))
+): Promise<BuiltServer> {
 	const child: ChildProcess = spawn(process.execPath, ['dist/server.js'], {
 		env: { ...process.env, PORT: '0', HOST: '127.0.0.1', MERZIM_DATA_DIR: dataDir, ...env },
 		stdio: ['ignore', 'pipe', 'pipe']

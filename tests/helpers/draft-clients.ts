@@ -16,14 +16,25 @@ import { TEST_PASSWORD } from './test-app';
 
 /** How many client updates are stored for the draft beside its snapshot (the rows' `updates`). */
 export async function countStoredUpdates(db: Db, draftId: string): Promise<number> {
-	const [row] = await db.select({ n: sum(draftUpdates.updates) }).from(draftUpdates).where(eq(draftUpdates.draftId, draftId));
+	const [row] = await db
+		.select({ n: sum(draftUpdates.updates) })
+		.from(draftUpdates)
+		.where(eq(draftUpdates.draftId, draftId));
 	return Number(row?.n ?? 0);
 }
 
-export async function seedCase(db: Db, opts: { number: string; assigneeId: number | null; bin?: string }): Promise<string> {
+export async function seedCase(
+	db: Db,
+	opts: { number: string; assigneeId: number | null; bin?: string }
+): Promise<string> {
 	const [org] = await db
 		.insert(organisations)
-		.values({ bin: opts.bin ?? String(100_000_000_000 + Math.floor(Math.random() * 899_999_999_999)), name: 'ТОО «Қазақ Өнеркәсіп»', legalAddress: 'Астана қ., Мәңгілік Ел даңғ., 8', city: 'Astana' })
+		.values({
+			bin: opts.bin ?? String(100_000_000_000 + Math.floor(Math.random() * 899_999_999_999)),
+			name: 'ТОО «Қазақ Өнеркәсіп»',
+			legalAddress: 'Астана қ., Мәңгілік Ел даңғ., 8',
+			city: 'Astana'
+		})
 		.returning();
 	const now = new Date('2026-03-02T04:00:00Z');
 	const [c] = await db
@@ -33,7 +44,15 @@ export async function seedCase(db: Db, opts: { number: string; assigneeId: numbe
 			service: 'export-licence',
 			// After the preliminary refusal on ground 3 and the hearing (001 p.19): the letter is what remains.
 			stage: 'hearing-held',
-			decision: { preliminary: { grounds: [3], confidential: [], hearingAt: '2026-03-04T05:00:00.000Z', noticeAt: '2026-03-02T05:00:00.000Z' }, hearing: { heldAt: '2026-03-04T05:00:00.000Z', applicantAttended: true } },
+			decision: {
+				preliminary: {
+					grounds: [3],
+					confidential: [],
+					hearingAt: '2026-03-04T05:00:00.000Z',
+					noticeAt: '2026-03-02T05:00:00.000Z'
+				},
+				hearing: { heldAt: '2026-03-04T05:00:00.000Z', applicantAttended: true }
+			},
 			applicantId: org!.id,
 			assigneeId: opts.assigneeId,
 			unit: 'Export control',
@@ -68,10 +87,22 @@ export interface DraftClient {
 }
 
 export function openSocket(url: string, cookie: string, opts: { reconnection?: boolean } = {}): DraftSocket {
-	return connect(url, { path: '/socket.io', transports: ['websocket'], extraHeaders: { cookie, origin: url }, forceNew: true, reconnection: opts.reconnection ?? false });
+	return connect(url, {
+		path: '/socket.io',
+		transports: ['websocket'],
+		extraHeaders: { cookie, origin: url },
+		forceNew: true,
+		reconnection: opts.reconnection ?? false
+	});
 }
 
-export async function draftClient(url: string, cookie: string, caseId: string, name: string, doc = new Y.Doc()): Promise<DraftClient> {
+export async function draftClient(
+	url: string,
+	cookie: string,
+	caseId: string,
+	name: string,
+	doc = new Y.Doc()
+): Promise<DraftClient> {
 	const socket = openSocket(url, cookie);
 	const acked: Uint8Array[] = [];
 	const received: Uint8Array[] = [];
@@ -80,7 +111,16 @@ export async function draftClient(url: string, cookie: string, caseId: string, n
 		if (origin === provider) received.push(u);
 	});
 	await Promise.race([provider.whenSynced(), refusedOrTimeout(provider, 10_000)]);
-	return { name, doc, socket, provider, acked, received, text: () => bodyText(doc), close: () => (provider.destroy(), socket.disconnect()) };
+	return {
+		name,
+		doc,
+		socket,
+		provider,
+		acked,
+		received,
+		text: () => bodyText(doc),
+		close: () => (provider.destroy(), socket.disconnect())
+	};
 }
 
 async function refusedOrTimeout(provider: DraftProvider, ms: number) {
@@ -131,10 +171,15 @@ export async function converged(clients: DraftClient[], ms = 15_000): Promise<vo
 	const same = () => {
 		const [first, ...rest] = clients;
 		const vector = Buffer.from(Y.encodeStateVector(first!.doc)).toString('hex');
-		return rest.every((c) => Buffer.from(Y.encodeStateVector(c.doc)).toString('hex') === vector && c.text() === first!.text());
+		return rest.every(
+			(c) => Buffer.from(Y.encodeStateVector(c.doc)).toString('hex') === vector && c.text() === first!.text()
+		);
 	};
 	while (!same()) {
-		if (Date.now() > end) throw new Error(`clients did not converge:\n${clients.map((c) => `${c.name}: ${JSON.stringify(c.text()).slice(0, 200)}`).join('\n')}`);
+		if (Date.now() > end)
+			throw new Error(
+				`clients did not converge:\n${clients.map((c) => `${c.name}: ${JSON.stringify(c.text()).slice(0, 200)}`).join('\n')}`
+			);
 		await new Promise((r) => setTimeout(r, 20));
 	}
 }

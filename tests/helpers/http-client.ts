@@ -16,9 +16,16 @@ export class HttpClient {
 		return [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
 	}
 
-	async request(path: string, init: { method?: string; body?: string; headers?: Record<string, string> } = {}): Promise<Response> {
+	async request(
+		path: string,
+		init: { method?: string; body?: string; headers?: Record<string, string> } = {}
+	): Promise<Response> {
 		const method = init.method ?? 'GET';
-		const headers: Record<string, string> = { [CLIENT_IP_HEADER]: this.ip, accept: 'application/json', ...init.headers };
+		const headers: Record<string, string> = {
+			[CLIENT_IP_HEADER]: this.ip,
+			accept: 'application/json',
+			...init.headers
+		};
 		if (this.cookies.size) headers.cookie = this.cookieHeader();
 		if (method !== 'GET' && this.origin && !('origin' in headers)) headers.origin = this.origin;
 		const res = await fetch(this.base + path, { method, body: init.body, headers, redirect: 'manual' });
@@ -38,7 +45,11 @@ export class HttpClient {
 	}
 
 	postJson(path: string, body: unknown, headers: Record<string, string> = {}) {
-		return this.request(path, { method: 'POST', body: JSON.stringify(body), headers: { 'content-type': 'application/json', ...headers } });
+		return this.request(path, {
+			method: 'POST',
+			body: JSON.stringify(body),
+			headers: { 'content-type': 'application/json', ...headers }
+		});
 	}
 
 	/** A form post as a browser makes it; SvelteKit answers form actions with JSON when asked for it. */
@@ -58,7 +69,9 @@ export class HttpClient {
 }
 
 /** SvelteKit's form-action JSON envelope: `{type, status, data|location}`; data is devalue-encoded. */
-export async function actionResult(res: Response): Promise<{ type: string; status: number; location?: string; data?: unknown }> {
+export async function actionResult(
+	res: Response
+): Promise<{ type: string; status: number; location?: string; data?: unknown }> {
 	const body = (await res.json()) as { type: string; status: number; location?: string; data?: string };
 	const { parse } = await import('devalue');
 	return { ...body, data: body.data ? parse(body.data) : undefined };

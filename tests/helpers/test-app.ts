@@ -29,7 +29,13 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
 	const dbHandle = await createTestDb();
 	const config = loadConfig({ MERZIM_DATA_DIR: '/nonexistent', ...env });
 	const ctx = await createAppContext(config, { clock, dbHandle });
-	const server = await startServer(ctx, { port: 0, host: '127.0.0.1', sweepMs: 200, publishEveryMs: 50, gapWaitMs: 300 });
+	const server = await startServer(ctx, {
+		port: 0,
+		host: '127.0.0.1',
+		sweepMs: 200,
+		publishEveryMs: 50,
+		gapWaitMs: 300
+	});
 	return {
 		ctx,
 		clock,
@@ -37,7 +43,13 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
 		url: server.url,
 		createUser: (username, roles, extra = {}) =>
 			ctx.users.create(
-				{ username, displayName: username, password: extra.password ?? TEST_PASSWORD, roles, agencyCode: extra.agencyCode },
+				{
+					username,
+					displayName: username,
+					password: extra.password ?? TEST_PASSWORD,
+					roles,
+					agencyCode: extra.agencyCode
+				},
 				{ userId: null, label: 'test' }
 			),
 		close: async () => {

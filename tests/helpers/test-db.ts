@@ -50,12 +50,29 @@ export async function dropDatabase(adminUrl: string, name: string): Promise<void
  * A case in consultation for an organisation of its own, with no clocks: what the outbox and
  * realtime tests write case events against.
  */
-export async function insertConsultationCase(db: DbHandle['db'], number: string, organisation = 'ТОО «Тест»'): Promise<string> {
-	const [org] = await db.insert(organisations).values({ bin: '000740001307', name: organisation, legalAddress: 'Astana', city: 'Astana' }).returning();
+export async function insertConsultationCase(
+	db: DbHandle['db'],
+	number: string,
+	organisation = 'ТОО «Тест»'
+): Promise<string> {
+	const [org] = await db
+		.insert(organisations)
+		.values({ bin: '000740001307', name: organisation, legalAddress: 'Astana', city: 'Astana' })
+		.returning();
 	const now = new Date();
 	const [c] = await db
 		.insert(cases)
-		.values({ number, service: 'export-licence', stage: 'consultation', applicantId: org!.id, receivedAt: now, registeredOn: '2026-03-02', application: {}, createdAt: now, updatedAt: now })
+		.values({
+			number,
+			service: 'export-licence',
+			stage: 'consultation',
+			applicantId: org!.id,
+			receivedAt: now,
+			registeredOn: '2026-03-02',
+			application: {},
+			createdAt: now,
+			updatedAt: now
+		})
 		.returning();
 	return c!.id;
 }

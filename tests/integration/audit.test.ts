@@ -7,7 +7,12 @@ import { eq, sql } from 'drizzle-orm';
 import { createTestDb } from '../helpers/test-db';
 import type { DbHandle } from '../../src/lib/server/db/client';
 import { auditEvents, caseEvents, cases, organisations, users } from '../../src/lib/server/db/schema';
-import { appendAuditEvent, appendCaseEvent, appendCaseEvents, verifyAuditTrail } from '../../src/lib/server/audit/audit.repository';
+import {
+	appendAuditEvent,
+	appendCaseEvent,
+	appendCaseEvents,
+	verifyAuditTrail
+} from '../../src/lib/server/audit/audit.repository';
 import { createUserService } from '../../src/lib/server/users/users.service';
 import { ensureReferenceData } from '../../src/lib/server/db/reference-data';
 import { ManualClock } from '../../src/lib/server/clock';
@@ -20,16 +25,36 @@ const actor = { userId: null, label: 'test' };
 beforeAll(async () => {
 	h = await createTestDb();
 	await ensureReferenceData(h.db);
-	const [org] = await h.db.insert(organisations).values({ bin: '000740001307', name: 'ТОО «Тест»', legalAddress: 'Astana', city: 'Astana' }).returning();
+	const [org] = await h.db
+		.insert(organisations)
+		.values({ bin: '000740001307', name: 'ТОО «Тест»', legalAddress: 'Astana', city: 'Astana' })
+		.returning();
 	const now = clock.now();
 	const [c] = await h.db
 		.insert(cases)
-		.values({ number: 'EL-TEST-1', service: 'export-licence', stage: 'registered', applicantId: org!.id, receivedAt: now, registeredOn: '2026-04-01', application: {}, createdAt: now, updatedAt: now })
+		.values({
+			number: 'EL-TEST-1',
+			service: 'export-licence',
+			stage: 'registered',
+			applicantId: org!.id,
+			receivedAt: now,
+			registeredOn: '2026-04-01',
+			application: {},
+			createdAt: now,
+			updatedAt: now
+		})
 		.returning();
 	caseId = c!.id;
 	for (let i = 1; i <= 4; i++) {
 		await h.db.transaction((tx) =>
-			appendCaseEvent(tx, caseId, { type: 'stage-changed', actor, at: clock.now(), citation: '001 p.14', before: { stage: `s${i - 1}` }, after: { stage: `s${i}` } })
+			appendCaseEvent(tx, caseId, {
+				type: 'stage-changed',
+				actor,
+				at: clock.now(),
+				citation: '001 p.14',
+				before: { stage: `s${i - 1}` },
+				after: { stage: `s${i}` }
+			})
 		);
 		clock.advance(60_000);
 	}
@@ -41,7 +66,17 @@ async function anotherCase(number: string) {
 	const now = clock.now();
 	const [c] = await h.db
 		.insert(cases)
-		.values({ number, service: 'export-licence', stage: 'registered', applicantId: org!.id, receivedAt: now, registeredOn: '2026-04-01', application: {}, createdAt: now, updatedAt: now })
+		.values({
+			number,
+			service: 'export-licence',
+			stage: 'registered',
+			applicantId: org!.id,
+			receivedAt: now,
+			registeredOn: '2026-04-01',
+			application: {},
+			createdAt: now,
+			updatedAt: now
+		})
 		.returning();
 	return c;
 }
@@ -56,9 +91,16 @@ describe('audit trail', () => {
 
 	it('writes a user change and its audit row together, with before and after', async () => {
 		const service = createUserService({ db: h.db, clock });
-		const id = await service.create({ username: 'auditee', displayName: 'A', password: 'long enough pw', roles: ['officer'] }, actor);
+		const id = await service.create(
+			{ username: 'auditee', displayName: 'A', password: 'long enough pw', roles: ['officer'] },
+			actor
+		);
 		await service.setRoles(id, ['officer', 'head'], actor);
-		const rows = await h.db.select().from(auditEvents).where(eq(auditEvents.stream, `user:${id}`)).orderBy(auditEvents.seq);
+		const rows = await h.db
+			.select()
+			.from(auditEvents)
+			.where(eq(auditEvents.stream, `user:${id}`))
+			.orderBy(auditEvents.seq);
 		expect(rows.map((r) => r.type)).toEqual(['user-created', 'roles-changed']);
 		expect(rows[1]!.before).toMatchObject({ roles: ['officer'] });
 		expect(rows[1]!.after).toMatchObject({ roles: ['head', 'officer'] });
@@ -69,7 +111,12 @@ describe('audit trail', () => {
 		const before = (await h.db.select().from(auditEvents)).length;
 		await expect(
 			h.db.transaction(async (tx) => {
-				await appendAuditEvent(tx, 'calendar', { type: 'override-set', actor, at: clock.now(), after: { date: '2026-05-08' } });
+				await appendAuditEvent(tx, 'calendar', {
+					type: 'override-set',
+					actor,
+					at: clock.now(),
+					after: { date: '2026-05-08' }
+				});
 				throw new Error('boom');
 			})
 		).rejects.toThrow('boom');
@@ -90,7 +137,9 @@ describe('audit trail', () => {
 
 	it('detects a row tampered with behind the triggers', async () => {
 		await h.db.execute(sql`alter table case_events disable trigger case_events_append_only`);
-		await h.db.execute(sql`update case_events set after = '{"stage":"granted"}'::jsonb where case_id = ${caseId} and seq = 2`);
+		await h.db.execute(
+			sql`update case_events set after = '{"stage":"granted"}'::jsonb where case_id = ${caseId} and seq = 2`
+		);
 		await h.db.execute(sql`alter table case_events enable trigger case_events_append_only`);
 		const { breaks } = await verifyAuditTrail(h.db);
 		expect(breaks).toEqual([expect.objectContaining({ stream: `case:${caseId}`, seq: 2, problem: 'hash-mismatch' })]);
@@ -100,7 +149,9 @@ describe('audit trail', () => {
 		const now = clock.now();
 		const c = await anotherCase('EL-TEST-2');
 		await Promise.all(
-			Array.from({ length: 10 }, (_, i) => h.db.transaction((tx) => appendCaseEvent(tx, c!.id, { type: `e${i}`, actor, at: now })))
+			Array.from({ length: 10 }, (_, i) =>
+				h.db.transaction((tx) => appendCaseEvent(tx, c!.id, { type: `e${i}`, actor, at: now }))
+			)
 		);
 		const rows = await h.db.select().from(caseEvents).where(eq(caseEvents.caseId, c!.id)).orderBy(caseEvents.seq);
 		expect(rows.map((r) => r.seq)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
@@ -112,8 +163,16 @@ describe('audit trail', () => {
 		const now = clock.now();
 		const c = await anotherCase('EL-TEST-3');
 		await appendCaseEvent(h.db, c!.id, { type: 'first', actor, at: now });
-		const appended = await appendCaseEvents(h.db, c!.id, ['second', 'third', 'fourth'].map((type, i) => ({ type, actor, at: new Date(now.getTime() + i), after: { i } })));
-		expect(appended.map((r) => [r.seq, r.type])).toEqual([[2, 'second'], [3, 'third'], [4, 'fourth']]);
+		const appended = await appendCaseEvents(
+			h.db,
+			c!.id,
+			['second', 'third', 'fourth'].map((type, i) => ({ type, actor, at: new Date(now.getTime() + i), after: { i } }))
+		);
+		expect(appended.map((r) => [r.seq, r.type])).toEqual([
+			[2, 'second'],
+			[3, 'third'],
+			[4, 'fourth']
+		]);
 		const rows = await h.db.select().from(caseEvents).where(eq(caseEvents.caseId, c!.id)).orderBy(caseEvents.seq);
 		expect(rows.map((r) => r.type)).toEqual(['first', 'second', 'third', 'fourth']);
 		for (let i = 1; i < rows.length; i++) {

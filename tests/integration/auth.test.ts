@@ -24,7 +24,8 @@ beforeAll(async () => {
 });
 afterAll(() => app.close());
 
-const client = (ip = `10.1.${Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250)}`) => new HttpClient(app.url, ip);
+const client = (ip = `10.1.${Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250)}`) =>
+	new HttpClient(app.url, ip);
 
 describe('sign-in page', () => {
 	it('shows English fields labelled Username and Password and a Sign in button', async () => {
@@ -171,7 +172,9 @@ describe('CSRF and origin checks', () => {
 		const second = await startServer(app.ctx, { port: 0, host: '127.0.0.1' });
 		try {
 			expect((await new HttpClient(second.url, '10.9.9.7').signIn('olga', TEST_PASSWORD)).status).toBe(201);
-			expect((await new HttpClient(second.url, '10.9.9.6', 'https://evil.example').signIn('olga', TEST_PASSWORD)).status).toBe(403);
+			expect(
+				(await new HttpClient(second.url, '10.9.9.6', 'https://evil.example').signIn('olga', TEST_PASSWORD)).status
+			).toBe(403);
 		} finally {
 			await second.io.close();
 			second.http.closeAllConnections();
@@ -225,16 +228,33 @@ describe('roles', () => {
 		const admin = client();
 		await admin.signIn('admin1', TEST_PASSWORD);
 		const before = (await app.ctx.db.select().from(users)).length;
-		const raw = (body: string, type = 'application/json') => admin.request('/api/v1/admin/users', { method: 'POST', body, headers: { 'content-type': type } });
+		const raw = (body: string, type = 'application/json') =>
+			admin.request('/api/v1/admin/users', { method: 'POST', body, headers: { 'content-type': type } });
 		expect((await raw('{"username": ')).status).toBe(400);
 		expect((await raw('x'.repeat(70_000))).status).toBe(413);
 		expect((await raw('username=x', 'text/plain')).status).toBe(415);
-		const unknownKey = await admin.postJson('/api/v1/admin/users', { username: 'zz', displayName: 'Z', password: 'long enough pw', roles: ['officer'], isRoot: true });
+		const unknownKey = await admin.postJson('/api/v1/admin/users', {
+			username: 'zz',
+			displayName: 'Z',
+			password: 'long enough pw',
+			roles: ['officer'],
+			isRoot: true
+		});
 		expect(unknownKey.status).toBe(422);
-		const badRole = await admin.postJson('/api/v1/admin/users', { username: 'zz', displayName: 'Z', password: 'long enough pw', roles: ['emperor'] });
+		const badRole = await admin.postJson('/api/v1/admin/users', {
+			username: 'zz',
+			displayName: 'Z',
+			password: 'long enough pw',
+			roles: ['emperor']
+		});
 		expect(badRole.status).toBe(422);
 		expect(Object.keys(((await badRole.json()) as { fields: object }).fields)).toContain('roles.0');
-		const liaison = await admin.postJson('/api/v1/admin/users', { username: 'zz', displayName: 'Z', password: 'long enough pw', roles: ['agency_liaison'] });
+		const liaison = await admin.postJson('/api/v1/admin/users', {
+			username: 'zz',
+			displayName: 'Z',
+			password: 'long enough pw',
+			roles: ['agency_liaison']
+		});
 		expect(liaison.status).toBe(422);
 		expect((await app.ctx.db.select().from(users)).length).toBe(before);
 	});
@@ -245,7 +265,9 @@ describe('second factor', () => {
 		await app.createUser('tot', ['complaint_reviewer']);
 		const admin = client();
 		await admin.signIn('admin1', TEST_PASSWORD);
-		const set = await actionResult(await admin.postForm('/admin?/setRoleMfa', { role: 'complaint_reviewer', required: 'true' }));
+		const set = await actionResult(
+			await admin.postForm('/admin?/setRoleMfa', { role: 'complaint_reviewer', required: 'true' })
+		);
 		expect(set.type).toBe('success');
 
 		const c = client();
@@ -258,9 +280,16 @@ describe('second factor', () => {
 		const keyText = /data-testid="totp-key">([A-Z2-7]+)</.exec(html)![1]!;
 		const { decodeBase32IgnorePadding } = await import('@oslojs/encoding');
 		const key = decodeBase32IgnorePadding(keyText);
-		const wrong = await actionResult(await c.postForm('/login/two-factor/setup', { key: keyText, code: '000000' === totpAt(key, app.clock.now()) ? '111111' : '000000' }));
+		const wrong = await actionResult(
+			await c.postForm('/login/two-factor/setup', {
+				key: keyText,
+				code: '000000' === totpAt(key, app.clock.now()) ? '111111' : '000000'
+			})
+		);
 		expect(wrong.status).toBe(400);
-		const ok = await actionResult(await c.postForm('/login/two-factor/setup', { key: keyText, code: totpAt(key, app.clock.now()) }));
+		const ok = await actionResult(
+			await c.postForm('/login/two-factor/setup', { key: keyText, code: totpAt(key, app.clock.now()) })
+		);
 		expect(ok.location).toBe('/');
 		expect((await c.get('/api/v1/me')).status).toBe(200);
 

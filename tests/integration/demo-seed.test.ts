@@ -22,7 +22,10 @@ const NOW = new Date('2026-11-23T06:00:00Z');
 const opened: AppContext[] = [];
 
 async function context(env: Record<string, string> = {}) {
-	const ctx = await createAppContext(loadConfig({ MERZIM_DATA_DIR: '/nonexistent', ...env }), { clock: new ManualClock(NOW), dbHandle: await createTestDb() });
+	const ctx = await createAppContext(loadConfig({ MERZIM_DATA_DIR: '/nonexistent', ...env }), {
+		clock: new ManualClock(NOW),
+		dbHandle: await createTestDb()
+	});
 	opened.push(ctx);
 	return ctx;
 }
@@ -30,7 +33,8 @@ afterAll(async () => {
 	for (const ctx of opened) await ctx.dbHandle.close();
 });
 
-const summary = (ctx: AppContext) => ctx.db.select({ number: cases.number, service: cases.service, stage: cases.stage }).from(cases).orderBy(cases.number);
+const summary = (ctx: AppContext) =>
+	ctx.db.select({ number: cases.number, service: cases.service, stage: cases.stage }).from(cases).orderBy(cases.number);
 
 describe('demo seed', () => {
 	it('seeds 300 cases of every service at every stage, with valid BINs and an intact audit trail', async () => {
@@ -38,17 +42,36 @@ describe('demo seed', () => {
 		const tokensFile = join(mkdtempSync(join(tmpdir(), 'merzim-demo-')), 'demo-tokens.json');
 		expect(await seedDemoIfWanted(ctx, { requested: false, tokensFile })).toEqual({ status: 'seeded', cases: 300 });
 		// Integration tokens for the portal, the MFA and each agency, each valid for its own scope.
-		const tokens = JSON.parse(readFileSync(tokensFile, 'utf8')) as { portal: string; mfa: string; agencies: Record<string, string> };
+		const tokens = JSON.parse(readFileSync(tokensFile, 'utf8')) as {
+			portal: string;
+			mfa: string;
+			agencies: Record<string, string>;
+		};
 		expect(Object.keys(tokens.agencies).sort()).toEqual([...AGENCY_CODES].sort());
 		expect(await ctx.tokens.authenticate(`Bearer ${tokens.portal}`)).toMatchObject({ kind: 'portal' });
 		expect(await ctx.tokens.authenticate(`Bearer ${tokens.mfa}`)).toMatchObject({ kind: 'mfa' });
-		expect(await ctx.tokens.authenticate(`Bearer ${tokens.agencies.nsc}`)).toMatchObject({ kind: 'agency', agencyCode: 'nsc' });
-		expect(await ctx.tokens.authenticate(`Bearer ${tokens.portal.slice(0, -1)}${tokens.portal.endsWith("x") ? "y" : "x"}`)).toBeNull();
+		expect(await ctx.tokens.authenticate(`Bearer ${tokens.agencies.nsc}`)).toMatchObject({
+			kind: 'agency',
+			agencyCode: 'nsc'
+		});
+		expect(
+			await ctx.tokens.authenticate(`Bearer ${tokens.portal.slice(0, -1)}${tokens.portal.endsWith('x') ? 'y' : 'x'}`)
+		).toBeNull();
 		const rows = await summary(ctx);
 		expect(rows).toHaveLength(300);
 		expect(new Set(rows.map((r) => r.service))).toEqual(new Set(SERVICE_CODES));
 		const stages = new Set(rows.map((r) => r.stage));
-		for (const s of ['completeness-check', 'consultation', 'mfa-check', 'hearing', 'under-review', 'granted', 'refused', 'returned-incomplete']) expect(stages).toContain(s);
+		for (const s of [
+			'completeness-check',
+			'consultation',
+			'mfa-check',
+			'hearing',
+			'under-review',
+			'granted',
+			'refused',
+			'returned-incomplete'
+		])
+			expect(stages).toContain(s);
 		const orgs = await ctx.db.select().from(organisations);
 		expect(orgs.every((o) => isValidBin(o.bin))).toBe(true);
 		expect(orgs.some((o) => /^(ТОО|АО) «/.test(o.name))).toBe(true);
@@ -65,17 +88,42 @@ describe('demo seed', () => {
 			.innerJoin(cases, eq(cases.id, clocks.caseId))
 			.where(eq(cases.service, 'complaint'));
 		expect(complaintClocks.filter((k) => k.kind === 'service-term')).toEqual([]);
-		expect(new Set(complaintClocks.filter((k) => k.kind === 'complaint-review').map((k) => k.length))).toEqual(new Set([5, 15]));
+		expect(new Set(complaintClocks.filter((k) => k.kind === 'complaint-review').map((k) => k.length))).toEqual(
+			new Set([5, 15])
+		);
 		expect(complaintClocks.some((k) => k.kind === 'complaint-forwarding')).toBe(true);
 		expect(complaintClocks.some((k) => k.kind === 'complaint-extension-notice')).toBe(true);
 		expect(complaintClocks.some((k) => (k.events as { type: string }[]).some((e) => e.type === 'extended'))).toBe(true);
-		const targets = await ctx.db.execute(sql`select c.stage as complaint, t.stage as target, c.applicant_id = t.applicant_id as same_applicant, t.decided_at < c.received_at as before from cases c left join cases t on t.id = c.complaint_of where c.service = 'complaint'`);
-		const targetRows = (Array.isArray(targets) ? targets : (targets as { rows: unknown[] }).rows) as { complaint: string; target: string | null; same_applicant: boolean; before: boolean }[];
+		const targets = await ctx.db.execute(
+			sql`select c.stage as complaint, t.stage as target, c.applicant_id = t.applicant_id as same_applicant, t.decided_at < c.received_at as before from cases c left join cases t on t.id = c.complaint_of where c.service = 'complaint'`
+		);
+		const targetRows = (Array.isArray(targets) ? targets : (targets as { rows: unknown[] }).rows) as {
+			complaint: string;
+			target: string | null;
+			same_applicant: boolean;
+			before: boolean;
+		}[];
 		expect(targetRows.length).toBeGreaterThan(5);
-		for (const t of targetRows) expect(t).toMatchObject({ same_applicant: true, before: true, target: expect.stringMatching(/^(granted|refused|returned-incomplete)$/) });
-		for (const s of ['complaint-forwarding', 'complaint-review', 'complaint-decided']) expect(targetRows.map((t) => t.complaint)).toContain(s);
+		for (const t of targetRows)
+			expect(t).toMatchObject({
+				same_applicant: true,
+				before: true,
+				target: expect.stringMatching(/^(granted|refused|returned-incomplete)$/)
+			});
+		for (const s of ['complaint-forwarding', 'complaint-review', 'complaint-decided'])
+			expect(targetRows.map((t) => t.complaint)).toContain(s);
 		const usernames = (await ctx.db.select({ u: users.username }).from(users)).map((r) => r.u).sort();
-		expect(usernames).toEqual(['admin', 'board', 'head', 'liaison-nsc', 'officer', 'officer2', 'registrar', 'reviewer', 'supervisor']);
+		expect(usernames).toEqual([
+			'admin',
+			'board',
+			'head',
+			'liaison-nsc',
+			'officer',
+			'officer2',
+			'registrar',
+			'reviewer',
+			'supervisor'
+		]);
 		expect((await verifyAuditTrail(ctx.db)).breaks).toEqual([]);
 
 		// Never twice, never over existing data.
@@ -90,7 +138,8 @@ describe('demo seed', () => {
 		await seedDemoIfWanted(a, { requested: false });
 		await seedDemoIfWanted(b, { requested: false });
 		expect(await summary(b)).toEqual(await summary(a));
-		const dues = (ctx: AppContext) => ctx.db.execute(sql`select string_agg(coalesce(due_at::text, '-'), ',' order by kind, due_at) as s from clocks`);
+		const dues = (ctx: AppContext) =>
+			ctx.db.execute(sql`select string_agg(coalesce(due_at::text, '-'), ',' order by kind, due_at) as s from clocks`);
 		expect(JSON.stringify(await dues(b))).toBe(JSON.stringify(await dues(a)));
 	});
 

@@ -16,7 +16,15 @@ import { createRng } from '../../src/lib/domain/reference/prng';
 import { findCurrentDraft, loadEncodedState } from '../../src/lib/server/drafting/draft.repository';
 import { bodyText } from '../../src/lib/server/drafting/draft-state';
 import { TEST_PASSWORD, CLIENT_IP_HEADER } from '../helpers/test-app';
-import { contains, converged, cookieFor, draftClient, randomEdit, seedCase, type DraftClient } from '../helpers/draft-clients';
+import {
+	contains,
+	converged,
+	cookieFor,
+	draftClient,
+	randomEdit,
+	seedCase,
+	type DraftClient
+} from '../helpers/draft-clients';
 
 const adminUrl = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const redisUrl = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
@@ -30,8 +38,17 @@ const cookies: Record<string, string> = {};
 
 async function node() {
 	const clock = new ManualClock(new Date('2026-03-02T04:00:00Z'));
-	const ctx = await createAppContext(loadConfig({ MERZIM_DATA_DIR: '/nonexistent', REDIS_URL: redisUrl }), { clock, dbHandle: await createDb({ url, poolSize: 4 }) });
-	const server = await startServer(ctx, { port: 0, host: '127.0.0.1', publishEveryMs: 50, gapWaitMs: 300, redisKey: key });
+	const ctx = await createAppContext(loadConfig({ MERZIM_DATA_DIR: '/nonexistent', REDIS_URL: redisUrl }), {
+		clock,
+		dbHandle: await createDb({ url, poolSize: 4 })
+	});
+	const server = await startServer(ctx, {
+		port: 0,
+		host: '127.0.0.1',
+		publishEveryMs: 50,
+		gapWaitMs: 300,
+		redisKey: key
+	});
 	nodes.push({ ctx, server });
 	return { ctx, server };
 }
@@ -41,7 +58,11 @@ beforeAll(async () => {
 	await recreateDatabase(adminUrl, name);
 	const a = await node();
 	await node();
-	const create = (username: string, roles: ('officer' | 'head' | 'supervisor')[]) => a.ctx.users.create({ username, displayName: username, password: TEST_PASSWORD, roles }, { userId: null, label: 'test' });
+	const create = (username: string, roles: ('officer' | 'head' | 'supervisor')[]) =>
+		a.ctx.users.create(
+			{ username, displayName: username, password: TEST_PASSWORD, roles },
+			{ userId: null, label: 'test' }
+		);
 	const olga = await create('olga', ['officer']);
 	await create('hank', ['head']);
 	await create('hedda', ['head']);
@@ -79,7 +100,10 @@ describe('two processes with Redis', () => {
 		// Presence crosses processes too: olga (on A) sees hank (on B) with the name the server gave him.
 		editors[1]!.provider.awareness.setLocalStateField('cursor', { anchor: 1, head: 1 });
 		const until = Date.now() + 5_000;
-		const names = () => [...editors[0]!.provider.awareness.getStates().values()].map((s) => (s as { user?: { name?: string } }).user?.name);
+		const names = () =>
+			[...editors[0]!.provider.awareness.getStates().values()].map(
+				(s) => (s as { user?: { name?: string } }).user?.name
+			);
 		while (!names().includes('hank') && Date.now() < until) await new Promise((r) => setTimeout(r, 20));
 		expect(names()).toContain('hank');
 
@@ -92,7 +116,12 @@ describe('two processes with Redis', () => {
 		const stored = new Y.Doc();
 		Y.applyUpdate(stored, await loadEncodedState(a!.ctx.db, draft!.id));
 		expect(bodyText(stored)).toBe(editors[0]!.text());
-		expect(contains(stored, editors.flatMap((e) => e.acked))).toBe(true);
+		expect(
+			contains(
+				stored,
+				editors.flatMap((e) => e.acked)
+			)
+		).toBe(true);
 		// Both processes held the document in memory and applied the other's updates.
 		for (const n of nodes) {
 			const live = await n.ctx.drafting.loaded(draft!.id);

@@ -17,11 +17,29 @@ import { caseEvents, cases, drafts, draftSnapshots, draftUpdates, draftVersions 
 import { createHash } from 'node:crypto';
 import { HttpClient } from '../helpers/http-client';
 import { appendCaseEvent } from '../../src/lib/server/audit/audit.repository';
-import { appendUpdates, compactStoredUpdates, DraftSignedError, findCurrentDraft, hashUpdate, loadEncodedState, openCurrentDraft } from '../../src/lib/server/drafting/draft.repository';
+import {
+	appendUpdates,
+	compactStoredUpdates,
+	DraftSignedError,
+	findCurrentDraft,
+	hashUpdate,
+	loadEncodedState,
+	openCurrentDraft
+} from '../../src/lib/server/drafting/draft.repository';
 import { bodyText, BODY_FIELD } from '../../src/lib/server/drafting/draft-state';
 import { DraftErrors, type ServerToClientEvents } from '../../src/lib/realtime/contract';
 import { encodeSyncStep1, encodeSyncUpdate, toWire } from '../../src/lib/realtime/draft-sync-messages';
-import { contains, converged, cookieFor, countStoredUpdates, draftClient, openSocket, randomEdit, seedCase, type DraftClient } from '../helpers/draft-clients';
+import {
+	contains,
+	converged,
+	cookieFor,
+	countStoredUpdates,
+	draftClient,
+	openSocket,
+	randomEdit,
+	seedCase,
+	type DraftClient
+} from '../helpers/draft-clients';
 
 let app: TestApp;
 const ids: Record<string, number> = {};
@@ -86,7 +104,12 @@ describe('convergence', () => {
 			expect(editors[0]!.text().length).toBeGreaterThan(20);
 			const stored = await storedText(app.ctx, caseId);
 			expect(stored.text).toBe(editors[0]!.text());
-			expect(contains(stored.doc, editors.flatMap((e) => e.acked))).toBe(true);
+			expect(
+				contains(
+					stored.doc,
+					editors.flatMap((e) => e.acked)
+				)
+			).toBe(true);
 			for (const e of editors) e.close();
 		});
 	}
@@ -101,7 +124,8 @@ describe('presence', () => {
 		// Hank's own socket: every acknowledgement it receives (socket.io packet type 3).
 		const acks: string[] = [];
 		hank.socket.io.engine.on('packet', (packet: { type: string; data?: unknown }) => {
-			if (packet.type === 'message' && typeof packet.data === 'string' && packet.data.startsWith('3')) acks.push(packet.data);
+			if (packet.type === 'message' && typeof packet.data === 'string' && packet.data.startsWith('3'))
+				acks.push(packet.data);
 		});
 		const text = new Y.XmlText('');
 		const p = new Y.XmlElement('paragraph');
@@ -121,7 +145,10 @@ describe('presence', () => {
 		await settle([hank]);
 		await new Promise((r) => setTimeout(r, 100));
 		expect(olga.text()).toBe('xxxxx');
-		const theirCaret = olga.provider.awareness.getStates().get(hank.doc.clientID) as { cursor: { head: number }; user: { name: string } };
+		const theirCaret = olga.provider.awareness.getStates().get(hank.doc.clientID) as {
+			cursor: { head: number };
+			user: { name: string };
+		};
 		expect(theirCaret.cursor.head).toBe(5);
 		expect(theirCaret.user.name).not.toBe('forged');
 		// A keystroke reaches Olga with its caret in the same message when the server reads both in one
@@ -143,7 +170,11 @@ describe('authorization per document', () => {
 		const editor = await client('olga', caseId);
 		const reader = await client('sue', caseId);
 		const reviewer = await client('remy', caseId);
-		expect([editor.provider.state.access, reader.provider.state.access, reviewer.provider.state.access]).toEqual(['edit', 'read', 'read']);
+		expect([editor.provider.state.access, reader.provider.state.access, reviewer.provider.state.access]).toEqual([
+			'edit',
+			'read',
+			'read'
+		]);
 		editor.doc.getXmlFragment(BODY_FIELD).insert(0, [Object.assign(new Y.XmlElement('paragraph'), {})]);
 		await converged([editor, reader, reviewer]);
 		await settle([editor]);
@@ -158,7 +189,10 @@ describe('authorization per document', () => {
 		const p = new Y.XmlElement('paragraph');
 		p.insert(0, [new Y.XmlText('the reader wrote this')]);
 		sneaky.getXmlFragment(BODY_FIELD).insert(0, [p]);
-		const ack = await reader.socket.emitWithAck('draft:sync', { draftId: reader.provider.state.draftId!, message: toWire(encodeSyncUpdate(updates[0]!)) });
+		const ack = await reader.socket.emitWithAck('draft:sync', {
+			draftId: reader.provider.state.draftId!,
+			message: toWire(encodeSyncUpdate(updates[0]!))
+		});
 		expect(ack).toEqual({ error: DraftErrors.readOnly });
 
 		await new Promise((r) => setTimeout(r, 300));
@@ -208,7 +242,12 @@ describe('authorization per document', () => {
 			await new Promise((r) => socket.once('connect', () => r(null)));
 			expect(await socket.emitWithAck('draft:join', { caseId })).toEqual({ error: DraftErrors.forbidden });
 			// Guessing the draft id does not help either.
-			expect(await socket.emitWithAck('draft:sync', { draftId: editor.provider.state.draftId!, message: toWire(encodeSyncStep1(new Uint8Array([0]))) })).toEqual({ error: DraftErrors.notJoined });
+			expect(
+				await socket.emitWithAck('draft:sync', {
+					draftId: editor.provider.state.draftId!,
+					message: toWire(encodeSyncStep1(new Uint8Array([0])))
+				})
+			).toEqual({ error: DraftErrors.notJoined });
 			const p = new Y.XmlElement('paragraph');
 			p.insert(0, [new Y.XmlText('secret wording')]);
 			editor.doc.getXmlFragment(BODY_FIELD).insert(0, [p]);
@@ -219,7 +258,9 @@ describe('authorization per document', () => {
 		// A case that does not exist is refused the same way.
 		const s = openSocket(app.url, cookies.sue!);
 		await new Promise((r) => s.once('connect', () => r(null)));
-		expect(await s.emitWithAck('draft:join', { caseId: '00000000-0000-4000-8000-000000000000' })).toEqual({ error: DraftErrors.forbidden });
+		expect(await s.emitWithAck('draft:join', { caseId: '00000000-0000-4000-8000-000000000000' })).toEqual({
+			error: DraftErrors.forbidden
+		});
 		s.disconnect();
 	});
 
@@ -231,7 +272,12 @@ describe('authorization per document', () => {
 		olga.socket.on('draft:access-changed', (p) => changes.push(p));
 		await app.ctx.db.transaction(async (tx) => {
 			await tx.update(cases).set({ assigneeId: ids.otto! }).where(eq(cases.id, caseId));
-			await appendCaseEvent(tx, caseId, { type: 'case:assigned', actor: { userId: ids.hank!, label: 'hank' }, at: app.clock.now(), after: { assigneeId: ids.otto } });
+			await appendCaseEvent(tx, caseId, {
+				type: 'case:assigned',
+				actor: { userId: ids.hank!, label: 'hank' },
+				at: app.clock.now(),
+				after: { assigneeId: ids.otto }
+			});
 		});
 		const until = Date.now() + 5_000;
 		while (changes.length === 0 && Date.now() < until) await new Promise((r) => setTimeout(r, 20));
@@ -244,7 +290,12 @@ describe('authorization per document', () => {
 		const updates: Uint8Array[] = [];
 		sneaky.on('update', (u: Uint8Array) => updates.push(u));
 		sneaky.getXmlFragment(BODY_FIELD).insert(0, [p]);
-		expect(await olga.socket.emitWithAck('draft:sync', { draftId: olga.provider.state.draftId!, message: toWire(encodeSyncUpdate(updates[0]!)) })).toEqual({ error: DraftErrors.notJoined });
+		expect(
+			await olga.socket.emitWithAck('draft:sync', {
+				draftId: olga.provider.state.draftId!,
+				message: toWire(encodeSyncUpdate(updates[0]!))
+			})
+		).toEqual({ error: DraftErrors.notJoined });
 		expect(await olga.socket.emitWithAck('draft:join', { caseId })).toEqual({ error: DraftErrors.forbidden });
 		await new Promise((r) => setTimeout(r, 200));
 		expect(hank.text()).not.toContain('after reassignment');
@@ -275,16 +326,23 @@ describe('access without an announcing event', () => {
 		};
 		// Half the TTL after joining, a message re-decides access (and the facts read for it are kept a while).
 		await new Promise((r) => setTimeout(r, 350));
-		for (const tab of tabs) expect(await tab.socket.emitWithAck('draft:sync', { draftId, message: update('before') })).toEqual({ data: { replies: [] } });
+		for (const tab of tabs)
+			expect(await tab.socket.emitWithAck('draft:sync', { draftId, message: update('before') })).toEqual({
+				data: { replies: [] }
+			});
 		// An assignment written straight to the database: no case:assigned reaches the outbox.
 		await app.ctx.db.update(cases).set({ assigneeId: ids.otto! }).where(eq(cases.id, caseId));
 		await new Promise((r) => setTimeout(r, 700));
 		for (const [i, tab] of tabs.entries()) {
-			expect(await tab.socket.emitWithAck('draft:sync', { draftId, message: update(`tab ${i} after`) })).toEqual({ error: DraftErrors.notJoined });
+			expect(await tab.socket.emitWithAck('draft:sync', { draftId, message: update(`tab ${i} after`) })).toEqual({
+				error: DraftErrors.notJoined
+			});
 			expect(changes[i]).toEqual([{ draftId, access: null, reason: 'revoked' }]);
 		}
 		// A head still edits.
-		expect(await hank.socket.emitWithAck('draft:sync', { draftId, message: update('hank after') })).toEqual({ data: { replies: [] } });
+		expect(await hank.socket.emitWithAck('draft:sync', { draftId, message: update('hank after') })).toEqual({
+			data: { replies: [] }
+		});
 	});
 
 	it('between half the TTL and the TTL, goes on the current decision and re-decides in the background', async () => {
@@ -304,12 +362,16 @@ describe('access without an announcing event', () => {
 		await new Promise((r) => setTimeout(r, 350));
 		await app.ctx.db.update(cases).set({ assigneeId: ids.otto! }).where(eq(cases.id, caseId));
 		// The decision is 350 ms old (under the TTL): this keystroke does not wait for the database...
-		expect(await olga.socket.emitWithAck('draft:sync', { draftId, message: message('still mine') })).toEqual({ data: { replies: [] } });
+		expect(await olga.socket.emitWithAck('draft:sync', { draftId, message: message('still mine') })).toEqual({
+			data: { replies: [] }
+		});
 		// ...which the background re-decision then reads: revoked without another message.
 		const deadline = Date.now() + 2_000;
 		while (changes.length === 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 10));
 		expect(changes).toEqual([{ draftId, access: null, reason: 'revoked' }]);
-		expect(await olga.socket.emitWithAck('draft:sync', { draftId, message: message('too late') })).toEqual({ error: DraftErrors.notJoined });
+		expect(await olga.socket.emitWithAck('draft:sync', { draftId, message: message('too late') })).toEqual({
+			error: DraftErrors.notJoined
+		});
 	});
 });
 
@@ -406,7 +468,9 @@ describe('durability', () => {
 		let maxStored = 0;
 		let rowsAtMax = 0;
 		const draftId = a.provider.state.draftId!;
-		const rows = async () => (await app.ctx.db.select({ id: draftUpdates.id }).from(draftUpdates).where(eq(draftUpdates.draftId, draftId))).length;
+		const rows = async () =>
+			(await app.ctx.db.select({ id: draftUpdates.id }).from(draftUpdates).where(eq(draftUpdates.draftId, draftId)))
+				.length;
 		for (let i = 0; i < 1_200; i++) {
 			text.insert(text.length, String.fromCharCode(0x430 + (i % 32)));
 			if (i % 100 === 99) {
@@ -424,12 +488,15 @@ describe('durability', () => {
 		expect(a.text()).toHaveLength(1_200);
 		// Idle: everything folded into the snapshot.
 		const until = Date.now() + 6_000;
-		while ((await countStoredUpdates(app.ctx.db, draftId)) > 0 && Date.now() < until) await new Promise((r) => setTimeout(r, 100));
+		while ((await countStoredUpdates(app.ctx.db, draftId)) > 0 && Date.now() < until)
+			await new Promise((r) => setTimeout(r, 100));
 		expect(await countStoredUpdates(app.ctx.db, draftId)).toBe(0);
 		const [snap] = await app.ctx.db.select().from(draftSnapshots).where(eq(draftSnapshots.draftId, draftId));
 		expect(snap!.upToId).toBeGreaterThan(0);
 		expect((await storedText(app.ctx, caseId)).text).toBe(a.text());
-		expect(await app.ctx.db.select({ id: draftUpdates.id }).from(draftUpdates).where(eq(draftUpdates.draftId, draftId))).toEqual([]);
+		expect(
+			await app.ctx.db.select({ id: draftUpdates.id }).from(draftUpdates).where(eq(draftUpdates.draftId, draftId))
+		).toEqual([]);
 	});
 });
 
@@ -441,26 +508,52 @@ describe('storing updates (appendUpdates, one statement)', () => {
 		doc.getText('t').insert(0, words);
 		return u!;
 	};
-	const rows = async (draftId: string) => (await app.ctx.db.select({ hash: draftUpdates.hash }).from(draftUpdates).where(eq(draftUpdates.draftId, draftId))).map((r) => r.hash).sort();
+	const rows = async (draftId: string) =>
+		(await app.ctx.db.select({ hash: draftUpdates.hash }).from(draftUpdates).where(eq(draftUpdates.draftId, draftId)))
+			.map((r) => r.hash)
+			.sort();
 
 	it('stores a batch once: a repeated update is skipped, and the count says how many rows were new', async () => {
 		const caseId = await seedCase(app.ctx.db, { number: 'EL-APPEND-1', assigneeId: ids.olga! });
 		const draft = await openCurrentDraft(app.ctx.db, caseId, { userId: null, at: new Date() });
 		const [a, b, c] = ['а', 'b', 'с'].map(update) as [Uint8Array, Uint8Array, Uint8Array];
 		const at = new Date('2026-12-02T06:00:00Z');
-		expect(await appendUpdates(app.ctx.db, draft.id, [a, b].map((u) => ({ update: u, userId: ids.olga!, at })))).toBe(2);
-		expect(await appendUpdates(app.ctx.db, draft.id, [b, c].map((u) => ({ update: u, userId: null, at })))).toBe(1);
+		expect(
+			await appendUpdates(
+				app.ctx.db,
+				draft.id,
+				[a, b].map((u) => ({ update: u, userId: ids.olga!, at }))
+			)
+		).toBe(2);
+		expect(
+			await appendUpdates(
+				app.ctx.db,
+				draft.id,
+				[b, c].map((u) => ({ update: u, userId: null, at }))
+			)
+		).toBe(1);
 		expect(await rows(draft.id)).toEqual([a, b, c].map(hashUpdate).sort());
-		const [first] = await app.ctx.db.select().from(draftUpdates).where(and(eq(draftUpdates.draftId, draft.id), eq(draftUpdates.hash, hashUpdate(a))));
+		const [first] = await app.ctx.db
+			.select()
+			.from(draftUpdates)
+			.where(and(eq(draftUpdates.draftId, draft.id), eq(draftUpdates.hash, hashUpdate(a))));
 		expect(first).toMatchObject({ userId: ids.olga!, at });
 		expect([...first!.update]).toEqual([...a]);
-		const [third] = await app.ctx.db.select().from(draftUpdates).where(and(eq(draftUpdates.draftId, draft.id), eq(draftUpdates.hash, hashUpdate(c))));
+		const [third] = await app.ctx.db
+			.select()
+			.from(draftUpdates)
+			.where(and(eq(draftUpdates.draftId, draft.id), eq(draftUpdates.hash, hashUpdate(c))));
 		expect(third).toMatchObject({ userId: null, at, updates: 1 });
 		// A save's merged row counts the client updates it holds.
 		const merged = Y.mergeUpdates([update('d'), update('e')]);
 		const later = new Date('2026-12-02T06:00:00.123Z');
-		expect(await appendUpdates(app.ctx.db, draft.id, [{ update: merged, userId: ids.olga!, at: later, updates: 40 }])).toBe(40);
-		const [row] = await app.ctx.db.select().from(draftUpdates).where(and(eq(draftUpdates.draftId, draft.id), eq(draftUpdates.hash, hashUpdate(merged))));
+		expect(
+			await appendUpdates(app.ctx.db, draft.id, [{ update: merged, userId: ids.olga!, at: later, updates: 40 }])
+		).toBe(40);
+		const [row] = await app.ctx.db
+			.select()
+			.from(draftUpdates)
+			.where(and(eq(draftUpdates.draftId, draft.id), eq(draftUpdates.hash, hashUpdate(merged))));
 		expect(row).toMatchObject({ userId: ids.olga!, at: later, updates: 40 });
 		expect([...row!.update]).toEqual([...merged]);
 	});
@@ -480,8 +573,14 @@ describe('storing updates (appendUpdates, one statement)', () => {
 		await expect(appending!).rejects.toBeInstanceOf(DraftSignedError);
 		expect(await rows(draft.id)).toEqual([]);
 		// A draft that is signed outright refuses too; a missing draft is an error, not a silent no-op.
-		await expect(appendUpdates(app.ctx.db, draft.id, [{ update: update('x'), userId: null, at: new Date() }])).rejects.toBeInstanceOf(DraftSignedError);
-		await expect(appendUpdates(app.ctx.db, '00000000-0000-4000-8000-000000000000', [{ update: update('x'), userId: null, at: new Date() }])).rejects.toThrow(/no draft/);
+		await expect(
+			appendUpdates(app.ctx.db, draft.id, [{ update: update('x'), userId: null, at: new Date() }])
+		).rejects.toBeInstanceOf(DraftSignedError);
+		await expect(
+			appendUpdates(app.ctx.db, '00000000-0000-4000-8000-000000000000', [
+				{ update: update('x'), userId: null, at: new Date() }
+			])
+		).rejects.toThrow(/no draft/);
 	});
 });
 
@@ -497,7 +596,12 @@ describe('compaction from the in-memory document', () => {
 		doc.off('update', grab);
 		return update!;
 	};
-	const stored = async (u: Uint8Array[], draftId: string) => appendUpdates(app.ctx.db, draftId, u.map((update) => ({ update, userId: null, at: new Date() })));
+	const stored = async (u: Uint8Array[], draftId: string) =>
+		appendUpdates(
+			app.ctx.db,
+			draftId,
+			u.map((update) => ({ update, userId: null, at: new Date() }))
+		);
 	const storedBody = async (draftId: string) => {
 		const doc = new Y.Doc();
 		Y.applyUpdate(doc, await loadEncodedState(app.ctx.db, draftId));
@@ -581,7 +685,12 @@ describe('versions and sign-off', () => {
 		const caseId = await seedCase(app.ctx.db, { number: 'EL-SIGN-1', assigneeId: ids.olga! });
 		const base = `/api/v1/cases/${caseId}/draft`;
 		const olga = await client('olga', caseId);
-		const [olgaHttp, hankHttp, sueHttp, ritaHttp] = (await Promise.all(['olga', 'hank', 'sue', 'rita'].map(http))) as [HttpClient, HttpClient, HttpClient, HttpClient];
+		const [olgaHttp, hankHttp, sueHttp, ritaHttp] = (await Promise.all(['olga', 'hank', 'sue', 'rita'].map(http))) as [
+			HttpClient,
+			HttpClient,
+			HttpClient,
+			HttpClient
+		];
 		type(olga, 'Лицензиялық алым енгізілмеген.');
 		await settle([olga]);
 		const v1 = await olgaHttp.postJson(`${base}/versions`, { name: 'sent to the head' });
@@ -590,13 +699,22 @@ describe('versions and sign-off', () => {
 		expect(first).toMatchObject({ number: 1, name: 'sent to the head', createdBy: 'olga', chain: 1 });
 		type(olga, 'Не внесён лицензионный сбор.');
 		await settle([olga]);
-		const second = (await (await olgaHttp.postJson(`${base}/versions`, { name: 'after the hearing' })).json()) as { id: string; number: number };
+		const second = (await (await olgaHttp.postJson(`${base}/versions`, { name: 'after the hearing' })).json()) as {
+			id: string;
+			number: number;
+		};
 		expect(second.number).toBe(2);
 
 		const list = (await (await sueHttp.get(`${base}/versions`)).json()) as { versions: { name: string }[] };
 		expect(list.versions.map((v) => v.name)).toEqual(['sent to the head', 'after the hearing']);
-		const diff = (await (await sueHttp.get(`${base}/diff?from=${first.id}&to=${second.id}`)).json()) as { segments: { op: string; text: string }[]; wordsInserted: number; wordsDeleted: number };
-		expect(diff.segments.filter((s) => s.op === 'insert').map((s) => s.text.trim())).toEqual(['Не внесён лицензионный сбор.']);
+		const diff = (await (await sueHttp.get(`${base}/diff?from=${first.id}&to=${second.id}`)).json()) as {
+			segments: { op: string; text: string }[];
+			wordsInserted: number;
+			wordsDeleted: number;
+		};
+		expect(diff.segments.filter((s) => s.op === 'insert').map((s) => s.text.trim())).toEqual([
+			'Не внесён лицензионный сбор.'
+		]);
 		expect([diff.wordsInserted, diff.wordsDeleted]).toEqual([4, 0]);
 
 		// Readers read, only editors keep versions, only a head signs; others get nothing.
@@ -617,12 +735,21 @@ describe('versions and sign-off', () => {
 		const bytes = new Uint8Array(await pdf.arrayBuffer());
 		expect(pdf.headers.get('content-type')).toBe('application/pdf');
 		expect(createHash('sha256').update(bytes).digest('hex')).toBe(signed.sha256);
-		const [event] = await app.ctx.db.select().from(caseEvents).where(and(eq(caseEvents.caseId, caseId), eq(caseEvents.type, 'refusal:letter-signed')));
+		const [event] = await app.ctx.db
+			.select()
+			.from(caseEvents)
+			.where(and(eq(caseEvents.caseId, caseId), eq(caseEvents.type, 'refusal:letter-signed')));
 		expect(event!.after).toEqual({ draftId: signed.draftId, version: 3, sha256: signed.sha256, signer: 'hank' });
 		expect(event!.actorLabel).toBe('hank');
 		// Signing is the head's decision: the case is refused on the grounds it was heard on, with this text.
-		const [c] = await app.ctx.db.select({ stage: cases.stage, decision: cases.decision, decidedBy: cases.decidedBy }).from(cases).where(eq(cases.id, caseId));
-		expect(c).toMatchObject({ stage: 'refused', decision: { outcome: 'refused', grounds: [3], text: expect.stringContaining('Не внесён лицензионный сбор.') } });
+		const [c] = await app.ctx.db
+			.select({ stage: cases.stage, decision: cases.decision, decidedBy: cases.decidedBy })
+			.from(cases)
+			.where(eq(cases.id, caseId));
+		expect(c).toMatchObject({
+			stage: 'refused',
+			decision: { outcome: 'refused', grounds: [3], text: expect.stringContaining('Не внесён лицензионный сбор.') }
+		});
 		expect(c!.decidedBy).not.toBeNull();
 
 		// Frozen: the editor is told live, its updates are refused, versions and a second signature too.
@@ -634,10 +761,18 @@ describe('versions and sign-off', () => {
 		const updates: Uint8Array[] = [];
 		sneaky.on('update', (u: Uint8Array) => updates.push(u));
 		(sneaky.getXmlFragment(BODY_FIELD).get(0) as Y.XmlElement).insert(0, [new Y.XmlText('changed after signing ')]);
-		expect(await olga.socket.emitWithAck('draft:sync', { draftId: signed.draftId, message: toWire(encodeSyncUpdate(updates[0]!)) })).toEqual({ error: DraftErrors.signed });
+		expect(
+			await olga.socket.emitWithAck('draft:sync', {
+				draftId: signed.draftId,
+				message: toWire(encodeSyncUpdate(updates[0]!))
+			})
+		).toEqual({ error: DraftErrors.signed });
 		expect((await olgaHttp.postJson(`${base}/versions`, { name: 'too late' })).status).toBe(409);
 		expect((await hankHttp.postJson(`${base}/sign`, {})).status).toBe(409);
-		const [stored] = await app.ctx.db.select({ text: draftVersions.text }).from(draftVersions).where(and(eq(draftVersions.draftId, signed.draftId), eq(draftVersions.number, 3)));
+		const [stored] = await app.ctx.db
+			.select({ text: draftVersions.text })
+			.from(draftVersions)
+			.where(and(eq(draftVersions.draftId, signed.draftId), eq(draftVersions.number, 3)));
 		expect(stored!.text).toBe('Лицензиялық алым енгізілмеген.\nНе внесён лицензионный сбор.');
 		expect((await storedText(app.ctx, caseId)).text).toBe(stored!.text);
 
@@ -659,9 +794,24 @@ describe('versions and sign-off', () => {
 });
 
 /** Another server process on the same database (a restart, or a second node). */
-async function startNode(base: AppContext, drafting: DraftingOptions = {}, realtime: { draftAccessTtlMs?: number } = {}) {
-	const ctx = await createAppContext(loadConfig({ MERZIM_DATA_DIR: '/nonexistent' }), { clock: app.clock, dbHandle: base.dbHandle, drafting });
-	const server = await startServer(ctx, { port: 0, host: '127.0.0.1', sweepMs: 200, publishEveryMs: 50, gapWaitMs: 300, ...realtime });
+async function startNode(
+	base: AppContext,
+	drafting: DraftingOptions = {},
+	realtime: { draftAccessTtlMs?: number } = {}
+) {
+	const ctx = await createAppContext(loadConfig({ MERZIM_DATA_DIR: '/nonexistent' }), {
+		clock: app.clock,
+		dbHandle: base.dbHandle,
+		drafting
+	});
+	const server = await startServer(ctx, {
+		port: 0,
+		host: '127.0.0.1',
+		sweepMs: 200,
+		publishEveryMs: 50,
+		gapWaitMs: 300,
+		...realtime
+	});
 	publishAppContext(app.ctx); // the pages and API of the main app keep the main context
 	const node = { ctx, server };
 	extraServers.push(node);

@@ -14,7 +14,15 @@ import { createDb } from '../../src/lib/server/db/client';
 import { organisations } from '../../src/lib/server/db/schema';
 
 const connect = (db: EmbeddedPostgres, extra: Partial<postgres.Options<Record<string, never>>> = {}) =>
-	postgres({ host: db.socketDir, port: db.port, username: 'postgres', database: 'postgres', max: 1, onnotice: () => {}, ...extra });
+	postgres({
+		host: db.socketDir,
+		port: db.port,
+		username: 'postgres',
+		database: 'postgres',
+		max: 1,
+		onnotice: () => {},
+		...extra
+	});
 
 /** A start-up message for protocol 3.0, as a client sends it first. */
 function startup(): Buffer {
@@ -54,7 +62,7 @@ function raw(db: EmbeddedPostgres): { socket: Socket; received: (until: (b: Buff
 /** Counts ReadyForQuery messages ('Z', length 5) in a reply stream. */
 const readyCount = (b: Buffer) => {
 	let n = 0;
-	for (let i = 0; i + 5 < b.length + 1; ) {
+	for (let i = 0; i + 5 < b.length + 1;) {
 		const type = b[i]!;
 		const length = b.readInt32BE(i + 1);
 		if (type === 0x5a) n++;
@@ -86,7 +94,10 @@ describe('the embedded database on its own thread', () => {
 	it('runs queries, parameters and transactions for postgres.js (extended protocol)', async () => {
 		const sql = connect(db);
 		await sql.begin(async (tx) => {
-			await tx`insert into notes ${tx([{ id: 1, body: 'ақ' }, { id: 2, body: 'два' }])}`;
+			await tx`insert into notes ${tx([
+				{ id: 1, body: 'ақ' },
+				{ id: 2, body: 'два' }
+			])}`;
 		});
 		await expect(
 			sql.begin(async (tx) => {
@@ -171,7 +182,10 @@ describe('the embedded database on its own thread', () => {
 		await db.close();
 		db = await startEmbeddedPostgres(join(dir, 'data'));
 		const again = connect(db);
-		expect(await again`select body from notes where id in (10, 30) order by id`).toEqual([{ body: 'committed now' }, { body: 'durable' }]);
+		expect(await again`select body from notes where id in (10, 30) order by id`).toEqual([
+			{ body: 'committed now' },
+			{ body: 'durable' }
+		]);
 		await again.end();
 	});
 });
@@ -180,7 +194,10 @@ describe('createDb without a URL', () => {
 	it('migrates the embedded database and returns a working drizzle handle on it', async () => {
 		const handle = await createDb({ dataDir: 'memory://' });
 		expect(handle.driver).toBe('pglite');
-		const [org] = await handle.db.insert(organisations).values({ bin: '000740001307', name: 'Test', legalAddress: 'Astana', city: 'Astana' }).returning();
+		const [org] = await handle.db
+			.insert(organisations)
+			.values({ bin: '000740001307', name: 'Test', legalAddress: 'Astana', city: 'Astana' })
+			.returning();
 		expect(org!.bin).toBe('000740001307');
 		await handle.close();
 		await handle.close(); // twice is harmless

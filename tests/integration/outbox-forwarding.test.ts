@@ -9,7 +9,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDb, insertConsultationCase } from '../helpers/test-db';
 import type { DbHandle } from '../../src/lib/server/db/client';
 import { appendCaseEvent } from '../../src/lib/server/audit/audit.repository';
-import { createOutboxPublisher, isOutboxRun, readOutbox, type OutboxPublisher, type OutboxRow } from '../../server/outbox-publisher';
+import {
+	createOutboxPublisher,
+	isOutboxRun,
+	readOutbox,
+	type OutboxPublisher,
+	type OutboxRow
+} from '../../server/outbox-publisher';
 import type { Viewer } from '../../src/lib/realtime/contract';
 
 let handle: DbHandle;
@@ -25,13 +31,27 @@ afterAll(async () => {
 });
 
 const commit = async (n: number) =>
-	(await handle.db.transaction((tx) => appendCaseEvent(tx, caseId, { type: 'case:stage-changed', actor: { userId: null, label: 'test' }, at: new Date(), after: { stage: `s${n}` } }))).id;
+	(
+		await handle.db.transaction((tx) =>
+			appendCaseEvent(tx, caseId, {
+				type: 'case:stage-changed',
+				actor: { userId: null, label: 'test' },
+				at: new Date(),
+				after: { stage: `s${n}` }
+			})
+		)
+	).id;
 
 /** A transaction that takes an outbox id and rolls back: that id stays missing for good. */
 const rollBackOne = () =>
 	handle.db
 		.transaction(async (tx) => {
-			await appendCaseEvent(tx, caseId, { type: 'case:stage-changed', actor: { userId: null, label: 'test' }, at: new Date(), after: { stage: 'rolled back' } });
+			await appendCaseEvent(tx, caseId, {
+				type: 'case:stage-changed',
+				actor: { userId: null, label: 'test' },
+				at: new Date(),
+				after: { stage: 'rolled back' }
+			});
 			throw new Error('roll back');
 		})
 		.catch(() => {});
@@ -134,7 +154,16 @@ describe('forwarded outbox runs at a gap', () => {
 describe('isOutboxRun (a run from another process is checked before it can reach a client)', () => {
 	const row = (id: number, over: Partial<OutboxRow> = {}): OutboxRow => ({
 		id,
-		envelope: { id, type: 'case:stage-changed', caseId: 'c', caseNumber: 'EL-1', at: '2026-03-02T04:00:00.000Z', actor: 'x', citation: null, payload: null },
+		envelope: {
+			id,
+			type: 'case:stage-changed',
+			caseId: 'c',
+			caseNumber: 'EL-1',
+			at: '2026-03-02T04:00:00.000Z',
+			actor: 'x',
+			citation: null,
+			payload: null
+		},
 		routing: { assigneeId: null, unit: null, service: 'export-licence' },
 		...over
 	});
@@ -148,9 +177,19 @@ describe('isOutboxRun (a run from another process is checked before it can reach
 		['an id not after `after`', 5, [row(5)], false],
 		['ids out of order', 4, [row(7), row(6)], false],
 		['an envelope with another id', 4, [row(5, { envelope: { ...row(6).envelope! } })], false],
-		['an unknown event type', 4, [row(5, { envelope: { ...row(5).envelope!, type: 'case:exploded' as never } })], false],
+		[
+			'an unknown event type',
+			4,
+			[row(5, { envelope: { ...row(5).envelope!, type: 'case:exploded' as never } })],
+			false
+		],
 		['routing without a service', 4, [row(5, { routing: { assigneeId: null, unit: null } as never })], false],
-		['an assignee that is not an id', 4, [row(5, { routing: { assigneeId: 'olga' as never, unit: null, service: 'x' } })], false],
+		[
+			'an assignee that is not an id',
+			4,
+			[row(5, { routing: { assigneeId: 'olga' as never, unit: null, service: 'x' } })],
+			false
+		],
 		['a row that is not an object', 4, [null], false]
 	])('%s', (_label, after, rows, ok) => {
 		expect(isOutboxRun(after, rows)).toBe(ok);

@@ -28,7 +28,12 @@ afterAll(async () => {
 	await handle.close();
 });
 
-const event = (stage: string) => ({ type: 'case:stage-changed', actor: { userId: null, label: 'test' }, at: new Date(), after: { stage } });
+const event = (stage: string) => ({
+	type: 'case:stage-changed',
+	actor: { userId: null, label: 'test' },
+	at: new Date(),
+	after: { stage }
+});
 const readsDuring = async (ms: number) => {
 	const before = server.io.publisher.stats.reads;
 	await new Promise((r) => setTimeout(r, ms));
@@ -46,7 +51,11 @@ describe('the outbox poll of a running server', () => {
 		expect(await readsDuring(1_500)).toBeLessThanOrEqual(2);
 
 		// A transaction takes an id and rolls back; the next event waits behind the missing id.
-		await ctx.db.transaction((tx) => appendCaseEvent(tx, caseId, event('rolled back')).then(() => Promise.reject(new Error('roll back')))).catch(() => {});
+		await ctx.db
+			.transaction((tx) =>
+				appendCaseEvent(tx, caseId, event('rolled back')).then(() => Promise.reject(new Error('roll back')))
+			)
+			.catch(() => {});
 		const behind = await ctx.db.transaction((tx) => appendCaseEvent(tx, caseId, event('behind the gap')));
 		await new Promise((r) => setTimeout(r, 100));
 		expect(server.io.publisher.waitingAtGap).toBe(true);

@@ -19,7 +19,11 @@ let seq = 0;
 // Monday 2 March 2026, 09:00 Almaty (the test app's clock starts there).
 const START = '2026-03-02T04:00:00.000Z';
 
-async function signedIn(username: string, roles: Parameters<TestApp['createUser']>[1], extra: { agencyCode?: string } = {}) {
+async function signedIn(
+	username: string,
+	roles: Parameters<TestApp['createUser']>[1],
+	extra: { agencyCode?: string } = {}
+) {
 	if (roles.length) await app.createUser(username, roles, extra);
 	const c = new HttpClient(app.url, `10.9.0.${++seq}`);
 	expect((await c.signIn(username, TEST_PASSWORD)).status).toBe(201);
@@ -30,7 +34,11 @@ async function signedIn(username: string, roles: Parameters<TestApp['createUser'
 const bearer = (name: string) => ({ authorization: `Bearer ${tokens[name]}` });
 const api = new (class {
 	post(path: string, body: unknown, headers: Record<string, string>) {
-		return fetch(app.url + path, { method: 'POST', body: JSON.stringify(body), headers: { 'content-type': 'application/json', ...headers } });
+		return fetch(app.url + path, {
+			method: 'POST',
+			body: JSON.stringify(body),
+			headers: { 'content-type': 'application/json', ...headers }
+		});
 	}
 	get(path: string, headers: Record<string, string>) {
 		return fetch(app.url + path, { headers });
@@ -50,7 +58,13 @@ async function moveClock(iso: string) {
 
 type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
-async function action(user: string, caseId: string, name: string, body: unknown = {}, headers: Record<string, string> = {}) {
+async function action(
+	user: string,
+	caseId: string,
+	name: string,
+	body: unknown = {},
+	headers: Record<string, string> = {}
+) {
 	const res = await staff[user]!.postJson(`/api/v1/cases/${caseId}/actions/${name}`, body, headers);
 	return { status: res.status, body: (await res.json()) as Json };
 }
@@ -59,8 +73,23 @@ const application = (over: Json = {}) => ({
 	service: 'export-licence',
 	externalId: `EGOV-${++seq}`,
 	receivedAt: app.ctx.clock.now().toISOString(),
-	applicant: { bin: '000740001307', name: 'ТОО «Дала Технологии»', legalAddress: 'Астана, пр. Мангилик Ел, 55', city: 'Astana' },
-	goodsLines: [{ hsCode: '8526 91 000 0', controlCode: '1c350', description: 'Thermal imaging module', quantity: 4, unit: 'pcs', value: 120000, currency: 'USD' }],
+	applicant: {
+		bin: '000740001307',
+		name: 'ТОО «Дала Технологии»',
+		legalAddress: 'Астана, пр. Мангилик Ел, 55',
+		city: 'Astana'
+	},
+	goodsLines: [
+		{
+			hsCode: '8526 91 000 0',
+			controlCode: '1c350',
+			description: 'Thermal imaging module',
+			quantity: 4,
+			unit: 'pcs',
+			value: 120000,
+			currency: 'USD'
+		}
+	],
 	counterparty: { name: 'Horizon Trading FZE', country: 'AE' },
 	endUser: { name: 'Horizon Trading FZE', country: 'AE' },
 	firstExportToCounterparty: true,
@@ -72,7 +101,8 @@ async function submit(over: Json = {}, headers: Record<string, string> = {}) {
 	return { status: res.status, body: (await res.json()) as Json };
 }
 
-const clockOf = (c: Json, kind: string, subject: string | null = null) => (c.clocks as Json[]).find((k) => k.kind === kind && k.subject === subject)!;
+const clockOf = (c: Json, kind: string, subject: string | null = null) =>
+	(c.clocks as Json[]).find((k) => k.kind === kind && k.subject === subject)!;
 
 beforeAll(async () => {
 	app = await startTestApp({ MERZIM_CLOCK: 'simulated' });
@@ -83,7 +113,12 @@ beforeAll(async () => {
 	await signedIn('head', ['head']);
 	await signedIn('reviewer', ['complaint_reviewer']);
 	await signedIn('liaison', ['agency_liaison'], { agencyCode: 'mod' });
-	for (const [name, body] of Object.entries({ portal: { kind: 'portal' }, mfa: { kind: 'mfa' }, nsc: { kind: 'agency', agencyCode: 'nsc' }, mod: { kind: 'agency', agencyCode: 'mod' } })) {
+	for (const [name, body] of Object.entries({
+		portal: { kind: 'portal' },
+		mfa: { kind: 'mfa' },
+		nsc: { kind: 'agency', agencyCode: 'nsc' },
+		mod: { kind: 'agency', agencyCode: 'mod' }
+	})) {
 		const res = await staff.admin!.postJson('/api/v1/admin/tokens', { name: `${name} integration`, ...body });
 		expect(res.status).toBe(201);
 		tokens[name] = ((await res.json()) as Json).token;
@@ -95,9 +130,24 @@ describe('integration API: applications', () => {
 	it('registers with its number, registration day and clocks; the same externalId returns the same case', async () => {
 		const first = await submit({ externalId: 'EGOV-SAME' });
 		expect(first.status).toBe(201);
-		expect(first.body).toMatchObject({ number: 'EL-2026-00001', registeredOn: '2026-03-02', stage: 'completeness-check', service: 'export-licence' });
-		expect((first.body.clocks as Json[]).map((c) => c.kind).sort()).toEqual(['completeness', 'hearing-notice', 'original-guarantee', 'registration', 'service-term']);
-		expect(clockOf(first.body, 'service-term')).toMatchObject({ state: 'running', dueDate: calendar.addWorkingDays('2026-03-02', 30), citation: expect.stringContaining('001 Annex 1 row 3') });
+		expect(first.body).toMatchObject({
+			number: 'EL-2026-00001',
+			registeredOn: '2026-03-02',
+			stage: 'completeness-check',
+			service: 'export-licence'
+		});
+		expect((first.body.clocks as Json[]).map((c) => c.kind).sort()).toEqual([
+			'completeness',
+			'hearing-notice',
+			'original-guarantee',
+			'registration',
+			'service-term'
+		]);
+		expect(clockOf(first.body, 'service-term')).toMatchObject({
+			state: 'running',
+			dueDate: calendar.addWorkingDays('2026-03-02', 30),
+			citation: expect.stringContaining('001 Annex 1 row 3')
+		});
 		const again = await submit({ externalId: 'EGOV-SAME' });
 		expect(again.status).toBe(200);
 		expect(again.body.id).toBe(first.body.id);
@@ -106,18 +156,44 @@ describe('integration API: applications', () => {
 
 	it('answers bad input field by field and writes nothing', async () => {
 		const before = (await app.ctx.db.select().from(cases)).length;
-		const bad = await submit({ applicant: { bin: '000740001308', name: 'X', legalAddress: 'Y' }, goodsLines: [{ hsCode: '7712345678', controlCode: 'ZZ', description: 'x', quantity: 0, unit: 'pcs', value: 1, currency: 'usd' }], service: 'nope' });
+		const bad = await submit({
+			applicant: { bin: '000740001308', name: 'X', legalAddress: 'Y' },
+			goodsLines: [
+				{
+					hsCode: '7712345678',
+					controlCode: 'ZZ',
+					description: 'x',
+					quantity: 0,
+					unit: 'pcs',
+					value: 1,
+					currency: 'usd'
+				}
+			],
+			service: 'nope'
+		});
 		expect(bad.status).toBe(422);
-		expect(Object.keys(bad.body.fields as Json).sort()).toEqual(['applicant.bin', 'goodsLines.0.controlCode', 'goodsLines.0.currency', 'goodsLines.0.hsCode', 'goodsLines.0.quantity', 'service'].sort());
+		expect(Object.keys(bad.body.fields as Json).sort()).toEqual(
+			[
+				'applicant.bin',
+				'goodsLines.0.controlCode',
+				'goodsLines.0.currency',
+				'goodsLines.0.hsCode',
+				'goodsLines.0.quantity',
+				'service'
+			].sort()
+		);
 		expect((await submit({ receivedAt: '2026-03-09T10:00:00+05:00' })).body.fields).toHaveProperty('receivedAt');
-		expect((await api.post('/api/v1/applications', application(), { authorization: 'Bearer mzt_nope.nope' })).status).toBe(401);
+		expect(
+			(await api.post('/api/v1/applications', application(), { authorization: 'Bearer mzt_nope.nope' })).status
+		).toBe(401);
 		expect((await api.post('/api/v1/applications', application(), bearer('nsc'))).status).toBe(403);
 		expect((await app.ctx.db.select().from(cases)).length).toBe(before);
 	});
 
 	it('replays an Idempotency-Key with the first answer, and refuses the key for another body', async () => {
 		const body = application({ externalId: 'EGOV-IDEM' });
-		const send = (b: unknown) => api.post('/api/v1/applications', b, { ...bearer('portal'), 'idempotency-key': 'key-1' });
+		const send = (b: unknown) =>
+			api.post('/api/v1/applications', b, { ...bearer('portal'), 'idempotency-key': 'key-1' });
 		const a = await send(body);
 		const b = await send(body);
 		expect([a.status, b.status]).toEqual([201, 200]);
@@ -135,7 +211,9 @@ describe('export licence end to end (001)', () => {
 		expect((await action('officer', id, 'assign', { username: 'officer' })).status).toBe(200);
 		expect((await action('officer2', id, 'assign', { username: 'officer2' })).status).toBe(409);
 		let r = await action('officer', id, 'complete-check', { complete: true });
-		expect(r.body.availableActions).toEqual(expect.arrayContaining(['request-consultations', 'request-mfa-check', 'issue-preliminary-refusal']));
+		expect(r.body.availableActions).toEqual(
+			expect.arrayContaining(['request-consultations', 'request-mfa-check', 'issue-preliminary-refusal'])
+		);
 		expect(r.body.availableActions).not.toContain('decide');
 		r = await action('officer', id, 'request-consultations', { agencies: ['nsc', 'mod'] });
 		expect(r.body.stage).toBe('consultation');
@@ -144,8 +222,13 @@ describe('export licence end to end (001)', () => {
 		expect(calendar.localDate(new Date(nsc.dueAt))).toBe(calendar.addWorkingDays('2026-03-02', 10));
 
 		// The mod answers through its liaison in the browser session; the nsc's token may not answer for the mod.
-		expect((await api.post(`/api/v1/consultations/${mod.id}/response`, { decision: 'approve' }, bearer('nsc'))).status).toBe(403);
-		const modAnswer = await staff.liaison!.postJson(`/api/v1/consultations/${mod.id}/response`, { decision: 'approve', reason: 'No objections' });
+		expect(
+			(await api.post(`/api/v1/consultations/${mod.id}/response`, { decision: 'approve' }, bearer('nsc'))).status
+		).toBe(403);
+		const modAnswer = await staff.liaison!.postJson(`/api/v1/consultations/${mod.id}/response`, {
+			decision: 'approve',
+			reason: 'No objections'
+		});
 		expect(modAnswer.status).toBe(200);
 
 		// The MFA check is mandatory here (1С350, first export: 001 p.18) and suspends the term (001 p.17).
@@ -158,16 +241,26 @@ describe('export licence end to end (001)', () => {
 		const moved = await moveClock(new Date(new Date(nsc.dueAt).getTime() + 60_000).toISOString());
 		expect(moved.fired).toBeGreaterThanOrEqual(1);
 		let view = (await (await staff.officer!.get(`/api/v1/cases/${id}`)).json()) as Json;
-		expect((view.consultations as Json[]).find((c) => c.agency === 'nsc')).toMatchObject({ decision: 'deemed_approved', answeredAt: nsc.dueAt });
+		expect((view.consultations as Json[]).find((c) => c.agency === 'nsc')).toMatchObject({
+			decision: 'deemed_approved',
+			answeredAt: nsc.dueAt
+		});
 		const deemed = (view.events as Json[]).find((e) => e.type === 'consultation:deemed-approved')!;
 		expect(deemed).toMatchObject({ actor: 'system', citation: '001 p.16', at: nsc.dueAt });
 
 		// A late answer: 409, yet kept on the case.
-		const late = await api.post(`/api/v1/consultations/${nsc.id}/response`, { decision: 'object', reason: 'Late objection' }, bearer('nsc'));
+		const late = await api.post(
+			`/api/v1/consultations/${nsc.id}/response`,
+			{ decision: 'object', reason: 'Late objection' },
+			bearer('nsc')
+		);
 		expect(late.status).toBe(409);
 		expect(((await late.json()) as Json).error).toContain('deemed approved');
 		view = (await (await staff.officer!.get(`/api/v1/cases/${id}`)).json()) as Json;
-		expect((view.consultations as Json[]).find((c) => c.agency === 'nsc')).toMatchObject({ decision: 'deemed_approved', lateAnswer: { decision: 'object' } });
+		expect((view.consultations as Json[]).find((c) => c.agency === 'nsc')).toMatchObject({
+			decision: 'deemed_approved',
+			lateAnswer: { decision: 'object' }
+		});
 
 		// The MFA answers 23 working days after the request. It was sent on day 0 of the term, before any of
 		// its 30 working days ran, so the term resumes with all 30 of them (001 p.17 para 3; decision 5).
@@ -176,24 +269,61 @@ describe('export licence end to end (001)', () => {
 		const sentAt = new Date(view.mfaCheck.requestedAt);
 		const answerAt = calendar.addWorkingMinutes(sentAt, 23 * 480);
 		await moveClock(answerAt.toISOString());
-		const mfaRes = await api.post(`/api/v1/mfa-checks/${view.mfaCheck.id}/result`, { authentic: true, reference: 'MFA-2026-0042' }, { ...bearer('mfa'), 'idempotency-key': 'mfa-1' });
+		const mfaRes = await api.post(
+			`/api/v1/mfa-checks/${view.mfaCheck.id}/result`,
+			{ authentic: true, reference: 'MFA-2026-0042' },
+			{ ...bearer('mfa'), 'idempotency-key': 'mfa-1' }
+		);
 		expect(mfaRes.status).toBe(200);
 		const afterMfa = (await mfaRes.json()) as Json;
 		expect(afterMfa.stage).toBe('under-review');
 		expect(clockOf(afterMfa, 'service-term').dueDate).toBe(calendar.addWorkingDays(calendar.localDate(answerAt), 30));
-		expect(clockOf(afterMfa, 'service-term').suspensions).toEqual([{ from: view.mfaCheck.requestedAt, to: answerAt.toISOString(), reason: expect.stringContaining('MFA'), legalBasis: '001 p.17 para 3' }]);
-		const replay = await api.post(`/api/v1/mfa-checks/${view.mfaCheck.id}/result`, { authentic: true, reference: 'MFA-2026-0042' }, { ...bearer('mfa'), 'idempotency-key': 'mfa-1' });
+		expect(clockOf(afterMfa, 'service-term').suspensions).toEqual([
+			{
+				from: view.mfaCheck.requestedAt,
+				to: answerAt.toISOString(),
+				reason: expect.stringContaining('MFA'),
+				legalBasis: '001 p.17 para 3'
+			}
+		]);
+		const replay = await api.post(
+			`/api/v1/mfa-checks/${view.mfaCheck.id}/result`,
+			{ authentic: true, reference: 'MFA-2026-0042' },
+			{ ...bearer('mfa'), 'idempotency-key': 'mfa-1' }
+		);
 		expect([replay.status, replay.headers.get('idempotency-replayed')]).toEqual([200, 'true']);
 
 		expect((await action('officer', id, 'decide', { outcome: 'grant' })).status).toBe(403);
 		const grant = await action('head', id, 'decide', { outcome: 'grant' });
 		expect(grant.status).toBe(200);
-		expect(grant.body).toMatchObject({ stage: 'granted', decision: { outcome: 'granted', documentNumber: `${created.number}/L`, validUntil: calendar.addYears(calendar.localDate(answerAt), 1) } });
+		expect(grant.body).toMatchObject({
+			stage: 'granted',
+			decision: {
+				outcome: 'granted',
+				documentNumber: `${created.number}/L`,
+				validUntil: calendar.addYears(calendar.localDate(answerAt), 1)
+			}
+		});
 		expect((grant.body.clocks as Json[]).filter((c) => c.state === 'running')).toEqual([]);
 		expect(grant.body.availableActions).toEqual(['record-shipment']);
 		// Every step is in the hash-chained trail, in order.
-		const types = (await app.ctx.db.select({ type: caseEvents.type }).from(caseEvents).where(eq(caseEvents.caseId, id))).map((e) => e.type);
-		expect(types).toEqual(expect.arrayContaining(['case:created', 'case:assigned', 'completeness:confirmed', 'consultation:requested', 'consultation:answered', 'mfa:requested', 'consultation:deemed-approved', 'consultation:late-answer-recorded', 'mfa:result-received', 'case:decided']));
+		const types = (
+			await app.ctx.db.select({ type: caseEvents.type }).from(caseEvents).where(eq(caseEvents.caseId, id))
+		).map((e) => e.type);
+		expect(types).toEqual(
+			expect.arrayContaining([
+				'case:created',
+				'case:assigned',
+				'completeness:confirmed',
+				'consultation:requested',
+				'consultation:answered',
+				'mfa:requested',
+				'consultation:deemed-approved',
+				'consultation:late-answer-recorded',
+				'mfa:result-received',
+				'case:decided'
+			])
+		);
 	});
 
 	it('a refusal with a preliminary decision and a hearing; a too-late notice is refused', async () => {
@@ -202,19 +332,40 @@ describe('export licence end to end (001)', () => {
 		await action('head', id, 'assign', { username: 'officer' });
 		await action('officer', id, 'complete-check', { complete: true });
 		const now = app.ctx.clock.now();
-		const hearingAt = new Date(calendar.workingDaysDue(calendar.localDate(now), 1).getTime() - 3 * 3_600_000).toISOString();
-		const notice = await action('officer', id, 'issue-preliminary-refusal', { grounds: [9, 12], confidential: [12], hearingAt, basis: 'Information of the control-system bodies' });
+		const hearingAt = new Date(
+			calendar.workingDaysDue(calendar.localDate(now), 1).getTime() - 3 * 3_600_000
+		).toISOString();
+		const notice = await action('officer', id, 'issue-preliminary-refusal', {
+			grounds: [9, 12],
+			confidential: [12],
+			hearingAt,
+			basis: 'Information of the control-system bodies'
+		});
 		expect(notice.status).toBe(200);
 		expect(notice.body.stage).toBe('hearing');
 		const event = (notice.body.events as Json[]).find((e) => e.type === 'refusal:preliminary-issued')!;
-		expect(event.after).toMatchObject({ confidential: [9, 12], restricted: { basis: 'Information of the control-system bodies' } });
+		expect(event.after).toMatchObject({
+			confidential: [9, 12],
+			restricted: { basis: 'Information of the control-system bodies' }
+		});
 		// A complaint reviewer may read the case but not the confidential basis (decision 9).
 		const asReviewer = (await (await staff.reviewer!.get(`/api/v1/cases/${id}`)).json()) as Json;
-		expect((asReviewer.events as Json[]).find((e) => e.type === 'refusal:preliminary-issued')!.after).not.toHaveProperty('restricted');
-		expect((await action('head', id, 'decide', { outcome: 'refuse', grounds: [9], text: 'Reasoned refusal.' })).status).toBe(409);
+		expect(
+			(asReviewer.events as Json[]).find((e) => e.type === 'refusal:preliminary-issued')!.after
+		).not.toHaveProperty('restricted');
+		expect(
+			(await action('head', id, 'decide', { outcome: 'refuse', grounds: [9], text: 'Reasoned refusal.' })).status
+		).toBe(409);
 		await action('officer', id, 'record-hearing', { applicantAttended: true });
-		const refused = await action('head', id, 'decide', { outcome: 'refuse', grounds: [9, 12], text: 'The Committee, after considering your application, informs that …' });
-		expect(refused.body).toMatchObject({ stage: 'refused', decision: { outcome: 'refused', grounds: [9, 12], confidential: [9, 12] } });
+		const refused = await action('head', id, 'decide', {
+			outcome: 'refuse',
+			grounds: [9, 12],
+			text: 'The Committee, after considering your application, informs that …'
+		});
+		expect(refused.body).toMatchObject({
+			stage: 'refused',
+			decision: { outcome: 'refused', grounds: [9, 12], confidential: [9, 12] }
+		});
 
 		// Another case, near the end of its term: the notice can no longer be given (001 p.19 para 3).
 		const { body: other } = await submit({ service: 'end-user-certificate', firstExportToCounterparty: false });
@@ -222,24 +373,52 @@ describe('export licence end to end (001)', () => {
 		await action('officer', other.id, 'complete-check', { complete: true });
 		const noticeDue = clockOf(other, 'hearing-notice').due as string;
 		await moveClock(new Date(new Date(noticeDue).getTime() + 3_600_000).toISOString());
-		const tooLate = await action('officer', other.id, 'issue-preliminary-refusal', { grounds: [1], hearingAt: new Date(app.ctx.clock.now().getTime() + 3_600_000).toISOString() });
+		const tooLate = await action('officer', other.id, 'issue-preliminary-refusal', {
+			grounds: [1],
+			hearingAt: new Date(app.ctx.clock.now().getTime() + 3_600_000).toISOString()
+		});
 		expect(tooLate.status).toBe(409);
 		expect(tooLate.body.error).toContain('000 p.13');
 		const breaches = await app.ctx.db.select().from(caseEvents).where(eq(caseEvents.caseId, other.id));
-		expect(breaches.filter((e) => e.type === 'clock:breached').map((e) => (e.after as Json).kind)).toContain('hearing-notice');
+		expect(breaches.filter((e) => e.type === 'clock:breached').map((e) => (e.after as Json).kind)).toContain(
+			'hearing-notice'
+		);
 	});
 });
 
 describe('complaint with an extension (001 pp.23–25)', () => {
 	it('opens against a decided case; forwarding 3 WD, review 15 WD, one extension ≤ 10 WD with its notice; the decider may not review', async () => {
 		const decided = (await app.ctx.db.select().from(cases).where(eq(cases.stage, 'granted')))[0]!;
-		expect((await submit({ service: 'complaint', complaintAgainst: 'EL-2099-00001', reviewBy: 'quality-body', complaintText: 'x', goodsLines: undefined, counterparty: undefined, endUser: undefined })).body.fields).toHaveProperty('complaintAgainst');
-		const { status, body: c } = await submit({ service: 'complaint', complaintAgainst: decided.number, reviewBy: 'quality-body', complaintText: 'The licence conditions are wrong.', goodsLines: undefined, counterparty: undefined, endUser: undefined });
+		expect(
+			(
+				await submit({
+					service: 'complaint',
+					complaintAgainst: 'EL-2099-00001',
+					reviewBy: 'quality-body',
+					complaintText: 'x',
+					goodsLines: undefined,
+					counterparty: undefined,
+					endUser: undefined
+				})
+			).body.fields
+		).toHaveProperty('complaintAgainst');
+		const { status, body: c } = await submit({
+			service: 'complaint',
+			complaintAgainst: decided.number,
+			reviewBy: 'quality-body',
+			complaintText: 'The licence conditions are wrong.',
+			goodsLines: undefined,
+			counterparty: undefined,
+			endUser: undefined
+		});
 		expect(status).toBe(201);
 		expect(c.stage).toBe('complaint-forwarding');
 		expect(clockOf(c, 'complaint-forwarding').citation).toContain('001 p.23');
 		await action('officer', c.id, 'forward-complaint', {});
-		const ext = await action('reviewer', c.id, 'extend-complaint', { workingDays: 10, reason: 'Materials requested from the Ministry of Defence' });
+		const ext = await action('reviewer', c.id, 'extend-complaint', {
+			workingDays: 10,
+			reason: 'Materials requested from the Ministry of Defence'
+		});
 		expect(ext.status).toBe(200);
 		const registered = c.registeredOn as string;
 		expect(clockOf(ext.body, 'complaint-review').dueDate).toBe(calendar.addWorkingDays(registered, 25));
@@ -248,16 +427,28 @@ describe('complaint with an extension (001 pp.23–25)', () => {
 		await action('reviewer', c.id, 'record-extension-notice', {});
 		// The head who decided the licence, made a reviewer too, may not review the complaint against it.
 		const headId = decided.decidedBy!;
-		await app.ctx.db.execute(`insert into user_roles (user_id, role) values (${headId}, 'complaint_reviewer')` as never);
+		await app.ctx.db.execute(
+			`insert into user_roles (user_id, role) values (${headId}, 'complaint_reviewer')` as never
+		);
 		expect((await action('head', c.id, 'decide-complaint', { outcome: 'rejected', reason: 'x' })).status).toBe(403);
-		const done = await action('reviewer', c.id, 'decide-complaint', { outcome: 'rejected', reason: 'The licence conditions follow the application.' });
+		const done = await action('reviewer', c.id, 'decide-complaint', {
+			outcome: 'rejected',
+			reason: 'The licence conditions follow the application.'
+		});
 		expect(done.body.stage).toBe('complaint-decided');
 	});
 });
 
 describe('device verification (004) and a step-timed regulation (003)', () => {
 	it('verifies each device within 1 WD; breaches fire once with their true time', async () => {
-		const { body: d } = await submit({ service: 'device-verification', devices: ['356938035643809', '490154203237518'], goodsLines: undefined, counterparty: undefined, endUser: undefined, firstExportToCounterparty: undefined });
+		const { body: d } = await submit({
+			service: 'device-verification',
+			devices: ['356938035643809', '490154203237518'],
+			goodsLines: undefined,
+			counterparty: undefined,
+			endUser: undefined,
+			firstExportToCounterparty: undefined
+		});
 		expect(d.stage).toBe('device-review');
 		await action('head', d.id, 'assign', { username: 'officer' });
 		await action('officer', d.id, 'verify-device', { imei: '356938035643809', result: 'confirmed' });
@@ -268,14 +459,36 @@ describe('device verification (004) and a step-timed regulation (003)', () => {
 		const breached = events.filter((e) => e.type === 'clock:breached');
 		expect(breached.map((e) => [(e.after as Json).subject, e.at.toISOString()])).toEqual([['490154203237518', due]]);
 		const last = await action('officer', d.id, 'verify-device', { imei: '490154203237518', result: 'rejected' });
-		expect(last.body).toMatchObject({ stage: 'devices-decided', devices: [{ imei: '356938035643809', result: 'confirmed' }, { imei: '490154203237518', result: 'rejected' }] });
+		expect(last.body).toMatchObject({
+			stage: 'devices-decided',
+			devices: [
+				{ imei: '356938035643809', result: 'confirmed' },
+				{ imei: '490154203237518', result: 'rejected' }
+			]
+		});
 	});
 
 	it('walks the nine steps of 003 A3 with their hour and calendar-day limits', async () => {
-		const { body: c } = await submit({ service: 'customs-representative-register', goodsLines: undefined, counterparty: undefined, endUser: undefined, firstExportToCounterparty: undefined });
+		const { body: c } = await submit({
+			service: 'customs-representative-register',
+			goodsLines: undefined,
+			counterparty: undefined,
+			endUser: undefined,
+			firstExportToCounterparty: undefined
+		});
 		await signedIn('registrar', ['registrar']);
 		expect(clockOf(c, 'procedure-step', '1')).toMatchObject({ state: 'running', citation: '003 A3 p.5.1' });
-		const who: Record<string, string> = { '1': 'registrar', '2': 'head', '3': 'head', '4': 'officer', '5': 'officer', '6': 'head', '7': 'officer', '8': 'head', '9': 'registrar' };
+		const who: Record<string, string> = {
+			'1': 'registrar',
+			'2': 'head',
+			'3': 'head',
+			'4': 'officer',
+			'5': 'officer',
+			'6': 'head',
+			'7': 'officer',
+			'8': 'head',
+			'9': 'registrar'
+		};
 		let stage = c.stage as string;
 		while (stage.startsWith('step:')) {
 			const step = stage.slice(5);
@@ -293,30 +506,58 @@ describe('the other permit procedures to their grant', () => {
 		['licence-reissue', 'licence-reissue', 3, 'RI'],
 		['licence-reissue-separation', 'licence-reissue-reorganised', 30, 'RS'],
 		['import-certificate', 'certificate', 7, 'IIC']
-	])('%s: registered with its %s term (%i WD), checked, consulted where the act says, granted', async (service, _variant, days, prefix) => {
-		const general = service === 'general-export-licence';
-		const { body: c } = await submit({ service, firstExportToCounterparty: false, ...(general ? { goodsLines: [{ hsCode: '2811198000', controlCode: '1С350', description: 'Precursor', quantity: 10, unit: 'kg', value: 100, currency: 'USD' }] } : {}) });
-		expect(c.number).toMatch(new RegExp(`^${prefix}-\\d{4}-\\d{5}$`));
-		expect(calendar.workingDaysBetween(c.registeredOn, clockOf(c, 'service-term').dueDate)).toBe(days);
-		await action('head', c.id, 'assign', { username: 'officer' });
-		let r = await action('officer', c.id, 'complete-check', { complete: true });
-		// Licences of 001 are sent to the state bodies (001 p.16); certificates of 000 are not.
-		expect(r.body.availableActions.includes('request-consultations')).toBe(service !== 'import-certificate' && service !== 'licence-reissue' && service !== 'licence-reissue-separation');
-		if (general) {
-			r = await action('officer', c.id, 'request-consultations', { agencies: ['mod'] });
-			const mod = (r.body.consultations as Json[])[0]!;
-			expect((await api.post(`/api/v1/consultations/${mod.id}/response`, { decision: 'approve' }, bearer('mod'))).status).toBe(200);
+	])(
+		'%s: registered with its %s term (%i WD), checked, consulted where the act says, granted',
+		async (service, _variant, days, prefix) => {
+			const general = service === 'general-export-licence';
+			const { body: c } = await submit({
+				service,
+				firstExportToCounterparty: false,
+				...(general
+					? {
+							goodsLines: [
+								{
+									hsCode: '2811198000',
+									controlCode: '1С350',
+									description: 'Precursor',
+									quantity: 10,
+									unit: 'kg',
+									value: 100,
+									currency: 'USD'
+								}
+							]
+						}
+					: {})
+			});
+			expect(c.number).toMatch(new RegExp(`^${prefix}-\\d{4}-\\d{5}$`));
+			expect(calendar.workingDaysBetween(c.registeredOn, clockOf(c, 'service-term').dueDate)).toBe(days);
+			await action('head', c.id, 'assign', { username: 'officer' });
+			let r = await action('officer', c.id, 'complete-check', { complete: true });
+			// Licences of 001 are sent to the state bodies (001 p.16); certificates of 000 are not.
+			expect(r.body.availableActions.includes('request-consultations')).toBe(
+				service !== 'import-certificate' && service !== 'licence-reissue' && service !== 'licence-reissue-separation'
+			);
+			if (general) {
+				r = await action('officer', c.id, 'request-consultations', { agencies: ['mod'] });
+				const mod = (r.body.consultations as Json[])[0]!;
+				expect(
+					(await api.post(`/api/v1/consultations/${mod.id}/response`, { decision: 'approve' }, bearer('mod'))).status
+				).toBe(200);
+			}
+			const grant = await action('head', c.id, 'decide', { outcome: 'grant' });
+			expect(grant.body).toMatchObject({ stage: 'granted', decision: { outcome: 'granted' } });
+			if (general) {
+				// The general licence's execution report: 10 WD from the export (001 p.28).
+				const shipped = await action('officer', c.id, 'record-shipment', {
+					kind: 'general-export',
+					at: app.ctx.clock.now().toISOString()
+				});
+				expect(clockOf(shipped.body, 'execution-report')).toMatchObject({ state: 'running', citation: '001 p.28' });
+				const reported = await action('officer', c.id, 'record-post-export-report', { kind: 'execution-report' });
+				expect(clockOf(reported.body, 'execution-report').state).toBe('met');
+			}
 		}
-		const grant = await action('head', c.id, 'decide', { outcome: 'grant' });
-		expect(grant.body).toMatchObject({ stage: 'granted', decision: { outcome: 'granted' } });
-		if (general) {
-			// The general licence's execution report: 10 WD from the export (001 p.28).
-			const shipped = await action('officer', c.id, 'record-shipment', { kind: 'general-export', at: app.ctx.clock.now().toISOString() });
-			expect(clockOf(shipped.body, 'execution-report')).toMatchObject({ state: 'running', citation: '001 p.28' });
-			const reported = await action('officer', c.id, 'record-post-export-report', { kind: 'execution-report' });
-			expect(clockOf(reported.body, 'execution-report').state).toBe('met');
-		}
-	});
+	);
 });
 
 describe('staff actions API: authorization and validation', () => {
@@ -332,6 +573,8 @@ describe('staff actions API: authorization and validation', () => {
 		expect((await evil.postJson(`/api/v1/cases/${c.id}/actions/complete-check`, { complete: true })).status).toBe(403);
 		const view = (await (await staff.officer!.get(`/api/v1/cases/${c.id}`)).json()) as Json;
 		expect(view.stage).toBe('completeness-check');
-		expect((await action('officer', '00000000-0000-0000-0000-000000000000', 'complete-check', { complete: true })).status).toBe(404);
+		expect(
+			(await action('officer', '00000000-0000-0000-0000-000000000000', 'complete-check', { complete: true })).status
+		).toBe(404);
 	});
 });

@@ -28,33 +28,49 @@ async function signedInCookie(): Promise<string> {
 }
 
 function socket(headers: Record<string, string>): ClientSocket {
-	const s: ClientSocket = connect(app.url, { path: '/socket.io', transports: ['websocket'], extraHeaders: headers, reconnection: false, forceNew: true });
+	const s: ClientSocket = connect(app.url, {
+		path: '/socket.io',
+		transports: ['websocket'],
+		extraHeaders: headers,
+		reconnection: false,
+		forceNew: true
+	});
 	open.push(s);
 	return s;
 }
 
 const outcome = (s: ClientSocket) =>
-	new Promise<{ ok: true; welcome: { serverTime: string; username: string } } | { ok: false; error: string }>((resolve) => {
-		s.once('session:welcomed', (welcome) => resolve({ ok: true, welcome }));
-		s.once('connect_error', (e) => resolve({ ok: false, error: e.message }));
-	});
+	new Promise<{ ok: true; welcome: { serverTime: string; username: string } } | { ok: false; error: string }>(
+		(resolve) => {
+			s.once('session:welcomed', (welcome) => resolve({ ok: true, welcome }));
+			s.once('connect_error', (e) => resolve({ ok: false, error: e.message }));
+		}
+	);
 
 describe('socket handshake', () => {
 	it('accepts the session cookie and sends the server time for skew correction', async () => {
 		const s = socket({ cookie: await signedInCookie(), origin: app.url });
 		const result = await outcome(s);
-		expect(result).toEqual({ ok: true, welcome: { serverTime: app.clock.now().toISOString(), username: 'sam', lastEventId: 0 } });
+		expect(result).toEqual({
+			ok: true,
+			welcome: { serverTime: app.clock.now().toISOString(), username: 'sam', lastEventId: 0 }
+		});
 		const ack = await s.emitWithAck('time:sync');
 		expect(ack).toEqual({ data: { serverTime: app.clock.now().toISOString() } });
 	});
 
 	it('refuses a socket without a session as unauthenticated', async () => {
 		expect(await outcome(socket({ origin: app.url }))).toEqual({ ok: false, error: 'unauthenticated' });
-		expect(await outcome(socket({ origin: app.url, cookie: `merzim_session=${'a'.repeat(24)}.${'b'.repeat(24)}` }))).toEqual({ ok: false, error: 'unauthenticated' });
+		expect(
+			await outcome(socket({ origin: app.url, cookie: `merzim_session=${'a'.repeat(24)}.${'b'.repeat(24)}` }))
+		).toEqual({ ok: false, error: 'unauthenticated' });
 	});
 
 	it('refuses a foreign Origin as forbidden, even with a valid cookie', async () => {
-		expect(await outcome(socket({ origin: 'https://evil.example', cookie: await signedInCookie() }))).toEqual({ ok: false, error: 'forbidden' });
+		expect(await outcome(socket({ origin: 'https://evil.example', cookie: await signedInCookie() }))).toEqual({
+			ok: false,
+			error: 'forbidden'
+		});
 	});
 
 	it('disconnects the sockets of a session that is signed out, within seconds', async () => {
@@ -64,7 +80,11 @@ describe('socket handshake', () => {
 		await Promise.all([outcome(a), outcome(b)]);
 		const ended = Promise.all([a, b].map((s) => new Promise((r) => s.once('session:ended', r))));
 		const closed = Promise.all([a, b].map((s) => new Promise((r) => s.once('disconnect', r))));
-		const logout = await fetch(`${app.url}/logout`, { method: 'POST', headers: { cookie, origin: app.url, 'x-test-client-ip': '10.3.3.3' }, redirect: 'manual' });
+		const logout = await fetch(`${app.url}/logout`, {
+			method: 'POST',
+			headers: { cookie, origin: app.url, 'x-test-client-ip': '10.3.3.3' },
+			redirect: 'manual'
+		});
 		expect(logout.status).toBe(303);
 		expect(await ended).toEqual([{ reason: 'revoked' }, { reason: 'revoked' }]);
 		await closed;

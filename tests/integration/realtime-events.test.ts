@@ -22,19 +22,45 @@ let otherUnitCase: string;
 
 beforeAll(async () => {
 	app = await startTestApp();
-	const mk = (username: string, roles: Parameters<TestApp['createUser']>[1], unit: string | null, agencyCode?: string) =>
-		app.ctx.users.create({ username, displayName: username, password: TEST_PASSWORD, roles, unit, agencyCode }, { userId: null, label: 'test' });
+	const mk = (
+		username: string,
+		roles: Parameters<TestApp['createUser']>[1],
+		unit: string | null,
+		agencyCode?: string
+	) =>
+		app.ctx.users.create(
+			{ username, displayName: username, password: TEST_PASSWORD, roles, unit, agencyCode },
+			{ userId: null, label: 'test' }
+		);
 	ids.olga = await mk('olga', ['officer'], 'U1');
 	ids.boris = await mk('boris', ['officer'], 'U2');
 	ids.sue = await mk('sue', ['supervisor'], null);
 	ids.nsc = await mk('nsc-liaison', ['agency_liaison'], null, 'nsc');
 	ids.mod = await mk('mod-liaison', ['agency_liaison'], null, 'mod');
 	ids.wall = await mk('wall', ['wallboard'], null);
-	const [org] = await app.ctx.db.insert(organisations).values({ bin: '000740001307', name: 'ТОО «Сокет»', legalAddress: 'Astana', city: 'Astana' }).returning();
+	const [org] = await app.ctx.db
+		.insert(organisations)
+		.values({ bin: '000740001307', name: 'ТОО «Сокет»', legalAddress: 'Astana', city: 'Astana' })
+		.returning();
 	const now = app.clock.now();
-	const base = { service: 'export-licence', stage: 'consultation', applicantId: org!.id, receivedAt: now, registeredOn: '2026-03-02', application: {}, createdAt: now, updatedAt: now };
-	const [a] = await app.ctx.db.insert(cases).values({ ...base, number: 'EL-S-1', assigneeId: ids.olga, unit: 'U1' }).returning();
-	const [b] = await app.ctx.db.insert(cases).values({ ...base, number: 'EL-S-2', assigneeId: ids.boris, unit: 'U2' }).returning();
+	const base = {
+		service: 'export-licence',
+		stage: 'consultation',
+		applicantId: org!.id,
+		receivedAt: now,
+		registeredOn: '2026-03-02',
+		application: {},
+		createdAt: now,
+		updatedAt: now
+	};
+	const [a] = await app.ctx.db
+		.insert(cases)
+		.values({ ...base, number: 'EL-S-1', assigneeId: ids.olga, unit: 'U1' })
+		.returning();
+	const [b] = await app.ctx.db
+		.insert(cases)
+		.values({ ...base, number: 'EL-S-2', assigneeId: ids.boris, unit: 'U2' })
+		.returning();
 	mineCase = a!.id;
 	otherUnitCase = b!.id;
 });
@@ -47,7 +73,12 @@ afterAll(async () => {
 async function client(username: string) {
 	const http = new HttpClient(app.url, `10.8.${sockets.length}.1`);
 	expect((await http.signIn(username, TEST_PASSWORD)).status).toBe(201);
-	const socket: ClientSocket = connect(app.url, { path: '/socket.io', transports: ['websocket'], extraHeaders: { cookie: http.cookieHeader(), origin: app.url }, forceNew: true });
+	const socket: ClientSocket = connect(app.url, {
+		path: '/socket.io',
+		transports: ['websocket'],
+		extraHeaders: { cookie: http.cookieHeader(), origin: app.url },
+		forceNew: true
+	});
 	sockets.push(socket);
 	const received: CaseEventEnvelope[] = [];
 	for (const type of CASE_EVENT_TYPES) socket.on(type, (e) => received.push(e));
@@ -59,7 +90,9 @@ async function client(username: string) {
 }
 
 async function commit(caseId: string, type: string, after: Record<string, unknown>) {
-	return app.ctx.db.transaction((tx) => appendCaseEvent(tx, caseId, { type, actor: { userId: null, label: 'system' }, at: app.clock.now(), after }));
+	return app.ctx.db.transaction((tx) =>
+		appendCaseEvent(tx, caseId, { type, actor: { userId: null, label: 'system' }, at: app.clock.now(), after })
+	);
 }
 
 const until = async (check: () => boolean, ms = 5_000) => {
@@ -72,18 +105,43 @@ const until = async (check: () => boolean, ms = 5_000) => {
 
 describe('case events over sockets', () => {
 	it('reach exactly the viewers who may see them, shaped for each', async () => {
-		const [olga, boris, sue, nsc, mod, wall] = await Promise.all([client('olga'), client('boris'), client('sue'), client('nsc-liaison'), client('mod-liaison'), client('wall')]);
-		const assigned = await commit(mineCase, 'case:assigned', { assignee: 'olga', restricted: { note: 'ground 9 basis' } });
-		const answered = await commit(otherUnitCase, 'consultation:answered', { agency: 'nsc', decision: 'approve', restricted: { memo: 'x' } });
-		await until(() => sue.received.length === 2 && olga.received.length === 1 && boris.received.length === 1 && nsc.received.length === 1 && wall.received.length === 2);
+		const [olga, boris, sue, nsc, mod, wall] = await Promise.all([
+			client('olga'),
+			client('boris'),
+			client('sue'),
+			client('nsc-liaison'),
+			client('mod-liaison'),
+			client('wall')
+		]);
+		const assigned = await commit(mineCase, 'case:assigned', {
+			assignee: 'olga',
+			restricted: { note: 'ground 9 basis' }
+		});
+		const answered = await commit(otherUnitCase, 'consultation:answered', {
+			agency: 'nsc',
+			decision: 'approve',
+			restricted: { memo: 'x' }
+		});
+		await until(
+			() =>
+				sue.received.length === 2 &&
+				olga.received.length === 1 &&
+				boris.received.length === 1 &&
+				nsc.received.length === 1 &&
+				wall.received.length === 2
+		);
 		await new Promise((r) => setTimeout(r, 300)); // and nothing more arrives
 
 		expect(sue.received.map((e) => e.id)).toEqual([assigned.id, answered.id]);
 		expect(sue.received[0]!.payload).toEqual({ assignee: 'olga', restricted: { note: 'ground 9 basis' } });
-		expect(olga.received).toEqual([expect.objectContaining({ id: assigned.id, type: 'case:assigned', caseNumber: 'EL-S-1' })]);
+		expect(olga.received).toEqual([
+			expect.objectContaining({ id: assigned.id, type: 'case:assigned', caseNumber: 'EL-S-1' })
+		]);
 		expect(boris.received.map((e) => e.type)).toEqual(['consultation:answered']);
 		// The liaison sees its own agency's answer, without the restricted part; the other agency nothing.
-		expect(nsc.received).toEqual([expect.objectContaining({ id: answered.id, payload: { agency: 'nsc', decision: 'approve' } })]);
+		expect(nsc.received).toEqual([
+			expect.objectContaining({ id: answered.id, payload: { agency: 'nsc', decision: 'approve' } })
+		]);
 		expect(mod.received).toEqual([]);
 		// The wall board gets summaries without data.
 		expect(wall.received.map((e) => e.id)).toEqual([assigned.id, answered.id]);
@@ -94,11 +152,20 @@ describe('case events over sockets', () => {
 		const sue = await client('sue');
 		await expect(
 			app.ctx.db.transaction(async (tx) => {
-				await appendCaseEvent(tx, mineCase, { type: 'case:stage-changed', actor: { userId: null, label: 'system' }, at: app.clock.now(), after: { stage: 'never' } });
+				await appendCaseEvent(tx, mineCase, {
+					type: 'case:stage-changed',
+					actor: { userId: null, label: 'system' },
+					at: app.clock.now(),
+					after: { stage: 'never' }
+				});
 				throw new Error('rolled back');
 			})
 		).rejects.toThrow('rolled back');
-		const committed = await Promise.all(Array.from({ length: 12 }, (_, i) => commit(i % 2 ? mineCase : otherUnitCase, 'case:stage-changed', { stage: `s${i}` })));
+		const committed = await Promise.all(
+			Array.from({ length: 12 }, (_, i) =>
+				commit(i % 2 ? mineCase : otherUnitCase, 'case:stage-changed', { stage: `s${i}` })
+			)
+		);
 		await until(() => sue.received.length === 12);
 		const got = sue.received.map((e) => e.id);
 		expect(got).toEqual([...got].sort((a, b) => a - b));
@@ -111,7 +178,11 @@ describe('case events over sockets', () => {
 		const seen = await commit(mineCase, 'clock:warning', { kind: 'service-term' });
 		await until(() => olga.received.length === 1);
 		olga.socket.disconnect();
-		const missed = [await commit(mineCase, 'clock:breached', { kind: 'service-term' }), await commit(otherUnitCase, 'clock:breached', {}), await commit(mineCase, 'case:decided', { outcome: 'grant' })];
+		const missed = [
+			await commit(mineCase, 'clock:breached', { kind: 'service-term' }),
+			await commit(otherUnitCase, 'clock:breached', {}),
+			await commit(mineCase, 'case:decided', { outcome: 'grant' })
+		];
 		await new Promise((r) => setTimeout(r, 400)); // published while she was away
 		olga.socket.connect();
 		await new Promise<void>((ok) => olga.socket.once('session:welcomed', () => ok()));

@@ -17,7 +17,12 @@ import { startServer, type RunningServer } from '../../server/app';
 import { appendCaseEvent } from '../../src/lib/server/audit/audit.repository';
 import { caseEvents, cases, clocks, organisations } from '../../src/lib/server/db/schema';
 import { and, eq } from 'drizzle-orm';
-import { CASE_EVENT_TYPES, type CaseEventEnvelope, type ClientToServerEvents, type ServerToClientEvents } from '../../src/lib/realtime/contract';
+import {
+	CASE_EVENT_TYPES,
+	type CaseEventEnvelope,
+	type ClientToServerEvents,
+	type ServerToClientEvents
+} from '../../src/lib/realtime/contract';
 import { HttpClient } from '../helpers/http-client';
 import { TEST_PASSWORD, CLIENT_IP_HEADER } from '../helpers/test-app';
 
@@ -34,8 +39,19 @@ let cookie: string;
 
 async function node(publishEveryMs = 50, opts: { scheduler?: boolean; maxSleepMs?: number } = {}) {
 	const clock = new ManualClock(new Date('2026-03-02T04:00:00Z'));
-	const ctx = await createAppContext(loadConfig({ MERZIM_DATA_DIR: '/nonexistent', REDIS_URL: redisUrl }), { clock, dbHandle: await createDb({ url, poolSize: 4 }), scheduler: { maxSleepMs: opts.maxSleepMs } });
-	const server = await startServer(ctx, { port: 0, host: '127.0.0.1', publishEveryMs, gapWaitMs: 300, redisKey: key, scheduler: opts.scheduler });
+	const ctx = await createAppContext(loadConfig({ MERZIM_DATA_DIR: '/nonexistent', REDIS_URL: redisUrl }), {
+		clock,
+		dbHandle: await createDb({ url, poolSize: 4 }),
+		scheduler: { maxSleepMs: opts.maxSleepMs }
+	});
+	const server = await startServer(ctx, {
+		port: 0,
+		host: '127.0.0.1',
+		publishEveryMs,
+		gapWaitMs: 300,
+		redisKey: key,
+		scheduler: opts.scheduler
+	});
 	nodes.push({ ctx, server });
 	return { ctx, server };
 }
@@ -45,7 +61,10 @@ beforeAll(async () => {
 	await recreateDatabase(adminUrl, name);
 	const a = await node();
 	await node();
-	await a.ctx.users.create({ username: 'sue', displayName: 'Sue', password: TEST_PASSWORD, roles: ['supervisor'] }, { userId: null, label: 'test' });
+	await a.ctx.users.create(
+		{ username: 'sue', displayName: 'Sue', password: TEST_PASSWORD, roles: ['supervisor'] },
+		{ userId: null, label: 'test' }
+	);
 	caseId = await insertConsultationCase(a.ctx.db, 'EL-X-1', 'ТОО «Масштаб»');
 	const http = new HttpClient(a.server.url, '10.9.0.1');
 	expect((await http.signIn('sue', TEST_PASSWORD)).status).toBe(201);
@@ -61,7 +80,12 @@ afterAll(async () => {
 });
 
 async function client(server: RunningServer, received: CaseEventEnvelope[]) {
-	const socket: ClientSocket = connect(server.url, { transports: ['websocket'], extraHeaders: { cookie, origin: server.url }, forceNew: true, reconnection: false });
+	const socket: ClientSocket = connect(server.url, {
+		transports: ['websocket'],
+		extraHeaders: { cookie, origin: server.url },
+		forceNew: true,
+		reconnection: false
+	});
 	sockets.push(socket);
 	for (const type of CASE_EVENT_TYPES) socket.on(type, (e) => received.push(e));
 	await new Promise<void>((ok, fail) => {
@@ -72,7 +96,14 @@ async function client(server: RunningServer, received: CaseEventEnvelope[]) {
 }
 
 const commit = (ctx: AppContext, n: number) =>
-	ctx.db.transaction((tx) => appendCaseEvent(tx, caseId, { type: 'case:stage-changed', actor: { userId: null, label: 'system' }, at: new Date(), after: { n } }));
+	ctx.db.transaction((tx) =>
+		appendCaseEvent(tx, caseId, {
+			type: 'case:stage-changed',
+			actor: { userId: null, label: 'system' },
+			at: new Date(),
+			after: { n }
+		})
+	);
 
 const until = async (check: () => boolean, ms = 8_000) => {
 	const end = Date.now() + ms;
@@ -154,14 +185,46 @@ describe('two processes', () => {
 		const id = await writer.ctx.db.transaction(async (tx) => {
 			const [c] = await tx
 				.insert(cases)
-				.values({ number: 'EL-X-WAKE', service: 'export-licence', stage: 'completeness', applicantId: (await tx.select().from(organisations))[0]!.id, receivedAt: now, registeredOn: '2026-03-02', application: {}, createdAt: now, updatedAt: now })
+				.values({
+					number: 'EL-X-WAKE',
+					service: 'export-licence',
+					stage: 'completeness',
+					applicantId: (await tx.select().from(organisations))[0]!.id,
+					receivedAt: now,
+					registeredOn: '2026-03-02',
+					application: {},
+					createdAt: now,
+					updatedAt: now
+				})
 				.returning({ id: cases.id });
-			await tx.insert(clocks).values({ caseId: c!.id, kind: 'completeness', unit: 'working_days', length: 2, citation: '001 p.15', events: [{ type: 'started', at: now.toISOString() }], state: 'running', dueAt: due, warnAt: due, warnedFor: due });
-			await appendCaseEvent(tx, c!.id, { type: 'case:stage-changed', actor: { userId: null, label: 'system' }, at: now, after: { stage: 'completeness' } });
+			await tx.insert(clocks).values({
+				caseId: c!.id,
+				kind: 'completeness',
+				unit: 'working_days',
+				length: 2,
+				citation: '001 p.15',
+				events: [{ type: 'started', at: now.toISOString() }],
+				state: 'running',
+				dueAt: due,
+				warnAt: due,
+				warnedFor: due
+			});
+			await appendCaseEvent(tx, c!.id, {
+				type: 'case:stage-changed',
+				actor: { userId: null, label: 'system' },
+				at: now,
+				after: { stage: 'completeness' }
+			});
 			return c!.id;
 		});
 		const forwarded = reader.server.io.publisher.stats.forwardedApplied;
-		const breach = async () => (await reader.ctx.db.select().from(caseEvents).where(and(eq(caseEvents.caseId, id), eq(caseEvents.type, 'clock:breached'))))[0];
+		const breach = async () =>
+			(
+				await reader.ctx.db
+					.select()
+					.from(caseEvents)
+					.where(and(eq(caseEvents.caseId, id), eq(caseEvents.type, 'clock:breached')))
+			)[0];
 		const end = Date.now() + 8_000;
 		while (!(await breach()) && Date.now() < end) await new Promise((r) => setTimeout(r, 50));
 		expect((await breach())?.at.toISOString()).toBe(due.toISOString());

@@ -23,14 +23,20 @@ const after = before.withOverrides([{ date: DAY_OFF, kind: 'day_off', reason: 'D
 
 function randomClock(rng: ReturnType<typeof createRng>): SlaClock {
 	const startDay = before.addWorkingDays(before.localDate(now), -rng.int(1, 40));
-	const start = new Date(before.endOfCalendarDay(startDay).getTime() + 1000 - 86_400_000 + rng.int(8 * 60, 20 * 60) * 60_000);
+	const start = new Date(
+		before.endOfCalendarDay(startDay).getTime() + 1000 - 86_400_000 + rng.int(8 * 60, 20 * 60) * 60_000
+	);
 	const events: ClockEvent[] = [{ type: 'started', at: start }];
 	const shape = rng.int(0, 3);
 	if (shape === 1) {
 		// 001 p.17 para 3: the MFA check suspends the term; sometimes the result is already in.
 		const s = new Date(Math.min(now.getTime() - 3_600_000, start.getTime() + rng.int(1, 10) * 86_400_000));
 		events.push({ type: 'suspended', at: s, reason: 'MFA check', legalBasis: '001 p.17' });
-		if (rng.chance(0.5)) events.push({ type: 'resumed', at: new Date(Math.min(now.getTime() - 60_000, s.getTime() + rng.int(1, 5) * 86_400_000)) });
+		if (rng.chance(0.5))
+			events.push({
+				type: 'resumed',
+				at: new Date(Math.min(now.getTime() - 60_000, s.getTime() + rng.int(1, 5) * 86_400_000))
+			});
 	}
 	const unit = shape === 2 ? 'calendar_days' : 'working_days';
 	const kind = shape === 1 ? 'service-term' : rng.pick(['service-term', 'consultation', 'completeness'] as const);
@@ -46,22 +52,50 @@ afterAll(() => handle.close());
 describe('recomputeOpenClocks', () => {
 	it('leaves every open clock with the due computeClock gives for its own history under the new calendar', async () => {
 		const rng = createRng('recompute-paths');
-		const [org] = await handle.db.insert(organisations).values({ bin: '000740001307', name: 'Test', legalAddress: 'Astana', city: 'Astana' }).returning();
+		const [org] = await handle.db
+			.insert(organisations)
+			.values({ bin: '000740001307', name: 'Test', legalAddress: 'Astana', city: 'Astana' })
+			.returning();
 		const planned: SlaClock[] = Array.from({ length: 400 }, () => randomClock(rng));
 		for (const [i, clock] of planned.entries()) {
 			const at = clock.events[0]!.at;
 			const [c] = await handle.db
 				.insert(cases)
-				.values({ number: `T-${i}`, service: 'export-licence', stage: 'under-review', applicantId: org!.id, receivedAt: at, registeredOn: before.localDate(at), application: {}, createdAt: at, updatedAt: at })
+				.values({
+					number: `T-${i}`,
+					service: 'export-licence',
+					stage: 'under-review',
+					applicantId: org!.id,
+					receivedAt: at,
+					registeredOn: before.localDate(at),
+					application: {},
+					createdAt: at,
+					updatedAt: at
+				})
 				.returning();
 			const was = computeClock(clock, before, now);
-			await handle.db.insert(clocks).values({ caseId: c!.id, kind: clock.kind, unit: clock.unit, length: clock.length, citation: clock.citation, events: clock.events.map((e) => ({ ...e, at: e.at.toISOString() })), state: storedState(was.state, was.due, null), dueAt: was.due });
+			await handle.db.insert(clocks).values({
+				caseId: c!.id,
+				kind: clock.kind,
+				unit: clock.unit,
+				length: clock.length,
+				citation: clock.citation,
+				events: clock.events.map((e) => ({ ...e, at: e.at.toISOString() })),
+				state: storedState(was.state, was.due, null),
+				dueAt: was.due
+			});
 		}
-		const expectedMoves = planned.filter((c) => computeClock(c, before, now).due?.getTime() !== computeClock(c, after, now).due?.getTime()).length;
+		const expectedMoves = planned.filter(
+			(c) => computeClock(c, before, now).due?.getTime() !== computeClock(c, after, now).due?.getTime()
+		).length;
 		expect(expectedMoves).toBeGreaterThan(50); // the day off sits inside many running terms
 
-		const preview = await handle.db.transaction((tx) => recomputeOpenClocks(tx, { after, now, date: DAY_OFF, write: false }));
-		const summary = await handle.db.transaction((tx) => recomputeOpenClocks(tx, { after, now, date: DAY_OFF, write: true }));
+		const preview = await handle.db.transaction((tx) =>
+			recomputeOpenClocks(tx, { after, now, date: DAY_OFF, write: false })
+		);
+		const summary = await handle.db.transaction((tx) =>
+			recomputeOpenClocks(tx, { after, now, date: DAY_OFF, write: true })
+		);
 		expect(summary).toEqual(preview);
 		expect(summary).toMatchObject({ moved: expectedMoves, cases: expectedMoves, skipped: 0 });
 
@@ -69,9 +103,14 @@ describe('recomputeOpenClocks', () => {
 		for (const row of stored) {
 			const truth = computeClock(reviveClock(row), after, now);
 			// Past its due but not yet announced by the scheduler: stored as running (write-plan.ts).
-			expect({ due: row.dueAt?.toISOString() ?? null, state: row.state }).toEqual({ due: truth.due?.toISOString() ?? null, state: storedState(truth.state, truth.due, row.firedFor) });
+			expect({ due: row.dueAt?.toISOString() ?? null, state: row.state }).toEqual({
+				due: truth.due?.toISOString() ?? null,
+				state: storedState(truth.state, truth.due, row.firedFor)
+			});
 		}
 		// A second run finds nothing left to move.
-		expect(await handle.db.transaction((tx) => recomputeOpenClocks(tx, { after, now, date: DAY_OFF, write: true }))).toMatchObject({ moved: 0, cases: 0 });
+		expect(
+			await handle.db.transaction((tx) => recomputeOpenClocks(tx, { after, now, date: DAY_OFF, write: true }))
+		).toMatchObject({ moved: 0, cases: 0 });
 	});
 });

@@ -26,11 +26,18 @@ afterEach(async () => {
 
 async function start(adapter?: typeof RecoveryAdapter) {
 	const http = createServer();
-	const io = new Server(http, { connectionStateRecovery: { maxDisconnectionDuration: 60_000 }, ...(adapter ? { adapter } : {}) });
+	const io = new Server(http, {
+		connectionStateRecovery: { maxDisconnectionDuration: 60_000 },
+		...(adapter ? { adapter } : {})
+	});
 	io.on('connection', (socket) => void socket.join('draft:d1'));
 	await new Promise<void>((ok) => http.listen(0, '127.0.0.1', ok));
 	const url = `http://127.0.0.1:${(http.address() as AddressInfo).port}`;
-	const client: ClientSocket = connect(url, { transports: ['websocket'], reconnectionDelay: 300, reconnectionDelayMax: 300 });
+	const client: ClientSocket = connect(url, {
+		transports: ['websocket'],
+		reconnectionDelay: 300,
+		reconnectionDelayMax: 300
+	});
 	const received: string[] = [];
 	client.onAny((event: string, payload: { n: number }) => received.push(`${event}#${payload.n}`));
 	cleanup = async () => {
@@ -45,7 +52,13 @@ async function start(adapter?: typeof RecoveryAdapter) {
 async function dropAndReturn({ io, client, received }: Awaited<ReturnType<typeof start>>) {
 	io.emit('case:updated', { n: 1 });
 	await until(() => received.includes('case:updated#1'));
-	const gone = new Promise<void>((ok) => io.of('/').sockets.values().next().value!.once('disconnect', () => ok()));
+	const gone = new Promise<void>((ok) =>
+		io
+			.of('/')
+			.sockets.values()
+			.next()
+			.value!.once('disconnect', () => ok())
+	);
 	client.io.engine.close(); // the network drops; the client reconnects after 300 ms
 	await gone;
 	io.to('draft:d1').emit('draft:changes', { n: 2 });
@@ -63,10 +76,16 @@ describe('connection-state recovery', () => {
 		expect(s.received).toEqual(['case:updated#1', 'case:updated#4', 'draft:access-changed#5']);
 	});
 
-	it('socket.io\'s own session adapter replays the draft messages too (the control)', async () => {
+	it("socket.io's own session adapter replays the draft messages too (the control)", async () => {
 		const s = await start();
 		await dropAndReturn(s);
-		expect(s.received).toEqual(['case:updated#1', 'draft:changes#2', 'draft:changes#3', 'case:updated#4', 'draft:access-changed#5']);
+		expect(s.received).toEqual([
+			'case:updated#1',
+			'draft:changes#2',
+			'draft:changes#3',
+			'case:updated#4',
+			'draft:access-changed#5'
+		]);
 	});
 
 	it('delivers draft messages to connected sockets as before', async () => {

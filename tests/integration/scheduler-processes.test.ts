@@ -30,9 +30,18 @@ const oldCases: string[] = [];
 beforeAll(async () => {
 	await recreateDatabase(adminUrl, name);
 	// Minutes behind the servers' clocks (they start at the wall clock when they boot).
-	ctx = await createAppContext(loadConfig({ MERZIM_DATA_DIR: '/nonexistent' }), { clock: new ManualClock(new Date(Date.now() - 10 * 60_000)), dbHandle: await createDb({ url, poolSize: 4 }) });
-	await ctx.users.create({ username: 'admin', displayName: 'Admin', password: TEST_PASSWORD, roles: ['admin'] }, { userId: null, label: 'test' });
-	const head = await ctx.users.create({ username: 'head', displayName: 'Head', password: TEST_PASSWORD, roles: ['head'] }, { userId: null, label: 'test' });
+	ctx = await createAppContext(loadConfig({ MERZIM_DATA_DIR: '/nonexistent' }), {
+		clock: new ManualClock(new Date(Date.now() - 10 * 60_000)),
+		dbHandle: await createDb({ url, poolSize: 4 })
+	});
+	await ctx.users.create(
+		{ username: 'admin', displayName: 'Admin', password: TEST_PASSWORD, roles: ['admin'] },
+		{ userId: null, label: 'test' }
+	);
+	const head = await ctx.users.create(
+		{ username: 'head', displayName: 'Head', password: TEST_PASSWORD, roles: ['head'] },
+		{ userId: null, label: 'test' }
+	);
 	const { principal } = await ctx.tokens.issue({ name: 'portal', kind: 'portal' }, { userId: null, label: 'test' });
 	const actor = { kind: 'staff' as const, userId: head, username: 'head', roles: ['head'] };
 	for (let i = 0; i < CASES; i++) {
@@ -42,7 +51,17 @@ beforeAll(async () => {
 				externalId: `SCHED-${i}`,
 				receivedAt: ctx.clock.now().toISOString(),
 				applicant: { bin: '000740001307', name: 'ТОО «Планировщик»', legalAddress: 'Astana' },
-				goodsLines: [{ hsCode: '8526910000', controlCode: '5А002', description: 'Crypto module', quantity: 1, unit: 'pcs', value: 10, currency: 'USD' }],
+				goodsLines: [
+					{
+						hsCode: '8526910000',
+						controlCode: '5А002',
+						description: 'Crypto module',
+						quantity: 1,
+						unit: 'pcs',
+						value: 10,
+						currency: 'USD'
+					}
+				],
 				counterparty: { name: 'Acme', country: 'DE' }
 			},
 			principal,
@@ -65,7 +84,17 @@ beforeAll(async () => {
 				externalId: `SCHED-OLD-${i}`,
 				receivedAt: new Date(ctx.clock.now().getTime() - 21 * 86_400_000).toISOString(),
 				applicant: { bin: '000740001307', name: 'ТОО «Планировщик»', legalAddress: 'Astana' },
-				goodsLines: [{ hsCode: '8526910000', controlCode: '5А002', description: 'Crypto module', quantity: 1, unit: 'pcs', value: 10, currency: 'USD' }],
+				goodsLines: [
+					{
+						hsCode: '8526910000',
+						controlCode: '5А002',
+						description: 'Crypto module',
+						quantity: 1,
+						unit: 'pcs',
+						value: 10,
+						currency: 'USD'
+					}
+				],
 				counterparty: { name: 'Acme', country: 'DE' }
 			},
 			principal,
@@ -88,7 +117,9 @@ describe('the deadline scheduler in two processes on one PostgreSQL', () => {
 		// transaction once forked it (duplicate seq, a 500 on sign-in).
 		const statuses: number[] = [];
 		for (let k = 0; k < 8; k++) {
-			const answers = await Promise.all(servers.map((s, i) => new HttpClient(s.url, `10.6.${k}.${i}`).signIn('admin', TEST_PASSWORD)));
+			const answers = await Promise.all(
+				servers.map((s, i) => new HttpClient(s.url, `10.6.${k}.${i}`).signIn('admin', TEST_PASSWORD))
+			);
 			statuses.push(...answers.map((a) => a.status));
 		}
 		expect(statuses.every((s) => s === 201)).toBe(true);
@@ -99,7 +130,9 @@ describe('the deadline scheduler in two processes on one PostgreSQL', () => {
 		const until = Date.now() + 10_000;
 		let breaches: (typeof caseEvents.$inferSelect)[] = [];
 		while (Date.now() < until) {
-			breaches = (await ctx.db.select().from(caseEvents).where(inArray(caseEvents.caseId, oldCases))).filter((e) => e.type === 'clock:breached');
+			breaches = (await ctx.db.select().from(caseEvents).where(inArray(caseEvents.caseId, oldCases))).filter(
+				(e) => e.type === 'clock:breached'
+			);
 			if (breaches.filter((e) => (e.after as { kind: string }).kind === 'completeness').length === 2) break;
 			await new Promise((r) => setTimeout(r, 200));
 		}
@@ -127,8 +160,18 @@ describe('the deadline scheduler in two processes on one PostgreSQL', () => {
 		// Each process fires what it can lock; a case busy in the other is taken on a later tick. Wait
 		// until everything due has fired (or 20 s), then a little more for anything fired twice to show.
 		const until = Date.now() + 20_000;
-		const count = async (type: string) => (await ctx.db.select({ id: caseEvents.id }).from(caseEvents).where(and(inArray(caseEvents.caseId, caseIds), eq(caseEvents.type, type)))).length;
-		while (Date.now() < until && ((await count('consultation:deemed-approved')) < CASES || (await count('clock:breached')) < CASES / 2)) await new Promise((r) => setTimeout(r, 200));
+		const count = async (type: string) =>
+			(
+				await ctx.db
+					.select({ id: caseEvents.id })
+					.from(caseEvents)
+					.where(and(inArray(caseEvents.caseId, caseIds), eq(caseEvents.type, type)))
+			).length;
+		while (
+			Date.now() < until &&
+			((await count('consultation:deemed-approved')) < CASES || (await count('clock:breached')) < CASES / 2)
+		)
+			await new Promise((r) => setTimeout(r, 200));
 		await new Promise((r) => setTimeout(r, 1000));
 
 		const events = await ctx.db.select().from(caseEvents).where(inArray(caseEvents.caseId, caseIds));
@@ -141,11 +184,15 @@ describe('the deadline scheduler in two processes on one PostgreSQL', () => {
 		}
 		expect([...perConsultation.values()].every((n) => n === 1)).toBe(true);
 		const answered = await ctx.db.select().from(consultations).where(inArray(consultations.caseId, caseIds));
-		expect(answered.every((c) => c.decision === 'deemed_approved' && c.answeredAt!.getTime() === c.dueAt.getTime())).toBe(true);
+		expect(
+			answered.every((c) => c.decision === 'deemed_approved' && c.answeredAt!.getTime() === c.dueAt.getTime())
+		).toBe(true);
 
 		// Every clock that ran out has exactly one breach, dated at its due.
 		const breaches = events.filter((e) => e.type === 'clock:breached');
-		const keys = breaches.map((e) => `${e.caseId}|${(e.after as { kind: string }).kind}|${(e.after as { subject: string | null }).subject}`);
+		const keys = breaches.map(
+			(e) => `${e.caseId}|${(e.after as { kind: string }).kind}|${(e.after as { subject: string | null }).subject}`
+		);
 		expect(new Set(keys).size).toBe(keys.length);
 		expect(breaches.filter((e) => (e.after as { kind: string }).kind === 'completeness')).toHaveLength(CASES / 2);
 		for (const e of breaches) expect(e.at.toISOString()).toBe((e.after as { due: string }).due);

@@ -32,7 +32,10 @@ const running: DeadlineScheduler[] = [];
 beforeAll(async () => {
 	handle = await createTestDb();
 	await ensureReferenceData(handle.db);
-	const [org] = await handle.db.insert(organisations).values({ bin: '000740001307', name: 'ТОО «Мерзім»', legalAddress: 'Astana', city: 'Astana' }).returning();
+	const [org] = await handle.db
+		.insert(organisations)
+		.values({ bin: '000740001307', name: 'ТОО «Мерзім»', legalAddress: 'Astana', city: 'Astana' })
+		.returning();
 	orgId = org!.id;
 });
 afterAll(async () => {
@@ -54,16 +57,47 @@ function counted(db: Db): { db: Db; reads: () => number } {
 }
 
 /** A case with a running completeness term due `inMs` from now (its warning already given). */
-async function clockDueIn(db: Db, inMs: number, opts: { withEvent?: boolean } = {}): Promise<{ caseId: string; due: Date }> {
+async function clockDueIn(
+	db: Db,
+	inMs: number,
+	opts: { withEvent?: boolean } = {}
+): Promise<{ caseId: string; due: Date }> {
 	const now = clock.now();
 	const due = new Date(now.getTime() + inMs);
 	return db.transaction(async (tx) => {
 		const [c] = await tx
 			.insert(cases)
-			.values({ number: `W-${++seq}`, service: 'export-licence', stage: 'completeness', applicantId: orgId, receivedAt: now, registeredOn: '2026-03-02', application: {}, createdAt: now, updatedAt: now })
+			.values({
+				number: `W-${++seq}`,
+				service: 'export-licence',
+				stage: 'completeness',
+				applicantId: orgId,
+				receivedAt: now,
+				registeredOn: '2026-03-02',
+				application: {},
+				createdAt: now,
+				updatedAt: now
+			})
 			.returning({ id: cases.id });
-		await tx.insert(clocks).values({ caseId: c!.id, kind: 'completeness', unit: 'working_days', length: 2, citation: '001 p.15', events: [{ type: 'started', at: now.toISOString() }], state: 'running', dueAt: due, warnAt: due, warnedFor: due });
-		if (opts.withEvent) await appendCaseEvent(tx, c!.id, { type: 'case:stage-changed', actor: systemActor, at: now, after: { stage: 'completeness' } });
+		await tx.insert(clocks).values({
+			caseId: c!.id,
+			kind: 'completeness',
+			unit: 'working_days',
+			length: 2,
+			citation: '001 p.15',
+			events: [{ type: 'started', at: now.toISOString() }],
+			state: 'running',
+			dueAt: due,
+			warnAt: due,
+			warnedFor: due
+		});
+		if (opts.withEvent)
+			await appendCaseEvent(tx, c!.id, {
+				type: 'case:stage-changed',
+				actor: systemActor,
+				at: now,
+				after: { stage: 'completeness' }
+			});
 		return { caseId: c!.id, due };
 	});
 }
@@ -71,7 +105,10 @@ async function clockDueIn(db: Db, inMs: number, opts: { withEvent?: boolean } = 
 async function breachOf(db: Db, caseId: string, waitMs: number) {
 	const until = Date.now() + waitMs;
 	for (;;) {
-		const [e] = await db.select().from(caseEvents).where(and(eq(caseEvents.caseId, caseId), eq(caseEvents.type, 'clock:breached')));
+		const [e] = await db
+			.select()
+			.from(caseEvents)
+			.where(and(eq(caseEvents.caseId, caseId), eq(caseEvents.type, 'clock:breached')));
 		if (e || Date.now() > until) return e ?? null;
 		await new Promise((r) => setTimeout(r, 25));
 	}
@@ -81,7 +118,10 @@ describe('the scheduler sleeps until the next due', () => {
 	it('fires a deadline at its due without polling, and reads nothing while nothing is due', async () => {
 		const { db, reads } = counted(handle.db);
 		// A minute between re-plans: only planning for the due can fire it in time.
-		const scheduler = createDeadlineScheduler({ db, clock, calendar: createCalendarService({ db, clock }) }, { maxSleepMs: 60_000 });
+		const scheduler = createDeadlineScheduler(
+			{ db, clock, calendar: createCalendarService({ db, clock }) },
+			{ maxSleepMs: 60_000 }
+		);
 		running.push(scheduler);
 		const { caseId, due } = await clockDueIn(handle.db, 700);
 		scheduler.start();
@@ -102,7 +142,11 @@ describe('the scheduler sleeps until the next due', () => {
 	});
 
 	it('re-plans when a case event commits a clock due sooner than its sleep (the outbox publisher wakes it)', async () => {
-		const ctx: AppContext = await createAppContext(loadConfig({ MERZIM_DATA_DIR: '/nonexistent' }), { clock, dbHandle: handle, scheduler: { maxSleepMs: 60_000 } });
+		const ctx: AppContext = await createAppContext(loadConfig({ MERZIM_DATA_DIR: '/nonexistent' }), {
+			clock,
+			dbHandle: handle,
+			scheduler: { maxSleepMs: 60_000 }
+		});
 		const server = await startServer(ctx, { port: 0, host: '127.0.0.1' });
 		try {
 			await new Promise((r) => setTimeout(r, 300)); // asleep: nothing is due for a minute
@@ -116,16 +160,25 @@ describe('the scheduler sleeps until the next due', () => {
 	});
 
 	it('is woken by a calendar change (it moves open deadlines)', async () => {
-		const ctx: AppContext = await createAppContext(loadConfig({ MERZIM_DATA_DIR: '/nonexistent' }), { clock, dbHandle: handle });
+		const ctx: AppContext = await createAppContext(loadConfig({ MERZIM_DATA_DIR: '/nonexistent' }), {
+			clock,
+			dbHandle: handle
+		});
 		let wakes = 0;
 		ctx.scheduler.wake = () => void wakes++;
-		await ctx.calendar.change({ date: '2026-03-13', override: { kind: 'day_off', reason: 'Decree (test)' } }, { userId: null, label: 'test' });
+		await ctx.calendar.change(
+			{ date: '2026-03-13', override: { kind: 'day_off', reason: 'Decree (test)' } },
+			{ userId: null, label: 'test' }
+		);
 		expect(wakes).toBe(1);
 	});
 
 	it('re-plans at most every 200 ms however often it is woken', async () => {
 		const { db, reads } = counted(handle.db);
-		const scheduler = createDeadlineScheduler({ db, clock, calendar: createCalendarService({ db, clock }) }, { maxSleepMs: 60_000 });
+		const scheduler = createDeadlineScheduler(
+			{ db, clock, calendar: createCalendarService({ db, clock }) },
+			{ maxSleepMs: 60_000 }
+		);
 		running.push(scheduler);
 		scheduler.start();
 		await new Promise((r) => setTimeout(r, 50));
@@ -142,7 +195,10 @@ describe('the scheduler sleeps until the next due', () => {
 	});
 
 	it('stops: nothing fires after stop, though it falls due', async () => {
-		const scheduler = createDeadlineScheduler({ db: handle.db, clock, calendar: createCalendarService({ db: handle.db, clock }) }, { maxSleepMs: 60_000 });
+		const scheduler = createDeadlineScheduler(
+			{ db: handle.db, clock, calendar: createCalendarService({ db: handle.db, clock }) },
+			{ maxSleepMs: 60_000 }
+		);
 		scheduler.start();
 		const { caseId } = await clockDueIn(handle.db, 300);
 		scheduler.wake();

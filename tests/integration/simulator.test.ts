@@ -16,7 +16,13 @@ let tokens: SimulatorTokens;
 beforeAll(async () => {
 	app = await startTestApp();
 	app.clock.set(new Date('2026-03-03T05:00:00Z'));
-	const issue = async (kind: 'portal' | 'mfa' | 'agency', agencyCode?: (typeof AGENCY_CODES)[number]) => (await app.ctx.tokens.issue({ name: `sim ${kind} ${agencyCode ?? ''}`, kind, ...(agencyCode ? { agencyCode } : {}) }, { userId: null, label: 'test' })).token;
+	const issue = async (kind: 'portal' | 'mfa' | 'agency', agencyCode?: (typeof AGENCY_CODES)[number]) =>
+		(
+			await app.ctx.tokens.issue(
+				{ name: `sim ${kind} ${agencyCode ?? ''}`, kind, ...(agencyCode ? { agencyCode } : {}) },
+				{ userId: null, label: 'test' }
+			)
+		).token;
 	tokens = { portal: await issue('portal'), mfa: await issue('mfa'), agencies: {} };
 	for (const code of AGENCY_CODES) tokens.agencies[code] = await issue('agency', code);
 }, 60_000);
@@ -25,13 +31,23 @@ afterAll(() => app?.close());
 describe('traffic simulator', () => {
 	it('submits valid applications of every kind, then agencies and the MFA answer what is pending', async () => {
 		const errors: string[] = [];
-		const sim = createSimulator({ baseUrl: app.url, tokens, seed: 'test', ratePerMinute: 120, silence: 0, log: (l) => errors.push(l), now: () => app.ctx.clock.now() });
+		const sim = createSimulator({
+			baseUrl: app.url,
+			tokens,
+			seed: 'test',
+			ratePerMinute: 120,
+			silence: 0,
+			log: (l) => errors.push(l),
+			now: () => app.ctx.clock.now()
+		});
 		await sim.round(30);
 		expect(errors).toEqual([]);
 		const [n] = await app.ctx.db.select({ n: count() }).from(cases);
 		expect(sim.stats.applications).toBeGreaterThanOrEqual(50);
 		expect(Number(n!.n)).toBe(sim.stats.applications);
-		expect(new Set((await app.ctx.db.select({ s: cases.service }).from(cases)).map((r) => r.s)).size).toBeGreaterThanOrEqual(6);
+		expect(
+			new Set((await app.ctx.db.select({ s: cases.service }).from(cases)).map((r) => r.s)).size
+		).toBeGreaterThanOrEqual(6);
 
 		// Officers send some licences to the agencies and the MFA; the simulator's bodies answer.
 		const head = await app.createUser('sim-head', ['head']);
@@ -48,6 +64,8 @@ describe('traffic simulator', () => {
 		expect(sim.stats.mfaResults).toBeGreaterThan(0);
 		const answered = await app.ctx.db.select().from(consultations).where(isNotNull(consultations.decision));
 		expect(answered.length).toBe(sim.stats.answers);
-		expect((await app.ctx.db.select().from(mfaChecks).where(isNotNull(mfaChecks.resultAt))).length).toBe(sim.stats.mfaResults);
+		expect((await app.ctx.db.select().from(mfaChecks).where(isNotNull(mfaChecks.resultAt))).length).toBe(
+			sim.stats.mfaResults
+		);
 	});
 });

@@ -12,7 +12,10 @@ export interface BarData {
 	series: { label: string; values: number[]; color: string }[];
 }
 
-export function barChart(data: BarData, opts: { stacked?: boolean; horizontal?: boolean } = {}): Attachment<HTMLCanvasElement> {
+export function barChart(
+	data: BarData,
+	opts: { stacked?: boolean; horizontal?: boolean } = {}
+): Attachment<HTMLCanvasElement> {
 	return (canvas) => {
 		const chart = new Chart(canvas, {
 			type: 'bar',
@@ -25,7 +28,10 @@ export function barChart(data: BarData, opts: { stacked?: boolean; horizontal?: 
 				maintainAspectRatio: false,
 				animation: false,
 				indexAxis: opts.horizontal ? 'y' : 'x',
-				scales: { x: { stacked: opts.stacked }, y: { stacked: opts.stacked, beginAtZero: true, ticks: { precision: 0 } } },
+				scales: {
+					x: { stacked: opts.stacked },
+					y: { stacked: opts.stacked, beginAtZero: true, ticks: { precision: 0 } }
+				},
 				plugins: { legend: { display: data.series.length > 1 } }
 			}
 		});

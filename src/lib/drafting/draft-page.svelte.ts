@@ -9,7 +9,15 @@ import type { PresentUser } from './presence';
 import type { DraftSession } from './draft-session';
 
 export class DraftPageState {
-	provider: DraftProviderState = $state({ phase: 'connecting', draftId: null, chain: null, status: null, access: null, unsaved: 0, error: null });
+	provider: DraftProviderState = $state({
+		phase: 'connecting',
+		draftId: null,
+		chain: null,
+		status: null,
+		access: null,
+		unsaved: 0,
+		error: null
+	});
 	presence: PresentUser[] = $state([]);
 	text = $state('');
 	#session: DraftSession | null = null;
@@ -20,8 +28,14 @@ export class DraftPageState {
 		return this.provider.access === 'edit' && this.provider.phase !== 'refused';
 	}
 
-	async mount(element: HTMLElement, opts: { caseId: string; me: { name: string; color: string }; label: string }): Promise<void> {
-		const [{ DraftSession }, { createDraftEditor, insertParagraphs }] = await Promise.all([import('./draft-session'), import('./editor')]);
+	async mount(
+		element: HTMLElement,
+		opts: { caseId: string; me: { name: string; color: string }; label: string }
+	): Promise<void> {
+		const [{ DraftSession }, { createDraftEditor, insertParagraphs }] = await Promise.all([
+			import('./draft-session'),
+			import('./editor')
+		]);
 		this.#insert = insertParagraphs;
 		this.#session = new DraftSession(opts.caseId, {
 			onState: (s) => {

@@ -10,8 +10,23 @@
 import * as Y from 'yjs';
 import { Awareness, applyAwarenessUpdate, encodeAwarenessUpdate, removeAwarenessStates } from 'y-protocols/awareness';
 import type { Socket } from 'socket.io-client';
-import { DRAFT_MESSAGE_MAX_BYTES, DraftErrors, type ClientToServerEvents, type DraftAccessLevel, type DraftChanges, type DraftJoined, type ServerToClientEvents } from '../realtime/contract';
-import { decodeSyncMessage, encodeSyncStep1, encodeSyncStep2, encodeSyncUpdate, fromWire, toWire } from '../realtime/draft-sync-messages';
+import {
+	DRAFT_MESSAGE_MAX_BYTES,
+	DraftErrors,
+	type ClientToServerEvents,
+	type DraftAccessLevel,
+	type DraftChanges,
+	type DraftJoined,
+	type ServerToClientEvents
+} from '../realtime/contract';
+import {
+	decodeSyncMessage,
+	encodeSyncStep1,
+	encodeSyncStep2,
+	encodeSyncUpdate,
+	fromWire,
+	toWire
+} from '../realtime/draft-sync-messages';
 
 export type DraftSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 export type DraftPhase = 'connecting' | 'synced' | 'offline' | 'refused';
@@ -42,7 +57,15 @@ export class DraftProvider {
 	readonly awareness: Awareness;
 	readonly socket: DraftSocket;
 	readonly caseId: string;
-	state: DraftProviderState = { phase: 'connecting', draftId: null, chain: null, status: null, access: null, unsaved: 0, error: null };
+	state: DraftProviderState = {
+		phase: 'connecting',
+		draftId: null,
+		chain: null,
+		status: null,
+		access: null,
+		unsaved: 0,
+		error: null
+	};
 	#offlineEdits = 0;
 	#inFlight = 0;
 	/** A change too large to send was held back: the next local change runs a full sync instead. */
@@ -97,7 +120,10 @@ export class DraftProvider {
 
 	async #sync(joined: DraftJoined): Promise<void> {
 		this.#set({ draftId: joined.draftId, chain: joined.chain, status: joined.status, access: joined.access });
-		const answer = await this.socket.emitWithAck('draft:sync', { draftId: joined.draftId, message: toWire(encodeSyncStep1(Y.encodeStateVector(this.doc))) });
+		const answer = await this.socket.emitWithAck('draft:sync', {
+			draftId: joined.draftId,
+			message: toWire(encodeSyncStep1(Y.encodeStateVector(this.doc)))
+		});
 		if ('error' in answer) return this.#set({ error: answer.error });
 		let serverVector: Uint8Array | null = null;
 		for (const raw of answer.data.replies) {
@@ -173,7 +199,10 @@ export class DraftProvider {
 		if (payload.awareness !== undefined) applyAwarenessUpdate(this.awareness, fromWire(payload.awareness), this);
 	};
 
-	#onAwarenessUpdate = ({ added, updated, removed }: { added: number[]; updated: number[]; removed: number[] }, origin: unknown) => {
+	#onAwarenessUpdate = (
+		{ added, updated, removed }: { added: number[]; updated: number[]; removed: number[] },
+		origin: unknown
+	) => {
 		if (origin === this) return;
 		if ([...added, ...updated, ...removed].includes(this.doc.clientID)) this.#sendAwareness();
 	};
@@ -182,7 +211,10 @@ export class DraftProvider {
 		const draftId = this.state.draftId;
 		if (!draftId || !this.socket.connected) return;
 		// No acknowledgement asked: nothing waits for it, and it would be one more frame per caret move.
-		this.socket.emit('draft:awareness', { draftId, update: toWire(encodeAwarenessUpdate(this.awareness, [this.doc.clientID])) });
+		this.socket.emit('draft:awareness', {
+			draftId,
+			update: toWire(encodeAwarenessUpdate(this.awareness, [this.doc.clientID]))
+		});
 	}
 
 	#onAccessChanged = (payload: { draftId: string; access: DraftAccessLevel | null; reason: string }) => {

@@ -22,7 +22,13 @@ export class DraftSession {
 
 	constructor(caseId: string, handlers: DraftSessionHandlers) {
 		this.socket = io({ path: '/socket.io', transports: ['websocket', 'polling'], reconnectionDelayMax: 5_000 });
-		this.provider = new DraftProvider({ socket: this.socket, caseId, doc: this.doc, awareness: this.awareness, onChange: handlers.onState });
+		this.provider = new DraftProvider({
+			socket: this.socket,
+			caseId,
+			doc: this.doc,
+			awareness: this.awareness,
+			onChange: handlers.onState
+		});
 		this.awareness.on('change', () => handlers.onPresence(presentUsers(this.awareness)));
 	}
 

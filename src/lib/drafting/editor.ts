@@ -32,7 +32,13 @@ export function createDraftEditor(opts: DraftEditorOptions): Editor {
 			CollaborationCaret.configure({ provider: { awareness: opts.awareness }, user: opts.user })
 		],
 		editorProps: {
-			attributes: { role: 'textbox', 'aria-multiline': 'true', 'aria-label': opts.label, class: 'draft-editor', spellcheck: 'true' }
+			attributes: {
+				role: 'textbox',
+				'aria-multiline': 'true',
+				'aria-label': opts.label,
+				class: 'draft-editor',
+				spellcheck: 'true'
+			}
 		},
 		onCreate: ({ editor }) => opts.onChange(plainText(editor)),
 		onUpdate: ({ editor }) => opts.onChange(plainText(editor))

@@ -13,7 +13,12 @@ export function presentUsers(awareness: Awareness): PresentUser[] {
 	for (const [clientId, state] of awareness.getStates()) {
 		const user = (state as { user?: { name?: unknown; color?: unknown } }).user;
 		if (!user || typeof user.name !== 'string') continue;
-		seen.push({ clientId, name: user.name, color: typeof user.color === 'string' ? user.color : '#888', self: clientId === awareness.clientID });
+		seen.push({
+			clientId,
+			name: user.name,
+			color: typeof user.color === 'string' ? user.color : '#888',
+			self: clientId === awareness.clientID
+		});
 	}
 	return seen.sort((a, b) => Number(b.self) - Number(a.self) || a.name.localeCompare(b.name));
 }

@@ -2,7 +2,14 @@ import { describe, expect, it } from 'vitest';
 import { deliveryFor, shape } from './audience';
 import type { CaseEventEnvelope, Viewer } from './contract';
 
-const viewer = (roles: string[], extra: Partial<Viewer> = {}): Viewer => ({ userId: 1, roles, unit: 'U1', agencyCode: null, kiosk: false, ...extra });
+const viewer = (roles: string[], extra: Partial<Viewer> = {}): Viewer => ({
+	userId: 1,
+	roles,
+	unit: 'U1',
+	agencyCode: null,
+	kiosk: false,
+	...extra
+});
 const mineInU1 = { assigneeId: 1, unit: 'U1', service: 'export-licence' };
 const otherInU2 = { assigneeId: 9, unit: 'U2', service: 'export-licence' };
 const unassignedU2 = { assigneeId: null, unit: 'U2', service: 'export-licence' };
@@ -21,14 +28,50 @@ describe('who receives a case event', () => {
 	it.each([
 		['an officer: own case', viewer(['officer']), event('case:assigned'), mineInU1, 'full'],
 		['an officer: another unit', viewer(['officer']), event('case:assigned'), otherInU2, null],
-		['an officer: unassigned (the "unassigned" queue)', viewer(['officer']), event('case:created'), unassignedU2, 'full'],
-		['a registrar: unit case, without restricted data', viewer(['registrar']), event('case:created'), { ...otherInU2, unit: 'U1' }, 'stripped'],
+		[
+			'an officer: unassigned (the "unassigned" queue)',
+			viewer(['officer']),
+			event('case:created'),
+			unassignedU2,
+			'full'
+		],
+		[
+			'a registrar: unit case, without restricted data',
+			viewer(['registrar']),
+			event('case:created'),
+			{ ...otherInU2, unit: 'U1' },
+			'stripped'
+		],
 		['a supervisor: everything', viewer(['supervisor']), event('case:decided'), otherInU2, 'full'],
-		['a reviewer: complaints only', viewer(['complaint_reviewer']), event('complaint:forwarded'), { ...otherInU2, service: 'complaint' }, 'stripped'],
+		[
+			'a reviewer: complaints only',
+			viewer(['complaint_reviewer']),
+			event('complaint:forwarded'),
+			{ ...otherInU2, service: 'complaint' },
+			'stripped'
+		],
 		['a reviewer: not licences', viewer(['complaint_reviewer']), event('case:decided'), otherInU2, null],
-		['a liaison: own agency consultation', viewer(['agency_liaison'], { agencyCode: 'nsc' }), event('consultation:requested', { agency: 'nsc' }), otherInU2, 'stripped'],
-		['a liaison: another agency', viewer(['agency_liaison'], { agencyCode: 'nsc' }), event('consultation:requested', { agency: 'mod' }), otherInU2, null],
-		['a liaison: not case decisions', viewer(['agency_liaison'], { agencyCode: 'nsc' }), event('case:decided', { agency: 'nsc' }), otherInU2, null],
+		[
+			'a liaison: own agency consultation',
+			viewer(['agency_liaison'], { agencyCode: 'nsc' }),
+			event('consultation:requested', { agency: 'nsc' }),
+			otherInU2,
+			'stripped'
+		],
+		[
+			'a liaison: another agency',
+			viewer(['agency_liaison'], { agencyCode: 'nsc' }),
+			event('consultation:requested', { agency: 'mod' }),
+			otherInU2,
+			null
+		],
+		[
+			'a liaison: not case decisions',
+			viewer(['agency_liaison'], { agencyCode: 'nsc' }),
+			event('case:decided', { agency: 'nsc' }),
+			otherInU2,
+			null
+		],
 		['the wall board: a summary', viewer(['wallboard'], { kiosk: true }), event('case:decided'), otherInU2, 'summary'],
 		['an admin: not case work', viewer(['admin']), event('case:decided'), otherInU2, null]
 	] as const)('%s', (_name, v, e, c, expected) => {

@@ -19,7 +19,11 @@ export type Delivery = 'full' | 'stripped' | 'summary' | null;
 
 const RESTRICTED_READERS = ['officer', 'head', 'supervisor'];
 
-export function deliveryFor(viewer: Viewer, event: Pick<CaseEventEnvelope, 'type' | 'payload'>, c: RoutedCase): Delivery {
+export function deliveryFor(
+	viewer: Viewer,
+	event: Pick<CaseEventEnvelope, 'type' | 'payload'>,
+	c: RoutedCase
+): Delivery {
 	const has = (...roles: string[]) => viewer.roles.some((r) => roles.includes(r));
 	const form: Delivery = has(...RESTRICTED_READERS) ? 'full' : 'stripped';
 	if (viewer.kiosk) return 'summary';
@@ -30,7 +34,13 @@ export function deliveryFor(viewer: Viewer, event: Pick<CaseEventEnvelope, 'type
 		if (mine || unit || c.assigneeId === null) return form;
 	}
 	if (has('complaint_reviewer') && c.service === 'complaint') return form;
-	if (has('agency_liaison') && viewer.agencyCode && event.type.startsWith('consultation:') && event.payload?.agency === viewer.agencyCode) return 'stripped';
+	if (
+		has('agency_liaison') &&
+		viewer.agencyCode &&
+		event.type.startsWith('consultation:') &&
+		event.payload?.agency === viewer.agencyCode
+	)
+		return 'stripped';
 	if (has('wallboard')) return 'summary';
 	return null;
 }

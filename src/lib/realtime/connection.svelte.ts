@@ -5,7 +5,12 @@
  * socket.io could not recover the session by itself). Duplicates are dropped by id.
  */
 import { io, type Socket } from 'socket.io-client';
-import { CASE_EVENT_TYPES, type CaseEventEnvelope, type ClientToServerEvents, type ServerToClientEvents } from './contract';
+import {
+	CASE_EVENT_TYPES,
+	type CaseEventEnvelope,
+	type ClientToServerEvents,
+	type ServerToClientEvents
+} from './contract';
 import { EventDeduper } from './dedupe';
 
 export type ConnectionState = 'connecting' | 'live' | 'lost' | 'ended';
@@ -19,7 +24,13 @@ export class RealtimeConnection {
 	#wasLive = false;
 	#onEvent: (event: CaseEventEnvelope) => void;
 
-	constructor(handlers: { onServerTime?: (iso: string) => void; onEvent?: (event: CaseEventEnvelope) => void; onReconnected?: () => void } = {}) {
+	constructor(
+		handlers: {
+			onServerTime?: (iso: string) => void;
+			onEvent?: (event: CaseEventEnvelope) => void;
+			onReconnected?: () => void;
+		} = {}
+	) {
 		this.#onEvent = handlers.onEvent ?? (() => {});
 		this.#socket = io({ path: '/socket.io', transports: ['websocket', 'polling'], reconnectionDelayMax: 5_000 });
 		for (const type of CASE_EVENT_TYPES) this.#socket.on(type, (event) => this.#accept(event));

@@ -66,7 +66,12 @@ describe('the hand check agrees with the zod schema', () => {
 		fc.string({ maxLength: 12 }),
 		fc.string({ unit: fc.constantFrom(...'AB+/=*-9a '.split('')), maxLength: 10 })
 	);
-	const uuid = fc.oneof(fc.uuid({ version: [1, 4, 7] }), fc.uuid().map((u) => u.toUpperCase()), fc.string({ maxLength: 40 }), fc.constant(id.slice(1)));
+	const uuid = fc.oneof(
+		fc.uuid({ version: [1, 4, 7] }),
+		fc.uuid().map((u) => u.toUpperCase()),
+		fc.string({ maxLength: 40 }),
+		fc.constant(id.slice(1))
+	);
 	const anyValue = fc.oneof(text, uuid, fc.integer(), fc.constant(null), fc.array(fc.string(), { maxLength: 2 }));
 	const request = fc.oneof(
 		fc.record({ draftId: uuid, message: text }),
@@ -78,9 +83,15 @@ describe('the hand check agrees with the zod schema', () => {
 	);
 
 	it('on sync messages', () => {
-		fc.assert(fc.property(request, (r) => (readDraftSync(r) !== null) === SyncSchema.safeParse(r).success), { numRuns: 3000 });
+		fc.assert(
+			fc.property(request, (r) => (readDraftSync(r) !== null) === SyncSchema.safeParse(r).success),
+			{ numRuns: 3000 }
+		);
 	});
 	it('on awareness messages', () => {
-		fc.assert(fc.property(request, (r) => (readDraftAwareness(r) !== null) === AwarenessSchema.safeParse(r).success), { numRuns: 3000 });
+		fc.assert(
+			fc.property(request, (r) => (readDraftAwareness(r) !== null) === AwarenessSchema.safeParse(r).success),
+			{ numRuns: 3000 }
+		);
 	});
 });

@@ -132,19 +132,26 @@ const UUID = z.regexes.uuid();
  * main thread (bench/README.md, drafting), this a fraction of that. The rules are zod's (its own
  * uuid regex); contract.spec.ts checks this against the equivalent zod schema on random input.
  */
-function readDraftMessage<K extends string>(request: unknown, key: K, maxBytes: number): ({ draftId: string } & Record<K, string>) | null {
+function readDraftMessage<K extends string>(
+	request: unknown,
+	key: K,
+	maxBytes: number
+): ({ draftId: string } & Record<K, string>) | null {
 	if (typeof request !== 'object' || request === null || Array.isArray(request)) return null;
 	if (Object.keys(request).length !== 2) return null;
 	const draftId = (request as Record<string, unknown>).draftId;
 	const text = (request as Record<string, unknown>)[key];
 	if (!Object.hasOwn(request, 'draftId') || !Object.hasOwn(request, key)) return null;
 	if (typeof draftId !== 'string' || !UUID.test(draftId)) return null;
-	if (typeof text !== 'string' || text.length < 4 || text.length > Math.ceil(maxBytes / 3) * 4 || !BASE64.test(text)) return null;
+	if (typeof text !== 'string' || text.length < 4 || text.length > Math.ceil(maxBytes / 3) * 4 || !BASE64.test(text))
+		return null;
 	return { draftId, [key]: text } as { draftId: string } & Record<K, string>;
 }
 
-export const readDraftSync = (request: unknown): DraftSyncRequest | null => readDraftMessage(request, 'message', DRAFT_MESSAGE_MAX_BYTES);
-export const readDraftAwareness = (request: unknown): DraftAwarenessRequest | null => readDraftMessage(request, 'update', DRAFT_AWARENESS_MAX_BYTES);
+export const readDraftSync = (request: unknown): DraftSyncRequest | null =>
+	readDraftMessage(request, 'message', DRAFT_MESSAGE_MAX_BYTES);
+export const readDraftAwareness = (request: unknown): DraftAwarenessRequest | null =>
+	readDraftMessage(request, 'update', DRAFT_AWARENESS_MAX_BYTES);
 export const DraftLeaveSchema = z.object({ draftId: z.uuid() }).strict();
 
 export interface DraftJoinRequest {
@@ -227,5 +234,9 @@ export interface ServerToClientEvents {
 	 */
 	'draft:changes': (payload: DraftChanges) => void;
 	/** This socket's access changed while it was in the draft (reassignment, signature). */
-	'draft:access-changed': (payload: { draftId: string; access: DraftAccessLevel | null; reason: DraftAccessReason }) => void;
+	'draft:access-changed': (payload: {
+		draftId: string;
+		access: DraftAccessLevel | null;
+		reason: DraftAccessReason;
+	}) => void;
 }

@@ -21,7 +21,15 @@ import { createCaseActions } from './cases/case-actions.service';
 import { createDeadlineScheduler, type SchedulerOptions } from './scheduler/deadline-scheduler';
 import { createDraftingService, type DraftingOptions } from './drafting/drafting.service';
 
-export async function createAppContext(config: AppConfig, opts: { clock?: Clock; dbHandle?: DbHandle; drafting?: DraftingOptions; scheduler?: Omit<SchedulerOptions, 'onError'> } = {}) {
+export async function createAppContext(
+	config: AppConfig,
+	opts: {
+		clock?: Clock;
+		dbHandle?: DbHandle;
+		drafting?: DraftingOptions;
+		scheduler?: Omit<SchedulerOptions, 'onError'>;
+	} = {}
+) {
 	const clock = opts.clock ?? (config.clock === 'simulated' ? new ManualClock(new Date()) : systemClock);
 	const dbHandle =
 		opts.dbHandle ?? (await createDb({ url: config.databaseUrl, dataDir: resolve(config.dataDir, 'pglite') }));
@@ -32,7 +40,10 @@ export async function createAppContext(config: AppConfig, opts: { clock?: Clock;
 	const throttle = createLoginThrottle(db, config.login, clock);
 	// A calendar change moves open deadlines: the scheduler re-plans its sleep (case events wake it through the outbox).
 	const calendar = createCalendarService({ db, clock, onChanged: () => scheduler.wake() });
-	const scheduler = createDeadlineScheduler({ db, clock, calendar }, { ...opts.scheduler, onError: (e) => console.error('scheduler:', e) });
+	const scheduler = createDeadlineScheduler(
+		{ db, clock, calendar },
+		{ ...opts.scheduler, onError: (e) => console.error('scheduler:', e) }
+	);
 	return {
 		config,
 		clock,

@@ -14,9 +14,18 @@ const statusText: Record<number, string> = {
 	422: 'Body fails validation; `fields` names each field (or the letter has no grounds yet)',
 	503: 'Recent edits could not be stored yet; try again'
 };
-const errors = (...codes: number[]) => Object.fromEntries(codes.map((c) => [String(c), { description: statusText[c], content: { 'application/json': { schema: error } } }]));
+const errors = (...codes: number[]) =>
+	Object.fromEntries(
+		codes.map((c) => [String(c), { description: statusText[c], content: { 'application/json': { schema: error } } }])
+	);
 const ok = (schema: object, description = 'OK') => ({ description, content: { 'application/json': { schema } } });
-const caseId = { name: 'id', in: 'path', required: true, schema: { type: 'string', format: 'uuid' }, description: 'The case' } as const;
+const caseId = {
+	name: 'id',
+	in: 'path',
+	required: true,
+	schema: { type: 'string', format: 'uuid' },
+	description: 'The case'
+} as const;
 const version = {
 	type: 'object',
 	properties: {
@@ -35,13 +44,27 @@ export const draftingPaths = {
 			summary: 'Named versions of the case’s refusal letter, every chain (editors and readers of the draft)',
 			security: [{ session: [] }],
 			parameters: [caseId],
-			responses: { 200: ok({ type: 'object', properties: { versions: { type: 'array', items: version } } }), ...errors(401, 403, 404) }
+			responses: {
+				200: ok({ type: 'object', properties: { versions: { type: 'array', items: version } } }),
+				...errors(401, 403, 404)
+			}
 		},
 		post: {
 			summary: 'Keep the current text as a named, immutable version (editors: the assignee, heads)',
 			security: [{ session: [] }],
 			parameters: [caseId],
-			requestBody: { content: { 'application/json': { schema: { type: 'object', additionalProperties: false, required: ['name'], properties: { name: { type: 'string', minLength: 1, maxLength: 120 } } } } } },
+			requestBody: {
+				content: {
+					'application/json': {
+						schema: {
+							type: 'object',
+							additionalProperties: false,
+							required: ['name'],
+							properties: { name: { type: 'string', minLength: 1, maxLength: 120 } }
+						}
+					}
+				}
+			},
 			responses: { 201: ok(version, 'Created'), ...errors(401, 403, 404, 409, 413, 415, 422, 503) }
 		}
 	},
@@ -51,8 +74,20 @@ export const draftingPaths = {
 			security: [{ session: [] }],
 			parameters: [
 				caseId,
-				{ name: 'from', in: 'query', required: true, schema: { type: 'string', format: 'uuid' }, description: 'Version id' },
-				{ name: 'to', in: 'query', required: true, schema: { type: 'string', format: 'uuid' }, description: 'Version id' }
+				{
+					name: 'from',
+					in: 'query',
+					required: true,
+					schema: { type: 'string', format: 'uuid' },
+					description: 'Version id'
+				},
+				{
+					name: 'to',
+					in: 'query',
+					required: true,
+					schema: { type: 'string', format: 'uuid' },
+					description: 'Version id'
+				}
 			],
 			responses: {
 				200: ok({
@@ -60,7 +95,13 @@ export const draftingPaths = {
 					properties: {
 						from: { type: 'object' },
 						to: { type: 'object' },
-						segments: { type: 'array', items: { type: 'object', properties: { op: { enum: ['equal', 'insert', 'delete'] }, text: { type: 'string' } } } },
+						segments: {
+							type: 'array',
+							items: {
+								type: 'object',
+								properties: { op: { enum: ['equal', 'insert', 'delete'] }, text: { type: 'string' } }
+							}
+						},
 						wordsInserted: { type: 'integer' },
 						wordsDeleted: { type: 'integer' }
 					}
@@ -71,7 +112,8 @@ export const draftingPaths = {
 	},
 	'/cases/{id}/draft/sign': {
 		post: {
-			summary: 'A head signs the letter (001 p.20, Annex 2): text frozen as a version, PDF rendered, its SHA-256, the signer and the time recorded on the case (`refusal:letter-signed`). The case stage is not changed.',
+			summary:
+				'A head signs the letter (001 p.20, Annex 2): text frozen as a version, PDF rendered, its SHA-256, the signer and the time recorded on the case (`refusal:letter-signed`). The case stage is not changed.',
 			security: [{ session: [] }],
 			parameters: [caseId],
 			responses: {
@@ -98,18 +140,35 @@ export const draftingPaths = {
 	},
 	'/cases/{id}/draft/pdf': {
 		get: {
-			summary: 'The signed letter as PDF (header `x-content-sha256`); before signing, an unsigned preview marked as a draft',
+			summary:
+				'The signed letter as PDF (header `x-content-sha256`); before signing, an unsigned preview marked as a draft',
 			security: [{ session: [] }],
 			parameters: [caseId],
-			responses: { 200: { description: 'The PDF', content: { 'application/pdf': { schema: { type: 'string', format: 'binary' } } } }, ...errors(401, 403, 404) }
+			responses: {
+				200: {
+					description: 'The PDF',
+					content: { 'application/pdf': { schema: { type: 'string', format: 'binary' } } }
+				},
+				...errors(401, 403, 404)
+			}
 		}
 	},
 	'/cases/{id}/draft/chains': {
 		post: {
-			summary: '"New draft" after a signed letter: a new version chain (chain + 1) starting from the signed text (editors)',
+			summary:
+				'"New draft" after a signed letter: a new version chain (chain + 1) starting from the signed text (editors)',
 			security: [{ session: [] }],
 			parameters: [caseId],
-			responses: { 201: ok({ type: 'object', properties: { draftId: { type: 'string' }, chain: { type: 'integer' }, status: { type: 'string' } } }, 'Created'), ...errors(401, 403, 404, 409) }
+			responses: {
+				201: ok(
+					{
+						type: 'object',
+						properties: { draftId: { type: 'string' }, chain: { type: 'integer' }, status: { type: 'string' } }
+					},
+					'Created'
+				),
+				...errors(401, 403, 404, 409)
+			}
 		}
 	}
 } as const;

@@ -10,14 +10,30 @@ import { ACTION_INPUTS, ConsultationAnswerSchema, MfaResultSchema, STAFF_ACTIONS
 
 const schemaOf = (s: z.ZodType) => z.toJSONSchema(s, { io: 'input', unrepresentable: 'any' });
 const body = (s: z.ZodType) => ({ content: { 'application/json': { schema: schemaOf(s) } } });
-const json = (description: string) => ({ description, content: { 'application/json': { schema: { type: 'object' } } } });
-const err = (...codes: number[]) => Object.fromEntries(codes.map((c) => [String(c), { $ref: '#/components/responses/Error' }]));
-const idempotencyKey = { name: 'Idempotency-Key', in: 'header', required: false, schema: { type: 'string', maxLength: 200 }, description: 'A retry with the same key and body gets the first answer and changes nothing' };
+const json = (description: string) => ({
+	description,
+	content: { 'application/json': { schema: { type: 'object' } } }
+});
+const err = (...codes: number[]) =>
+	Object.fromEntries(codes.map((c) => [String(c), { $ref: '#/components/responses/Error' }]));
+const idempotencyKey = {
+	name: 'Idempotency-Key',
+	in: 'header',
+	required: false,
+	schema: { type: 'string', maxLength: 200 },
+	description: 'A retry with the same key and body gets the first answer and changes nothing'
+};
 const id = (name: string) => ({ name, in: 'path', required: true, schema: { type: 'string', format: 'uuid' } });
 const bearer = [{ bearer: [] }];
 const session = [{ session: [] }];
 
-export const procedureSecuritySchemes = { bearer: { type: 'http', scheme: 'bearer', description: 'Integration token `mzt_<id>.<secret>` issued by an admin (portal, mfa or one agency)' } };
+export const procedureSecuritySchemes = {
+	bearer: {
+		type: 'http',
+		scheme: 'bearer',
+		description: 'Integration token `mzt_<id>.<secret>` issued by an admin (portal, mfa or one agency)'
+	}
+};
 
 export const procedurePaths = {
 	'/applications': {
@@ -26,7 +42,11 @@ export const procedurePaths = {
 			security: bearer,
 			parameters: [idempotencyKey],
 			requestBody: body(ApplicationSchema),
-			responses: { 201: json('Registered: id, number, registeredOn, clocks with due instants'), 200: json('Already registered under this externalId'), ...err(400, 401, 403, 413, 415, 422) }
+			responses: {
+				201: json('Registered: id, number, registeredOn, clocks with due instants'),
+				200: json('Already registered under this externalId'),
+				...err(400, 401, 403, 413, 415, 422)
+			}
 		}
 	},
 	'/consultations': {
@@ -47,7 +67,8 @@ export const procedurePaths = {
 	},
 	'/consultations/{id}/response': {
 		post: {
-			summary: "An approving body's answer (its agency token, or its liaison's session); 409 after a deemed approval (kept on the case)",
+			summary:
+				"An approving body's answer (its agency token, or its liaison's session); 409 after a deemed approval (kept on the case)",
 			security: [...bearer, ...session],
 			parameters: [id('id'), idempotencyKey],
 			requestBody: body(ConsultationAnswerSchema),
@@ -65,7 +86,8 @@ export const procedurePaths = {
 	},
 	'/cases/{id}': {
 		get: {
-			summary: 'A case: stage, clocks (kind, due, state, remaining working minutes, citation), consultations, MFA check, events; availableActions for staff',
+			summary:
+				'A case: stage, clocks (kind, due, state, remaining working minutes, citation), consultations, MFA check, events; availableActions for staff',
 			security: [...session, ...bearer],
 			parameters: [id('id')],
 			responses: { 200: json('The case'), ...err(401, 403, 404) }
@@ -75,25 +97,60 @@ export const procedurePaths = {
 		post: {
 			summary: `A staff action: ${STAFF_ACTIONS.join(', ')}. Same checks as the case page (role, stage, assignee)`,
 			security: session,
-			parameters: [id('id'), { name: 'action', in: 'path', required: true, schema: { enum: [...STAFF_ACTIONS] } }, idempotencyKey],
-			requestBody: { content: { 'application/json': { schema: { oneOf: STAFF_ACTIONS.map((a) => ({ title: a, ...schemaOf(ACTION_INPUTS[a]) })) } } } },
+			parameters: [
+				id('id'),
+				{ name: 'action', in: 'path', required: true, schema: { enum: [...STAFF_ACTIONS] } },
+				idempotencyKey
+			],
+			requestBody: {
+				content: {
+					'application/json': {
+						schema: { oneOf: STAFF_ACTIONS.map((a) => ({ title: a, ...schemaOf(ACTION_INPUTS[a]) })) }
+					}
+				}
+			},
 			responses: { 200: json('The case after the action'), ...err(400, 401, 403, 404, 409, 415, 422) }
 		}
 	},
 	'/admin/clock': {
-		get: { summary: 'The clock mode and time (admin)', security: session, responses: { 200: json('mode and now'), ...err(401, 403) } },
-		post: {
-			summary: 'Move the simulated clock forward (admin; only with MERZIM_CLOCK=simulated); due timers fire before the answer',
+		get: {
+			summary: 'The clock mode and time (admin)',
 			security: session,
-			requestBody: { content: { 'application/json': { schema: { type: 'object', required: ['now'], properties: { now: { type: 'string', format: 'date-time' } } } } } },
+			responses: { 200: json('mode and now'), ...err(401, 403) }
+		},
+		post: {
+			summary:
+				'Move the simulated clock forward (admin; only with MERZIM_CLOCK=simulated); due timers fire before the answer',
+			security: session,
+			requestBody: {
+				content: {
+					'application/json': {
+						schema: { type: 'object', required: ['now'], properties: { now: { type: 'string', format: 'date-time' } } }
+					}
+				}
+			},
 			responses: { 200: json('now and how many timers fired'), ...err(401, 403, 404, 409, 422) }
 		}
 	},
 	'/admin/tokens': {
-		get: { summary: 'Integration tokens (admin); secrets are never shown again', security: session, responses: { 200: json('tokens'), ...err(401, 403) } },
-		post: { summary: 'Issue an integration token (admin; audited); the secret is in this answer only', security: session, requestBody: body(NewTokenSchema), responses: { 201: json('token and principal'), ...err(401, 403, 415, 422) } }
+		get: {
+			summary: 'Integration tokens (admin); secrets are never shown again',
+			security: session,
+			responses: { 200: json('tokens'), ...err(401, 403) }
+		},
+		post: {
+			summary: 'Issue an integration token (admin; audited); the secret is in this answer only',
+			security: session,
+			requestBody: body(NewTokenSchema),
+			responses: { 201: json('token and principal'), ...err(401, 403, 415, 422) }
+		}
 	},
 	'/admin/tokens/{id}': {
-		delete: { summary: 'Revoke an integration token (admin; audited)', security: session, parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }], responses: { 204: { description: 'Revoked' }, ...err(401, 403, 404) } }
+		delete: {
+			summary: 'Revoke an integration token (admin; audited)',
+			security: session,
+			parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }],
+			responses: { 204: { description: 'Revoked' }, ...err(401, 403, 404) }
+		}
 	}
 };

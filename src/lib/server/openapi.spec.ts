@@ -11,7 +11,9 @@ function endpoints(dir: string): { path: string; methods: string[] }[] {
 		if (statSync(full).isDirectory()) return endpoints(full);
 		if (entry !== '+server.ts') return [];
 		const route = '/' + relative(API_ROOT, dir).replace(/\[(\w+)(=\w+)?\]/g, '{$1}');
-		const methods = [...readFileSync(full, 'utf8').matchAll(/export const (GET|POST|PUT|DELETE|PATCH)\b/g)].map((m) => m[1]!.toLowerCase());
+		const methods = [...readFileSync(full, 'utf8').matchAll(/export const (GET|POST|PUT|DELETE|PATCH)\b/g)].map((m) =>
+			m[1]!.toLowerCase()
+		);
 		return [{ path: route, methods }];
 	});
 }
@@ -21,7 +23,8 @@ describe('OpenAPI document', () => {
 		const paths = openApiDocument.paths as Record<string, Record<string, unknown>>;
 		for (const e of endpoints(API_ROOT)) {
 			expect(paths, `${e.path} is not in openapi.ts`).toHaveProperty([e.path]);
-			for (const m of e.methods) expect(paths[e.path], `${m.toUpperCase()} ${e.path} is not in openapi.ts`).toHaveProperty([m]);
+			for (const m of e.methods)
+				expect(paths[e.path], `${m.toUpperCase()} ${e.path} is not in openapi.ts`).toHaveProperty([m]);
 		}
 	});
 

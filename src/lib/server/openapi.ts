@@ -7,7 +7,10 @@ import { draftingPaths } from './openapi.drafting';
 
 const date = { type: 'string', format: 'date', example: '2026-03-20' } as const;
 const error = { $ref: '#/components/schemas/Error' } as const;
-const errors = (...codes: number[]) => Object.fromEntries(codes.map((c) => [String(c), { description: statusText[c], content: { 'application/json': { schema: error } } }]));
+const errors = (...codes: number[]) =>
+	Object.fromEntries(
+		codes.map((c) => [String(c), { description: statusText[c], content: { 'application/json': { schema: error } } }])
+	);
 const statusText: Record<number, string> = {
 	400: 'Malformed request; the message names the parameter',
 	401: 'Not signed in',
@@ -18,7 +21,13 @@ const statusText: Record<number, string> = {
 	422: 'Body fails validation; `fields` names each field',
 	429: 'Too many failed sign-ins; see Retry-After'
 };
-const query = (name: string, schema: object, description: string, required = true) => ({ name, in: 'query', required, schema, description });
+const query = (name: string, schema: object, description: string, required = true) => ({
+	name,
+	in: 'query',
+	required,
+	schema,
+	description
+});
 const ok = (schema: object, description = 'OK') => ({ description, content: { 'application/json': { schema } } });
 
 export const openApiDocument = {
@@ -26,14 +35,32 @@ export const openApiDocument = {
 	info: {
 		title: 'Merzim API',
 		version: '1.0.0',
-		description: 'Case desk of the Industry Committee. Times are instants with offsets; calendar dates are Asia/Almaty local dates.'
+		description:
+			'Case desk of the Industry Committee. Times are instants with offsets; calendar dates are Asia/Almaty local dates.'
 	},
 	servers: [{ url: '/api/v1' }],
 	components: {
-		securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'merzim_session', description: '`__Host-merzim_session` under TLS' }, ...procedureSecuritySchemes },
-		responses: { Error: { description: 'An error; `fields` names each invalid field', content: { 'application/json': { schema: error } } } },
+		securitySchemes: {
+			session: {
+				type: 'apiKey',
+				in: 'cookie',
+				name: 'merzim_session',
+				description: '`__Host-merzim_session` under TLS'
+			},
+			...procedureSecuritySchemes
+		},
+		responses: {
+			Error: {
+				description: 'An error; `fields` names each invalid field',
+				content: { 'application/json': { schema: error } }
+			}
+		},
 		schemas: {
-			Error: { type: 'object', required: ['error'], properties: { error: { type: 'string' }, fields: { type: 'object', additionalProperties: { type: 'string' } } } },
+			Error: {
+				type: 'object',
+				required: ['error'],
+				properties: { error: { type: 'string' }, fields: { type: 'object', additionalProperties: { type: 'string' } } }
+			},
 			NewUser: {
 				type: 'object',
 				additionalProperties: false,
@@ -42,7 +69,21 @@ export const openApiDocument = {
 					username: { type: 'string', pattern: '^[a-zA-Z0-9][a-zA-Z0-9._-]{1,39}$' },
 					displayName: { type: 'string', maxLength: 120 },
 					password: { type: 'string', minLength: 10, maxLength: 256 },
-					roles: { type: 'array', items: { enum: ['registrar', 'officer', 'head', 'supervisor', 'complaint_reviewer', 'agency_liaison', 'admin', 'wallboard'] } },
+					roles: {
+						type: 'array',
+						items: {
+							enum: [
+								'registrar',
+								'officer',
+								'head',
+								'supervisor',
+								'complaint_reviewer',
+								'agency_liaison',
+								'admin',
+								'wallboard'
+							]
+						}
+					},
 					agencyCode: { type: ['string', 'null'] },
 					unit: { type: ['string', 'null'] }
 				}
@@ -55,14 +96,52 @@ export const openApiDocument = {
 		'/session': {
 			post: {
 				summary: 'Sign in (sets the session cookie)',
-				requestBody: { content: { 'application/json': { schema: { type: 'object', additionalProperties: false, required: ['username', 'password'], properties: { username: { type: 'string' }, password: { type: 'string' } } } } } },
-				responses: { 201: ok({ type: 'object', properties: { expiresAt: { type: 'string' }, secondFactor: { enum: ['none', 'verify', 'setup'] }, kiosk: { type: 'boolean' } } }, 'Signed in'), ...errors(400, 401, 403, 413, 415, 422, 429) }
+				requestBody: {
+					content: {
+						'application/json': {
+							schema: {
+								type: 'object',
+								additionalProperties: false,
+								required: ['username', 'password'],
+								properties: { username: { type: 'string' }, password: { type: 'string' } }
+							}
+						}
+					}
+				},
+				responses: {
+					201: ok(
+						{
+							type: 'object',
+							properties: {
+								expiresAt: { type: 'string' },
+								secondFactor: { enum: ['none', 'verify', 'setup'] },
+								kiosk: { type: 'boolean' }
+							}
+						},
+						'Signed in'
+					),
+					...errors(400, 401, 403, 413, 415, 422, 429)
+				}
 			},
-			delete: { summary: 'Sign out (the session is deleted on the server)', security: [{ session: [] }], responses: { 204: { description: 'Signed out' }, ...errors(401, 403) } }
+			delete: {
+				summary: 'Sign out (the session is deleted on the server)',
+				security: [{ session: [] }],
+				responses: { 204: { description: 'Signed out' }, ...errors(401, 403) }
+			}
 		},
-		'/me': { get: { summary: 'The signed-in user', security: [{ session: [] }], responses: { 200: ok({ type: 'object' }), ...errors(401) } } },
+		'/me': {
+			get: {
+				summary: 'The signed-in user',
+				security: [{ session: [] }],
+				responses: { 200: ok({ type: 'object' }), ...errors(401) }
+			}
+		},
 		'/admin/users': {
-			get: { summary: 'List users (admin)', security: [{ session: [] }], responses: { 200: ok({ type: 'object' }), ...errors(401, 403) } },
+			get: {
+				summary: 'List users (admin)',
+				security: [{ session: [] }],
+				responses: { 200: ok({ type: 'object' }), ...errors(401, 403) }
+			},
 			post: {
 				summary: 'Create a user (admin; audited)',
 				security: [{ session: [] }],
@@ -70,10 +149,23 @@ export const openApiDocument = {
 				responses: { 201: ok({ type: 'object' }, 'Created'), ...errors(400, 401, 403, 409, 413, 415, 422) }
 			}
 		},
-		'/admin/audit-verify': { get: { summary: 'Verify the audit trail hash chains (admin, supervisor)', security: [{ session: [] }], responses: { 200: ok({ type: 'object', properties: { ok: { type: 'boolean' }, rows: { type: 'integer' }, breaks: { type: 'array' } } }), ...errors(401, 403) } } },
+		'/admin/audit-verify': {
+			get: {
+				summary: 'Verify the audit trail hash chains (admin, supervisor)',
+				security: [{ session: [] }],
+				responses: {
+					200: ok({
+						type: 'object',
+						properties: { ok: { type: 'boolean' }, rows: { type: 'integer' }, breaks: { type: 'array' } }
+					}),
+					...errors(401, 403)
+				}
+			}
+		},
 		'/calendar/registration': {
 			get: {
-				summary: 'Registration day of an application received at an instant (17:00 cut-off; 001 p.14, README decision 2)',
+				summary:
+					'Registration day of an application received at an instant (17:00 cut-off; 001 p.14, README decision 2)',
 				parameters: [query('received', { type: 'string', format: 'date-time' }, 'ISO 8601 instant with offset')],
 				responses: { 200: ok({ type: 'object', properties: { registeredOn: date } }), ...errors(400) }
 			}
@@ -83,10 +175,26 @@ export const openApiDocument = {
 				summary: 'End of a term counted from a start day (day 0); give workingDays or calendarDays',
 				parameters: [
 					query('start', date, 'start day (day 0)'),
-					query('workingDays', { type: 'integer', minimum: 0, maximum: 3650 }, 'term in working days; ends 18:30 local', false),
-					query('calendarDays', { type: 'integer', minimum: 0, maximum: 3650 }, 'term in calendar days; ends 23:59:59 local', false)
+					query(
+						'workingDays',
+						{ type: 'integer', minimum: 0, maximum: 3650 },
+						'term in working days; ends 18:30 local',
+						false
+					),
+					query(
+						'calendarDays',
+						{ type: 'integer', minimum: 0, maximum: 3650 },
+						'term in calendar days; ends 23:59:59 local',
+						false
+					)
 				],
-				responses: { 200: ok({ type: 'object', properties: { dueDate: date, due: { type: 'string', example: '2026-04-03T18:30:00+05:00' } } }), ...errors(400) }
+				responses: {
+					200: ok({
+						type: 'object',
+						properties: { dueDate: date, due: { type: 'string', example: '2026-04-03T18:30:00+05:00' } }
+					}),
+					...errors(400)
+				}
 			}
 		},
 		'/calendar/working-days': {
@@ -99,7 +207,9 @@ export const openApiDocument = {
 		'/calendar/{year}': {
 			get: {
 				summary: 'Non-working days of a year (weekends, public holidays, overrides) and working weekend days',
-				parameters: [{ name: 'year', in: 'path', required: true, schema: { type: 'integer', minimum: 2000, maximum: 2100 } }],
+				parameters: [
+					{ name: 'year', in: 'path', required: true, schema: { type: 'integer', minimum: 2000, maximum: 2100 } }
+				],
 				responses: { 200: ok({ type: 'object' }), ...errors(400) }
 			}
 		},
@@ -108,7 +218,21 @@ export const openApiDocument = {
 				summary: 'Set a calendar override (admin; audited; open deadlines recomputed)',
 				security: [{ session: [] }],
 				parameters: [{ name: 'date', in: 'path', required: true, schema: date }],
-				requestBody: { content: { 'application/json': { schema: { type: 'object', additionalProperties: false, required: ['kind', 'reason'], properties: { kind: { enum: ['day_off', 'working_day'] }, reason: { type: 'string', minLength: 3, maxLength: 300 } } } } } },
+				requestBody: {
+					content: {
+						'application/json': {
+							schema: {
+								type: 'object',
+								additionalProperties: false,
+								required: ['kind', 'reason'],
+								properties: {
+									kind: { enum: ['day_off', 'working_day'] },
+									reason: { type: 'string', minLength: 3, maxLength: 300 }
+								}
+							}
+						}
+					}
+				},
 				responses: { 200: ok({ type: 'object' }), ...errors(400, 401, 403, 413, 415, 422) }
 			},
 			delete: {

@@ -5,7 +5,11 @@ import { deleteSessionCookie } from '$lib/server/auth/cookie';
 
 export const load: PageServerLoad = async (event) => {
 	const user = requireUser(event);
-	return { hasTotp: user.hasTotp, mfaRequired: user.mfaRequired, expiresAt: event.locals.session!.expiresAt.toISOString() };
+	return {
+		hasTotp: user.hasTotp,
+		mfaRequired: user.mfaRequired,
+		expiresAt: event.locals.session!.expiresAt.toISOString()
+	};
 };
 
 export const actions: Actions = {

@@ -61,7 +61,8 @@ export const actions: Actions = {
 		const form = await event.request.formData();
 		const parsed = RolesSchema.safeParse(form.getAll('roles'));
 		const userId = idOf(form);
-		if (!parsed.success || !Number.isInteger(userId)) return fail(422, { action: 'setRoles', message: 'Unknown role or user.' });
+		if (!parsed.success || !Number.isInteger(userId))
+			return fail(422, { action: 'setRoles', message: 'Unknown role or user.' });
 		try {
 			await event.locals.ctx.users.setRoles(userId, parsed.data, actorOf(admin));
 		} catch (e) {
@@ -87,7 +88,8 @@ export const actions: Actions = {
 		const admin = requirePermission(event, 'users:manage');
 		const form = await event.request.formData();
 		const role = String(form.get('role') ?? '');
-		if (!(roleNames as readonly string[]).includes(role)) return fail(422, { action: 'setRoleMfa', message: 'Unknown role.' });
+		if (!(roleNames as readonly string[]).includes(role))
+			return fail(422, { action: 'setRoleMfa', message: 'Unknown role.' });
 		await event.locals.ctx.users.setRoleMfaRequired(role as RoleName, form.get('required') === 'true', actorOf(admin));
 		return { action: 'setRoleMfa', message: 'Saved.' };
 	}

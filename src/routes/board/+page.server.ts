@@ -16,7 +16,14 @@ export const load: PageServerLoad = async (event) => {
 	const bands = { breached: 0, red: 0, amber: 0, ok: 0 } as Record<string, number>;
 	for (const r of active) if (r.band in bands) bands[r.band]!++;
 	const recent = await ctx.db
-		.select({ id: caseEvents.id, type: caseEvents.type, at: caseEvents.at, actor: caseEvents.actorLabel, after: caseEvents.after, number: cases.number })
+		.select({
+			id: caseEvents.id,
+			type: caseEvents.type,
+			at: caseEvents.at,
+			actor: caseEvents.actorLabel,
+			after: caseEvents.after,
+			number: cases.number
+		})
 		.from(caseEvents)
 		.innerJoin(cases, eq(cases.id, caseEvents.caseId))
 		.where(inArray(caseEvents.type, RECENT_TYPES))

@@ -8,7 +8,9 @@ export const load: PageServerLoad = async (event) => {
 	const user = requirePermission(event, 'complaints:read');
 	const { ctx } = event.locals;
 	const asked = event.url.searchParams.get('status') ?? 'open';
-	const status: ComplaintFilter = (COMPLAINT_FILTERS as readonly string[]).includes(asked) ? (asked as ComplaintFilter) : 'open';
+	const status: ComplaintFilter = (COMPLAINT_FILTERS as readonly string[]).includes(asked)
+		? (asked as ComplaintFilter)
+		: 'open';
 	const calendar = await ctx.calendar.current();
 	const now = ctx.clock.now();
 	return {

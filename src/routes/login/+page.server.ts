@@ -18,7 +18,8 @@ export const actions: Actions = {
 		const username = String(form.get('username') ?? '').trim();
 		const password = String(form.get('password') ?? '');
 		// `code` picks the translated message on the page; `message` is for non-browser clients.
-		if (!username || !password) return fail(400, { username, code: 'missing', message: 'Enter your username and password.' });
+		if (!username || !password)
+			return fail(400, { username, code: 'missing', message: 'Enter your username and password.' });
 		if (username.length > 64 || password.length > 256)
 			return fail(400, { username: '', code: 'credentials', message: 'Wrong username or password.' });
 
@@ -31,7 +32,12 @@ export const actions: Actions = {
 		if (!result.ok) {
 			if (result.reason === 'throttled') {
 				const minutes = Math.ceil(result.retryAfterMs / 60_000);
-				return fail(429, { username, code: 'throttled', minutes, message: `Too many failed attempts. Try again in ${minutes} minute(s).` });
+				return fail(429, {
+					username,
+					code: 'throttled',
+					minutes,
+					message: `Too many failed attempts. Try again in ${minutes} minute(s).`
+				});
 			}
 			return fail(400, { username, code: 'credentials', message: 'Wrong username or password.' });
 		}

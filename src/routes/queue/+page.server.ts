@@ -1,6 +1,13 @@
 import type { PageServerLoad } from './$types';
 import { requirePermission } from '$lib/server/auth/guard';
-import { calendarSnapshot, loadQueue, QUEUE_TABS, RISK_BANDS, type QueueFilter, type QueueTab } from '$lib/server/queue/queue.service';
+import {
+	calendarSnapshot,
+	loadQueue,
+	QUEUE_TABS,
+	RISK_BANDS,
+	type QueueFilter,
+	type QueueTab
+} from '$lib/server/queue/queue.service';
 import { isServiceCode } from '$lib/domain/reference/services';
 import { isAgencyCode } from '$lib/domain/reference/agencies';
 

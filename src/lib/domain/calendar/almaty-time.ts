@@ -25,9 +25,7 @@ export function instantMs(at: Date): number {
 export function localDayOfMs(ms: number): number {
 	const day = Math.floor((ms + ALMATY_UTC_OFFSET_MS) / MS_PER_DAY);
 	if (day < SUPPORTED_FIRST_DAY || day > SUPPORTED_LAST_DAY) {
-		throw new RangeError(
-			`instant ${new Date(ms).toISOString()} falls on ${formatLocalDate(day)}, outside 2000–2100`
-		);
+		throw new RangeError(`instant ${new Date(ms).toISOString()} falls on ${formatLocalDate(day)}, outside 2000–2100`);
 	}
 	return day;
 }

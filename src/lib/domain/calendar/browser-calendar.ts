@@ -28,5 +28,9 @@ export function calendarFromSnapshot(snapshot: CalendarSnapshot): WorkingCalenda
 	}
 	for (const w of snapshot.workingWeekendDays) overrides.push({ date: w.date, kind: 'working_day', reason: w.reason });
 	const none: ReadonlyMap<LocalDate, string> = new Map();
-	return createCalendarWithHolidays((year) => holidays.get(year) ?? none, { fromYear: snapshot.fromYear, toYear: snapshot.toYear, overrides });
+	return createCalendarWithHolidays((year) => holidays.get(year) ?? none, {
+		fromYear: snapshot.fromYear,
+		toYear: snapshot.toYear,
+		overrides
+	});
 }

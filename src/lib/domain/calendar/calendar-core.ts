@@ -29,7 +29,9 @@ const REGISTRATION_CUTOFF_MS = REGISTRATION_CUTOFF * MS_PER_MINUTE;
 function checkedYear(value: number | undefined, fallback: number, label: string): number {
 	const year = value ?? fallback;
 	if (!Number.isInteger(year) || year < SUPPORTED_FIRST_YEAR || year > SUPPORTED_LAST_YEAR) {
-		throw new RangeError(`${label} ${year} is outside the supported range ${SUPPORTED_FIRST_YEAR}–${SUPPORTED_LAST_YEAR}`);
+		throw new RangeError(
+			`${label} ${year} is outside the supported range ${SUPPORTED_FIRST_YEAR}–${SUPPORTED_LAST_YEAR}`
+		);
 	}
 	return year;
 }
@@ -39,7 +41,10 @@ function checkedCount(n: number, what: string): number {
 	return n;
 }
 
-export function createCalendarWithHolidays(holidaysOf: HolidaySource, options: Omit<CalendarOptions, 'holidayLanguage'> = {}): WorkingCalendar {
+export function createCalendarWithHolidays(
+	holidaysOf: HolidaySource,
+	options: Omit<CalendarOptions, 'holidayLanguage'> = {}
+): WorkingCalendar {
 	const fromYear = checkedYear(options.fromYear, SUPPORTED_FIRST_YEAR, 'fromYear');
 	const toYear = checkedYear(options.toYear, SUPPORTED_LAST_YEAR, 'toYear');
 	if (toYear < fromYear) throw new RangeError(`toYear ${toYear} is before fromYear ${fromYear}`);

@@ -43,9 +43,13 @@ const localTime = (d: Date) => new Date(d.getTime() + 5 * 3_600_000).toISOString
 describe('calendar properties (fast-check, seed 42)', () => {
 	it('addWorkingDays agrees with a naive day loop, forwards and backwards', () => {
 		fc.assert(
-			fc.property(dateArb, fc.integer({ min: -300, max: 300 }).filter((n) => n !== 0), (start, n) => {
-				expect(calendar.addWorkingDays(start, n)).toBe(naiveAdd(start, n));
-			}),
+			fc.property(
+				dateArb,
+				fc.integer({ min: -300, max: 300 }).filter((n) => n !== 0),
+				(start, n) => {
+					expect(calendar.addWorkingDays(start, n)).toBe(naiveAdd(start, n));
+				}
+			),
 			{ ...RUNS, numRuns: 400 }
 		);
 	});
@@ -82,14 +86,27 @@ describe('calendar properties (fast-check, seed 42)', () => {
 	});
 
 	it('no-op overrides (a day off on a weekend day) yield the same due dates', () => {
-		const weekendArb = dateArb.filter((d) => [0, 6].includes(new Date(`${d}T00:00:00Z`).getUTCDay()) && !overrides.some((o) => o.date === d));
+		const weekendArb = dateArb.filter(
+			(d) => [0, 6].includes(new Date(`${d}T00:00:00Z`).getUTCDay()) && !overrides.some((o) => o.date === d)
+		);
 		fc.assert(
-			fc.property(fc.uniqueArray(weekendArb, { minLength: 1, maxLength: 8 }), dateArb, fc.integer({ min: -60, max: 60 }), (days, start, n) => {
-				const noOps = days.map((date): CalendarOverride => ({ date, kind: 'day_off', reason: 'closure on a weekend' }));
-				const other = calendar.withOverrides([...overrides, ...noOps]);
-				expect(other.addWorkingDays(start, n)).toBe(calendar.addWorkingDays(start, n));
-				expect(other.workingDaysDue(start, Math.abs(n)).getTime()).toBe(calendar.workingDaysDue(start, Math.abs(n)).getTime());
-			}),
+			fc.property(
+				fc.uniqueArray(weekendArb, { minLength: 1, maxLength: 8 }),
+				dateArb,
+				fc.integer({ min: -60, max: 60 }),
+				(days, start, n) => {
+					const noOps = days.map((date): CalendarOverride => ({
+						date,
+						kind: 'day_off',
+						reason: 'closure on a weekend'
+					}));
+					const other = calendar.withOverrides([...overrides, ...noOps]);
+					expect(other.addWorkingDays(start, n)).toBe(calendar.addWorkingDays(start, n));
+					expect(other.workingDaysDue(start, Math.abs(n)).getTime()).toBe(
+						calendar.workingDaysDue(start, Math.abs(n)).getTime()
+					);
+				}
+			),
 			{ ...RUNS, numRuns: 200 }
 		);
 	});

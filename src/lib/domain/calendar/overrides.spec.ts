@@ -4,8 +4,16 @@ import type { CalendarOverride } from './overrides';
 
 const plain = createCalendar();
 // The official 2026 calendar rests 21–25 March; date-holidays stops at 24 March (see kz-public-holidays.ts).
-const nauryz25: CalendarOverride = { date: '2026-03-25', kind: 'day_off', reason: 'Nauryz 2026: weekend holiday carried over (egov.kz calendar)' };
-const workingSaturday: CalendarOverride = { date: '2026-04-04', kind: 'working_day', reason: 'illustrative decree: Saturday 4 April worked' };
+const nauryz25: CalendarOverride = {
+	date: '2026-03-25',
+	kind: 'day_off',
+	reason: 'Nauryz 2026: weekend holiday carried over (egov.kz calendar)'
+};
+const workingSaturday: CalendarOverride = {
+	date: '2026-04-04',
+	kind: 'working_day',
+	reason: 'illustrative decree: Saturday 4 April worked'
+};
 
 describe('overrides (decision 4): decreed transfers, closures and working Saturdays', () => {
 	it('a day_off override inside a running term pushes its end by one working day', () => {
@@ -14,7 +22,12 @@ describe('overrides (decision 4): decreed transfers, closures and working Saturd
 		// 25 March no longer counts; 7 May is Defender's Day, so the 30th working day is 8 May.
 		expect(fixed.addWorkingDays('2026-03-20', 30)).toBe('2026-05-08');
 		expect(fixed.registrationDay(new Date('2026-03-20T17:30:00+05:00'))).toBe('2026-03-26');
-		expect(fixed.dayInfo('2026-03-25')).toEqual({ date: '2026-03-25', working: false, kind: 'override', name: nauryz25.reason });
+		expect(fixed.dayInfo('2026-03-25')).toEqual({
+			date: '2026-03-25',
+			working: false,
+			kind: 'override',
+			name: nauryz25.reason
+		});
 		expect(fixed.explain('2026-03-20', '2026-03-26').skipped.at(-1)).toEqual({
 			date: '2026-03-25',
 			kind: 'override',
@@ -24,7 +37,12 @@ describe('overrides (decision 4): decreed transfers, closures and working Saturd
 
 	it('a decreed working Saturday counts as a working day', () => {
 		const cal = createCalendar({ overrides: [workingSaturday] });
-		expect(cal.dayInfo('2026-04-04')).toEqual({ date: '2026-04-04', working: true, kind: 'working_override', name: workingSaturday.reason });
+		expect(cal.dayInfo('2026-04-04')).toEqual({
+			date: '2026-04-04',
+			working: true,
+			kind: 'working_override',
+			name: workingSaturday.reason
+		});
 		expect(cal.addWorkingDays('2026-04-03', 1)).toBe('2026-04-04');
 		expect(plain.addWorkingDays('2026-04-03', 1)).toBe('2026-04-06');
 		expect(cal.addWorkingDays('2026-03-20', 30)).toBe('2026-05-05'); // one day earlier than without it
@@ -37,8 +55,13 @@ describe('overrides (decision 4): decreed transfers, closures and working Saturd
 
 	it('a no-op override (a day off on a Sunday) changes no due date', () => {
 		const cal = createCalendar({ overrides: [{ date: '2026-03-29', kind: 'day_off', reason: 'closure on a Sunday' }] });
-		for (const n of [1, 5, 10, 30, 60]) expect(cal.addWorkingDays('2026-03-20', n)).toBe(plain.addWorkingDays('2026-03-20', n));
-		expect(cal.nonWorkingDays(2026).find((d) => d.date === '2026-03-29')).toEqual({ date: '2026-03-29', kind: 'override', name: 'closure on a Sunday' });
+		for (const n of [1, 5, 10, 30, 60])
+			expect(cal.addWorkingDays('2026-03-20', n)).toBe(plain.addWorkingDays('2026-03-20', n));
+		expect(cal.nonWorkingDays(2026).find((d) => d.date === '2026-03-29')).toEqual({
+			date: '2026-03-29',
+			kind: 'override',
+			name: 'closure on a Sunday'
+		});
 	});
 
 	it('withOverrides builds a new calendar and leaves the old one untouched', () => {
@@ -61,6 +84,8 @@ describe('overrides (decision 4): decreed transfers, closures and working Saturd
 	});
 
 	it('rejects two overrides for one date', () => {
-		expect(() => createCalendar({ overrides: [nauryz25, { ...nauryz25, kind: 'working_day' }] })).toThrow(/overridden twice/);
+		expect(() => createCalendar({ overrides: [nauryz25, { ...nauryz25, kind: 'working_day' }] })).toThrow(
+			/overridden twice/
+		);
 	});
 });

@@ -29,7 +29,9 @@ export function indexOverrides(overrides: readonly CalendarOverride[]): Readonly
 	for (const o of overrides) {
 		const day = parseLocalDate(o.date);
 		if (o.kind !== 'day_off' && o.kind !== 'working_day') {
-			throw new RangeError(`override ${o.date}: kind must be 'day_off' or 'working_day', got ${JSON.stringify(o.kind)}`);
+			throw new RangeError(
+				`override ${o.date}: kind must be 'day_off' or 'working_day', got ${JSON.stringify(o.kind)}`
+			);
 		}
 		if (typeof o.reason !== 'string' || o.reason.trim() === '') {
 			throw new RangeError(`override ${o.date}: a reason is required (decree or closure notice)`);

@@ -4,7 +4,11 @@ import { createCalendar } from './calendar';
 /** An Almaty wall-clock time as an instant. */
 const at = (local: string) => new Date(`${local}+05:00`);
 
-const workingSaturday = { date: '2026-01-10', kind: 'working_day', reason: 'illustrative decree: Saturday worked' } as const;
+const workingSaturday = {
+	date: '2026-01-10',
+	kind: 'working_day',
+	reason: 'illustrative decree: Saturday worked'
+} as const;
 const calendar = createCalendar({ overrides: [workingSaturday] });
 
 describe('registrationDay (decision 2; 001 p.14, Annex 1 row 7(2); 000 p.10, row 7(2))', () => {

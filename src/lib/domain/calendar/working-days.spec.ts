@@ -90,7 +90,12 @@ describe('dayInfo and explain', () => {
 	it('describes working days, weekends and holidays by name', () => {
 		expect(calendar.dayInfo('2026-03-20')).toEqual({ date: '2026-03-20', working: true, kind: 'working' });
 		expect(calendar.dayInfo('2026-03-28')).toEqual({ date: '2026-03-28', working: false, kind: 'weekend' });
-		expect(calendar.dayInfo('2026-03-22')).toEqual({ date: '2026-03-22', working: false, kind: 'holiday', name: 'Nauryz' });
+		expect(calendar.dayInfo('2026-03-22')).toEqual({
+			date: '2026-03-22',
+			working: false,
+			kind: 'holiday',
+			name: 'Nauryz'
+		});
 		expect(calendar.isWorkingDay('2026-05-07')).toBe(false); // Defender of the Fatherland Day
 		expect(() => calendar.dayInfo('2026-02-30')).toThrow(RangeError);
 	});
@@ -112,8 +117,16 @@ describe('dayInfo and explain', () => {
 	it('lists a year’s non-working days for the public API', () => {
 		const days = calendar.nonWorkingDays(2026);
 		expect(days.filter((d) => d.kind === 'holiday')).toHaveLength(20);
-		expect(days.find((d) => d.date === '2026-12-16')).toEqual({ date: '2026-12-16', kind: 'holiday', name: 'Independence Day' });
-		expect(days.find((d) => d.date === '2026-02-07')).toEqual({ date: '2026-02-07', kind: 'weekend', name: 'Saturday' });
+		expect(days.find((d) => d.date === '2026-12-16')).toEqual({
+			date: '2026-12-16',
+			kind: 'holiday',
+			name: 'Independence Day'
+		});
+		expect(days.find((d) => d.date === '2026-02-07')).toEqual({
+			date: '2026-02-07',
+			kind: 'weekend',
+			name: 'Saturday'
+		});
 		// 365 days − 246 working days (2026 data, no overrides) = 119 non-working days.
 		expect(days).toHaveLength(365 - calendar.workingDaysBetween('2025-12-31', '2026-12-31'));
 		expect(calendar.workingWeekendDays(2026)).toEqual([]);

@@ -33,7 +33,12 @@ describe('addWorkingMinutes: hour-based 003 limits (decision 3) and countdowns',
 		['backwards 1 h from 10:00 → 09:00 the same day', '2026-02-10T10:00', -60, '2026-02-10T09:00'],
 		['backwards 30 min from 15:00 → 14:30', '2026-02-10T15:00', -30, '2026-02-10T14:30'],
 		['backwards over a weekend → Friday', '2026-02-09T09:30', -60, '2026-02-06T18:00'],
-		['backwards across a night onto lunch → 14:30 (the latest such instant)', '2026-02-10T10:00', -300, '2026-02-09T14:30'],
+		[
+			'backwards across a night onto lunch → 14:30 (the latest such instant)',
+			'2026-02-10T10:00',
+			-300,
+			'2026-02-09T14:30'
+		],
 		['backwards a whole day from 09:00 → 09:00 the working day before', '2026-02-09T09:00', -480, '2026-02-06T09:00']
 	])('%s', (_case, from, minutes, expected) => {
 		expect(calendar.addWorkingMinutes(at(from), minutes).getTime()).toBe(at(expected).getTime());

@@ -61,14 +61,18 @@ export function letterStatesGround(letterText: string, ground: RefusalGround): b
 
 /** The confidential grounds a letter states; an optional one counts when the non-disclosure sentence is there. */
 export function confidentialGroundsIn(letterText: string, grounds: readonly RefusalGround[]): RefusalGround[] {
-	const marked = [NON_DISCLOSURE.kk, NON_DISCLOSURE.ru].some((s) => ` ${words(letterText).join(' ')} `.includes(` ${words(s).join(' ')} `));
-	return grounds.filter((g) => g.confidential !== 'never' && isConfidentialInLetter(g, marked) && letterStatesGround(letterText, g));
+	const marked = [NON_DISCLOSURE.kk, NON_DISCLOSURE.ru].some((s) =>
+		` ${words(letterText).join(' ')} `.includes(` ${words(s).join(' ')} `)
+	);
+	return grounds.filter(
+		(g) => g.confidential !== 'never' && isConfidentialInLetter(g, marked) && letterStatesGround(letterText, g)
+	);
 }
 
 function removePhrase(tokens: string[], phrase: string[]): string[] {
 	if (phrase.length === 0) return tokens;
 	const out: string[] = [];
-	for (let i = 0; i < tokens.length; ) {
+	for (let i = 0; i < tokens.length;) {
 		if (phrase.every((p, k) => tokens[i + k] === p)) {
 			out.push('\u0000'); // a gap, so words on either side never join into a false match
 			i += phrase.length;
@@ -77,21 +81,27 @@ function removePhrase(tokens: string[], phrase: string[]): string[] {
 	return out;
 }
 
-const tokenMatches = (pattern: string, token: string) => (pattern.endsWith('*') ? token.startsWith(pattern.slice(0, -1)) : token === pattern);
+const tokenMatches = (pattern: string, token: string) =>
+	pattern.endsWith('*') ? token.startsWith(pattern.slice(0, -1)) : token === pattern;
 
 function findRun(tokens: string[], run: string[]): boolean {
-	for (let i = 0; i + run.length <= tokens.length; i++) if (run.every((p, k) => tokenMatches(p, tokens[i + k]!))) return true;
+	for (let i = 0; i + run.length <= tokens.length; i++)
+		if (run.every((p, k) => tokenMatches(p, tokens[i + k]!))) return true;
 	return false;
 }
 
 /** A run worth matching: not made only of short function words ("и", "в", "на", "мен"). */
 const meaningful = (run: string[]) => run.some((w) => w.replace('*', '').length >= 4);
 
-export function findBasisDisclosures(letterText: string, opts: { grounds: readonly RefusalGround[]; basis: readonly BasisFragment[] }): BasisWarning[] {
+export function findBasisDisclosures(
+	letterText: string,
+	opts: { grounds: readonly RefusalGround[]; basis: readonly BasisFragment[] }
+): BasisWarning[] {
 	const confidential = confidentialGroundsIn(letterText, opts.grounds);
 	if (confidential.length === 0) return [];
 	let tokens = words(letterText);
-	for (const g of opts.grounds) for (const wording of [g.textKk, g.textRu]) tokens = removePhrase(tokens, words(wording));
+	for (const g of opts.grounds)
+		for (const wording of [g.textKk, g.textRu]) tokens = removePhrase(tokens, words(wording));
 	for (const s of [NON_DISCLOSURE.kk, NON_DISCLOSURE.ru]) tokens = removePhrase(tokens, words(s));
 
 	const warnings: BasisWarning[] = [];
@@ -99,13 +109,20 @@ export function findBasisDisclosures(letterText: string, opts: { grounds: readon
 	for (const fragment of [...opts.basis, ...SOURCE_MARKERS]) {
 		const f = words(fragment.text);
 		if (f.length === 0) continue;
-		const runs = f.length <= SHINGLE_WORDS ? [f] : f.slice(0, f.length - SHINGLE_WORDS + 1).map((_, i) => f.slice(i, i + SHINGLE_WORDS));
+		const runs =
+			f.length <= SHINGLE_WORDS
+				? [f]
+				: f.slice(0, f.length - SHINGLE_WORDS + 1).map((_, i) => f.slice(i, i + SHINGLE_WORDS));
 		const hit = runs.find((run) => (f.length <= SHINGLE_WORDS || meaningful(run)) && findRun(tokens, run));
 		if (!hit) continue;
 		const key = `${fragment.source}|${hit.join(' ')}`;
 		if (seen.has(key)) continue;
 		seen.add(key);
-		warnings.push({ grounds: confidential.map((g) => g.citation), source: fragment.source, matched: hit.join(' ').replaceAll('*', '…') });
+		warnings.push({
+			grounds: confidential.map((g) => g.citation),
+			source: fragment.source,
+			matched: hit.join(' ').replaceAll('*', '…')
+		});
 	}
 	return warnings;
 }

@@ -18,7 +18,11 @@ export interface DraftViewer {
 export const DRAFT_EDITOR_ROLES = ['head'] as const;
 export const DRAFT_READER_ROLES = ['supervisor', 'complaint_reviewer'] as const;
 
-export function draftAccess(viewer: DraftViewer, c: { assigneeId: number | null }, status: 'drafting' | 'signed'): DraftAccess {
+export function draftAccess(
+	viewer: DraftViewer,
+	c: { assigneeId: number | null },
+	status: 'drafting' | 'signed'
+): DraftAccess {
 	if (viewer.kiosk) return null;
 	const has = (roles: readonly string[]) => viewer.roles.some((r) => roles.includes(r));
 	const editor = c.assigneeId === viewer.userId || has(DRAFT_EDITOR_ROLES);

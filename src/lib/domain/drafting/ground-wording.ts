@@ -45,6 +45,7 @@ const sentence = (text: string) => {
 export function groundParagraphs(ground: RefusalGround, opts: { markConfidential?: boolean } = {}): string[] {
 	const point = groundPoint(ground);
 	const paragraphs = [`${sentence(ground.textKk)} (${point.kk}).`, `${sentence(ground.textRu)} (${point.ru}).`];
-	if (isConfidentialInLetter(ground, opts.markConfidential ?? false)) paragraphs.push(NON_DISCLOSURE.kk, NON_DISCLOSURE.ru);
+	if (isConfidentialInLetter(ground, opts.markConfidential ?? false))
+		paragraphs.push(NON_DISCLOSURE.kk, NON_DISCLOSURE.ru);
 	return paragraphs;
 }

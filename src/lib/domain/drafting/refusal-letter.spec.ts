@@ -23,12 +23,18 @@ describe('buildRefusalLetter (001 Annex 2)', () => {
 	});
 
 	it('addresses the applicant with its legal address and BIN', () => {
-		expect(buildRefusalLetter(input).addressee).toEqual(['ТОО «Қазақ Өнеркәсіп»', 'Астана қ., Мәңгілік Ел даңғ., 8', 'БСН / БИН 000740001307']);
+		expect(buildRefusalLetter(input).addressee).toEqual([
+			'ТОО «Қазақ Өнеркәсіп»',
+			'Астана қ., Мәңгілік Ел даңғ., 8',
+			'БСН / БИН 000740001307'
+		]);
 	});
 
 	it('opens the body with the application’s year and incoming number and keeps the grounds, dropping blank paragraphs', () => {
 		const l = buildRefusalLetter(input);
-		expect(l.intro.kk).toBe('"Өнеркәсіп комитеті" республикалық мемлекеттік мекемесі Сіздің 2026 жылғы № EL-2026-00042 өтінішіңізді қарағаннан кейін мынаны хабарлайды:');
+		expect(l.intro.kk).toBe(
+			'"Өнеркәсіп комитеті" республикалық мемлекеттік мекемесі Сіздің 2026 жылғы № EL-2026-00042 өтінішіңізді қарағаннан кейін мынаны хабарлайды:'
+		);
 		expect(l.intro.ru).toContain('рассмотрев Ваше заявление от 2026 года № EL-2026-00042, сообщает следующее:');
 		expect(l.body).toEqual(['Лицензиялық алым енгізілмеген.', 'Не внесён лицензионный сбор.']);
 	});

@@ -23,7 +23,10 @@ export const LETTER_TITLE = { kk: 'ДӘЛЕЛДІ БАС ТАРТУ', ru: 'МО�
  * Product decision: users carry no position, and the letter is signed by the head of the provider
  * or the person acting for the head (001 p.20, 000 p.13 para 4), so the position line is fixed.
  */
-export const SIGNER_POSITION = { kk: 'Өнеркәсіп комитетінің төрағасы', ru: 'Председатель Комитета промышленности' } as const;
+export const SIGNER_POSITION = {
+	kk: 'Өнеркәсіп комитетінің төрағасы',
+	ru: 'Председатель Комитета промышленности'
+} as const;
 
 export interface LetterInput {
 	caseNumber: string;
@@ -81,7 +84,9 @@ export function buildRefusalLetter(input: LetterInput): RefusalLetter {
 		header: { ...COMMITTEE_NAME },
 		city: { ...COMMITTEE_CITY },
 		number: { kk: `Нөмірі: ${number}`, ru: `Номер: ${number}` },
-		date: date ? { kk: `Берілген күні: ${date} жылы`, ru: `Дата выдачи: ${date} г.` } : { kk: `Берілген күні: ${PENDING.kk}`, ru: `Дата выдачи: ${PENDING.ru}` },
+		date: date
+			? { kk: `Берілген күні: ${date} жылы`, ru: `Дата выдачи: ${date} г.` }
+			: { kk: `Берілген күні: ${PENDING.kk}`, ru: `Дата выдачи: ${PENDING.ru}` },
 		addressee: [input.addressee.name, input.addressee.legalAddress, `БСН / БИН ${input.addressee.bin}`],
 		title: { ...LETTER_TITLE },
 		intro: introSentence(input.applicationYear, input.incomingNumber),

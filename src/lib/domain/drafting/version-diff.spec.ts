@@ -26,7 +26,9 @@ describe('diffVersionTexts', () => {
 	});
 
 	it('always rebuilds both sides exactly (property)', () => {
-		const words = fc.array(fc.constantFrom('ә', 'ғ', 'қ', 'бас', 'тарту', 'отказ', '1', ',', '.', ' ', '\n'), { maxLength: 40 }).map((a) => a.join(' '));
+		const words = fc
+			.array(fc.constantFrom('ә', 'ғ', 'қ', 'бас', 'тарту', 'отказ', '1', ',', '.', ' ', '\n'), { maxLength: 40 })
+			.map((a) => a.join(' '));
 		fc.assert(
 			fc.property(words, words, (a, b) => {
 				expect(sidesOfDiff(diffVersionTexts(a, b))).toEqual({ from: a, to: b });

@@ -38,6 +38,10 @@ export function diffVersionTexts(from: string, to: string): VersionDiff {
 
 /** Applying a diff: the `from` text is the equal + deleted segments, the `to` text equal + inserted. */
 export function sidesOfDiff(diff: VersionDiff): { from: string; to: string } {
-	const join = (ops: DiffOp[]) => diff.segments.filter((s) => ops.includes(s.op)).map((s) => s.text).join('');
+	const join = (ops: DiffOp[]) =>
+		diff.segments
+			.filter((s) => ops.includes(s.op))
+			.map((s) => s.text)
+			.join('');
 	return { from: join(['equal', 'delete']), to: join(['equal', 'insert']) };
 }

@@ -7,7 +7,10 @@ import { AGENCY_CODES } from '../reference/agencies';
 import type { StaffAction } from './types';
 
 const text = (max: number) => z.string().trim().min(1).max(max);
-const instant = z.iso.datetime({ offset: true, message: 'an ISO 8601 instant with an offset, e.g. 2026-03-02T10:00:00+05:00' });
+const instant = z.iso.datetime({
+	offset: true,
+	message: 'an ISO 8601 instant with an offset, e.g. 2026-03-02T10:00:00+05:00'
+});
 const imei = z.string().regex(/^\d{15}$/, 'an IMEI of 15 digits');
 
 export const ACTION_INPUTS = {
@@ -35,7 +38,13 @@ export const ACTION_INPUTS = {
 	'record-hearing': z.object({ applicantAttended: z.boolean(), notes: text(5000).optional() }).strict(),
 	decide: z.discriminatedUnion('outcome', [
 		z.object({ outcome: z.literal('grant'), note: text(2000).optional() }).strict(),
-		z.object({ outcome: z.literal('refuse'), grounds: z.array(z.number().int().min(1).max(19)).min(1).max(19), text: text(20_000) }).strict()
+		z
+			.object({
+				outcome: z.literal('refuse'),
+				grounds: z.array(z.number().int().min(1).max(19)).min(1).max(19),
+				text: text(20_000)
+			})
+			.strict()
 	]),
 	'record-shipment': z.object({ kind: z.enum(['military-import', 'general-export']), at: instant }).strict(),
 	'record-post-export-report': z.object({ kind: z.enum(['delivery-confirmation', 'execution-report']) }).strict(),
@@ -50,6 +59,8 @@ export const ACTION_INPUTS = {
 export type ActionInput<A extends StaffAction> = z.infer<(typeof ACTION_INPUTS)[A]>;
 
 /** `POST /api/v1/consultations/{id}/response` (001 p.16). */
-export const ConsultationAnswerSchema = z.object({ decision: z.enum(['approve', 'object']), reason: text(5000).optional() }).strict();
+export const ConsultationAnswerSchema = z
+	.object({ decision: z.enum(['approve', 'object']), reason: text(5000).optional() })
+	.strict();
 /** `POST /api/v1/mfa-checks/{id}/result` (001 p.17). */
 export const MfaResultSchema = z.object({ authentic: z.boolean(), reference: text(200) }).strict();

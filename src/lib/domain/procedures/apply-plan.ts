@@ -6,7 +6,11 @@
  */
 import type { ActionPlan, CaseClock, CaseSnapshot } from './types';
 
-export function applyPlan(snap: CaseSnapshot, plan: ActionPlan, newId: () => string = () => crypto.randomUUID()): CaseSnapshot {
+export function applyPlan(
+	snap: CaseSnapshot,
+	plan: ActionPlan,
+	newId: () => string = () => crypto.randomUUID()
+): CaseSnapshot {
 	let clocks: CaseClock[] = [...snap.clocks];
 	for (const op of plan.clockOps) {
 		if (op.op === 'start') {
@@ -19,17 +23,25 @@ export function applyPlan(snap: CaseSnapshot, plan: ActionPlan, newId: () => str
 		});
 		if (index < 0) throw new Error(`no ${op.kind} clock to append to`);
 		const c = clocks[index]!;
-		clocks = clocks.map((x, i) => (i === index ? { ...c, clock: { ...c.clock, events: [...c.clock.events, op.event] } } : x));
+		clocks = clocks.map((x, i) =>
+			i === index ? { ...c, clock: { ...c.clock, events: [...c.clock.events, op.event] } } : x
+		);
 	}
-	let consultations = [...snap.consultations, ...plan.consultationsToRequest.map((agency) => ({ id: newId(), agency, decision: null }))];
+	let consultations = [
+		...snap.consultations,
+		...plan.consultationsToRequest.map((agency) => ({ id: newId(), agency, decision: null }))
+	];
 	if (plan.consultationAnswer) {
 		const a = plan.consultationAnswer;
 		consultations = consultations.map((c) => (c.id === a.id ? { ...c, decision: a.decision } : c));
 	}
 	let mfa = snap.mfa;
 	if (plan.mfaRequest) mfa = { id: newId(), mandatory: plan.mfaRequest.mandatory, resultAt: null, authentic: null };
-	if (plan.mfaResult && mfa) mfa = { ...mfa, resultAt: plan.events[0]?.at ?? null, authentic: plan.mfaResult.authentic };
-	const devices = plan.deviceResult ? snap.devices.map((d) => (d.imei === plan.deviceResult!.imei ? { ...d, result: plan.deviceResult!.result } : d)) : snap.devices;
+	if (plan.mfaResult && mfa)
+		mfa = { ...mfa, resultAt: plan.events[0]?.at ?? null, authentic: plan.mfaResult.authentic };
+	const devices = plan.deviceResult
+		? snap.devices.map((d) => (d.imei === plan.deviceResult!.imei ? { ...d, result: plan.deviceResult!.result } : d))
+		: snap.devices;
 	return {
 		...snap,
 		stage: plan.stage ?? snap.stage,

@@ -32,10 +32,19 @@ export function openClock(snap: CaseSnapshot, kind: ClockKind, subject: string |
 }
 
 /** A new clock of a kind's variant, started at `at`. */
-export function startClock(kind: ClockKind, variant: string | undefined, subject: string | null, at: Date, shape?: Pick<SlaClock, 'unit' | 'length' | 'citation'>): ClockOp {
+export function startClock(
+	kind: ClockKind,
+	variant: string | undefined,
+	subject: string | null,
+	at: Date,
+	shape?: Pick<SlaClock, 'unit' | 'length' | 'citation'>
+): ClockOp {
 	const v = clockVariant(kind, variant);
 	const base = shape ?? { unit: v.unit, length: v.length, citation: v.citation };
-	return { op: 'start', clock: { id: null, kind, subject, clock: { kind, ...base, events: [{ type: 'started', at }] } } };
+	return {
+		op: 'start',
+		clock: { id: null, kind, subject, clock: { kind, ...base, events: [{ type: 'started', at }] } }
+	};
 }
 
 export function append(c: CaseClock, event: ClockEvent): ClockOp {
@@ -43,6 +52,13 @@ export function append(c: CaseClock, event: ClockEvent): ClockOp {
 }
 
 /** Cancels every open clock of the case except those listed (a decision closes the rest). */
-export function cancelOpenClocks(snap: CaseSnapshot, at: Date, reason: string, keep: readonly ClockKind[] = []): ClockOp[] {
-	return snap.clocks.filter((c) => isOpen(c) && !keep.includes(c.kind)).map((c) => append(c, { type: 'cancelled', at, reason }));
+export function cancelOpenClocks(
+	snap: CaseSnapshot,
+	at: Date,
+	reason: string,
+	keep: readonly ClockKind[] = []
+): ClockOp[] {
+	return snap.clocks
+		.filter((c) => isOpen(c) && !keep.includes(c.kind))
+		.map((c) => append(c, { type: 'cancelled', at, reason }));
 }

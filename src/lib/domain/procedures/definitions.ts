@@ -9,23 +9,51 @@
  *   customs register (003 A3): step:1 … step:9 → included | refused.
  */
 import type { ServiceCode } from '../reference/services';
-import type { ActionRule, ProcedureDefinition, ProcedureStep, RegistrationClock, StaffAction, StaffRole } from './types';
+import type {
+	ActionRule,
+	ProcedureDefinition,
+	ProcedureStep,
+	RegistrationClock,
+	StaffAction,
+	StaffRole
+} from './types';
 
 const OPEN_REVIEW = ['under-review', 'consultation', 'mfa-check'] as const;
-const DECIDED = ['granted', 'refused', 'returned-incomplete', 'complaint-decided', 'devices-decided', 'included'] as const;
+const DECIDED = [
+	'granted',
+	'refused',
+	'returned-incomplete',
+	'complaint-decided',
+	'devices-decided',
+	'included'
+] as const;
 export const TERMINAL_STAGES: ReadonlySet<string> = new Set(DECIDED);
 
 const OFFICERS: readonly StaffRole[] = ['officer', 'head'];
 
-function rule(action: StaffAction, stages: readonly string[], roles: readonly StaffRole[], citation: string, assigneeOnly = true): ActionRule {
+function rule(
+	action: StaffAction,
+	stages: readonly string[],
+	roles: readonly StaffRole[],
+	citation: string,
+	assigneeOnly = true
+): ActionRule {
 	return { action, stages, roles, citation, assigneeOnly };
 }
 
 /** Assignment: a head assigns anyone; an officer takes an unassigned case (or keeps their own). */
-const assign = (stages: readonly string[]): ActionRule => rule('assign', stages, ['officer', 'head', 'registrar'], 'Order 425 p.3 (responsible officer)', false);
+const assign = (stages: readonly string[]): ActionRule =>
+	rule('assign', stages, ['officer', 'head', 'registrar'], 'Order 425 p.3 (responsible officer)', false);
 
 /** The rules of a licence (001) or certificate (000) case, by feature. */
-function permitRules(o: { act: '001' | '000'; consultations: boolean; mfa: boolean; guarantee: boolean; military: boolean; general: boolean }): ActionRule[] {
+function permitRules(o: {
+	act: '001' | '000';
+	consultations: boolean;
+	mfa: boolean;
+	guarantee: boolean;
+	military: boolean;
+	general: boolean;
+}): ActionRule[] {
 	const hearingPoint = o.act === '001' ? '001 p.19 para 3' : '000 p.13';
 	const open = [...OPEN_REVIEW, 'completeness-check', 'hearing', 'hearing-held'];
 	const rules: ActionRule[] = [
@@ -34,21 +62,40 @@ function permitRules(o: { act: '001' | '000'; consultations: boolean; mfa: boole
 		rule('issue-preliminary-refusal', [...OPEN_REVIEW], OFFICERS, hearingPoint),
 		rule('record-hearing', ['hearing'], OFFICERS, hearingPoint),
 		// Only a head decides (the licence or certificate, or the reasoned refusal signed by the head).
-		rule('decide', ['under-review', 'hearing-held'], ['head'], o.act === '001' ? '001 Annex 1 rows 3, 9' : '000 Annex 1 rows 3, 9', false)
+		rule(
+			'decide',
+			['under-review', 'hearing-held'],
+			['head'],
+			o.act === '001' ? '001 Annex 1 rows 3, 9' : '000 Annex 1 rows 3, 9',
+			false
+		)
 	];
-	if (o.consultations) rules.push(rule('request-consultations', ['under-review', 'consultation', 'mfa-check'], OFFICERS, '001 p.16'));
+	if (o.consultations)
+		rules.push(rule('request-consultations', ['under-review', 'consultation', 'mfa-check'], OFFICERS, '001 p.16'));
 	if (o.mfa) rules.push(rule('request-mfa-check', ['under-review', 'consultation'], OFFICERS, '001 pp.17–18'));
 	if (o.guarantee) rules.push(rule('record-original-guarantee', open, [...OFFICERS, 'registrar'], '001 p.18 para 2'));
 	if (o.military || o.general) {
 		rules.push(rule('record-shipment', ['granted'], OFFICERS, o.general ? '001 p.28' : '001 p.22'));
-		rules.push(rule('record-post-export-report', ['granted'], [...OFFICERS, 'registrar'], o.general ? '001 pp.27–28' : '001 p.22'));
+		rules.push(
+			rule(
+				'record-post-export-report',
+				['granted'],
+				[...OFFICERS, 'registrar'],
+				o.general ? '001 pp.27–28' : '001 p.22'
+			)
+		);
 	}
 	return rules;
 }
 
 const RECEIPT = 'receipt' as const;
 const clocks = (...list: [RegistrationClock['kind'], string, boolean?][]): RegistrationClock[] =>
-	list.map(([kind, variant, onlyWithMfaCodes]) => ({ kind, variant, from: RECEIPT, ...(onlyWithMfaCodes ? { onlyWithMfaCodes } : {}) }));
+	list.map(([kind, variant, onlyWithMfaCodes]) => ({
+		kind,
+		variant,
+		from: RECEIPT,
+		...(onlyWithMfaCodes ? { onlyWithMfaCodes } : {})
+	}));
 
 function licence(
 	service: ServiceCode,
@@ -60,7 +107,14 @@ function licence(
 		act: '001',
 		initialStage: 'completeness-check',
 		// 001 p.14–15, Annex 1 row 3; the original guarantee within 7 WD of submission (001 p.18 para 2).
-		registrationClocks: clocks(['registration', 'portal'], ['completeness', 'licence'], ['service-term', termVariant], ...(o.mfa ? [['original-guarantee', 'export-or-general', true] as [RegistrationClock['kind'], string, boolean]] : [])),
+		registrationClocks: clocks(
+			['registration', 'portal'],
+			['completeness', 'licence'],
+			['service-term', termVariant],
+			...(o.mfa
+				? [['original-guarantee', 'export-or-general', true] as [RegistrationClock['kind'], string, boolean]]
+				: [])
+		),
 		termVariant,
 		completeness: { variant: 'licence', refusalAct: '001' },
 		consultations: o.consultations,
@@ -68,11 +122,21 @@ function licence(
 		hearing: true,
 		grounds: '001',
 		grant: { document: 'licence', validityYears: 1 },
-		postDecision: [...(o.military ? (['delivery-confirmation'] as const) : []), ...(o.general ? (['execution-report'] as const) : [])],
+		postDecision: [
+			...(o.military ? (['delivery-confirmation'] as const) : []),
+			...(o.general ? (['execution-report'] as const) : [])
+		],
 		complaint: false,
 		devices: false,
 		steps: [],
-		rules: permitRules({ act: '001', consultations: o.consultations, mfa: o.mfa, guarantee: o.mfa, military: !!o.military, general: !!o.general })
+		rules: permitRules({
+			act: '001',
+			consultations: o.consultations,
+			mfa: o.mfa,
+			guarantee: o.mfa,
+			military: !!o.military,
+			general: !!o.general
+		})
 	};
 }
 
@@ -81,7 +145,11 @@ function certificate(service: ServiceCode): ProcedureDefinition {
 		service,
 		act: '000',
 		initialStage: 'completeness-check',
-		registrationClocks: clocks(['registration', 'portal'], ['completeness', 'certificate'], ['service-term', 'certificate']),
+		registrationClocks: clocks(
+			['registration', 'portal'],
+			['completeness', 'certificate'],
+			['service-term', 'certificate']
+		),
 		termVariant: 'certificate',
 		completeness: { variant: 'certificate', refusalAct: '000' },
 		consultations: false,
@@ -93,7 +161,14 @@ function certificate(service: ServiceCode): ProcedureDefinition {
 		complaint: false,
 		devices: false,
 		steps: [],
-		rules: permitRules({ act: '000', consultations: false, mfa: false, guarantee: false, military: false, general: false })
+		rules: permitRules({
+			act: '000',
+			consultations: false,
+			mfa: false,
+			guarantee: false,
+			military: false,
+			general: false
+		})
 	};
 }
 
@@ -116,7 +191,13 @@ const COMPLAINT: ProcedureDefinition = {
 	steps: [],
 	rules: [
 		assign(['complaint-forwarding', 'complaint-review']),
-		rule('forward-complaint', ['complaint-forwarding'], ['officer', 'head', 'registrar'], '001 p.23 para 2; 000 p.15', false),
+		rule(
+			'forward-complaint',
+			['complaint-forwarding'],
+			['officer', 'head', 'registrar'],
+			'001 p.23 para 2; 000 p.15',
+			false
+		),
 		rule('extend-complaint', ['complaint-review'], ['complaint_reviewer'], '001 p.25 para 1; 000 p.17', false),
 		rule('record-extension-notice', ['complaint-review'], ['complaint_reviewer'], '001 p.25 para 2; 000 p.17', false),
 		rule('decide-complaint', ['complaint-review'], ['complaint_reviewer'], '001 p.24; 000 p.16', false)
@@ -144,15 +225,81 @@ const DEVICE_VERIFICATION: ProcedureDefinition = {
 
 /** 003 A3 — inclusion in the register of customs representatives, office track (p.5, p.8). */
 const CUSTOMS_STEPS: readonly ProcedureStep[] = [
-	{ id: '1', nameEn: 'Register the application and pass it to the head', roles: ['registrar'], unit: 'working_hours', length: 4, citation: '003 A3 p.5.1' },
-	{ id: '2', nameEn: 'Head of the provider: review and instruct the unit', roles: ['head'], unit: 'calendar_days', length: 1, citation: '003 A3 p.5.2' },
-	{ id: '3', nameEn: 'Head of the unit: review and instruct the chief expert', roles: ['head'], unit: 'calendar_days', length: 1, citation: '003 A3 p.5.3' },
-	{ id: '4', nameEn: 'Chief expert: review and instruct the expert', roles: ['officer', 'head'], unit: 'working_hours', length: 2, citation: '003 A3 p.5.4' },
-	{ id: '5', nameEn: 'Expert: examine; draft the order or a reasoned refusal', roles: ['officer'], unit: 'calendar_days', length: 8, citation: '003 A3 p.5.5, p.8.5', mayRefuse: true },
-	{ id: '6', nameEn: 'Head of the legal unit: review the draft order', roles: ['head'], unit: 'calendar_days', length: 1, citation: '003 A3 p.5.6' },
-	{ id: '7', nameEn: 'Legal expert: agree the draft order', roles: ['officer'], unit: 'calendar_days', length: 2, citation: '003 A3 p.5.7 (p.8.7: from receipt of the draft)' },
-	{ id: '8', nameEn: 'Head of the provider: sign', roles: ['head'], unit: 'calendar_days', length: 1, citation: '003 A3 p.5.8', alsoOnRefusal: true },
-	{ id: '9', nameEn: 'Register the result and send it to the applicant', roles: ['registrar'], unit: 'working_hours', length: 4, citation: '003 A3 p.5.9', alsoOnRefusal: true }
+	{
+		id: '1',
+		nameEn: 'Register the application and pass it to the head',
+		roles: ['registrar'],
+		unit: 'working_hours',
+		length: 4,
+		citation: '003 A3 p.5.1'
+	},
+	{
+		id: '2',
+		nameEn: 'Head of the provider: review and instruct the unit',
+		roles: ['head'],
+		unit: 'calendar_days',
+		length: 1,
+		citation: '003 A3 p.5.2'
+	},
+	{
+		id: '3',
+		nameEn: 'Head of the unit: review and instruct the chief expert',
+		roles: ['head'],
+		unit: 'calendar_days',
+		length: 1,
+		citation: '003 A3 p.5.3'
+	},
+	{
+		id: '4',
+		nameEn: 'Chief expert: review and instruct the expert',
+		roles: ['officer', 'head'],
+		unit: 'working_hours',
+		length: 2,
+		citation: '003 A3 p.5.4'
+	},
+	{
+		id: '5',
+		nameEn: 'Expert: examine; draft the order or a reasoned refusal',
+		roles: ['officer'],
+		unit: 'calendar_days',
+		length: 8,
+		citation: '003 A3 p.5.5, p.8.5',
+		mayRefuse: true
+	},
+	{
+		id: '6',
+		nameEn: 'Head of the legal unit: review the draft order',
+		roles: ['head'],
+		unit: 'calendar_days',
+		length: 1,
+		citation: '003 A3 p.5.6'
+	},
+	{
+		id: '7',
+		nameEn: 'Legal expert: agree the draft order',
+		roles: ['officer'],
+		unit: 'calendar_days',
+		length: 2,
+		citation: '003 A3 p.5.7 (p.8.7: from receipt of the draft)'
+	},
+	{
+		id: '8',
+		nameEn: 'Head of the provider: sign',
+		roles: ['head'],
+		unit: 'calendar_days',
+		length: 1,
+		citation: '003 A3 p.5.8',
+		alsoOnRefusal: true
+	},
+	{
+		id: '9',
+		nameEn: 'Register the result and send it to the applicant',
+		roles: ['registrar'],
+		unit: 'working_hours',
+		length: 4,
+		citation: '003 A3 p.5.9',
+		alsoOnRefusal: true
+	}
 ];
 
 const CUSTOMS_REGISTER: ProcedureDefinition = {
@@ -171,7 +318,16 @@ const CUSTOMS_REGISTER: ProcedureDefinition = {
 	complaint: false,
 	devices: false,
 	steps: CUSTOMS_STEPS,
-	rules: [assign(CUSTOMS_STEPS.map((s) => `step:${s.id}`)), rule('complete-step', CUSTOMS_STEPS.map((s) => `step:${s.id}`), ['registrar', 'officer', 'head'], '003 A3 p.5', false)]
+	rules: [
+		assign(CUSTOMS_STEPS.map((s) => `step:${s.id}`)),
+		rule(
+			'complete-step',
+			CUSTOMS_STEPS.map((s) => `step:${s.id}`),
+			['registrar', 'officer', 'head'],
+			'003 A3 p.5',
+			false
+		)
+	]
 };
 
 export const PROCEDURES: readonly ProcedureDefinition[] = [

@@ -10,7 +10,14 @@ import { TERMINAL_STAGES } from './definitions';
 import { PERMIT_HANDLERS, noticeStillPossible } from './permit-actions';
 import { OTHER_HANDLERS } from './other-actions';
 import { openClock } from './case-clocks';
-import { ProcedureError, type ActingUser, type ActionPlan, type CaseSnapshot, type ProcedureDefinition, type StaffAction } from './types';
+import {
+	ProcedureError,
+	type ActingUser,
+	type ActionPlan,
+	type CaseSnapshot,
+	type ProcedureDefinition,
+	type StaffAction
+} from './types';
 
 export interface ActionContext {
 	readonly def: ProcedureDefinition;
@@ -33,7 +40,8 @@ const hasRole = (actor: ActingUser, roles: readonly string[]) => actor.roles.som
 function checkRule(ctx: ActionContext, action: StaffAction): void {
 	const rule = ctx.def.rules.find((r) => r.action === action);
 	if (!rule) throw new ProcedureError(409, `"${action}" is not part of the ${ctx.def.service} procedure.`);
-	if (!hasRole(ctx.actor, rule.roles)) throw new ProcedureError(403, `Your role may not ${action.replace(/-/g, ' ')} (${rule.citation}).`);
+	if (!hasRole(ctx.actor, rule.roles))
+		throw new ProcedureError(403, `Your role may not ${action.replace(/-/g, ' ')} (${rule.citation}).`);
 	if (!rule.stages.includes(ctx.snap.stage)) {
 		const state = TERMINAL_STAGES.has(ctx.snap.stage) ? 'decided' : `at stage "${ctx.snap.stage}"`;
 		throw new ProcedureError(409, `The case is ${state}; "${action}" is possible at: ${rule.stages.join(', ')}.`);
@@ -89,7 +97,9 @@ function preconditionHolds(ctx: Omit<ActionContext, 'assignee'>, action: StaffAc
 		case 'record-post-export-report':
 			return !!openClock(snap, 'delivery-confirmation') || !!openClock(snap, 'execution-report');
 		case 'extend-complaint':
-			return !snap.clocks.some((c) => c.kind === 'complaint-review' && c.clock.events.some((e) => e.type === 'extended'));
+			return !snap.clocks.some(
+				(c) => c.kind === 'complaint-review' && c.clock.events.some((e) => e.type === 'extended')
+			);
 		case 'record-extension-notice':
 			return !!openClock(snap, 'complaint-extension-notice');
 		case 'decide-complaint':

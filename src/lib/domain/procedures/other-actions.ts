@@ -8,35 +8,62 @@ import type { Handlers } from './engine';
 import { event, plan } from './plan-builders';
 import { ProcedureError } from './types';
 
-
 export const OTHER_HANDLERS: Handlers = {
 	'forward-complaint': ({ snap, now }, input) => {
 		const clock = openClock(snap, 'complaint-forwarding');
 		return plan({
 			stage: 'complaint-review',
 			clockOps: clock ? [append(clock, { type: 'met', at: now })] : [],
-			events: [event('complaint:forwarded', now, '001 p.23 para 2; 000 p.15', { stage: 'complaint-review', to: input.to ?? 'quality-control body' })]
+			events: [
+				event('complaint:forwarded', now, '001 p.23 para 2; 000 p.15', {
+					stage: 'complaint-review',
+					to: input.to ?? 'quality-control body'
+				})
+			]
 		});
 	},
 
 	'extend-complaint': ({ snap, now, calendar }, input) => {
 		const review = openClock(snap, 'complaint-review');
 		if (!review) throw new ProcedureError(409, 'The complaint review is not running.');
-		if (review.clock.events.some((e) => e.type === 'extended')) throw new ProcedureError(409, 'The review term may be extended only once (001 p.25 para 1).');
+		if (review.clock.events.some((e) => e.type === 'extended'))
+			throw new ProcedureError(409, 'The review term may be extended only once (001 p.25 para 1).');
 		const due = computeClock(review.clock, calendar, now).due;
-		if (!due || now > due) throw new ProcedureError(409, 'The review term has already run out; it can no longer be extended (001 p.25 para 1).');
-		const extended = { ...review.clock, events: [...review.clock.events, { type: 'extended' as const, at: now, by: input.workingDays, citation: '001 p.25 para 1; 000 p.17' }] };
+		if (!due || now > due)
+			throw new ProcedureError(
+				409,
+				'The review term has already run out; it can no longer be extended (001 p.25 para 1).'
+			);
+		const extended = {
+			...review.clock,
+			events: [
+				...review.clock.events,
+				{ type: 'extended' as const, at: now, by: input.workingDays, citation: '001 p.25 para 1; 000 p.17' }
+			]
+		};
 		const newDue = computeClock(extended, calendar, now).due;
 		return plan({
-			clockOps: [append(review, extended.events.at(-1)!), startClock('complaint-extension-notice', 'to-complainant', null, now)],
-			events: [event('complaint:extended', now, '001 p.25; 000 p.17', { workingDays: input.workingDays, reason: input.reason, dueAt: newDue?.toISOString() ?? null })]
+			clockOps: [
+				append(review, extended.events.at(-1)!),
+				startClock('complaint-extension-notice', 'to-complainant', null, now)
+			],
+			events: [
+				event('complaint:extended', now, '001 p.25; 000 p.17', {
+					workingDays: input.workingDays,
+					reason: input.reason,
+					dueAt: newDue?.toISOString() ?? null
+				})
+			]
 		});
 	},
 
 	'record-extension-notice': ({ snap, now }) => {
 		const notice = openClock(snap, 'complaint-extension-notice');
 		if (!notice) throw new ProcedureError(409, 'No extension notice is awaited.');
-		return plan({ clockOps: [append(notice, { type: 'met', at: now })], events: [event('complaint:extension-notified', now, '001 p.25 para 2; 000 p.17', {})] });
+		return plan({
+			clockOps: [append(notice, { type: 'met', at: now })],
+			events: [event('complaint:extension-notified', now, '001 p.25 para 2; 000 p.17', {})]
+		});
 	},
 
 	'decide-complaint': ({ snap, actor, now }, input) => {
@@ -47,10 +74,15 @@ export const OTHER_HANDLERS: Handlers = {
 		const review = openClock(snap, 'complaint-review');
 		return plan({
 			stage: 'complaint-decided',
-			clockOps: [...(review ? [append(review, { type: 'met', at: now })] : []), ...cancelOpenClocks(snap, now, 'complaint decided', ['complaint-review'])],
+			clockOps: [
+				...(review ? [append(review, { type: 'met', at: now })] : []),
+				...cancelOpenClocks(snap, now, 'complaint decided', ['complaint-review'])
+			],
 			decides: true,
 			record: { outcome: input.outcome, reason: input.reason },
-			events: [event('complaint:decided', now, '001 p.24; 000 p.16', { stage: 'complaint-decided', outcome: input.outcome })]
+			events: [
+				event('complaint:decided', now, '001 p.24; 000 p.16', { stage: 'complaint-decided', outcome: input.outcome })
+			]
 		});
 	},
 
@@ -66,7 +98,14 @@ export const OTHER_HANDLERS: Handlers = {
 			deviceResult: { imei: input.imei, result: input.result },
 			decides: rest.length === 0,
 			...(rest.length === 0 ? { issuesNumber: 'device-confirmation' as const } : {}),
-			events: [event('device:verified', now, '004 P 10', { imei: input.imei, result: input.result, remaining: rest.length, ...(rest.length ? {} : { stage: 'devices-decided' }) })]
+			events: [
+				event('device:verified', now, '004 P 10', {
+					imei: input.imei,
+					result: input.result,
+					remaining: rest.length,
+					...(rest.length ? {} : { stage: 'devices-decided' })
+				})
+			]
 		});
 	},
 
@@ -74,8 +113,12 @@ export const OTHER_HANDLERS: Handlers = {
 		const index = def.steps.findIndex((s) => `step:${s.id}` === snap.stage);
 		const step = def.steps[index];
 		if (!step) throw new ProcedureError(409, 'The case is not at a step.');
-		if (!actor.roles.some((r) => (step.roles as readonly string[]).includes(r))) throw new ProcedureError(403, `Step ${step.id} is taken by: ${step.roles.join(', ')} (${step.citation}).`);
-		if (input.refuse && !step.mayRefuse) throw new ProcedureError(422, `A refusal is drafted at the examination step, not at step ${step.id}.`, { refuse: 'not at this step' });
+		if (!actor.roles.some((r) => (step.roles as readonly string[]).includes(r)))
+			throw new ProcedureError(403, `Step ${step.id} is taken by: ${step.roles.join(', ')} (${step.citation}).`);
+		if (input.refuse && !step.mayRefuse)
+			throw new ProcedureError(422, `A refusal is drafted at the examination step, not at step ${step.id}.`, {
+				refuse: 'not at this step'
+			});
 		const refusing = input.refuse === true || snap.record.outcome === 'refusing';
 		const next = def.steps.slice(index + 1).find((s) => !refusing || s.alsoOnRefusal);
 		const clock = openClock(snap, 'procedure-step', step.id);
@@ -93,9 +136,23 @@ export const OTHER_HANDLERS: Handlers = {
 		}
 		return plan({
 			stage: `step:${next.id}`,
-			clockOps: [...ops, startClock('procedure-step', undefined, next.id, now, { unit: next.unit, length: next.length, citation: next.citation })],
+			clockOps: [
+				...ops,
+				startClock('procedure-step', undefined, next.id, now, {
+					unit: next.unit,
+					length: next.length,
+					citation: next.citation
+				})
+			],
 			...(input.refuse ? { record: { outcome: 'refusing' } } : {}),
-			events: [event('step:completed', now, step.citation, { step: step.id, name: step.nameEn, stage: `step:${next.id}`, ...(input.refuse ? { refusing: true } : {}) })]
+			events: [
+				event('step:completed', now, step.citation, {
+					step: step.id,
+					name: step.nameEn,
+					stage: `step:${next.id}`,
+					...(input.refuse ? { refusing: true } : {})
+				})
+			]
 		});
 	}
 };

@@ -14,7 +14,6 @@ import { ProcedureError, type ActionPlan, type CaseSnapshot, type ClockOp } from
 
 const MFA_SUSPENSION = { reason: "MFA authenticity check of the importer's guarantee", legalBasis: '001 p.17 para 3' };
 
-
 /** 001 p.18 (decision 6): mandatory for 1С350 / 10С905 on a first export to the counterparty or on risk information. */
 export function mfaMandatory(snap: CaseSnapshot): boolean {
 	const a = snap.application;
@@ -54,15 +53,28 @@ function closeForDecision(snap: CaseSnapshot, now: Date): ClockOp[] {
 
 export const PERMIT_HANDLERS: Handlers = {
 	assign: ({ snap, actor, now, assignee }, input) => {
-		if (!assignee) throw new ProcedureError(422, 'No such active officer.', { username: 'not an active officer or head' });
-		if (!assignee.roles.some((r) => r === 'officer' || r === 'head')) throw new ProcedureError(422, 'Cases are assigned to officers or heads.', { username: 'not an officer or head' });
+		if (!assignee)
+			throw new ProcedureError(422, 'No such active officer.', { username: 'not an active officer or head' });
+		if (!assignee.roles.some((r) => r === 'officer' || r === 'head'))
+			throw new ProcedureError(422, 'Cases are assigned to officers or heads.', { username: 'not an officer or head' });
 		const isHead = actor.roles.includes('head');
-		if (!isHead && assignee.id !== actor.userId) throw new ProcedureError(403, 'An officer may only take a case themselves; a head assigns to others.');
-		if (!isHead && snap.assigneeId !== null && snap.assigneeId !== actor.userId) throw new ProcedureError(409, 'The case is already assigned to another officer; ask a head to reassign it.');
-		if (snap.assigneeId === assignee.id) throw new ProcedureError(409, `The case is already assigned to ${input.username}.`);
+		if (!isHead && assignee.id !== actor.userId)
+			throw new ProcedureError(403, 'An officer may only take a case themselves; a head assigns to others.');
+		if (!isHead && snap.assigneeId !== null && snap.assigneeId !== actor.userId)
+			throw new ProcedureError(409, 'The case is already assigned to another officer; ask a head to reassign it.');
+		if (snap.assigneeId === assignee.id)
+			throw new ProcedureError(409, `The case is already assigned to ${input.username}.`);
 		return plan({
 			assigneeId: assignee.id,
-			events: [{ type: 'case:assigned', at: now, citation: 'Order 425 p.3', before: { assigneeId: snap.assigneeId }, after: { assigneeId: assignee.id, assignee: input.username } }]
+			events: [
+				{
+					type: 'case:assigned',
+					at: now,
+					citation: 'Order 425 p.3',
+					before: { assigneeId: snap.assigneeId },
+					after: { assigneeId: assignee.id, assignee: input.username }
+				}
+			]
 		});
 	},
 
@@ -70,7 +82,15 @@ export const PERMIT_HANDLERS: Handlers = {
 		const check = openClock(snap, 'completeness');
 		const checkOps = check ? [append(check, { type: 'met', at: now })] : [];
 		if (input.complete) {
-			return plan({ stage: 'under-review', clockOps: checkOps, events: [event('completeness:confirmed', now, def.act === '000' ? '000 p.11' : '001 p.15 para 1', { stage: 'under-review' })] });
+			return plan({
+				stage: 'under-review',
+				clockOps: checkOps,
+				events: [
+					event('completeness:confirmed', now, def.act === '000' ? '000 p.11' : '001 p.15 para 1', {
+						stage: 'under-review'
+					})
+				]
+			});
 		}
 		// The reasoned refusal of further consideration: no hearing (001 p.15 para 2; 000 p.11).
 		const refusal = incompletenessRefusalFor(def.completeness?.refusalAct ?? '001');
@@ -80,20 +100,33 @@ export const PERMIT_HANDLERS: Handlers = {
 			clockOps: [...checkOps, ...others],
 			decides: true,
 			record: { outcome: 'returned-incomplete', missing: input.missing, citation: refusal.citation },
-			events: [event('completeness:refused', now, refusal.citation, { stage: 'returned-incomplete', missing: input.missing })]
+			events: [
+				event('completeness:refused', now, refusal.citation, { stage: 'returned-incomplete', missing: input.missing })
+			]
 		});
 	},
 
 	'request-consultations': ({ snap, now, calendar }, input) => {
 		const already = input.agencies.filter((a) => snap.consultations.some((c) => c.agency === a));
-		if (already.length) throw new ProcedureError(409, `Already consulted: ${already.join(', ')}.`, { agencies: `already consulted: ${already.join(', ')}` });
+		if (already.length)
+			throw new ProcedureError(409, `Already consulted: ${already.join(', ')}.`, {
+				agencies: `already consulted: ${already.join(', ')}`
+			});
 		const ops = input.agencies.map((agency) => startClock('consultation', 'state-bodies', agency, now));
 		const events = ops.map((op) => {
 			const started = op.op === 'start' ? op.clock : null;
 			const due = started ? computeClock(started.clock, calendar, now).due : null;
-			return event('consultation:requested', now, '001 p.16', { agency: started?.subject, dueAt: due?.toISOString() ?? null });
+			return event('consultation:requested', now, '001 p.16', {
+				agency: started?.subject,
+				dueAt: due?.toISOString() ?? null
+			});
 		});
-		return plan({ stage: reviewStage(snap, { consultationsPending: true, mfaPending: mfaPending(snap) }), clockOps: ops, consultationsToRequest: input.agencies, events });
+		return plan({
+			stage: reviewStage(snap, { consultationsPending: true, mfaPending: mfaPending(snap) }),
+			clockOps: ops,
+			consultationsToRequest: input.agencies,
+			events
+		});
 	},
 
 	'request-mfa-check': ({ snap, now }) => {
@@ -108,7 +141,13 @@ export const PERMIT_HANDLERS: Handlers = {
 			stage: 'mfa-check',
 			clockOps: [...suspend, startClock('mfa-check', 'long-stop', 'mfa', now)],
 			mfaRequest: { mandatory },
-			events: [event('mfa:requested', now, mandatory ? '001 p.18' : '001 p.17', { stage: 'mfa-check', mandatory, clock: 'suspended' })]
+			events: [
+				event('mfa:requested', now, mandatory ? '001 p.18' : '001 p.17', {
+					stage: 'mfa-check',
+					mandatory,
+					clock: 'suspended'
+				})
+			]
 		});
 	},
 
@@ -116,35 +155,74 @@ export const PERMIT_HANDLERS: Handlers = {
 		const clock = openClock(snap, 'original-guarantee');
 		if (!clock) throw new ProcedureError(409, 'No original guarantee is awaited on this case.');
 		const at = input.receivedAt ? new Date(input.receivedAt) : now;
-		if (at > now) throw new ProcedureError(422, 'The guarantee cannot be received in the future.', { receivedAt: 'after now' });
-		return plan({ clockOps: [append(clock, { type: 'met', at: new Date(Math.max(at.getTime(), clock.clock.events.at(-1)!.at.getTime())) })], events: [event('guarantee:original-recorded', now, '001 p.18 para 2', { receivedAt: at.toISOString() })] });
+		if (at > now)
+			throw new ProcedureError(422, 'The guarantee cannot be received in the future.', { receivedAt: 'after now' });
+		return plan({
+			clockOps: [
+				append(clock, { type: 'met', at: new Date(Math.max(at.getTime(), clock.clock.events.at(-1)!.at.getTime())) })
+			],
+			events: [event('guarantee:original-recorded', now, '001 p.18 para 2', { receivedAt: at.toISOString() })]
+		});
 	},
 
 	'issue-preliminary-refusal': ({ def, snap, now, calendar }, input) => {
 		const act = def.grounds;
 		if (!act) throw new ProcedureError(409, 'This procedure has no refusal grounds.');
 		const unknown = input.grounds.filter((n) => !findGround(act, n));
-		if (unknown.length) throw new ProcedureError(422, `Not grounds of act ${act}: ${unknown.join(', ')}.`, { grounds: `act ${act} lists grounds 1–${act === '000' ? 9 : 19}` });
-		const notOptional = input.confidential.filter((n) => !input.grounds.includes(n) || findGround(act, n)?.confidential !== 'optional');
-		if (notOptional.length) throw new ProcedureError(422, 'Only chosen grounds that may be marked confidential can be (decision 9).', { confidential: `not optional-confidential: ${notOptional.join(', ')}` });
+		if (unknown.length)
+			throw new ProcedureError(422, `Not grounds of act ${act}: ${unknown.join(', ')}.`, {
+				grounds: `act ${act} lists grounds 1–${act === '000' ? 9 : 19}`
+			});
+		const notOptional = input.confidential.filter(
+			(n) => !input.grounds.includes(n) || findGround(act, n)?.confidential !== 'optional'
+		);
+		if (notOptional.length)
+			throw new ProcedureError(422, 'Only chosen grounds that may be marked confidential can be (decision 9).', {
+				confidential: `not optional-confidential: ${notOptional.join(', ')}`
+			});
 		if (!noticeStillPossible(snap, calendar, now)) {
 			const notice = findClock(snap, 'hearing-notice');
 			const due = notice ? computeClock(notice.clock, calendar, now).due : null;
-			throw new ProcedureError(409, `Too late for a preliminary refusal: it had to be notified by ${due?.toISOString() ?? 'the notice deadline'}, no later than 3 working days before the term ends (${def.act === '000' ? '000 p.13' : '001 p.19 para 3'}).`);
+			throw new ProcedureError(
+				409,
+				`Too late for a preliminary refusal: it had to be notified by ${due?.toISOString() ?? 'the notice deadline'}, no later than 3 working days before the term ends (${def.act === '000' ? '000 p.13' : '001 p.19 para 3'}).`
+			);
 		}
 		const hearingAt = new Date(input.hearingAt);
 		const latest = calendar.workingDaysDue(calendar.localDate(now), 2);
 		if (hearingAt <= now || hearingAt > latest) {
-			throw new ProcedureError(422, 'The hearing is held within 2 working days of the notice (001 p.19 para 3).', { hearingAt: `between now and ${latest.toISOString()}` });
+			throw new ProcedureError(422, 'The hearing is held within 2 working days of the notice (001 p.19 para 3).', {
+				hearingAt: `between now and ${latest.toISOString()}`
+			});
 		}
-		const confidential = [...new Set([...input.grounds.filter((n) => alwaysConfidentialGrounds(act).includes(n)), ...input.confidential])].sort((a, b) => a - b);
+		const confidential = [
+			...new Set([...input.grounds.filter((n) => alwaysConfidentialGrounds(act).includes(n)), ...input.confidential])
+		].sort((a, b) => a - b);
 		const notice = openClock(snap, 'hearing-notice');
 		const citation = def.act === '000' ? '000 p.13' : '001 p.19 para 3';
 		return plan({
 			stage: 'hearing',
-			clockOps: [...(notice ? [append(notice, { type: 'met', at: now })] : []), startClock('hearing', 'after-notice', null, now)],
-			record: { preliminary: { grounds: input.grounds, confidential, hearingAt: hearingAt.toISOString(), noticeAt: now.toISOString() } },
-			events: [event('refusal:preliminary-issued', now, citation, { stage: 'hearing', grounds: input.grounds, confidential, hearingAt: hearingAt.toISOString(), ...(input.basis ? { restricted: { basis: input.basis } } : {}) })]
+			clockOps: [
+				...(notice ? [append(notice, { type: 'met', at: now })] : []),
+				startClock('hearing', 'after-notice', null, now)
+			],
+			record: {
+				preliminary: {
+					grounds: input.grounds,
+					confidential,
+					hearingAt: hearingAt.toISOString(),
+					noticeAt: now.toISOString()
+				}
+			},
+			events: [
+				event('refusal:preliminary-issued', now, citation, {
+					stage: 'hearing',
+					grounds: input.grounds,
+					confidential,
+					hearingAt: hearingAt.toISOString(),
+					...(input.basis ? { restricted: { basis: input.basis } } : {})
+				})
+			]
 		});
 	},
 
@@ -153,8 +231,19 @@ export const PERMIT_HANDLERS: Handlers = {
 		return plan({
 			stage: 'hearing-held',
 			clockOps: hearing ? [append(hearing, { type: 'met', at: now })] : [],
-			record: { hearing: { heldAt: now.toISOString(), applicantAttended: input.applicantAttended, ...(input.notes ? { notes: input.notes } : {}) } },
-			events: [event('hearing:held', now, def.act === '000' ? '000 p.13' : '001 p.19 para 3', { stage: 'hearing-held', applicantAttended: input.applicantAttended })]
+			record: {
+				hearing: {
+					heldAt: now.toISOString(),
+					applicantAttended: input.applicantAttended,
+					...(input.notes ? { notes: input.notes } : {})
+				}
+			},
+			events: [
+				event('hearing:held', now, def.act === '000' ? '000 p.13' : '001 p.19 para 3', {
+					stage: 'hearing-held',
+					applicantAttended: input.applicantAttended
+				})
+			]
 		});
 	},
 
@@ -163,26 +252,60 @@ export const PERMIT_HANDLERS: Handlers = {
 		if (input.outcome === 'refuse') {
 			const act = def.grounds;
 			if (!act) throw new ProcedureError(409, 'This procedure has no refusal grounds.');
-			if (def.hearing && snap.stage !== 'hearing-held') throw new ProcedureError(409, `A refusal on a listed ground needs the preliminary decision and the hearing first (${def.act === '000' ? '000 p.13' : '001 p.19'}).`);
+			if (def.hearing && snap.stage !== 'hearing-held')
+				throw new ProcedureError(
+					409,
+					`A refusal on a listed ground needs the preliminary decision and the hearing first (${def.act === '000' ? '000 p.13' : '001 p.19'}).`
+				);
 			const noticed = snap.record.preliminary?.grounds ?? [];
 			const extra = input.grounds.filter((n) => !noticed.includes(n));
-			if (extra.length) throw new ProcedureError(422, 'The refusal may rest only on grounds the applicant was heard on.', { grounds: `not in the preliminary decision: ${extra.join(', ')}` });
+			if (extra.length)
+				throw new ProcedureError(422, 'The refusal may rest only on grounds the applicant was heard on.', {
+					grounds: `not in the preliminary decision: ${extra.join(', ')}`
+				});
 			const confidential = (snap.record.preliminary?.confidential ?? []).filter((n) => input.grounds.includes(n));
 			return plan({
 				stage: 'refused',
 				clockOps: closeForDecision(snap, now),
 				decides: true,
 				record: { outcome: 'refused', grounds: input.grounds, confidential, text: input.text },
-				events: [event('case:decided', now, `${act} Annex 1 row 9`, { stage: 'refused', outcome: 'refused', grounds: input.grounds, confidential })]
+				events: [
+					event('case:decided', now, `${act} Annex 1 row 9`, {
+						stage: 'refused',
+						outcome: 'refused',
+						grounds: input.grounds,
+						confidential
+					})
+				]
 			});
 		}
 		const pending = pendingConsultations(snap);
-		if (pending.length) throw new ProcedureError(409, `Waiting for the answers of: ${pending.join(', ')} (10 working days, silence is approval, 001 p.16).`);
+		if (pending.length)
+			throw new ProcedureError(
+				409,
+				`Waiting for the answers of: ${pending.join(', ')} (10 working days, silence is approval, 001 p.16).`
+			);
 		const objecting = snap.consultations.filter((c) => c.decision === 'object').map((c) => c.agency);
-		if (objecting.length) throw new ProcedureError(409, `${objecting.join(', ')} objected: refusal ground 4 applies (001 Annex 1 row 9); refuse after a hearing.`);
-		if (mfaPending(snap)) throw new ProcedureError(409, 'The MFA authenticity check has not answered yet; the term is suspended (001 p.17).');
-		if (snap.mfa?.authentic === false) throw new ProcedureError(409, 'The MFA found the guarantee not authentic: refusal ground 12 applies (001 Annex 1 row 9).');
-		if (def.mfaCheck && !snap.mfa && mfaMandatory(snap)) throw new ProcedureError(409, 'An MFA authenticity check is mandatory for these goods (1С350 / 10С905 on a first export or with risk information, 001 p.18).');
+		if (objecting.length)
+			throw new ProcedureError(
+				409,
+				`${objecting.join(', ')} objected: refusal ground 4 applies (001 Annex 1 row 9); refuse after a hearing.`
+			);
+		if (mfaPending(snap))
+			throw new ProcedureError(
+				409,
+				'The MFA authenticity check has not answered yet; the term is suspended (001 p.17).'
+			);
+		if (snap.mfa?.authentic === false)
+			throw new ProcedureError(
+				409,
+				'The MFA found the guarantee not authentic: refusal ground 12 applies (001 Annex 1 row 9).'
+			);
+		if (def.mfaCheck && !snap.mfa && mfaMandatory(snap))
+			throw new ProcedureError(
+				409,
+				'An MFA authenticity check is mandatory for these goods (1С350 / 10С905 on a first export or with risk information, 001 p.18).'
+			);
 		const grant = def.grant;
 		const today = calendar.localDate(now);
 		// 001 p.6: a licence is valid for one year, and never beyond the documents it rests on.
@@ -201,38 +324,77 @@ export const PERMIT_HANDLERS: Handlers = {
 
 	'record-shipment': ({ def, now }, input) => {
 		const kind = input.kind === 'military-import' ? 'delivery-confirmation' : 'execution-report';
-		if (!def.postDecision.includes(kind)) throw new ProcedureError(409, `No ${kind} is due under the ${def.service} procedure.`);
+		if (!def.postDecision.includes(kind))
+			throw new ProcedureError(409, `No ${kind} is due under the ${def.service} procedure.`);
 		const at = new Date(input.at);
 		if (at > now) throw new ProcedureError(422, 'The shipment cannot be in the future.', { at: 'after now' });
 		const variant = kind === 'delivery-confirmation' ? 'military-goods' : 'general-licence';
-		return plan({ clockOps: [startClock(kind, variant, null, at)], events: [event('clock:started', now, kind === 'delivery-confirmation' ? '001 p.22' : '001 p.28', { kind, startedAt: at.toISOString() })] });
+		return plan({
+			clockOps: [startClock(kind, variant, null, at)],
+			events: [
+				event('clock:started', now, kind === 'delivery-confirmation' ? '001 p.22' : '001 p.28', {
+					kind,
+					startedAt: at.toISOString()
+				})
+			]
+		});
 	},
 
 	'record-post-export-report': ({ snap, now }, input) => {
 		const clock = openClock(snap, input.kind);
 		if (!clock) throw new ProcedureError(409, `No ${input.kind} is awaited on this case.`);
-		return plan({ clockOps: [append(clock, { type: 'met', at: now })], events: [event('clock:met', now, clock.clock.citation, { kind: input.kind })] });
+		return plan({
+			clockOps: [append(clock, { type: 'met', at: now })],
+			events: [event('clock:met', now, clock.clock.citation, { kind: input.kind })]
+		});
 	}
 };
 
 /** 001 p.16: an agency's answer; after the deemed approval it is kept but has no effect (409). */
-export function planConsultationAnswer(snap: CaseSnapshot, consultationId: string, answer: { decision: 'approve' | 'object'; reason?: string }, label: string, now: Date): ActionPlan {
+export function planConsultationAnswer(
+	snap: CaseSnapshot,
+	consultationId: string,
+	answer: { decision: 'approve' | 'object'; reason?: string },
+	label: string,
+	now: Date
+): ActionPlan {
 	const c = snap.consultations.find((x) => x.id === consultationId);
 	if (!c) throw new ProcedureError(404, 'No such consultation.');
 	if (c.decision === 'deemed_approved') {
 		return plan({
 			consultationLateAnswer: { id: c.id, decision: answer.decision, reason: answer.reason ?? null, at: now },
-			events: [event('consultation:late-answer-recorded', now, '001 p.16', { agency: c.agency, decision: answer.decision, reason: answer.reason ?? null, by: label })],
-			answer: { status: 409, message: 'The 10 working days ended without an answer, so the consultation was deemed approved (001 p.16). Your answer is kept on the case but has no legal effect.' }
+			events: [
+				event('consultation:late-answer-recorded', now, '001 p.16', {
+					agency: c.agency,
+					decision: answer.decision,
+					reason: answer.reason ?? null,
+					by: label
+				})
+			],
+			answer: {
+				status: 409,
+				message:
+					'The 10 working days ended without an answer, so the consultation was deemed approved (001 p.16). Your answer is kept on the case but has no legal effect.'
+			}
 		});
 	}
 	if (c.decision !== null) throw new ProcedureError(409, `This consultation was already answered (${c.decision}).`);
 	const clock = openClock(snap, 'consultation', c.agency);
 	return plan({
-		stage: reviewStage(snap, { consultationsPending: pendingConsultations(snap, c.id).length > 0, mfaPending: mfaPending(snap) }),
+		stage: reviewStage(snap, {
+			consultationsPending: pendingConsultations(snap, c.id).length > 0,
+			mfaPending: mfaPending(snap)
+		}),
 		clockOps: clock ? [append(clock, { type: 'met', at: now })] : [],
 		consultationAnswer: { id: c.id, decision: answer.decision, reason: answer.reason ?? null, at: now },
-		events: [event('consultation:answered', now, '001 p.16', { agency: c.agency, decision: answer.decision, reason: answer.reason ?? null, ...(answer.decision === 'object' ? { ground: 4 } : {}) })]
+		events: [
+			event('consultation:answered', now, '001 p.16', {
+				agency: c.agency,
+				decision: answer.decision,
+				reason: answer.reason ?? null,
+				...(answer.decision === 'object' ? { ground: 4 } : {})
+			})
+		]
 	});
 }
 
@@ -242,15 +404,27 @@ export function planDeemedApproval(snap: CaseSnapshot, agency: string, due: Date
 	const clock = openClock(snap, 'consultation', agency);
 	if (!c || !clock) return null;
 	return plan({
-		stage: reviewStage(snap, { consultationsPending: pendingConsultations(snap, c.id).length > 0, mfaPending: mfaPending(snap) }),
+		stage: reviewStage(snap, {
+			consultationsPending: pendingConsultations(snap, c.id).length > 0,
+			mfaPending: mfaPending(snap)
+		}),
 		clockOps: [append(clock, { type: 'met', at: due })],
 		consultationAnswer: { id: c.id, decision: 'deemed_approved', reason: null, at: due },
-		events: [event('consultation:deemed-approved', due, '001 p.16', { agency, rule: 'No answer within 10 working days: the licence issue is deemed approved (001 p.16).' })]
+		events: [
+			event('consultation:deemed-approved', due, '001 p.16', {
+				agency,
+				rule: 'No answer within 10 working days: the licence issue is deemed approved (001 p.16).'
+			})
+		]
 	});
 }
 
 /** 001 p.17: the MFA's answer ends the suspension; the term resumes with the time it had left. */
-export function planMfaResult(snap: CaseSnapshot, result: { authentic: boolean; reference: string }, now: Date): ActionPlan {
+export function planMfaResult(
+	snap: CaseSnapshot,
+	result: { authentic: boolean; reference: string },
+	now: Date
+): ActionPlan {
 	if (!snap.mfa) throw new ProcedureError(404, 'No MFA check was requested for this case.');
 	if (snap.mfa.resultAt !== null) throw new ProcedureError(409, 'The MFA result was already recorded.');
 	const check = openClock(snap, 'mfa-check', 'mfa');
@@ -262,6 +436,13 @@ export function planMfaResult(snap: CaseSnapshot, result: { authentic: boolean; 
 		stage: reviewStage(snap, { consultationsPending: pendingConsultations(snap).length > 0, mfaPending: false }),
 		clockOps: [...(check ? [append(check, { type: 'met', at: now })] : []), ...resume],
 		mfaResult: result,
-		events: [event('mfa:result-received', now, '001 p.17', { authentic: result.authentic, reference: result.reference, clock: 'resumed', ...(result.authentic ? {} : { ground: 12 }) })]
+		events: [
+			event('mfa:result-received', now, '001 p.17', {
+				authentic: result.authentic,
+				reference: result.reference,
+				clock: 'resumed',
+				...(result.authentic ? {} : { ground: 12 })
+			})
+		]
 	});
 }

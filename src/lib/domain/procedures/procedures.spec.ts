@@ -27,11 +27,18 @@ const at = (iso: string) => new Date(iso);
 let ids = 0;
 const newId = () => `id-${++ids}`;
 
-const MFA_GOODS = [{ hsCode: '8526910000', controlCode: '1C350', description: 'x', quantity: 1, unit: 'pcs', value: 10, currency: 'USD' }];
+const MFA_GOODS = [
+	{ hsCode: '8526910000', controlCode: '1C350', description: 'x', quantity: 1, unit: 'pcs', value: 10, currency: 'USD' }
+];
 
 function register(service: string, receivedAt: Date, application: CaseSnapshot['application'] = {}): CaseSnapshot {
 	const def = procedureFor(service);
-	const reg = planRegistration(def, { receivedAt, goodsLines: application.goodsLines, devices: application.devices, reviewBy: application.reviewBy }, receivedAt, calendar);
+	const reg = planRegistration(
+		def,
+		{ receivedAt, goodsLines: application.goodsLines, devices: application.devices, reviewBy: application.reviewBy },
+		receivedAt,
+		calendar
+	);
 	return {
 		id: 'case-1',
 		service: def.service,
@@ -49,7 +56,14 @@ function register(service: string, receivedAt: Date, application: CaseSnapshot['
 	};
 }
 
-function act(snap: CaseSnapshot, actor: ActingUser, action: StaffAction, body: unknown, now: Date, assignee?: { id: number; roles: string[] }) {
+function act(
+	snap: CaseSnapshot,
+	actor: ActingUser,
+	action: StaffAction,
+	body: unknown,
+	now: Date,
+	assignee?: { id: number; roles: string[] }
+) {
 	const plan = planStaffAction({ def: procedureFor(snap.service), snap, actor, now, calendar, assignee }, action, body);
 	return { plan, next: applyPlan(snap, plan, newId) };
 }
@@ -86,7 +100,9 @@ describe('export licence (001)', () => {
 
 	it('registers a Friday 17:30 receipt on Monday; the 2-WD check and the 30-WD term count from Monday (001 p.14–15, Annex 1 row 3)', () => {
 		const snap = register('export-licence', received, { goodsLines: MFA_GOODS, firstExportToCounterparty: true });
-		expect(planRegistration(procedureFor('export-licence'), { receivedAt: received }, received, calendar).registeredOn).toBe('2026-04-13');
+		expect(
+			planRegistration(procedureFor('export-licence'), { receivedAt: received }, received, calendar).registeredOn
+		).toBe('2026-04-13');
 		expect(due(snap, 'completeness', received).due!.toISOString()).toBe('2026-04-15T13:30:00.000Z');
 		expect(due(snap, 'service-term', received).dueDate).toBe(calendar.addWorkingDays('2026-04-13', 30));
 		// The original guarantee: 7 WD from submission itself, Friday (001 p.18 para 2).
@@ -117,7 +133,11 @@ describe('export licence (001)', () => {
 		const consultationDue = due(snap, 'consultation', sent, 'nsc').due!;
 		for (const agency of ['nsc', 'mod']) {
 			const p = planDeemedApproval(snap, agency, consultationDue)!;
-			expect(p.events[0]).toMatchObject({ type: 'consultation:deemed-approved', citation: '001 p.16', at: consultationDue });
+			expect(p.events[0]).toMatchObject({
+				type: 'consultation:deemed-approved',
+				citation: '001 p.16',
+				at: consultationDue
+			});
 			snap = applyPlan(snap, p, newId);
 		}
 		expect(snap.stage).toBe('mfa-check'); // still suspended for the MFA
@@ -132,7 +152,11 @@ describe('export licence (001)', () => {
 		expect(refused(() => act(snap, officer, 'decide', { outcome: 'grant' }, answered)).status).toBe(403);
 		const grant = act(snap, head, 'decide', { outcome: 'grant' }, answered);
 		expect(grant.next.stage).toBe('granted');
-		expect(grant.plan).toMatchObject({ decides: true, issuesNumber: 'licence', record: { validUntil: calendar.addYears(calendar.localDate(answered), 1) } });
+		expect(grant.plan).toMatchObject({
+			decides: true,
+			issuesNumber: 'licence',
+			record: { validUntil: calendar.addYears(calendar.localDate(answered), 1) }
+		});
 		expect(due(grant.next, 'service-term', answered).state).toBe('met');
 		expect(grant.next.clocks.filter((c) => c.clock.events.at(-1)?.type === 'started')).toEqual([]);
 	});
@@ -142,7 +166,13 @@ describe('export licence (001)', () => {
 		const t = at('2026-04-14T10:00:00+05:00');
 		snap = act(snap, officer, 'complete-check', { complete: true }, t).next;
 		expect(refused(() => act(snap, head, 'decide', { outcome: 'grant' }, t)).message).toContain('001 p.18');
-		const notFirst = act(register('export-licence', received, { goodsLines: MFA_GOODS, firstExportToCounterparty: false }), officer, 'complete-check', { complete: true }, t).next;
+		const notFirst = act(
+			register('export-licence', received, { goodsLines: MFA_GOODS, firstExportToCounterparty: false }),
+			officer,
+			'complete-check',
+			{ complete: true },
+			t
+		).next;
 		expect(act(notFirst, head, 'decide', { outcome: 'grant' }, t).next.stage).toBe('granted');
 	});
 
@@ -150,19 +180,56 @@ describe('export licence (001)', () => {
 		let snap = register('import-licence', received);
 		const t = at('2026-04-14T10:00:00+05:00');
 		snap = act(snap, officer, 'complete-check', { complete: true }, t).next;
-		expect(refused(() => act(snap, head, 'decide', { outcome: 'refuse', grounds: [3], text: 'Reasoned refusal text.' }, t)).message).toContain('hearing first');
+		expect(
+			refused(() => act(snap, head, 'decide', { outcome: 'refuse', grounds: [3], text: 'Reasoned refusal text.' }, t))
+				.message
+		).toContain('hearing first');
 		const late = at('2026-04-17T10:00:00+05:00'); // Friday: more than 2 WD after Tuesday
-		expect(refused(() => act(snap, officer, 'issue-preliminary-refusal', { grounds: [3, 9], hearingAt: late.toISOString() }, t)).fields).toHaveProperty('hearingAt');
-		expect(refused(() => act(snap, officer, 'issue-preliminary-refusal', { grounds: [20], hearingAt: '2026-04-15T10:00:00+05:00' }, t)).status).toBe(422);
-		const notice = act(snap, officer, 'issue-preliminary-refusal', { grounds: [3, 9], hearingAt: '2026-04-16T10:00:00+05:00', basis: 'Classified information' }, t);
+		expect(
+			refused(() =>
+				act(snap, officer, 'issue-preliminary-refusal', { grounds: [3, 9], hearingAt: late.toISOString() }, t)
+			).fields
+		).toHaveProperty('hearingAt');
+		expect(
+			refused(() =>
+				act(snap, officer, 'issue-preliminary-refusal', { grounds: [20], hearingAt: '2026-04-15T10:00:00+05:00' }, t)
+			).status
+		).toBe(422);
+		const notice = act(
+			snap,
+			officer,
+			'issue-preliminary-refusal',
+			{ grounds: [3, 9], hearingAt: '2026-04-16T10:00:00+05:00', basis: 'Classified information' },
+			t
+		);
 		// Ground 9 is always confidential (001 p.19 para 5, decision 9); its basis travels as restricted.
-		expect(notice.plan.events[0]!.after).toMatchObject({ grounds: [3, 9], confidential: [9], restricted: { basis: 'Classified information' } });
+		expect(notice.plan.events[0]!.after).toMatchObject({
+			grounds: [3, 9],
+			confidential: [9],
+			restricted: { basis: 'Classified information' }
+		});
 		snap = notice.next;
 		expect(snap.stage).toBe('hearing');
 		expect(due(snap, 'hearing', t).dueDate).toBe('2026-04-16');
 		snap = act(snap, officer, 'record-hearing', { applicantAttended: true }, at('2026-04-16T10:00:00+05:00')).next;
-		expect(refused(() => act(snap, head, 'decide', { outcome: 'refuse', grounds: [5], text: 'Reasoned refusal text.' }, at('2026-04-16T12:00:00+05:00'))).fields).toHaveProperty('grounds');
-		const decision = act(snap, head, 'decide', { outcome: 'refuse', grounds: [9], text: 'Reasoned refusal text.' }, at('2026-04-16T12:00:00+05:00'));
+		expect(
+			refused(() =>
+				act(
+					snap,
+					head,
+					'decide',
+					{ outcome: 'refuse', grounds: [5], text: 'Reasoned refusal text.' },
+					at('2026-04-16T12:00:00+05:00')
+				)
+			).fields
+		).toHaveProperty('grounds');
+		const decision = act(
+			snap,
+			head,
+			'decide',
+			{ outcome: 'refuse', grounds: [9], text: 'Reasoned refusal text.' },
+			at('2026-04-16T12:00:00+05:00')
+		);
 		expect(decision.next.stage).toBe('refused');
 		expect(decision.plan.record).toMatchObject({ outcome: 'refused', grounds: [9], confidential: [9] });
 	});
@@ -171,13 +238,25 @@ describe('export licence (001)', () => {
 		let snap = register('licence-reissue', at('2026-04-13T10:00:00+05:00')); // 3-WD term: notice on day 0
 		snap = act(snap, officer, 'complete-check', { complete: true }, at('2026-04-13T12:00:00+05:00')).next;
 		const t = at('2026-04-14T10:00:00+05:00');
-		expect(availableActions({ def: procedureFor(snap.service), snap, actor: officer, now: t, calendar })).not.toContain('issue-preliminary-refusal');
-		expect(refused(() => act(snap, officer, 'issue-preliminary-refusal', { grounds: [1], hearingAt: '2026-04-15T10:00:00+05:00' }, t)).message).toContain('Too late');
+		expect(availableActions({ def: procedureFor(snap.service), snap, actor: officer, now: t, calendar })).not.toContain(
+			'issue-preliminary-refusal'
+		);
+		expect(
+			refused(() =>
+				act(snap, officer, 'issue-preliminary-refusal', { grounds: [1], hearingAt: '2026-04-15T10:00:00+05:00' }, t)
+			).message
+		).toContain('Too late');
 	});
 
 	it('returns an incomplete application with the reasoned refusal of further consideration, no hearing (001 p.15 para 2)', () => {
 		const snap = register('export-licence', received);
-		const r = act(snap, officer, 'complete-check', { complete: false, missing: ['end-user certificate'] }, at('2026-04-14T10:00:00+05:00'));
+		const r = act(
+			snap,
+			officer,
+			'complete-check',
+			{ complete: false, missing: ['end-user certificate'] },
+			at('2026-04-14T10:00:00+05:00')
+		);
 		expect(r.next.stage).toBe('returned-incomplete');
 		expect(r.plan.events[0]).toMatchObject({ type: 'completeness:refused', citation: '001 p.15 para 2' });
 		expect(r.next.clocks.every((c) => c.clock.events.at(-1)!.type !== 'started')).toBe(true);
@@ -188,45 +267,88 @@ describe('export licence (001)', () => {
 		const t = at('2026-04-14T10:00:00+05:00');
 		expect(refused(() => act(snap, other, 'complete-check', { complete: true }, t)).status).toBe(403);
 		expect(act(snap, head, 'complete-check', { complete: true }, t).next.stage).toBe('under-review');
-		expect(refused(() => act(snap, other, 'assign', { username: 'officer2' }, t, { id: 2, roles: ['officer'] })).status).toBe(409);
-		expect(act({ ...snap, assigneeId: null }, other, 'assign', { username: 'officer2' }, t, { id: 2, roles: ['officer'] }).next.assigneeId).toBe(2);
+		expect(
+			refused(() => act(snap, other, 'assign', { username: 'officer2' }, t, { id: 2, roles: ['officer'] })).status
+		).toBe(409);
+		expect(
+			act({ ...snap, assigneeId: null }, other, 'assign', { username: 'officer2' }, t, { id: 2, roles: ['officer'] })
+				.next.assigneeId
+		).toBe(2);
 		expect(refused(() => act(snap, officer, 'complete-check', { complete: 'yes' }, t)).status).toBe(422);
 		expect(availableActions({ def: procedureFor(snap.service), snap, actor: other, now: t, calendar })).toEqual([]);
-		expect(availableActions({ def: procedureFor(snap.service), snap, actor: officer, now: t, calendar })).toEqual(['complete-check']);
+		expect(availableActions({ def: procedureFor(snap.service), snap, actor: officer, now: t, calendar })).toEqual([
+			'complete-check'
+		]);
 	});
 });
 
 describe('complaint (001 pp.23–25, 000 pp.15–17)', () => {
 	it('forwards within 3 WD, reviews in 15 WD, extends once by ≤ 10 WD with a 3-WD notice, decided by another reviewer', () => {
-		let snap: CaseSnapshot = { ...register('complaint', at('2026-04-13T10:00:00+05:00'), { reviewBy: 'quality-body' }), complaintOfDecidedBy: 3 };
+		let snap: CaseSnapshot = {
+			...register('complaint', at('2026-04-13T10:00:00+05:00'), { reviewBy: 'quality-body' }),
+			complaintOfDecidedBy: 3
+		};
 		expect(snap.stage).toBe('complaint-forwarding');
 		expect(due(snap, 'complaint-forwarding', at('2026-04-13T10:00:00+05:00')).dueDate).toBe('2026-04-16');
-		expect(due(snap, 'complaint-review', at('2026-04-13T10:00:00+05:00')).dueDate).toBe(calendar.addWorkingDays('2026-04-13', 15));
+		expect(due(snap, 'complaint-review', at('2026-04-13T10:00:00+05:00')).dueDate).toBe(
+			calendar.addWorkingDays('2026-04-13', 15)
+		);
 		snap = act(snap, registrar, 'forward-complaint', {}, at('2026-04-14T10:00:00+05:00')).next;
 		const t = at('2026-04-20T10:00:00+05:00');
-		expect(refused(() => act(snap, reviewer, 'extend-complaint', { workingDays: 11, reason: 'more facts' }, t)).status).toBe(422);
-		const ext = act(snap, reviewer, 'extend-complaint', { workingDays: 10, reason: 'Requesting materials from the MFA' }, t);
+		expect(
+			refused(() => act(snap, reviewer, 'extend-complaint', { workingDays: 11, reason: 'more facts' }, t)).status
+		).toBe(422);
+		const ext = act(
+			snap,
+			reviewer,
+			'extend-complaint',
+			{ workingDays: 10, reason: 'Requesting materials from the MFA' },
+			t
+		);
 		snap = ext.next;
 		expect(due(snap, 'complaint-review', t).dueDate).toBe(calendar.addWorkingDays('2026-04-13', 25));
 		expect(due(snap, 'complaint-extension-notice', t).dueDate).toBe(calendar.addWorkingDays('2026-04-20', 3));
-		expect(refused(() => act(snap, reviewer, 'extend-complaint', { workingDays: 2, reason: 'again' }, t)).message).toContain('only once');
+		expect(
+			refused(() => act(snap, reviewer, 'extend-complaint', { workingDays: 2, reason: 'again' }, t)).message
+		).toContain('only once');
 		snap = act(snap, reviewer, 'record-extension-notice', {}, t).next;
 		const headAsReviewer: ActingUser = { ...reviewer, userId: 3 };
-		expect(refused(() => act(snap, headAsReviewer, 'decide-complaint', { outcome: 'rejected', reason: 'x' }, t)).status).toBe(403);
-		expect(act(snap, reviewer, 'decide-complaint', { outcome: 'upheld', reason: 'The refusal lacked its basis.' }, t).next.stage).toBe('complaint-decided');
+		expect(
+			refused(() => act(snap, headAsReviewer, 'decide-complaint', { outcome: 'rejected', reason: 'x' }, t)).status
+		).toBe(403);
+		expect(
+			act(snap, reviewer, 'decide-complaint', { outcome: 'upheld', reason: 'The refusal lacked its basis.' }, t).next
+				.stage
+		).toBe('complaint-decided');
 	});
 });
 
 describe('device verification (004 P 10) and a step-timed regulation (003 A3)', () => {
 	it('gives each device 1 WD and closes when every device is decided', () => {
-		let snap = register('device-verification', at('2026-04-13T10:00:00+05:00'), { devices: ['356938035643809', '490154203237518'] });
-		expect(snap.clocks.map((c) => [c.subject, computeClock(c.clock, calendar, at('2026-04-13T10:00:00+05:00')).dueDate])).toEqual([
+		let snap = register('device-verification', at('2026-04-13T10:00:00+05:00'), {
+			devices: ['356938035643809', '490154203237518']
+		});
+		expect(
+			snap.clocks.map((c) => [c.subject, computeClock(c.clock, calendar, at('2026-04-13T10:00:00+05:00')).dueDate])
+		).toEqual([
 			['356938035643809', '2026-04-14'],
 			['490154203237518', '2026-04-14']
 		]);
-		snap = act(snap, officer, 'verify-device', { imei: '356938035643809', result: 'confirmed' }, at('2026-04-13T12:00:00+05:00')).next;
+		snap = act(
+			snap,
+			officer,
+			'verify-device',
+			{ imei: '356938035643809', result: 'confirmed' },
+			at('2026-04-13T12:00:00+05:00')
+		).next;
 		expect(snap.stage).toBe('device-review');
-		const last = act(snap, officer, 'verify-device', { imei: '490154203237518', result: 'rejected' }, at('2026-04-13T12:05:00+05:00'));
+		const last = act(
+			snap,
+			officer,
+			'verify-device',
+			{ imei: '490154203237518', result: 'rejected' },
+			at('2026-04-13T12:05:00+05:00')
+		);
 		expect([last.next.stage, last.plan.decides]).toEqual(['devices-decided', true]);
 	});
 
@@ -234,7 +356,17 @@ describe('device verification (004 P 10) and a step-timed regulation (003 A3)', 
 		const t0 = at('2026-04-13T10:00:00+05:00');
 		let snap = register('customs-representative-register', t0);
 		expect(due(snap, 'procedure-step', t0, '1').due!.toISOString()).toBe('2026-04-13T10:30:00.000Z'); // 4 office hours from 10:00, lunch 13:00–14:30: 15:30
-		const actors: Record<string, ActingUser> = { '1': registrar, '2': head, '3': head, '4': officer, '5': officer, '6': head, '7': officer, '8': head, '9': registrar };
+		const actors: Record<string, ActingUser> = {
+			'1': registrar,
+			'2': head,
+			'3': head,
+			'4': officer,
+			'5': officer,
+			'6': head,
+			'7': officer,
+			'8': head,
+			'9': registrar
+		};
 		let t = t0;
 		const visited: string[] = [];
 		const refusing = { ...snap };
@@ -242,7 +374,9 @@ describe('device verification (004 P 10) and a step-timed regulation (003 A3)', 
 			const step = snap.stage.slice(5);
 			visited.push(step);
 			t = new Date(t.getTime() + 3_600_000);
-			expect(refused(() => act(snap, step === '1' || step === '9' ? officer : registrar, 'complete-step', {}, t)).status).toBe(403);
+			expect(
+				refused(() => act(snap, step === '1' || step === '9' ? officer : registrar, 'complete-step', {}, t)).status
+			).toBe(403);
 			snap = act(snap, actors[step]!, 'complete-step', {}, t).next;
 		}
 		expect(visited).toEqual(['1', '2', '3', '4', '5', '6', '7', '8', '9']);

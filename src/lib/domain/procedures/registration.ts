@@ -29,7 +29,12 @@ const started = (op: ClockOp): CaseClock => {
 	return op.clock;
 };
 
-export function planRegistration(def: ProcedureDefinition, input: RegistrationInput, now: Date, calendar: WorkingCalendar): RegistrationPlan {
+export function planRegistration(
+	def: ProcedureDefinition,
+	input: RegistrationInput,
+	now: Date,
+	calendar: WorkingCalendar
+): RegistrationPlan {
 	const at = input.receivedAt;
 	const registeredOn = calendar.registrationDay(at);
 	const clocks: CaseClock[] = [];
@@ -38,7 +43,14 @@ export function planRegistration(def: ProcedureDefinition, input: RegistrationIn
 		if (rc.onlyWithMfaCodes && !withMfaCodes) continue;
 		const clock = started(startClock(rc.kind, rc.variant, null, at));
 		// T0: the portal registers the application on arrival (001 p.14); met when we record it.
-		if (rc.kind === 'registration') clocks.push({ ...clock, clock: { ...clock.clock, events: [...clock.clock.events, { type: 'met', at: new Date(Math.max(now.getTime(), at.getTime())) }] } });
+		if (rc.kind === 'registration')
+			clocks.push({
+				...clock,
+				clock: {
+					...clock.clock,
+					events: [...clock.clock.events, { type: 'met', at: new Date(Math.max(now.getTime(), at.getTime())) }]
+				}
+			});
 		else clocks.push(clock);
 	}
 	const term = clocks.find((c) => c.kind === 'service-term');
@@ -57,7 +69,11 @@ export function planRegistration(def: ProcedureDefinition, input: RegistrationIn
 	for (const imei of devices) clocks.push(started(startClock('service-term', 'device-verification', imei, at)));
 	const first = def.steps[0];
 	if (first) {
-		const shape: Pick<SlaClock, 'unit' | 'length' | 'citation'> = { unit: first.unit, length: first.length, citation: first.citation };
+		const shape: Pick<SlaClock, 'unit' | 'length' | 'citation'> = {
+			unit: first.unit,
+			length: first.length,
+			citation: first.citation
+		};
 		clocks.push(started(startClock('procedure-step', undefined, first.id, at, shape)));
 	}
 	return { registeredOn, stage, clocks, devices };

@@ -24,5 +24,7 @@ export function clockTimers(clock: SlaClock, calendar: WorkingCalendar, now: Dat
 
 /** The case event announcing a clock's warning band (complaints have their own name, issue 5). */
 export function warningEventType(kind: SlaClock['kind']): string {
-	return kind === 'complaint-review' || kind === 'complaint-forwarding' || kind === 'complaint-extension-notice' ? 'complaint:deadline-approaching' : 'clock:warning';
+	return kind === 'complaint-review' || kind === 'complaint-forwarding' || kind === 'complaint-extension-notice'
+		? 'complaint:deadline-approaching'
+		: 'clock:warning';
 }

@@ -30,10 +30,12 @@ export const STAFF_ACTIONS = [
 export type StaffAction = (typeof STAFF_ACTIONS)[number];
 
 /** Actions taken by other bodies through the integration API, or by the scheduler. */
-export type ExternalAction = 'answer-consultation' | 'record-mfa-result' | 'deem-approved' | 'fire-deadline' | 'fire-warning';
+export type ExternalAction =
+	'answer-consultation' | 'record-mfa-result' | 'deem-approved' | 'fire-deadline' | 'fire-warning';
 export type ActionName = StaffAction | ExternalAction;
 
-export type StaffRole = 'registrar' | 'officer' | 'head' | 'supervisor' | 'complaint_reviewer' | 'agency_liaison' | 'admin';
+export type StaffRole =
+	'registrar' | 'officer' | 'head' | 'supervisor' | 'complaint_reviewer' | 'agency_liaison' | 'admin';
 
 export interface ActionRule {
 	readonly action: StaffAction;
@@ -84,7 +86,10 @@ export interface ProcedureDefinition {
 	readonly hearing: boolean;
 	readonly grounds: GroundAct | null;
 	/** What a grant issues, its validity (001 p.6: one year, capped by the documents). */
-	readonly grant: { readonly document: 'licence' | 'certificate' | 'register-entry' | 'device-confirmation'; readonly validityYears: number | null } | null;
+	readonly grant: {
+		readonly document: 'licence' | 'certificate' | 'register-entry' | 'device-confirmation';
+		readonly validityYears: number | null;
+	} | null;
 	/** Post-decision reporting clocks the case may start (001 p.22, p.28). */
 	readonly postDecision: readonly ('delivery-confirmation' | 'execution-report')[];
 	readonly complaint: boolean;
@@ -113,7 +118,12 @@ export interface GoodsLineInput {
 
 /** Workflow facts kept on the case (`cases.decision`): notice, hearing, outcome. */
 export interface CaseRecord {
-	readonly preliminary?: { readonly grounds: number[]; readonly confidential: number[]; readonly hearingAt: string; readonly noticeAt: string };
+	readonly preliminary?: {
+		readonly grounds: number[];
+		readonly confidential: number[];
+		readonly hearingAt: string;
+		readonly noticeAt: string;
+	};
 	readonly hearing?: { readonly heldAt: string; readonly applicantAttended: boolean };
 	readonly outcome?: string;
 	readonly [key: string]: unknown;
@@ -135,8 +145,17 @@ export interface CaseSnapshot {
 		readonly [key: string]: unknown;
 	};
 	readonly clocks: readonly CaseClock[];
-	readonly consultations: readonly { readonly id: string; readonly agency: string; readonly decision: 'approve' | 'object' | 'deemed_approved' | null }[];
-	readonly mfa: { readonly id: string; readonly mandatory: boolean; readonly resultAt: Date | null; readonly authentic: boolean | null } | null;
+	readonly consultations: readonly {
+		readonly id: string;
+		readonly agency: string;
+		readonly decision: 'approve' | 'object' | 'deemed_approved' | null;
+	}[];
+	readonly mfa: {
+		readonly id: string;
+		readonly mandatory: boolean;
+		readonly resultAt: Date | null;
+		readonly authentic: boolean | null;
+	} | null;
 	readonly devices: readonly { readonly imei: string; readonly result: 'confirmed' | 'rejected' | null }[];
 	readonly record: CaseRecord;
 	readonly decidedBy: number | null;
@@ -177,8 +196,18 @@ export interface ActionPlan {
 	readonly assigneeId?: number | null;
 	readonly clockOps: readonly ClockOp[];
 	readonly consultationsToRequest: readonly string[];
-	readonly consultationAnswer?: { readonly id: string; readonly decision: 'approve' | 'object' | 'deemed_approved'; readonly reason: string | null; readonly at: Date };
-	readonly consultationLateAnswer?: { readonly id: string; readonly decision: string; readonly reason: string | null; readonly at: Date };
+	readonly consultationAnswer?: {
+		readonly id: string;
+		readonly decision: 'approve' | 'object' | 'deemed_approved';
+		readonly reason: string | null;
+		readonly at: Date;
+	};
+	readonly consultationLateAnswer?: {
+		readonly id: string;
+		readonly decision: string;
+		readonly reason: string | null;
+		readonly at: Date;
+	};
 	readonly mfaRequest?: { readonly mandatory: boolean };
 	readonly mfaResult?: { readonly authentic: boolean; readonly reference: string };
 	readonly deviceResult?: { readonly imei: string; readonly result: 'confirmed' | 'rejected' };

@@ -19,7 +19,16 @@ const EVENING = at('2026-04-06T12:30:00Z');
 
 describe('urgency of a case (queue order)', () => {
 	it('is the running clock that ends first: a consultation due sooner outranks the service term (001 p.16)', () => {
-		const u = urgencyOf({ clocks: [wd('service-term', 30, '2026-03-02T05:00:00Z'), { ...wd('consultation', 10, '2026-03-25T05:00:00Z'), subject: 'nsc' }] }, cal, NOW);
+		const u = urgencyOf(
+			{
+				clocks: [
+					wd('service-term', 30, '2026-03-02T05:00:00Z'),
+					{ ...wd('consultation', 10, '2026-03-25T05:00:00Z'), subject: 'nsc' }
+				]
+			},
+			cal,
+			NOW
+		);
 		expect(u.next?.kind).toBe('consultation');
 		expect(u.next?.subject).toBe('nsc');
 		expect(u.remainingWorkingMinutes).toBe(cal.workingMinutesBetween(NOW, cal.workingDaysDue('2026-03-25', 10)));
@@ -33,17 +42,36 @@ describe('urgency of a case (queue order)', () => {
 
 	it('reports a suspended service term apart, with its reason, and without a running next clock (001 p.17)', () => {
 		const u = urgencyOf(
-			{ clocks: [wd('service-term', 30, '2026-03-02T05:00:00Z', [{ type: 'suspended', at: at('2026-03-10T05:00:00Z'), reason: 'MFA authenticity check', legalBasis: '001 p.17' }])] },
+			{
+				clocks: [
+					wd('service-term', 30, '2026-03-02T05:00:00Z', [
+						{
+							type: 'suspended',
+							at: at('2026-03-10T05:00:00Z'),
+							reason: 'MFA authenticity check',
+							legalBasis: '001 p.17'
+						}
+					])
+				]
+			},
 			cal,
 			NOW
 		);
 		expect(u.next).toBeNull();
-		expect(u.suspension).toEqual({ since: at('2026-03-10T05:00:00Z'), reason: 'MFA authenticity check', legalBasis: '001 p.17' });
+		expect(u.suspension).toEqual({
+			since: at('2026-03-10T05:00:00Z'),
+			reason: 'MFA authenticity check',
+			legalBasis: '001 p.17'
+		});
 		expect(u.remainingWorkingMinutes).toBe(Number.POSITIVE_INFINITY);
 	});
 
 	it('ignores met and cancelled clocks', () => {
-		const u = urgencyOf({ clocks: [wd('completeness', 2, '2026-04-01T05:00:00Z', [{ type: 'met', at: at('2026-04-02T05:00:00Z') }])] }, cal, NOW);
+		const u = urgencyOf(
+			{ clocks: [wd('completeness', 2, '2026-04-01T05:00:00Z', [{ type: 'met', at: at('2026-04-02T05:00:00Z') }])] },
+			cal,
+			NOW
+		);
 		expect(u.next).toBeNull();
 		expect(u.band).toBe('none');
 	});
@@ -69,14 +97,25 @@ describe('urgency of a case (queue order)', () => {
 			fc.integer({ min: 0, max: 40 }).map((back) => `${cal.addWorkingDays('2026-04-06', -back)}T04:30:00Z`),
 			fc.constant('2026-04-06T12:10:00Z')
 		);
-		const item = fc.record({ len: fc.integer({ min: 1, max: 30 }), start, key: fc.string({ minLength: 1, maxLength: 6 }) });
+		const item = fc.record({
+			len: fc.integer({ min: 1, max: 30 }),
+			start,
+			key: fc.string({ minLength: 1, maxLength: 6 })
+		});
 		fc.assert(
 			fc.property(fc.array(item, { maxLength: 40 }), (items) => {
-				const rows = items.map((i) => ({ key: i.key, urgency: urgencyOf({ clocks: [wd('service-term', i.len, i.start)] }, cal, EVENING) }));
+				const rows = items.map((i) => ({
+					key: i.key,
+					urgency: urgencyOf({ clocks: [wd('service-term', i.len, i.start)] }, cal, EVENING)
+				}));
 				rows.sort(byUrgency);
 				for (let k = 1; k < rows.length; k++) {
-					expect(rows[k]!.urgency.remainingWorkingMinutes).toBeGreaterThanOrEqual(rows[k - 1]!.urgency.remainingWorkingMinutes);
-					expect(rows[k]!.urgency.next!.due!.getTime()).toBeGreaterThanOrEqual(rows[k - 1]!.urgency.next!.due!.getTime());
+					expect(rows[k]!.urgency.remainingWorkingMinutes).toBeGreaterThanOrEqual(
+						rows[k - 1]!.urgency.remainingWorkingMinutes
+					);
+					expect(rows[k]!.urgency.next!.due!.getTime()).toBeGreaterThanOrEqual(
+						rows[k - 1]!.urgency.next!.due!.getTime()
+					);
 				}
 			}),
 			{ seed: 11, numRuns: 200 }

@@ -37,7 +37,8 @@ export function urgencyOf(c: CaseClocks, calendar: WorkingCalendar, now: Date): 
 		const computed = computeClock(clock, calendar, now);
 		if (computed.state === 'suspended') {
 			const open = computed.suspensions.find((s) => s.to === null);
-			if (open && clock.kind === 'service-term') suspension = { since: open.from, reason: open.reason, legalBasis: open.legalBasis };
+			if (open && clock.kind === 'service-term')
+				suspension = { since: open.from, reason: open.reason, legalBasis: open.legalBasis };
 			continue;
 		}
 		if (computed.state !== 'running' && computed.state !== 'overdue') continue;

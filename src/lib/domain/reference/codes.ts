@@ -108,17 +108,42 @@ export interface ControlCategory {
  * 0–9" (001 Order Annex 2 row 4).
  */
 export const CONTROL_CATEGORIES: readonly ControlCategory[] = [
-	{ number: 0, nameEn: 'Nuclear materials, facilities and equipment', nameRu: 'Ядерные материалы, установки и оборудование', nameKk: 'Ядролық материалдар, қондырғылар және жабдықтар' },
-	{ number: 1, nameEn: 'Special materials and related equipment', nameRu: 'Специальные материалы и связанное с ними оборудование', nameKk: 'Арнайы материалдар және оларға байланысты жабдықтар' },
+	{
+		number: 0,
+		nameEn: 'Nuclear materials, facilities and equipment',
+		nameRu: 'Ядерные материалы, установки и оборудование',
+		nameKk: 'Ядролық материалдар, қондырғылар және жабдықтар'
+	},
+	{
+		number: 1,
+		nameEn: 'Special materials and related equipment',
+		nameRu: 'Специальные материалы и связанное с ними оборудование',
+		nameKk: 'Арнайы материалдар және оларға байланысты жабдықтар'
+	},
 	{ number: 2, nameEn: 'Materials processing', nameRu: 'Обработка материалов', nameKk: 'Материалдарды өңдеу' },
 	{ number: 3, nameEn: 'Electronics', nameRu: 'Электроника', nameKk: 'Электроника' },
 	{ number: 4, nameEn: 'Computers', nameRu: 'Вычислительная техника', nameKk: 'Есептеуіш техника' },
-	{ number: 5, nameEn: 'Telecommunications and information security', nameRu: 'Телекоммуникации и защита информации', nameKk: 'Телекоммуникациялар және ақпаратты қорғау' },
+	{
+		number: 5,
+		nameEn: 'Telecommunications and information security',
+		nameRu: 'Телекоммуникации и защита информации',
+		nameKk: 'Телекоммуникациялар және ақпаратты қорғау'
+	},
 	{ number: 6, nameEn: 'Sensors and lasers', nameRu: 'Датчики и лазеры', nameKk: 'Датчиктер және лазерлер' },
 	{ number: 7, nameEn: 'Navigation and avionics', nameRu: 'Навигация и авионика', nameKk: 'Навигация және авионика' },
 	{ number: 8, nameEn: 'Marine', nameRu: 'Морское оборудование', nameKk: 'Теңіз жабдықтары' },
-	{ number: 9, nameEn: 'Aerospace and propulsion', nameRu: 'Авиационно-космическая техника и двигательные установки', nameKk: 'Авиация-ғарыш техникасы және қозғалтқыш қондырғылары' },
-	{ number: 10, nameEn: 'Goods controlled for national security', nameRu: 'Товары, контролируемые в целях обеспечения национальной безопасности', nameKk: 'Ұлттық қауіпсіздікті қамтамасыз ету үшін бақыланатын тауарлар' }
+	{
+		number: 9,
+		nameEn: 'Aerospace and propulsion',
+		nameRu: 'Авиационно-космическая техника и двигательные установки',
+		nameKk: 'Авиация-ғарыш техникасы және қозғалтқыш қондырғылары'
+	},
+	{
+		number: 10,
+		nameEn: 'Goods controlled for national security',
+		nameRu: 'Товары, контролируемые в целях обеспечения национальной безопасности',
+		nameKk: 'Ұлттық қауіпсіздікті қамтамасыз ету үшін бақыланатын тауарлар'
+	}
 ];
 
 /**

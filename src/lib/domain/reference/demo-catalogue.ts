@@ -19,23 +19,135 @@ export const CITIES: readonly City[] = [
 	{ kk: 'Астана', ru: 'Астана', en: 'Astana', regionKk: null, regionRu: null, phoneCode: '7172' },
 	{ kk: 'Алматы', ru: 'Алматы', en: 'Almaty', regionKk: null, regionRu: null, phoneCode: '727' },
 	{ kk: 'Шымкент', ru: 'Шымкент', en: 'Shymkent', regionKk: null, regionRu: null, phoneCode: '7252' },
-	{ kk: 'Қарағанды', ru: 'Караганда', en: 'Karaganda', regionKk: 'Қарағанды облысы', regionRu: 'Карагандинская область', phoneCode: '7212' },
-	{ kk: 'Теміртау', ru: 'Темиртау', en: 'Temirtau', regionKk: 'Қарағанды облысы', regionRu: 'Карагандинская область', phoneCode: '7213' },
-	{ kk: 'Ақтөбе', ru: 'Актобе', en: 'Aktobe', regionKk: 'Ақтөбе облысы', regionRu: 'Актюбинская область', phoneCode: '7132' },
-	{ kk: 'Павлодар', ru: 'Павлодар', en: 'Pavlodar', regionKk: 'Павлодар облысы', regionRu: 'Павлодарская область', phoneCode: '7182' },
-	{ kk: 'Екібастұз', ru: 'Экибастуз', en: 'Ekibastuz', regionKk: 'Павлодар облысы', regionRu: 'Павлодарская область', phoneCode: '7187' },
-	{ kk: 'Өскемен', ru: 'Усть-Каменогорск', en: 'Oskemen', regionKk: 'Шығыс Қазақстан облысы', regionRu: 'Восточно-Казахстанская область', phoneCode: '7232' },
+	{
+		kk: 'Қарағанды',
+		ru: 'Караганда',
+		en: 'Karaganda',
+		regionKk: 'Қарағанды облысы',
+		regionRu: 'Карагандинская область',
+		phoneCode: '7212'
+	},
+	{
+		kk: 'Теміртау',
+		ru: 'Темиртау',
+		en: 'Temirtau',
+		regionKk: 'Қарағанды облысы',
+		regionRu: 'Карагандинская область',
+		phoneCode: '7213'
+	},
+	{
+		kk: 'Ақтөбе',
+		ru: 'Актобе',
+		en: 'Aktobe',
+		regionKk: 'Ақтөбе облысы',
+		regionRu: 'Актюбинская область',
+		phoneCode: '7132'
+	},
+	{
+		kk: 'Павлодар',
+		ru: 'Павлодар',
+		en: 'Pavlodar',
+		regionKk: 'Павлодар облысы',
+		regionRu: 'Павлодарская область',
+		phoneCode: '7182'
+	},
+	{
+		kk: 'Екібастұз',
+		ru: 'Экибастуз',
+		en: 'Ekibastuz',
+		regionKk: 'Павлодар облысы',
+		regionRu: 'Павлодарская область',
+		phoneCode: '7187'
+	},
+	{
+		kk: 'Өскемен',
+		ru: 'Усть-Каменогорск',
+		en: 'Oskemen',
+		regionKk: 'Шығыс Қазақстан облысы',
+		regionRu: 'Восточно-Казахстанская область',
+		phoneCode: '7232'
+	},
 	{ kk: 'Семей', ru: 'Семей', en: 'Semey', regionKk: 'Абай облысы', regionRu: 'область Абай', phoneCode: '7222' },
-	{ kk: 'Атырау', ru: 'Атырау', en: 'Atyrau', regionKk: 'Атырау облысы', regionRu: 'Атырауская область', phoneCode: '7122' },
-	{ kk: 'Ақтау', ru: 'Актау', en: 'Aktau', regionKk: 'Маңғыстау облысы', regionRu: 'Мангистауская область', phoneCode: '7292' },
-	{ kk: 'Қостанай', ru: 'Костанай', en: 'Kostanay', regionKk: 'Қостанай облысы', regionRu: 'Костанайская область', phoneCode: '7142' },
-	{ kk: 'Орал', ru: 'Уральск', en: 'Oral', regionKk: 'Батыс Қазақстан облысы', regionRu: 'Западно-Казахстанская область', phoneCode: '7112' },
-	{ kk: 'Петропавл', ru: 'Петропавловск', en: 'Petropavl', regionKk: 'Солтүстік Қазақстан облысы', regionRu: 'Северо-Казахстанская область', phoneCode: '7152' },
-	{ kk: 'Тараз', ru: 'Тараз', en: 'Taraz', regionKk: 'Жамбыл облысы', regionRu: 'Жамбылская область', phoneCode: '7262' },
-	{ kk: 'Қызылорда', ru: 'Кызылорда', en: 'Kyzylorda', regionKk: 'Қызылорда облысы', regionRu: 'Кызылординская область', phoneCode: '7242' },
-	{ kk: 'Көкшетау', ru: 'Кокшетау', en: 'Kokshetau', regionKk: 'Ақмола облысы', regionRu: 'Акмолинская область', phoneCode: '7162' },
-	{ kk: 'Талдықорған', ru: 'Талдыкорган', en: 'Taldykorgan', regionKk: 'Жетісу облысы', regionRu: 'область Жетісу', phoneCode: '7282' },
-	{ kk: 'Түркістан', ru: 'Туркестан', en: 'Turkistan', regionKk: 'Түркістан облысы', regionRu: 'Туркестанская область', phoneCode: '72533' }
+	{
+		kk: 'Атырау',
+		ru: 'Атырау',
+		en: 'Atyrau',
+		regionKk: 'Атырау облысы',
+		regionRu: 'Атырауская область',
+		phoneCode: '7122'
+	},
+	{
+		kk: 'Ақтау',
+		ru: 'Актау',
+		en: 'Aktau',
+		regionKk: 'Маңғыстау облысы',
+		regionRu: 'Мангистауская область',
+		phoneCode: '7292'
+	},
+	{
+		kk: 'Қостанай',
+		ru: 'Костанай',
+		en: 'Kostanay',
+		regionKk: 'Қостанай облысы',
+		regionRu: 'Костанайская область',
+		phoneCode: '7142'
+	},
+	{
+		kk: 'Орал',
+		ru: 'Уральск',
+		en: 'Oral',
+		regionKk: 'Батыс Қазақстан облысы',
+		regionRu: 'Западно-Казахстанская область',
+		phoneCode: '7112'
+	},
+	{
+		kk: 'Петропавл',
+		ru: 'Петропавловск',
+		en: 'Petropavl',
+		regionKk: 'Солтүстік Қазақстан облысы',
+		regionRu: 'Северо-Казахстанская область',
+		phoneCode: '7152'
+	},
+	{
+		kk: 'Тараз',
+		ru: 'Тараз',
+		en: 'Taraz',
+		regionKk: 'Жамбыл облысы',
+		regionRu: 'Жамбылская область',
+		phoneCode: '7262'
+	},
+	{
+		kk: 'Қызылорда',
+		ru: 'Кызылорда',
+		en: 'Kyzylorda',
+		regionKk: 'Қызылорда облысы',
+		regionRu: 'Кызылординская область',
+		phoneCode: '7242'
+	},
+	{
+		kk: 'Көкшетау',
+		ru: 'Кокшетау',
+		en: 'Kokshetau',
+		regionKk: 'Ақмола облысы',
+		regionRu: 'Акмолинская область',
+		phoneCode: '7162'
+	},
+	{
+		kk: 'Талдықорған',
+		ru: 'Талдыкорган',
+		en: 'Taldykorgan',
+		regionKk: 'Жетісу облысы',
+		regionRu: 'область Жетісу',
+		phoneCode: '7282'
+	},
+	{
+		kk: 'Түркістан',
+		ru: 'Туркестан',
+		en: 'Turkistan',
+		regionKk: 'Түркістан облысы',
+		regionRu: 'Туркестанская область',
+		phoneCode: '72533'
+	}
 ];
 
 export interface Street {
@@ -243,7 +355,11 @@ export interface Country {
 
 export const COUNTRIES: readonly Country[] = [
 	{
-		iso2: 'CN', en: 'China', ru: 'Китай', kk: 'Қытай', eaeu: false,
+		iso2: 'CN',
+		en: 'China',
+		ru: 'Китай',
+		kk: 'Қытай',
+		eaeu: false,
 		cities: ['Shenzhen', 'Shanghai', 'Xi’an', 'Urumqi', 'Hangzhou'],
 		currencies: ['CNY', 'USD'],
 		patterns: ['{C} {A} {B} Co., Ltd.'],
@@ -251,7 +367,11 @@ export const COUNTRIES: readonly Country[] = [
 		fields: ['Electronics', 'Precision Instruments', 'Chemical', 'Technology', 'Import & Export']
 	},
 	{
-		iso2: 'RU', en: 'Russia', ru: 'Россия', kk: 'Ресей', eaeu: true,
+		iso2: 'RU',
+		en: 'Russia',
+		ru: 'Россия',
+		kk: 'Ресей',
+		eaeu: true,
 		cities: ['Москва', 'Санкт-Петербург', 'Екатеринбург', 'Новосибирск', 'Казань', 'Омск'],
 		currencies: ['RUB'],
 		patterns: ['ООО «{A}{B}»', 'АО «{A}{B}»'],
@@ -259,7 +379,11 @@ export const COUNTRIES: readonly Country[] = [
 		fields: ['ХимТорг', 'ПромСнаб', 'ПриборСервис', 'ТехноКомплект', 'ЭнергоМаш']
 	},
 	{
-		iso2: 'DE', en: 'Germany', ru: 'Германия', kk: 'Германия', eaeu: false,
+		iso2: 'DE',
+		en: 'Germany',
+		ru: 'Германия',
+		kk: 'Германия',
+		eaeu: false,
 		cities: ['Hamburg', 'Stuttgart', 'Düsseldorf', 'Dresden', 'München'],
 		currencies: ['EUR'],
 		patterns: ['{A} {B} GmbH'],
@@ -267,7 +391,11 @@ export const COUNTRIES: readonly Country[] = [
 		fields: ['Messtechnik', 'Analytik', 'Lasertechnik', 'Präzisionstechnik', 'Chemiehandel']
 	},
 	{
-		iso2: 'TR', en: 'Türkiye', ru: 'Турция', kk: 'Түркия', eaeu: false,
+		iso2: 'TR',
+		en: 'Türkiye',
+		ru: 'Турция',
+		kk: 'Түркия',
+		eaeu: false,
 		cities: ['İstanbul', 'Ankara', 'İzmir', 'Bursa'],
 		currencies: ['USD', 'EUR'],
 		patterns: ['{A} {B} Sanayi ve Ticaret A.Ş.'],
@@ -275,7 +403,11 @@ export const COUNTRIES: readonly Country[] = [
 		fields: ['Makina', 'Kimya', 'Elektronik', 'Enerji']
 	},
 	{
-		iso2: 'UZ', en: 'Uzbekistan', ru: 'Узбекистан', kk: 'Өзбекстан', eaeu: false,
+		iso2: 'UZ',
+		en: 'Uzbekistan',
+		ru: 'Узбекистан',
+		kk: 'Өзбекстан',
+		eaeu: false,
 		cities: ['Toshkent', 'Samarqand', 'Navoiy', 'Olmaliq'],
 		currencies: ['USD'],
 		patterns: ['“{A} {B}” MChJ'],
@@ -283,7 +415,11 @@ export const COUNTRIES: readonly Country[] = [
 		fields: ['Kimyo Savdo', 'Texnika Servis', 'Energiya', 'Sanoat Ta’minot']
 	},
 	{
-		iso2: 'KG', en: 'Kyrgyzstan', ru: 'Кыргызстан', kk: 'Қырғызстан', eaeu: true,
+		iso2: 'KG',
+		en: 'Kyrgyzstan',
+		ru: 'Кыргызстан',
+		kk: 'Қырғызстан',
+		eaeu: true,
 		cities: ['Бишкек', 'Ош', 'Кара-Балта'],
 		currencies: ['USD', 'RUB'],
 		patterns: ['ОсОО «{A}{B}»'],
@@ -291,7 +427,11 @@ export const COUNTRIES: readonly Country[] = [
 		fields: ['Снаб', 'ТехСервис', 'Импорт', 'Трейд']
 	},
 	{
-		iso2: 'BY', en: 'Belarus', ru: 'Беларусь', kk: 'Беларусь', eaeu: true,
+		iso2: 'BY',
+		en: 'Belarus',
+		ru: 'Беларусь',
+		kk: 'Беларусь',
+		eaeu: true,
 		cities: ['Минск', 'Гомель', 'Брест'],
 		currencies: ['RUB', 'USD'],
 		patterns: ['ООО «{A}{B}»', 'ОДО «{A}{B}»'],
@@ -299,7 +439,11 @@ export const COUNTRIES: readonly Country[] = [
 		fields: ['ЭлектроСнаб', 'ПриборТорг', 'ХимПром']
 	},
 	{
-		iso2: 'AE', en: 'United Arab Emirates', ru: 'Объединённые Арабские Эмираты', kk: 'Біріккен Араб Әмірліктері', eaeu: false,
+		iso2: 'AE',
+		en: 'United Arab Emirates',
+		ru: 'Объединённые Арабские Эмираты',
+		kk: 'Біріккен Араб Әмірліктері',
+		eaeu: false,
 		cities: ['Dubai', 'Sharjah', 'Abu Dhabi'],
 		currencies: ['USD', 'AED'],
 		patterns: ['{A} {B} FZE', '{A} {B} L.L.C.'],
@@ -307,7 +451,11 @@ export const COUNTRIES: readonly Country[] = [
 		fields: ['Precision Trading', 'Industrial Supplies', 'Technologies', 'General Trading']
 	},
 	{
-		iso2: 'IN', en: 'India', ru: 'Индия', kk: 'Үндістан', eaeu: false,
+		iso2: 'IN',
+		en: 'India',
+		ru: 'Индия',
+		kk: 'Үндістан',
+		eaeu: false,
 		cities: ['Mumbai', 'Pune', 'Bengaluru', 'Chennai'],
 		currencies: ['USD'],
 		patterns: ['{A} {B} Pvt. Ltd.'],
@@ -315,7 +463,11 @@ export const COUNTRIES: readonly Country[] = [
 		fields: ['Analytical Instruments', 'Chemicals', 'Electronics', 'Engineering']
 	},
 	{
-		iso2: 'KR', en: 'Republic of Korea', ru: 'Республика Корея', kk: 'Корея Республикасы', eaeu: false,
+		iso2: 'KR',
+		en: 'Republic of Korea',
+		ru: 'Республика Корея',
+		kk: 'Корея Республикасы',
+		eaeu: false,
 		cities: ['Seoul', 'Busan', 'Incheon', 'Daejeon'],
 		currencies: ['USD'],
 		patterns: ['{A} {B} Co., Ltd.'],
@@ -323,7 +475,11 @@ export const COUNTRIES: readonly Country[] = [
 		fields: ['Precision', 'Tech', 'Electronics', 'Industrial']
 	},
 	{
-		iso2: 'IT', en: 'Italy', ru: 'Италия', kk: 'Италия', eaeu: false,
+		iso2: 'IT',
+		en: 'Italy',
+		ru: 'Италия',
+		kk: 'Италия',
+		eaeu: false,
 		cities: ['Milano', 'Torino', 'Bologna', 'Brescia'],
 		currencies: ['EUR'],
 		patterns: ['{A} {B} S.r.l.'],

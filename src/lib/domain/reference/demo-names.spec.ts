@@ -89,7 +89,10 @@ describe('demo data', () => {
 	});
 
 	it('can restrict goods to the general-licence codes, typed in Latin', () => {
-		const lines = generateGoodsLines(createRng(5), 3, { controlCodes: ['1C350', '10C905', '10C906', '10C907'], currency: 'EUR' });
+		const lines = generateGoodsLines(createRng(5), 3, {
+			controlCodes: ['1C350', '10C905', '10C906', '10C907'],
+			currency: 'EUR'
+		});
 		expect(lines.every((l) => isGeneralLicenceCode(l.controlCode) && l.currency === 'EUR')).toBe(true);
 		expect(() => generateGoodsLines(createRng(5), 50)).toThrow(RangeError);
 	});
@@ -106,7 +109,11 @@ describe('demo data', () => {
 			{ numRuns: 200 }
 		);
 		expect(generateCounterparty(createRng(3), { country: 'DE' }).name).toMatch(/ GmbH$/);
-		expect(COUNTRIES.filter((c) => c.eaeu).map((c) => c.iso2).sort()).toEqual(['BY', 'KG', 'RU']);
+		expect(
+			COUNTRIES.filter((c) => c.eaeu)
+				.map((c) => c.iso2)
+				.sort()
+		).toEqual(['BY', 'KG', 'RU']);
 		expect(() => generateCounterparty(createRng(3), { country: 'ZZ' })).toThrow(RangeError);
 	});
 

@@ -54,7 +54,11 @@ describe('refusal grounds', () => {
 	});
 
 	it('keeps the look-back windows of grounds 12 and 16–19', () => {
-		expect(findGround('001', 12)?.lookBack).toMatchObject({ length: 1, unit: 'calendar-years', anchor: 'sending-to-mfa' });
+		expect(findGround('001', 12)?.lookBack).toMatchObject({
+			length: 1,
+			unit: 'calendar-years',
+			anchor: 'sending-to-mfa'
+		});
 		expect(findGround('001', 16)?.lookBack).toMatchObject({ length: 1, anchor: 'filing' });
 		expect(findGround('001', 17)?.lookBack).toMatchObject({ length: 1, anchor: 'filing' });
 		expect(findGround('001', 18)?.lookBack?.length).toBe(5);

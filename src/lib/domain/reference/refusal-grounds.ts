@@ -86,7 +86,8 @@ export const GROUNDS_001: readonly RefusalGround[] = build('001', [
 			'Қазақстан Республикасының заңдарында жеке немесе заңды тұлғалардың осы санаты үшін қызмет түрімен айналысуға тыйым салынуы',
 		textRu:
 			'Запрещение законами Республики Казахстан заниматься видом деятельности для данной категории физических или юридических лиц',
-		textEn: 'The laws of the Republic of Kazakhstan prohibit this category of natural or legal persons from engaging in the activity.',
+		textEn:
+			'The laws of the Republic of Kazakhstan prohibit this category of natural or legal persons from engaging in the activity.',
 		confidential: 'never'
 	},
 	{
@@ -144,7 +145,8 @@ export const GROUNDS_001: readonly RefusalGround[] = build('001', [
 			'көрсетілетін қызметті алушының ұсынған құжаттардың және (немесе) олардағы деректердің (мәліметтердің) анық еместігін анықтау',
 		textRu:
 			'Установление недостоверности документов, представленных услугополучателем, и (или) данных (сведений), содержащихся в них',
-		textEn: 'The documents submitted by the applicant and/or the data (information) in them are found to be unreliable.',
+		textEn:
+			'The documents submitted by the applicant and/or the data (information) in them are found to be unreliable.',
 		confidential: 'never'
 	},
 	{
@@ -256,7 +258,8 @@ export const GROUNDS_001: readonly RefusalGround[] = build('001', [
 	{
 		number: 18,
 		labelEn: 'UN Security Council sanctions applied within the last five years',
-		textKk: 'егер өтініш берушіге соңғы бес жыл ішінде Біріккен Ұлттар Ұйымы Қауіпсіздік Кеңесінің санкциялары қолданылса',
+		textKk:
+			'егер өтініш берушіге соңғы бес жыл ішінде Біріккен Ұлттар Ұйымы Қауіпсіздік Кеңесінің санкциялары қолданылса',
 		textRu: 'Если к заявителю в течение последних пяти лет применялись санкции Совета Безопасности ООН',
 		textEn: 'UN Security Council sanctions were applied to the applicant within the last five years.',
 		confidential: 'always',
@@ -299,7 +302,8 @@ export const GROUNDS_000: readonly RefusalGround[] = build('000', [
 			'Қазақстан Республикасының заңдарында жеке немесе заңды тұлғалардың осы санаты үшін қызмет түрімен айналысуға тыйым салынуы',
 		textRu:
 			'Запрещение законами Республики Казахстан заниматься видом деятельности для данной категории физических или юридических лиц',
-		textEn: 'The laws of the Republic of Kazakhstan prohibit this category of natural or legal persons from engaging in the activity.',
+		textEn:
+			'The laws of the Republic of Kazakhstan prohibit this category of natural or legal persons from engaging in the activity.',
 		confidential: 'never'
 	},
 	{
@@ -320,7 +324,8 @@ export const GROUNDS_000: readonly RefusalGround[] = build('000', [
 		textEn:
 			'The service provider has received an answer from the relevant approving state body that the applicant does not meet the requirements for licensing.',
 		confidential: 'optional',
-		sourceNote: 'Standard licensing wording ("лицензиялау") although 000 issues certificates; 000 sets no consultation procedure.'
+		sourceNote:
+			'Standard licensing wording ("лицензиялау") although 000 issues certificates; 000 sets no consultation procedure.'
 	},
 	{
 		number: 4,
@@ -359,7 +364,8 @@ export const GROUNDS_000: readonly RefusalGround[] = build('000', [
 		number: 7,
 		labelEn: 'Temporary ban by a court on the bailiff’s submission',
 		textKk: 'сот орындаушысының ұсынуы негізінде сот өтініш беруші-борышкерге лицензия беруге уақытша тыйым салған',
-		textRu: 'Судом на основании представления судебного исполнителя временно запрещено выдавать заявителю-должнику лицензию',
+		textRu:
+			'Судом на основании представления судебного исполнителя временно запрещено выдавать заявителю-должнику лицензию',
 		textEn: 'On a bailiff’s submission, a court has temporarily prohibited issuing a licence to the applicant-debtor.',
 		confidential: 'never'
 	},
@@ -384,7 +390,8 @@ export const GROUNDS_000: readonly RefusalGround[] = build('000', [
 		textEn:
 			'The applicant has not given the consent, under Art. 8 of the Law "On personal data and their protection", to access restricted-access personal data required for the service.',
 		confidential: 'never',
-		sourceNote: 'The item ends "мемлекеттік қызметтерді көрсетуден бас тартады." — a dangling frame clause, omitted here.'
+		sourceNote:
+			'The item ends "мемлекеттік қызметтерді көрсетуден бас тартады." — a dangling frame clause, omitted here.'
 	}
 ]);
 
@@ -420,7 +427,8 @@ export const INCOMPLETENESS_REFUSALS: readonly IncompletenessRefusal[] = [
 			'Көрсетілетін қызметті алушы құжаттардың және (немесе) қолданылу мерзімі өткен құжаттардың толық топтамасын ұсынбаған кезде',
 		textRu:
 			'Непредставление услугополучателем полного пакета документов и (или) представление документов с истёкшим сроком действия',
-		textEn: 'The applicant has not submitted a complete set of documents and/or has submitted documents whose validity has expired.',
+		textEn:
+			'The applicant has not submitted a complete set of documents and/or has submitted documents whose validity has expired.',
 		checkTerm: { length: 2, unit: 'working-days', citation: '001 p.15 para 1 (from the moment of registration)' },
 		form: '001 Annex 2',
 		hearingRequired: false,
@@ -446,7 +454,8 @@ export const INCOMPLETENESS_REFUSALS: readonly IncompletenessRefusal[] = [
 		form: '000 Annex 2',
 		hearingRequired: false,
 		confidential: 'never',
-		sourceNote: '"толық установстігі" is garbled (a Russian fragment inside a Kazakh word); read "толық еместігі", incompleteness.'
+		sourceNote:
+			'"толық установстігі" is garbled (a Russian fragment inside a Kazakh word); read "толық еместігі", incompleteness.'
 	}
 ];
 

@@ -13,7 +13,12 @@ export const suspended = (at: Date, reason: string, legalBasis: string): ClockEv
 	legalBasis
 });
 export const resumed = (at: Date): ClockEvent => ({ type: 'resumed', at });
-export const extended = (at: Date, by: number, citation: string): ClockEvent => ({ type: 'extended', at, by, citation });
+export const extended = (at: Date, by: number, citation: string): ClockEvent => ({
+	type: 'extended',
+	at,
+	by,
+	citation
+});
 export const met = (at: Date): ClockEvent => ({ type: 'met', at });
 export const breached = (at: Date): ClockEvent => ({ type: 'breached', at });
 export const cancelled = (at: Date, reason: string): ClockEvent => ({ type: 'cancelled', at, reason });

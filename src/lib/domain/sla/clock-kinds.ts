@@ -7,8 +7,15 @@ import type { ClockKindSpec, ClockVariant } from './clock-kind-spec';
 import type { ClockKind } from './clock-types';
 
 /** Most kinds have no same-day rule, no suspension and no extension; entries state only exceptions. */
-type SpecInput = Omit<ClockKindSpec, 'sameDayCutoff' | 'countsFromRegistration' | 'suspension' | 'extension'> & Partial<ClockKindSpec>;
-const spec = (s: SpecInput): ClockKindSpec => ({ sameDayCutoff: false, countsFromRegistration: false, suspension: null, extension: null, ...s });
+type SpecInput = Omit<ClockKindSpec, 'sameDayCutoff' | 'countsFromRegistration' | 'suspension' | 'extension'> &
+	Partial<ClockKindSpec>;
+const spec = (s: SpecInput): ClockKindSpec => ({
+	sameDayCutoff: false,
+	countsFromRegistration: false,
+	suspension: null,
+	extension: null,
+	...s
+});
 
 const wd = (id: string, length: number, citation: string, t: string): ClockVariant => ({
 	id,
@@ -37,7 +44,8 @@ const SPECS: readonly ClockKindSpec[] = [
 		countsFromRegistration: true,
 		tNumbers: ['T1'],
 		citation: '001 p.15; 000 p.11',
-		startsAt: '001: the moment of registration (p.15); 000: "when the application is submitted" (p.11), [DERIVED] registration',
+		startsAt:
+			'001: the moment of registration (p.15); 000: "when the application is submitted" (p.11), [DERIVED] registration',
 		onExpiry: 'check overdue (breach of the Rules); no automatic outcome',
 		variants: [wd('licence', 2, '001 p.15', 'T1'), wd('certificate', 3, '000 p.11', 'T1')]
 	}),

@@ -39,7 +39,8 @@ function suspensionEvents(start: Date, s: { after: number; hours: number }): { e
 	const to = new Date(from.getTime() + s.hours * HOUR);
 	return { events: [suspended(from, ...MFA), resumed(to)], end: to };
 }
-const dueMs = (clock: SlaClock, now: Date, cal = calendar) => computeClock(clock, cal, now).due?.getTime() ?? Number.NaN;
+const dueMs = (clock: SlaClock, now: Date, cal = calendar) =>
+	computeClock(clock, cal, now).due?.getTime() ?? Number.NaN;
 
 describe('SLA clock properties (fast-check, seed 42)', () => {
 	it('a suspension never makes a term end earlier, and the end is a working day at 18:30', () => {
@@ -58,17 +59,23 @@ describe('SLA clock properties (fast-check, seed 42)', () => {
 
 	it('suspending from 09:00 of a day inside the term to 09:00 k working days later adds exactly k working days', () => {
 		fc.assert(
-			fc.property(startArb, fc.integer({ min: 2, max: 60 }), fc.integer({ min: 1, max: 59 }), fc.integer({ min: 0, max: 40 }), (start, length, dayIn, k) => {
-				fc.pre(dayIn < length);
-				// A service term runs from registration: day 0 is the registration day (decision 2).
-				const day0 = calendar.registrationDay(start);
-				const from = calendar.addWorkingDays(day0, dayIn);
-				const to = calendar.addWorkingDays(from, k);
-				const at9 = (d: string) => new Date(`${d}T09:00:00+05:00`);
-				const clock = term(start, length, [suspended(at9(from), ...MFA), resumed(at9(to))]);
-				const c = computeClock(clock, calendar, at9(to));
-				expect(c.dueDate).toBe(calendar.addWorkingDays(calendar.addWorkingDays(day0, length), k));
-			}),
+			fc.property(
+				startArb,
+				fc.integer({ min: 2, max: 60 }),
+				fc.integer({ min: 1, max: 59 }),
+				fc.integer({ min: 0, max: 40 }),
+				(start, length, dayIn, k) => {
+					fc.pre(dayIn < length);
+					// A service term runs from registration: day 0 is the registration day (decision 2).
+					const day0 = calendar.registrationDay(start);
+					const from = calendar.addWorkingDays(day0, dayIn);
+					const to = calendar.addWorkingDays(from, k);
+					const at9 = (d: string) => new Date(`${d}T09:00:00+05:00`);
+					const clock = term(start, length, [suspended(at9(from), ...MFA), resumed(at9(to))]);
+					const c = computeClock(clock, calendar, at9(to));
+					expect(c.dueDate).toBe(calendar.addWorkingDays(calendar.addWorkingDays(day0, length), k));
+				}
+			),
 			RUNS
 		);
 	});
@@ -88,7 +95,10 @@ describe('SLA clock properties (fast-check, seed 42)', () => {
 			fc.property(startArb, lengthArb, suspensionArb, fc.integer({ min: 0, max: 300 }), (start, length, s, week) => {
 				// Some Sunday between 2024 and 2029 (7 Jan 2024 is a Sunday).
 				const sunday = calendar.addCalendarDays('2024-01-07', week * 7);
-				const other = calendar.withOverrides([...overrides, { date: sunday, kind: 'day_off', reason: 'closure on a Sunday' }]);
+				const other = calendar.withOverrides([
+					...overrides,
+					{ date: sunday, kind: 'day_off', reason: 'closure on a Sunday' }
+				]);
 				const { events, end } = suspensionEvents(start, s);
 				const clock = term(start, length, events);
 				expect(dueMs(clock, end, other)).toBe(dueMs(clock, end));

@@ -34,7 +34,10 @@ describe('complaints (decision 11; 001 pp.23–25; 000 pp.15–17)', () => {
 
 		const notice = deriveExtensionNoticeClock(clock);
 		expect(computeClock(notice, calendar, at('2026-04-21T10:00')).dueDate).toBe('2026-04-22');
-		expect(computeClock(deriveExtensionNoticeClock(clock, [met(at('2026-04-21T16:00'))]), calendar, at('2026-04-22T10:00')).state).toBe('met');
+		expect(
+			computeClock(deriveExtensionNoticeClock(clock, [met(at('2026-04-21T16:00'))]), calendar, at('2026-04-22T10:00'))
+				.state
+		).toBe('met');
 		expect(computeClock(notice, calendar, at('2026-04-23T09:00')).state).toBe('overdue');
 		expect(explainClock(clock, calendar, at('2026-04-21T10:00')).steps[1]).toBe(
 			'2026-04-17 11:00 extended by 10 working days (001 p.25 para 1); due 2026-05-05 18:30'
@@ -42,7 +45,11 @@ describe('complaints (decision 11; 001 pp.23–25; 000 pp.15–17)', () => {
 	});
 
 	it.each([
-		['a second extension', [extended(at('2026-04-15T10:00'), 3, EXT), extended(at('2026-04-16T10:00'), 2, EXT)], /extended only once/],
+		[
+			'a second extension',
+			[extended(at('2026-04-15T10:00'), 3, EXT), extended(at('2026-04-16T10:00'), 2, EXT)],
+			/extended only once/
+		],
 		['more than 10 WD', [extended(at('2026-04-15T10:00'), 11, EXT)], /1–10 WD/],
 		['an extension after the term ran out', [extended(at('2026-04-21T10:00'), 5, EXT)], /no longer be extended/]
 	])('rejects %s', (_case, events, message) => {
@@ -50,7 +57,10 @@ describe('complaints (decision 11; 001 pp.23–25; 000 pp.15–17)', () => {
 	});
 
 	it('rejects an extension of a clock the acts do not let extend', () => {
-		const term = newClock('service-term', 'licence-import', [started(received), extended(at('2026-04-15T10:00'), 5, EXT)]);
+		const term = newClock('service-term', 'licence-import', [
+			started(received),
+			extended(at('2026-04-15T10:00'), 5, EXT)
+		]);
 		expect(() => computeClock(term, calendar, at('2026-04-30T10:00'))).toThrow(/cannot be extended/);
 		expect(() => deriveExtensionNoticeClock(review())).toThrow(/extended event/);
 	});

@@ -27,8 +27,20 @@ describe('computeClock: state and due from the event history (decisions 3–5)',
 		['more than 2 WD left → ok', '2026-05-04T12:00', 'running', 1260, 'ok'],
 		['≤ 2 WD (960 min) left → amber', '2026-05-05T10:00', 'running', 900, 'amber'],
 		['≤ 0.5 WD (240 min) left → red', '2026-05-06T15:00', 'running', 210, 'red'],
-		['just after 18:30 on the last day → overdue, no office time lost yet', '2026-05-06T18:31', 'overdue', 0, 'breached'],
-		['on the next working day (7 May is a holiday) → overdue by office time', '2026-05-08T10:00', 'overdue', -60, 'breached']
+		[
+			'just after 18:30 on the last day → overdue, no office time lost yet',
+			'2026-05-06T18:31',
+			'overdue',
+			0,
+			'breached'
+		],
+		[
+			'on the next working day (7 May is a holiday) → overdue by office time',
+			'2026-05-08T10:00',
+			'overdue',
+			-60,
+			'breached'
+		]
 	])('%s', (_case, now, state, remaining, band) => {
 		const c = computeClock(exportTerm(), calendar, at(now));
 		expect([c.state, c.remainingWorkingMinutes, c.band]).toEqual([state, remaining, band]);
@@ -36,7 +48,12 @@ describe('computeClock: state and due from the event history (decisions 3–5)',
 
 	it('met on time, met late, recorded breach and cancellation', () => {
 		const onTime = computeClock(exportTerm(met(at('2026-04-30T12:00'))), calendar, at('2026-06-01T10:00'));
-		expect([onTime.state, onTime.band, onTime.late, onTime.remainingWorkingMinutes]).toEqual(['met', 'ok', false, 300 + 3 * 480]);
+		expect([onTime.state, onTime.band, onTime.late, onTime.remainingWorkingMinutes]).toEqual([
+			'met',
+			'ok',
+			false,
+			300 + 3 * 480
+		]);
 		expect(onTime.closedAt?.toISOString()).toBe(at('2026-04-30T12:00').toISOString());
 
 		const late = computeClock(exportTerm(met(at('2026-05-08T10:00'))), calendar, at('2026-06-01T10:00'));
@@ -45,29 +62,95 @@ describe('computeClock: state and due from the event history (decisions 3–5)',
 		const recorded = computeClock(exportTerm(breached(at('2026-05-07T09:00'))), calendar, at('2026-05-08T10:00'));
 		expect(recorded.state).toBe('breached');
 
-		const withdrawn = computeClock(exportTerm(cancelled(at('2026-04-01T10:00'), 'application withdrawn')), calendar, at('2026-06-01T10:00'));
+		const withdrawn = computeClock(
+			exportTerm(cancelled(at('2026-04-01T10:00'), 'application withdrawn')),
+			calendar,
+			at('2026-06-01T10:00')
+		);
 		expect([withdrawn.state, withdrawn.band]).toEqual(['cancelled', 'ok']);
 	});
 
 	it('rejects a breach recorded before the due', () => {
-		expect(() => computeClock(exportTerm(breached(at('2026-05-06T12:00'))), calendar, at('2026-05-08T10:00'))).toThrow(ClockSequenceError);
+		expect(() => computeClock(exportTerm(breached(at('2026-05-06T12:00'))), calendar, at('2026-05-08T10:00'))).toThrow(
+			ClockSequenceError
+		);
 	});
 
 	it.each([
-		['registration, Friday 17:30 → due Monday 18:30 (decision 2; 001 p.14, row 7)', 'registration', 'portal', '2026-02-06T17:30', '2026-02-09T18:30'],
-		['registration, Friday 10:00 → due that day 18:30', 'registration', 'portal', '2026-02-06T10:00', '2026-02-06T18:30'],
-		['003 T-REG: 4 working hours from Monday 16:00 → Tuesday 10:30', 'registration', '003-office', '2026-02-09T16:00', '2026-02-10T10:30'],
+		[
+			'registration, Friday 17:30 → due Monday 18:30 (decision 2; 001 p.14, row 7)',
+			'registration',
+			'portal',
+			'2026-02-06T17:30',
+			'2026-02-09T18:30'
+		],
+		[
+			'registration, Friday 10:00 → due that day 18:30',
+			'registration',
+			'portal',
+			'2026-02-06T10:00',
+			'2026-02-06T18:30'
+		],
+		[
+			'003 T-REG: 4 working hours from Monday 16:00 → Tuesday 10:30',
+			'registration',
+			'003-office',
+			'2026-02-09T16:00',
+			'2026-02-10T10:30'
+		],
 		['completeness of a licence, 2 WD (001 p.15)', 'completeness', 'licence', '2026-03-20T10:00', '2026-03-26T18:30'],
-		['completeness of a certificate, 3 WD (000 p.11)', 'completeness', 'certificate', '2026-02-09T10:00', '2026-02-12T18:30'],
+		[
+			'completeness of a certificate, 3 WD (000 p.11)',
+			'completeness',
+			'certificate',
+			'2026-02-09T10:00',
+			'2026-02-12T18:30'
+		],
 		['certificate term, 7 WD (000 row 3)', 'service-term', 'certificate', '2026-02-09T10:00', '2026-02-18T18:30'],
 		['import licence, 30 WD (001 row 3)', 'service-term', 'licence-import', '2026-03-20T10:00', '2026-05-06T18:30'],
 		['reissue, 3 WD (001 row 3)', 'service-term', 'licence-reissue', '2026-03-20T10:00', '2026-03-27T18:30'],
-		['consultation with state bodies, 10 WD (001 p.16)', 'consultation', undefined, '2026-03-20T10:00', '2026-04-07T18:30'],
-		['original guarantee, 7 WD from the day of submission, not registration (001 p.18)', 'original-guarantee', undefined, '2026-03-20T17:30', '2026-04-02T18:30'],
-		['hearing within 2 WD of the notice (001 p.19; 1 May skipped)', 'hearing', undefined, '2026-04-30T11:00', '2026-05-05T18:30'],
-		['military delivery confirmation, 15 WD (001 p.22)', 'delivery-confirmation', undefined, '2026-04-13T10:00', '2026-05-05T18:30'],
-		['general-licence execution report, 10 WD (001 p.28)', 'execution-report', undefined, '2026-04-13T10:00', '2026-04-27T18:30'],
-		['MFA long-stop, 1 calendar year, end of day (001 row 9 ground 12)', 'mfa-check', undefined, '2026-03-20T11:00', '2027-03-20T23:59:59']
+		[
+			'consultation with state bodies, 10 WD (001 p.16)',
+			'consultation',
+			undefined,
+			'2026-03-20T10:00',
+			'2026-04-07T18:30'
+		],
+		[
+			'original guarantee, 7 WD from the day of submission, not registration (001 p.18)',
+			'original-guarantee',
+			undefined,
+			'2026-03-20T17:30',
+			'2026-04-02T18:30'
+		],
+		[
+			'hearing within 2 WD of the notice (001 p.19; 1 May skipped)',
+			'hearing',
+			undefined,
+			'2026-04-30T11:00',
+			'2026-05-05T18:30'
+		],
+		[
+			'military delivery confirmation, 15 WD (001 p.22)',
+			'delivery-confirmation',
+			undefined,
+			'2026-04-13T10:00',
+			'2026-05-05T18:30'
+		],
+		[
+			'general-licence execution report, 10 WD (001 p.28)',
+			'execution-report',
+			undefined,
+			'2026-04-13T10:00',
+			'2026-04-27T18:30'
+		],
+		[
+			'MFA long-stop, 1 calendar year, end of day (001 row 9 ground 12)',
+			'mfa-check',
+			undefined,
+			'2026-03-20T11:00',
+			'2027-03-20T23:59:59'
+		]
 	] as const)('%s', (_case, kind, variant, start, due) => {
 		const c = computeClock(newClock(kind, variant, [started(at(start))]), calendar, at(start));
 		expect(c.due?.getTime()).toBe(at(due).getTime());
@@ -94,6 +177,8 @@ describe('computeClock: state and due from the event history (decisions 3–5)',
 			'2026-03-24 Nauryz (substitute day)',
 			"2026-05-01 People's Unity Day"
 		]);
-		expect(e.steps[0]).toMatch(/2026-03-20 10:00 started: 30 working days, counted from the day after.*due 2026-05-06 18:30/);
+		expect(e.steps[0]).toMatch(
+			/2026-03-20 10:00 started: 30 working days, counted from the day after.*due 2026-05-06 18:30/
+		);
 	});
 });

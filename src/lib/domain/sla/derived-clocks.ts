@@ -37,9 +37,13 @@ export function deriveHearingNoticeClock(serviceTerm: SlaClock, own: readonly Cl
 		throw new RangeError('the hearing notice is counted back from a working-day service term');
 	}
 	if (serviceTerm.length < HEARING_NOTICE.length) {
-		throw new RangeError(`a ${serviceTerm.length}-WD term leaves no room for a notice ${HEARING_NOTICE.length} WD before its end`);
+		throw new RangeError(
+			`a ${serviceTerm.length}-WD term leaves no room for a notice ${HEARING_NOTICE.length} WD before its end`
+		);
 	}
-	const mirrored = serviceTerm.events.filter((e) => e.type === 'started' || e.type === 'suspended' || e.type === 'resumed');
+	const mirrored = serviceTerm.events.filter(
+		(e) => e.type === 'started' || e.type === 'suspended' || e.type === 'resumed'
+	);
 	return {
 		kind: 'hearing-notice',
 		unit: 'working_days',

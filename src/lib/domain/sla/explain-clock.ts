@@ -61,7 +61,9 @@ export function explainClock(clock: SlaClock, calendar: WorkingCalendar, now: Da
 	const range = until >= startDay ? calendar.explain(startDay, until) : null;
 	const steps = r.trace.map(({ event, dueAfter }) => {
 		const line = describe(event, clock);
-		return dueAfter === null ? `${line}; due unknown until resumed` : `${line}; due ${formatLocalDateTime(new Date(dueAfter))}`;
+		return dueAfter === null
+			? `${line}; due unknown until resumed`
+			: `${line}; due ${formatLocalDateTime(new Date(dueAfter))}`;
 	});
 	for (const s of r.suspensions) {
 		steps.push(

@@ -20,4 +20,10 @@ export { validateClock } from './validate-clock';
 export { computeClock, type ComputeClockOptions } from './compute-clock';
 export { explainClock, type ClockExplanation } from './explain-clock';
 export { deriveExtensionNoticeClock, deriveHearingNoticeClock } from './derived-clocks';
-export { DEFAULT_THRESHOLDS, bandFor, thresholdsFor, type BandThresholds, type ThresholdOverrides } from './warning-bands';
+export {
+	DEFAULT_THRESHOLDS,
+	bandFor,
+	thresholdsFor,
+	type BandThresholds,
+	type ThresholdOverrides
+} from './warning-bands';

@@ -60,7 +60,13 @@ export function replayClock(clock: SlaClock, calendar: WorkingCalendar, now: Dat
 	validateClock(clock, now);
 	const startMs = clock.events[0]?.at.getTime() ?? Number.NaN;
 	const kindSpec = clockKindSpec(clock.kind);
-	const term: TermArithmetic = termArithmetic(clock, calendar, startMs, kindSpec.sameDayCutoff, kindSpec.countsFromRegistration);
+	const term: TermArithmetic = termArithmetic(
+		clock,
+		calendar,
+		startMs,
+		kindSpec.sameDayCutoff,
+		kindSpec.countsFromRegistration
+	);
 	let due = term.firstDue;
 	let open: OpenSuspension | null = null;
 	let extension: Replay['extension'] = null;
@@ -83,12 +89,21 @@ export function replayClock(clock: SlaClock, calendar: WorkingCalendar, now: Dat
 			suspensions.push(interval(open, e.at));
 			open = null;
 		} else if (e.type === 'extended') {
-			if (t > due) throw new ClockSequenceError('extension-after-due', 'the term had already run out; it can no longer be extended', i);
+			if (t > due)
+				throw new ClockSequenceError(
+					'extension-after-due',
+					'the term had already run out; it can no longer be extended',
+					i
+				);
 			due = term.extend(due, e.by);
 			extension = { at: e.at, by: e.by, citation: e.citation };
 		} else if (e.type === 'met' || e.type === 'breached' || e.type === 'cancelled') {
 			if (e.type === 'breached' && t <= due) {
-				throw new ClockSequenceError('breached-before-due', `recorded as breached before its due ${new Date(due).toISOString()}`, i);
+				throw new ClockSequenceError(
+					'breached-before-due',
+					`recorded as breached before its due ${new Date(due).toISOString()}`,
+					i
+				);
 			}
 			closing = e;
 			if (open) {

@@ -10,8 +10,10 @@ const at = (local: string) => new Date(`${local}+05:00`);
 const calendar = createCalendar();
 const MFA = ['MFA authenticity check of the guarantee commitment', '001 p.17 para 3'] as const;
 /** 30-WD export licence term (001 Annex 1 row 3, T3), registered 20 March 2026: due 6 May 2026. */
-const exportTerm = (...events: ClockEvent[]) => newClock('service-term', 'licence-export', [started(at('2026-03-20T10:00')), ...events]);
-const dueOf = (events: ClockEvent[], now = '2026-12-01T10:00') => computeClock(exportTerm(...events), calendar, at(now)).due?.toISOString();
+const exportTerm = (...events: ClockEvent[]) =>
+	newClock('service-term', 'licence-export', [started(at('2026-03-20T10:00')), ...events]);
+const dueOf = (events: ClockEvent[], now = '2026-12-01T10:00') =>
+	computeClock(exportTerm(...events), calendar, at(now)).due?.toISOString();
 
 describe('MFA suspension of the export term (decision 5; 001 p.17 para 3; A9 T3/T8)', () => {
 	it('a 23-WD suspension in the middle of the 30-WD term moves its end by exactly 23 WD', () => {
@@ -23,7 +25,13 @@ describe('MFA suspension of the export term (decision 5; 001 p.17 para 3; A9 T3/
 		expect(c.dueDate).toBe(calendar.addWorkingDays('2026-05-06', 23));
 		expect(c.state).toBe('running');
 		expect(c.suspensions).toEqual([
-			{ from: at('2026-04-07T09:00'), to: at('2026-05-13T09:00'), reason: MFA[0], legalBasis: MFA[1], remainingWorkingMinutes: 21 * 480 }
+			{
+				from: at('2026-04-07T09:00'),
+				to: at('2026-05-13T09:00'),
+				reason: MFA[0],
+				legalBasis: MFA[1],
+				remainingWorkingMinutes: 21 * 480
+			}
 		]);
 	});
 
@@ -37,7 +45,10 @@ describe('MFA suspension of the export term (decision 5; 001 p.17 para 3; A9 T3/
 		expect(c.projectedDue?.toISOString()).toBe(at('2026-05-22T18:30').toISOString());
 		expect(c.suspensions[0]?.to).toBeNull();
 		// Frozen: the same remaining time a month later.
-		expect(computeClock(exportTerm(suspended(at('2026-04-07T09:00'), ...MFA)), calendar, at('2026-05-20T12:00')).remainingWorkingMinutes).toBe(21 * 480);
+		expect(
+			computeClock(exportTerm(suspended(at('2026-04-07T09:00'), ...MFA)), calendar, at('2026-05-20T12:00'))
+				.remainingWorkingMinutes
+		).toBe(21 * 480);
 	});
 
 	it('keeps the office time left to the minute and rounds the resumed end up to 18:30', () => {
@@ -49,9 +60,13 @@ describe('MFA suspension of the export term (decision 5; 001 p.17 para 3; A9 T3/
 	});
 
 	it('a suspension opened on day 0 keeps all 30 days, not 30 days plus the rest of day 0 (decision 3)', () => {
-		expect(dueOf([suspended(at('2026-03-20T15:00'), ...MFA), resumed(at('2026-04-01T09:00'))])).toBe(at('2026-05-15T18:30').toISOString());
+		expect(dueOf([suspended(at('2026-03-20T15:00'), ...MFA), resumed(at('2026-04-01T09:00'))])).toBe(
+			at('2026-05-15T18:30').toISOString()
+		);
 		// Resumed mid-afternoon: the rest of 1 April is not a whole day, so the end is one day later.
-		expect(dueOf([suspended(at('2026-03-20T15:00'), ...MFA), resumed(at('2026-04-01T15:00'))])).toBe(at('2026-05-18T18:30').toISOString());
+		expect(dueOf([suspended(at('2026-03-20T15:00'), ...MFA), resumed(at('2026-04-01T15:00'))])).toBe(
+			at('2026-05-18T18:30').toISOString()
+		);
 	});
 
 	it('a zero-length suspension changes nothing', () => {
@@ -65,7 +80,9 @@ describe('MFA suspension of the export term (decision 5; 001 p.17 para 3; A9 T3/
 			suspended(at('2026-02-09T07:30'), ...MFA),
 			resumed(at('2026-02-09T08:00'))
 		]);
-		expect(computeClock(early, calendar, at('2026-02-10T10:00')).dueDate).toBe(calendar.addWorkingDays('2026-02-09', 30));
+		expect(computeClock(early, calendar, at('2026-02-10T10:00')).dueDate).toBe(
+			calendar.addWorkingDays('2026-02-09', 30)
+		);
 	});
 
 	it('a suspension after the term ran out does not revive it', () => {
@@ -75,11 +92,17 @@ describe('MFA suspension of the export term (decision 5; 001 p.17 para 3; A9 T3/
 	});
 
 	it('a day-off override inside the running term moves its end (25 March 2026, official Nauryz rest day)', () => {
-		const fixed = calendar.withOverrides([{ date: '2026-03-25', kind: 'day_off', reason: 'Nauryz 2026 carried-over day (egov.kz)' }]);
+		const fixed = calendar.withOverrides([
+			{ date: '2026-03-25', kind: 'day_off', reason: 'Nauryz 2026 carried-over day (egov.kz)' }
+		]);
 		const c = computeClock(exportTerm(), fixed, at('2026-04-01T10:00'));
 		expect(c.dueDate).toBe('2026-05-08'); // 7 May is Defender's Day
 		const e = explainClock(exportTerm(), fixed, at('2026-04-01T10:00'));
-		expect(e.skipped).toContainEqual({ date: '2026-03-25', kind: 'override', reason: 'Nauryz 2026 carried-over day (egov.kz)' });
+		expect(e.skipped).toContainEqual({
+			date: '2026-03-25',
+			kind: 'override',
+			reason: 'Nauryz 2026 carried-over day (egov.kz)'
+		});
 	});
 
 	it('explains the suspension interval and the working time it kept', () => {
@@ -106,7 +129,11 @@ describe('hearing-notice deadline, 3 WD before the end of the term (001 p.19 par
 
 	it('closes when the notice is sent, or is cancelled when the term closes first', () => {
 		const term = exportTerm();
-		const sent = computeClock(deriveHearingNoticeClock(term, [met(at('2026-04-28T10:00'))]), calendar, at('2026-05-01T10:00'));
+		const sent = computeClock(
+			deriveHearingNoticeClock(term, [met(at('2026-04-28T10:00'))]),
+			calendar,
+			at('2026-05-01T10:00')
+		);
 		expect(sent.state).toBe('met');
 		const decided = exportTerm(met(at('2026-04-10T10:00')));
 		expect(computeClock(deriveHearingNoticeClock(decided), calendar, at('2026-04-20T10:00')).state).toBe('cancelled');

@@ -38,9 +38,11 @@ export function termArithmetic(
 	// A term that runs from registration (001 p.14–15, Annex 1 row 7; decision 2) may be started by
 	// the receipt itself: day 0 is then the registration day (after 17:00, a weekend or a holiday
 	// moves it to the next working day), so the clock never starts before the case was registered.
-	const day0 = countsFromRegistration && clock.unit === 'working_days' ? cal.registrationDay(new Date(startMs)) : cal.localDate(new Date(startMs));
-	const officeLeft = (from: number, due: number): number =>
-		cal.workingMinutesBetween(new Date(from), new Date(due));
+	const day0 =
+		countsFromRegistration && clock.unit === 'working_days'
+			? cal.registrationDay(new Date(startMs))
+			: cal.localDate(new Date(startMs));
+	const officeLeft = (from: number, due: number): number => cal.workingMinutesBetween(new Date(from), new Date(due));
 	switch (clock.unit) {
 		case 'working_days': {
 			let firstDue: number;

@@ -10,7 +10,11 @@ import type { ClockEvent, SlaClock } from './clock-types';
 
 const UNITS = new Set(['working_days', 'calendar_days', 'working_hours', 'months', 'years']);
 
-function fail(code: ConstructorParameters<typeof ClockSequenceError>[0], message: string, index: number | null = null): never {
+function fail(
+	code: ConstructorParameters<typeof ClockSequenceError>[0],
+	message: string,
+	index: number | null = null
+): never {
 	throw new ClockSequenceError(code, message, index);
 }
 
@@ -57,7 +61,8 @@ export function validateClock(clock: SlaClock, now: Date): void {
 				if (i > 0) fail('duplicate-start', 'a clock starts once', i);
 				break;
 			case 'suspended':
-				if (spec.suspension === null) fail('suspension-not-allowed', `no legal basis suspends a ${clock.kind} clock`, i);
+				if (spec.suspension === null)
+					fail('suspension-not-allowed', `no legal basis suspends a ${clock.kind} clock`, i);
 				if (isSuspended) fail('suspend-while-suspended', 'the clock is already suspended', i);
 				isSuspended = true;
 				break;
@@ -71,7 +76,11 @@ export function validateClock(clock: SlaClock, now: Date): void {
 				}
 				if (++extensions > 1) fail('second-extension', 'the term may be extended only once', i);
 				if (!Number.isInteger(e.by) || e.by < 1 || e.by > spec.extension.maxWorkingDays) {
-					fail('extension-too-long', `extension must be 1–${spec.extension.maxWorkingDays} WD (${spec.extension.citation}), got ${e.by}`, i);
+					fail(
+						'extension-too-long',
+						`extension must be 1–${spec.extension.maxWorkingDays} WD (${spec.extension.citation}), got ${e.by}`,
+						i
+					);
 				}
 				break;
 			case 'breached':

@@ -31,7 +31,11 @@ export function thresholdsFor(clock: SlaClock, overrides: ThresholdOverrides = {
 	const own = overrides[clock.kind];
 	if (own) return own;
 	const short =
-		clock.unit === 'working_hours' ? clock.length * 60 : clock.unit === 'working_days' && clock.length === 0 ? WORKING_DAY_MINUTES : null;
+		clock.unit === 'working_hours'
+			? clock.length * 60
+			: clock.unit === 'working_days' && clock.length === 0
+				? WORKING_DAY_MINUTES
+				: null;
 	if (short === null || short >= WORKING_DAY_MINUTES * 4) return DEFAULT_THRESHOLDS;
 	return {
 		amberAtMinutes: Math.min(DEFAULT_THRESHOLDS.amberAtMinutes, short / 2),

@@ -34,7 +34,11 @@ export interface AuditEntry {
  */
 const inTransaction = (ex: Executor): boolean => 'rollback' in ex;
 
-export async function appendCaseEvent(tx: Executor, caseId: string, entry: AuditEntry): Promise<typeof caseEvents.$inferSelect> {
+export async function appendCaseEvent(
+	tx: Executor,
+	caseId: string,
+	entry: AuditEntry
+): Promise<typeof caseEvents.$inferSelect> {
 	return (await appendCaseEvents(tx, caseId, [entry]))[0]!;
 }
 
@@ -42,7 +46,11 @@ export async function appendCaseEvent(tx: Executor, caseId: string, entry: Audit
  * Appends several events to one case's stream, in the given order, with one lock, one read of the
  * chain's end and one insert (the demo seed writes thousands; a statement each was most of its time).
  */
-export async function appendCaseEvents(tx: Executor, caseId: string, entries: AuditEntry[]): Promise<(typeof caseEvents.$inferSelect)[]> {
+export async function appendCaseEvents(
+	tx: Executor,
+	caseId: string,
+	entries: AuditEntry[]
+): Promise<(typeof caseEvents.$inferSelect)[]> {
 	if (entries.length === 0) return [];
 	if (!inTransaction(tx)) return (tx as Db).transaction((t) => appendCaseEvents(t, caseId, entries));
 	await tx.execute(sql`select id from cases where id = ${caseId} for update`);
@@ -78,7 +86,11 @@ export async function appendCaseEvents(tx: Executor, caseId: string, entries: Au
 	return rows.sort((a, b) => a.seq - b.seq);
 }
 
-export async function appendAuditEvent(tx: Executor, stream: string, entry: AuditEntry): Promise<typeof auditEvents.$inferSelect> {
+export async function appendAuditEvent(
+	tx: Executor,
+	stream: string,
+	entry: AuditEntry
+): Promise<typeof auditEvents.$inferSelect> {
 	if (!inTransaction(tx)) return (tx as Db).transaction((t) => appendAuditEvent(t, stream, entry));
 	await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${'audit:' + stream}))`);
 	const [last] = await tx

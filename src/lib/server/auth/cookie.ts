@@ -9,7 +9,13 @@ export function sessionCookieName(secure: boolean): string {
 }
 
 export function setSessionCookie(cookies: Cookies, token: string, expiresAt: Date, secure: boolean): void {
-	cookies.set(sessionCookieName(secure), token, { httpOnly: true, sameSite: 'lax', secure, path: '/', expires: expiresAt });
+	cookies.set(sessionCookieName(secure), token, {
+		httpOnly: true,
+		sameSite: 'lax',
+		secure,
+		path: '/',
+		expires: expiresAt
+	});
 }
 
 export function deleteSessionCookie(cookies: Cookies, secure: boolean): void {

@@ -77,7 +77,10 @@ export function createSessionService(db: Db, limits: SessionLimits, clock: Clock
 		expiresAt,
 		loadUser,
 
-		async create(userId: number, opts: { kind: SessionKind; twoFactorVerified: boolean; ip?: string; userAgent?: string }) {
+		async create(
+			userId: number,
+			opts: { kind: SessionKind; twoFactorVerified: boolean; ip?: string; userAgent?: string }
+		) {
 			const t = newToken();
 			const now = clock.now();
 			const row = {

@@ -19,8 +19,12 @@ describe('session tokens', () => {
 		expect(secretMatches(newToken().secret, t.secretHash)).toBe(false);
 	});
 
-	it.each(['', 'abc', 'a.b', `${'a'.repeat(24)}`, `${'a'.repeat(24)}.${'A'.repeat(24)}`, `${'a'.repeat(24)}.${'a'.repeat(25)}`])(
-		'rejects the malformed token %j',
-		(bad) => expect(parseToken(bad)).toBeNull()
-	);
+	it.each([
+		'',
+		'abc',
+		'a.b',
+		`${'a'.repeat(24)}`,
+		`${'a'.repeat(24)}.${'A'.repeat(24)}`,
+		`${'a'.repeat(24)}.${'a'.repeat(25)}`
+	])('rejects the malformed token %j', (bad) => expect(parseToken(bad)).toBeNull());
 });

@@ -10,21 +10,31 @@ export const MAX_TERM_DAYS = 3650;
 
 export function onlyParams(params: URLSearchParams, allowed: string[]): void {
 	for (const key of params.keys()) {
-		if (!allowed.includes(key)) throw new ApiError(400, `Unknown parameter "${key}"; allowed: ${allowed.join(', ')}.`, { [key]: 'unknown parameter' });
+		if (!allowed.includes(key))
+			throw new ApiError(400, `Unknown parameter "${key}"; allowed: ${allowed.join(', ')}.`, {
+				[key]: 'unknown parameter'
+			});
 	}
 }
 
 export function requireParam(params: URLSearchParams, name: string): string {
 	const values = params.getAll(name);
-	if (values.length === 0 || values[0] === '') throw new ApiError(400, `Parameter "${name}" is required.`, { [name]: 'required' });
-	if (values.length > 1) throw new ApiError(400, `Parameter "${name}" is given more than once.`, { [name]: 'repeated' });
+	if (values.length === 0 || values[0] === '')
+		throw new ApiError(400, `Parameter "${name}" is required.`, { [name]: 'required' });
+	if (values.length > 1)
+		throw new ApiError(400, `Parameter "${name}" is given more than once.`, { [name]: 'repeated' });
 	return values[0]!;
 }
 
 /** A real calendar date within the supported years. */
 export function parseDate(name: string, value: string): string {
 	const m = DATE_RE.exec(value);
-	const bad = () => new ApiError(400, `Parameter "${name}" must be a date YYYY-MM-DD between ${SUPPORTED_FIRST_YEAR} and ${SUPPORTED_LAST_YEAR}.`, { [name]: 'invalid date' });
+	const bad = () =>
+		new ApiError(
+			400,
+			`Parameter "${name}" must be a date YYYY-MM-DD between ${SUPPORTED_FIRST_YEAR} and ${SUPPORTED_LAST_YEAR}.`,
+			{ [name]: 'invalid date' }
+		);
 	if (!m) throw bad();
 	const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
 	const probe = new Date(Date.UTC(y, mo - 1, d));
@@ -35,13 +45,19 @@ export function parseDate(name: string, value: string): string {
 
 export function checkYear(name: string, year: number): number {
 	if (!Number.isInteger(year) || year < SUPPORTED_FIRST_YEAR || year > SUPPORTED_LAST_YEAR)
-		throw new ApiError(400, `Parameter "${name}" must be a year between ${SUPPORTED_FIRST_YEAR} and ${SUPPORTED_LAST_YEAR}.`, { [name]: 'year out of range' });
+		throw new ApiError(
+			400,
+			`Parameter "${name}" must be a year between ${SUPPORTED_FIRST_YEAR} and ${SUPPORTED_LAST_YEAR}.`,
+			{ [name]: 'year out of range' }
+		);
 	return year;
 }
 
 export function parseDays(name: string, value: string): number {
 	if (!/^\d{1,4}$/.test(value) || Number(value) > MAX_TERM_DAYS)
-		throw new ApiError(400, `Parameter "${name}" must be a whole number from 0 to ${MAX_TERM_DAYS}.`, { [name]: 'out of range' });
+		throw new ApiError(400, `Parameter "${name}" must be a whole number from 0 to ${MAX_TERM_DAYS}.`, {
+			[name]: 'out of range'
+		});
 	return Number(value);
 }
 
@@ -50,7 +66,11 @@ export function parseInstant(name: string, value: string): Date {
 	const ok = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/.test(value);
 	const at = new Date(value);
 	if (!ok || Number.isNaN(at.getTime()))
-		throw new ApiError(400, `Parameter "${name}" must be an ISO 8601 instant with an offset, e.g. 2026-03-20T16:30:00+05:00.`, { [name]: 'invalid instant' });
+		throw new ApiError(
+			400,
+			`Parameter "${name}" must be an ISO 8601 instant with an offset, e.g. 2026-03-20T16:30:00+05:00.`,
+			{ [name]: 'invalid instant' }
+		);
 	checkYear(name, Number(value.slice(0, 4)));
 	return at;
 }

@@ -20,7 +20,12 @@ export interface OverrideChange {
 	override: { kind: CalendarOverride['kind']; reason: string } | null;
 }
 
-export function createCalendarService(deps: { db: Db; clock: Clock; now?: () => number; /** After a change committed (the scheduler re-plans). */ onChanged?: () => void }) {
+export function createCalendarService(deps: {
+	db: Db;
+	clock: Clock;
+	now?: () => number;
+	/** After a change committed (the scheduler re-plans). */ onChanged?: () => void;
+}) {
 	const { db, clock } = deps;
 	const base = createCalendar({});
 	let cached: { calendar: WorkingCalendar; loadedAt: number } | null = null;
@@ -51,7 +56,9 @@ export function createCalendarService(deps: { db: Db; clock: Clock; now?: () => 
 		async preview(change: OverrideChange): Promise<RecomputeSummary> {
 			const after = base.withOverrides(apply(await loadOverrides(db), change));
 			// In a transaction of its own: recompute sets planner options with SET LOCAL.
-			return db.transaction((tx) => recomputeOpenClocks(tx, { after, now: clock.now(), date: change.date, write: false }));
+			return db.transaction((tx) =>
+				recomputeOpenClocks(tx, { after, now: clock.now(), date: change.date, write: false })
+			);
 		},
 
 		/** Sets or removes an override, audits it and recomputes the open deadlines, atomically. */
@@ -63,7 +70,10 @@ export function createCalendarService(deps: { db: Db; clock: Clock; now?: () => 
 				const now = clock.now();
 				if (change.override) {
 					const row = { date: change.date, ...change.override, createdBy: actor.userId, createdAt: now };
-					await tx.insert(calendarOverrides).values(row).onConflictDoUpdate({ target: calendarOverrides.date, set: row });
+					await tx
+						.insert(calendarOverrides)
+						.values(row)
+						.onConflictDoUpdate({ target: calendarOverrides.date, set: row });
 				} else {
 					await tx.delete(calendarOverrides).where(eq(calendarOverrides.date, change.date));
 				}
@@ -74,7 +84,11 @@ export function createCalendarService(deps: { db: Db; clock: Clock; now?: () => 
 					at: now,
 					citation: 'README decision 4',
 					before: previous,
-					after: { override: change.override ? { date: change.date, ...change.override } : null, moved: result.moved, intoBreach: result.intoBreach }
+					after: {
+						override: change.override ? { date: change.date, ...change.override } : null,
+						moved: result.moved,
+						intoBreach: result.intoBreach
+					}
 				});
 				return result;
 			});

@@ -25,7 +25,9 @@ import { clockTimers } from '../../domain/procedures/timers';
  * until the scheduler has announced that breach, so a calendar change never swallows one.
  */
 const STORED_STATE = (state: string, due: string) =>
-	sql.raw(`case when ${state} = 'overdue' and clocks.fired_for is distinct from ${due} then 'running' else ${state} end`);
+	sql.raw(
+		`case when ${state} = 'overdue' and clocks.fired_for is distinct from ${due} then 'running' else ${state} end`
+	);
 
 export interface RecomputeSummary {
 	/** Open clocks whose due instant changes. */
@@ -62,8 +64,16 @@ interface GroupRow {
 }
 
 /** Stored events have ISO strings for instants; the domain wants Dates. */
-export function reviveClock(row: { kind: string; unit: string; length: number; citation: string; events: unknown }): SlaClock {
-	const events = (row.events as (Omit<ClockEvent, 'at'> & { at: string })[]).map((e) => ({ ...e, at: new Date(e.at) }) as ClockEvent);
+export function reviveClock(row: {
+	kind: string;
+	unit: string;
+	length: number;
+	citation: string;
+	events: unknown;
+}): SlaClock {
+	const events = (row.events as (Omit<ClockEvent, 'at'> & { at: string })[]).map(
+		(e) => ({ ...e, at: new Date(e.at) }) as ClockEvent
+	);
 	return { kind: row.kind, unit: row.unit, length: row.length, citation: row.citation, events } as SlaClock;
 }
 
@@ -125,7 +135,17 @@ async function recomputeGrouped(
 		const key = `${g.day}|${g.late}|${g.length}|${g.kind}`;
 		let next = computed.get(key);
 		if (!next) {
-			const timers = clockTimers(reviveClock({ kind: g.kind, unit: 'working_days', length: g.length, citation: '', events: [{ type: 'started', at: g.first_at }] }), opts.after, opts.now);
+			const timers = clockTimers(
+				reviveClock({
+					kind: g.kind,
+					unit: 'working_days',
+					length: g.length,
+					citation: '',
+					events: [{ type: 'started', at: g.first_at }]
+				}),
+				opts.after,
+				opts.now
+			);
 			next = timers.computed;
 			computed.set(key, next);
 			warns.push(timers.warnAt?.toISOString() ?? null);
@@ -171,7 +191,9 @@ async function recomputeOneByOne(
 	// Which clocks, in one sequential scan (few, usually); then their histories by id, a page at a
 	// time. A keyset scan (`id > $last order by id limit n`) looked cheaper to the planner, which
 	// walked the primary key over the whole table in random order: 3.9 s of the 10 s at a million.
-	const slowIds = rowsOf<{ id: string }>(await ex.execute(sql`select id from clocks where ${candidate} and not (${SIMPLE})`))
+	const slowIds = rowsOf<{ id: string }>(
+		await ex.execute(sql`select id from clocks where ${candidate} and not (${SIMPLE})`)
+	)
 		.map((r) => r.id)
 		.sort();
 	for (let from = 0; from < slowIds.length; from += PAGE) {
@@ -214,7 +236,13 @@ async function recomputeOneByOne(
 }
 
 /** One statement per page: arrays as parameters, joined by id. */
-async function writeClocks(ex: Executor, ids: string[], dues: (string | null)[], states: string[], warns: (string | null)[]) {
+async function writeClocks(
+	ex: Executor,
+	ids: string[],
+	dues: (string | null)[],
+	states: string[],
+	warns: (string | null)[]
+) {
 	await ex.execute(sql`
 		update clocks set due_at = v.due, state = ${STORED_STATE('v.state', 'v.due')}, warn_at = v.warn
 		from unnest(${toPgArray(ids)}::uuid[], ${toPgArray(dues)}::timestamptz[], ${toPgArray(states)}::text[], ${toPgArray(warns)}::timestamptz[]) as v(id, due, state, warn)

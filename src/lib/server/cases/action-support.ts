@@ -12,7 +12,13 @@ import { groundsFor } from '../../domain/reference/refusal-grounds';
 import { AGENCY_CODES } from '../../domain/reference/agencies';
 import { loadCase } from './case-snapshot';
 
-export async function actionSupport(ex: Executor, caseId: string, user: ActingUser, now: Date, calendar: WorkingCalendar) {
+export async function actionSupport(
+	ex: Executor,
+	caseId: string,
+	user: ActingUser,
+	now: Date,
+	calendar: WorkingCalendar
+) {
 	const loaded = await loadCase(ex, caseId);
 	if (!loaded) return null;
 	const def = procedureFor(loaded.row.service);
@@ -32,7 +38,9 @@ export async function actionSupport(ex: Executor, caseId: string, user: ActingUs
 		me: user.username,
 		officers,
 		agencies: AGENCY_CODES.filter((a) => !loaded.snap.consultations.some((c) => c.agency === a)),
-		grounds: def.grounds ? groundsFor(def.grounds).map((g) => ({ number: g.number, label: g.labelEn, confidential: g.confidential })) : [],
+		grounds: def.grounds
+			? groundsFor(def.grounds).map((g) => ({ number: g.number, label: g.labelEn, confidential: g.confidential }))
+			: [],
 		heardGrounds: loaded.snap.record.preliminary?.grounds ?? [],
 		devices: loaded.snap.devices.filter((d) => d.result === null).map((d) => d.imei),
 		postDecision: [...def.postDecision],

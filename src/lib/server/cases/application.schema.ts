@@ -22,7 +22,10 @@ const GoodsLineSchema = z
 			.string()
 			.max(40)
 			.transform(normalizeControlCode)
-			.refine((c) => controlCategory(c) !== null, 'a control-list code such as 1С350 or 10С905 (Latin or Cyrillic letters)'),
+			.refine(
+				(c) => controlCategory(c) !== null,
+				'a control-list code such as 1С350 or 10С905 (Latin or Cyrillic letters)'
+			),
 		description: text(1000),
 		quantity: z.number().positive().max(1e12),
 		unit: text(20),
@@ -31,7 +34,9 @@ const GoodsLineSchema = z
 	})
 	.strict();
 
-const PartySchema = z.object({ name: text(300), country: z.string().regex(/^[A-Z]{2}$/, 'an ISO 3166 alpha-2 country code') }).strict();
+const PartySchema = z
+	.object({ name: text(300), country: z.string().regex(/^[A-Z]{2}$/, 'an ISO 3166 alpha-2 country code') })
+	.strict();
 
 export const ApplicationSchema = z
 	.object({
@@ -52,7 +57,10 @@ export const ApplicationSchema = z
 		firstExportToCounterparty: z.boolean().optional(),
 		riskInformation: z.boolean().optional(),
 		documentsValidUntil: z.iso.date().optional(),
-		devices: z.array(z.string().regex(/^\d{15}$/, 'an IMEI of 15 digits')).max(500).optional(),
+		devices: z
+			.array(z.string().regex(/^\d{15}$/, 'an IMEI of 15 digits'))
+			.max(500)
+			.optional(),
 		complaintAgainst: z.string().max(40).optional(),
 		reviewBy: z.enum(['provider', 'quality-body']).optional(),
 		complaintText: text(20_000).optional()
@@ -60,11 +68,24 @@ export const ApplicationSchema = z
 	.strict()
 	.superRefine((a, ctx) => {
 		const need = (path: string, message: string) => ctx.addIssue({ code: 'custom', path: [path], message });
-		const permit = ['export-licence', 'import-licence', 'general-export-licence', 'licence-reissue', 'licence-reissue-separation', 'end-user-certificate', 'import-certificate'];
+		const permit = [
+			'export-licence',
+			'import-licence',
+			'general-export-licence',
+			'licence-reissue',
+			'licence-reissue-separation',
+			'end-user-certificate',
+			'import-certificate'
+		];
 		if (permit.includes(a.service)) {
 			if (!a.goodsLines?.length) need('goodsLines', 'at least one goods line (001 p.7; 000 p.5)');
 			if (!a.counterparty) need('counterparty', 'the counterparty (001 p.7)');
-			if (a.firstExportToCounterparty === undefined && a.service !== 'import-licence' && a.service !== 'import-certificate') need('firstExportToCounterparty', 'true or false: it decides whether the MFA check is mandatory (001 p.18)');
+			if (
+				a.firstExportToCounterparty === undefined &&
+				a.service !== 'import-licence' &&
+				a.service !== 'import-certificate'
+			)
+				need('firstExportToCounterparty', 'true or false: it decides whether the MFA check is mandatory (001 p.18)');
 		}
 		if (a.service === 'device-verification' && !a.devices?.length) need('devices', 'at least one IMEI (004 P 10)');
 		if (a.service === 'complaint') {

@@ -41,7 +41,14 @@ export function createCaseActions(deps: { db: Db; clock: Clock; calendar: Calend
 
 	// The calendar is read before a transaction opens: on PGlite (one connection) a query outside
 	// the open transaction would wait for it for ever.
-	async function plannedIn(tx: Tx, calendar: WorkingCalendar, caseId: string, plan: (loaded: LoadedCase, now: Date) => Promise<ActionPlan> | ActionPlan, actor: Actor, viewer: CaseViewer): Promise<StoredResponse> {
+	async function plannedIn(
+		tx: Tx,
+		calendar: WorkingCalendar,
+		caseId: string,
+		plan: (loaded: LoadedCase, now: Date) => Promise<ActionPlan> | ActionPlan,
+		actor: Actor,
+		viewer: CaseViewer
+	): Promise<StoredResponse> {
 		const loaded = await loadCase(tx, caseId, { lock: 'wait' });
 		if (!loaded) throw new ApiError(404, 'No such case.');
 		const now = clock.now();
@@ -57,7 +64,9 @@ export function createCaseActions(deps: { db: Db; clock: Clock; calendar: Calend
 		}
 		await writePlan(tx, loaded, p, { actor, now, calendar });
 		const view = await caseView(tx, caseId, viewer, now, calendar);
-		return p.answer ? { status: p.answer.status, body: { error: p.answer.message, case: view } } : { status: 200, body: view };
+		return p.answer
+			? { status: p.answer.status, body: { error: p.answer.message, case: view } }
+			: { status: 200, body: view };
 	}
 
 	return {
@@ -65,39 +74,83 @@ export function createCaseActions(deps: { db: Db; clock: Clock; calendar: Calend
 		async staffAction(caseId: string, action: StaffAction, body: unknown, user: ActingUser, key: string | null) {
 			if (!isUuid(caseId)) throw new ApiError(404, 'No such case.');
 			const calendar = await deps.calendar.current();
-			return idempotent(db, { caller: `user:${user.userId}`, key, fingerprint: `${caseId} ${action} ${JSON.stringify(body)}`, now: clock.now() }, (tx) =>
-				plannedIn(
-					tx,
-					calendar,
-					caseId,
-					async (loaded, now) => {
-						const assignee = action === 'assign' ? await resolveAssignee(tx, body) : undefined;
-						return planStaffAction({ def: procedureFor(loaded.row.service), snap: loaded.snap, actor: user, now, calendar, assignee }, action, body);
-					},
-					{ userId: user.userId, label: user.username },
-					{ kind: 'staff', user }
-				)
+			return idempotent(
+				db,
+				{
+					caller: `user:${user.userId}`,
+					key,
+					fingerprint: `${caseId} ${action} ${JSON.stringify(body)}`,
+					now: clock.now()
+				},
+				(tx) =>
+					plannedIn(
+						tx,
+						calendar,
+						caseId,
+						async (loaded, now) => {
+							const assignee = action === 'assign' ? await resolveAssignee(tx, body) : undefined;
+							return planStaffAction(
+								{ def: procedureFor(loaded.row.service), snap: loaded.snap, actor: user, now, calendar, assignee },
+								action,
+								body
+							);
+						},
+						{ userId: user.userId, label: user.username },
+						{ kind: 'staff', user }
+					)
 			);
 		},
 
 		/** An agency's answer to a consultation (001 p.16), by its token or its liaison. */
-		async answerConsultation(consultationId: string, answer: { decision: 'approve' | 'object'; reason?: string }, by: { agencyCode: string; actor: Actor }, key: string | null) {
-			const c = isUuid(consultationId) ? (await db.select().from(consultations).where(eq(consultations.id, consultationId)))[0] : undefined;
+		async answerConsultation(
+			consultationId: string,
+			answer: { decision: 'approve' | 'object'; reason?: string },
+			by: { agencyCode: string; actor: Actor },
+			key: string | null
+		) {
+			const c = isUuid(consultationId)
+				? (await db.select().from(consultations).where(eq(consultations.id, consultationId)))[0]
+				: undefined;
 			if (!c) throw new ApiError(404, 'No such consultation.');
 			if (c.agencyCode !== by.agencyCode) throw new ApiError(403, 'This consultation was sent to another state body.');
 			const calendar = await deps.calendar.current();
-			return idempotent(db, { caller: `agency:${by.agencyCode}`, key, fingerprint: `${consultationId} ${JSON.stringify(answer)}`, now: clock.now() }, (tx) =>
-				plannedIn(tx, calendar, c.caseId, (loaded, now) => planConsultationAnswer(loaded.snap, consultationId, answer, by.actor.label, now), by.actor, { kind: 'portal' })
+			return idempotent(
+				db,
+				{
+					caller: `agency:${by.agencyCode}`,
+					key,
+					fingerprint: `${consultationId} ${JSON.stringify(answer)}`,
+					now: clock.now()
+				},
+				(tx) =>
+					plannedIn(
+						tx,
+						calendar,
+						c.caseId,
+						(loaded, now) => planConsultationAnswer(loaded.snap, consultationId, answer, by.actor.label, now),
+						by.actor,
+						{ kind: 'portal' }
+					)
 			);
 		},
 
 		/** The MFA's result of the authenticity check (001 p.17). */
-		async recordMfaResult(checkId: string, result: { authentic: boolean; reference: string }, actor: Actor, key: string | null) {
+		async recordMfaResult(
+			checkId: string,
+			result: { authentic: boolean; reference: string },
+			actor: Actor,
+			key: string | null
+		) {
 			const m = isUuid(checkId) ? (await db.select().from(mfaChecks).where(eq(mfaChecks.id, checkId)))[0] : undefined;
 			if (!m) throw new ApiError(404, 'No such MFA check.');
 			const calendar = await deps.calendar.current();
-			return idempotent(db, { caller: 'mfa', key, fingerprint: `${checkId} ${JSON.stringify(result)}`, now: clock.now() }, (tx) =>
-				plannedIn(tx, calendar, m.caseId, (loaded, now) => planMfaResult(loaded.snap, result, now), actor, { kind: 'portal' })
+			return idempotent(
+				db,
+				{ caller: 'mfa', key, fingerprint: `${checkId} ${JSON.stringify(result)}`, now: clock.now() },
+				(tx) =>
+					plannedIn(tx, calendar, m.caseId, (loaded, now) => planMfaResult(loaded.snap, result, now), actor, {
+						kind: 'portal'
+					})
 			);
 		},
 
@@ -106,15 +159,29 @@ export function createCaseActions(deps: { db: Db; clock: Clock; calendar: Calend
 		 * the signing transaction: refused on every ground of the preliminary decision the applicant
 		 * was heard on (001 p.19), with the signed letter's text.
 		 */
-		async refuseWithLetterIn(tx: Tx, calendar: WorkingCalendar, caseId: string, user: ActingUser, letterText: string): Promise<void> {
+		async refuseWithLetterIn(
+			tx: Tx,
+			calendar: WorkingCalendar,
+			caseId: string,
+			user: ActingUser,
+			letterText: string
+		): Promise<void> {
 			await plannedIn(
 				tx,
 				calendar,
 				caseId,
 				(loaded, now) => {
 					const grounds = loaded.snap.record.preliminary?.grounds ?? [];
-					if (grounds.length === 0) throw new ProcedureError(409, 'The case has no preliminary refusal to decide on: notify the applicant and hold the hearing first (001 p.19).');
-					return planStaffAction({ def: procedureFor(loaded.row.service), snap: loaded.snap, actor: user, now, calendar }, 'decide', { outcome: 'refuse', grounds, text: letterText.slice(0, 20_000) || '—' });
+					if (grounds.length === 0)
+						throw new ProcedureError(
+							409,
+							'The case has no preliminary refusal to decide on: notify the applicant and hold the hearing first (001 p.19).'
+						);
+					return planStaffAction(
+						{ def: procedureFor(loaded.row.service), snap: loaded.snap, actor: user, now, calendar },
+						'decide',
+						{ outcome: 'refuse', grounds, text: letterText.slice(0, 20_000) || '—' }
+					);
 				},
 				{ userId: user.userId, label: user.username },
 				{ kind: 'staff', user }
@@ -122,44 +189,90 @@ export function createCaseActions(deps: { db: Db; clock: Clock; calendar: Calend
 		},
 
 		/** A new application from the portal; the same externalId returns the same case (200). */
-		async register(input: ApplicationInput, principal: TokenPrincipal, key: string | null): Promise<StoredResponse & { replayed: boolean }> {
+		async register(
+			input: ApplicationInput,
+			principal: TokenPrincipal,
+			key: string | null
+		): Promise<StoredResponse & { replayed: boolean }> {
 			const existing = await findByExternalId(db, input.externalId);
-			if (existing) return { status: 200, body: await caseView(db, existing, { kind: 'portal' }, clock.now(), await deps.calendar.current()), replayed: true };
+			if (existing)
+				return {
+					status: 200,
+					body: await caseView(db, existing, { kind: 'portal' }, clock.now(), await deps.calendar.current()),
+					replayed: true
+				};
 			const calendar = await deps.calendar.current();
 			try {
-				return await idempotent(db, { caller: `token:${principal.id}`, key, fingerprint: JSON.stringify(input), now: clock.now() }, (tx) => registerIn(tx, calendar, input, principal));
+				return await idempotent(
+					db,
+					{ caller: `token:${principal.id}`, key, fingerprint: JSON.stringify(input), now: clock.now() },
+					(tx) => registerIn(tx, calendar, input, principal)
+				);
 			} catch (e) {
 				// The same externalId registered concurrently: answer with the case that won.
 				const winner = await findByExternalId(db, input.externalId);
-				if (winner) return { status: 200, body: await caseView(db, winner, { kind: 'portal' }, clock.now(), await deps.calendar.current()), replayed: true };
+				if (winner)
+					return {
+						status: 200,
+						body: await caseView(db, winner, { kind: 'portal' }, clock.now(), await deps.calendar.current()),
+						replayed: true
+					};
 				throw e;
 			}
 		}
 	};
 
-	async function registerIn(tx: Tx, calendar: WorkingCalendar, input: ApplicationInput, principal: TokenPrincipal): Promise<StoredResponse> {
+	async function registerIn(
+		tx: Tx,
+		calendar: WorkingCalendar,
+		input: ApplicationInput,
+		principal: TokenPrincipal
+	): Promise<StoredResponse> {
 		const now = clock.now();
 		const receivedAt = new Date(input.receivedAt);
-		if (receivedAt.getTime() > now.getTime() + MAX_SKEW_MS) throw new ApiError(422, 'Some fields are invalid.', { receivedAt: 'in the future' });
-		if (now.getTime() - receivedAt.getTime() > MAX_AGE_MS) throw new ApiError(422, 'Some fields are invalid.', { receivedAt: 'more than a year ago' });
+		if (receivedAt.getTime() > now.getTime() + MAX_SKEW_MS)
+			throw new ApiError(422, 'Some fields are invalid.', { receivedAt: 'in the future' });
+		if (now.getTime() - receivedAt.getTime() > MAX_AGE_MS)
+			throw new ApiError(422, 'Some fields are invalid.', { receivedAt: 'more than a year ago' });
 		const received = receivedAt > now ? now : receivedAt;
 		const service = findService(input.service)!;
 		const def = procedureFor(input.service);
 
 		let complaintOf: string | null = null;
 		if (input.service === 'complaint') {
-			const [target] = await tx.select({ id: cases.id, stage: cases.stage }).from(cases).where(eq(cases.number, input.complaintAgainst!));
-			if (!target) throw new ApiError(422, 'Some fields are invalid.', { complaintAgainst: 'no case with this number' });
-			if (!TERMINAL_STAGES.has(target.stage)) throw new ApiError(422, 'Some fields are invalid.', { complaintAgainst: 'a complaint is opened against a decided case (001 p.23)' });
+			const [target] = await tx
+				.select({ id: cases.id, stage: cases.stage })
+				.from(cases)
+				.where(eq(cases.number, input.complaintAgainst!));
+			if (!target)
+				throw new ApiError(422, 'Some fields are invalid.', { complaintAgainst: 'no case with this number' });
+			if (!TERMINAL_STAGES.has(target.stage))
+				throw new ApiError(422, 'Some fields are invalid.', {
+					complaintAgainst: 'a complaint is opened against a decided case (001 p.23)'
+				});
 			complaintOf = target.id;
 		}
 		const a = input.applicant;
-		await tx.insert(organisations).values({ bin: a.bin, name: a.name, legalAddress: a.legalAddress, city: a.city ?? '' }).onConflictDoNothing({ target: organisations.bin });
+		await tx
+			.insert(organisations)
+			.values({ bin: a.bin, name: a.name, legalAddress: a.legalAddress, city: a.city ?? '' })
+			.onConflictDoNothing({ target: organisations.bin });
 		const [org] = await tx.select({ id: organisations.id }).from(organisations).where(eq(organisations.bin, a.bin));
 
-		const reg = planRegistration(def, { receivedAt: received, goodsLines: input.goodsLines, devices: input.devices, reviewBy: input.reviewBy }, now, calendar);
+		const reg = planRegistration(
+			def,
+			{ receivedAt: received, goodsLines: input.goodsLines, devices: input.devices, reviewBy: input.reviewBy },
+			now,
+			calendar
+		);
 		const number = await nextCaseNumber(tx, service.casePrefix, reg.registeredOn.slice(0, 4));
-		const { applicant: _applicant, service: _service, externalId: _externalId, receivedAt: _receivedAt, ...application } = input;
+		const {
+			applicant: _applicant,
+			service: _service,
+			externalId: _externalId,
+			receivedAt: _receivedAt,
+			...application
+		} = input;
 		const [row] = await tx
 			.insert(cases)
 			.values({
@@ -184,7 +297,12 @@ export function createCaseActions(deps: { db: Db; clock: Clock; calendar: Calend
 			type: 'case:created',
 			actor: { userId: null, label: `portal:${principal.name}` },
 			at: now,
-			citation: service.act === '000' ? '000 p.10, Annex 1 row 7' : service.act === '001' ? '001 p.14, Annex 1 row 7' : service.term.citation,
+			citation:
+				service.act === '000'
+					? '000 p.10, Annex 1 row 7'
+					: service.act === '001'
+						? '001 p.14, Annex 1 row 7'
+						: service.term.citation,
 			before: null,
 			after: { stage: reg.stage, registeredOn: reg.registeredOn, service: input.service, externalId: input.externalId }
 		});
@@ -201,14 +319,20 @@ async function findByExternalId(ex: Executor, externalId: string): Promise<strin
 async function nextCaseNumber(tx: Tx, prefix: string, year: string): Promise<string> {
 	await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`case-number:${prefix}-${year}`}))`);
 	const like = `${prefix}-${year}-%`;
-	const result = await tx.execute(sql`select coalesce(max(substring(number from '[0-9]+$')::int), 0) + 1 as next from cases where number like ${like}`);
+	const result = await tx.execute(
+		sql`select coalesce(max(substring(number from '[0-9]+$')::int), 0) + 1 as next from cases where number like ${like}`
+	);
 	const rows = (Array.isArray(result) ? result : (result as { rows: unknown[] }).rows) as { next: number | string }[];
 	return `${prefix}-${year}-${String(rows[0]!.next).padStart(5, '0')}`;
 }
 
 async function resolveAssignee(ex: Executor, body: unknown): Promise<{ id: number; roles: string[] } | null> {
-	const username = typeof body === 'object' && body && 'username' in body ? String((body as { username: unknown }).username) : '';
-	const [u] = await ex.select({ id: users.id }).from(users).where(and(eq(users.username, username), eq(users.disabled, false)));
+	const username =
+		typeof body === 'object' && body && 'username' in body ? String((body as { username: unknown }).username) : '';
+	const [u] = await ex
+		.select({ id: users.id })
+		.from(users)
+		.where(and(eq(users.username, username), eq(users.disabled, false)));
 	if (!u) return null;
 	const roles = await ex.select({ role: userRoles.role }).from(userRoles).where(eq(userRoles.userId, u.id));
 	return { id: u.id, roles: roles.map((r) => r.role) };

@@ -22,10 +22,16 @@ export interface LoadedCase {
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 export const isUuid = (s: string) => UUID.test(s);
 
-export async function loadCase(ex: Executor, caseId: string, opts: { lock?: 'wait' | 'skip' } = {}): Promise<LoadedCase | null> {
+export async function loadCase(
+	ex: Executor,
+	caseId: string,
+	opts: { lock?: 'wait' | 'skip' } = {}
+): Promise<LoadedCase | null> {
 	if (!isUuid(caseId)) return null;
 	if (opts.lock) {
-		const locked = await ex.execute(sql`select id from cases where id = ${caseId} for update ${opts.lock === 'skip' ? sql`skip locked` : sql``}`);
+		const locked = await ex.execute(
+			sql`select id from cases where id = ${caseId} for update ${opts.lock === 'skip' ? sql`skip locked` : sql``}`
+		);
 		const rows = Array.isArray(locked) ? locked : (locked as { rows: unknown[] }).rows;
 		if (rows.length === 0) return null;
 	}
@@ -33,10 +39,16 @@ export async function loadCase(ex: Executor, caseId: string, opts: { lock?: 'wai
 	if (!row) return null;
 	const [clockRows, consultationRows, mfaRows, deviceRows, complaintOf] = await Promise.all([
 		ex.select().from(clocks).where(eq(clocks.caseId, caseId)).orderBy(asc(clocks.id)),
-		ex.select().from(consultations).where(eq(consultations.caseId, caseId)).orderBy(asc(consultations.requestedAt), asc(consultations.agencyCode)),
+		ex
+			.select()
+			.from(consultations)
+			.where(eq(consultations.caseId, caseId))
+			.orderBy(asc(consultations.requestedAt), asc(consultations.agencyCode)),
 		ex.select().from(mfaChecks).where(eq(mfaChecks.caseId, caseId)),
 		ex.select().from(deviceChecks).where(eq(deviceChecks.caseId, caseId)).orderBy(asc(deviceChecks.imei)),
-		row.complaintOf ? ex.select({ decidedBy: cases.decidedBy }).from(cases).where(eq(cases.id, row.complaintOf)) : Promise.resolve([])
+		row.complaintOf
+			? ex.select({ decidedBy: cases.decidedBy }).from(cases).where(eq(cases.id, row.complaintOf))
+			: Promise.resolve([])
 	]);
 	// Clocks in creation order: a uuid id is random, so order by their first event.
 	const ordered = [...clockRows].sort((a, b) => firstAt(a) - firstAt(b) || a.id.localeCompare(b.id));

@@ -22,8 +22,17 @@ export async function caseView(ex: Executor, caseId: string, viewer: CaseViewer,
 	const restricted = viewer.kind === 'staff' && can(viewer.user.roles, 'cases:read-restricted');
 	const [[applicant], [assignee], consultationRows, mfaRows, events] = await Promise.all([
 		ex.select().from(organisations).where(eq(organisations.id, row.applicantId)),
-		row.assigneeId ? ex.select({ id: users.id, username: users.username, displayName: users.displayName }).from(users).where(eq(users.id, row.assigneeId)) : Promise.resolve([]),
-		ex.select().from(consultations).where(eq(consultations.caseId, caseId)).orderBy(asc(consultations.requestedAt), asc(consultations.agencyCode)),
+		row.assigneeId
+			? ex
+					.select({ id: users.id, username: users.username, displayName: users.displayName })
+					.from(users)
+					.where(eq(users.id, row.assigneeId))
+			: Promise.resolve([]),
+		ex
+			.select()
+			.from(consultations)
+			.where(eq(consultations.caseId, caseId))
+			.orderBy(asc(consultations.requestedAt), asc(consultations.agencyCode)),
 		ex.select().from(mfaChecks).where(eq(mfaChecks.caseId, caseId)),
 		ex.select().from(caseEvents).where(eq(caseEvents.caseId, caseId)).orderBy(asc(caseEvents.seq))
 	]);
@@ -40,7 +49,12 @@ export async function caseView(ex: Executor, caseId: string, viewer: CaseViewer,
 			remainingWorkingMinutes: Math.round(computed.remainingWorkingMinutes),
 			band: computed.band,
 			citation: stored?.citation ?? c.clock.citation,
-			suspensions: computed.suspensions.map((s) => ({ from: s.from.toISOString(), to: s.to?.toISOString() ?? null, reason: s.reason, legalBasis: s.legalBasis }))
+			suspensions: computed.suspensions.map((s) => ({
+				from: s.from.toISOString(),
+				to: s.to?.toISOString() ?? null,
+				reason: s.reason,
+				legalBasis: s.legalBasis
+			}))
 		};
 	});
 	const record = { ...((row.decision as Record<string, unknown> | null) ?? {}) };
@@ -69,7 +83,14 @@ export async function caseView(ex: Executor, caseId: string, viewer: CaseViewer,
 			lateAnswer: c.lateAnswer
 		})),
 		mfaCheck: mfaRows[0]
-			? { id: mfaRows[0].id, mandatory: mfaRows[0].mandatory, requestedAt: mfaRows[0].requestedAt.toISOString(), resultAt: mfaRows[0].resultAt?.toISOString() ?? null, authentic: mfaRows[0].authentic, reference: mfaRows[0].reference }
+			? {
+					id: mfaRows[0].id,
+					mandatory: mfaRows[0].mandatory,
+					requestedAt: mfaRows[0].requestedAt.toISOString(),
+					resultAt: mfaRows[0].resultAt?.toISOString() ?? null,
+					authentic: mfaRows[0].authentic,
+					reference: mfaRows[0].reference
+				}
 			: null,
 		devices: snap.devices,
 		events: events.map((e) => ({
@@ -81,7 +102,10 @@ export async function caseView(ex: Executor, caseId: string, viewer: CaseViewer,
 			citation: e.citation,
 			after: restricted ? e.after : strip(e.after)
 		})),
-		availableActions: viewer.kind === 'staff' ? availableActions({ def: procedureFor(row.service), snap, actor: viewer.user, now, calendar }) : []
+		availableActions:
+			viewer.kind === 'staff'
+				? availableActions({ def: procedureFor(row.service), snap, actor: viewer.user, now, calendar })
+				: []
 	};
 }
 

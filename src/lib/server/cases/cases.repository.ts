@@ -19,7 +19,10 @@ export async function listCases(db: Db, f: CaseListFilter) {
 	const cond = where.length ? and(...where) : undefined;
 	// The clocks are the only stored deadline (a case-level copy made every calendar change rewrite
 	// a million case rows): the next due is the earliest running clock's.
-	const nextDueAt = sql<Date | null>`(select min(k.due_at) from clocks k where k.case_id = ${cases.id} and k.state in ('running', 'overdue'))`.mapWith((v: string | null) => (v === null ? null : new Date(v)));
+	const nextDueAt =
+		sql<Date | null>`(select min(k.due_at) from clocks k where k.case_id = ${cases.id} and k.state in ('running', 'overdue'))`.mapWith(
+			(v: string | null) => (v === null ? null : new Date(v))
+		);
 	const rows = await db
 		.select({
 			id: cases.id,
@@ -56,7 +59,15 @@ export async function getCase(db: Db, id: string) {
 		db.select().from(consultations).where(eq(consultations.caseId, id)).orderBy(asc(consultations.agencyCode)),
 		db.select().from(mfaChecks).where(eq(mfaChecks.caseId, id))
 	]);
-	return { ...row.c, applicant: row.applicant, assignee: row.assignee, events, clocks: caseClocks, consultations: caseConsultations, mfaChecks: checks };
+	return {
+		...row.c,
+		applicant: row.applicant,
+		assignee: row.assignee,
+		events,
+		clocks: caseClocks,
+		consultations: caseConsultations,
+		mfaChecks: checks
+	};
 }
 
 export async function countByStage(db: Db) {

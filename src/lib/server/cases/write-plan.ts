@@ -22,19 +22,39 @@ export const storedEvents = (clock: SlaClock) => clock.events.map((e) => ({ ...e
  * scheduler has announced the breach for that due (clocks.fired_for), so it is never skipped.
  */
 export function storedState(state: ClockState, due: Date | null, firedFor: Date | null): ClockState {
-	if (state === 'overdue' && (firedFor === null || due === null || firedFor.getTime() !== due.getTime())) return 'running';
+	if (state === 'overdue' && (firedFor === null || due === null || firedFor.getTime() !== due.getTime()))
+		return 'running';
 	return state;
 }
 
 export function clockColumns(clock: SlaClock, calendar: WorkingCalendar, now: Date, firedFor: Date | null = null) {
 	const t = clockTimers(clock, calendar, now);
-	return { events: storedEvents(clock), state: storedState(t.state, t.dueAt, firedFor), dueAt: t.dueAt, warnAt: t.warnAt };
+	return {
+		events: storedEvents(clock),
+		state: storedState(t.state, t.dueAt, firedFor),
+		dueAt: t.dueAt,
+		warnAt: t.warnAt
+	};
 }
 
-export async function insertClock(ex: Executor, caseId: string, c: CaseClock, calendar: WorkingCalendar, now: Date): Promise<string> {
+export async function insertClock(
+	ex: Executor,
+	caseId: string,
+	c: CaseClock,
+	calendar: WorkingCalendar,
+	now: Date
+): Promise<string> {
 	const [row] = await ex
 		.insert(clocks)
-		.values({ caseId, kind: c.kind, subject: c.subject, unit: c.clock.unit, length: c.clock.length, citation: c.clock.citation, ...clockColumns(c.clock, calendar, now) })
+		.values({
+			caseId,
+			kind: c.kind,
+			subject: c.subject,
+			unit: c.clock.unit,
+			length: c.clock.length,
+			citation: c.clock.citation,
+			...clockColumns(c.clock, calendar, now)
+		})
 		.returning({ id: clocks.id });
 	return row!.id;
 }
@@ -58,7 +78,10 @@ export async function writePlan(
 		}
 		if (old.clock.events.length === c.clock.events.length) continue;
 		const stored = clockRows.find((r) => r.id === c.id)!;
-		await ex.update(clocks).set(clockColumns(c.clock, calendar, now, stored.firedFor)).where(eq(clocks.id, c.id!));
+		await ex
+			.update(clocks)
+			.set(clockColumns(c.clock, calendar, now, stored.firedFor))
+			.where(eq(clocks.id, c.id!));
 	}
 
 	for (const agency of plan.consultationsToRequest) {
@@ -68,15 +91,25 @@ export async function writePlan(
 	}
 	if (plan.consultationAnswer) {
 		const a = plan.consultationAnswer;
-		await ex.update(consultations).set({ decision: a.decision, reason: a.reason, answeredAt: a.at }).where(and(eq(consultations.id, a.id), sql`${consultations.decision} is null`));
+		await ex
+			.update(consultations)
+			.set({ decision: a.decision, reason: a.reason, answeredAt: a.at })
+			.where(and(eq(consultations.id, a.id), sql`${consultations.decision} is null`));
 	}
 	if (plan.consultationLateAnswer) {
 		const l = plan.consultationLateAnswer;
-		await ex.update(consultations).set({ lateAnswer: { decision: l.decision, reason: l.reason, at: l.at.toISOString() } }).where(eq(consultations.id, l.id));
+		await ex
+			.update(consultations)
+			.set({ lateAnswer: { decision: l.decision, reason: l.reason, at: l.at.toISOString() } })
+			.where(eq(consultations.id, l.id));
 	}
-	if (plan.mfaRequest) await ex.insert(mfaChecks).values({ caseId: row.id, requestedAt: now, mandatory: plan.mfaRequest.mandatory });
+	if (plan.mfaRequest)
+		await ex.insert(mfaChecks).values({ caseId: row.id, requestedAt: now, mandatory: plan.mfaRequest.mandatory });
 	if (plan.mfaResult && snap.mfa) {
-		await ex.update(mfaChecks).set({ resultAt: now, authentic: plan.mfaResult.authentic, reference: plan.mfaResult.reference }).where(eq(mfaChecks.id, snap.mfa.id));
+		await ex
+			.update(mfaChecks)
+			.set({ resultAt: now, authentic: plan.mfaResult.authentic, reference: plan.mfaResult.reference })
+			.where(eq(mfaChecks.id, snap.mfa.id));
 	}
 	if (plan.deviceResult) {
 		await ex
@@ -86,7 +119,13 @@ export async function writePlan(
 	}
 
 	let record = plan.record ? { ...(row.decision ?? {}), ...plan.record } : row.decision;
-	if (plan.issuesNumber) record = { ...record, documentNumber: `${row.number}/${DOCUMENT_SUFFIX[plan.issuesNumber]}`, document: plan.issuesNumber, issuedOn: calendar.localDate(now) };
+	if (plan.issuesNumber)
+		record = {
+			...record,
+			documentNumber: `${row.number}/${DOCUMENT_SUFFIX[plan.issuesNumber]}`,
+			document: plan.issuesNumber,
+			issuedOn: calendar.localDate(now)
+		};
 	await ex
 		.update(cases)
 		.set({
@@ -99,7 +138,8 @@ export async function writePlan(
 		})
 		.where(eq(cases.id, row.id));
 
-	const documentNumber = plan.issuesNumber && record ? { documentNumber: (record as Record<string, unknown>).documentNumber } : {};
+	const documentNumber =
+		plan.issuesNumber && record ? { documentNumber: (record as Record<string, unknown>).documentNumber } : {};
 	const written = await appendCaseEvents(
 		ex,
 		row.id,

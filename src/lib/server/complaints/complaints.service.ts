@@ -51,7 +51,13 @@ const BAND_ORDER: readonly ClockBand[] = ['ok', 'amber', 'red', 'breached'];
 
 const original = alias(cases, 'original');
 
-export async function loadComplaints(db: Db, calendar: WorkingCalendar, now: Date, viewerId: number, filter: ComplaintFilter): Promise<ComplaintRow[]> {
+export async function loadComplaints(
+	db: Db,
+	calendar: WorkingCalendar,
+	now: Date,
+	viewerId: number,
+	filter: ComplaintFilter
+): Promise<ComplaintRow[]> {
 	const rows = await db
 		.select({
 			id: cases.id,
@@ -62,12 +68,20 @@ export async function loadComplaints(db: Db, calendar: WorkingCalendar, now: Dat
 			application: cases.application,
 			decision: cases.decision,
 			decidedAt: cases.decidedAt,
-			original: { id: original.id, number: original.number, service: original.service, stage: original.stage, decidedBy: original.decidedBy }
+			original: {
+				id: original.id,
+				number: original.number,
+				service: original.service,
+				stage: original.stage,
+				decidedBy: original.decidedBy
+			}
 		})
 		.from(cases)
 		.innerJoin(organisations, eq(organisations.id, cases.applicantId))
 		.leftJoin(original, eq(original.id, cases.complaintOf))
-		.where(and(eq(cases.service, 'complaint'), filter === 'open' ? isNull(cases.decidedAt) : isNotNull(cases.decidedAt)))
+		.where(
+			and(eq(cases.service, 'complaint'), filter === 'open' ? isNull(cases.decidedAt) : isNotNull(cases.decidedAt))
+		)
 		.orderBy(desc(cases.decidedAt), desc(cases.receivedAt))
 		.limit(LIMIT);
 	const ids = rows.map((r) => r.id);
@@ -84,7 +98,9 @@ export async function loadComplaints(db: Db, calendar: WorkingCalendar, now: Dat
 			length: row.length,
 			citation: row.citation,
 			band: c.band,
-			extension: c.extension ? { at: c.extension.at.toISOString(), by: c.extension.by, citation: c.extension.citation } : null
+			extension: c.extension
+				? { at: c.extension.at.toISOString(), by: c.extension.by, citation: c.extension.citation }
+				: null
 		};
 	};
 
@@ -94,7 +110,9 @@ export async function loadComplaints(db: Db, calendar: WorkingCalendar, now: Dat
 		const notice = view(r.id, 'complaint-extension-notice');
 		const all = [forwarding, review, notice].filter((c) => c !== null);
 		const running = all.filter((c) => (c.state === 'running' || c.state === 'overdue') && c.due).map((c) => c.due!);
-		const band = all.map((c) => c.band).reduce<ClockBand>((a, b) => (BAND_ORDER.indexOf(b) > BAND_ORDER.indexOf(a) ? b : a), 'ok');
+		const band = all
+			.map((c) => c.band)
+			.reduce<ClockBand>((a, b) => (BAND_ORDER.indexOf(b) > BAND_ORDER.indexOf(a) ? b : a), 'ok');
 		return {
 			id: r.id,
 			number: r.number,
@@ -104,7 +122,15 @@ export async function loadComplaints(db: Db, calendar: WorkingCalendar, now: Dat
 			reviewBy: reviewBy(r.application, review),
 			outcome: typeof r.decision?.outcome === 'string' ? r.decision.outcome : null,
 			decidedAt: r.decidedAt?.toISOString() ?? null,
-			original: r.original ? { id: r.original.id, number: r.original.number, service: r.original.service, stage: r.original.stage, decidedByViewer: r.original.decidedBy === viewerId } : null,
+			original: r.original
+				? {
+						id: r.original.id,
+						number: r.original.number,
+						service: r.original.service,
+						stage: r.original.stage,
+						decidedByViewer: r.original.decidedBy === viewerId
+					}
+				: null,
 			forwarding,
 			review,
 			notice,
@@ -113,7 +139,8 @@ export async function loadComplaints(db: Db, calendar: WorkingCalendar, now: Dat
 		};
 	});
 	// Open complaints by legal urgency (the earliest running due first), decided ones newest first.
-	if (filter === 'open') list.sort((a, b) => (a.nextDue ?? '9999').localeCompare(b.nextDue ?? '9999') || a.number.localeCompare(b.number));
+	if (filter === 'open')
+		list.sort((a, b) => (a.nextDue ?? '9999').localeCompare(b.nextDue ?? '9999') || a.number.localeCompare(b.number));
 	return list;
 }
 

@@ -10,7 +10,14 @@ export const PENDING_LIMIT = 500;
 
 export function listPendingConsultations(db: Db, agency: string) {
 	return db
-		.select({ id: consultations.id, caseId: consultations.caseId, caseNumber: cases.number, service: cases.service, requestedAt: consultations.requestedAt, dueAt: consultations.dueAt })
+		.select({
+			id: consultations.id,
+			caseId: consultations.caseId,
+			caseNumber: cases.number,
+			service: cases.service,
+			requestedAt: consultations.requestedAt,
+			dueAt: consultations.dueAt
+		})
 		.from(consultations)
 		.innerJoin(cases, eq(cases.id, consultations.caseId))
 		.where(and(eq(consultations.agencyCode, agency), isNull(consultations.decision)))

@@ -64,7 +64,14 @@ export async function createDb(options: DbOptions): Promise<DbHandle> {
 	if (!dataDir.startsWith('memory://')) mkdirSync(dataDir, { recursive: true });
 	const embedded = await startEmbeddedPostgres(dataDir);
 	// One connection: PGlite is one session (a second would only queue behind it).
-	const client = postgres({ host: embedded.socketDir, port: embedded.port, username: 'postgres', database: 'postgres', max: 1, onnotice: () => {} });
+	const client = postgres({
+		host: embedded.socketDir,
+		port: embedded.port,
+		username: 'postgres',
+		database: 'postgres',
+		max: 1,
+		onnotice: () => {}
+	});
 	const close = async () => {
 		await client.end({ timeout: 5 });
 		await embedded.close();

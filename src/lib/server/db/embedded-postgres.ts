@@ -24,7 +24,10 @@ const WORKER_FILE = 'embedded-postgres.worker.mjs';
 function workerPath(): string {
 	const here = fileURLToPath(new URL(`./${WORKER_FILE}`, import.meta.url));
 	if (existsSync(here)) return here;
-	for (const candidate of [join(process.cwd(), 'dist', WORKER_FILE), join(process.cwd(), 'src/lib/server/db', WORKER_FILE)]) {
+	for (const candidate of [
+		join(process.cwd(), 'dist', WORKER_FILE),
+		join(process.cwd(), 'src/lib/server/db', WORKER_FILE)
+	]) {
 		if (existsSync(candidate)) return candidate;
 	}
 	throw new Error(`The embedded database's worker (${WORKER_FILE}) was not found beside ${here}.`);
@@ -36,7 +39,8 @@ export async function startEmbeddedPostgres(dataDir: string): Promise<EmbeddedPo
 	const worker = new Worker(workerPath(), { workerData: { dataDir, socketPath: join(socketDir, '.s.PGSQL.5432') } });
 	try {
 		await new Promise<void>((ok, fail) => {
-			const onExit = (code: number) => fail(new Error(`The embedded database stopped while starting (exit code ${code}).`));
+			const onExit = (code: number) =>
+				fail(new Error(`The embedded database stopped while starting (exit code ${code}).`));
 			worker.once('exit', onExit);
 			worker.once('error', fail);
 			worker.once('message', (m: { ready?: true; error?: string }) => {

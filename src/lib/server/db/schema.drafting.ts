@@ -7,7 +7,18 @@
  * the rendered PDF with its SHA-256. Rows of `draft_versions` and `draft_signatures` are only ever
  * inserted (the repository exposes no update or delete for them).
  */
-import { bigint, customType, index, integer, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import {
+	bigint,
+	customType,
+	index,
+	integer,
+	pgTable,
+	primaryKey,
+	text,
+	timestamp,
+	uniqueIndex,
+	uuid
+} from 'drizzle-orm/pg-core';
 import { cases, users } from './schema';
 
 const bytea = customType<{ data: Uint8Array; driverData: Uint8Array }>({
@@ -55,7 +66,10 @@ export const draftUpdates = pgTable(
 		/** How many client updates the row merges (a save writes its batch as one row; compaction counts these). */
 		updates: integer('updates').notNull().default(1)
 	},
-	(t) => [uniqueIndex('draft_updates_draft_hash_idx').on(t.draftId, t.hash), index('draft_updates_draft_id_idx').on(t.draftId, t.id)]
+	(t) => [
+		uniqueIndex('draft_updates_draft_hash_idx').on(t.draftId, t.hash),
+		index('draft_updates_draft_id_idx').on(t.draftId, t.id)
+	]
 );
 
 /** The document state with every update up to `upToId` applied (and those rows deleted). */

@@ -148,10 +148,7 @@ export const cases = pgTable(
 		createdAt: tstz('created_at').notNull(),
 		updatedAt: tstz('updated_at').notNull()
 	},
-	(t) => [
-		index('cases_stage_idx').on(t.stage),
-		index('cases_assignee_idx').on(t.assigneeId)
-	]
+	(t) => [index('cases_stage_idx').on(t.stage), index('cases_assignee_idx').on(t.assigneeId)]
 );
 
 /**

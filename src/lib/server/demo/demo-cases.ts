@@ -70,7 +70,11 @@ export async function seedDemoCases(ctx: AppContext, staff: Map<string, number>)
 					receivedAt: plan.receivedAt,
 					registeredOn: plan.registeredOn,
 					application: plan.complaint
-						? { complaintAgainst: against === null ? null : numbers[against], reviewBy: plan.complaint.reviewBy, complaintText: COMPLAINT_TEXTS[i % COMPLAINT_TEXTS.length] }
+						? {
+								complaintAgainst: against === null ? null : numbers[against],
+								reviewBy: plan.complaint.reviewBy,
+								complaintText: COMPLAINT_TEXTS[i % COMPLAINT_TEXTS.length]
+							}
 						: { goodsLines, counterparty, firstExportToCounterparty },
 					complaintOf: against === null ? null : ids[against],
 					decidedAt: decided ? plan.events.at(-1)!.at : null,
@@ -93,18 +97,36 @@ export async function seedDemoCases(ctx: AppContext, staff: Map<string, number>)
 				}))
 			);
 			if (plan.consultations.length)
-				await tx.insert(consultations).values(plan.consultations.map((c) => ({ caseId, agencyCode: c.agency, requestedAt: c.requestedAt, dueAt: c.dueAt, answeredAt: c.answeredAt, decision: c.decision })));
+				await tx.insert(consultations).values(
+					plan.consultations.map((c) => ({
+						caseId,
+						agencyCode: c.agency,
+						requestedAt: c.requestedAt,
+						dueAt: c.dueAt,
+						answeredAt: c.answeredAt,
+						decision: c.decision
+					}))
+				);
 			if (plan.mfa) await tx.insert(mfaChecks).values({ caseId, ...plan.mfa });
 			const events = [...plan.events].sort((a, b) => a.at.getTime() - b.at.getTime());
 			await appendCaseEvents(
 				tx,
 				caseId,
-				events.map((e) => ({ type: e.type, actor: { userId: staff.get(e.actor) ?? null, label: e.actor }, at: e.at, citation: e.citation, before: null, after: e.after }))
+				events.map((e) => ({
+					type: e.type,
+					actor: { userId: staff.get(e.actor) ?? null, label: e.actor },
+					at: e.at,
+					citation: e.citation,
+					before: null,
+					after: e.after
+				}))
 			);
 		});
 	}
 	// The complainant is the applicant of the case complained about (001 p.23).
-	await ctx.db.execute(sql`update cases set applicant_id = t.applicant_id from cases t where cases.complaint_of = t.id`);
+	await ctx.db.execute(
+		sql`update cases set applicant_id = t.applicant_id from cases t where cases.complaint_of = t.id`
+	);
 	return plans.length;
 }
 

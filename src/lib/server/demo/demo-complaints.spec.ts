@@ -39,10 +39,20 @@ describe('demo complaints (001 pp.23–25; 000 pp.15–17)', () => {
 	});
 
 	it('shows each situation: awaiting forwarding, in review, extended with the notice due, overdue, decided', () => {
-		const states = (kind: string) => complaints.map((p) => clock(p, kind)).filter((c) => c !== undefined).map((c) => computeClock(c, calendar, now));
-		expect(states('complaint-forwarding').map((c) => c.state)).toEqual(expect.arrayContaining(['running', 'overdue', 'met']));
-		expect(states('complaint-review').map((c) => c.state)).toEqual(expect.arrayContaining(['running', 'overdue', 'met', 'breached']));
-		expect(states('complaint-extension-notice').map((c) => c.state)).toEqual(expect.arrayContaining(['running', 'met']));
+		const states = (kind: string) =>
+			complaints
+				.map((p) => clock(p, kind))
+				.filter((c) => c !== undefined)
+				.map((c) => computeClock(c, calendar, now));
+		expect(states('complaint-forwarding').map((c) => c.state)).toEqual(
+			expect.arrayContaining(['running', 'overdue', 'met'])
+		);
+		expect(states('complaint-review').map((c) => c.state)).toEqual(
+			expect.arrayContaining(['running', 'overdue', 'met', 'breached'])
+		);
+		expect(states('complaint-extension-notice').map((c) => c.state)).toEqual(
+			expect.arrayContaining(['running', 'met'])
+		);
 		expect(states('complaint-review').filter((c) => c.extension !== null).length).toBeGreaterThanOrEqual(2);
 	});
 

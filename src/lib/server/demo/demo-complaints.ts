@@ -8,7 +8,16 @@
  * demo stays as it was.
  */
 import type { WorkingCalendar } from '../../domain/calendar';
-import { computeClock, deriveExtensionNoticeClock, extended, met, newClock, started, type ClockEvent, type SlaClock } from '../../domain/sla';
+import {
+	computeClock,
+	deriveExtensionNoticeClock,
+	extended,
+	met,
+	newClock,
+	started,
+	type ClockEvent,
+	type SlaClock
+} from '../../domain/sla';
 import type { PlannedCase } from './demo-plan';
 
 export type ReviewBy = 'provider' | 'quality-body';
@@ -36,7 +45,13 @@ const SCENARIOS: readonly Scenario[] = [
 	{ reviewBy: 'provider', age: 12, decide: { after: 3.5, outcome: 'rejected' } },
 	{ reviewBy: 'quality-body', age: 22, forward: 1, decide: { after: 12, outcome: 'upheld' } },
 	{ reviewBy: 'provider', age: 20, decide: { after: 6.5, outcome: 'rejected' } }, // decided late
-	{ reviewBy: 'quality-body', age: 26, forward: 2, extend: { after: 14, by: 7, noticeAfter: 15 }, decide: { after: 20, outcome: 'rejected' } }
+	{
+		reviewBy: 'quality-body',
+		age: 26,
+		forward: 2,
+		extend: { after: 14, by: 7, noticeAfter: 15 },
+		decide: { after: 20, outcome: 'rejected' }
+	}
 ];
 
 const REASONS = {
@@ -73,17 +88,34 @@ export function planComplaint(plan: PlannedCase, k: number, cal: WorkingCalendar
 	const quality = s.reviewBy === 'quality-body';
 	const firstStage = quality ? 'complaint-forwarding' : 'complaint-review';
 	const events: PlannedCase['events'] = [
-		{ type: 'case:created', at: receivedAt, citation: '001 p.14, Annex 1 row 7', actor: 'portal', after: { stage: firstStage, registeredOn, service: 'complaint' } }
+		{
+			type: 'case:created',
+			at: receivedAt,
+			citation: '001 p.14, Annex 1 row 7',
+			actor: 'portal',
+			after: { stage: firstStage, registeredOn, service: 'complaint' }
+		}
 	];
 	const clocks: SlaClock[] = [];
 	let stage = firstStage;
 
 	if (quality) {
 		const forwardedAt = s.forward === undefined ? null : at(s.forward);
-		clocks.push(newClock('complaint-forwarding', 'to-reviewing-body', [started(receivedAt), ...(forwardedAt ? [met(forwardedAt)] : [])]));
+		clocks.push(
+			newClock('complaint-forwarding', 'to-reviewing-body', [
+				started(receivedAt),
+				...(forwardedAt ? [met(forwardedAt)] : [])
+			])
+		);
 		if (forwardedAt) {
 			stage = 'complaint-review';
-			events.push({ type: 'complaint:forwarded', at: forwardedAt, citation: '001 p.23 para 2; 000 p.15', actor: 'registrar', after: { stage, to: 'quality-control body' } });
+			events.push({
+				type: 'complaint:forwarded',
+				at: forwardedAt,
+				citation: '001 p.23 para 2; 000 p.15',
+				actor: 'registrar',
+				after: { stage, to: 'quality-control body' }
+			});
 		}
 	}
 	const review: ClockEvent[] = [started(receivedAt)];
@@ -92,10 +124,30 @@ export function planComplaint(plan: PlannedCase, k: number, cal: WorkingCalendar
 		const extendedAt = at(s.extend.after);
 		review.push(extended(extendedAt, s.extend.by, '001 p.25 para 1; 000 p.17'));
 		const dueAt = computeClock(newClock('complaint-review', s.reviewBy, review), cal, extendedAt).due;
-		events.push({ type: 'complaint:extended', at: extendedAt, citation: '001 p.25; 000 p.17', actor: 'reviewer', after: { workingDays: s.extend.by, reason: 'A second expert opinion was requested.', dueAt: dueAt?.toISOString() ?? null } });
+		events.push({
+			type: 'complaint:extended',
+			at: extendedAt,
+			citation: '001 p.25; 000 p.17',
+			actor: 'reviewer',
+			after: {
+				workingDays: s.extend.by,
+				reason: 'A second expert opinion was requested.',
+				dueAt: dueAt?.toISOString() ?? null
+			}
+		});
 		const notifiedAt = s.extend.noticeAfter === undefined ? null : at(s.extend.noticeAfter);
-		notice = deriveExtensionNoticeClock(newClock('complaint-review', s.reviewBy, review), notifiedAt ? [met(notifiedAt)] : []);
-		if (notifiedAt) events.push({ type: 'complaint:extension-notified', at: notifiedAt, citation: '001 p.25 para 2; 000 p.17', actor: 'reviewer', after: {} });
+		notice = deriveExtensionNoticeClock(
+			newClock('complaint-review', s.reviewBy, review),
+			notifiedAt ? [met(notifiedAt)] : []
+		);
+		if (notifiedAt)
+			events.push({
+				type: 'complaint:extension-notified',
+				at: notifiedAt,
+				citation: '001 p.25 para 2; 000 p.17',
+				actor: 'reviewer',
+				after: {}
+			});
 	}
 	let record: PlannedCase['record'] = null;
 	if (s.decide) {
@@ -103,7 +155,13 @@ export function planComplaint(plan: PlannedCase, k: number, cal: WorkingCalendar
 		review.push(met(decidedAt));
 		stage = 'complaint-decided';
 		record = { outcome: s.decide.outcome, reason: REASONS[s.decide.outcome] };
-		events.push({ type: 'complaint:decided', at: decidedAt, citation: '001 p.24; 000 p.16', actor: 'reviewer', after: { stage, outcome: s.decide.outcome } });
+		events.push({
+			type: 'complaint:decided',
+			at: decidedAt,
+			citation: '001 p.24; 000 p.16',
+			actor: 'reviewer',
+			after: { stage, outcome: s.decide.outcome }
+		});
 	}
 	clocks.push(newClock('complaint-review', s.reviewBy, review));
 	if (notice) clocks.push(notice);
@@ -129,7 +187,8 @@ export function decidedAt(plan: PlannedCase): Date | null {
 }
 
 /** Complaints are the procedure of the licence (001 p.23) and certificate (000 p.15) acts. */
-const complainable = (p: PlannedCase) => p.service.code !== 'complaint' && (p.service.act === '001' || p.service.act === '000');
+const complainable = (p: PlannedCase) =>
+	p.service.code !== 'complaint' && (p.service.act === '001' || p.service.act === '000');
 
 /**
  * The case each complaint is about: a licence or certificate decided at least a working day before
@@ -146,7 +205,12 @@ export function withComplaintTargets(plans: readonly PlannedCase[], cal: Working
 		const preferred = candidates.filter((c) => c.refused);
 		const pool = preferred.length && i % 3 !== 2 ? preferred : candidates;
 		// Should every earlier decision be taken already, one may draw two complaints.
-		if (pool.length === 0) pool.push(...plans.map((q, j) => ({ j, at: decidedAt(q), refused: false })).filter((c) => c.at !== null && c.at.getTime() < before && complainable(plans[c.j]!)));
+		if (pool.length === 0)
+			pool.push(
+				...plans
+					.map((q, j) => ({ j, at: decidedAt(q), refused: false }))
+					.filter((c) => c.at !== null && c.at.getTime() < before && complainable(plans[c.j]!))
+			);
 		const chosen = pool[(i * 7) % Math.max(pool.length, 1)];
 		if (chosen) used.add(chosen.j);
 		return { ...p, complaint: { ...p.complaint, against: chosen?.j ?? null } };

@@ -22,7 +22,13 @@ export interface PlannedCase {
 	stage: string;
 	assignee: 'officer' | 'officer2' | null;
 	clocks: PlannedClock[];
-	consultations: { agency: string; requestedAt: Date; dueAt: Date; answeredAt: Date | null; decision: 'approve' | 'object' | 'deemed_approved' | null }[];
+	consultations: {
+		agency: string;
+		requestedAt: Date;
+		dueAt: Date;
+		answeredAt: Date | null;
+		decision: 'approve' | 'object' | 'deemed_approved' | null;
+	}[];
 	mfa: { requestedAt: Date; resultAt: Date | null; authentic: boolean | null } | null;
 	/** Workflow facts (cases.decision): the preliminary refusal, the hearing, the outcome. */
 	record: Record<string, unknown> | null;
@@ -76,7 +82,10 @@ function planOne(rng: Rng, cal: WorkingCalendar, now: Date, today: string, servi
 	const registeredAt = new Date(
 		Math.min(
 			now.getTime() - 60_000,
-			(registeredOn === cal.localDate(effectiveReceived) ? effectiveReceived : atLocal(cal, registeredOn, 9 * 60)).getTime()
+			(registeredOn === cal.localDate(effectiveReceived)
+				? effectiveReceived
+				: atLocal(cal, registeredOn, 9 * 60)
+			).getTime()
 		)
 	);
 	const plan: PlannedCase = {
@@ -89,13 +98,29 @@ function planOne(rng: Rng, cal: WorkingCalendar, now: Date, today: string, servi
 		consultations: [],
 		mfa: null,
 		record: null,
-		events: [{ type: 'case:created', at: registeredAt, citation: service.term.citation, actor: 'registrar', after: { stage: 'completeness-check', registeredOn } }]
+		events: [
+			{
+				type: 'case:created',
+				at: registeredAt,
+				citation: service.term.citation,
+				actor: 'registrar',
+				after: { stage: 'completeness-check', registeredOn }
+			}
+		]
 	};
-	const term = clockOf('service-term', UNIT[service.term.unit], service.term.length, service.term.citation, [{ type: 'started', at: registeredAt }]);
+	const term = clockOf('service-term', UNIT[service.term.unit], service.term.length, service.term.citation, [
+		{ type: 'started', at: registeredAt }
+	]);
 	plan.clocks.push({ clock: term, subject: null });
 
 	if (service.completenessCheck) {
-		const check = clockOf('completeness', UNIT[service.completenessCheck.unit], service.completenessCheck.length, service.completenessCheck.citation, [{ type: 'started', at: registeredAt }]);
+		const check = clockOf(
+			'completeness',
+			UNIT[service.completenessCheck.unit],
+			service.completenessCheck.length,
+			service.completenessCheck.citation,
+			[{ type: 'started', at: registeredAt }]
+		);
 		plan.clocks.push({ clock: check, subject: null });
 		const checkDone = cal.addWorkingMinutes(registeredAt, rng.int(60, 900));
 		if (checkDone > now) return plan; // still being checked
@@ -104,7 +129,13 @@ function planOne(rng: Rng, cal: WorkingCalendar, now: Date, today: string, servi
 			close(plan, term, checkDone, 'returned-incomplete', 'completeness:refused', service.completenessCheck.citation);
 			return plan;
 		}
-		plan.events.push({ type: 'completeness:confirmed', at: checkDone, citation: service.completenessCheck.citation, actor: plan.assignee ?? 'officer', after: { stage: 'under-review' } });
+		plan.events.push({
+			type: 'completeness:confirmed',
+			at: checkDone,
+			citation: service.completenessCheck.citation,
+			actor: plan.assignee ?? 'officer',
+			after: { stage: 'under-review' }
+		});
 	}
 	plan.stage = service.code === 'complaint' ? 'complaint-review' : 'under-review';
 	const reviewStart = plan.events.at(-1)!.at;
@@ -116,8 +147,13 @@ function planOne(rng: Rng, cal: WorkingCalendar, now: Date, today: string, servi
 	if (plan.mfa?.resultAt === null) return plan;
 	// Most cases close before their term; some run late (breached), some are still open near the due.
 	const finishLead = rng.int(-400, 2400);
-	const lastSoFar = Math.max(...plan.events.map((e) => e.at.getTime()), ...plan.clocks.flatMap((c) => c.clock.events.map((e) => e.at.getTime())));
-	const finishAt = dueNow.due ? new Date(Math.max(cal.addWorkingMinutes(dueNow.due, -finishLead).getTime(), lastSoFar + 30 * 60_000)) : null;
+	const lastSoFar = Math.max(
+		...plan.events.map((e) => e.at.getTime()),
+		...plan.clocks.flatMap((c) => c.clock.events.map((e) => e.at.getTime()))
+	);
+	const finishAt = dueNow.due
+		? new Date(Math.max(cal.addWorkingMinutes(dueNow.due, -finishLead).getTime(), lastSoFar + 30 * 60_000))
+		: null;
 	// Open past its due only briefly: an officer would not leave a breach standing for weeks.
 	const longOverdue = !!dueNow.due && cal.workingMinutesBetween(dueNow.due, now) > 3 * 480;
 	if (finishAt && finishAt <= now && (longOverdue || rng.chance(0.85))) {
@@ -125,16 +161,43 @@ function planOne(rng: Rng, cal: WorkingCalendar, now: Date, today: string, servi
 		if (refused && service.hearing) {
 			const notice = cal.addWorkingMinutes(finishAt, -3 * 480);
 			const grounds = demoGrounds(plan);
-			plan.events.push({ type: 'refusal:preliminary-issued', at: notice, citation: service.refusalGrounds === '000' ? '000 p.13' : '001 p.19', actor: 'head', after: { stage: 'hearing', grounds } });
-			plan.record = { preliminary: { grounds, confidential: [], hearingAt: notice.toISOString(), noticeAt: notice.toISOString() }, hearing: { heldAt: notice.toISOString(), applicantAttended: true } };
+			plan.events.push({
+				type: 'refusal:preliminary-issued',
+				at: notice,
+				citation: service.refusalGrounds === '000' ? '000 p.13' : '001 p.19',
+				actor: 'head',
+				after: { stage: 'hearing', grounds }
+			});
+			plan.record = {
+				preliminary: { grounds, confidential: [], hearingAt: notice.toISOString(), noticeAt: notice.toISOString() },
+				hearing: { heldAt: notice.toISOString(), applicantAttended: true }
+			};
 		}
 		close(plan, term, finishAt, refused ? 'refused' : 'granted', 'case:decided', service.term.citation);
-	} else if (service.hearing && service.refusalGrounds && rng.chance(0.08) && plan.consultations.every((c) => c.decision !== null)) {
+	} else if (
+		service.hearing &&
+		service.refusalGrounds &&
+		rng.chance(0.08) &&
+		plan.consultations.every((c) => c.decision !== null)
+	) {
 		plan.stage = 'hearing';
 		const noticeAt = new Date(Math.min(now.getTime(), reviewStart.getTime() + 86_400_000));
 		const grounds = demoGrounds(plan);
-		plan.events.push({ type: 'refusal:preliminary-issued', at: noticeAt, citation: service.refusalGrounds === '000' ? '000 p.13' : '001 p.19', actor: 'head', after: { stage: 'hearing', grounds } });
-		plan.record = { preliminary: { grounds, confidential: [], hearingAt: cal.endOfWorkingDay(cal.addWorkingDays(cal.localDate(noticeAt), 2)).toISOString(), noticeAt: noticeAt.toISOString() } };
+		plan.events.push({
+			type: 'refusal:preliminary-issued',
+			at: noticeAt,
+			citation: service.refusalGrounds === '000' ? '000 p.13' : '001 p.19',
+			actor: 'head',
+			after: { stage: 'hearing', grounds }
+		});
+		plan.record = {
+			preliminary: {
+				grounds,
+				confidential: [],
+				hearingAt: cal.endOfWorkingDay(cal.addWorkingDays(cal.localDate(noticeAt), 2)).toISOString(),
+				noticeAt: noticeAt.toISOString()
+			}
+		};
 	}
 	return plan;
 }
@@ -153,17 +216,35 @@ function planConsultations(rng: Rng, cal: WorkingCalendar, now: Date, plan: Plan
 			decision = rng.chance(0.93) ? 'approve' : 'object';
 			answeredAt = answerAt;
 			(clock.events as ClockEvent[]).push({ type: 'met', at: answerAt });
-			plan.events.push({ type: 'consultation:answered', at: answerAt, citation: '001 p.16', actor: `agency:${agency}`, after: { agency, decision } });
+			plan.events.push({
+				type: 'consultation:answered',
+				at: answerAt,
+				citation: '001 p.16',
+				actor: `agency:${agency}`,
+				after: { agency, decision }
+			});
 		} else if (dueAt <= now) {
 			decision = 'deemed_approved';
 			answeredAt = dueAt;
 			(clock.events as ClockEvent[]).push({ type: 'met', at: dueAt });
-			plan.events.push({ type: 'consultation:deemed-approved', at: dueAt, citation: '001 p.16', actor: 'system', after: { agency, decision } });
+			plan.events.push({
+				type: 'consultation:deemed-approved',
+				at: dueAt,
+				citation: '001 p.16',
+				actor: 'system',
+				after: { agency, decision }
+			});
 		}
 		plan.consultations.push({ agency, requestedAt: at, dueAt, answeredAt, decision });
 		plan.clocks.push({ clock, subject: agency });
 	}
-	plan.events.push({ type: 'consultation:requested', at, citation: '001 p.16', actor: plan.assignee ?? 'officer', after: { agencies } });
+	plan.events.push({
+		type: 'consultation:requested',
+		at,
+		citation: '001 p.16',
+		actor: plan.assignee ?? 'officer',
+		after: { agencies }
+	});
 	plan.events.sort((a, b) => a.at.getTime() - b.at.getTime());
 }
 
@@ -174,14 +255,37 @@ function planMfa(rng: Rng, cal: WorkingCalendar, now: Date, plan: PlannedCase, t
 	const resultAt = rng.chance(0.5) ? cal.addWorkingMinutes(sentAt, rng.int(480, 20 * 480)) : null;
 	const answered = resultAt && resultAt <= now ? resultAt : null;
 	const events = term.events as ClockEvent[];
-	events.push({ type: 'suspended', at: sentAt, reason: 'MFA authenticity check of the guarantee', legalBasis: '001 p.17' });
-	plan.clocks.push({ clock: clockOf('mfa-check', 'years', 1, '001 p.18', [{ type: 'started', at: sentAt }, ...(answered ? [{ type: 'met' as const, at: answered }] : [])]), subject: 'mfa' });
-	plan.events.push({ type: 'mfa:requested', at: sentAt, citation: '001 p.17', actor: plan.assignee ?? 'officer', after: { stage: 'mfa-check', clock: 'suspended' } });
+	events.push({
+		type: 'suspended',
+		at: sentAt,
+		reason: 'MFA authenticity check of the guarantee',
+		legalBasis: '001 p.17'
+	});
+	plan.clocks.push({
+		clock: clockOf('mfa-check', 'years', 1, '001 p.18', [
+			{ type: 'started', at: sentAt },
+			...(answered ? [{ type: 'met' as const, at: answered }] : [])
+		]),
+		subject: 'mfa'
+	});
+	plan.events.push({
+		type: 'mfa:requested',
+		at: sentAt,
+		citation: '001 p.17',
+		actor: plan.assignee ?? 'officer',
+		after: { stage: 'mfa-check', clock: 'suspended' }
+	});
 	plan.mfa = { requestedAt: sentAt, resultAt: answered, authentic: answered ? true : null };
 	if (answered) {
 		events.push({ type: 'resumed', at: answered });
 		plan.stage = 'under-review';
-		plan.events.push({ type: 'mfa:result-received', at: answered, citation: '001 p.17', actor: 'agency:mfa', after: { authentic: true, stage: 'under-review' } });
+		plan.events.push({
+			type: 'mfa:result-received',
+			at: answered,
+			citation: '001 p.17',
+			actor: 'agency:mfa',
+			after: { authentic: true, stage: 'under-review' }
+		});
 	}
 }
 
@@ -195,12 +299,24 @@ function close(plan: PlannedCase, term: SlaClock, at: Date, stage: string, event
 	(term.events as ClockEvent[]).push({ type: 'met', at });
 	for (const { clock } of plan.clocks) {
 		const last = clock.events.at(-1)?.type;
-		if (clock !== term && (last === 'started' || last === 'resumed')) (clock.events as ClockEvent[]).push({ type: 'cancelled', at, reason: 'case decided' });
+		if (clock !== term && (last === 'started' || last === 'resumed'))
+			(clock.events as ClockEvent[]).push({ type: 'cancelled', at, reason: 'case decided' });
 	}
 	plan.stage = stage;
-	if (stage === 'refused') plan.record = { ...(plan.record ?? {}), outcome: 'refused', grounds: (plan.record?.preliminary as { grounds?: number[] } | undefined)?.grounds ?? [] };
+	if (stage === 'refused')
+		plan.record = {
+			...(plan.record ?? {}),
+			outcome: 'refused',
+			grounds: (plan.record?.preliminary as { grounds?: number[] } | undefined)?.grounds ?? []
+		};
 	if (stage === 'granted') plan.record = { outcome: 'granted' };
-	plan.events.push({ type: event, at, citation, actor: stage === 'returned-incomplete' ? plan.assignee ?? 'officer' : 'head', after: { stage } });
+	plan.events.push({
+		type: event,
+		at,
+		citation,
+		actor: stage === 'returned-incomplete' ? (plan.assignee ?? 'officer') : 'head',
+		after: { stage }
+	});
 }
 
 function clockOf(kind: ClockKind, unit: ClockUnit, length: number, citation: string, events: ClockEvent[]): SlaClock {
@@ -212,4 +328,3 @@ function atLocal(cal: WorkingCalendar, date: string, minute: number): Date {
 	const midnight = cal.endOfCalendarDay(date).getTime() + 1000 - 86_400_000;
 	return new Date(midnight + minute * 60_000);
 }
-

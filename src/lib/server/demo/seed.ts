@@ -13,7 +13,13 @@ import { AGENCY_CODES, type AgencyCode } from '../../domain/reference/agencies';
 
 export const DEMO_PASSWORD = 'merzim-demo';
 
-export const DEMO_USERS: { username: string; displayName: string; roles: RoleName[]; agencyCode?: string; unit?: string }[] = [
+export const DEMO_USERS: {
+	username: string;
+	displayName: string;
+	roles: RoleName[];
+	agencyCode?: string;
+	unit?: string;
+}[] = [
 	{ username: 'registrar', displayName: 'Aigerim Sultanova', roles: ['registrar'], unit: 'Registry' },
 	{ username: 'officer', displayName: 'Nurlan Abenov', roles: ['officer'], unit: 'Export control' },
 	{ username: 'officer2', displayName: 'Dana Zhaksylykova', roles: ['officer'], unit: 'Export control' },
@@ -21,16 +27,22 @@ export const DEMO_USERS: { username: string; displayName: string; roles: RoleNam
 	{ username: 'supervisor', displayName: 'Saule Ospanova', roles: ['supervisor'], unit: 'Export control' },
 	{ username: 'reviewer', displayName: 'Marat Iskakov', roles: ['complaint_reviewer'] },
 	{ username: 'admin', displayName: 'System Administrator', roles: ['admin'] },
-	{ username: 'liaison-nsc', displayName: 'Liaison of the National Security Committee', roles: ['agency_liaison'], agencyCode: 'nsc' },
+	{
+		username: 'liaison-nsc',
+		displayName: 'Liaison of the National Security Committee',
+		roles: ['agency_liaison'],
+		agencyCode: 'nsc'
+	},
 	{ username: 'board', displayName: 'Wall board, hall 2', roles: ['wallboard'] }
 ];
 
 export type SeedResult =
-	| { status: 'seeded'; cases: number }
-	| { status: 'skipped-nonempty' }
-	| { status: 'skipped-production' };
+	{ status: 'seeded'; cases: number } | { status: 'skipped-nonempty' } | { status: 'skipped-production' };
 
-export async function seedDemoIfWanted(ctx: AppContext, opts: { requested: boolean; tokensFile?: string }): Promise<SeedResult> {
+export async function seedDemoIfWanted(
+	ctx: AppContext,
+	opts: { requested: boolean; tokensFile?: string }
+): Promise<SeedResult> {
 	if (ctx.config.production && !opts.requested) return { status: 'skipped-production' };
 	const [row] = await ctx.db.select({ n: count() }).from(users);
 	if (Number(row?.n ?? 0) > 0) return { status: 'skipped-nonempty' };
@@ -42,7 +54,8 @@ async function seedDemo(ctx: AppContext, opts: { tokensFile?: string }): Promise
 	for (const u of DEMO_USERS) {
 		ids.set(u.username, await ctx.users.create({ ...u, password: DEMO_PASSWORD }, systemActor));
 	}
-	for (const o of DEMO_CALENDAR_OVERRIDES) await ctx.calendar.change({ date: o.date, override: { kind: o.kind, reason: o.reason } }, systemActor);
+	for (const o of DEMO_CALENDAR_OVERRIDES)
+		await ctx.calendar.change({ date: o.date, override: { kind: o.kind, reason: o.reason } }, systemActor);
 	await writeDemoTokens(ctx, opts.tokensFile);
 	return seedDemoCases(ctx, ids);
 }
@@ -55,7 +68,11 @@ async function seedDemo(ctx: AppContext, opts: { tokensFile?: string }): Promise
 async function writeDemoTokens(ctx: AppContext, tokensFile: string | undefined): Promise<DemoTokens> {
 	const issue = async (name: string, kind: 'portal' | 'mfa' | 'agency', agencyCode?: AgencyCode) =>
 		(await ctx.tokens.issue({ name, kind, ...(agencyCode ? { agencyCode } : {}) }, systemActor)).token;
-	const tokens: DemoTokens = { portal: await issue('Demo e-government portal', 'portal'), mfa: await issue('Demo MFA', 'mfa'), agencies: {} };
+	const tokens: DemoTokens = {
+		portal: await issue('Demo e-government portal', 'portal'),
+		mfa: await issue('Demo MFA', 'mfa'),
+		agencies: {}
+	};
 	for (const code of AGENCY_CODES) tokens.agencies[code] = await issue(`Demo agency ${code}`, 'agency', code);
 	if (tokensFile) {
 		mkdirSync(dirname(tokensFile), { recursive: true });
@@ -76,5 +93,9 @@ export interface DemoTokens {
  * 24 and 25 March, but the data carries only the first.
  */
 export const DEMO_CALENDAR_OVERRIDES = [
-	{ date: '2026-03-25', kind: 'day_off' as const, reason: 'Nauryz 2026: weekend holiday carried over to Wednesday 25 March (official 2026 calendar)' }
+	{
+		date: '2026-03-25',
+		kind: 'day_off' as const,
+		reason: 'Nauryz 2026: weekend holiday carried over to Wednesday 25 March (official 2026 calendar)'
+	}
 ];

@@ -13,7 +13,10 @@ describe('guardAwarenessUpdate', () => {
 		expect(guarded.clientId).toBe(a.clientID);
 		const b = new Awareness(new Y.Doc());
 		applyAwarenessUpdate(b, guarded.update, 'test');
-		expect(b.getStates().get(a.clientID)).toEqual({ user: { name: 'Nurlan Abenov', color: presenceColor(7), userId: 7 }, cursor: { anchor: 1, head: 3 } });
+		expect(b.getStates().get(a.clientID)).toEqual({
+			user: { name: 'Nurlan Abenov', color: presenceColor(7), userId: 7 },
+			cursor: { anchor: 1, head: 3 }
+		});
 		a.destroy();
 		b.destroy();
 	});

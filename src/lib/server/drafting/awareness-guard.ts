@@ -24,7 +24,10 @@ export function presenceColor(userId: number): string {
  * The update rewritten with the server's idea of the user, and the Yjs client id it speaks for;
  * null when it is malformed or carries other than exactly one client.
  */
-export function guardAwarenessUpdate(update: Uint8Array, user: PresenceUser): { update: Uint8Array; clientId: number } | null {
+export function guardAwarenessUpdate(
+	update: Uint8Array,
+	user: PresenceUser
+): { update: Uint8Array; clientId: number } | null {
 	try {
 		const decoder = decoding.createDecoder(update);
 		if (decoding.readVarUint(decoder) !== 1) return null;
@@ -34,7 +37,10 @@ export function guardAwarenessUpdate(update: Uint8Array, user: PresenceUser): { 
 		if (decoding.hasContent(decoder)) return null;
 		const state: unknown = JSON.parse(raw);
 		if (state !== null && (typeof state !== 'object' || Array.isArray(state))) return null;
-		const rewritten = state === null ? null : { ...(state as Record<string, unknown>), user: { name: user.name, color: user.color, userId: user.userId } };
+		const rewritten =
+			state === null
+				? null
+				: { ...(state as Record<string, unknown>), user: { name: user.name, color: user.color, userId: user.userId } };
 		const encoder = encoding.createEncoder();
 		encoding.writeVarUint(encoder, 1);
 		encoding.writeVarUint(encoder, clientId);

@@ -19,7 +19,10 @@ function strings(value: unknown): string[] {
 
 export async function loadBasisFragments(db: Executor, caseId: string): Promise<BasisFragment[]> {
 	const [objections, events, checks] = await Promise.all([
-		db.select().from(consultations).where(and(eq(consultations.caseId, caseId), eq(consultations.decision, 'object'))),
+		db
+			.select()
+			.from(consultations)
+			.where(and(eq(consultations.caseId, caseId), eq(consultations.decision, 'object'))),
 		db.select({ after: caseEvents.after }).from(caseEvents).where(eq(caseEvents.caseId, caseId)),
 		db.select({ reference: mfaChecks.reference }).from(mfaChecks).where(eq(mfaChecks.caseId, caseId))
 	]);
@@ -27,7 +30,9 @@ export async function loadBasisFragments(db: Executor, caseId: string): Promise<
 	for (const o of objections) {
 		const agency = AGENCIES.find((a) => a.code === o.agencyCode);
 		const source = `consultation:${o.agencyCode}`;
-		if (agency) for (const name of [agency.nameKk, agency.nameRu, agency.nameEn, agency.shortKk, agency.shortRu]) fragments.push({ text: name, source });
+		if (agency)
+			for (const name of [agency.nameKk, agency.nameRu, agency.nameEn, agency.shortKk, agency.shortRu])
+				fragments.push({ text: name, source });
 		if (o.reason) fragments.push({ text: o.reason, source });
 	}
 	for (const e of events) {

@@ -22,7 +22,10 @@ export interface DraftingClock {
 	remainingWorkingMinutes: number | null;
 }
 
-export async function loadDraftingClocks(deps: { db: Executor; clock: Clock; calendar: { current(): Promise<WorkingCalendar> } }, caseId: string): Promise<DraftingClock[]> {
+export async function loadDraftingClocks(
+	deps: { db: Executor; clock: Clock; calendar: { current(): Promise<WorkingCalendar> } },
+	caseId: string
+): Promise<DraftingClock[]> {
 	const rows = await deps.db
 		.select()
 		.from(clocks)
@@ -37,9 +40,23 @@ export async function loadDraftingClocks(deps: { db: Executor; clock: Clock; cal
 				// Recomputed from the clock's history now (the stored due/state are only denormalised copies).
 				const c = computeClock(reviveClock(k), calendar, now);
 				const due = c.due ?? c.projectedDue;
-				return { id: k.id, kind: k.kind, state: c.state, dueAt: due?.toISOString() ?? null, citation: k.citation, remainingWorkingMinutes: c.remainingWorkingMinutes };
+				return {
+					id: k.id,
+					kind: k.kind,
+					state: c.state,
+					dueAt: due?.toISOString() ?? null,
+					citation: k.citation,
+					remainingWorkingMinutes: c.remainingWorkingMinutes
+				};
 			} catch {
-				return { id: k.id, kind: k.kind, state: k.state, dueAt: k.dueAt?.toISOString() ?? null, citation: k.citation, remainingWorkingMinutes: null };
+				return {
+					id: k.id,
+					kind: k.kind,
+					state: k.state,
+					dueAt: k.dueAt?.toISOString() ?? null,
+					citation: k.citation,
+					remainingWorkingMinutes: null
+				};
 			}
 		});
 }

@@ -4,7 +4,13 @@ import { Awareness, applyAwarenessUpdate, encodeAwarenessUpdate, removeAwareness
 import { createDraftFanout, type DraftFanoutSink } from './draft-fanout';
 
 /** A delivery of edits only ('update'), presence only ('awareness'), or both in one message ('both'). */
-type Sent = { kind: 'update' | 'awareness' | 'both' | 'forwardUpdate' | 'forwardAwareness'; draftId: string; bytes: Uint8Array; presence?: Uint8Array; except?: string | null };
+type Sent = {
+	kind: 'update' | 'awareness' | 'both' | 'forwardUpdate' | 'forwardAwareness';
+	draftId: string;
+	bytes: Uint8Array;
+	presence?: Uint8Array;
+	except?: string | null;
+};
 
 function setup() {
 	const sent: Sent[] = [];

@@ -54,14 +54,25 @@ function exceptOf(sources: Set<FanoutSource>): string | null {
 	return only ?? null;
 }
 
-export function createDraftFanout(sink: DraftFanoutSink, schedule: (run: () => void) => void = (run) => void setImmediate(run)) {
+export function createDraftFanout(
+	sink: DraftFanoutSink,
+	schedule: (run: () => void) => void = (run) => void setImmediate(run)
+) {
 	const pending = new Map<string, Pending>();
 	let scheduled = false;
 
 	function pendingFor(draftId: string): Pending {
 		let p = pending.get(draftId);
 		if (!p) {
-			p = { updates: [], localUpdates: [], updateSources: new Set(), awareness: null, clients: new Set(), localClients: new Set(), awarenessSources: new Set() };
+			p = {
+				updates: [],
+				localUpdates: [],
+				updateSources: new Set(),
+				awareness: null,
+				clients: new Set(),
+				localClients: new Set(),
+				awarenessSources: new Set()
+			};
 			pending.set(draftId, p);
 		}
 		if (!scheduled) {
@@ -84,14 +95,20 @@ export function createDraftFanout(sink: DraftFanoutSink, schedule: (run: () => v
 			const updateExcept = exceptOf(p.updateSources);
 			const awarenessExcept = exceptOf(p.awarenessSources);
 			// A keystroke and the caret it moved, from the same socket(s): one message, so one frame per socket.
-			if (update && awareness && updateExcept === awarenessExcept) sink.deliver(draftId, { update, awareness }, updateExcept);
+			if (update && awareness && updateExcept === awarenessExcept)
+				sink.deliver(draftId, { update, awareness }, updateExcept);
 			else {
 				if (update) sink.deliver(draftId, { update }, updateExcept);
 				if (awareness) sink.deliver(draftId, { awareness }, awarenessExcept);
 			}
-			if (update && p.localUpdates.length) sink.forwardUpdate(draftId, p.localUpdates.length === p.updates.length ? update : merged(p.localUpdates));
+			if (update && p.localUpdates.length)
+				sink.forwardUpdate(draftId, p.localUpdates.length === p.updates.length ? update : merged(p.localUpdates));
 			const local = known(p.localClients);
-			if (local.length) sink.forwardAwareness(draftId, local.length === present.length ? awareness! : encodeAwarenessUpdate(p.awareness!, local));
+			if (local.length)
+				sink.forwardAwareness(
+					draftId,
+					local.length === present.length ? awareness! : encodeAwarenessUpdate(p.awareness!, local)
+				);
 		}
 	}
 

@@ -43,8 +43,17 @@ export async function loadLetterFacts(db: Executor, caseId: string): Promise<Let
 	};
 }
 
-export function letterFor(facts: LetterFacts, opts: { chain: number; body: string[]; issuedOn: string | null; signerName: string | null }): RefusalLetter {
-	return buildRefusalLetter({ caseNumber: facts.caseNumber, applicationYear: facts.applicationYear, incomingNumber: facts.incomingNumber, addressee: facts.addressee, ...opts });
+export function letterFor(
+	facts: LetterFacts,
+	opts: { chain: number; body: string[]; issuedOn: string | null; signerName: string | null }
+): RefusalLetter {
+	return buildRefusalLetter({
+		caseNumber: facts.caseNumber,
+		applicationYear: facts.applicationYear,
+		incomingNumber: facts.incomingNumber,
+		addressee: facts.addressee,
+		...opts
+	});
 }
 
 /** The legal points of signing: the reasoned refusal is signed by the head's EDS on the Annex 2 form. */

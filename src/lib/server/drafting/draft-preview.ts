@@ -8,7 +8,11 @@ import { letterFor, type LetterFacts } from './draft-letter';
 import { renderLetterPdf } from './letter-pdf';
 import type { DraftingService } from './drafting.service';
 
-export async function previewPdf(deps: { db: Db; clock: Clock; drafting: DraftingService }, facts: LetterFacts, draft: DraftRow): Promise<Uint8Array> {
+export async function previewPdf(
+	deps: { db: Db; clock: Clock; drafting: DraftingService },
+	facts: LetterFacts,
+	draft: DraftRow
+): Promise<Uint8Array> {
 	await deps.drafting.flush(draft.id).catch(() => {});
 	const doc = new Y.Doc();
 	Y.applyUpdate(doc, await loadEncodedState(deps.db, draft.id));

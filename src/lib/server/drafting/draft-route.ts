@@ -5,5 +5,11 @@ import type { DraftActor } from './draft-authz';
 
 export function draftActor(event: RequestEvent): DraftActor {
 	const user = requirePermission(event, 'cases:read');
-	return { id: user.id, username: user.username, displayName: user.displayName, roles: user.roles, kiosk: event.locals.session?.kind === 'kiosk' };
+	return {
+		id: user.id,
+		username: user.username,
+		displayName: user.displayName,
+		roles: user.roles,
+		kiosk: event.locals.session?.kind === 'kiosk'
+	};
 }

@@ -40,10 +40,15 @@ const BLOCKS = new Set(['paragraph', 'heading', 'blockquote', 'codeBlock']);
 
 function inlineText(node: Y.XmlText | Y.XmlElement): string {
 	if (node instanceof Y.XmlText) {
-		return (node.toDelta() as { insert: unknown }[]).map((d) => (typeof d.insert === 'string' ? d.insert : '')).join('');
+		return (node.toDelta() as { insert: unknown }[])
+			.map((d) => (typeof d.insert === 'string' ? d.insert : ''))
+			.join('');
 	}
 	if (node.nodeName === 'hardBreak') return '\n';
-	return node.toArray().map((c) => (c instanceof Y.XmlText || c instanceof Y.XmlElement ? inlineText(c) : '')).join('');
+	return node
+		.toArray()
+		.map((c) => (c instanceof Y.XmlText || c instanceof Y.XmlElement ? inlineText(c) : ''))
+		.join('');
 }
 
 /** The body's paragraphs in order (list items prefixed "• " or "1. "). */

@@ -36,32 +36,74 @@ export function textOfState(state: Uint8Array): string {
 }
 
 /** The next version number of a draft, and the state to keep (call inside a transaction holding the draft row). */
-export async function nextVersion(tx: Executor, draftId: string): Promise<{ number: number; state: Uint8Array; text: string }> {
-	const [row] = await tx.select({ n: max(draftVersions.number) }).from(draftVersions).where(eq(draftVersions.draftId, draftId));
+export async function nextVersion(
+	tx: Executor,
+	draftId: string
+): Promise<{ number: number; state: Uint8Array; text: string }> {
+	const [row] = await tx
+		.select({ n: max(draftVersions.number) })
+		.from(draftVersions)
+		.where(eq(draftVersions.draftId, draftId));
 	const state = await loadEncodedState(tx, draftId);
 	return { number: (row?.n ?? 0) + 1, state, text: textOfState(state) };
 }
 
-export async function createNamedVersion(deps: { db: Db; clock: Clock; drafting: DraftingService }, draft: DraftRow, name: string, by: { id: number }): Promise<VersionView & { text: string }> {
+export async function createNamedVersion(
+	deps: { db: Db; clock: Clock; drafting: DraftingService },
+	draft: DraftRow,
+	name: string,
+	by: { id: number }
+): Promise<VersionView & { text: string }> {
 	await deps.drafting.flush(draft.id).catch(() => {
 		throw new DraftingError('unsaved', 'Recent edits could not be stored yet; try again in a moment.');
 	});
 	const at = deps.clock.now();
 	const created = await deps.db.transaction(async (tx) => {
-		const [locked] = await tx.select({ status: drafts.status }).from(drafts).where(eq(drafts.id, draft.id)).for('update');
-		if (locked?.status !== 'drafting') throw new DraftingError('signed', 'The letter is signed; its versions can no longer change.');
+		const [locked] = await tx
+			.select({ status: drafts.status })
+			.from(drafts)
+			.where(eq(drafts.id, draft.id))
+			.for('update');
+		if (locked?.status !== 'drafting')
+			throw new DraftingError('signed', 'The letter is signed; its versions can no longer change.');
 		const next = await nextVersion(tx, draft.id);
-		const [row] = await tx.insert(draftVersions).values({ draftId: draft.id, number: next.number, name, state: next.state, text: next.text, createdBy: by.id, createdAt: at }).returning();
+		const [row] = await tx
+			.insert(draftVersions)
+			.values({
+				draftId: draft.id,
+				number: next.number,
+				name,
+				state: next.state,
+				text: next.text,
+				createdBy: by.id,
+				createdAt: at
+			})
+			.returning();
 		return row!;
 	});
 	const [who] = await deps.db.select({ name: users.displayName }).from(users).where(eq(users.id, by.id));
-	return { id: created.id, chain: draft.chain, number: created.number, name: created.name, createdBy: who?.name ?? null, createdAt: at.toISOString(), text: created.text };
+	return {
+		id: created.id,
+		chain: draft.chain,
+		number: created.number,
+		name: created.name,
+		createdBy: who?.name ?? null,
+		createdAt: at.toISOString(),
+		text: created.text
+	};
 }
 
 /** Every version of every chain of the case, oldest first. */
 export async function listVersions(db: Executor, caseId: string): Promise<VersionView[]> {
 	const rows = await db
-		.select({ id: draftVersions.id, chain: drafts.chain, number: draftVersions.number, name: draftVersions.name, createdBy: users.displayName, createdAt: draftVersions.createdAt })
+		.select({
+			id: draftVersions.id,
+			chain: drafts.chain,
+			number: draftVersions.number,
+			name: draftVersions.name,
+			createdBy: users.displayName,
+			createdAt: draftVersions.createdAt
+		})
 		.from(draftVersions)
 		.innerJoin(drafts, eq(drafts.id, draftVersions.draftId))
 		.leftJoin(users, eq(users.id, draftVersions.createdBy))
@@ -72,7 +114,13 @@ export async function listVersions(db: Executor, caseId: string): Promise<Versio
 
 export async function diffTwoVersions(db: Executor, caseId: string, fromId: string, toId: string) {
 	const rows = await db
-		.select({ id: draftVersions.id, chain: drafts.chain, number: draftVersions.number, name: draftVersions.name, text: draftVersions.text })
+		.select({
+			id: draftVersions.id,
+			chain: drafts.chain,
+			number: draftVersions.number,
+			name: draftVersions.name,
+			text: draftVersions.text
+		})
 		.from(draftVersions)
 		.innerJoin(drafts, eq(drafts.id, draftVersions.draftId))
 		.where(and(eq(drafts.caseId, caseId), inArray(draftVersions.id, [fromId, toId])))

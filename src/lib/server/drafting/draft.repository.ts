@@ -48,7 +48,11 @@ export async function getDraft(db: Executor, draftId: string): Promise<DraftRow 
 }
 
 /** The case's current draft; opening it the first time creates chain 1 (safe against a concurrent open). */
-export async function openCurrentDraft(db: Db, caseId: string, by: { userId: number | null; at: Date }): Promise<DraftRow> {
+export async function openCurrentDraft(
+	db: Db,
+	caseId: string,
+	by: { userId: number | null; at: Date }
+): Promise<DraftRow> {
 	const existing = await findCurrentDraft(db, caseId);
 	if (existing) return existing;
 	await db.insert(drafts).values({ caseId, chain: 1, createdBy: by.userId, createdAt: by.at }).onConflictDoNothing();
@@ -59,15 +63,28 @@ export async function openCurrentDraft(db: Db, caseId: string, by: { userId: num
  * "New draft" after a signed letter: chain + 1, starting from the signed text (its last version's
  * state), so the officers amend rather than retype. Refused while the current chain is not signed.
  */
-export async function startNextChain(db: Db, caseId: string, by: { userId: number | null; at: Date }): Promise<DraftRow> {
+export async function startNextChain(
+	db: Db,
+	caseId: string,
+	by: { userId: number | null; at: Date }
+): Promise<DraftRow> {
 	return db.transaction(async (tx) => {
 		await tx.execute(sql`select id from cases where id = ${caseId} for update`);
 		const current = await findCurrentDraft(tx, caseId);
 		if (!current) throw new Error('the case has no draft yet');
 		if (current.status !== 'signed') return current;
-		const [last] = await tx.select({ state: draftVersions.state }).from(draftVersions).where(eq(draftVersions.draftId, current.id)).orderBy(desc(draftVersions.number)).limit(1);
-		const [next] = await tx.insert(drafts).values({ caseId, chain: current.chain + 1, createdBy: by.userId, createdAt: by.at }).returning();
-		if (last) await tx.insert(draftSnapshots).values({ draftId: next!.id, state: last.state, upToId: 0, compactedAt: by.at });
+		const [last] = await tx
+			.select({ state: draftVersions.state })
+			.from(draftVersions)
+			.where(eq(draftVersions.draftId, current.id))
+			.orderBy(desc(draftVersions.number))
+			.limit(1);
+		const [next] = await tx
+			.insert(drafts)
+			.values({ caseId, chain: current.chain + 1, createdBy: by.userId, createdAt: by.at })
+			.returning();
+		if (last)
+			await tx.insert(draftSnapshots).values({ draftId: next!.id, state: last.state, upToId: 0, compactedAt: by.at });
 		return next!;
 	});
 }
@@ -76,7 +93,12 @@ export async function loadStoredState(db: Executor, draftId: string): Promise<St
 	const [snap] = await db.select().from(draftSnapshots).where(eq(draftSnapshots.draftId, draftId));
 	const upToId = snap?.upToId ?? 0;
 	const updates = await db
-		.select({ id: draftUpdates.id, update: draftUpdates.update, hash: draftUpdates.hash, updates: draftUpdates.updates })
+		.select({
+			id: draftUpdates.id,
+			update: draftUpdates.update,
+			hash: draftUpdates.hash,
+			updates: draftUpdates.updates
+		})
 		.from(draftUpdates)
 		.where(and(eq(draftUpdates.draftId, draftId), gt(draftUpdates.id, upToId)))
 		.orderBy(asc(draftUpdates.id));
@@ -86,7 +108,10 @@ export async function loadStoredState(db: Executor, draftId: string): Promise<St
 /** The full current state as one update (snapshot + updates applied to a fresh document). */
 export async function loadEncodedState(db: Executor, draftId: string): Promise<Uint8Array> {
 	const stored = await loadStoredState(db, draftId);
-	return encodeState(stored.snapshot, stored.updates.map((u) => u.update));
+	return encodeState(
+		stored.snapshot,
+		stored.updates.map((u) => u.update)
+	);
 }
 
 /**
@@ -107,7 +132,10 @@ export async function appendUpdates(db: Db, draftId: string, items: UpdateToStor
 		APPEND_UPDATES,
 		[
 			draftId,
-			client.array(items.map((i) => Buffer.from(i.update.buffer, i.update.byteOffset, i.update.byteLength)), BYTEA),
+			client.array(
+				items.map((i) => Buffer.from(i.update.buffer, i.update.byteOffset, i.update.byteLength)),
+				BYTEA
+			),
 			items.map((i) => i.hash ?? hashUpdate(i.update)),
 			items.map((i) => i.userId),
 			items.map((i) => i.at.toISOString()),
@@ -156,10 +184,19 @@ export interface HeldDraft {
  * to a fresh document, as before. The in-memory document may also hold updates still waiting in
  * its save line; they are already sent to every editor, and storing them later is idempotent.
  */
-export async function compactStoredUpdates(db: Db, draftId: string, at: Date, held?: HeldDraft): Promise<{ folded: number; upToId: number; foldedHashes: string[]; fromMemory: boolean }> {
+export async function compactStoredUpdates(
+	db: Db,
+	draftId: string,
+	at: Date,
+	held?: HeldDraft
+): Promise<{ folded: number; upToId: number; foldedHashes: string[]; fromMemory: boolean }> {
 	return db.transaction(async (tx) => {
 		// One read under the draft's row lock: where the snapshot stands, and the rows after it.
-		const found = rowsOf<{ snapshot_up_to_id: number | string | null; id: number | string | null; hash: string | null }>(
+		const found = rowsOf<{
+			snapshot_up_to_id: number | string | null;
+			id: number | string | null;
+			hash: string | null;
+		}>(
 			await tx.execute(sql`
 				select s.up_to_id as snapshot_up_to_id, u.id, u.hash
 				from ${drafts} d
@@ -178,7 +215,10 @@ export async function compactStoredUpdates(db: Db, draftId: string, at: Date, he
 		if (fromMemory) state = Y.encodeStateAsUpdate(held!.doc);
 		else {
 			const stored = await loadStoredState(tx, draftId);
-			state = encodeState(stored.snapshot, stored.updates.filter((u) => u.id <= upToId).map((u) => u.update));
+			state = encodeState(
+				stored.snapshot,
+				stored.updates.filter((u) => u.id <= upToId).map((u) => u.update)
+			);
 		}
 		// The snapshot written and the folded rows deleted in one statement.
 		await tx.execute(sql`
@@ -192,7 +232,10 @@ export async function compactStoredUpdates(db: Db, draftId: string, at: Date, he
 }
 
 /** What access to a draft is decided on: the case's assignee and the draft's status. */
-export async function accessFacts(db: Executor, draftId: string): Promise<{ caseId: string; assigneeId: number | null; status: 'drafting' | 'signed' } | null> {
+export async function accessFacts(
+	db: Executor,
+	draftId: string
+): Promise<{ caseId: string; assigneeId: number | null; status: 'drafting' | 'signed' } | null> {
 	const [row] = await db
 		.select({ caseId: drafts.caseId, assigneeId: cases.assigneeId, status: drafts.status })
 		.from(drafts)

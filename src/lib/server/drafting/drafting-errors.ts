@@ -3,7 +3,14 @@ import { ApiError } from '../http/api-error';
 
 export type DraftingErrorCode = 'not-found' | 'forbidden' | 'signed' | 'not-signed' | 'empty' | 'unsaved';
 
-const STATUS: Record<DraftingErrorCode, number> = { 'not-found': 404, forbidden: 403, signed: 409, 'not-signed': 409, empty: 422, unsaved: 503 };
+const STATUS: Record<DraftingErrorCode, number> = {
+	'not-found': 404,
+	forbidden: 403,
+	signed: 409,
+	'not-signed': 409,
+	empty: 422,
+	unsaved: 503
+};
 
 export class DraftingError extends Error {
 	constructor(

@@ -11,7 +11,15 @@ import type { Db } from '../db/client';
 import type { Clock } from '../clock';
 import { LiveDraft } from './live-draft';
 import { inspectUpdate } from './draft-state';
-import { accessFacts, appendUpdates, compactStoredUpdates, DraftSignedError, hashUpdate, loadStoredState, type UpdateToStore } from './draft.repository';
+import {
+	accessFacts,
+	appendUpdates,
+	compactStoredUpdates,
+	DraftSignedError,
+	hashUpdate,
+	loadStoredState,
+	type UpdateToStore
+} from './draft.repository';
 import { RejectedBatchError } from './save-queue';
 
 export interface DraftingOptions {
@@ -39,7 +47,13 @@ export function batchRows(items: UpdateToStore[]): UpdateToStore[] {
 		const update = chunk.length === 1 ? chunk[0]!.update : Y.mergeUpdates(chunk.map((c) => c.update));
 		const authors = new Set(chunk.map((c) => c.userId));
 		const updates = chunk.reduce((n, c) => n + (c.updates ?? 1), 0);
-		rows.push({ update, hash: hashUpdate(update), userId: authors.size === 1 ? chunk[0]!.userId : null, at: chunk.at(-1)!.at, updates });
+		rows.push({
+			update,
+			hash: hashUpdate(update),
+			userId: authors.size === 1 ? chunk[0]!.userId : null,
+			at: chunk.at(-1)!.at,
+			updates
+		});
 	}
 	return rows;
 }
@@ -70,7 +84,15 @@ export function createDraftingService(deps: { db: Db; clock: Clock }, opts: Draf
 		const facts = await accessFacts(deps.db, draftId);
 		if (!facts) throw new DraftNotFoundError(draftId);
 		const stored = await loadStoredState(deps.db, draftId);
-		const draft: LiveDraft = new LiveDraft(draftId, facts.caseId, stored, facts.status, (items) => save(draft, items), saveOptions, now());
+		const draft: LiveDraft = new LiveDraft(
+			draftId,
+			facts.caseId,
+			stored,
+			facts.status,
+			(items) => save(draft, items),
+			saveOptions,
+			now()
+		);
 		return draft;
 	}
 
@@ -84,12 +106,15 @@ export function createDraftingService(deps: { db: Db; clock: Clock }, opts: Draf
 		}
 		// Every update of these rows is in the document (applied before it was queued): compaction's proof.
 		for (const r of rows) draft.holds.add(r.hash!);
-		if (draft.storedUpdates > compactAbove) void draft.serial(() => compact(draft)).catch((e) => console.error('draft compaction:', e));
+		if (draft.storedUpdates > compactAbove)
+			void draft.serial(() => compact(draft)).catch((e) => console.error('draft compaction:', e));
 	}
 
 	async function compact(draft: LiveDraft): Promise<void> {
 		// A frozen draft is being signed: its snapshot is then built from storage only.
-		const held = draft.frozen ? undefined : { doc: draft.doc, holds: draft.holds, snapshotUpToId: draft.snapshotUpToId };
+		const held = draft.frozen
+			? undefined
+			: { doc: draft.doc, holds: draft.holds, snapshotUpToId: draft.snapshotUpToId };
 		const result = await compactStoredUpdates(deps.db, draft.id, deps.clock.now(), held);
 		if (result.folded > 0) {
 			stats.compactions++;
@@ -120,7 +145,11 @@ export function createDraftingService(deps: { db: Db; clock: Clock }, opts: Draf
 	 * Applies a client's update and queues it for storage. Resolves (after applying) with a promise
 	 * that settles when the update is stored; `applied` is false for an update that changes nothing.
 	 */
-	async function receive(draftId: string, update: Uint8Array, meta: { userId: number | null; origin: unknown }): Promise<{ applied: boolean; stored: Promise<void> }> {
+	async function receive(
+		draftId: string,
+		update: Uint8Array,
+		meta: { userId: number | null; origin: unknown }
+	): Promise<{ applied: boolean; stored: Promise<void> }> {
 		let empty: boolean;
 		try {
 			empty = inspectUpdate(update).empty;
@@ -155,9 +184,15 @@ export function createDraftingService(deps: { db: Db; clock: Clock }, opts: Draf
 	}
 
 	/** Sync step 1 answered: what the client lacks, and the server's own state vector. */
-	async function syncReply(draftId: string, clientStateVector: Uint8Array): Promise<{ missing: Uint8Array; stateVector: Uint8Array }> {
+	async function syncReply(
+		draftId: string,
+		clientStateVector: Uint8Array
+	): Promise<{ missing: Uint8Array; stateVector: Uint8Array }> {
 		const draft = await open(draftId);
-		return { missing: Y.encodeStateAsUpdate(draft.doc, clientStateVector), stateVector: Y.encodeStateVector(draft.doc) };
+		return {
+			missing: Y.encodeStateAsUpdate(draft.doc, clientStateVector),
+			stateVector: Y.encodeStateVector(draft.doc)
+		};
 	}
 
 	async function flush(draftId: string): Promise<void> {
@@ -170,14 +205,18 @@ export function createDraftingService(deps: { db: Db; clock: Clock }, opts: Draf
 		for (const [id, pending] of live) {
 			const draft = await pending.catch(() => null);
 			if (!draft || t - draft.lastActivityAt < idleMs || !draft.saves.idle) continue;
-			if (draft.storedUpdates > 0) await draft.serial(() => compact(draft)).catch((e) => console.error('draft compaction:', e));
+			if (draft.storedUpdates > 0)
+				await draft.serial(() => compact(draft)).catch((e) => console.error('draft compaction:', e));
 			if (draft.members === 0 && !draft.saves.lastSaveFailed && draft.saves.idle && live.get(id) === pending) {
 				live.delete(id);
 				draft.destroy();
 			}
 		}
 	}
-	const sweeper = setInterval(() => void sweep().catch((e) => console.error('draft sweep:', e)), opts.sweepMs ?? Math.max(1_000, idleMs / 3));
+	const sweeper = setInterval(
+		() => void sweep().catch((e) => console.error('draft sweep:', e)),
+		opts.sweepMs ?? Math.max(1_000, idleMs / 3)
+	);
 	sweeper.unref();
 
 	return {

@@ -12,7 +12,10 @@ const letter = buildRefusalLetter({
 	addressee: { name: 'ТОО «Әсем Ғарыш Құрылыс»', legalAddress: 'Астана қ., Мәңгілік Ел даңғ., 8', bin: '000740001307' },
 	issuedOn: '2026-03-20',
 	signerName: 'Yerlan Mukhametov',
-	body: ['Лицензиялық алым енгізілмеген (Қағидаларға 1-қосымшаның 9-жолы, 2)-тармақша). ә ғ қ ң ө ұ ү һ і', 'Не внесён лицензионный сбор.'.repeat(40)]
+	body: [
+		'Лицензиялық алым енгізілмеген (Қағидаларға 1-қосымшаның 9-жолы, 2)-тармақша). ә ғ қ ң ө ұ ү һ і',
+		'Не внесён лицензионный сбор.'.repeat(40)
+	]
 });
 const at = new Date('2026-03-20T06:00:00Z');
 
@@ -38,11 +41,15 @@ describe('renderLetterPdf', () => {
 		const pdf = await renderLetterPdf(letter, { createdAt: at });
 		expect(Buffer.from(pdf.subarray(0, 5)).toString()).toBe('%PDF-');
 		const maps = unicodeMaps(pdf).toUpperCase();
-		for (const ch of 'әғқңөұүһі') expect(maps, ch).toContain(ch.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0'));
+		for (const ch of 'әғқңөұүһі')
+			expect(maps, ch).toContain(ch.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0'));
 	});
 
 	it('is deterministic for the same letter and time, so its SHA-256 identifies it', async () => {
-		const [a, b] = await Promise.all([renderLetterPdf(letter, { createdAt: at }), renderLetterPdf(letter, { createdAt: at })]);
+		const [a, b] = await Promise.all([
+			renderLetterPdf(letter, { createdAt: at }),
+			renderLetterPdf(letter, { createdAt: at })
+		]);
 		expect(sha256Hex(a)).toBe(sha256Hex(b));
 		const other = await renderLetterPdf({ ...letter, body: ['Другое основание.'] }, { createdAt: at });
 		expect(sha256Hex(other)).not.toBe(sha256Hex(a));

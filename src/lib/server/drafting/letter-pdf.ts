@@ -61,7 +61,17 @@ class Writer {
 	}
 
 	/** A block of text at x within width; returns its height. Moves down unless `keepY`. */
-	block(text: string, opts: { x?: number; width?: number; font?: PDFFont; size?: number; align?: 'left' | 'center' | 'right'; keepY?: boolean } = {}): number {
+	block(
+		text: string,
+		opts: {
+			x?: number;
+			width?: number;
+			font?: PDFFont;
+			size?: number;
+			align?: 'left' | 'center' | 'right';
+			keepY?: boolean;
+		} = {}
+	): number {
 		const font = opts.font ?? this.regular;
 		const size = opts.size ?? SIZE;
 		const x = opts.x ?? MARGIN;
@@ -90,7 +100,10 @@ class Writer {
 	}
 }
 
-export async function renderLetterPdf(letter: RefusalLetter, opts: { createdAt: Date; draftMark?: string }): Promise<Uint8Array> {
+export async function renderLetterPdf(
+	letter: RefusalLetter,
+	opts: { createdAt: Date; draftMark?: string }
+): Promise<Uint8Array> {
 	const pdf = await PDFDocument.create();
 	pdf.registerFontkit(fontkit);
 	const { regular: regularBytes, bold: boldBytes } = fontBytes();
@@ -111,13 +124,29 @@ export async function renderLetterPdf(letter: RefusalLetter, opts: { createdAt: 
 		w.gap(4);
 	}
 	// 001 Annex 2 item 2: the bilingual header in two columns; item 3: the city.
-	const left = w.block(`${letter.header.kk}\n${letter.city.kk}`, { width: column, font: bold, size: 9.5, align: 'center', keepY: true });
-	const rightH = w.block(`${letter.header.ru}\n${letter.city.ru}`, { x: right, width: column, font: bold, size: 9.5, align: 'center', keepY: true });
+	const left = w.block(`${letter.header.kk}\n${letter.city.kk}`, {
+		width: column,
+		font: bold,
+		size: 9.5,
+		align: 'center',
+		keepY: true
+	});
+	const rightH = w.block(`${letter.header.ru}\n${letter.city.ru}`, {
+		x: right,
+		width: column,
+		font: bold,
+		size: 9.5,
+		align: 'center',
+		keepY: true
+	});
 	w.y -= Math.max(left, rightH) + 6;
 	w.page.drawLine({ start: { x: MARGIN, y: w.y }, end: { x: A4.width - MARGIN, y: w.y }, thickness: 0.8 });
 	w.gap(10);
 	// Item 4: number and date of issue.
-	const meta = Math.max(w.block(`${letter.number.kk}\n${letter.date.kk}`, { width: column, keepY: true }), w.block(`${letter.number.ru}\n${letter.date.ru}`, { x: right, width: column, keepY: true }));
+	const meta = Math.max(
+		w.block(`${letter.number.kk}\n${letter.date.kk}`, { width: column, keepY: true }),
+		w.block(`${letter.number.ru}\n${letter.date.ru}`, { x: right, width: column, keepY: true })
+	);
 	w.y -= meta + 12;
 	// Item 5: the addressee, on the right.
 	w.block(letter.addressee.join('\n'), { x: right, width: column, font: bold });
@@ -137,7 +166,10 @@ export async function renderLetterPdf(letter: RefusalLetter, opts: { createdAt: 
 	// Item 8: the signer's position and name.
 	w.gap(24);
 	w.ensure(40);
-	const sig = Math.max(w.block(`${letter.signer.position.kk}\n${letter.signer.position.ru}`, { width: column, font: bold, keepY: true }), w.block(letter.signer.name, { x: right, width: column, font: bold, align: 'right', keepY: true }));
+	const sig = Math.max(
+		w.block(`${letter.signer.position.kk}\n${letter.signer.position.ru}`, { width: column, font: bold, keepY: true }),
+		w.block(letter.signer.name, { x: right, width: column, font: bold, align: 'right', keepY: true })
+	);
 	w.y -= sig;
 	return pdf.save({ useObjectStreams: false });
 }

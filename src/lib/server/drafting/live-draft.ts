@@ -34,7 +34,10 @@ export class LiveDraft {
 		saveOptions: SaveQueueOptions,
 		now: number
 	) {
-		this.doc = buildDoc(stored.snapshot, stored.updates.map((u) => u.update));
+		this.doc = buildDoc(
+			stored.snapshot,
+			stored.updates.map((u) => u.update)
+		);
 		this.awareness = new Awareness(this.doc);
 		this.awareness.setLocalState(null); // the server itself is nobody's presence
 		this.storedUpdates = stored.updates.reduce((n, u) => n + u.updates, 0);

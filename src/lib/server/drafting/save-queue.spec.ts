@@ -5,7 +5,13 @@ beforeEach(() => vi.useFakeTimers());
 afterEach(() => vi.useRealTimers());
 
 function queue(save: (items: number[]) => Promise<void>, serial = createSerial()) {
-	return new SaveQueue<number>(save, serial, { debounceMs: 50, maxWaitMs: 200, retryMinMs: 100, retryMaxMs: 400, now: () => Date.now() });
+	return new SaveQueue<number>(save, serial, {
+		debounceMs: 50,
+		maxWaitMs: 200,
+		retryMinMs: 100,
+		retryMaxMs: 400,
+		now: () => Date.now()
+	});
 }
 
 describe('SaveQueue', () => {

@@ -53,7 +53,8 @@ export async function signDraft(
 ): Promise<SignedLetter> {
 	const signer = deps.signer ?? new Sha256OnlySigner();
 	const actor = input.signer;
-	if (!maySignDraft({ userId: actor.id, roles: actor.roles, kiosk: actor.kiosk })) throw new DraftingError('forbidden', 'Only a head signs the refusal letter (001 p.20).');
+	if (!maySignDraft({ userId: actor.id, roles: actor.roles, kiosk: actor.kiosk }))
+		throw new DraftingError('forbidden', 'Only a head signs the refusal letter (001 p.20).');
 	const current = await findCurrentDraft(deps.db, input.caseId);
 	if (!current) throw new DraftingError('not-found', 'The case has no refusal draft.');
 	if (current.status === 'signed') throw new DraftingError('signed', 'This letter is already signed.');
@@ -71,18 +72,43 @@ export async function signDraft(
 			Y.applyUpdate(doc, next.state);
 			const body = bodyParagraphs(doc).filter((p) => p.trim());
 			doc.destroy();
-			if (body.length === 0) throw new DraftingError('empty', 'The letter has no grounds yet; write them before signing.');
+			if (body.length === 0)
+				throw new DraftingError('empty', 'The letter has no grounds yet; write them before signing.');
 			const at = deps.clock.now();
-			const letter = letterFor(facts, { chain: current.chain, body, issuedOn: formatLocalDate(localDayOfMs(at.getTime())), signerName: actor.displayName });
+			const letter = letterFor(facts, {
+				chain: current.chain,
+				body,
+				issuedOn: formatLocalDate(localDayOfMs(at.getTime())),
+				signerName: actor.displayName
+			});
 			const pdf = await renderLetterPdf(letter, { createdAt: at });
 			const sha256 = sha256Hex(pdf);
 			const { signature, algorithm } = await signer.sign(pdf);
 			const [version] = await tx
 				.insert(draftVersions)
-				.values({ draftId: current.id, number: next.number, name: SIGNED_VERSION_NAME, state: next.state, text: next.text, createdBy: actor.id, createdAt: at })
+				.values({
+					draftId: current.id,
+					number: next.number,
+					name: SIGNED_VERSION_NAME,
+					state: next.state,
+					text: next.text,
+					createdBy: actor.id,
+					createdAt: at
+				})
 				.returning();
 			const number = letterNumber(facts.caseNumber, current.chain);
-			await tx.insert(draftSignatures).values({ draftId: current.id, versionId: version!.id, letterNumber: number, pdf, pdfSha256: sha256, signature, algorithm, signerId: actor.id, signerName: actor.displayName, signedAt: at });
+			await tx.insert(draftSignatures).values({
+				draftId: current.id,
+				versionId: version!.id,
+				letterNumber: number,
+				pdf,
+				pdfSha256: sha256,
+				signature,
+				algorithm,
+				signerId: actor.id,
+				signerName: actor.displayName,
+				signedAt: at
+			});
 			await tx.update(drafts).set({ status: 'signed' }).where(eq(drafts.id, current.id));
 			if (input.decide) await input.decide(tx, next.text);
 			await appendCaseEvent(tx, input.caseId, {
@@ -92,7 +118,17 @@ export async function signDraft(
 				citation: signingCitation(facts.act),
 				after: { draftId: current.id, version: next.number, sha256, signer: actor.displayName }
 			});
-			return { draftId: current.id, chain: current.chain, version: next.number, versionId: version!.id, letterNumber: number, sha256, algorithm, signer: actor.displayName, signedAt: at.toISOString() };
+			return {
+				draftId: current.id,
+				chain: current.chain,
+				version: next.number,
+				versionId: version!.id,
+				letterNumber: number,
+				sha256,
+				algorithm,
+				signer: actor.displayName,
+				signedAt: at.toISOString()
+			};
 		});
 	} catch (e) {
 		await deps.drafting.unfreeze(current.id);

@@ -22,7 +22,11 @@ export function apiRoute<E extends RequestEvent>(handler: (event: E) => Promise<
 			return await handler(event);
 		} catch (e) {
 			// By name, not instanceof: services built into the server bundle throw their own copy of the class.
-			if (isApiError(e)) return json({ error: e.message, ...(e.fields ? { fields: e.fields } : {}) }, { status: e.status, headers: e.headers });
+			if (isApiError(e))
+				return json(
+					{ error: e.message, ...(e.fields ? { fields: e.fields } : {}) },
+					{ status: e.status, headers: e.headers }
+				);
 			throw e;
 		}
 	}) as unknown as RequestHandler;

@@ -27,9 +27,15 @@ export async function idempotent(
 	if (!KEY_RE.test(o.key)) throw new ApiError(400, 'Idempotency-Key must be 1–200 visible ASCII characters.');
 	const requestHash = encodeHexLowerCase(sha256(new TextEncoder().encode(o.fingerprint)));
 	const stored = async () => {
-		const [row] = await db.select().from(idempotencyKeys).where(and(eq(idempotencyKeys.caller, o.caller), eq(idempotencyKeys.key, o.key!)));
+		const [row] = await db
+			.select()
+			.from(idempotencyKeys)
+			.where(and(eq(idempotencyKeys.caller, o.caller), eq(idempotencyKeys.key, o.key!)));
 		if (!row) return null;
-		if (row.requestHash !== requestHash) throw new ApiError(422, 'This Idempotency-Key was already used for a different request.', { 'Idempotency-Key': 'reused with another body' });
+		if (row.requestHash !== requestHash)
+			throw new ApiError(422, 'This Idempotency-Key was already used for a different request.', {
+				'Idempotency-Key': 'reused with another body'
+			});
 		return { status: row.status, body: row.body, replayed: true };
 	};
 	const earlier = await stored();
@@ -38,7 +44,14 @@ export async function idempotent(
 		return {
 			...(await db.transaction(async (tx) => {
 				const response = await run(tx);
-				await tx.insert(idempotencyKeys).values({ caller: o.caller, key: o.key!, requestHash, status: response.status, body: response.body as object, createdAt: o.now });
+				await tx.insert(idempotencyKeys).values({
+					caller: o.caller,
+					key: o.key!,
+					requestHash,
+					status: response.status,
+					body: response.body as object,
+					createdAt: o.now
+				});
 				return response;
 			})),
 			replayed: false

@@ -7,13 +7,18 @@ import { ApiError } from './api-error';
 
 export const DEFAULT_MAX_BODY_BYTES = 64 * 1024;
 
-export async function readJson<S extends z.ZodType>(request: Request, schema: S, maxBytes = DEFAULT_MAX_BODY_BYTES): Promise<z.infer<S>> {
+export async function readJson<S extends z.ZodType>(
+	request: Request,
+	schema: S,
+	maxBytes = DEFAULT_MAX_BODY_BYTES
+): Promise<z.infer<S>> {
 	const type = request.headers.get('content-type') ?? '';
 	if (!/^application\/json\b/i.test(type)) throw new ApiError(415, 'Send the body as application/json.');
 	const declared = Number(request.headers.get('content-length') ?? '0');
 	if (declared > maxBytes) throw new ApiError(413, `The body is larger than ${maxBytes} bytes.`);
 	const text = await request.text();
-	if (new TextEncoder().encode(text).length > maxBytes) throw new ApiError(413, `The body is larger than ${maxBytes} bytes.`);
+	if (new TextEncoder().encode(text).length > maxBytes)
+		throw new ApiError(413, `The body is larger than ${maxBytes} bytes.`);
 	let value: unknown;
 	try {
 		value = JSON.parse(text);

@@ -8,7 +8,10 @@ import type { TokenKind, TokenPrincipal } from './tokens.service';
 
 export async function requireToken(event: RequestEvent, kinds: readonly TokenKind[]): Promise<TokenPrincipal> {
 	const principal = await event.locals.ctx.tokens.authenticate(event.request.headers.get('authorization'));
-	if (!principal) throw new ApiError(401, 'Send a valid integration token: Authorization: Bearer mzt_…', undefined, { 'www-authenticate': 'Bearer' });
+	if (!principal)
+		throw new ApiError(401, 'Send a valid integration token: Authorization: Bearer mzt_…', undefined, {
+			'www-authenticate': 'Bearer'
+		});
 	if (!kinds.includes(principal.kind)) throw new ApiError(403, `A ${principal.kind} token may not call this endpoint.`);
 	return principal;
 }

@@ -29,7 +29,10 @@ export const NewTokenSchema = z
 		agencyCode: z.enum(AGENCY_CODES).optional()
 	})
 	.strict()
-	.refine((t) => (t.kind === 'agency') === (t.agencyCode !== undefined), { message: 'an agency token names its agency; other tokens name none', path: ['agencyCode'] });
+	.refine((t) => (t.kind === 'agency') === (t.agencyCode !== undefined), {
+		message: 'an agency token names its agency; other tokens name none',
+		path: ['agencyCode']
+	});
 
 const PREFIX = 'mzt_';
 const LAST_USED_RESOLUTION_MS = 60_000;
@@ -37,12 +40,29 @@ const LAST_USED_RESOLUTION_MS = 60_000;
 export function createTokenService(deps: { db: Db; clock: Clock }) {
 	const { db, clock } = deps;
 	return {
-		async issue(input: z.infer<typeof NewTokenSchema>, actor: Actor): Promise<{ token: string; principal: TokenPrincipal }> {
+		async issue(
+			input: z.infer<typeof NewTokenSchema>,
+			actor: Actor
+		): Promise<{ token: string; principal: TokenPrincipal }> {
 			const t = newToken();
 			const now = clock.now();
-			const principal: TokenPrincipal = { id: t.id, name: input.name, kind: input.kind, agencyCode: input.agencyCode ?? null };
+			const principal: TokenPrincipal = {
+				id: t.id,
+				name: input.name,
+				kind: input.kind,
+				agencyCode: input.agencyCode ?? null
+			};
 			await db.transaction(async (tx) => {
-				await tx.insert(integrationTokens).values({ id: t.id, name: input.name, kind: input.kind, agencyCode: input.agencyCode ?? null, secretHash: t.secretHash, scopes: [input.kind], createdBy: actor.userId, createdAt: now });
+				await tx.insert(integrationTokens).values({
+					id: t.id,
+					name: input.name,
+					kind: input.kind,
+					agencyCode: input.agencyCode ?? null,
+					secretHash: t.secretHash,
+					scopes: [input.kind],
+					createdBy: actor.userId,
+					createdAt: now
+				});
 				await appendAuditEvent(tx, 'tokens', { type: 'token-issued', actor, at: now, after: principal });
 			});
 			return { token: `${PREFIX}${t.token}`, principal };
@@ -50,7 +70,15 @@ export function createTokenService(deps: { db: Db; clock: Clock }) {
 
 		async list() {
 			return db
-				.select({ id: integrationTokens.id, name: integrationTokens.name, kind: integrationTokens.kind, agencyCode: integrationTokens.agencyCode, createdAt: integrationTokens.createdAt, revokedAt: integrationTokens.revokedAt, lastUsedAt: integrationTokens.lastUsedAt })
+				.select({
+					id: integrationTokens.id,
+					name: integrationTokens.name,
+					kind: integrationTokens.kind,
+					agencyCode: integrationTokens.agencyCode,
+					createdAt: integrationTokens.createdAt,
+					revokedAt: integrationTokens.revokedAt,
+					lastUsedAt: integrationTokens.lastUsedAt
+				})
 				.from(integrationTokens)
 				.orderBy(desc(integrationTokens.createdAt));
 		},
@@ -58,7 +86,11 @@ export function createTokenService(deps: { db: Db; clock: Clock }) {
 		async revoke(id: string, actor: Actor): Promise<boolean> {
 			const now = clock.now();
 			return db.transaction(async (tx) => {
-				const [row] = await tx.update(integrationTokens).set({ revokedAt: now }).where(and(eq(integrationTokens.id, id), isNull(integrationTokens.revokedAt))).returning({ id: integrationTokens.id });
+				const [row] = await tx
+					.update(integrationTokens)
+					.set({ revokedAt: now })
+					.where(and(eq(integrationTokens.id, id), isNull(integrationTokens.revokedAt)))
+					.returning({ id: integrationTokens.id });
 				if (row) await appendAuditEvent(tx, 'tokens', { type: 'token-revoked', actor, at: now, before: { id } });
 				return !!row;
 			});

@@ -38,7 +38,13 @@ export interface QueueRow {
 	mfa: 'pending' | 'authentic' | 'not-authentic' | null;
 }
 
-export async function loadQueue(db: Db, calendar: WorkingCalendar, now: Date, user: { id: number; unit: string | null }, f: QueueFilter) {
+export async function loadQueue(
+	db: Db,
+	calendar: WorkingCalendar,
+	now: Date,
+	user: { id: number; unit: string | null },
+	f: QueueFilter
+) {
 	const where: SQL[] = [isNull(cases.decidedAt)];
 	if (f.tab === 'mine') where.push(eq(cases.assigneeId, user.id));
 	if (f.tab === 'unit') where.push(user.unit ? eq(cases.unit, user.unit) : isNull(cases.id));
@@ -46,7 +52,14 @@ export async function loadQueue(db: Db, calendar: WorkingCalendar, now: Date, us
 	if (f.service) where.push(eq(cases.service, f.service));
 	if (f.stage) where.push(eq(cases.stage, f.stage));
 	const open = await db
-		.select({ id: cases.id, number: cases.number, service: cases.service, stage: cases.stage, applicant: organisations.name, assignee: users.displayName })
+		.select({
+			id: cases.id,
+			number: cases.number,
+			service: cases.service,
+			stage: cases.stage,
+			applicant: organisations.name,
+			assignee: users.displayName
+		})
 		.from(cases)
 		.innerJoin(organisations, eq(organisations.id, cases.applicantId))
 		.leftJoin(users, eq(users.id, cases.assigneeId))
@@ -55,8 +68,14 @@ export async function loadQueue(db: Db, calendar: WorkingCalendar, now: Date, us
 	const [clockRows, pending, checks] = ids.length
 		? await Promise.all([
 				db.select().from(clocks).where(inArray(clocks.caseId, ids)),
-				db.select({ caseId: consultations.caseId, agency: consultations.agencyCode }).from(consultations).where(and(inArray(consultations.caseId, ids), isNull(consultations.decision))),
-				db.select({ caseId: mfaChecks.caseId, resultAt: mfaChecks.resultAt, authentic: mfaChecks.authentic }).from(mfaChecks).where(inArray(mfaChecks.caseId, ids))
+				db
+					.select({ caseId: consultations.caseId, agency: consultations.agencyCode })
+					.from(consultations)
+					.where(and(inArray(consultations.caseId, ids), isNull(consultations.decision))),
+				db
+					.select({ caseId: mfaChecks.caseId, resultAt: mfaChecks.resultAt, authentic: mfaChecks.authentic })
+					.from(mfaChecks)
+					.where(inArray(mfaChecks.caseId, ids))
 			])
 		: [[], [], []];
 
@@ -65,14 +84,22 @@ export async function loadQueue(db: Db, calendar: WorkingCalendar, now: Date, us
 	const mfaOf = new Map(checks.map((m) => [m.caseId, m]));
 	const rows = open.map((c) => {
 		const caseClocks = clocksOf.get(c.id) ?? [];
-		const urgency = urgencyOf({ clocks: caseClocks.map((k) => ({ ...reviveClock(k), subject: k.subject })) }, calendar, now);
+		const urgency = urgencyOf(
+			{ clocks: caseClocks.map((k) => ({ ...reviveClock(k), subject: k.subject })) },
+			calendar,
+			now
+		);
 		const next = urgency.next;
-		const citation = next ? (caseClocks.find((k) => k.kind === next.kind && (k.subject ?? null) === next.subject)?.citation ?? '') : '';
+		const citation = next
+			? (caseClocks.find((k) => k.kind === next.kind && (k.subject ?? null) === next.subject)?.citation ?? '')
+			: '';
 		const check = mfaOf.get(c.id);
 		const row: QueueRow = {
 			...c,
 			next: next?.due ? { kind: next.kind, subject: next.subject, due: next.due.toISOString(), citation } : null,
-			remainingWorkingMinutes: Number.isFinite(urgency.remainingWorkingMinutes) ? urgency.remainingWorkingMinutes : null,
+			remainingWorkingMinutes: Number.isFinite(urgency.remainingWorkingMinutes)
+				? urgency.remainingWorkingMinutes
+				: null,
 			band: urgency.band,
 			suspension: urgency.suspension ? { ...urgency.suspension, since: urgency.suspension.since.toISOString() } : null,
 			pendingAgencies: (agenciesOf.get(c.id) ?? []).map((p) => p.agency).sort(),
@@ -81,7 +108,12 @@ export async function loadQueue(db: Db, calendar: WorkingCalendar, now: Date, us
 		return { row, urgency, key: c.number };
 	});
 
-	const kept = rows.filter(({ row }) => (!f.agency || row.pendingAgencies.includes(f.agency)) && (!f.mfaPending || row.mfa === 'pending') && (!f.band || row.band === f.band));
+	const kept = rows.filter(
+		({ row }) =>
+			(!f.agency || row.pendingAgencies.includes(f.agency)) &&
+			(!f.mfaPending || row.mfa === 'pending') &&
+			(!f.band || row.band === f.band)
+	);
 	kept.sort(byUrgency);
 	return {
 		active: kept.filter((r) => !r.row.suspension).map((r) => r.row),

@@ -48,7 +48,10 @@ interface Candidate {
 /** When a clock fires next: its warning if not yet given for this due, else its deadline (clocks_next_fire_idx). */
 const NEXT_FIRE = sql`least(case when warned_for is distinct from due_at then warn_at end, due_at)`;
 
-export function createDeadlineScheduler(deps: { db: Db; clock: Clock; calendar: CalendarService }, opts: SchedulerOptions = {}) {
+export function createDeadlineScheduler(
+	deps: { db: Db; clock: Clock; calendar: CalendarService },
+	opts: SchedulerOptions = {}
+) {
 	const { db, clock } = deps;
 	const batch = opts.batch ?? 200;
 	const parallel = opts.parallel ?? 4;
@@ -93,7 +96,9 @@ export function createDeadlineScheduler(deps: { db: Db; clock: Clock; calendar: 
 	async function fire(c: Candidate, calendar: WorkingCalendar): Promise<boolean> {
 		return db.transaction(async (tx) => {
 			// A busy case (an officer acting on it) is left for the next tick.
-			const locked = rowsOf<{ id: string }>(await tx.execute(sql`select id from cases where id = ${c.case_id} for update skip locked`));
+			const locked = rowsOf<{ id: string }>(
+				await tx.execute(sql`select id from cases where id = ${c.case_id} for update skip locked`)
+			);
 			if (locked.length === 0) return false;
 			// Case first, then the clock, as every writer does; a calendar change may have moved its due meanwhile.
 			await tx.execute(sql`select id from clocks where id = ${c.id} for update`);
@@ -102,7 +107,14 @@ export function createDeadlineScheduler(deps: { db: Db; clock: Clock; calendar: 
 			if (!fresh || !fresh.dueAt) return false;
 			const due = fresh.dueAt;
 			if (c.what === 'warning') {
-				if (fresh.state !== 'running' || !fresh.warnAt || fresh.warnAt > now || due <= now || sameInstant(fresh.warnedFor, due)) return false;
+				if (
+					fresh.state !== 'running' ||
+					!fresh.warnAt ||
+					fresh.warnAt > now ||
+					due <= now ||
+					sameInstant(fresh.warnedFor, due)
+				)
+					return false;
 				const computed = computeClock(reviveClock(fresh), calendar, now);
 				await appendCaseEvent(tx, c.case_id, {
 					type: warningEventType(fresh.kind as never),
@@ -110,7 +122,14 @@ export function createDeadlineScheduler(deps: { db: Db; clock: Clock; calendar: 
 					at: fresh.warnAt,
 					citation: fresh.citation,
 					before: null,
-					after: { kind: fresh.kind, subject: fresh.subject, due: due.toISOString(), remainingWorkingMinutes: Math.round(computed.remainingWorkingMinutes), band: computed.band, firedAt: now.toISOString() }
+					after: {
+						kind: fresh.kind,
+						subject: fresh.subject,
+						due: due.toISOString(),
+						remainingWorkingMinutes: Math.round(computed.remainingWorkingMinutes),
+						band: computed.band,
+						firedAt: now.toISOString()
+					}
 				});
 				await tx.update(clocks).set({ warnedFor: due }).where(eq(clocks.id, c.id));
 				return true;
@@ -138,10 +157,20 @@ export function createDeadlineScheduler(deps: { db: Db; clock: Clock; calendar: 
 			// The MFA's silence for a year is refusal ground 12 (001 Annex 1 row 9).
 			citation: row.kind === 'mfa-check' ? '001 Annex 1 row 9 ground 12' : row.citation,
 			before: null,
-			after: { kind: row.kind, subject: row.subject, due: due.toISOString(), firedAt: now.toISOString(), lagMs: now.getTime() - due.getTime(), ...(row.kind === 'mfa-check' ? { ground: 12 } : {}) }
+			after: {
+				kind: row.kind,
+				subject: row.subject,
+				due: due.toISOString(),
+				firedAt: now.toISOString(),
+				lagMs: now.getTime() - due.getTime(),
+				...(row.kind === 'mfa-check' ? { ground: 12 } : {})
+			}
 		});
 		// A warning not yet given is moot once the deadline has passed.
-		await tx.update(clocks).set({ firedFor: due, warnedFor: due, state: 'overdue' }).where(and(eq(clocks.id, row.id)));
+		await tx
+			.update(clocks)
+			.set({ firedFor: due, warnedFor: due, state: 'overdue' })
+			.where(and(eq(clocks.id, row.id)));
 	}
 
 	async function pass(): Promise<number> {

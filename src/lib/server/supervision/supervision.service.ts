@@ -37,16 +37,28 @@ export async function loadSupervision(db: Db, calendar: WorkingCalendar, now: Da
 async function breachesPerWeek(db: Db, calendar: WorkingCalendar, now: Date): Promise<ChartData> {
 	const since = new Date(now.getTime() - 8 * 7 * 86_400_000);
 	const rows = await db
-		.select({ service: cases.service, week: sql<string>`to_char(date_trunc('week', ${clocks.dueAt} at time zone 'Asia/Almaty'), 'YYYY-MM-DD')`, n: sql<number>`count(*)::int` })
+		.select({
+			service: cases.service,
+			week: sql<string>`to_char(date_trunc('week', ${clocks.dueAt} at time zone 'Asia/Almaty'), 'YYYY-MM-DD')`,
+			n: sql<number>`count(*)::int`
+		})
 		.from(clocks)
 		.innerJoin(cases, eq(cases.id, clocks.caseId))
-		.where(and(inArray(clocks.state, ['breached', 'overdue']), sql`${clocks.dueAt} >= ${since.toISOString()}::timestamptz`))
+		.where(
+			and(inArray(clocks.state, ['breached', 'overdue']), sql`${clocks.dueAt} >= ${since.toISOString()}::timestamptz`)
+		)
 		.groupBy(cases.service, sql`2`);
-	const weeks = Array.from({ length: 8 }, (_, i) => weekStart(calendar, new Date(now.getTime() - (7 - i) * 7 * 86_400_000)));
+	const weeks = Array.from({ length: 8 }, (_, i) =>
+		weekStart(calendar, new Date(now.getTime() - (7 - i) * 7 * 86_400_000))
+	);
 	const services = [...new Set(rows.map((r) => r.service))].sort();
 	return {
 		labels: weeks,
-		series: services.map((s) => ({ key: s, label: s, values: weeks.map((w) => Number(rows.find((r) => r.service === s && r.week === w)?.n ?? 0)) }))
+		series: services.map((s) => ({
+			key: s,
+			label: s,
+			values: weeks.map((w) => Number(rows.find((r) => r.service === s && r.week === w)?.n ?? 0))
+		}))
 	};
 }
 
@@ -57,40 +69,72 @@ function weekStart(calendar: WorkingCalendar, at: Date): string {
 }
 
 async function openByStage(db: Db): Promise<ChartData> {
-	const rows = await db.select({ stage: cases.stage, n: sql<number>`count(*)::int` }).from(cases).where(isNull(cases.decidedAt)).groupBy(cases.stage).orderBy(cases.stage);
-	return { labels: rows.map((r) => r.stage), series: [{ key: 'open', label: 'open', values: rows.map((r) => Number(r.n)) }] };
+	const rows = await db
+		.select({ stage: cases.stage, n: sql<number>`count(*)::int` })
+		.from(cases)
+		.where(isNull(cases.decidedAt))
+		.groupBy(cases.stage)
+		.orderBy(cases.stage);
+	return {
+		labels: rows.map((r) => r.stage),
+		series: [{ key: 'open', label: 'open', values: rows.map((r) => Number(r.n)) }]
+	};
 }
 
 /** Each officer's open cases by the band of their most urgent running clock. */
 async function riskByOfficer(db: Db, calendar: WorkingCalendar, now: Date): Promise<ChartData> {
-	const open = await db.select({ id: cases.id, officer: users.displayName }).from(cases).leftJoin(users, eq(users.id, cases.assigneeId)).where(isNull(cases.decidedAt));
+	const open = await db
+		.select({ id: cases.id, officer: users.displayName })
+		.from(cases)
+		.leftJoin(users, eq(users.id, cases.assigneeId))
+		.where(isNull(cases.decidedAt));
 	const ids = open.map((c) => c.id);
 	const rows = ids.length ? await db.select().from(clocks).where(inArray(clocks.caseId, ids)) : [];
 	const byCase = new Map<string, typeof rows>();
 	for (const r of rows) byCase.set(r.caseId, [...(byCase.get(r.caseId) ?? []), r]);
 	const officers = [...new Set(open.map((c) => c.officer ?? '—'))].sort();
-	const counts = new Map<string, Record<string, number>>(officers.map((o) => [o, { breached: 0, red: 0, amber: 0, ok: 0 }]));
+	const counts = new Map<string, Record<string, number>>(
+		officers.map((o) => [o, { breached: 0, red: 0, amber: 0, ok: 0 }])
+	);
 	for (const c of open) {
 		const u = urgencyOf({ clocks: (byCase.get(c.id) ?? []).map(reviveClock) }, calendar, now);
 		if (u.band !== 'none') counts.get(c.officer ?? '—')![u.band]!++;
 	}
-	return { labels: officers, series: BANDS.map((b) => ({ key: b, label: b, values: officers.map((o) => counts.get(o)![b]!) })) };
+	return {
+		labels: officers,
+		series: BANDS.map((b) => ({ key: b, label: b, values: officers.map((o) => counts.get(o)![b]!) }))
+	};
 }
 
 /** Per agency: median working days to answer (answers only) and the share deemed approved (001 p.16). */
 async function agencyResponse(db: Db, calendar: WorkingCalendar) {
 	const rows = await db
-		.select({ agency: consultations.agencyCode, requestedAt: consultations.requestedAt, answeredAt: consultations.answeredAt, decision: consultations.decision })
+		.select({
+			agency: consultations.agencyCode,
+			requestedAt: consultations.requestedAt,
+			answeredAt: consultations.answeredAt,
+			decision: consultations.decision
+		})
 		.from(consultations)
 		.where(isNotNull(consultations.decision));
 	const agencies = [...new Set(rows.map((r) => r.agency))].sort();
 	return agencies.map((agency) => {
 		const mine = rows.filter((r) => r.agency === agency);
 		const answered = mine.filter((r) => r.decision !== 'deemed_approved' && r.answeredAt);
-		const days = answered.map((r) => calendar.workingMinutesBetween(r.requestedAt, r.answeredAt!) / 480).sort((a, b) => a - b);
-		const median = days.length ? (days[Math.floor((days.length - 1) / 2)]! + days[Math.ceil((days.length - 1) / 2)]!) / 2 : null;
+		const days = answered
+			.map((r) => calendar.workingMinutesBetween(r.requestedAt, r.answeredAt!) / 480)
+			.sort((a, b) => a - b);
+		const median = days.length
+			? (days[Math.floor((days.length - 1) / 2)]! + days[Math.ceil((days.length - 1) / 2)]!) / 2
+			: null;
 		const deemed = mine.filter((r) => r.decision === 'deemed_approved').length;
-		return { agency, answered: answered.length, medianWorkingDays: median === null ? null : Math.round(median * 10) / 10, deemedShare: mine.length ? deemed / mine.length : 0, total: mine.length };
+		return {
+			agency,
+			answered: answered.length,
+			medianWorkingDays: median === null ? null : Math.round(median * 10) / 10,
+			deemedShare: mine.length ? deemed / mine.length : 0,
+			total: mine.length
+		};
 	});
 }
 

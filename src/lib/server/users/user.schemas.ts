@@ -15,7 +15,10 @@ export const NewUserSchema = z
 			.min(PASSWORD_MIN_LENGTH, `At least ${PASSWORD_MIN_LENGTH} characters.`)
 			.max(PASSWORD_MAX_LENGTH),
 		roles: z.array(z.enum(roleNames)).min(1, 'Choose at least one role.').max(roleNames.length),
-		agencyCode: z.string().regex(/^[a-z]{2,5}$/).nullish(),
+		agencyCode: z
+			.string()
+			.regex(/^[a-z]{2,5}$/)
+			.nullish(),
 		unit: z.string().trim().max(80).nullish()
 	})
 	.strict();

@@ -86,7 +86,13 @@ export function createUserService(deps: { db: Db; clock: Clock }) {
 					.returning({ id: users.id });
 				const id = row!.id;
 				if (input.roles.length) await tx.insert(userRoles).values(input.roles.map((role) => ({ userId: id, role })));
-				await appendAuditEvent(tx, `user:${id}`, { type: 'user-created', actor, at: now, before: null, after: await publicView(tx, id) });
+				await appendAuditEvent(tx, `user:${id}`, {
+					type: 'user-created',
+					actor,
+					at: now,
+					before: null,
+					after: await publicView(tx, id)
+				});
 				return id;
 			});
 		},
@@ -100,7 +106,13 @@ export function createUserService(deps: { db: Db; clock: Clock }) {
 				if (newRoles.length) await tx.insert(userRoles).values(newRoles.map((role) => ({ userId, role })));
 				const now = clock.now();
 				await tx.update(users).set({ updatedAt: now }).where(eq(users.id, userId));
-				await appendAuditEvent(tx, `user:${userId}`, { type: 'roles-changed', actor, at: now, before, after: await publicView(tx, userId) });
+				await appendAuditEvent(tx, `user:${userId}`, {
+					type: 'roles-changed',
+					actor,
+					at: now,
+					before,
+					after: await publicView(tx, userId)
+				});
 			});
 		},
 

@@ -10,7 +10,10 @@ export const load: PageServerLoad = async (event) => {
 	const { calendar: service, clock } = event.locals.ctx;
 	const calendar = await service.current();
 	const asked = Number(event.url.searchParams.get('year'));
-	const year = Number.isInteger(asked) && asked >= SUPPORTED_FIRST_YEAR && asked <= SUPPORTED_LAST_YEAR ? asked : Number(calendar.localDate(clock.now()).slice(0, 4));
+	const year =
+		Number.isInteger(asked) && asked >= SUPPORTED_FIRST_YEAR && asked <= SUPPORTED_LAST_YEAR
+			? asked
+			: Number(calendar.localDate(clock.now()).slice(0, 4));
 	return {
 		year,
 		holidays: calendar.nonWorkingDays(year).filter((d) => d.kind !== 'weekend'),
@@ -38,14 +41,22 @@ export const actions: Actions = {
 		const input = parse(await event.request.formData());
 		if (!input.success) return fail(422, { fields: fieldErrors(input.error) });
 		const { date, kind, reason } = input.data;
-		const summary = await event.locals.ctx.calendar.change({ date, override: { kind, reason } }, { userId: admin.id, label: admin.username });
-		return { message: `Saved ${date}. ${summary.moved} open deadline(s) recomputed, ${summary.intoBreach} of them now breached.` };
+		const summary = await event.locals.ctx.calendar.change(
+			{ date, override: { kind, reason } },
+			{ userId: admin.id, label: admin.username }
+		);
+		return {
+			message: `Saved ${date}. ${summary.moved} open deadline(s) recomputed, ${summary.intoBreach} of them now breached.`
+		};
 	},
 	remove: async (event) => {
 		const admin = requirePermission(event, 'calendar:manage');
 		const date = String((await event.request.formData()).get('date') ?? '');
 		if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) return fail(422, { message: 'Unknown date.' });
-		const summary = await event.locals.ctx.calendar.change({ date, override: null }, { userId: admin.id, label: admin.username });
+		const summary = await event.locals.ctx.calendar.change(
+			{ date, override: null },
+			{ userId: admin.id, label: admin.username }
+		);
 		return { message: `Removed the override of ${date}. ${summary.moved} open deadline(s) recomputed.` };
 	}
 };

@@ -12,7 +12,12 @@ export const load: PageServerLoad = async (event) => {
 	requirePermission(event, 'tokens:manage');
 	const tokens = await event.locals.ctx.tokens.list();
 	return {
-		tokens: tokens.map((t) => ({ ...t, createdAt: t.createdAt.toISOString(), lastUsedAt: iso(t.lastUsedAt), revokedAt: iso(t.revokedAt) })),
+		tokens: tokens.map((t) => ({
+			...t,
+			createdAt: t.createdAt.toISOString(),
+			lastUsedAt: iso(t.lastUsedAt),
+			revokedAt: iso(t.revokedAt)
+		})),
 		agencies: [...AGENCY_CODES]
 	};
 };
@@ -25,17 +30,25 @@ export const actions: Actions = {
 		const kind = String(form.get('kind') ?? '');
 		const agencyCode = String(form.get('agencyCode') ?? '');
 		// An agency chosen and then the kind changed away from "agency" is ignored, not an error.
-		const parsed = NewTokenSchema.safeParse({ name: String(form.get('name') ?? ''), kind, ...(kind === 'agency' && agencyCode ? { agencyCode } : {}) });
+		const parsed = NewTokenSchema.safeParse({
+			name: String(form.get('name') ?? ''),
+			kind,
+			...(kind === 'agency' && agencyCode ? { agencyCode } : {})
+		});
 		if (!parsed.success) return fail(422, { action: 'issue' as const, fields: Object.keys(fieldErrors(parsed.error)) });
 		const { token, principal } = await event.locals.ctx.tokens.issue(parsed.data, actorOf(admin));
-		return { action: 'issue' as const, issued: { name: principal.name, kind: principal.kind, agencyCode: principal.agencyCode, secret: token } };
+		return {
+			action: 'issue' as const,
+			issued: { name: principal.name, kind: principal.kind, agencyCode: principal.agencyCode, secret: token }
+		};
 	},
 
 	revoke: async (event) => {
 		const admin = requirePermission(event, 'tokens:manage');
 		const form = await event.request.formData();
 		const id = String(form.get('id') ?? '');
-		if (!(await event.locals.ctx.tokens.revoke(id, actorOf(admin)))) return fail(404, { action: 'revoke' as const, notActive: true });
+		if (!(await event.locals.ctx.tokens.revoke(id, actorOf(admin))))
+			return fail(404, { action: 'revoke' as const, notActive: true });
 		return { action: 'revoke' as const, revoked: String(form.get('name') ?? id) };
 	}
 };

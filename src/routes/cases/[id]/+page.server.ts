@@ -23,7 +23,12 @@ export const load: PageServerLoad = async (event) => {
 			const clock = reviveClock(k);
 			const computed = computeClock(clock, calendar, now);
 			const why = explainClock(clock, calendar, now);
-			return { remainingWorkingMinutes: computed.remainingWorkingMinutes, band: computed.band, skipped: why.skipped, steps: why.steps };
+			return {
+				remainingWorkingMinutes: computed.remainingWorkingMinutes,
+				band: computed.band,
+				skipped: why.skipped,
+				steps: why.steps
+			};
 		} catch {
 			return null;
 		}
@@ -31,7 +36,13 @@ export const load: PageServerLoad = async (event) => {
 	const viewer = { userId: user.id, roles: user.roles, kiosk: event.locals.session?.kind === 'kiosk' };
 	return {
 		// Only what this user may do now (the server checks again on every action).
-		actions: await actionSupport(event.locals.ctx.db, c.id, { kind: 'staff', userId: user.id, username: user.username, roles: user.roles }, now, calendar),
+		actions: await actionSupport(
+			event.locals.ctx.db,
+			c.id,
+			{ kind: 'staff', userId: user.id, username: user.username, roles: user.roles },
+			now,
+			calendar
+		),
 		// The refusal draft (issue 7): offered to its editors and readers before the decision.
 		// A complaint is upheld or rejected (001 p.24), never refused by a letter: no draft there.
 		draftLink: !c.decidedAt && c.service !== 'complaint' && draftAccess(viewer, c, 'drafting') !== null,
@@ -46,9 +57,37 @@ export const load: PageServerLoad = async (event) => {
 			assignee: c.assignee,
 			application: c.application
 		},
-		clocks: c.clocks.map((k) => ({ id: k.id, kind: k.kind, subject: k.subject, state: k.state, dueAt: iso(k.dueAt), citation: k.citation, length: k.length, unit: k.unit, why: explain(k) })),
-		consultations: c.consultations.map((x) => ({ agency: x.agencyCode, requestedAt: iso(x.requestedAt), dueAt: iso(x.dueAt), answeredAt: iso(x.answeredAt), decision: x.decision })),
-		mfaChecks: c.mfaChecks.map((m) => ({ requestedAt: iso(m.requestedAt), resultAt: iso(m.resultAt), authentic: m.authentic })),
-		events: c.events.map((e) => ({ seq: e.seq, type: e.type, actor: e.actorLabel, at: iso(e.at), citation: e.citation, before: e.before, after: e.after }))
+		clocks: c.clocks.map((k) => ({
+			id: k.id,
+			kind: k.kind,
+			subject: k.subject,
+			state: k.state,
+			dueAt: iso(k.dueAt),
+			citation: k.citation,
+			length: k.length,
+			unit: k.unit,
+			why: explain(k)
+		})),
+		consultations: c.consultations.map((x) => ({
+			agency: x.agencyCode,
+			requestedAt: iso(x.requestedAt),
+			dueAt: iso(x.dueAt),
+			answeredAt: iso(x.answeredAt),
+			decision: x.decision
+		})),
+		mfaChecks: c.mfaChecks.map((m) => ({
+			requestedAt: iso(m.requestedAt),
+			resultAt: iso(m.resultAt),
+			authentic: m.authentic
+		})),
+		events: c.events.map((e) => ({
+			seq: e.seq,
+			type: e.type,
+			actor: e.actorLabel,
+			at: iso(e.at),
+			citation: e.citation,
+			before: e.before,
+			after: e.after
+		}))
 	};
 };

@@ -19,7 +19,8 @@ export const actions: Actions = {
 		const code = String((await request.formData()).get('code') ?? '').trim();
 		// Wrong codes count towards the same per-account lockout as wrong passwords.
 		const key = accountKey(user.username);
-		if ((await ctx.throttle.retryAfterMs([key])) > 0) return fail(429, { message: 'Too many failed attempts. Try again later.' });
+		if ((await ctx.throttle.retryAfterMs([key])) > 0)
+			return fail(429, { message: 'Too many failed attempts. Try again later.' });
 		const [row] = await ctx.db.select({ key: users.totpKey }).from(users).where(eq(users.id, user.id));
 		if (!row?.key || !verifyTotpAt(row.key, code, ctx.clock.now())) {
 			await ctx.throttle.recordFailure([key]);

@@ -17,12 +17,17 @@ export const POST = apiRoute(async (event) => {
 	if (!result.ok) {
 		if (result.reason === 'throttled') {
 			const retry = Math.ceil(result.retryAfterMs / 1000);
-			throw new ApiError(429, 'Too many failed attempts; try again later.', undefined, { 'retry-after': String(retry) });
+			throw new ApiError(429, 'Too many failed attempts; try again later.', undefined, {
+				'retry-after': String(retry)
+			});
 		}
 		throw new ApiError(401, 'Wrong username or password.');
 	}
 	setSessionCookie(event.cookies, result.token, result.expiresAt, event.url.protocol === 'https:');
-	return json({ expiresAt: result.expiresAt.toISOString(), secondFactor: result.secondFactor, kiosk: result.kiosk }, { status: 201 });
+	return json(
+		{ expiresAt: result.expiresAt.toISOString(), secondFactor: result.secondFactor, kiosk: result.kiosk },
+		{ status: 201 }
+	);
 });
 
 export const DELETE = apiRoute(async ({ locals, cookies, url }) => {

@@ -48,7 +48,11 @@ export const load: PageServerLoad = async (event) => {
 			issuedOn: signature ? formatLocalDate(localDayOfMs(signature.signedAt.getTime())) : null,
 			signerName: signature?.signerName ?? null
 		}),
-		signature: signature && { signer: signature.signerName, signedAt: signature.signedAt.toISOString(), sha256: signature.pdfSha256 },
+		signature: signature && {
+			signer: signature.signerName,
+			signedAt: signature.signedAt.toISOString(),
+			sha256: signature.pdfSha256
+		},
 		clocks,
 		versions,
 		basis

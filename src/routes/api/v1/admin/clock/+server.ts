@@ -5,7 +5,9 @@ import { readJson } from '$lib/server/http/json-body';
 import { requirePermission } from '$lib/server/auth/guard';
 import type { ManualClock } from '$lib/server/clock';
 
-const MoveSchema = z.object({ now: z.iso.datetime({ offset: true, message: 'an ISO 8601 instant with an offset' }) }).strict();
+const MoveSchema = z
+	.object({ now: z.iso.datetime({ offset: true, message: 'an ISO 8601 instant with an offset' }) })
+	.strict();
 
 /** The simulated clock (MERZIM_CLOCK=simulated only): training, demos and tests. */
 export const GET = apiRoute(async (event) => {
@@ -19,7 +21,8 @@ export const POST = apiRoute(async (event) => {
 	const { ctx } = event.locals;
 	// Duck-typed: the clock may come from the server bundle, where `instanceof` would not match.
 	const clock = ctx.clock as Partial<ManualClock>;
-	if (ctx.config.clock !== 'simulated' || typeof clock.set !== 'function') throw new ApiError(404, 'The clock can be moved only when the server runs with MERZIM_CLOCK=simulated.');
+	if (ctx.config.clock !== 'simulated' || typeof clock.set !== 'function')
+		throw new ApiError(404, 'The clock can be moved only when the server runs with MERZIM_CLOCK=simulated.');
 	const { now } = await readJson(event.request, MoveSchema, 1024);
 	const to = new Date(now);
 	if (to < ctx.clock.now()) throw new ApiError(409, 'The simulated clock only moves forward.');

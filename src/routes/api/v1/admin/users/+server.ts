@@ -9,7 +9,10 @@ import { users } from '$lib/server/db/schema';
 
 export const GET = apiRoute(async (event) => {
 	requirePermission(event, 'users:manage');
-	const rows = await event.locals.ctx.db.select({ id: users.id, username: users.username, displayName: users.displayName, disabled: users.disabled }).from(users).orderBy(asc(users.username));
+	const rows = await event.locals.ctx.db
+		.select({ id: users.id, username: users.username, displayName: users.displayName, disabled: users.disabled })
+		.from(users)
+		.orderBy(asc(users.username));
 	return json({ users: rows });
 });
 
@@ -20,7 +23,8 @@ export const POST = apiRoute(async (event) => {
 		const id = await event.locals.ctx.users.create(body, { userId: admin.id, label: admin.username });
 		return json({ id, ...(await event.locals.ctx.users.publicView(id)) }, { status: 201 });
 	} catch (e) {
-		if (isUserInputError(e)) throw new ApiError(e.field === 'username' ? 409 : 422, e.message, { [e.field]: e.message });
+		if (isUserInputError(e))
+			throw new ApiError(e.field === 'username' ? 409 : 422, e.message, { [e.field]: e.message });
 		throw e;
 	}
 });

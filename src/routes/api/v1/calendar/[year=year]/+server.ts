@@ -7,5 +7,9 @@ export const GET = apiRoute(async ({ url, params, locals }) => {
 	onlyParams(url.searchParams, []);
 	const year = checkYear('year', Number(params.year));
 	const calendar = await locals.ctx.calendar.current();
-	return json({ year, nonWorkingDays: calendar.nonWorkingDays(year), workingWeekendDays: calendar.workingWeekendDays(year) });
+	return json({
+		year,
+		nonWorkingDays: calendar.nonWorkingDays(year),
+		workingWeekendDays: calendar.workingWeekendDays(year)
+	});
 });

@@ -12,7 +12,9 @@ export const GET = apiRoute(async ({ url, locals }) => {
 	const start = parseDate('start', requireParam(q, 'start'));
 	const hasWorking = q.has('workingDays');
 	if (hasWorking === q.has('calendarDays'))
-		throw new ApiError(400, 'Give exactly one of "workingDays" or "calendarDays".', { workingDays: 'exactly one of workingDays, calendarDays' });
+		throw new ApiError(400, 'Give exactly one of "workingDays" or "calendarDays".', {
+			workingDays: 'exactly one of workingDays, calendarDays'
+		});
 	const calendar = await locals.ctx.calendar.current();
 	try {
 		const due = hasWorking
@@ -20,7 +22,8 @@ export const GET = apiRoute(async ({ url, locals }) => {
 			: calendar.calendarDaysDue(start, parseDays('calendarDays', requireParam(q, 'calendarDays')));
 		return json({ dueDate: calendar.localDate(due), due: almatyIso(due) });
 	} catch (e) {
-		if (e instanceof RangeError) throw new ApiError(400, 'The term ends outside the supported years.', { start: e.message });
+		if (e instanceof RangeError)
+			throw new ApiError(400, 'The term ends outside the supported years.', { start: e.message });
 		throw e;
 	}
 });

@@ -3,7 +3,10 @@ import { requirePermission } from '$lib/server/auth/guard';
 
 export const DELETE = apiRoute(async (event) => {
 	const admin = requirePermission(event, 'tokens:manage');
-	const revoked = await event.locals.ctx.tokens.revoke(event.params.id ?? '', { userId: admin.id, label: admin.username });
+	const revoked = await event.locals.ctx.tokens.revoke(event.params.id ?? '', {
+		userId: admin.id,
+		label: admin.username
+	});
 	if (!revoked) throw new ApiError(404, 'No such active token.');
 	return new Response(null, { status: 204 });
 });

@@ -12,13 +12,19 @@ export const PUT = apiRoute(async (event) => {
 	const admin = requirePermission(event, 'calendar:manage');
 	const date = parseDate('date', event.params.date ?? '');
 	const body = await readJson(event.request, OverrideSchema, 4096);
-	const summary = await event.locals.ctx.calendar.change({ date, override: body }, { userId: admin.id, label: admin.username });
+	const summary = await event.locals.ctx.calendar.change(
+		{ date, override: body },
+		{ userId: admin.id, label: admin.username }
+	);
 	return json({ date, ...body, recomputed: summary });
 });
 
 export const DELETE = apiRoute(async (event) => {
 	const admin = requirePermission(event, 'calendar:manage');
 	const date = parseDate('date', event.params.date ?? '');
-	const summary = await event.locals.ctx.calendar.change({ date, override: null }, { userId: admin.id, label: admin.username });
+	const summary = await event.locals.ctx.calendar.change(
+		{ date, override: null },
+		{ userId: admin.id, label: admin.username }
+	);
 	return json({ date, removed: true, recomputed: summary });
 });

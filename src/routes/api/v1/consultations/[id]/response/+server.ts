@@ -16,5 +16,7 @@ export const POST = apiRoute(async (event) => {
 		by = { agencyCode: user.agencyCode, actor: { userId: user.id, label: user.username } };
 	}
 	const answer = await readJson(event.request, ConsultationAnswerSchema, 16 * 1024);
-	return writeResponse(await event.locals.ctx.cases.answerConsultation(event.params.id ?? '', answer, by, idempotencyKey(event)));
+	return writeResponse(
+		await event.locals.ctx.cases.answerConsultation(event.params.id ?? '', answer, by, idempotencyKey(event))
+	);
 });

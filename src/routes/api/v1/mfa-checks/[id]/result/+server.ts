@@ -7,5 +7,12 @@ import { MfaResultSchema } from '$lib/domain/procedures';
 export const POST = apiRoute(async (event) => {
 	const token = await requireToken(event, ['mfa']);
 	const result = await readJson(event.request, MfaResultSchema, 16 * 1024);
-	return writeResponse(await event.locals.ctx.cases.recordMfaResult(event.params.id ?? '', result, { userId: null, label: `mfa:${token.name}` }, idempotencyKey(event)));
+	return writeResponse(
+		await event.locals.ctx.cases.recordMfaResult(
+			event.params.id ?? '',
+			result,
+			{ userId: null, label: `mfa:${token.name}` },
+			idempotencyKey(event)
+		)
+	);
 });

@@ -11,8 +11,17 @@ const AnyJson = z.unknown();
 export const POST = apiRoute(async (event) => {
 	const user = requirePermission(event, 'cases:read');
 	const action = event.params.action ?? '';
-	if (!(STAFF_ACTIONS as readonly string[]).includes(action)) throw new ApiError(404, `No action "${action}". Actions: ${STAFF_ACTIONS.join(', ')}.`);
+	if (!(STAFF_ACTIONS as readonly string[]).includes(action))
+		throw new ApiError(404, `No action "${action}". Actions: ${STAFF_ACTIONS.join(', ')}.`);
 	const body = await readJson(event.request, AnyJson, 64 * 1024);
 	const actor = { kind: 'staff' as const, userId: user.id, username: user.username, roles: user.roles };
-	return writeResponse(await event.locals.ctx.cases.staffAction(event.params.id ?? '', action as StaffAction, body, actor, idempotencyKey(event)));
+	return writeResponse(
+		await event.locals.ctx.cases.staffAction(
+			event.params.id ?? '',
+			action as StaffAction,
+			body,
+			actor,
+			idempotencyKey(event)
+		)
+	);
 });

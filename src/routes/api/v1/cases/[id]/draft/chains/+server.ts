@@ -14,8 +14,12 @@ export const POST = apiRoute(async (event) => {
 		// Who could edit it were it not signed may start the next one.
 		if (draftAccess({ userId: actor.id, roles: actor.roles, kiosk: actor.kiosk }, facts, 'drafting') !== 'edit')
 			throw new DraftingError('forbidden', 'You may read this draft but not start a new one.');
-		if (!draft || draft.status !== 'signed') throw new DraftingError('not-signed', 'The current draft is not signed yet; keep editing it.');
-		const next = await startNextChain(event.locals.ctx.db, event.params.id!, { userId: actor.id, at: event.locals.ctx.clock.now() });
+		if (!draft || draft.status !== 'signed')
+			throw new DraftingError('not-signed', 'The current draft is not signed yet; keep editing it.');
+		const next = await startNextChain(event.locals.ctx.db, event.params.id!, {
+			userId: actor.id,
+			at: event.locals.ctx.clock.now()
+		});
 		return json({ draftId: next.id, chain: next.chain, status: next.status }, { status: 201 });
 	});
 });

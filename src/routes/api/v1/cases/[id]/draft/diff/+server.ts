@@ -12,7 +12,8 @@ export const GET = apiRoute(async (event) => {
 	const actor = draftActor(event);
 	const from = event.url.searchParams.get('from') ?? '';
 	const to = event.url.searchParams.get('to') ?? '';
-	if (!UUID.test(from) || !UUID.test(to)) throw new ApiError(400, 'Give `from` and `to` as version ids (see GET …/draft/versions).');
+	if (!UUID.test(from) || !UUID.test(to))
+		throw new ApiError(400, 'Give `from` and `to` as version ids (see GET …/draft/versions).');
 	return asApi(async () => {
 		await requireDraftAccess(event.locals.ctx.db, event.params.id!, actor, 'read');
 		return json(await diffTwoVersions(event.locals.ctx.db, event.params.id!, from, to));

@@ -7,7 +7,9 @@ import { requireDraftAccess } from '$lib/server/drafting/draft-authz';
 import { asApi } from '$lib/server/drafting/drafting-errors';
 import { createNamedVersion, listVersions, VERSION_NAME_MAX } from '$lib/server/drafting/draft-versions';
 
-const NewVersionSchema = z.object({ name: z.string().trim().min(1, 'Name the version.').max(VERSION_NAME_MAX) }).strict();
+const NewVersionSchema = z
+	.object({ name: z.string().trim().min(1, 'Name the version.').max(VERSION_NAME_MAX) })
+	.strict();
 
 /** Every named version of the case's refusal letter, all chains (readers and editors). */
 export const GET = apiRoute(async (event) => {
