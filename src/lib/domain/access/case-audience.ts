@@ -123,6 +123,8 @@ export interface ClockFacts {
 	subject: string | null;
 	state: string;
 	due: string | null;
+	/** The Almaty date the term ends on. */
+	dueDate?: string | null;
 	suspensions: SuspensionFacts[];
 	citation: string | null;
 }
@@ -208,6 +210,7 @@ export function caseForApplicant(c: CaseFacts) {
 				kind: k.kind,
 				state: k.state,
 				due: k.due,
+				dueDate: k.dueDate ?? null,
 				citation: k.citation,
 				suspensions: k.suspensions.map((s) => ({ from: s.from, to: s.to, reason: s.reason, legalBasis: s.legalBasis }))
 			})),
