@@ -197,7 +197,7 @@ export function createSimulator(o: SimulatorOptions) {
 	async function complain() {
 		for (const c of created.slice(-50)) {
 			const { body } = await call(`/api/v1/cases/${c.id}`, o.tokens.portal);
-			if (body.stage !== 'refused' || !rng.chance(0.5)) continue;
+			if (body.status !== 'refused' || !rng.chance(0.5)) continue;
 			const r = await call('/api/v1/applications', o.tokens.portal, {
 				service: 'complaint',
 				externalId: `SIM-CMP-${c.number}`,

@@ -96,9 +96,19 @@ const application = (over: Json = {}) => ({
 	...over
 });
 
+/**
+ * Files an application as the portal. The portal is answered with the applicant's view of the case
+ * (`portal`); the tests then follow the case as the head sees it (`body`).
+ */
 async function submit(over: Json = {}, headers: Record<string, string> = {}) {
 	const res = await api.post('/api/v1/applications', application(over), { ...bearer('portal'), ...headers });
-	return { status: res.status, body: (await res.json()) as Json };
+	const portal = (await res.json()) as Json;
+	const body = res.status < 300 ? await staffView(portal.id) : portal;
+	return { status: res.status, body, portal };
+}
+
+async function staffView(id: string): Promise<Json> {
+	return (await (await staff.head!.get(`/api/v1/cases/${id}`)).json()) as Json;
 }
 
 const clockOf = (c: Json, kind: string, subject: string | null = null) =>
@@ -130,6 +140,10 @@ describe('integration API: applications', () => {
 	it('registers with its number, registration day and clocks; the same externalId returns the same case', async () => {
 		const first = await submit({ externalId: 'EGOV-SAME' });
 		expect(first.status).toBe(201);
+		// The portal is told what the applicant may know: plain status, registration, the term's due.
+		expect(first.portal).toMatchObject({ number: 'EL-2026-00001', registeredOn: '2026-03-02', status: 'registered' });
+		expect(first.portal).not.toHaveProperty('events');
+		expect((first.portal.terms as Json[]).map((t) => t.kind)).toEqual(['service-term']);
 		expect(first.body).toMatchObject({
 			number: 'EL-2026-00001',
 			registeredOn: '2026-03-02',
@@ -275,7 +289,9 @@ describe('export licence end to end (001)', () => {
 			{ ...bearer('mfa'), 'idempotency-key': 'mfa-1' }
 		);
 		expect(mfaRes.status).toBe(200);
-		const afterMfa = (await mfaRes.json()) as Json;
+		// The MFA gets its own check back (001 p.17); the case as staff see it after the result:
+		expect((await mfaRes.json()) as Json).toMatchObject({ id: view.mfaCheck.id, reference: 'MFA-2026-0042' });
+		const afterMfa = await staffView(id);
 		expect(afterMfa.stage).toBe('under-review');
 		expect(clockOf(afterMfa, 'service-term').dueDate).toBe(calendar.addWorkingDays(calendar.localDate(answerAt), 30));
 		expect(clockOf(afterMfa, 'service-term').suspensions).toEqual([

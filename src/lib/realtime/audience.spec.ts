@@ -56,7 +56,7 @@ describe('who receives a case event', () => {
 			viewer(['agency_liaison'], { agencyCode: 'nsc' }),
 			event('consultation:requested', { agency: 'nsc' }),
 			otherInU2,
-			'stripped'
+			'agency'
 		],
 		[
 			'a liaison: another agency',
@@ -84,5 +84,24 @@ describe('who receives a case event', () => {
 		expect(shape(e, 'stripped').payload).toEqual({ grounds: [9] });
 		expect(shape(e, 'summary')).not.toHaveProperty('payload');
 		expect(shape(e, 'summary').caseNumber).toBe('EL-1');
+	});
+
+	it('a liaison gets its consultation’s outcome, not who at the Committee acted; the board no actor', () => {
+		const e = event('consultation:requested', { agency: 'nsc', dueAt: 'd', requestedBy: 'officer', unit: 'U1' });
+		expect(shape(e, 'agency')).toEqual({
+			id: 1,
+			type: 'consultation:requested',
+			caseId: 'c',
+			caseNumber: 'EL-1',
+			at: '2026-04-06T05:00:00.000Z',
+			citation: null,
+			payload: { agency: 'nsc', dueAt: 'd' }
+		});
+		expect(shape(e, 'summary')).not.toHaveProperty('actor');
+	});
+
+	it('an officer who also reviews complaints reads restricted data only on cases in hand (one rule with HTTP)', () => {
+		const complaintU2 = { ...otherInU2, service: 'complaint' };
+		expect(deliveryFor(viewer(['officer', 'complaint_reviewer']), event('case:decided'), complaintU2)).toBe('stripped');
 	});
 });

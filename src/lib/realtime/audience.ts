@@ -4,9 +4,11 @@
  * - supervisors and heads: every event; the wall board: a summary without data;
  * - officers and registrars: their own cases, their unit's, and unassigned ones (the queue tabs);
  * - complaint reviewers: complaint cases; agency liaisons: their own agency's consultations only.
- * The `restricted` part (basis of a confidential ground, 001 p.19 para 5) goes only to roles that
- * may read it.
+ * What each form carries is the need-to-know rule of src/lib/domain/access/case-audience.ts, the
+ * same as for pages and the API: the `restricted` part (basis of a confidential ground, 001 p.19
+ * para 5) only to readers of restricted data who have the case in hand.
  */
+import { eventForAudience, hasCaseInHand, staffAudience, type Audience } from '../domain/access/case-audience';
 import type { CaseEventEnvelope, Viewer } from './contract';
 
 export interface RoutedCase {
@@ -15,9 +17,14 @@ export interface RoutedCase {
 	service: string;
 }
 
-export type Delivery = 'full' | 'stripped' | 'summary' | null;
+export type Delivery = 'full' | 'stripped' | 'agency' | 'summary' | null;
 
-const RESTRICTED_READERS = ['officer', 'head', 'supervisor'];
+const AUDIENCE_OF: Record<Exclude<Delivery, null>, Audience> = {
+	full: 'staff-full',
+	stripped: 'staff',
+	agency: 'agency',
+	summary: 'board'
+};
 
 export function deliveryFor(
 	viewer: Viewer,
@@ -25,14 +32,10 @@ export function deliveryFor(
 	c: RoutedCase
 ): Delivery {
 	const has = (...roles: string[]) => viewer.roles.some((r) => roles.includes(r));
-	const form: Delivery = has(...RESTRICTED_READERS) ? 'full' : 'stripped';
 	if (viewer.kiosk) return 'summary';
+	const form: Delivery = staffAudience(viewer, c) === 'staff-full' ? 'full' : 'stripped';
 	if (has('supervisor', 'head')) return form;
-	if (has('officer', 'registrar')) {
-		const mine = c.assigneeId === viewer.userId;
-		const unit = viewer.unit !== null && c.unit === viewer.unit;
-		if (mine || unit || c.assigneeId === null) return form;
-	}
+	if (has('officer', 'registrar') && hasCaseInHand(viewer, c)) return form;
 	if (has('complaint_reviewer') && c.service === 'complaint') return form;
 	if (
 		has('agency_liaison') &&
@@ -40,19 +43,12 @@ export function deliveryFor(
 		event.type.startsWith('consultation:') &&
 		event.payload?.agency === viewer.agencyCode
 	)
-		return 'stripped';
+		return 'agency';
 	if (has('wallboard')) return 'summary';
 	return null;
 }
 
 /** The envelope as this viewer may receive it. */
 export function shape(event: CaseEventEnvelope, delivery: Exclude<Delivery, null>): CaseEventEnvelope {
-	if (delivery === 'full') return event;
-	if (delivery === 'summary') {
-		const { payload: _payload, ...summary } = event;
-		return summary;
-	}
-	if (!event.payload || !('restricted' in event.payload)) return event;
-	const { restricted: _restricted, ...rest } = event.payload;
-	return { ...event, payload: rest };
+	return eventForAudience(event, AUDIENCE_OF[delivery]);
 }

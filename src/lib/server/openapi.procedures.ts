@@ -43,7 +43,7 @@ export const procedurePaths = {
 			parameters: [idempotencyKey],
 			requestBody: body(ApplicationSchema),
 			responses: {
-				201: json('Registered: id, number, registeredOn, clocks with due instants'),
+				201: json("Registered: the applicant's view (id, number, status, registeredOn, the term's due)"),
 				200: json('Already registered under this externalId'),
 				...err(400, 401, 403, 413, 415, 422)
 			}
@@ -72,7 +72,10 @@ export const procedurePaths = {
 			security: [...bearer, ...session],
 			parameters: [id('id'), idempotencyKey],
 			requestBody: body(ConsultationAnswerSchema),
-			responses: { 200: json('The case after the answer'), ...err(400, 401, 403, 404, 409, 415, 422) }
+			responses: {
+				200: json('The consultation after the answer (the agency sees its own consultation only)'),
+				...err(400, 401, 403, 404, 409, 415, 422)
+			}
 		}
 	},
 	'/mfa-checks/{id}/result': {
@@ -81,13 +84,16 @@ export const procedurePaths = {
 			security: bearer,
 			parameters: [id('id'), idempotencyKey],
 			requestBody: body(MfaResultSchema),
-			responses: { 200: json('The case after the result'), ...err(400, 401, 403, 404, 409, 415, 422) }
+			responses: {
+				200: json('The check after the result (the MFA sees its own check only)'),
+				...err(400, 401, 403, 404, 409, 415, 422)
+			}
 		}
 	},
 	'/cases/{id}': {
 		get: {
 			summary:
-				'A case: stage, clocks (kind, due, state, remaining working minutes, citation), consultations, MFA check, events; availableActions for staff',
+				"A case. Staff: stage, clocks (kind, due, state, remaining working minutes, citation), consultations, MFA check, events, availableActions. Portal: the applicant's view (status, registration, the term's due and suspensions, the decision and its letter, complaints)",
 			security: [...session, ...bearer],
 			parameters: [id('id')],
 			responses: { 200: json('The case'), ...err(401, 403, 404) }

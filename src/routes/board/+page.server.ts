@@ -3,10 +3,15 @@ import { desc, eq, inArray } from 'drizzle-orm';
 import { requirePermission } from '$lib/server/auth/guard';
 import { calendarSnapshot, loadQueue } from '$lib/server/queue/queue.service';
 import { caseEvents, cases } from '$lib/server/db/schema';
+import { boardSummaryOf, caseRowForBoard } from '$lib/domain/access/case-audience';
 
 const RECENT_TYPES = ['consultation:answered', 'consultation:deemed-approved', 'mfa:result-received'];
 
-/** The wall board: counts by risk band, the cases closest to breach, recent agency answers. */
+/**
+ * The wall board: counts by risk band, the cases closest to breach, recent agency answers. A kiosk
+ * on a wall: each row shaped for the board (case-audience.ts) — no assignee, no consulted body, no
+ * agency's reason or MFA reference (001 p.16, p.17, p.19 para 5).
+ */
 export const load: PageServerLoad = async (event) => {
 	const user = requirePermission(event, 'board:read');
 	const { ctx } = event.locals;
@@ -20,7 +25,6 @@ export const load: PageServerLoad = async (event) => {
 			id: caseEvents.id,
 			type: caseEvents.type,
 			at: caseEvents.at,
-			actor: caseEvents.actorLabel,
 			after: caseEvents.after,
 			number: cases.number
 		})
@@ -32,8 +36,14 @@ export const load: PageServerLoad = async (event) => {
 	return {
 		bands,
 		suspended: suspended.length,
-		closest: active.slice(0, 12),
-		recent: recent.map((r) => ({ ...r, at: r.at.toISOString(), after: r.after as Record<string, unknown> | null })),
+		closest: active.slice(0, 12).map(caseRowForBoard),
+		recent: recent.map((r) => ({
+			id: r.id,
+			type: r.type,
+			number: r.number,
+			at: r.at.toISOString(),
+			...boardSummaryOf(r.type, r.after as Record<string, unknown> | null)
+		})),
 		calendar: calendarSnapshot(calendar, now),
 		serverNow: now.toISOString()
 	};

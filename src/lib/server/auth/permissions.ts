@@ -3,14 +3,16 @@
  * only hides what the server would refuse anyway.
  */
 import type { RoleName } from '../db/schema';
+import { RESTRICTED_READER_ROLES } from '../../domain/access/case-audience';
 
 export const permissions = {
 	'cases:read': ['registrar', 'officer', 'head', 'supervisor', 'complaint_reviewer', 'admin'],
 	/**
 	 * The `restricted` part of case data and events: the basis of a confidential refusal ground
-	 * (001 p.19 para 5, README decision 9). Never sent to applicants, agencies or the wall board.
+	 * (001 p.19 para 5). Never sent to applicants, agencies or the wall board; officers read it only
+	 * on cases they have in hand (staffAudience in domain/access/case-audience.ts).
 	 */
-	'cases:read-restricted': ['officer', 'head', 'supervisor'],
+	'cases:read-restricted': RESTRICTED_READER_ROLES,
 	'cases:register': ['registrar'],
 	'cases:work': ['officer', 'head'],
 	'cases:decide': ['head'],

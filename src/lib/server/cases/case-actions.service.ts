@@ -71,7 +71,13 @@ export function createCaseActions(deps: { db: Db; clock: Clock; calendar: Calend
 
 	return {
 		/** A staff action (`POST /api/v1/cases/{id}/actions/{action}`), by the signed-in user. */
-		async staffAction(caseId: string, action: StaffAction, body: unknown, user: ActingUser, key: string | null) {
+		async staffAction(
+			caseId: string,
+			action: StaffAction,
+			body: unknown,
+			user: ActingUser & { unit?: string | null },
+			key: string | null
+		) {
 			if (!isUuid(caseId)) throw new ApiError(404, 'No such case.');
 			const calendar = await deps.calendar.current();
 			return idempotent(
@@ -96,7 +102,7 @@ export function createCaseActions(deps: { db: Db; clock: Clock; calendar: Calend
 							);
 						},
 						{ userId: user.userId, label: user.username },
-						{ kind: 'staff', user }
+						{ kind: 'staff', user, unit: user.unit ?? null }
 					)
 			);
 		},
@@ -129,7 +135,8 @@ export function createCaseActions(deps: { db: Db; clock: Clock; calendar: Calend
 						c.caseId,
 						(loaded, now) => planConsultationAnswer(loaded.snap, consultationId, answer, by.actor.label, now),
 						by.actor,
-						{ kind: 'portal' }
+						// The answering body gets its own consultation back, never the case (001 p.16).
+						{ kind: 'agency', consultationId }
 					)
 			);
 		},
@@ -149,7 +156,8 @@ export function createCaseActions(deps: { db: Db; clock: Clock; calendar: Calend
 				{ caller: 'mfa', key, fingerprint: `${checkId} ${JSON.stringify(result)}`, now: clock.now() },
 				(tx) =>
 					plannedIn(tx, calendar, m.caseId, (loaded, now) => planMfaResult(loaded.snap, result, now), actor, {
-						kind: 'portal'
+						kind: 'mfa',
+						checkId
 					})
 			);
 		},
@@ -184,7 +192,8 @@ export function createCaseActions(deps: { db: Db; clock: Clock; calendar: Calend
 					);
 				},
 				{ userId: user.userId, label: user.username },
-				{ kind: 'staff', user }
+				// The answer is not sent anywhere: the signing route answers with the letter.
+				{ kind: 'staff', user, unit: null }
 			);
 		},
 
@@ -198,7 +207,7 @@ export function createCaseActions(deps: { db: Db; clock: Clock; calendar: Calend
 			if (existing)
 				return {
 					status: 200,
-					body: await caseView(db, existing, { kind: 'portal' }, clock.now(), await deps.calendar.current()),
+					body: await caseView(db, existing, { kind: 'applicant' }, clock.now(), await deps.calendar.current()),
 					replayed: true
 				};
 			const calendar = await deps.calendar.current();
@@ -214,7 +223,7 @@ export function createCaseActions(deps: { db: Db; clock: Clock; calendar: Calend
 				if (winner)
 					return {
 						status: 200,
-						body: await caseView(db, winner, { kind: 'portal' }, clock.now(), await deps.calendar.current()),
+						body: await caseView(db, winner, { kind: 'applicant' }, clock.now(), await deps.calendar.current()),
 						replayed: true
 					};
 				throw e;
@@ -306,7 +315,7 @@ export function createCaseActions(deps: { db: Db; clock: Clock; calendar: Calend
 			before: null,
 			after: { stage: reg.stage, registeredOn: reg.registeredOn, service: input.service, externalId: input.externalId }
 		});
-		return { status: 201, body: await caseView(tx, caseId, { kind: 'portal' }, now, calendar) };
+		return { status: 201, body: await caseView(tx, caseId, { kind: 'applicant' }, now, calendar) };
 	}
 }
 

@@ -1,40 +1,45 @@
 /**
- * `GET /api/v1/cases/{id}`: the case as JSON for staff and the portal — stage, clocks (kind, due,
- * state, remaining working minutes, citation), consultations, the MFA check, devices, events, and
- * for staff the actions they may take now. The `restricted` part of events (the basis of a
- * confidential ground, decision 9) only for roles that may read it.
+ * A case as one audience may read it (src/lib/domain/access/case-audience.ts): for staff, stage,
+ * clocks (kind, due, state, remaining working minutes, citation), consultations, the MFA check,
+ * devices, events and the actions they may take now — the `restricted` part (basis of a
+ * confidential ground, 001 p.19 para 5) only with the case in hand; for the applicant, the agency
+ * and the MFA, their own views built from allow-lists. Used by `GET /api/v1/cases/{id}` and by
+ * every write's answer.
  */
 import { asc, eq } from 'drizzle-orm';
 import type { Executor } from '../db/client';
-import { caseEvents, consultations, mfaChecks, organisations, users } from '../db/schema';
-import { can } from '../auth/permissions';
+import { caseEvents, cases, consultations, mfaChecks, organisations, users } from '../db/schema';
 import type { WorkingCalendar } from '../../domain/calendar';
 import { computeClock } from '../../domain/sla';
 import { availableActions, procedureFor, type ActingUser } from '../../domain/procedures';
+import {
+	caseForApplicant,
+	caseForStaff,
+	checkForMfa,
+	consultationForAgency,
+	staffAudience
+} from '../../domain/access/case-audience';
 import { loadCase } from './case-snapshot';
 
-export type CaseViewer = { kind: 'staff'; user: ActingUser } | { kind: 'portal' };
+export type CaseViewer =
+	| { kind: 'staff'; user: ActingUser; unit: string | null }
+	| { kind: 'applicant' }
+	| { kind: 'agency'; consultationId: string }
+	| { kind: 'mfa'; checkId: string };
 
 export async function caseView(ex: Executor, caseId: string, viewer: CaseViewer, now: Date, calendar: WorkingCalendar) {
 	const loaded = await loadCase(ex, caseId);
 	if (!loaded) return null;
 	const { row, snap, clockRows } = loaded;
-	const restricted = viewer.kind === 'staff' && can(viewer.user.roles, 'cases:read-restricted');
-	const [[applicant], [assignee], consultationRows, mfaRows, events] = await Promise.all([
+	const iso = (d: Date | null) => d?.toISOString() ?? null;
+	const [[applicant], consultationRows, mfaRows] = await Promise.all([
 		ex.select().from(organisations).where(eq(organisations.id, row.applicantId)),
-		row.assigneeId
-			? ex
-					.select({ id: users.id, username: users.username, displayName: users.displayName })
-					.from(users)
-					.where(eq(users.id, row.assigneeId))
-			: Promise.resolve([]),
 		ex
 			.select()
 			.from(consultations)
 			.where(eq(consultations.caseId, caseId))
 			.orderBy(asc(consultations.requestedAt), asc(consultations.agencyCode)),
-		ex.select().from(mfaChecks).where(eq(mfaChecks.caseId, caseId)),
-		ex.select().from(caseEvents).where(eq(caseEvents.caseId, caseId)).orderBy(asc(caseEvents.seq))
+		ex.select().from(mfaChecks).where(eq(mfaChecks.caseId, caseId))
 	]);
 	const clocksOut = snap.clocks.map((c) => {
 		const computed = computeClock(c.clock, calendar, now);
@@ -57,9 +62,8 @@ export async function caseView(ex: Executor, caseId: string, viewer: CaseViewer,
 			}))
 		};
 	});
-	const record = { ...((row.decision as Record<string, unknown> | null) ?? {}) };
-	if (!restricted) delete record.basis;
-	return {
+	const m = mfaRows[0];
+	const facts = {
 		id: row.id,
 		number: row.number,
 		service: row.service,
@@ -67,10 +71,10 @@ export async function caseView(ex: Executor, caseId: string, viewer: CaseViewer,
 		externalId: row.externalId,
 		receivedAt: row.receivedAt.toISOString(),
 		registeredOn: row.registeredOn,
-		decidedAt: row.decidedAt?.toISOString() ?? null,
+		decidedAt: iso(row.decidedAt),
 		applicant: applicant ? { bin: applicant.bin, name: applicant.name } : null,
-		assignee: assignee ?? null,
-		decision: record,
+		application: (row.application as Record<string, unknown> | null) ?? {},
+		decision: { ...((row.decision as Record<string, unknown> | null) ?? {}) },
 		clocks: clocksOut,
 		consultations: consultationRows.map((c) => ({
 			id: c.id,
@@ -78,41 +82,75 @@ export async function caseView(ex: Executor, caseId: string, viewer: CaseViewer,
 			requestedAt: c.requestedAt.toISOString(),
 			dueAt: c.dueAt.toISOString(),
 			decision: c.decision,
-			answeredAt: c.answeredAt?.toISOString() ?? null,
+			answeredAt: iso(c.answeredAt),
 			reason: c.reason,
 			lateAnswer: c.lateAnswer
 		})),
-		mfaCheck: mfaRows[0]
+		mfaCheck: m
 			? {
-					id: mfaRows[0].id,
-					mandatory: mfaRows[0].mandatory,
-					requestedAt: mfaRows[0].requestedAt.toISOString(),
-					resultAt: mfaRows[0].resultAt?.toISOString() ?? null,
-					authentic: mfaRows[0].authentic,
-					reference: mfaRows[0].reference
+					id: m.id,
+					mandatory: m.mandatory,
+					requestedAt: m.requestedAt.toISOString(),
+					resultAt: iso(m.resultAt),
+					authentic: m.authentic,
+					reference: m.reference
 				}
 			: null,
-		devices: snap.devices,
-		events: events.map((e) => ({
-			id: e.id,
-			seq: e.seq,
-			type: e.type,
-			at: e.at.toISOString(),
-			actor: e.actorLabel,
-			citation: e.citation,
-			after: restricted ? e.after : strip(e.after)
-		})),
-		availableActions:
-			viewer.kind === 'staff'
-				? availableActions({ def: procedureFor(row.service), snap, actor: viewer.user, now, calendar })
-				: []
+		devices: snap.devices
 	};
-}
 
-function strip(after: unknown): unknown {
-	if (!after || typeof after !== 'object' || !('restricted' in after)) return after;
-	const { restricted: _restricted, ...rest } = after as Record<string, unknown>;
-	return rest;
+	switch (viewer.kind) {
+		case 'applicant': {
+			const complaints = await ex
+				.select({ number: cases.number, stage: cases.stage, decidedAt: cases.decidedAt })
+				.from(cases)
+				.where(eq(cases.complaintOf, caseId))
+				.orderBy(asc(cases.number));
+			return caseForApplicant({
+				...facts,
+				complaints: complaints.map((x) => ({ ...x, decidedAt: iso(x.decidedAt) }))
+			});
+		}
+		case 'agency': {
+			const own = facts.consultations.find((c) => c.id === viewer.consultationId);
+			return own ? consultationForAgency(facts, own) : null;
+		}
+		case 'mfa':
+			return facts.mfaCheck?.id === viewer.checkId ? checkForMfa(facts, facts.mfaCheck) : null;
+		case 'staff': {
+			const [[assignee], events] = await Promise.all([
+				row.assigneeId
+					? ex
+							.select({ id: users.id, username: users.username, displayName: users.displayName })
+							.from(users)
+							.where(eq(users.id, row.assigneeId))
+					: Promise.resolve([]),
+				ex.select().from(caseEvents).where(eq(caseEvents.caseId, caseId)).orderBy(asc(caseEvents.seq))
+			]);
+			const audience = staffAudience({ userId: viewer.user.userId, roles: viewer.user.roles, unit: viewer.unit }, row);
+			return caseForStaff(
+				{
+					...facts,
+					assignee: assignee ?? null,
+					events: events.map((e) => ({
+						id: e.id,
+						seq: e.seq,
+						type: e.type,
+						at: e.at.toISOString(),
+						actor: e.actorLabel,
+						citation: e.citation,
+						after: e.after
+					})),
+					availableActions: availableActions({
+						def: procedureFor(row.service),
+						snap,
+						actor: viewer.user,
+						now,
+						calendar
+					})
+				},
+				audience
+			);
+		}
+	}
 }
-
-export type CaseView = NonNullable<Awaited<ReturnType<typeof caseView>>>;

@@ -6,6 +6,7 @@ import { reviveClock } from '$lib/server/calendar/recompute-clocks';
 import { computeClock, explainClock } from '$lib/domain/sla';
 import { draftAccess } from '$lib/domain/drafting/draft-access';
 import { actionSupport } from '$lib/server/cases/action-support';
+import { caseForStaff, staffAudience } from '$lib/domain/access/case-audience';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -34,60 +35,65 @@ export const load: PageServerLoad = async (event) => {
 		}
 	};
 	const viewer = { userId: user.id, roles: user.roles, kiosk: event.locals.session?.kind === 'kiosk' };
-	return {
-		// Only what this user may do now (the server checks again on every action).
-		actions: await actionSupport(
-			event.locals.ctx.db,
-			c.id,
-			{ kind: 'staff', userId: user.id, username: user.username, roles: user.roles },
-			now,
-			calendar
-		),
-		// The refusal draft (issue 7): offered to its editors and readers before the decision.
-		// A complaint is upheld or rejected (001 p.24), never refused by a letter: no draft there.
-		draftLink: !c.decidedAt && c.service !== 'complaint' && draftAccess(viewer, c, 'drafting') !== null,
-		case: {
-			id: c.id,
-			number: c.number,
-			service: c.service,
-			stage: c.stage,
-			registeredOn: c.registeredOn,
-			receivedAt: iso(c.receivedAt),
-			applicant: { name: c.applicant.name, bin: c.applicant.bin, address: c.applicant.legalAddress },
-			assignee: c.assignee,
-			application: c.application
+	// Need to know: the restricted part only to its readers with the case in hand (001 p.19 para 5).
+	const audience = staffAudience({ ...viewer, unit: user.unit }, c);
+	return caseForStaff(
+		{
+			// Only what this user may do now (the server checks again on every action).
+			actions: await actionSupport(
+				event.locals.ctx.db,
+				c.id,
+				{ kind: 'staff', userId: user.id, username: user.username, roles: user.roles },
+				now,
+				calendar
+			),
+			// The refusal draft (issue 7): offered to its editors and readers before the decision.
+			// A complaint is upheld or rejected (001 p.24), never refused by a letter: no draft there.
+			draftLink: !c.decidedAt && c.service !== 'complaint' && draftAccess(viewer, c, 'drafting') !== null,
+			case: {
+				id: c.id,
+				number: c.number,
+				service: c.service,
+				stage: c.stage,
+				registeredOn: c.registeredOn,
+				receivedAt: iso(c.receivedAt),
+				applicant: { name: c.applicant.name, bin: c.applicant.bin, address: c.applicant.legalAddress },
+				assignee: c.assignee,
+				application: c.application
+			},
+			clocks: c.clocks.map((k) => ({
+				id: k.id,
+				kind: k.kind,
+				subject: k.subject,
+				state: k.state,
+				dueAt: iso(k.dueAt),
+				citation: k.citation,
+				length: k.length,
+				unit: k.unit,
+				why: explain(k)
+			})),
+			consultations: c.consultations.map((x) => ({
+				agency: x.agencyCode,
+				requestedAt: iso(x.requestedAt),
+				dueAt: iso(x.dueAt),
+				answeredAt: iso(x.answeredAt),
+				decision: x.decision
+			})),
+			mfaChecks: c.mfaChecks.map((m) => ({
+				requestedAt: iso(m.requestedAt),
+				resultAt: iso(m.resultAt),
+				authentic: m.authentic
+			})),
+			events: c.events.map((e) => ({
+				seq: e.seq,
+				type: e.type,
+				actor: e.actorLabel,
+				at: iso(e.at),
+				citation: e.citation,
+				before: e.before,
+				after: e.after
+			}))
 		},
-		clocks: c.clocks.map((k) => ({
-			id: k.id,
-			kind: k.kind,
-			subject: k.subject,
-			state: k.state,
-			dueAt: iso(k.dueAt),
-			citation: k.citation,
-			length: k.length,
-			unit: k.unit,
-			why: explain(k)
-		})),
-		consultations: c.consultations.map((x) => ({
-			agency: x.agencyCode,
-			requestedAt: iso(x.requestedAt),
-			dueAt: iso(x.dueAt),
-			answeredAt: iso(x.answeredAt),
-			decision: x.decision
-		})),
-		mfaChecks: c.mfaChecks.map((m) => ({
-			requestedAt: iso(m.requestedAt),
-			resultAt: iso(m.resultAt),
-			authentic: m.authentic
-		})),
-		events: c.events.map((e) => ({
-			seq: e.seq,
-			type: e.type,
-			actor: e.actorLabel,
-			at: iso(e.at),
-			citation: e.citation,
-			before: e.before,
-			after: e.after
-		}))
-	};
+		audience
+	);
 };

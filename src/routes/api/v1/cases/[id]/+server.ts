@@ -4,15 +4,19 @@ import { requirePermission } from '$lib/server/auth/guard';
 import { hasBearer, requireToken } from '$lib/server/integration/token-auth';
 import { caseView, type CaseViewer } from '$lib/server/cases/case-view';
 
-/** A case with its clocks, consultations, MFA check and events; for staff, the actions they may take. */
+/** A case as its reader may know it: the applicant's view for the portal, a staff view for staff. */
 export const GET = apiRoute(async (event) => {
 	let viewer: CaseViewer;
 	if (hasBearer(event)) {
 		await requireToken(event, ['portal']);
-		viewer = { kind: 'portal' };
+		viewer = { kind: 'applicant' };
 	} else {
 		const user = requirePermission(event, 'cases:read');
-		viewer = { kind: 'staff', user: { kind: 'staff', userId: user.id, username: user.username, roles: user.roles } };
+		viewer = {
+			kind: 'staff',
+			user: { kind: 'staff', userId: user.id, username: user.username, roles: user.roles },
+			unit: user.unit
+		};
 	}
 	const { ctx } = event.locals;
 	const view = await caseView(ctx.db, event.params.id ?? '', viewer, ctx.clock.now(), await ctx.calendar.current());

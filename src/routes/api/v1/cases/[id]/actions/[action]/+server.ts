@@ -14,7 +14,13 @@ export const POST = apiRoute(async (event) => {
 	if (!(STAFF_ACTIONS as readonly string[]).includes(action))
 		throw new ApiError(404, `No action "${action}". Actions: ${STAFF_ACTIONS.join(', ')}.`);
 	const body = await readJson(event.request, AnyJson, 64 * 1024);
-	const actor = { kind: 'staff' as const, userId: user.id, username: user.username, roles: user.roles };
+	const actor = {
+		kind: 'staff' as const,
+		userId: user.id,
+		username: user.username,
+		roles: user.roles,
+		unit: user.unit
+	};
 	return writeResponse(
 		await event.locals.ctx.cases.staffAction(
 			event.params.id ?? '',
