@@ -15,6 +15,8 @@ export interface DayInfo {
 	readonly kind: DayKind;
 	/** Holiday name, or the override's reason. */
 	readonly name?: string;
+	/** A holiday carried from a weekend (Labour Code art. 85): the weekend date it replaces. */
+	readonly carriedFrom?: LocalDate;
 }
 
 export interface NonWorkingDay {
@@ -22,6 +24,8 @@ export interface NonWorkingDay {
 	readonly kind: 'weekend' | 'holiday' | 'override';
 	/** Holiday name, override reason, or 'Saturday' / 'Sunday'. */
 	readonly name: string;
+	/** A holiday carried from a weekend (Labour Code art. 85): the weekend date it replaces. */
+	readonly carriedFrom?: LocalDate;
 }
 
 export interface WorkingWeekendDay {
