@@ -88,7 +88,12 @@ export interface WorkingCalendar {
 	addCalendarDays(start: LocalDate, n: number): LocalDate;
 	/** 23:59:59 local of the date, as an instant (end of a calendar-day term, decision 3). */
 	endOfCalendarDay(date: LocalDate): Date;
-	/** End (23:59:59) of the n-th calendar day after `start`. */
+	/**
+	 * The last day of a calendar-day, month or year term that falls on `date`: `date` itself if it
+	 * is a working day, otherwise the next working day (the general civil-law rule).
+	 */
+	termEndDay(date: LocalDate): LocalDate;
+	/** End (23:59:59) of the n-th calendar day after `start`, moved to the next working day if that is not one. */
 	calendarDaysDue(start: LocalDate, n: number): Date;
 	/** Same date n months later; the month's last day if that date does not exist. */
 	addMonths(start: LocalDate, n: number): LocalDate;

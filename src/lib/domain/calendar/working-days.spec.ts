@@ -68,11 +68,15 @@ describe('ends of terms as instants (decision 3)', () => {
 		expect(iso(calendar.workingDaysDue('2026-03-20', 30))).toBe('2026-05-08T13:30:00.000Z');
 	});
 
-	it('a calendar-day term ends 23:59:59 of the N-th calendar day, weekends and holidays included', () => {
+	it('a calendar-day term ends 23:59:59 of the N-th calendar day, or of the next working day if that is not one', () => {
 		expect(calendar.addCalendarDays('2026-01-30', 30)).toBe('2026-03-01');
 		expect(calendar.addCalendarDays('2026-03-01', -1)).toBe('2026-02-28');
 		expect(iso(calendar.endOfCalendarDay('2026-03-21'))).toBe('2026-03-21T18:59:59.000Z');
-		expect(iso(calendar.calendarDaysDue('2026-03-20', 1))).toBe('2026-03-21T18:59:59.000Z');
+		// 21 March 2026 is Nauryz (21–25 March off): the term ends on Thursday 26 March.
+		expect(iso(calendar.calendarDaysDue('2026-03-20', 1))).toBe('2026-03-26T18:59:59.000Z');
+		expect(iso(calendar.calendarDaysDue('2026-03-20', 13))).toBe('2026-04-02T18:59:59.000Z'); // a Thursday
+		expect(calendar.termEndDay('2026-04-11')).toBe('2026-04-13'); // Saturday → Monday
+		expect(calendar.termEndDay('2026-04-10')).toBe('2026-04-10');
 	});
 
 	it('months and years land on the same date, or the last day of a shorter month', () => {

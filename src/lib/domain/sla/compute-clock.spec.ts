@@ -149,11 +149,13 @@ describe('computeClock: state and due from the event history (decisions 3–5)',
 			'2026-04-27T18:30'
 		],
 		[
+			// 20 March 2027 is a Saturday, 21–23 March Nauryz, 24 March carried from Sunday 21 March:
+			// a year term ending on a non-working day ends on the next working day, Thursday 25 March.
 			'MFA long-stop, 1 calendar year, end of day (001 row 9 ground 12)',
 			'mfa-check',
 			undefined,
 			'2026-03-20T11:00',
-			'2027-03-20T23:59:59'
+			'2027-03-25T23:59:59'
 		]
 	] as const)('%s', (_case, kind, variant, start, due) => {
 		const c = computeClock(newClock(kind, variant, [started(at(start))]), calendar, at(start));
