@@ -270,10 +270,19 @@ describe('export licence (001)', () => {
 		expect(
 			refused(() => act(snap, other, 'assign', { username: 'officer2' }, t, { id: 2, roles: ['officer'] })).status
 		).toBe(409);
-		expect(
-			act({ ...snap, assigneeId: null }, other, 'assign', { username: 'officer2' }, t, { id: 2, roles: ['officer'] })
-				.next.assigneeId
-		).toBe(2);
+		const taken = act({ ...snap, assigneeId: null }, other, 'assign', { username: 'officer2' }, t, {
+			id: 2,
+			roles: ['officer']
+		});
+		expect(taken.next.assigneeId).toBe(2);
+		// The point that names the responsible executor (001 p.14–15), not the Order's own p.3.
+		expect(taken.plan.events.map((e) => e.citation)).toEqual(['001 p.14–15']);
+		const certificate = register('end-user-certificate', received);
+		const assigned = act({ ...certificate, assigneeId: null }, other, 'assign', { username: 'officer2' }, t, {
+			id: 2,
+			roles: ['officer']
+		});
+		expect(assigned.plan.events.map((e) => e.citation)).toEqual(['000 p.10–11']);
 		expect(refused(() => act(snap, officer, 'complete-check', { complete: 'yes' }, t)).status).toBe(422);
 		expect(availableActions({ def: procedureFor(snap.service), snap, actor: other, now: t, calendar })).toEqual([]);
 		expect(availableActions({ def: procedureFor(snap.service), snap, actor: officer, now: t, calendar })).toEqual([
