@@ -93,6 +93,41 @@ describe('public calendar API (no sign-in)', () => {
 		});
 	});
 
+	it.each([
+		// 6 April 2026 + 12 = Saturday 18 April → Monday 20 April.
+		['2026-04-06', 12, '2026-04-20'],
+		// 20 March 2026 + 1 = Saturday 21 March, Nauryz rests 21–25 March → Thursday 26 March.
+		['2026-03-20', 1, '2026-03-26'],
+		// 19 March 2027 + 5 = Wednesday 24 March, carried from Nauryz on Sunday 21 March → Thursday 25 March.
+		['2027-03-19', 5, '2027-03-25']
+	])(
+		'a calendar-day term from %s + %i ending on a non-working day ends on the next working day, %s',
+		async (start, n, due) => {
+			expect(await getJson(`/api/v1/calendar/deadline?start=${start}&calendarDays=${n}`)).toEqual({
+				status: 200,
+				body: { dueDate: due, due: `${due}T23:59:59+05:00` }
+			});
+		}
+	);
+
+	it('lists the carried days with the holiday they replace (Labour Code art. 85)', async () => {
+		const { body } = await getJson('/api/v1/calendar/2027');
+		const days = body.nonWorkingDays as { date: string; kind: string; name: string; carriedFrom?: string }[];
+		expect(days.find((d) => d.date === '2027-03-24')).toEqual({
+			date: '2027-03-24',
+			kind: 'holiday',
+			name: 'Nauryz: day off carried over from 21.03.2027 (Labour Code art. 85)',
+			carriedFrom: '2027-03-21'
+		});
+		// Monday 22 and Tuesday 23 March are Nauryz itself, so the application of Tuesday waits for Thursday.
+		expect(
+			await getJson(`/api/v1/calendar/registration?received=${encodeURIComponent('2027-03-23T10:00:00+05:00')}`)
+		).toEqual({
+			status: 200,
+			body: { registeredOn: '2027-03-25' }
+		});
+	});
+
 	it('counts working days after `from` up to and including `to`', async () => {
 		expect(await getJson('/api/v1/calendar/working-days?from=2026-04-06&to=2026-04-20')).toEqual({
 			status: 200,

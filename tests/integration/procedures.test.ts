@@ -430,7 +430,11 @@ describe('complaint with an extension (001 pp.23–25)', () => {
 		expect(status).toBe(201);
 		expect(c.stage).toBe('complaint-forwarding');
 		expect(clockOf(c, 'complaint-forwarding').citation).toContain('001 p.23');
-		await action('officer', c.id, 'forward-complaint', {});
+		// The quality-control body's 15 WD run from its own registration (001 p.24(2)): not yet.
+		expect((c.clocks as Json[]).some((k) => k.kind === 'complaint-review')).toBe(false);
+		const forwarded = await action('officer', c.id, 'forward-complaint', {});
+		expect(clockOf(forwarded.body, 'complaint-review').state).toBe('running');
+		expect(clockOf(forwarded.body, 'complaint-review').citation).toContain('001 p.24(2)');
 		const ext = await action('reviewer', c.id, 'extend-complaint', {
 			workingDays: 10,
 			reason: 'Materials requested from the Ministry of Defence'

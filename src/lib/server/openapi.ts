@@ -184,7 +184,7 @@ export const openApiDocument = {
 					query(
 						'calendarDays',
 						{ type: 'integer', minimum: 0, maximum: 3650 },
-						'term in calendar days; ends 23:59:59 local',
+						'term in calendar days; ends 23:59:59 local, on the next working day if the N-th day is not one',
 						false
 					)
 				],

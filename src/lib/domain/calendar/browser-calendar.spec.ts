@@ -8,7 +8,7 @@ const server = createCalendar({
 	fromYear: 2025,
 	toYear: 2027,
 	overrides: [
-		{ date: '2026-03-25', kind: 'day_off', reason: 'Nauryz carried over' },
+		{ date: '2026-04-02', kind: 'day_off', reason: 'Office closure' },
 		{ date: '2026-04-11', kind: 'working_day', reason: 'Working Saturday by decree' }
 	]
 });
@@ -36,5 +36,17 @@ describe('browser calendar from a server snapshot', () => {
 		for (const y of years) expect(browser.nonWorkingDays(y)).toEqual(server.nonWorkingDays(y));
 		expect(browser.dayInfo('2026-04-11')).toEqual(server.dayInfo('2026-04-11'));
 		expect(browser.workingDaysDue('2026-04-06', 10)).toEqual(server.workingDaysDue('2026-04-06', 10));
+	});
+
+	it('gets the carried days (Labour Code art. 85) from the server: 24 March 2027 is a day off with its reason', () => {
+		expect(browser.isWorkingDay('2027-03-24')).toBe(false);
+		expect(browser.dayInfo('2027-03-24')).toEqual({
+			date: '2027-03-24',
+			working: false,
+			kind: 'holiday',
+			name: 'Nauryz: day off carried over from 21.03.2027 (Labour Code art. 85)',
+			carriedFrom: '2027-03-21'
+		});
+		expect(browser.addWorkingDays('2027-03-19', 1)).toBe('2027-03-25');
 	});
 });

@@ -93,7 +93,10 @@ export function createCalendarWithHolidays(
 		endOfWorkingDay: (date) => new Date(localToMs(day(date), OFFICE_CLOSES_MS)),
 		addCalendarDays: (start, n) => formatLocalDate(inRange(day(start) + checkedCount(n, 'n'))),
 		endOfCalendarDay: (date) => new Date(localToMs(day(date), END_OF_CALENDAR_DAY_MS)),
-		calendarDaysDue: (start, n) => calendar.endOfCalendarDay(calendar.addCalendarDays(start, n)),
+		// A calendar-day, month or year term whose last day is not a working day ends on the next
+		// working day (the general civil-law rule on a term ending on a non-working day).
+		termEndDay: (date) => calendar.addWorkingDays(date, 0),
+		calendarDaysDue: (start, n) => calendar.endOfCalendarDay(calendar.termEndDay(calendar.addCalendarDays(start, n))),
 		addMonths: (start, n) => formatLocalDate(inRange(addMonthsToDay(day(start), checkedCount(n, 'n')))),
 		addYears: (start, n) => formatLocalDate(inRange(addMonthsToDay(day(start), 12 * checkedCount(n, 'n')))),
 		workingMinutesBetween: (a, b) => workingMsBetween(index, ms(a), ms(b)) / MS_PER_MINUTE,

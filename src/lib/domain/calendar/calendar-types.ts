@@ -15,6 +15,8 @@ export interface DayInfo {
 	readonly kind: DayKind;
 	/** Holiday name, or the override's reason. */
 	readonly name?: string;
+	/** A holiday carried from a weekend (Labour Code art. 85): the weekend date it replaces. */
+	readonly carriedFrom?: LocalDate;
 }
 
 export interface NonWorkingDay {
@@ -22,6 +24,8 @@ export interface NonWorkingDay {
 	readonly kind: 'weekend' | 'holiday' | 'override';
 	/** Holiday name, override reason, or 'Saturday' / 'Sunday'. */
 	readonly name: string;
+	/** A holiday carried from a weekend (Labour Code art. 85): the weekend date it replaces. */
+	readonly carriedFrom?: LocalDate;
 }
 
 export interface WorkingWeekendDay {
@@ -84,7 +88,12 @@ export interface WorkingCalendar {
 	addCalendarDays(start: LocalDate, n: number): LocalDate;
 	/** 23:59:59 local of the date, as an instant (end of a calendar-day term, decision 3). */
 	endOfCalendarDay(date: LocalDate): Date;
-	/** End (23:59:59) of the n-th calendar day after `start`. */
+	/**
+	 * The last day of a calendar-day, month or year term that falls on `date`: `date` itself if it
+	 * is a working day, otherwise the next working day (the general civil-law rule).
+	 */
+	termEndDay(date: LocalDate): LocalDate;
+	/** End (23:59:59) of the n-th calendar day after `start`, moved to the next working day if that is not one. */
 	calendarDaysDue(start: LocalDate, n: number): Date;
 	/** Same date n months later; the month's last day if that date does not exist. */
 	addMonths(start: LocalDate, n: number): LocalDate;

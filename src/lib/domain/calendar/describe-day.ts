@@ -36,9 +36,13 @@ export function describeDay(index: WorkingDayIndex, day: number): DayInfo {
 	const kind = kindName(index.kind(day));
 	const name = index.label(day);
 	const working = kind === 'working' || kind === 'working_override';
-	return name === undefined
-		? { date: formatLocalDate(day), working, kind }
-		: { date: formatLocalDate(day), working, kind, name };
+	const info: DayInfo =
+		name === undefined
+			? { date: formatLocalDate(day), working, kind }
+			: { date: formatLocalDate(day), working, kind, name };
+	// A day a weekend holiday was carried to (Labour Code art. 85) says which holiday date it replaces.
+	const carriedFrom = kind === 'holiday' ? index.carriedFrom(day) : undefined;
+	return carriedFrom === undefined ? info : { ...info, carriedFrom };
 }
 
 /** Every non-working day of a year: weekends, holidays (by name) and day-off overrides (by reason). */
@@ -47,7 +51,8 @@ export function listNonWorkingDays(index: WorkingDayIndex, year: number): NonWor
 	for (let d = firstDayOfYear(year); d < firstDayOfYear(year + 1); d++) {
 		const info = describeDay(index, d);
 		if (info.kind === 'working' || info.kind === 'working_override') continue;
-		out.push({ date: info.date, kind: info.kind, name: info.name ?? weekdayName(d) });
+		const entry: NonWorkingDay = { date: info.date, kind: info.kind, name: info.name ?? weekdayName(d) };
+		out.push(info.carriedFrom === undefined ? entry : { ...entry, carriedFrom: info.carriedFrom });
 	}
 	return out;
 }

@@ -3,11 +3,11 @@ import { createCalendar } from './calendar';
 import type { CalendarOverride } from './overrides';
 
 const plain = createCalendar();
-// The official 2026 calendar rests 21–25 March; date-holidays stops at 24 March (see kz-public-holidays.ts).
-const nauryz25: CalendarOverride = {
-	date: '2026-03-25',
+// Thursday 26 March 2026, the first working day after Nauryz (21–25 March), closed by the office.
+const closure26: CalendarOverride = {
+	date: '2026-03-26',
 	kind: 'day_off',
-	reason: 'Nauryz 2026: weekend holiday carried over (egov.kz calendar)'
+	reason: 'Office closure (illustrative)'
 };
 const workingSaturday: CalendarOverride = {
 	date: '2026-04-04',
@@ -17,21 +17,22 @@ const workingSaturday: CalendarOverride = {
 
 describe('overrides (decision 4): decreed transfers, closures and working Saturdays', () => {
 	it('a day_off override inside a running term pushes its end by one working day', () => {
-		const fixed = createCalendar({ overrides: [nauryz25] });
-		expect(plain.addWorkingDays('2026-03-20', 30)).toBe('2026-05-06');
-		// 25 March no longer counts; 7 May is Defender's Day, so the 30th working day is 8 May.
-		expect(fixed.addWorkingDays('2026-03-20', 30)).toBe('2026-05-08');
-		expect(fixed.registrationDay(new Date('2026-03-20T17:30:00+05:00'))).toBe('2026-03-26');
-		expect(fixed.dayInfo('2026-03-25')).toEqual({
-			date: '2026-03-25',
+		const fixed = createCalendar({ overrides: [closure26] });
+		// By hand: 26 March is WD 1 after 20 March and 8 May WD 30 (see working-days.spec.ts).
+		expect(plain.addWorkingDays('2026-03-20', 30)).toBe('2026-05-08');
+		// 26 March no longer counts; 9–10 May is a weekend and 11 May the carried Victory Day → 12 May.
+		expect(fixed.addWorkingDays('2026-03-20', 30)).toBe('2026-05-12');
+		expect(fixed.registrationDay(new Date('2026-03-20T17:30:00+05:00'))).toBe('2026-03-27');
+		expect(fixed.dayInfo('2026-03-26')).toEqual({
+			date: '2026-03-26',
 			working: false,
 			kind: 'override',
-			name: nauryz25.reason
+			name: closure26.reason
 		});
-		expect(fixed.explain('2026-03-20', '2026-03-26').skipped.at(-1)).toEqual({
-			date: '2026-03-25',
+		expect(fixed.explain('2026-03-20', '2026-03-27').skipped.at(-1)).toEqual({
+			date: '2026-03-26',
 			kind: 'override',
-			reason: nauryz25.reason
+			reason: closure26.reason
 		});
 	});
 
@@ -45,7 +46,7 @@ describe('overrides (decision 4): decreed transfers, closures and working Saturd
 		});
 		expect(cal.addWorkingDays('2026-04-03', 1)).toBe('2026-04-04');
 		expect(plain.addWorkingDays('2026-04-03', 1)).toBe('2026-04-06');
-		expect(cal.addWorkingDays('2026-03-20', 30)).toBe('2026-05-05'); // one day earlier than without it
+		expect(cal.addWorkingDays('2026-03-20', 30)).toBe('2026-05-06'); // one WD earlier than 8 May (7 May is a holiday)
 		expect(cal.workingWeekendDays(2026)).toEqual([{ date: '2026-04-04', reason: workingSaturday.reason }]);
 		expect(cal.nonWorkingDays(2026).some((d) => d.date === '2026-04-04')).toBe(false);
 		expect(cal.explain('2026-04-01', '2026-04-07').countedByOverride).toEqual([
@@ -66,12 +67,12 @@ describe('overrides (decision 4): decreed transfers, closures and working Saturd
 
 	it('withOverrides builds a new calendar and leaves the old one untouched', () => {
 		const before = createCalendar({ fromYear: 2020, toYear: 2030 });
-		const after = before.withOverrides([nauryz25]);
+		const after = before.withOverrides([closure26]);
 		expect(after.fromYear).toBe(2020);
 		expect(after.toYear).toBe(2030);
-		expect(after.isWorkingDay('2026-03-25')).toBe(false);
-		expect(before.isWorkingDay('2026-03-25')).toBe(true);
-		expect(after.overrides).toEqual([nauryz25]);
+		expect(after.isWorkingDay('2026-03-26')).toBe(false);
+		expect(before.isWorkingDay('2026-03-26')).toBe(true);
+		expect(after.overrides).toEqual([closure26]);
 	});
 
 	it.each([
@@ -84,7 +85,7 @@ describe('overrides (decision 4): decreed transfers, closures and working Saturd
 	});
 
 	it('rejects two overrides for one date', () => {
-		expect(() => createCalendar({ overrides: [nauryz25, { ...nauryz25, kind: 'working_day' }] })).toThrow(
+		expect(() => createCalendar({ overrides: [closure26, { ...closure26, kind: 'working_day' }] })).toThrow(
 			/overridden twice/
 		);
 	});

@@ -21,8 +21,10 @@ describe('registrationDay (decision 2; 001 p.14, Annex 1 row 7(2); 000 p.10, row
 		['Saturday → Monday', '2026-02-07T11:00', '2026-02-09'],
 		['Sunday just before midnight → Monday', '2026-02-08T23:59', '2026-02-09'],
 		['20 March 2026 before 17:00 → that day', '2026-03-20T16:00', '2026-03-20'],
-		['20 March 2026 after 17:00 → 25 March (Nauryz 21–24 March in the data)', '2026-03-20T17:05', '2026-03-25'],
-		['on Nauryz, 23 March 2026 → 25 March', '2026-03-23T10:00', '2026-03-25'],
+		// Nauryz 2026 rests 21–25 March: 23 March plus the days carried from Sat 21 and Sun 22 (art. 85).
+		['20 March 2026 after 17:00 → 26 March (Nauryz 21–25 March)', '2026-03-20T17:05', '2026-03-26'],
+		['on Nauryz, 23 March 2026 → 26 March', '2026-03-23T10:00', '2026-03-26'],
+		['on a carried Nauryz day, 25 March 2026 → 26 March', '2026-03-25T10:00', '2026-03-26'],
 		['New Year: 31 Dec 2025 17:30 → 5 Jan 2026 (1–2 Jan holidays, 3–4 Jan weekend)', '2025-12-31T17:30', '2026-01-05'],
 		['Orthodox Christmas, 7 Jan 2026 → 8 Jan', '2026-01-07T09:30', '2026-01-08'],
 		['decreed working Saturday (override) → that Saturday', '2026-01-10T10:00', '2026-01-10'],

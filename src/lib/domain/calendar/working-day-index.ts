@@ -18,11 +18,15 @@ import {
 	yearOfDay,
 	yearOutOfRange
 } from './local-date';
+import type { HolidayEntry } from './kz-public-holidays';
 import type { IndexedOverride } from './overrides';
 import type { LocalDate } from './local-date';
 
-/** Public holidays of a year by local date, with their names (date-holidays on the server). */
-export type HolidaySource = (year: number) => ReadonlyMap<LocalDate, string>;
+/**
+ * Non-working public days of a year by local date: holidays and the days weekend holidays were
+ * carried to (kz-public-holidays.ts on the server, the server's snapshot in the browser).
+ */
+export type HolidaySource = (year: number) => ReadonlyMap<LocalDate, HolidayEntry>;
 
 /** Day kinds as stored in the index (numbers keep the Uint8Array compact). */
 export const KIND_WORKING = 0;
@@ -40,6 +44,7 @@ export class WorkingDayIndex {
 	readonly #yearTotal = new Int32Array(YEARS);
 	readonly #built = new Uint8Array(YEARS);
 	readonly #labels = new Map<number, string>();
+	readonly #carriedFrom = new Map<number, LocalDate>();
 
 	constructor(
 		readonly firstYear: number,
@@ -64,6 +69,12 @@ export class WorkingDayIndex {
 	label(day: number): string | undefined {
 		this.yearOf(day);
 		return this.#labels.get(day);
+	}
+
+	/** For a day a weekend holiday was carried to (Labour Code art. 85): that holiday's date. */
+	carriedFrom(day: number): LocalDate | undefined {
+		this.yearOf(day);
+		return this.#carriedFrom.get(day);
 	}
 
 	isWorking(day: number): boolean {
@@ -143,7 +154,8 @@ export class WorkingDayIndex {
 				this.#labels.set(day, override.reason);
 			} else if (holiday !== undefined) {
 				kind = KIND_HOLIDAY;
-				this.#labels.set(day, holiday);
+				this.#labels.set(day, holiday.name);
+				if (holiday.carriedFrom !== undefined) this.#carriedFrom.set(day, holiday.carriedFrom);
 			} else {
 				kind = isoWeekday(day) >= 6 ? KIND_WEEKEND : KIND_WORKING;
 			}

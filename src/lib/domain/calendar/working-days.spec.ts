@@ -9,12 +9,13 @@ describe('addWorkingDays: start day is day 0, result is the N-th working day aft
 		['Monday + 1 → Tuesday', '2026-02-09', 1, '2026-02-10'],
 		['Friday + 1 → Monday', '2026-02-06', 1, '2026-02-09'],
 		['Saturday + 1 → Monday (a weekend start counts from the next working day)', '2026-02-07', 1, '2026-02-09'],
-		['Friday 20 Mar 2026 + 1 → Wednesday 25 Mar (Nauryz 21–24)', '2026-03-20', 1, '2026-03-25'],
-		['20 Mar 2026 + 30 (export licence term, 001 Annex 1 row 3) → 6 May', '2026-03-20', 30, '2026-05-06'],
+		['Friday 20 Mar 2026 + 1 → Thursday 26 Mar (Nauryz 21–25)', '2026-03-20', 1, '2026-03-26'],
+		// 26, 27, 30, 31 Mar, 1–3 Apr (7), four weeks to 30 Apr (26), 4–6 May (29), 7 May holiday, 8 May (30).
+		['20 Mar 2026 + 30 (export licence term, 001 Annex 1 row 3) → 8 May', '2026-03-20', 30, '2026-05-08'],
 		['registered Mon 9 Feb + 3 (certificate completeness, 000 p.11) → Thu 12 Feb', '2026-02-09', 3, '2026-02-12'],
 		['registered Mon 9 Feb + 7 (certificate term, 000 row 3) → Wed 18 Feb', '2026-02-09', 7, '2026-02-18'],
 		['30 Dec 2025 + 2 → 5 Jan 2026 (New Year holidays and weekend skipped)', '2025-12-30', 2, '2026-01-05'],
-		['across many years: 2 Jan 2020 + 2500 (checked with a naive day loop)', '2020-01-02', 2500, '2030-02-18']
+		['across many years: 2 Jan 2020 + 2500 (checked with a naive day loop)', '2020-01-02', 2500, '2030-02-22']
 	])('%s', (_case, start, n, expected) => {
 		expect(calendar.addWorkingDays(start, n)).toBe(expected);
 	});
@@ -29,7 +30,7 @@ describe('addWorkingDays: start day is day 0, result is the N-th working day aft
 	it('n = 0 means "the day itself": a working day stays, a non-working day rolls forward', () => {
 		expect(calendar.addWorkingDays('2026-02-09', 0)).toBe('2026-02-09');
 		expect(calendar.addWorkingDays('2026-02-07', 0)).toBe('2026-02-09');
-		expect(calendar.addWorkingDays('2026-03-21', 0)).toBe('2026-03-25');
+		expect(calendar.addWorkingDays('2026-03-21', 0)).toBe('2026-03-26');
 	});
 
 	it('rejects fractional counts and results beyond 2100', () => {
@@ -40,7 +41,7 @@ describe('addWorkingDays: start day is day 0, result is the N-th working day aft
 
 	it('respects a narrowed range', () => {
 		const narrow = createCalendar({ fromYear: 2026, toYear: 2026 });
-		expect(narrow.addWorkingDays('2026-03-20', 30)).toBe('2026-05-06');
+		expect(narrow.addWorkingDays('2026-03-20', 30)).toBe('2026-05-08');
 		expect(() => narrow.addWorkingDays('2026-12-20', 30)).toThrow(/year 2027 is outside the supported range 2026–2026/);
 		expect(() => createCalendar({ fromYear: 1990 })).toThrow(RangeError);
 		expect(() => createCalendar({ fromYear: 2030, toYear: 2020 })).toThrow(/before fromYear/);
@@ -52,10 +53,10 @@ describe('workingDaysBetween: working days after `from` up to and including `to`
 		['same day', '2026-02-09', '2026-02-09', 0],
 		['Friday → Monday', '2026-02-06', '2026-02-09', 1],
 		['Friday → Sunday', '2026-02-06', '2026-02-08', 0],
-		['20 Mar → 6 May 2026', '2026-03-20', '2026-05-06', 30],
+		['20 Mar → 8 May 2026', '2026-03-20', '2026-05-08', 30],
 		['across the New Year', '2025-12-30', '2026-01-05', 2],
-		['backwards is negative', '2026-05-06', '2026-03-20', -30],
-		['over a decade (checked with a naive day loop)', '2020-01-02', '2030-02-18', 2500]
+		['backwards is negative', '2026-05-08', '2026-03-20', -30],
+		['over a decade (checked with a naive day loop)', '2020-01-02', '2030-02-22', 2500]
 	])('%s', (_case, from, to, expected) => {
 		expect(calendar.workingDaysBetween(from, to)).toBe(expected);
 	});
@@ -64,14 +65,18 @@ describe('workingDaysBetween: working days after `from` up to and including `to`
 describe('ends of terms as instants (decision 3)', () => {
 	it('a working-day term ends 18:30 Almaty (13:30 UTC) on its last day', () => {
 		expect(iso(calendar.endOfWorkingDay('2026-05-06'))).toBe('2026-05-06T13:30:00.000Z');
-		expect(iso(calendar.workingDaysDue('2026-03-20', 30))).toBe('2026-05-06T13:30:00.000Z');
+		expect(iso(calendar.workingDaysDue('2026-03-20', 30))).toBe('2026-05-08T13:30:00.000Z');
 	});
 
-	it('a calendar-day term ends 23:59:59 of the N-th calendar day, weekends and holidays included', () => {
+	it('a calendar-day term ends 23:59:59 of the N-th calendar day, or of the next working day if that is not one', () => {
 		expect(calendar.addCalendarDays('2026-01-30', 30)).toBe('2026-03-01');
 		expect(calendar.addCalendarDays('2026-03-01', -1)).toBe('2026-02-28');
 		expect(iso(calendar.endOfCalendarDay('2026-03-21'))).toBe('2026-03-21T18:59:59.000Z');
-		expect(iso(calendar.calendarDaysDue('2026-03-20', 1))).toBe('2026-03-21T18:59:59.000Z');
+		// 21 March 2026 is Nauryz (21–25 March off): the term ends on Thursday 26 March.
+		expect(iso(calendar.calendarDaysDue('2026-03-20', 1))).toBe('2026-03-26T18:59:59.000Z');
+		expect(iso(calendar.calendarDaysDue('2026-03-20', 13))).toBe('2026-04-02T18:59:59.000Z'); // a Thursday
+		expect(calendar.termEndDay('2026-04-11')).toBe('2026-04-13'); // Saturday → Monday
+		expect(calendar.termEndDay('2026-04-10')).toBe('2026-04-10');
 	});
 
 	it('months and years land on the same date, or the last day of a shorter month', () => {
@@ -102,12 +107,13 @@ describe('dayInfo and explain', () => {
 
 	it('explains the days skipped between registration and the due date', () => {
 		const e = calendar.explain('2026-03-20', '2026-03-30');
-		expect(e.workingDays).toBe(4); // 25, 26, 27, 30 March
+		expect(e.workingDays).toBe(3); // 26, 27, 30 March
 		expect(e.skipped.map((d) => `${d.date} ${d.kind} ${d.reason}`)).toEqual([
 			'2026-03-21 holiday Nauryz',
 			'2026-03-22 holiday Nauryz',
 			'2026-03-23 holiday Nauryz',
-			'2026-03-24 holiday Nauryz (substitute day)',
+			'2026-03-24 holiday Nauryz: day off carried over from 21.03.2026 (Labour Code art. 85)',
+			'2026-03-25 holiday Nauryz: day off carried over from 22.03.2026 (Labour Code art. 85)',
 			'2026-03-28 weekend Saturday',
 			'2026-03-29 weekend Sunday'
 		]);
@@ -116,7 +122,8 @@ describe('dayInfo and explain', () => {
 
 	it('lists a year’s non-working days for the public API', () => {
 		const days = calendar.nonWorkingDays(2026);
-		expect(days.filter((d) => d.kind === 'holiday')).toHaveLength(20);
+		// 1, 2, 7 Jan; 8, 9, 21–25 Mar; 1, 7, 9, 11, 27 May; 6 Jul; 25, 26 Oct; 16 Dec (by hand).
+		expect(days.filter((d) => d.kind === 'holiday')).toHaveLength(19);
 		expect(days.find((d) => d.date === '2026-12-16')).toEqual({
 			date: '2026-12-16',
 			kind: 'holiday',
@@ -127,7 +134,8 @@ describe('dayInfo and explain', () => {
 			kind: 'weekend',
 			name: 'Saturday'
 		});
-		// 365 days − 246 working days (2026 data, no overrides) = 119 non-working days.
+		// 365 days − 247 working days (2026, no overrides) = 118 non-working days.
+		expect(calendar.workingDaysBetween('2025-12-31', '2026-12-31')).toBe(247);
 		expect(days).toHaveLength(365 - calendar.workingDaysBetween('2025-12-31', '2026-12-31'));
 		expect(calendar.workingWeekendDays(2026)).toEqual([]);
 		expect(() => calendar.nonWorkingDays(2101)).toThrow(RangeError);

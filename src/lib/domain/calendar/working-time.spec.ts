@@ -13,7 +13,7 @@ describe('workingMinutesBetween: office time only, lunch 13:00–14:30 excluded 
 		['overnight', '2026-02-09T17:00', '2026-02-10T10:00', 150],
 		['over a weekend', '2026-02-06T18:00', '2026-02-09T09:30', 60],
 		['from a Saturday', '2026-02-07T12:00', '2026-02-09T10:00', 60],
-		['over Nauryz 2026', '2026-03-20T17:00', '2026-03-25T11:00', 210],
+		['over Nauryz 2026 (21–25 March)', '2026-03-20T17:00', '2026-03-26T11:00', 210],
 		['negative when b < a', '2026-02-10T10:00', '2026-02-09T17:00', -150]
 	])('%s', (_case, a, b, minutes) => {
 		expect(calendar.workingMinutesBetween(at(a), at(b))).toBe(minutes);
@@ -23,7 +23,7 @@ describe('workingMinutesBetween: office time only, lunch 13:00–14:30 excluded 
 describe('addWorkingMinutes: hour-based 003 limits (decision 3) and countdowns', () => {
 	it.each([
 		['003 T-REG, 4 h from Monday 16:00 → Tuesday 10:30', '2026-02-09T16:00', 240, '2026-02-10T10:30'],
-		['4 h from Friday 17:00 before Nauryz → Wednesday 25 March 11:30', '2026-03-20T17:00', 240, '2026-03-25T11:30'],
+		['4 h from Friday 17:00 before Nauryz → Thursday 26 March 11:30', '2026-03-20T17:00', 240, '2026-03-26T11:30'],
 		['003 T-REG-DECL, 2 h from 12:00 → 15:30 (lunch skipped)', '2026-02-09T12:00', 120, '2026-02-09T15:30'],
 		['ending exactly at lunch → 13:00, not 14:30', '2026-02-09T09:00', 240, '2026-02-09T13:00'],
 		['ending exactly at closing → 18:30, not next morning', '2026-02-09T09:00', 480, '2026-02-09T18:30'],

@@ -4,7 +4,7 @@ import { buildRefusalLetter, introSentence, letterNumber } from './refusal-lette
 const input = {
 	caseNumber: 'EL-2026-00042',
 	chain: 1,
-	applicationYear: 2026,
+	applicationDate: '2026-04-12',
 	incomingNumber: 'EL-2026-00042',
 	addressee: { name: 'ТОО «Қазақ Өнеркәсіп»', legalAddress: 'Астана қ., Мәңгілік Ел даңғ., 8', bin: '000740001307' },
 	issuedOn: '2026-03-20',
@@ -30,12 +30,14 @@ describe('buildRefusalLetter (001 Annex 2)', () => {
 		]);
 	});
 
-	it('opens the body with the application’s year and incoming number and keeps the grounds, dropping blank paragraphs', () => {
+	it('opens the body with the application’s full date and incoming number and keeps the grounds, dropping blank paragraphs', () => {
 		const l = buildRefusalLetter(input);
 		expect(l.intro.kk).toBe(
-			'"Өнеркәсіп комитеті" республикалық мемлекеттік мекемесі Сіздің 2026 жылғы № EL-2026-00042 өтінішіңізді қарағаннан кейін мынаны хабарлайды:'
+			'"Өнеркәсіп комитеті" республикалық мемлекеттік мекемесі Сіздің 2026 жылғы «12» сәуірдегі № EL-2026-00042 өтінішіңізді қарағаннан кейін мынаны хабарлайды:'
 		);
-		expect(l.intro.ru).toContain('рассмотрев Ваше заявление от 2026 года № EL-2026-00042, сообщает следующее:');
+		expect(l.intro.ru).toContain(
+			'рассмотрев Ваше заявление от «12» апреля 2026 года № EL-2026-00042, сообщает следующее:'
+		);
 		expect(l.body).toEqual(['Лицензиялық алым енгізілмеген.', 'Не внесён лицензионный сбор.']);
 	});
 
@@ -47,6 +49,8 @@ describe('buildRefusalLetter (001 Annex 2)', () => {
 
 	it('numbers each chain apart', () => {
 		expect(letterNumber('IC-2026-1', 2)).toBe('IC-2026-1/ДБ-2');
-		expect(introSentence(2025, '7').kk).toContain('2025 жылғы № 7');
+		expect(introSentence('2025-01-05', '7').kk).toContain('2025 жылғы «5» қаңтардағы № 7');
+		expect(introSentence('2027-12-31', '8').ru).toContain('от «31» декабря 2027 года № 8');
+		expect(() => introSentence('2027', '8')).toThrow(RangeError);
 	});
 });

@@ -32,8 +32,8 @@ export interface LetterInput {
 	caseNumber: string;
 	/** Version chain of the draft (a new draft after a signed one is chain + 1). */
 	chain: number;
-	/** The application's year and incoming (registration) number, as the body cites them. */
-	applicationYear: number;
+	/** The application's date (its registration day, YYYY-MM-DD) and incoming number, as the body cites them. */
+	applicationDate: string;
 	incomingNumber: string;
 	addressee: { name: string; legalAddress: string; bin: string };
 	/** Almaty local date of issue (YYYY-MM-DD); null until signed. */
@@ -67,11 +67,59 @@ export function formatLetterDate(isoDate: string): string {
 	return `${d}.${m}.${y}`;
 }
 
-/** The body's opening, 001 Annex 2 item 7 (Kazakh, the act's wording) and its Russian rendering. */
-export function introSentence(year: number, incomingNumber: string): { kk: string; ru: string } {
+/** Kazakh month names in the locative-attributive form ("сәуірдегі": "of April"), January first. */
+const KK_MONTHS = [
+	'қаңтардағы',
+	'ақпандағы',
+	'наурыздағы',
+	'сәуірдегі',
+	'мамырдағы',
+	'маусымдағы',
+	'шілдедегі',
+	'тамыздағы',
+	'қыркүйектегі',
+	'қазандағы',
+	'қарашадағы',
+	'желтоқсандағы'
+] as const;
+/** Russian month names in the genitive ("апреля"), January first. */
+const RU_MONTHS = [
+	'января',
+	'февраля',
+	'марта',
+	'апреля',
+	'мая',
+	'июня',
+	'июля',
+	'августа',
+	'сентября',
+	'октября',
+	'ноября',
+	'декабря'
+] as const;
+
+/**
+ * An application's date written out as official letters cite an incoming document: "2027 жылғы
+ * «12» сәуірдегі" and "от «12» апреля 2027 года" (the date of 001 Annex 2 / 000's form, "[жыл] №").
+ */
+export function applicationDateWords(isoDate: string): { kk: string; ru: string } {
+	const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(isoDate);
+	const month = match ? Number(match[2]) : 0;
+	if (!match || month < 1 || month > 12) throw new RangeError(`expected a YYYY-MM-DD date, got ${isoDate}`);
+	const [, year, , dd] = match;
+	const day = String(Number(dd));
 	return {
-		kk: `"Өнеркәсіп комитеті" республикалық мемлекеттік мекемесі Сіздің ${year} жылғы № ${incomingNumber} өтінішіңізді қарағаннан кейін мынаны хабарлайды:`,
-		ru: `Республиканское государственное учреждение "Комитет промышленности", рассмотрев Ваше заявление от ${year} года № ${incomingNumber}, сообщает следующее:`
+		kk: `${year} жылғы «${day}» ${KK_MONTHS[month - 1]}`,
+		ru: `от «${day}» ${RU_MONTHS[month - 1]} ${year} года`
+	};
+}
+
+/** The body's opening, 001 Annex 2 (Kazakh, the act's wording) and its Russian rendering, with the full date. */
+export function introSentence(applicationDate: string, incomingNumber: string): { kk: string; ru: string } {
+	const date = applicationDateWords(applicationDate);
+	return {
+		kk: `"Өнеркәсіп комитеті" республикалық мемлекеттік мекемесі Сіздің ${date.kk} № ${incomingNumber} өтінішіңізді қарағаннан кейін мынаны хабарлайды:`,
+		ru: `Республиканское государственное учреждение "Комитет промышленности", рассмотрев Ваше заявление ${date.ru} № ${incomingNumber}, сообщает следующее:`
 	};
 }
 
@@ -89,7 +137,7 @@ export function buildRefusalLetter(input: LetterInput): RefusalLetter {
 			: { kk: `Берілген күні: ${PENDING.kk}`, ru: `Дата выдачи: ${PENDING.ru}` },
 		addressee: [input.addressee.name, input.addressee.legalAddress, `БСН / БИН ${input.addressee.bin}`],
 		title: { ...LETTER_TITLE },
-		intro: introSentence(input.applicationYear, input.incomingNumber),
+		intro: introSentence(input.applicationDate, input.incomingNumber),
 		body: input.body.map((p) => p.trim()).filter((p) => p.length > 0),
 		signer: { position: { ...SIGNER_POSITION }, name: input.signerName ?? '[Т. А. Ә. / Ф. И. О.]' }
 	};

@@ -41,9 +41,19 @@ function rule(
 	return { action, stages, roles, citation, assigneeOnly };
 }
 
+/**
+ * The points that name the responsible executor the registered documents go to (001 p.14–15;
+ * 000 p.10–11; for 004, the Telecommunications Committee employee of P 10).
+ */
+const RESPONSIBLE_EXECUTOR = {
+	'001': '001 p.14–15 (responsible executor)',
+	'000': '000 p.10–11 (responsible executor)',
+	'004': '004 P 10 (Telecommunications Committee employee)'
+} as const;
+
 /** Assignment: a head assigns anyone; an officer takes an unassigned case (or keeps their own). */
-const assign = (stages: readonly string[]): ActionRule =>
-	rule('assign', stages, ['officer', 'head', 'registrar'], 'Order 425 p.3 (responsible officer)', false);
+const assign = (stages: readonly string[], citation: string = RESPONSIBLE_EXECUTOR['001']): ActionRule =>
+	rule('assign', stages, ['officer', 'head', 'registrar'], citation, false);
 
 /** The rules of a licence (001) or certificate (000) case, by feature. */
 function permitRules(o: {
@@ -57,7 +67,7 @@ function permitRules(o: {
 	const hearingPoint = o.act === '001' ? '001 p.19 para 3' : '000 p.13';
 	const open = [...OPEN_REVIEW, 'completeness-check', 'hearing', 'hearing-held'];
 	const rules: ActionRule[] = [
-		assign(open),
+		assign(open, RESPONSIBLE_EXECUTOR[o.act]),
 		rule('complete-check', ['completeness-check'], OFFICERS, o.act === '001' ? '001 p.15' : '000 p.11'),
 		rule('issue-preliminary-refusal', [...OPEN_REVIEW], OFFICERS, hearingPoint),
 		rule('record-hearing', ['hearing'], OFFICERS, hearingPoint),
@@ -220,7 +230,10 @@ const DEVICE_VERIFICATION: ProcedureDefinition = {
 	complaint: false,
 	devices: true,
 	steps: [],
-	rules: [assign(['device-review']), rule('verify-device', ['device-review'], OFFICERS, '004 P 10')]
+	rules: [
+		assign(['device-review'], RESPONSIBLE_EXECUTOR['004']),
+		rule('verify-device', ['device-review'], OFFICERS, '004 P 10')
+	]
 };
 
 /** 003 A3 — inclusion in the register of customs representatives, office track (p.5, p.8). */

@@ -3,7 +3,7 @@
  * step-timed (003) procedures.
  */
 import { computeClock } from '../sla';
-import { append, cancelOpenClocks, openClock, startClock } from './case-clocks';
+import { append, cancelOpenClocks, findClock, openClock, startClock } from './case-clocks';
 import type { Handlers } from './engine';
 import { event, plan } from './plan-builders';
 import { ProcedureError } from './types';
@@ -11,9 +11,15 @@ import { ProcedureError } from './types';
 export const OTHER_HANDLERS: Handlers = {
 	'forward-complaint': ({ snap, now }, input) => {
 		const clock = openClock(snap, 'complaint-forwarding');
+		// The quality-control body registers the forwarded complaint on its arrival (the 17:00 rule of
+		// registration applies: complaint-review counts from registration), and its 15 WD run from that
+		// registration, not from the Committee's receipt (001 p.24(2); 000 p.16(2)).
+		const review = findClock(snap, 'complaint-review')
+			? []
+			: [startClock('complaint-review', 'quality-body', null, now)];
 		return plan({
 			stage: 'complaint-review',
-			clockOps: clock ? [append(clock, { type: 'met', at: now })] : [],
+			clockOps: [...(clock ? [append(clock, { type: 'met' as const, at: now })] : []), ...review],
 			events: [
 				event('complaint:forwarded', now, '001 p.23 para 2; 000 p.15', {
 					stage: 'complaint-review',

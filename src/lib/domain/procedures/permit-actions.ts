@@ -52,7 +52,7 @@ function closeForDecision(snap: CaseSnapshot, now: Date): ClockOp[] {
 }
 
 export const PERMIT_HANDLERS: Handlers = {
-	assign: ({ snap, actor, now, assignee }, input) => {
+	assign: ({ def, snap, actor, now, assignee }, input) => {
 		if (!assignee)
 			throw new ProcedureError(422, 'No such active officer.', { username: 'not an active officer or head' });
 		if (!assignee.roles.some((r) => r === 'officer' || r === 'head'))
@@ -70,7 +70,8 @@ export const PERMIT_HANDLERS: Handlers = {
 				{
 					type: 'case:assigned',
 					at: now,
-					citation: 'Order 425 p.3',
+					// The point that names the responsible executor, as the procedure's rule cites it.
+					citation: (def.rules.find((r) => r.action === 'assign')?.citation ?? '001 p.14–15').replace(/ \(.*\)$/, ''),
 					before: { assigneeId: snap.assigneeId },
 					after: { assigneeId: assignee.id, assignee: input.username }
 				}

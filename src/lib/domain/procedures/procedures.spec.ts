@@ -270,10 +270,19 @@ describe('export licence (001)', () => {
 		expect(
 			refused(() => act(snap, other, 'assign', { username: 'officer2' }, t, { id: 2, roles: ['officer'] })).status
 		).toBe(409);
-		expect(
-			act({ ...snap, assigneeId: null }, other, 'assign', { username: 'officer2' }, t, { id: 2, roles: ['officer'] })
-				.next.assigneeId
-		).toBe(2);
+		const taken = act({ ...snap, assigneeId: null }, other, 'assign', { username: 'officer2' }, t, {
+			id: 2,
+			roles: ['officer']
+		});
+		expect(taken.next.assigneeId).toBe(2);
+		// The point that names the responsible executor (001 p.14–15), not the Order's own p.3.
+		expect(taken.plan.events.map((e) => e.citation)).toEqual(['001 p.14–15']);
+		const certificate = register('end-user-certificate', received);
+		const assigned = act({ ...certificate, assigneeId: null }, other, 'assign', { username: 'officer2' }, t, {
+			id: 2,
+			roles: ['officer']
+		});
+		expect(assigned.plan.events.map((e) => e.citation)).toEqual(['000 p.10–11']);
 		expect(refused(() => act(snap, officer, 'complete-check', { complete: 'yes' }, t)).status).toBe(422);
 		expect(availableActions({ def: procedureFor(snap.service), snap, actor: other, now: t, calendar })).toEqual([]);
 		expect(availableActions({ def: procedureFor(snap.service), snap, actor: officer, now: t, calendar })).toEqual([
@@ -290,10 +299,13 @@ describe('complaint (001 pp.23–25, 000 pp.15–17)', () => {
 		};
 		expect(snap.stage).toBe('complaint-forwarding');
 		expect(due(snap, 'complaint-forwarding', at('2026-04-13T10:00:00+05:00')).dueDate).toBe('2026-04-16');
-		expect(due(snap, 'complaint-review', at('2026-04-13T10:00:00+05:00')).dueDate).toBe(
-			calendar.addWorkingDays('2026-04-13', 15)
-		);
+		// The quality-control body's 15 WD run from its own registration (001 p.24(2); 000 p.16(2)):
+		// nothing runs for it before the complaint is forwarded.
+		expect(snap.clocks.some((c) => c.kind === 'complaint-review')).toBe(false);
 		snap = act(snap, registrar, 'forward-complaint', {}, at('2026-04-14T10:00:00+05:00')).next;
+		// Registered there Tuesday 14 April; 15 WD by hand: 15–17 (3), 20–24 (8), 27–30 April (12),
+		// 1 May a holiday, 4, 5, 6 May (15). From the Committee's receipt (13 April) it was 5 May.
+		expect(due(snap, 'complaint-review', at('2026-04-14T10:00:00+05:00')).dueDate).toBe('2026-05-06');
 		const t = at('2026-04-20T10:00:00+05:00');
 		expect(
 			refused(() => act(snap, reviewer, 'extend-complaint', { workingDays: 11, reason: 'more facts' }, t)).status
@@ -306,7 +318,8 @@ describe('complaint (001 pp.23–25, 000 pp.15–17)', () => {
 			t
 		);
 		snap = ext.next;
-		expect(due(snap, 'complaint-review', t).dueDate).toBe(calendar.addWorkingDays('2026-04-13', 25));
+		// + 10 WD from 6 May: 8 May (1; 7 May a holiday), 11 May the carried Victory Day, 12–15 (5), 18–22 May (10).
+		expect(due(snap, 'complaint-review', t).dueDate).toBe('2026-05-22');
 		expect(due(snap, 'complaint-extension-notice', t).dueDate).toBe(calendar.addWorkingDays('2026-04-20', 3));
 		expect(
 			refused(() => act(snap, reviewer, 'extend-complaint', { workingDays: 2, reason: 'again' }, t)).message
@@ -320,6 +333,20 @@ describe('complaint (001 pp.23–25, 000 pp.15–17)', () => {
 			act(snap, reviewer, 'decide-complaint', { outcome: 'upheld', reason: 'The refusal lacked its basis.' }, t).next
 				.stage
 		).toBe('complaint-decided');
+	});
+});
+
+describe('complaint to the quality-control body forwarded after 17:00 (001 p.24(2); 000 p.16(2))', () => {
+	it('runs the 15 WD from the next working day, the day that body registers it', () => {
+		let snap: CaseSnapshot = register('complaint', at('2026-04-13T10:00:00+05:00'), { reviewBy: 'quality-body' });
+		snap = act(snap, registrar, 'forward-complaint', {}, at('2026-04-14T17:30:00+05:00')).next;
+		// Registered Wednesday 15 April; 16, 17 (2), 20–24 (7), 27–30 April (11), 4, 5, 6 (14), 8 May (15).
+		expect(due(snap, 'complaint-review', at('2026-04-14T17:30:00+05:00')).dueDate).toBe('2026-05-08');
+	});
+
+	it('a complaint the provider reviews runs its 5 WD from the registration at once', () => {
+		const snap = register('complaint', at('2026-04-13T10:00:00+05:00'), { reviewBy: 'provider' });
+		expect(due(snap, 'complaint-review', at('2026-04-13T10:00:00+05:00')).dueDate).toBe('2026-04-20');
 	});
 });
 

@@ -61,8 +61,10 @@ export function planRegistration(
 	let stage = def.initialStage;
 	if (def.complaint) {
 		const quality = input.reviewBy === 'quality-body';
+		// The quality-control body's 15 WD run from its own registration of the forwarded complaint
+		// (001 p.24(2); 000 p.16(2)), so that clock starts at forwarding (forward-complaint), not here.
 		if (quality) clocks.push(started(startClock('complaint-forwarding', 'to-reviewing-body', null, at)));
-		clocks.push(started(startClock('complaint-review', quality ? 'quality-body' : 'provider', null, at)));
+		else clocks.push(started(startClock('complaint-review', 'provider', null, at)));
 		stage = quality ? 'complaint-forwarding' : 'complaint-review';
 	}
 	const devices = def.devices ? [...new Set(input.devices ?? [])] : [];

@@ -11,6 +11,8 @@ export interface ClockVariant {
 	readonly citation: string;
 	/** Which A9 timer this variant is. */
 	readonly t: string;
+	/** Overrides the kind's `countsFromRegistration` for this variant (004 has no 17:00 cut-off). */
+	readonly countsFromRegistration?: boolean;
 }
 
 export interface ClockKindSpec {

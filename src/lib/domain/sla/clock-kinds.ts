@@ -4,7 +4,7 @@
  * A kind has one or more variants (e.g. the service term per service); the first is the default.
  */
 import type { ClockKindSpec, ClockVariant } from './clock-kind-spec';
-import type { ClockKind } from './clock-types';
+import type { ClockKind, SlaClock } from './clock-types';
 
 /** Most kinds have no same-day rule, no suspension and no extension; entries state only exceptions. */
 type SpecInput = Omit<ClockKindSpec, 'sameDayCutoff' | 'countsFromRegistration' | 'suspension' | 'extension'> &
@@ -64,7 +64,12 @@ const SPECS: readonly ClockKindSpec[] = [
 			wd('licence-reissue', 3, '001 Annex 1 row 3', 'T4'),
 			wd('licence-reissue-reorganised', 30, '001 Annex 1 row 3', 'T5'),
 			wd('certificate', 7, '000 Annex 1 row 3', '000 A3'),
-			wd('device-verification', 1, '004 P 10 (per device, manual mode)', '004 P 10')
+			// 1 WD from the receipt of the request, the receipt day being day 0 (004 P 10): the 17:00
+			// registration cut-off belongs to 001 p.14 / 000 p.10, not to 004.
+			{
+				...wd('device-verification', 1, '004 P 10 (per device, manual mode)', '004 P 10'),
+				countsFromRegistration: false
+			}
 		]
 	}),
 	spec({
@@ -173,6 +178,19 @@ export function clockKindSpec(kind: ClockKind): ClockKindSpec {
 	const spec = CLOCK_KIND_SPECS.get(kind);
 	if (!spec) throw new RangeError(`unknown clock kind ${JSON.stringify(kind)}`);
 	return spec;
+}
+
+/**
+ * Whether a clock's day 0 is the registration day (decision 2) rather than the day of its start
+ * event: the kind's rule unless the clock's variant (found by its unit, length and citation, which
+ * a stored clock keeps) says otherwise.
+ */
+export function countsFromRegistration(clock: Pick<SlaClock, 'kind' | 'unit' | 'length' | 'citation'>): boolean {
+	const spec = clockKindSpec(clock.kind);
+	const variant = spec.variants.find(
+		(v) => v.unit === clock.unit && v.length === clock.length && v.citation === clock.citation
+	);
+	return variant?.countsFromRegistration ?? spec.countsFromRegistration;
 }
 
 /** A variant by id, or the kind's default (first) variant. */

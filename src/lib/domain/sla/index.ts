@@ -11,7 +11,8 @@ export type {
 	SlaClock,
 	SuspensionInterval
 } from './clock-types';
-export { CLOCK_KIND_SPECS, clockKindSpec, clockVariant } from './clock-kinds';
+export { CLOCK_KIND_SPECS, clockKindSpec, clockVariant, countsFromRegistration } from './clock-kinds';
+export { monthlyListDue, monthlyListDueDay } from './monthly-list';
 export { UNMAPPED_A9_TIMERS } from './clock-kind-spec';
 export type { ClockKindSpec, ClockVariant } from './clock-kind-spec';
 export { breached, cancelled, extended, met, newClock, resumed, started, suspended } from './clock-events';

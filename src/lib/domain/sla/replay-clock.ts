@@ -5,7 +5,7 @@
  */
 import type { WorkingCalendar } from '../calendar';
 import { ClockSequenceError } from './clock-errors';
-import { clockKindSpec } from './clock-kinds';
+import { clockKindSpec, countsFromRegistration } from './clock-kinds';
 import type { ClockEvent, SlaClock, SuspensionInterval } from './clock-types';
 import { termArithmetic, type TermArithmetic } from './term-arithmetic';
 import { validateClock } from './validate-clock';
@@ -65,7 +65,7 @@ export function replayClock(clock: SlaClock, calendar: WorkingCalendar, now: Dat
 		calendar,
 		startMs,
 		kindSpec.sameDayCutoff,
-		kindSpec.countsFromRegistration
+		countsFromRegistration(clock)
 	);
 	let due = term.firstDue;
 	let open: OpenSuspension | null = null;

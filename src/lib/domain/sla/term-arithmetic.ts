@@ -9,7 +9,9 @@
  * so a suspension opened on day 0 keeps all N days, not N days plus the rest of day 0.
  * Working hours (003): exact office time, no rounding.
  * Calendar days / months / years (decision 3): due at 23:59:59 of the N-th day (same date N
- * months/years later); a suspension keeps the calendar time left, rounded up to 23:59:59.
+ * months/years later); a suspension keeps the calendar time left, rounded up to 23:59:59. A last
+ * day that is not a working day moves to the next working day (the general civil-law rule), e.g.
+ * the MFA long-stop sent 20 March 2026 ends on Thursday 25 March 2027, after Nauryz.
  */
 import type { WorkingCalendar } from '../calendar';
 import type { SlaClock } from './clock-types';
@@ -83,11 +85,12 @@ export function termArithmetic(
 					: clock.unit === 'months'
 						? cal.addMonths(day0, clock.length)
 						: cal.addYears(day0, clock.length);
+			const endOf = (date: string): number => cal.endOfCalendarDay(cal.termEndDay(date)).getTime();
 			return {
-				firstDue: cal.endOfCalendarDay(endDay).getTime(),
+				firstDue: endOf(endDay),
 				leftAt: (t, due) => due - t,
 				officeMinutesLeftAt: (t, due) => officeLeft(t, due),
-				dueOnResume: (t, left) => cal.endOfCalendarDay(cal.localDate(new Date(t + left))).getTime(),
+				dueOnResume: (t, left) => endOf(cal.localDate(new Date(t + left))),
 				extend: (due, by) => cal.calendarDaysDue(cal.localDate(new Date(due)), by).getTime()
 			};
 		}

@@ -31,8 +31,13 @@ describe('demo complaints (001 pp.23–25; 000 pp.15–17)', () => {
 			}
 			const forwarding = clock(p, 'complaint-forwarding');
 			expect(!!forwarding).toBe(p.complaint!.reviewBy === 'quality-body');
-			expect(clock(p, 'complaint-review')!.length).toBe(p.complaint!.reviewBy === 'quality-body' ? 15 : 5);
 			const forwarded = forwarding ? forwarding.events.some((e) => e.type === 'met') : true;
+			// The quality-control body's review starts when it registers the forwarded complaint (001 p.24(2)).
+			const review = clock(p, 'complaint-review');
+			if (forwarding && !forwarded) expect(review).toBeUndefined();
+			else expect(review!.length).toBe(p.complaint!.reviewBy === 'quality-body' ? 15 : 5);
+			if (forwarding && forwarded)
+				expect(review!.events[0]!.at).toEqual(forwarding.events.find((e) => e.type === 'met')!.at);
 			const decided = p.events.some((e) => e.type === 'complaint:decided');
 			expect(p.stage).toBe(decided ? 'complaint-decided' : forwarded ? 'complaint-review' : 'complaint-forwarding');
 		}

@@ -99,8 +99,8 @@ export function planComplaint(plan: PlannedCase, k: number, cal: WorkingCalendar
 	const clocks: SlaClock[] = [];
 	let stage = firstStage;
 
+	const forwardedAt = quality && s.forward !== undefined ? at(s.forward) : null;
 	if (quality) {
-		const forwardedAt = s.forward === undefined ? null : at(s.forward);
 		clocks.push(
 			newClock('complaint-forwarding', 'to-reviewing-body', [
 				started(receivedAt),
@@ -118,7 +118,10 @@ export function planComplaint(plan: PlannedCase, k: number, cal: WorkingCalendar
 			});
 		}
 	}
-	const review: ClockEvent[] = [started(receivedAt)];
+	// The quality-control body's 15 WD run from its own registration of the forwarded complaint
+	// (001 p.24(2); 000 p.16(2)): its review clock starts at forwarding, and not before.
+	const reviewStart = quality ? forwardedAt : receivedAt;
+	const review: ClockEvent[] = reviewStart ? [started(reviewStart)] : [];
 	let notice: SlaClock | null = null;
 	if (s.extend) {
 		const extendedAt = at(s.extend.after);
@@ -163,7 +166,7 @@ export function planComplaint(plan: PlannedCase, k: number, cal: WorkingCalendar
 			after: { stage, outcome: s.decide.outcome }
 		});
 	}
-	clocks.push(newClock('complaint-review', s.reviewBy, review));
+	if (review.length) clocks.push(newClock('complaint-review', s.reviewBy, review));
 	if (notice) clocks.push(notice);
 	return {
 		...plan,

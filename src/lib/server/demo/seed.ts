@@ -54,8 +54,6 @@ async function seedDemo(ctx: AppContext, opts: { tokensFile?: string }): Promise
 	for (const u of DEMO_USERS) {
 		ids.set(u.username, await ctx.users.create({ ...u, password: DEMO_PASSWORD }, systemActor));
 	}
-	for (const o of DEMO_CALENDAR_OVERRIDES)
-		await ctx.calendar.change({ date: o.date, override: { kind: o.kind, reason: o.reason } }, systemActor);
 	await writeDemoTokens(ctx, opts.tokensFile);
 	return seedDemoCases(ctx, ids);
 }
@@ -86,16 +84,3 @@ export interface DemoTokens {
 	mfa: string;
 	agencies: Record<string, string>;
 }
-
-/**
- * Days off missing from the date-holidays data that an admin would enter (README decision 4). In
- * 2026 Nauryz (21–23 March) starts on a Saturday; both weekend days move to the next working days,
- * 24 and 25 March, but the data carries only the first.
- */
-export const DEMO_CALENDAR_OVERRIDES = [
-	{
-		date: '2026-03-25',
-		kind: 'day_off' as const,
-		reason: 'Nauryz 2026: weekend holiday carried over to Wednesday 25 March (official 2026 calendar)'
-	}
-];

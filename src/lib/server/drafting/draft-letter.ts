@@ -17,7 +17,8 @@ export interface LetterFacts {
 	/** Whose list of grounds applies (null for services without one, e.g. complaints). */
 	act: GroundAct | null;
 	assigneeId: number | null;
-	applicationYear: number;
+	/** The registration day of the application (YYYY-MM-DD), cited in full by the letter. */
+	applicationDate: string;
 	incomingNumber: string;
 	addressee: { name: string; legalAddress: string; bin: string };
 }
@@ -36,7 +37,7 @@ export async function loadLetterFacts(db: Executor, caseId: string): Promise<Let
 		service: row.c.service,
 		act: findService(row.c.service)?.refusalGrounds ?? null,
 		assigneeId: row.c.assigneeId,
-		applicationYear: Number(row.c.registeredOn.slice(0, 4)),
+		applicationDate: row.c.registeredOn,
 		// The application is registered under the case number unless the portal sent its own.
 		incomingNumber: typeof incoming === 'string' && incoming ? incoming : row.c.number,
 		addressee: { name: row.org.name, legalAddress: row.org.legalAddress, bin: row.org.bin }
@@ -49,7 +50,7 @@ export function letterFor(
 ): RefusalLetter {
 	return buildRefusalLetter({
 		caseNumber: facts.caseNumber,
-		applicationYear: facts.applicationYear,
+		applicationDate: facts.applicationDate,
 		incomingNumber: facts.incomingNumber,
 		addressee: facts.addressee,
 		...opts

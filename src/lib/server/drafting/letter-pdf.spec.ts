@@ -7,7 +7,7 @@ import { Sha256OnlySigner, sha256Hex } from './signer';
 const letter = buildRefusalLetter({
 	caseNumber: 'EL-2026-00042',
 	chain: 1,
-	applicationYear: 2026,
+	applicationDate: '2026-03-18',
 	incomingNumber: 'EL-2026-00042',
 	addressee: { name: 'ТОО «Әсем Ғарыш Құрылыс»', legalAddress: 'Астана қ., Мәңгілік Ел даңғ., 8', bin: '000740001307' },
 	issuedOn: '2026-03-20',
