@@ -25,7 +25,7 @@ export default ts.config(
 		}
 	},
 	{
-		// Domain code is pure: no clock, no I/O, no framework (DEVELOPERS.md, "Time is injected").
+		// Domain code is pure: no clock, no I/O, no framework (ADR-020).
 		files: ['src/lib/domain/**/*.ts'],
 		ignores: ['**/*.spec.ts'],
 		rules: {

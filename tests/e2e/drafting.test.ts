@@ -1,5 +1,5 @@
 /**
- * Co-editing a reasoned refusal in Chromium (issue 7): the assigned officer and the head open the
+ * Co-editing a reasoned refusal in Chromium (ADR-015): the assigned officer and the head open the
  * same draft in two browser contexts, type into it, and each sees the other's text and caret; the
  * officer inserts a ground from the picker; the head signs, and the officer's editor becomes
  * read-only live. The built server runs on PostgreSQL so the test can pick a demo case.

@@ -1,5 +1,5 @@
 /**
- * The queue with more than 1,000 open cases stays live and answers the keyboard (issue 6: "1,000
+ * The queue with more than 1,000 open cases stays live and answers the keyboard ("1,000
  * live rows do not stutter"). The built server runs on PostgreSQL; this test adds 1,000 open
  * cases and then, from its own connection as another server process would, reassigns 25 of them
  * with their case events. Asserted: every changed row is updated and highlighted in place without

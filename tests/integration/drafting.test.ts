@@ -1,5 +1,5 @@
 /**
- * Collaborative drafting of reasoned refusals (issue 7) with real Node clients — `yjs` documents
+ * Collaborative drafting of reasoned refusals (ADR-015) with real Node clients — `yjs` documents
  * bound by the app's DraftProvider over socket.io-client — against a real server and database.
  * Convergence under seeded random concurrent edits; per-document authorization on the server;
  * nothing acknowledged is lost by a crash; compaction; live revocation; a signed letter is frozen.

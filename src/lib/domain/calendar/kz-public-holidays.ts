@@ -1,5 +1,5 @@
 /**
- * Kazakhstan's public holidays from `date-holidays` (README decision 4: the base list; officers
+ * Kazakhstan's public holidays from `date-holidays` (ADR-004: the base list; officers
  * add decreed transfers and closures as overrides, see overrides.ts).
  *
  * What the KZ data (date-holidays 3.37, added in its PR #611, May 2026) contains — checked
@@ -13,7 +13,7 @@
  *   Constitution Day 30 Aug before 2026 and 15 Mar since 2026.
  * - Orthodox Christmas (7 Jan) and Kurban Ait (10 Dhu al-Hijjah, computed astronomically) with
  *   no substitute day, as the Labour Code excludes religious holidays from the weekend rule.
- * Known gaps, to be fixed with overrides by an admin (decision 4), not here:
+ * Known gaps, to be fixed with overrides by an admin (ADR-004), not here:
  * - The substitute rule can collide with another holiday. Nauryz 2026 (21 Sat, 22 Sun) yields
  *   21–24 March, while the official calendar rests 21–25 March (egov.kz): 25 March 2026 needs a
  *   'day_off' override. The same collision recurs whenever 21 March is a Saturday.

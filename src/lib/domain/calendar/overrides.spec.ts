@@ -15,7 +15,7 @@ const workingSaturday: CalendarOverride = {
 	reason: 'illustrative decree: Saturday 4 April worked'
 };
 
-describe('overrides (decision 4): decreed transfers, closures and working Saturdays', () => {
+describe('overrides (ADR-004): decreed transfers, closures and working Saturdays', () => {
 	it('a day_off override inside a running term pushes its end by one working day', () => {
 		const fixed = createCalendar({ overrides: [nauryz25] });
 		expect(plain.addWorkingDays('2026-03-20', 30)).toBe('2026-05-06');

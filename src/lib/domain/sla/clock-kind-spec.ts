@@ -20,11 +20,11 @@ export interface ClockKindSpec {
 	/** The start event, as the act words it (or [DERIVED] in the digest). */
 	readonly startsAt: string;
 	readonly onExpiry: string;
-	/** A 0-working-day clock is due the same day with the 17:00 intake cut-off (decision 2). */
+	/** A 0-working-day clock is due the same day with the 17:00 intake cut-off (ADR-002). */
 	readonly sameDayCutoff: boolean;
 	/**
 	 * The term runs from the registration of the application or complaint: when its start event is
-	 * the receipt, day 0 is the registration day (decision 2: 17:00 cut-off, weekends, holidays).
+	 * the receipt, day 0 is the registration day (ADR-002: 17:00 cut-off, weekends, holidays).
 	 */
 	readonly countsFromRegistration: boolean;
 	/** Legal basis that allows suspending it; null = suspending it is an error. */

@@ -72,7 +72,7 @@ const SPECS: readonly ClockKindSpec[] = [
 		tNumbers: ['T6'],
 		citation: '001 p.16',
 		startsAt: "[DERIVED] the provider's request to the relevant state bodies",
-		onExpiry: 'silence = licence issue deemed approved (001 p.16; decision 7)',
+		onExpiry: 'silence = licence issue deemed approved (001 p.16)',
 		variants: [wd('state-bodies', 10, '001 p.16', 'T6')]
 	}),
 	spec({

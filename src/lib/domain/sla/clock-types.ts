@@ -1,7 +1,7 @@
 /**
  * SLA clocks as stored: a kind, a length in a unit, the legal citation, and the event history.
  * Everything else (state, due, remaining time, band) is computed from these by computeClock, so
- * a changed calendar or a corrected event re-derives every deadline (README decision 4).
+ * a changed calendar or a corrected event re-derives every deadline (ADR-004).
  */
 import type { LocalDate } from '../calendar';
 

@@ -12,7 +12,7 @@ const calendar = createCalendar();
 const exportTerm = (...more: ReturnType<typeof met>[]) =>
 	newClock('service-term', 'licence-export', [started(at('2026-03-20T10:00')), ...more]);
 
-describe('computeClock: state and due from the event history (decisions 3–5)', () => {
+describe('computeClock: state and due from the event history (ADR-003 to ADR-005)', () => {
 	it('a 30-WD export term registered 20 March 2026 is due 6 May 2026 18:30 (Nauryz, 1 May skipped)', () => {
 		const c = computeClock(exportTerm(), calendar, at('2026-03-25T12:00'));
 		expect(c.state).toBe('running');
@@ -78,7 +78,7 @@ describe('computeClock: state and due from the event history (decisions 3–5)',
 
 	it.each([
 		[
-			'registration, Friday 17:30 → due Monday 18:30 (decision 2; 001 p.14, row 7)',
+			'registration, Friday 17:30 → due Monday 18:30 (ADR-002; 001 p.14, row 7)',
 			'registration',
 			'portal',
 			'2026-02-06T17:30',

@@ -8,7 +8,7 @@ export const permissions = {
 	'cases:read': ['registrar', 'officer', 'head', 'supervisor', 'complaint_reviewer', 'admin'],
 	/**
 	 * The `restricted` part of case data and events: the basis of a confidential refusal ground
-	 * (001 p.19 para 5, README decision 9). Never sent to applicants, agencies or the wall board.
+	 * (001 p.19 para 5, ADR-009). Never sent to applicants, agencies or the wall board.
 	 */
 	'cases:read-restricted': ['officer', 'head', 'supervisor'],
 	'cases:register': ['registrar'],

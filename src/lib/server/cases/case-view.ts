@@ -2,7 +2,7 @@
  * `GET /api/v1/cases/{id}`: the case as JSON for staff and the portal — stage, clocks (kind, due,
  * state, remaining working minutes, citation), consultations, the MFA check, devices, events, and
  * for staff the actions they may take now. The `restricted` part of events (the basis of a
- * confidential ground, decision 9) only for roles that may read it.
+ * confidential ground, ADR-009) only for roles that may read it.
  */
 import { asc, eq } from 'drizzle-orm';
 import type { Executor } from '../db/client';

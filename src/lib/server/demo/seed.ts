@@ -88,7 +88,7 @@ export interface DemoTokens {
 }
 
 /**
- * Days off missing from the date-holidays data that an admin would enter (README decision 4). In
+ * Days off missing from the date-holidays data that an admin would enter (ADR-004). In
  * 2026 Nauryz (21–23 March) starts on a Saturday; both weekend days move to the next working days,
  * 24 and 25 March, but the data carries only the first.
  */
