@@ -46,7 +46,7 @@ export interface RefusalGround {
 	/** Every listed ground needs a preliminary decision and a hearing. */
 	readonly hearingRequired: true;
 	readonly lookBack?: LookBack;
-	/** Differences between the act and the digest, garbles, our readings. */
+	/** Garbles in the act's text and our readings of them. */
 	readonly sourceNote?: string;
 }
 

@@ -1,8 +1,8 @@
 /**
  * The services catalogue: what kinds of case the desk runs, with their legal terms. Terms are the
  * acts' "not later than" limits; how they are counted (start day = day 0, end 18:30, holidays …)
- * is ADR-001 to ADR-005, implemented by the clock engine, not here. Clocks: table A9 of the 001
- * digest (T-numbers below). Codes and case-number prefixes are stable; never reuse them.
+ * is ADR-001 to ADR-005, implemented by the clock engine, not here. Clocks: timers T0–T23 of
+ * ADR-021 (T-numbers below). Codes and case-number prefixes are stable; never reuse them.
  */
 import type { GroundAct } from './refusal-grounds';
 

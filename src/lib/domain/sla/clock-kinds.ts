@@ -1,5 +1,5 @@
 /**
- * The clock kinds a case runs, mapped to table A9 of licensing-001.md (T0–T23) and to the points
+ * The clock kinds a case runs, mapped to the timers T0–T23 of ADR-021 and to the points
  * of the acts that fix their lengths. Data only; computeClock reads the rules flagged here.
  * A kind has one or more variants (e.g. the service term per service); the first is the default.
  */

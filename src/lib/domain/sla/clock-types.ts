@@ -5,7 +5,7 @@
  */
 import type { LocalDate } from '../calendar';
 
-/** Stable names, used in APIs and stored data. Table A9 mapping: clock-kinds.ts. */
+/** Stable names, used in APIs and stored data. T0–T23 mapping (ADR-021): clock-kinds.ts. */
 export const CLOCK_KINDS = [
 	'registration',
 	'completeness',

@@ -15,7 +15,7 @@ const exportTerm = (...events: ClockEvent[]) =>
 const dueOf = (events: ClockEvent[], now = '2026-12-01T10:00') =>
 	computeClock(exportTerm(...events), calendar, at(now)).due?.toISOString();
 
-describe('MFA suspension of the export term (ADR-005; 001 p.17 para 3; A9 T3/T8)', () => {
+describe('MFA suspension of the export term (ADR-005; 001 p.17 para 3; ADR-021 T3/T8)', () => {
 	it('a 23-WD suspension in the middle of the 30-WD term moves its end by exactly 23 WD', () => {
 		// Sent 09:00 on WD 10 (7 April); answered 09:00 on the 23rd working day after (13 May).
 		const events = [suspended(at('2026-04-07T09:00'), ...MFA), resumed(at('2026-05-13T09:00'))];
@@ -117,7 +117,7 @@ describe('MFA suspension of the export term (ADR-005; 001 p.17 para 3; A9 T3/T8)
 	});
 });
 
-describe('hearing-notice deadline, 3 WD before the end of the term (001 p.19 para 3; 000 p.13; A9 T10)', () => {
+describe('hearing-notice deadline, 3 WD before the end of the term (001 p.19 para 3; 000 p.13; ADR-021 T10)', () => {
 	it('is the term end minus 3 WD, and moves with the MFA suspension', () => {
 		const plain = exportTerm();
 		expect(computeClock(deriveHearingNoticeClock(plain), calendar, at('2026-04-01T10:00')).dueDate).toBe('2026-04-30');
