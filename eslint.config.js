@@ -19,6 +19,15 @@ export default ts.config(
 		}
 	},
 	{
+		// Type-aware rules. server/, scripts/ and bench/ have their own tsconfig.json (tsconfig.server.json).
+		files: ['**/*.ts'],
+		languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
+		rules: {
+			// A promise nobody awaits fails silently: await it, handle its failure, or mark it `void` on purpose.
+			'@typescript-eslint/no-floating-promises': 'error'
+		}
+	},
+	{
 		files: ['**/*.svelte', '**/*.svelte.ts'],
 		languageOptions: {
 			parserOptions: { projectService: true, extraFileExtensions: ['.svelte'], parser: ts.parser, svelteConfig }
