@@ -19,13 +19,22 @@ export default ts.config(
 		}
 	},
 	{
+		// Type-aware rules. server/, scripts/ and bench/ have their own tsconfig.json (tsconfig.server.json).
+		files: ['**/*.ts'],
+		languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
+		rules: {
+			// A promise nobody awaits fails silently: await it, handle its failure, or mark it `void` on purpose.
+			'@typescript-eslint/no-floating-promises': 'error'
+		}
+	},
+	{
 		files: ['**/*.svelte', '**/*.svelte.ts'],
 		languageOptions: {
 			parserOptions: { projectService: true, extraFileExtensions: ['.svelte'], parser: ts.parser, svelteConfig }
 		}
 	},
 	{
-		// Domain code is pure: no clock, no I/O, no framework (DEVELOPERS.md, "Time is injected").
+		// Domain code is pure: no clock, no I/O, no framework (ADR-020).
 		files: ['src/lib/domain/**/*.ts'],
 		ignores: ['**/*.spec.ts'],
 		rules: {

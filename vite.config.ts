@@ -17,6 +17,8 @@ export default defineConfig({
 	],
 	server: { port: 3000 },
 	test: {
+		// A test that asserts nothing fails: it could not have caught anything.
+		expect: { requireAssertions: true },
 		projects: [
 			{
 				extends: true,

@@ -1,5 +1,5 @@
 /**
- * Collaborative drafting (issue 7). Part 1: `editors` simulated editors (default 20, in a child
+ * Collaborative drafting (ADR-015). Part 1: `editors` simulated editors (default 20, in a child
  * process) typing `cps` characters per second each (default 5) into one draft for `seconds`
  * (default 120; 20 with --quick), after an unmeasured warm-up of an eighth of that (at most 15 s:
  * both servers are measured with their code compiled, so the one run first pays no JIT cost the

@@ -1,5 +1,5 @@
 /**
- * Issue 4 benchmarks.
+ * Case-procedure benchmarks (ADR-019).
  * 1. Throughput of `POST /api/v1/applications` against the production build (`node dist/server.js`),
  *    on embedded PGlite and on PostgreSQL: the demo's portal token, realistic applications from
  *    the simulator's generator, C concurrent clients, each with its own Idempotency-Key.

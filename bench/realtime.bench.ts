@@ -195,7 +195,8 @@ export async function runRealtimeBench(
 	await new Promise((r) => setTimeout(r, 1500));
 	const cpuBare = cpuShare(process.cpuUsage(cpu2), seconds);
 	const r2 = await plain.finish();
-	bare.close();
+	// Awaited: the bare server has closed its sockets before the next phase measures anything.
+	await bare.close();
 
 	const line = (label: string, r: Result) =>
 		`${label.padEnd(34)} ${fmt(r.fromCommit)}  events ${r.events}/${sent}  lost ${sent - r.events}  doubled ${r.duplicates}  min copies ${r.perEventMin}/${n}`;
@@ -363,7 +364,7 @@ async function bareRedisServer(redisUrl: string, child: boolean) {
 		url: `http://127.0.0.1:${(http.address() as AddressInfo).port}`,
 		emit: (payload: Record<string, unknown>) => void io.emit('case:stage-changed', payload),
 		close: async () => {
-			io.close();
+			await io.close();
 			await leaveRedis();
 		}
 	};

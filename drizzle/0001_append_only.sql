@@ -1,4 +1,4 @@
--- Audit rows are never updated or deleted: the database itself refuses it (issue 2, "audit trail").
+-- Audit rows are never updated or deleted: the database itself refuses it (ADR-017).
 CREATE OR REPLACE FUNCTION merzim_refuse_change() RETURNS trigger
 LANGUAGE plpgsql AS $$
 BEGIN

@@ -1,5 +1,5 @@
 -- Named versions and signatures of reasoned-refusal letters are immutable: the database refuses to
--- change or remove them (issue 7, "named, immutable versions"; a signed letter cannot be edited).
+-- change or remove them (ADR-015; a signed letter cannot be edited).
 CREATE TRIGGER draft_versions_immutable BEFORE UPDATE OR DELETE ON draft_versions
   FOR EACH ROW EXECUTE FUNCTION merzim_refuse_change();
 --> statement-breakpoint

@@ -1,5 +1,5 @@
 /**
- * Drafting events on the app's socket.io connection (issue 7): a socket joins a case's draft, syncs
+ * Drafting events on the app's socket.io connection (ADR-015): a socket joins a case's draft, syncs
  * its Yjs document with y-protocols sync messages and shares presence with awareness updates.
  * Authorization is per document and on the server: editors (the assignee, heads) may send updates,
  * readers (supervisors, complaint reviewers) only receive, everyone else gets nothing — not even

@@ -91,7 +91,7 @@ export async function createRealtime(
 	const drafting = mountDrafting(io, ctx, { crossProcess: !!closeRedis, accessTtlMs: opts.draftAccessTtlMs });
 	const publisher = createOutboxPublisher({
 		db: ctx.db,
-		// Reassignments and signatures re-decide who may edit a draft (issue 7).
+		// Reassignments and signatures re-decide who may edit a draft (ADR-015).
 		observe: (row) => {
 			void drafting.onCaseEvent(row).catch((e) => console.error('drafting access:', e));
 			// A case event (also one another process committed) may have started, stopped or moved a clock.

@@ -60,7 +60,7 @@ function weighted<T>(rng: Rng, items: [T, number][]): T {
 	return items[0]![0];
 }
 
-/** Some people type control codes with Latin letters (decision 10: normalised by the server). */
+/** Some people type control codes with Latin letters (ADR-010: normalised by the server). */
 const latinise = (code: string) => code.replace(/С/g, 'C').replace(/А/g, 'A').replace(/В/g, 'B');
 
 function imei(rng: Rng): string {

@@ -2,32 +2,21 @@
  * Integration tokens on /admin/tokens in Chromium: the admin issues an agency token and sees its
  * secret once; the token answers for its agency on the API; revoked, it is refused with 401.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { startBuiltServer, type BuiltServer } from '../helpers/built-server';
-import { launchChromium, signInWith } from '../helpers/browser';
+import { describe, expect, it } from 'vitest';
+import { useE2eApp } from '../helpers/e2e-app';
+import { signInWith } from '../helpers/browser';
 
-let server: BuiltServer;
-let browser: Browser;
-
-beforeAll(async () => {
-	server = await startBuiltServer();
-	browser = await launchChromium();
-});
-afterAll(async () => {
-	await browser?.close();
-	await server?.stop();
-});
+const app = useE2eApp();
 
 const pending = (token: string) =>
-	fetch(`${server.url}/api/v1/consultations?status=pending`, { headers: { authorization: `Bearer ${token}` } });
+	fetch(`${app.server.url}/api/v1/consultations?status=pending`, { headers: { authorization: `Bearer ${token}` } });
 
 describe('/admin/tokens', () => {
 	it('issues an agency token shown once, which works until it is revoked', async () => {
-		const context = await browser.newContext({ viewport: { width: 1400, height: 1000 }, locale: 'en-GB' });
-		await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.url });
+		const context = await app.browser.newContext({ viewport: { width: 1400, height: 1000 }, locale: 'en-GB' });
+		await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: app.server.url });
 		const page = await context.newPage();
-		await signInWith(page, server.url, 'admin');
+		await signInWith(page, app.server.url, 'admin');
 		await page.getByRole('link', { name: 'Tokens' }).click();
 		await page.waitForURL('**/admin/tokens');
 		// The demo's own tokens are listed; none of their secrets is on the page.

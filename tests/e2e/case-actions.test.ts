@@ -3,41 +3,29 @@
  * confirms completeness and consults the NSC; no decision is offered while the NSC has 10 working
  * days to answer (001 p.16); a hearing set too late is refused by the server, field by field.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { dropDatabase, recreateDatabase } from '../helpers/test-db';
+import { beforeAll, describe, expect, it } from 'vitest';
 import postgres from 'postgres';
-import type { Browser, Page } from 'playwright-core';
-import { startBuiltServer, type BuiltServer } from '../helpers/built-server';
-import { launchChromium, signInWith } from '../helpers/browser';
+import type { Page } from 'playwright-core';
+import { useE2eApp } from '../helpers/e2e-app';
+import { signInWith } from '../helpers/browser';
 
-const adminUrl =
-	process.env.E2E_DATABASE_URL ?? process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
-const name = `merzim_e2e_actions_${process.pid}`;
-const url = Object.assign(new URL(adminUrl), { pathname: `/${name}` }).toString();
-let server: BuiltServer;
-let browser: Browser;
+const app = useE2eApp({ database: 'merzim_e2e_actions' });
 let caseId: string;
 
 beforeAll(async () => {
-	await recreateDatabase(adminUrl, name);
-	server = await startBuiltServer({ DATABASE_URL: url });
-	const db = postgres(url, { max: 1, onnotice: () => {} });
+	const db = postgres(app.databaseUrl, { max: 1, onnotice: () => {} });
 	const [row] =
 		await db`select c.id from cases c join users u on u.id = c.assignee_id where u.username = 'officer' and c.stage = 'completeness-check' and c.service in ('export-licence', 'import-licence', 'general-export-licence') order by c.number limit 1`;
 	await db.end();
 	caseId = row!.id as string;
-	browser = await launchChromium();
-});
-afterAll(async () => {
-	await browser?.close();
-	await server?.stop();
-	await dropDatabase(adminUrl, name);
 });
 
 async function open(username: string): Promise<Page> {
-	const page = await (await browser.newContext({ viewport: { width: 1400, height: 1000 }, locale: 'en-GB' })).newPage();
-	await signInWith(page, server.url, username);
-	await page.goto(`${server.url}/cases/${caseId}`);
+	const page = await (
+		await app.browser.newContext({ viewport: { width: 1400, height: 1000 }, locale: 'en-GB' })
+	).newPage();
+	await signInWith(page, app.server.url, username);
+	await page.goto(`${app.server.url}/cases/${caseId}`);
 	return page;
 }
 

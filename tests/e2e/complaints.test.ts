@@ -3,26 +3,18 @@
  * its notice, each complaint linked to the decided case it is about and to its own case page; a
  * reviewer's extension there reaches a supervisor's open list without a reload (001 pp.23–25).
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { startBuiltServer, type BuiltServer } from '../helpers/built-server';
-import { launchChromium, signInWith } from '../helpers/browser';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { useE2eApp } from '../helpers/e2e-app';
+import { signInWith } from '../helpers/browser';
 
-let server: BuiltServer;
-let browser: Browser;
-
-beforeAll(async () => {
-	server = await startBuiltServer();
-	browser = await launchChromium();
-});
-afterAll(async () => {
-	await browser?.close();
-	await server?.stop();
-});
+const app = useE2eApp();
 
 async function signedIn(username: string): Promise<Page> {
-	const page = await (await browser.newContext({ viewport: { width: 1500, height: 1100 }, locale: 'en-GB' })).newPage();
-	await signInWith(page, server.url, username);
+	const page = await (
+		await app.browser.newContext({ viewport: { width: 1500, height: 1100 }, locale: 'en-GB' })
+	).newPage();
+	await signInWith(page, app.server.url, username);
 	return page;
 }
 
@@ -60,7 +52,7 @@ describe('/complaints', () => {
 
 	it("a reviewer's extension on the case page appears in a supervisor's list without a reload", async () => {
 		const supervisor = await signedIn('supervisor');
-		await supervisor.goto(`${server.url}/complaints`);
+		await supervisor.goto(`${app.server.url}/complaints`);
 		await supervisor.evaluate(() => ((window as unknown as { marker: number }).marker = 7));
 		const target = rows(supervisor)
 			.filter({ hasText: 'not extended' })
@@ -72,7 +64,7 @@ describe('/complaints', () => {
 		await supervisor.waitForTimeout(1000); // the socket is live
 
 		const reviewer = await signedIn('reviewer');
-		await reviewer.goto(`${server.url}${href}`);
+		await reviewer.goto(`${app.server.url}${href}`);
 		const extend = reviewer.locator('form[data-action="extend-complaint"]');
 		await extend.locator('input[name="days"]').fill('5');
 		await extend.locator('textarea[name="reason"]').fill('An expert opinion from the end-user country is awaited.');
@@ -93,7 +85,7 @@ describe('/complaints', () => {
 
 	it('speaks Kazakh once chosen, and a supervisor reads but is not told to stand aside', async () => {
 		const page = await signedIn('supervisor');
-		await page.goto(`${server.url}/complaints`);
+		await page.goto(`${app.server.url}/complaints`);
 		await page.getByLabel('Language').selectOption('kk');
 		await page.waitForFunction(() => document.querySelector('h1')?.textContent === 'Шағымдар');
 		expect(await page.locator('h1').innerText()).toBe('Шағымдар');

@@ -6,31 +6,19 @@
  * scheduler of another process would.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { dropDatabase, recreateDatabase } from '../helpers/test-db';
 import postgres from 'postgres';
-import type { Browser, Page } from 'playwright-core';
-import { startBuiltServer, type BuiltServer } from '../helpers/built-server';
-import { launchChromium, signInWith } from '../helpers/browser';
+import type { Page } from 'playwright-core';
+import { useE2eApp } from '../helpers/e2e-app';
+import { signInWith } from '../helpers/browser';
 
-const adminUrl =
-	process.env.E2E_DATABASE_URL ?? process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
-const name = `merzim_e2e_consult_${process.pid}`;
-const url = Object.assign(new URL(adminUrl), { pathname: `/${name}` }).toString();
-let server: BuiltServer;
-let browser: Browser;
+const app = useE2eApp({ database: 'merzim_e2e_consult' });
 let sql: postgres.Sql;
 
 beforeAll(async () => {
-	await recreateDatabase(adminUrl, name);
-	server = await startBuiltServer({ DATABASE_URL: url });
-	sql = postgres(url, { max: 1, onnotice: () => {} });
-	browser = await launchChromium();
+	sql = postgres(app.databaseUrl, { max: 1, onnotice: () => {} });
 });
 afterAll(async () => {
-	await browser?.close();
-	await server?.stop();
 	await sql?.end();
-	await dropDatabase(adminUrl, name);
 });
 
 const rows = (page: Page) => page.locator('table.pending tbody tr');
@@ -41,9 +29,9 @@ const answerOf = (number: string) =>
 describe('/consultations', () => {
 	it('the NSC liaison approves and objects in the browser; a late answer is refused with its reason', async () => {
 		const page = await (
-			await browser.newContext({ viewport: { width: 1400, height: 1000 }, locale: 'en-GB' })
+			await app.browser.newContext({ viewport: { width: 1400, height: 1000 }, locale: 'en-GB' })
 		).newPage();
-		await signInWith(page, server.url, 'liaison-nsc');
+		await signInWith(page, app.server.url, 'liaison-nsc');
 		expect(new URL(page.url()).pathname).toBe('/consultations');
 		const before = await rows(page).count();
 		expect(before).toBeGreaterThanOrEqual(3);

@@ -1,29 +1,21 @@
 /**
- * Co-editing a reasoned refusal in Chromium (issue 7): the assigned officer and the head open the
+ * Co-editing a reasoned refusal in Chromium (ADR-015): the assigned officer and the head open the
  * same draft in two browser contexts, type into it, and each sees the other's text and caret; the
  * officer inserts a ground from the picker; the head signs, and the officer's editor becomes
  * read-only live. The built server runs on PostgreSQL so the test can pick a demo case.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { dropDatabase, recreateDatabase } from '../helpers/test-db';
+import { beforeAll, describe, expect, it } from 'vitest';
 import postgres from 'postgres';
-import type { Browser, Page } from 'playwright-core';
-import { startBuiltServer, type BuiltServer } from '../helpers/built-server';
-import { launchChromium, signInWith } from '../helpers/browser';
+import type { Page } from 'playwright-core';
+import { useE2eApp } from '../helpers/e2e-app';
+import { signInWith } from '../helpers/browser';
 import { HttpClient } from '../helpers/http-client';
 
-const adminUrl =
-	process.env.E2E_DATABASE_URL ?? process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
-const name = `merzim_e2e_draft_${process.pid}`;
-const url = Object.assign(new URL(adminUrl), { pathname: `/${name}` }).toString();
-let server: BuiltServer;
-let browser: Browser;
+const app = useE2eApp({ database: 'merzim_e2e_draft' });
 let caseId: string;
 
 beforeAll(async () => {
-	await recreateDatabase(adminUrl, name);
-	server = await startBuiltServer({ DATABASE_URL: url });
-	const db = postgres(url, { max: 1, onnotice: () => {} });
+	const db = postgres(app.databaseUrl, { max: 1, onnotice: () => {} });
 	// A demo case awaiting its hearing (or, failing that, one under review), brought to the point where
 	// the letter is written: assigned to `officer`, preliminary refusal given, hearing held (001 p.19).
 	const [row] =
@@ -31,7 +23,7 @@ beforeAll(async () => {
 	await db.end();
 	caseId = row!.id as string;
 	const as = async (username: string) => {
-		const c = new HttpClient(server.url, `10.8.0.${username.length}`);
+		const c = new HttpClient(app.server.url, `10.8.0.${username.length}`);
 		expect((await c.signIn(username, 'merzim-demo')).status).toBe(201);
 		return c;
 	};
@@ -48,20 +40,14 @@ beforeAll(async () => {
 	expect(
 		(await officer.postJson(`/api/v1/cases/${caseId}/actions/record-hearing`, { applicantAttended: true })).status
 	).toBe(200);
-	browser = await launchChromium();
-});
-afterAll(async () => {
-	await browser?.close();
-	await server?.stop();
-	await dropDatabase(adminUrl, name);
 });
 
 async function openDraft(username: string): Promise<Page> {
-	const context = await browser.newContext({ viewport: { width: 1400, height: 1000 }, locale: 'en-GB' });
+	const context = await app.browser.newContext({ viewport: { width: 1400, height: 1000 }, locale: 'en-GB' });
 	const page = await context.newPage();
 	page.on('dialog', (d) => void d.accept());
-	await signInWith(page, server.url, username);
-	await page.goto(`${server.url}/cases/${caseId}`);
+	await signInWith(page, app.server.url, username);
+	await page.goto(`${app.server.url}/cases/${caseId}`);
 	await page.getByRole('link', { name: 'Refusal draft' }).click();
 	await page.waitForURL(`**/cases/${caseId}/draft`);
 	await page.locator('.status[data-phase="synced"]').waitFor({ timeout: 15_000 });
@@ -116,7 +102,7 @@ describe('refusal draft in the browser', () => {
 		await officer.screenshot({ path: 'tests/e2e/screenshots/draft-signed-read-only.png', fullPage: true });
 
 		// The signed PDF is served.
-		const pdf = await head.request.get(`${server.url}/api/v1/cases/${caseId}/draft/pdf`);
+		const pdf = await head.request.get(`${app.server.url}/api/v1/cases/${caseId}/draft/pdf`);
 		expect(pdf.headers()['content-type']).toBe('application/pdf');
 		expect(pdf.headers()['x-content-sha256']).toMatch(/^[0-9a-f]{64}$/);
 	});

@@ -4,40 +4,27 @@
  * as another server process would.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { dropDatabase, recreateDatabase } from '../helpers/test-db';
-import type { Browser } from 'playwright-core';
-import { startBuiltServer, type BuiltServer } from '../helpers/built-server';
-import { launchChromium, signInWith } from '../helpers/browser';
+import { useE2eApp } from '../helpers/e2e-app';
+import { signInWith } from '../helpers/browser';
 import { createDb, type DbHandle } from '../../src/lib/server/db/client';
 import { cases, clocks, organisations } from '../../src/lib/server/db/schema';
 import { appendCaseEvent } from '../../src/lib/server/audit/audit.repository';
 
-const adminUrl =
-	process.env.E2E_DATABASE_URL ?? process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
-const name = `merzim_e2e_${process.pid}`;
-const url = Object.assign(new URL(adminUrl), { pathname: `/${name}` }).toString();
-let server: BuiltServer;
-let browser: Browser;
+const app = useE2eApp({ database: 'merzim_e2e' });
 let db: DbHandle;
 
 beforeAll(async () => {
-	await recreateDatabase(adminUrl, name);
-	server = await startBuiltServer({ DATABASE_URL: url });
-	db = await createDb({ url });
-	browser = await launchChromium();
+	db = await createDb({ url: app.databaseUrl });
 });
 afterAll(async () => {
-	await browser?.close();
-	await server?.stop();
 	await db?.close();
-	await dropDatabase(adminUrl, name);
 });
 
 describe('live queue', () => {
 	it('shows a case registered elsewhere without a reload, highlighted', async () => {
-		const page = await browser.newPage({ viewport: { width: 1600, height: 1000 } });
-		await signInWith(page, server.url, 'supervisor');
-		await page.goto(`${server.url}/queue?tab=all`);
+		const page = await app.browser.newPage({ viewport: { width: 1600, height: 1000 } });
+		await signInWith(page, app.server.url, 'supervisor');
+		await page.goto(`${app.server.url}/queue?tab=all`);
 		await page.waitForFunction(() => performance.getEntriesByName('merzim:queue-interactive').length > 0);
 		await page.evaluate(() => ((window as unknown as { marker: number }).marker = 42));
 		await page.waitForTimeout(1000); // the socket is live

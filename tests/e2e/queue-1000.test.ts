@@ -1,5 +1,5 @@
 /**
- * The queue with more than 1,000 open cases stays live and answers the keyboard (issue 6: "1,000
+ * The queue with more than 1,000 open cases stays live and answers the keyboard ("1,000
  * live rows do not stutter"). The built server runs on PostgreSQL; this test adds 1,000 open
  * cases and then, from its own connection as another server process would, reassigns 25 of them
  * with their case events. Asserted: every changed row is updated and highlighted in place without
@@ -9,37 +9,25 @@
  * long tasks, reloads.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { dropDatabase, recreateDatabase } from '../helpers/test-db';
 import { eq } from 'drizzle-orm';
-import type { Browser, Page } from 'playwright-core';
-import { startBuiltServer, type BuiltServer } from '../helpers/built-server';
-import { launchChromium, signInWith } from '../helpers/browser';
+import type { Page } from 'playwright-core';
+import { useE2eApp } from '../helpers/e2e-app';
+import { signInWith } from '../helpers/browser';
 import { createDb, type DbHandle } from '../../src/lib/server/db/client';
 import { cases, clocks, organisations, users } from '../../src/lib/server/db/schema';
 import { appendCaseEvent } from '../../src/lib/server/audit/audit.repository';
 
-const adminUrl =
-	process.env.E2E_DATABASE_URL ?? process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
-const name = `merzim_e2e_1000_${process.pid}`;
-const url = Object.assign(new URL(adminUrl), { pathname: `/${name}` }).toString();
 const EXTRA = 1000;
 const CHANGED = 25;
-let server: BuiltServer;
-let browser: Browser;
+const app = useE2eApp({ database: 'merzim_e2e_1000' });
 let db: DbHandle;
 
 beforeAll(async () => {
-	await recreateDatabase(adminUrl, name);
-	server = await startBuiltServer({ DATABASE_URL: url });
-	db = await createDb({ url });
+	db = await createDb({ url: app.databaseUrl });
 	await addOpenCases(EXTRA);
-	browser = await launchChromium();
 });
 afterAll(async () => {
-	await browser?.close();
-	await server?.stop();
 	await db?.close();
-	await dropDatabase(adminUrl, name);
 });
 
 /** Open export-licence cases under review, their 15-WD terms started over the last 18 days (most in time, some late). */
@@ -131,9 +119,9 @@ const stats = (xs: number[]) => {
 
 describe('the queue with 1,000+ live rows', () => {
 	it('shows changes made elsewhere in place, highlighted, while j keeps moving one row at a time', async () => {
-		const page = await browser.newPage({ viewport: { width: 1600, height: 1000 } });
-		await signInWith(page, server.url, 'supervisor');
-		await page.goto(`${server.url}/queue?tab=all`);
+		const page = await app.browser.newPage({ viewport: { width: 1600, height: 1000 } });
+		await signInWith(page, app.server.url, 'supervisor');
+		await page.goto(`${app.server.url}/queue?tab=all`);
 		await page.waitForFunction(() => performance.getEntriesByName('merzim:queue-interactive').length > 0);
 		const interactiveMs = await page.evaluate(
 			() => performance.getEntriesByName('merzim:queue-interactive')[0]!.startTime

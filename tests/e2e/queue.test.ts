@@ -2,24 +2,17 @@
  * The officer's queue in Chromium against the production build with the demo: ordered by legal
  * urgency, filters kept in the URL, keyboard triage, countdowns in working time.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { startBuiltServer, type BuiltServer } from '../helpers/built-server';
-import { launchChromium, signInWith } from '../helpers/browser';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { useE2eApp } from '../helpers/e2e-app';
+import { signInWith } from '../helpers/browser';
 
-let server: BuiltServer;
-let browser: Browser;
+const app = useE2eApp();
 let page: Page;
 
 beforeAll(async () => {
-	server = await startBuiltServer();
-	browser = await launchChromium();
-	page = await browser.newPage({ viewport: { width: 1600, height: 1000 } });
-	await signInWith(page, server.url, 'supervisor');
-});
-afterAll(async () => {
-	await browser?.close();
-	await server?.stop();
+	page = await app.browser.newPage({ viewport: { width: 1600, height: 1000 } });
+	await signInWith(page, app.server.url, 'supervisor');
 });
 
 /** Remaining working minutes as the countdown shows them: "3 WD 2 h" / "1 h 5 min" / "overdue by …". */
@@ -58,7 +51,7 @@ describe('queue', () => {
 	});
 
 	it('moves with j / k and opens with Enter', async () => {
-		await page.goto(`${server.url}/queue?tab=all`);
+		await page.goto(`${app.server.url}/queue?tab=all`);
 		// The j/k handler exists only once the page is hydrated; a key pressed before that is lost
 		// (this raced under CI load).
 		await page.waitForFunction(() => performance.getEntriesByName('merzim:queue-interactive').length > 0);

@@ -2,22 +2,11 @@
  * Each demo role in Chromium: the navigation offers exactly the pages the server allows, and the
  * pages it does not offer answer 403 (or send the kiosk back), whatever the URL typed.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { startBuiltServer, type BuiltServer } from '../helpers/built-server';
-import { launchChromium, signInWith } from '../helpers/browser';
+import { describe, expect, it } from 'vitest';
+import { useE2eApp } from '../helpers/e2e-app';
+import { signInWith } from '../helpers/browser';
 
-let server: BuiltServer;
-let browser: Browser;
-
-beforeAll(async () => {
-	server = await startBuiltServer();
-	browser = await launchChromium();
-});
-afterAll(async () => {
-	await browser?.close();
-	await server?.stop();
-});
+const app = useE2eApp();
 
 const ALL = [
 	'/queue',
@@ -41,15 +30,15 @@ describe.each([
 	['liaison-nsc', '/consultations', ['/consultations']]
 ] as const)('%s', (username, home, allowed) => {
 	it(`lands on ${home}, is offered ${allowed.join(' ')} and is refused the rest`, async () => {
-		const page = await browser.newPage();
-		await signInWith(page, server.url, username);
+		const page = await app.browser.newPage();
+		await signInWith(page, app.server.url, username);
 		expect(new URL(page.url()).pathname).toBe(home);
 		const offered = await page
 			.locator('nav[aria-label="Main"] a')
 			.evaluateAll((as) => as.map((a) => new URL((a as HTMLAnchorElement).href).pathname));
 		expect(offered.filter((p) => p !== '/account')).toEqual(allowed);
 		for (const path of ALL.filter((p) => !(allowed as readonly string[]).includes(p))) {
-			const res = await page.goto(`${server.url}${path}`);
+			const res = await page.goto(`${app.server.url}${path}`);
 			expect(res?.status(), `${username} → ${path}`).toBe(403);
 		}
 		await page.screenshot({ path: `tests/e2e/screenshots/home-${username}.png` });

@@ -3,26 +3,15 @@
  * sign in with the demo logins, see the pages of one's role and only those. Screenshots of every
  * page land in tests/e2e/screenshots/.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { startBuiltServer, type BuiltServer } from '../helpers/built-server';
-import { launchChromium } from '../helpers/browser';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { useE2eApp } from '../helpers/e2e-app';
 
-let server: BuiltServer;
-let browser: Browser;
-
-beforeAll(async () => {
-	server = await startBuiltServer();
-	browser = await launchChromium();
-});
-afterAll(async () => {
-	await browser?.close();
-	await server?.stop();
-});
+const app = useE2eApp();
 
 async function signIn(username: string, password = 'merzim-demo'): Promise<Page> {
-	const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
-	await page.goto(`${server.url}/login`);
+	const page = await app.browser.newPage({ viewport: { width: 1440, height: 900 } });
+	await page.goto(`${app.server.url}/login`);
 	await page.getByLabel('Username').fill(username);
 	await page.getByLabel('Password').fill(password);
 	await page.getByRole('button', { name: 'Sign in' }).click();
@@ -52,7 +41,7 @@ describe('demo sign-in in Chromium', () => {
 		expect(steps[0]).toMatch(/started: \d+ (working|calendar) /);
 		await shot(page, 'case');
 		expect(await page.getByRole('link', { name: 'Admin' }).count()).toBe(0);
-		await page.goto(`${server.url}/admin`);
+		await page.goto(`${app.server.url}/admin`);
 		await expect(page.getByRole('heading', { name: 'Forbidden' }).isVisible()).resolves.toBe(true);
 		await page.close();
 	});
@@ -86,7 +75,7 @@ describe('demo sign-in in Chromium', () => {
 		expect(await page.locator('tbody tr').count()).toBe(12);
 		expect(await page.locator('.recent li').count()).toBeGreaterThan(0);
 		await shot(page, 'board');
-		const res = await page.goto(`${server.url}/cases`);
+		const res = await page.goto(`${app.server.url}/cases`);
 		expect(res?.status()).toBe(403);
 		await page.close();
 	});
@@ -96,7 +85,7 @@ describe('demo sign-in in Chromium', () => {
 		await page.waitForURL('**/queue');
 		await page.getByRole('button', { name: 'Sign out' }).click();
 		await page.waitForURL('**/login');
-		await page.goto(`${server.url}/cases`);
+		await page.goto(`${app.server.url}/cases`);
 		expect(new URL(page.url()).pathname).toBe('/login');
 		await page.close();
 	});
@@ -110,7 +99,7 @@ describe('calendar overrides in Chromium', () => {
 		await page.waitForURL('**/admin/calendar');
 		// The next working day after today is inside many demo terms.
 		const res = await page.request.get(
-			`${server.url}/api/v1/calendar/deadline?start=${new Date().toISOString().slice(0, 10)}&workingDays=1`
+			`${app.server.url}/api/v1/calendar/deadline?start=${new Date().toISOString().slice(0, 10)}&workingDays=1`
 		);
 		const { dueDate } = (await res.json()) as { dueDate: string };
 		await page.getByLabel('Date').fill(dueDate);
@@ -135,9 +124,9 @@ describe('calendar overrides in Chromium', () => {
 
 describe('languages', () => {
 	it('follows Accept-Language, switches on request and remembers the choice', async () => {
-		const context = await browser.newContext({ locale: 'kk-KZ' });
+		const context = await app.browser.newContext({ locale: 'kk-KZ' });
 		const page = await context.newPage();
-		await page.goto(`${server.url}/login`);
+		await page.goto(`${app.server.url}/login`);
 		expect(await page.locator('html').getAttribute('lang')).toBe('kk');
 		await expect(page.getByLabel('Пайдаланушы аты').isVisible()).resolves.toBe(true);
 		await shot(page, 'login-kk');
@@ -146,7 +135,7 @@ describe('languages', () => {
 		await page.waitForFunction(() => performance.getEntriesByName('merzim:interactive').length > 0);
 		await Promise.all([page.waitForEvent('load'), page.getByRole('combobox', { name: 'Тіл' }).selectOption('ru')]);
 		await expect(page.getByLabel('Имя пользователя').isVisible()).resolves.toBe(true);
-		await page.goto(`${server.url}/login`);
+		await page.goto(`${app.server.url}/login`);
 		expect(await page.locator('html').getAttribute('lang')).toBe('ru');
 		await page.getByLabel('Имя пользователя').fill('officer');
 		await page.getByLabel('Пароль').fill('merzim-demo');

@@ -1,25 +1,14 @@
 /** The supervisor's dashboard in Chromium: every chart renders with data and has a table view. */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { startBuiltServer, type BuiltServer } from '../helpers/built-server';
-import { launchChromium, signInWith } from '../helpers/browser';
+import { describe, expect, it } from 'vitest';
+import { useE2eApp } from '../helpers/e2e-app';
+import { signInWith } from '../helpers/browser';
 
-let server: BuiltServer;
-let browser: Browser;
-
-beforeAll(async () => {
-	server = await startBuiltServer();
-	browser = await launchChromium();
-});
-afterAll(async () => {
-	await browser?.close();
-	await server?.stop();
-});
+const app = useE2eApp();
 
 describe('supervisor dashboard', () => {
 	it('renders five charts with data, each with a table of the same figures', async () => {
-		const page = await browser.newPage({ viewport: { width: 1600, height: 1300 } });
-		await signInWith(page, server.url, 'supervisor');
+		const page = await app.browser.newPage({ viewport: { width: 1600, height: 1300 } });
+		await signInWith(page, app.server.url, 'supervisor');
 		await page.getByRole('link', { name: 'Supervision' }).click();
 		await page.waitForURL('**/supervisor');
 		const canvases = page.locator('section.chart canvas');
@@ -43,10 +32,10 @@ describe('supervisor dashboard', () => {
 	});
 
 	it('is forbidden to an officer', async () => {
-		const page = await browser.newPage();
-		await signInWith(page, server.url, 'officer');
+		const page = await app.browser.newPage();
+		await signInWith(page, app.server.url, 'officer');
 		expect(await page.getByRole('link', { name: 'Supervision' }).count()).toBe(0);
-		const res = await page.goto(`${server.url}/supervisor`);
+		const res = await page.goto(`${app.server.url}/supervisor`);
 		expect(res?.status()).toBe(403);
 		await page.close();
 	});

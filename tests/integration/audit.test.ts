@@ -128,7 +128,8 @@ describe('audit trail', () => {
 		['DELETE case_events', sql`delete from case_events`],
 		['TRUNCATE case_events', sql`truncate case_events`],
 		['UPDATE audit_events', sql`update audit_events set actor_label = 'someone else'`],
-		['DELETE audit_events', sql`delete from audit_events`]
+		['DELETE audit_events', sql`delete from audit_events`],
+		['TRUNCATE audit_events', sql`truncate audit_events`]
 	])('the database refuses %s', async (_name, statement) => {
 		// drizzle wraps the driver's error; the database's own message is its cause.
 		const dbError = h.db.execute(statement).catch((e: { cause?: unknown }) => Promise.reject(e.cause ?? e));
@@ -183,8 +184,18 @@ describe('audit trail', () => {
 		expect(await appendCaseEvents(h.db, c!.id, [])).toEqual([]);
 	});
 
-	it('keeps users referenced by the trail', async () => {
+	it('keeps users referenced by the trail: deleting one who acted is refused', async () => {
 		const [u] = await h.db.select().from(users).where(eq(users.username, 'auditee'));
-		expect(u).toBeDefined();
+		await appendAuditEvent(h.db, `user:${u!.id}`, {
+			type: 'signed-out-everywhere',
+			actor: { userId: u!.id, label: 'auditee' },
+			at: clock.now()
+		});
+		const deleting = h.db
+			.delete(users)
+			.where(eq(users.id, u!.id))
+			.catch((e: { cause?: unknown }) => Promise.reject(e.cause ?? e));
+		await expect(deleting).rejects.toThrow(/violates foreign key constraint/);
+		expect(await h.db.select().from(users).where(eq(users.id, u!.id))).toHaveLength(1);
 	});
 });

@@ -1,7 +1,7 @@
 /**
  * The public calendar API and the admin's calendar overrides, over real HTTP on a real database:
  * answers from the act's rules, 400s naming the parameter, and overrides that are audited and
- * recompute the open deadlines they touch (README decisions 2–4).
+ * recompute the open deadlines they touch (ADR-002 to ADR-004).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
@@ -65,7 +65,7 @@ const getJson = async (path: string) => {
 
 describe('public calendar API (no sign-in)', () => {
 	it.each([
-		// README decision 2 (001 p.14, Annex 1 row 7): before 17:00 on a working day → that day.
+		// ADR-002 (001 p.14, Annex 1 row 7): before 17:00 on a working day → that day.
 		['2026-04-03T16:59:00+05:00', '2026-04-03'],
 		// At or after 17:00 → next working day; Friday → Monday.
 		['2026-04-03T17:00:00+05:00', '2026-04-06'],
@@ -79,7 +79,7 @@ describe('public calendar API (no sign-in)', () => {
 		});
 	});
 
-	it('ends a 10-working-day term at 18:30 of the 10th working day after the start day (decision 3)', async () => {
+	it('ends a 10-working-day term at 18:30 of the 10th working day after the start day (ADR-003)', async () => {
 		expect(await getJson('/api/v1/calendar/deadline?start=2026-04-06&workingDays=10')).toEqual({
 			status: 200,
 			body: { dueDate: '2026-04-20', due: '2026-04-20T18:30:00+05:00' }
@@ -229,6 +229,7 @@ describe('calendar overrides (admin)', () => {
 		expect(audit.at(-1)).toMatchObject({
 			type: 'calendar-override-set',
 			actorLabel: 'cal-admin',
+			citation: 'Labour Code art. 85',
 			after: { moved: 1, override: { date: '2026-04-10', kind: 'day_off' } }
 		});
 	});

@@ -1,5 +1,5 @@
 /**
- * Drafting across two server processes on one PostgreSQL joined by Redis (issue 7): editors on
+ * Drafting across two server processes on one PostgreSQL joined by Redis (ADR-015): editors on
  * different processes converge under seeded random concurrent edits, see each other's presence,
  * and both processes store the updates idempotently (one stored copy of the document).
  * (Two processes cannot share an embedded PGlite, so this always runs on PostgreSQL + Redis.)

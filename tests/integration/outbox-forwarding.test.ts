@@ -1,5 +1,5 @@
 /**
- * Forwarded outbox runs (issue 5, scale-out): the process that read a run of committed events
+ * Forwarded outbox runs (ADR-014, scale-out): the process that read a run of committed events
  * forwards it, with the id it read after, to the other processes; a process publishes a forwarded
  * run without reading the outbox only when the run continues from its own last id, publishes only
  * what it has not sent yet, and reads the outbox itself when the run begins beyond it. A malformed

@@ -277,7 +277,7 @@ describe('export licence end to end (001)', () => {
 		});
 
 		// The MFA answers 23 working days after the request. It was sent on day 0 of the term, before any of
-		// its 30 working days ran, so the term resumes with all 30 of them (001 p.17 para 3; decision 5).
+		// its 30 working days ran, so the term resumes with all 30 of them (001 p.17 para 3; ADR-005).
 		const termBefore = (view.clocks as Json[]).find((c) => c.kind === 'service-term')!;
 		expect(termBefore.state).toBe('suspended');
 		const sentAt = new Date(view.mfaCheck.requestedAt);
@@ -364,7 +364,7 @@ describe('export licence end to end (001)', () => {
 			confidential: [9, 12],
 			restricted: { basis: 'Information of the control-system bodies' }
 		});
-		// A complaint reviewer may read the case but not the confidential basis (decision 9).
+		// A complaint reviewer may read the case but not the confidential basis (ADR-009).
 		const asReviewer = (await (await staff.reviewer!.get(`/api/v1/cases/${id}`)).json()) as Json;
 		expect(
 			(asReviewer.events as Json[]).find((e) => e.type === 'refusal:preliminary-issued')!.after

@@ -1,5 +1,5 @@
 /**
- * Recomputing open clocks after a calendar change (README decision 4) on a real database: the
+ * Recomputing open clocks after a calendar change (ADR-004) on a real database: the
  * grouped fast path (single `started` working-day terms) and the one-by-one path (every other
  * history) must leave exactly what `computeClock` gives for each clock's own history.
  */

@@ -1,6 +1,6 @@
 /**
  * Binds a Yjs document and its awareness to a case's draft over the app's socket.io connection
- * (issue 7). The same class runs in the browser, in the integration tests and in the benchmark.
+ * (ADR-015). The same class runs in the browser, in the integration tests and in the benchmark.
  * - On (re)connect it joins, then syncs both ways: step 1 → the server's step 2 + step 1 → our
  *   step 2, so edits made while disconnected reach the server and merge on reconnect.
  * - Local edits go out as updates; each is acknowledged once the server has stored it

@@ -38,7 +38,7 @@ export const CASE_EVENT_TYPES = [
 	'complaint:extension-notified',
 	'device:verified',
 	'step:completed',
-	// The head signed the reasoned-refusal letter (issue 7; 001 p.20, Annex 2).
+	// The head signed the reasoned-refusal letter (ADR-015; 001 p.20, Annex 2).
 	'refusal:letter-signed'
 ] as const;
 export type CaseEventType = (typeof CASE_EVENT_TYPES)[number];
@@ -104,7 +104,7 @@ export const HandshakeErrors = {
 } as const;
 
 // ---------------------------------------------------------------------------------------------
-// Drafting (issue 7): co-editing a reasoned refusal over the same socket.io connection. Payloads
+// Drafting (ADR-015): co-editing a reasoned refusal over the same socket.io connection. Payloads
 // are y-protocols messages (sync step 1 / step 2 / update, awareness) as base64 text (toWire /
 // fromWire in draft-sync-messages.ts): one WebSocket frame per event where a binary attachment
 // takes two. Every client message is validated here and refused with an error ack that changes nothing.

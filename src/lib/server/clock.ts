@@ -1,6 +1,6 @@
 /**
  * The one place that reads the wall clock. Everything else receives a `Clock` so deadlines can be
- * tested to the minute, and so a training/demo deployment can run on simulated time (issue 4).
+ * tested to the minute, and so a training/demo deployment can run on simulated time (ADR-019).
  */
 export interface Clock {
 	now(): Date;

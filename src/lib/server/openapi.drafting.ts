@@ -1,5 +1,5 @@
 /**
- * OpenAPI paths of the refusal-draft API (issue 7), spread into openapi.ts. Live co-editing itself
+ * OpenAPI paths of the refusal-draft API (ADR-015), spread into openapi.ts. Live co-editing itself
  * runs over socket.io (`draft:*` events in src/lib/realtime/contract.ts), not over these endpoints.
  */
 const error = { $ref: '#/components/schemas/Error' } as const;

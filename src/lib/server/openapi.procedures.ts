@@ -1,5 +1,5 @@
 /**
- * OpenAPI paths of the case procedures (issue 4): the integration API (bearer tokens) and the staff
+ * OpenAPI paths of the case procedures (ADR-019): the integration API (bearer tokens) and the staff
  * actions. Request bodies are generated from the zod schemas the server validates with, so the
  * document cannot drift from the code.
  */

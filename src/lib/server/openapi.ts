@@ -165,7 +165,7 @@ export const openApiDocument = {
 		'/calendar/registration': {
 			get: {
 				summary:
-					'Registration day of an application received at an instant (17:00 cut-off; 001 p.14, README decision 2)',
+					'Registration day of an application received at an instant (17:00 cut-off; 001 p.14, Annex 1 row 7(2))',
 				parameters: [query('received', { type: 'string', format: 'date-time' }, 'ISO 8601 instant with offset')],
 				responses: { 200: ok({ type: 'object', properties: { registeredOn: date } }), ...errors(400) }
 			}

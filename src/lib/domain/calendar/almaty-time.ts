@@ -1,7 +1,7 @@
 /**
  * Instants (Date) ↔ Almaty local day and time of day.
  *
- * Why a fixed +05:00 offset and not the IANA zone: README decision 1 puts every clock on UTC+5.
+ * Why a fixed +05:00 offset and not the IANA zone: ADR-001 puts every clock on UTC+5.
  * Since 1 March 2024 the whole of Kazakhstan, Almaty included, keeps UTC+5 all year with no
  * daylight saving (DST was dropped in 2005). Before March 2024 Almaty was UTC+6; reading those
  * older instants on the +05:00 clock is the one rule the product wants for all years. It also

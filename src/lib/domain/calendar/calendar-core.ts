@@ -1,5 +1,5 @@
 /**
- * The Asia/Almaty working calendar (README decisions 1–4) over a lazily built working-day index,
+ * The Asia/Almaty working calendar (ADR-001 to ADR-004) over a lazily built working-day index,
  * for any source of public holidays. Inputs are validated here; the arithmetic lives in
  * working-day-index.ts and working-time.ts. `createCalendar` (calendar.ts) binds the date-holidays
  * data for the server; the browser builds one from the days the server sends (browser-calendar.ts),
@@ -22,7 +22,7 @@ import { indexOverrides } from './overrides';
 import { WorkingDayIndex, type HolidaySource } from './working-day-index';
 import { addWorkingMs, workingMsBetween } from './working-time';
 
-/** 23:59:59 local: the end of a calendar-day term (decision 3). */
+/** 23:59:59 local: the end of a calendar-day term (ADR-003). */
 const END_OF_CALENDAR_DAY_MS = MS_PER_DAY - 1000;
 const REGISTRATION_CUTOFF_MS = REGISTRATION_CUTOFF * MS_PER_MINUTE;
 
@@ -77,7 +77,7 @@ export function createCalendarWithHolidays(
 		registrationDay(receivedAt) {
 			const m = ms(receivedAt);
 			const d = localDayOfMs(m);
-			// Decision 2: a working day before 17:00 → that day; otherwise the next working day.
+			// ADR-002: a working day before 17:00 → that day; otherwise the next working day.
 			if (index.isWorking(d) && localMsOfDay(m, d) < REGISTRATION_CUTOFF_MS) return formatLocalDate(d);
 			return formatLocalDate(index.addWorkingDays(d, 1));
 		},

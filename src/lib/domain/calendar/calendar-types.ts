@@ -70,11 +70,11 @@ export interface WorkingCalendar {
 	isWorkingDay(date: LocalDate): boolean;
 	/** Local (Almaty) date of an instant. */
 	localDate(at: Date): LocalDate;
-	/** Registration day of an application received at `receivedAt` (decision 2; 001 p.14, row 7). */
+	/** Registration day of an application received at `receivedAt` (ADR-002; 001 p.14, row 7). */
 	registrationDay(receivedAt: Date): LocalDate;
 
 	/**
-	 * The n-th working day after `start` (start = day 0, decision 3); negative n counts backwards.
+	 * The n-th working day after `start` (start = day 0, ADR-003); negative n counts backwards.
 	 * n = 0: `start` if it is a working day, otherwise the next working day.
 	 */
 	addWorkingDays(start: LocalDate, n: number): LocalDate;
@@ -86,7 +86,7 @@ export interface WorkingCalendar {
 	endOfWorkingDay(date: LocalDate): Date;
 
 	addCalendarDays(start: LocalDate, n: number): LocalDate;
-	/** 23:59:59 local of the date, as an instant (end of a calendar-day term, decision 3). */
+	/** 23:59:59 local of the date, as an instant (end of a calendar-day term, ADR-003). */
 	endOfCalendarDay(date: LocalDate): Date;
 	/**
 	 * The last day of a calendar-day, month or year term that falls on `date`: `date` itself if it

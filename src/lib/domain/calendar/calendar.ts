@@ -1,6 +1,6 @@
 /**
  * `createCalendar`: the working calendar with Kazakhstan's public holidays from the date-holidays
- * package (README decision 4) plus the given overrides. Server-side: the browser uses
+ * package (ADR-004) plus the given overrides. Server-side: the browser uses
  * browser-calendar.ts instead, to keep date-holidays out of the client bundle.
  */
 import type { CalendarOptions, WorkingCalendar } from './calendar-types';

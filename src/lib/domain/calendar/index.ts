@@ -1,4 +1,4 @@
-/** Public API of the Asia/Almaty working calendar (README decisions 1–4). */
+/** Public API of the Asia/Almaty working calendar (ADR-001 to ADR-004). */
 export { createCalendar } from './calendar';
 export type {
 	CalendarExplanation,

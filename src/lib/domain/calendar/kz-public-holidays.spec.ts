@@ -2,7 +2,7 @@ import Holidays from 'date-holidays';
 import { describe, expect, it } from 'vitest';
 import { DATA_CORRECTIONS, kzHolidayDates, kzPublicHolidays } from './kz-public-holidays';
 
-describe('KZ public holidays: dates from date-holidays, carry-over computed (decision 4)', () => {
+describe('KZ public holidays: dates from date-holidays, carry-over computed (ADR-004)', () => {
 	it('KZ data has only public holidays, so asking for every type adds nothing', () => {
 		const everyType = new Holidays('KZ', { types: ['public', 'bank', 'school', 'optional', 'observance'] });
 		for (const year of [2000, 2010, 2021, 2024, 2025, 2026, 2027, 2050, 2100]) {

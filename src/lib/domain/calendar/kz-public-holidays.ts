@@ -1,5 +1,5 @@
 /**
- * Kazakhstan's public holidays (README decision 4): their *dates* from `date-holidays`, their
+ * Kazakhstan's public holidays (ADR-004): their *dates* from `date-holidays`, their
  * weekend carry-over computed here from the Labour Code art. 85 (holiday-carry-over.ts). Officers
  * add decreed transfers and closures as overrides (overrides.ts).
  *

@@ -52,7 +52,7 @@ describe('local dates and day numbers', () => {
 		expect(() => parseLocalDate(d)).toThrow(/outside the supported range 2000–2100/);
 	});
 
-	it('adds months keeping the day, or the month’s last day when it is missing (decision 3)', () => {
+	it('adds months keeping the day, or the month’s last day when it is missing (ADR-003)', () => {
 		const add = (d: string, n: number) => formatLocalDate(addMonthsToDay(parseLocalDate(d), n));
 		expect(add('2026-01-31', 1)).toBe('2026-02-28');
 		expect(add('2024-01-31', 1)).toBe('2024-02-29');

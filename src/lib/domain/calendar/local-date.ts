@@ -131,7 +131,7 @@ export function formatLocalDate(dayNumber: number): LocalDate {
 	return (FORMAT_CACHE[i] ??= formatFromCivil(dayNumber));
 }
 
-/** Same day-of-month N months later; if that month is shorter, its last day (decision 3). */
+/** Same day-of-month N months later; if that month is shorter, its last day (ADR-003). */
 export function addMonthsToDay(dayNumber: number, months: number): number {
 	const [y, m, d] = civilFromDays(dayNumber);
 	const total = y * 12 + (m - 1) + months;

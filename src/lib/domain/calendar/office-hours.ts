@@ -1,7 +1,7 @@
 /**
- * The provider's office hours, README decision 1 and 001 Annex 1 row 7(1) / 000 Annex 1 row 7(1):
+ * The provider's office hours, ADR-001 and 001 Annex 1 row 7(1) / 000 Annex 1 row 7(1):
  * Monday–Friday 09:00–18:30 with lunch 13:00–14:30, so a working day holds 8 hours of office
- * time. Registration cut-off 17:00 (decision 2; 001 row 7(2), 000 row 7(2)).
+ * time. Registration cut-off 17:00 (ADR-002; 001 row 7(2), 000 row 7(2)).
  * All values are minutes since local midnight; the helpers below work in milliseconds.
  */
 import { MS_PER_MINUTE } from './almaty-time';
@@ -10,7 +10,7 @@ export const OFFICE_OPENS = 9 * 60;
 export const LUNCH_STARTS = 13 * 60;
 export const LUNCH_ENDS = 14 * 60 + 30;
 export const OFFICE_CLOSES = 18 * 60 + 30;
-/** Applications received at or after 17:00 are registered the next working day (decision 2). */
+/** Applications received at or after 17:00 are registered the next working day (ADR-002). */
 export const REGISTRATION_CUTOFF = 17 * 60;
 
 const MORNING_MIN = LUNCH_STARTS - OFFICE_OPENS;

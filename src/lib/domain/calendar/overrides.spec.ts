@@ -15,7 +15,7 @@ const workingSaturday: CalendarOverride = {
 	reason: 'illustrative decree: Saturday 4 April worked'
 };
 
-describe('overrides (decision 4): decreed transfers, closures and working Saturdays', () => {
+describe('overrides (ADR-004): decreed transfers, closures and working Saturdays', () => {
 	it('a day_off override inside a running term pushes its end by one working day', () => {
 		const fixed = createCalendar({ overrides: [closure26] });
 		// By hand: 26 March is WD 1 after 20 March and 8 May WD 30 (see working-days.spec.ts).

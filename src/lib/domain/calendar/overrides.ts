@@ -1,5 +1,5 @@
 /**
- * Admin-maintained corrections to the public-holiday list (README decision 4):
+ * Admin-maintained corrections to the public-holiday list (ADR-004):
  * - 'day_off': a weekday made a day off (a decreed day transfer) or a one-off office closure;
  * - 'working_day': a day made working (a decreed working Saturday).
  * Overrides win over holidays and weekends. Changing them means building a new calendar

@@ -11,11 +11,11 @@ const workingSaturday = {
 } as const;
 const calendar = createCalendar({ overrides: [workingSaturday] });
 
-describe('registrationDay (decision 2; 001 p.14, Annex 1 row 7(2); 000 p.10, row 7(2))', () => {
+describe('registrationDay (ADR-002; 001 p.14, Annex 1 row 7(2); 000 p.10, row 7(2))', () => {
 	it.each([
 		['before 17:00 on a working day → that day', '2026-02-06T16:59:59', '2026-02-06'],
 		['Friday 17:30 → Monday (000 A3 example)', '2026-02-06T17:30', '2026-02-09'],
-		['exactly 17:00 → next working day (decision 2 "at or after")', '2026-02-06T17:00', '2026-02-09'],
+		['exactly 17:00 → next working day (ADR-002 "at or after")', '2026-02-06T17:00', '2026-02-09'],
 		['after office hours, 20:00 Wednesday → Thursday', '2026-02-04T20:00', '2026-02-05'],
 		['before opening, 07:30 Monday → that Monday', '2026-02-09T07:30', '2026-02-09'],
 		['Saturday → Monday', '2026-02-07T11:00', '2026-02-09'],

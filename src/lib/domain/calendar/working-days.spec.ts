@@ -4,7 +4,7 @@ import { createCalendar } from './calendar';
 const calendar = createCalendar();
 const iso = (d: Date) => d.toISOString();
 
-describe('addWorkingDays: start day is day 0, result is the N-th working day after it (decision 3)', () => {
+describe('addWorkingDays: start day is day 0, result is the N-th working day after it (ADR-003)', () => {
 	it.each([
 		['Monday + 1 → Tuesday', '2026-02-09', 1, '2026-02-10'],
 		['Friday + 1 → Monday', '2026-02-06', 1, '2026-02-09'],
@@ -62,7 +62,7 @@ describe('workingDaysBetween: working days after `from` up to and including `to`
 	});
 });
 
-describe('ends of terms as instants (decision 3)', () => {
+describe('ends of terms as instants (ADR-003)', () => {
 	it('a working-day term ends 18:30 Almaty (13:30 UTC) on its last day', () => {
 		expect(iso(calendar.endOfWorkingDay('2026-05-06'))).toBe('2026-05-06T13:30:00.000Z');
 		expect(iso(calendar.workingDaysDue('2026-03-20', 30))).toBe('2026-05-08T13:30:00.000Z');

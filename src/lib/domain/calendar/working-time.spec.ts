@@ -4,7 +4,7 @@ import { createCalendar } from './calendar';
 const at = (local: string) => new Date(`${local}+05:00`);
 const calendar = createCalendar();
 
-describe('workingMinutesBetween: office time only, lunch 13:00–14:30 excluded (decision 1; 001 row 7)', () => {
+describe('workingMinutesBetween: office time only, lunch 13:00–14:30 excluded (ADR-001; 001 row 7)', () => {
 	it.each([
 		['inside the morning', '2026-02-09T09:30', '2026-02-09T11:00', 90],
 		['across lunch', '2026-02-09T12:00', '2026-02-09T15:00', 90],
@@ -20,7 +20,7 @@ describe('workingMinutesBetween: office time only, lunch 13:00–14:30 excluded 
 	});
 });
 
-describe('addWorkingMinutes: hour-based 003 limits (decision 3) and countdowns', () => {
+describe('addWorkingMinutes: hour-based 003 limits (ADR-003) and countdowns', () => {
 	it.each([
 		['003 T-REG, 4 h from Monday 16:00 → Tuesday 10:30', '2026-02-09T16:00', 240, '2026-02-10T10:30'],
 		['4 h from Friday 17:00 before Nauryz → Thursday 26 March 11:30', '2026-03-20T17:00', 240, '2026-03-26T11:30'],

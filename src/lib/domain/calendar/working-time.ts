@@ -1,6 +1,6 @@
 /**
  * Office-time arithmetic on instants: the 003 hour-based limits ("register within 4 hours",
- * decision 3: they count working hours within office hours) and countdowns ("2 h 10 min of office
+ * ADR-003: they count working hours within office hours) and countdowns ("2 h 10 min of office
  * time left"). Everything is in epoch milliseconds; the calendar wraps it in minutes and Dates.
  */
 import { localDayOfMs, localMsOfDay, localToMs } from './almaty-time';

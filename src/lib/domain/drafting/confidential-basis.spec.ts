@@ -13,7 +13,7 @@ const basis = [
 	{ text: 'Ұлттық қауіпсіздік комитеті', source: 'agency:nsc' }
 ];
 
-describe('confidential grounds in a letter (README decision 9, 001 p.19 para 5)', () => {
+describe('confidential grounds in a letter (ADR-009, 001 p.19 para 5)', () => {
 	it('finds the grounds the letter states from their inserted wording, in either language', () => {
 		const text = letter(...groundParagraphs(g(13)));
 		expect(letterStatesGround(text, g(13))).toBe(true);
@@ -48,7 +48,7 @@ describe('findBasisDisclosures', () => {
 		]);
 	});
 
-	it('warns when a source is named, in Kazakh or with Latin look-alike letters (README decision 10)', () => {
+	it('warns when a source is named, in Kazakh or with Latin look-alike letters (ADR-010)', () => {
 		const kk = findBasisDisclosures(
 			letter(...groundParagraphs(g(18)), 'Ұлттық қауіпсіздік комитетінің хаты бойынша.'),
 			{ grounds: GROUNDS_001, basis: [] }

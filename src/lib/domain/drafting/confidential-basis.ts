@@ -1,12 +1,12 @@
 /**
- * Warns when a refusal letter that rests on a confidential ground (README decision 9) discloses the
+ * Warns when a refusal letter that rests on a confidential ground (ADR-009) discloses the
  * information behind it (001 p.19 para 5: "the information that served as the basis for the refusal
  * is not subject to disclosure and/or dissemination"). The letter states the ground; its basis — the
  * objecting body's answer, the risk information, the names of the sources — must not be typed in.
  *
  * Pure: the caller gives the letter's plain text, the grounds it could contain and the case's basis
  * fragments (restricted data the officer can see). Matching is on folded words (case, Latin/Cyrillic
- * look-alikes, quotes; README decision 10), whole words only, after removing the grounds' own
+ * look-alikes, quotes; ADR-010), whole words only, after removing the grounds' own
  * wording and the non-disclosure sentence, so that stating the ground never warns.
  */
 import { normalizeForSearch } from '../reference/codes';

@@ -1,5 +1,5 @@
 /**
- * Who may do what with a case's refusal draft (issue 7). Decided on the server from the database
+ * Who may do what with a case's refusal draft (ADR-015). Decided on the server from the database
  * (the case's assignee, the user's roles, the draft's status), per document, for every socket
  * message and HTTP call — never from what a client claims.
  * - edit: the case's assignee (the responsible executor) and heads, who sign (001 p.20, Annex 2);

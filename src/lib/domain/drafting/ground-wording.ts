@@ -1,7 +1,7 @@
 /**
  * What the grounds picker inserts into a refusal letter: the ground's faithful wording (the act's
  * Kazakh text and our Russian rendering, refusal-grounds.ts) with its legal point. For a
- * confidential ground (README decision 9) the letter states the ground and that the information
+ * confidential ground (ADR-009) the letter states the ground and that the information
  * behind it is not disclosed — never the information itself (001 p.19 para 5).
  */
 import type { GroundAct, RefusalGround } from '../reference/refusal-grounds';

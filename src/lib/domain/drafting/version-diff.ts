@@ -1,5 +1,5 @@
 /**
- * A readable word-level diff between two named versions of a refusal letter (issue 7), on their
+ * A readable word-level diff between two named versions of a refusal letter (ADR-015), on their
  * plain text, with the `diff` package's word tokenizer that keeps whitespace runs as tokens, so both
  * texts are rebuilt exactly from the segments.
  */

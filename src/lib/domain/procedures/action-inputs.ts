@@ -28,7 +28,7 @@ export const ACTION_INPUTS = {
 	'issue-preliminary-refusal': z
 		.object({
 			grounds: z.array(z.number().int().min(1).max(19)).min(1).max(19),
-			/** Optional-confidential grounds the officer marks confidential (decision 9). */
+			/** Optional-confidential grounds the officer marks confidential (ADR-009). */
 			confidential: z.array(z.number().int().min(1).max(19)).max(19).default([]),
 			hearingAt: instant,
 			/** The information behind the grounds: restricted, never sent to the applicant's side. */

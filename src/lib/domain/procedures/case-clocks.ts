@@ -1,7 +1,7 @@
 /**
  * Reading and changing a case's clocks as plan operations. The engine never edits a history in
  * place: it appends events (started, suspended, resumed, extended, met, cancelled) that the
- * server stores, and every state is recomputed from them (issue 3).
+ * server stores, and every state is recomputed from them (ADR-018).
  */
 import { clockVariant, type ClockEvent, type ClockKind, type SlaClock } from '../sla';
 import type { CaseClock, CaseSnapshot, ClockOp } from './types';

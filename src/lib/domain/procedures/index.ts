@@ -1,4 +1,4 @@
-/** Public API of the case procedures (issue 4). */
+/** Public API of the case procedures (ADR-019). */
 export * from './types';
 export { PROCEDURES, TERMINAL_STAGES, procedureFor } from './definitions';
 export { ACTION_INPUTS, ConsultationAnswerSchema, MfaResultSchema } from './action-inputs';

@@ -14,7 +14,7 @@ import { ProcedureError, type ActionPlan, type CaseSnapshot, type ClockOp } from
 
 const MFA_SUSPENSION = { reason: "MFA authenticity check of the importer's guarantee", legalBasis: '001 p.17 para 3' };
 
-/** 001 p.18 (decision 6): mandatory for 1С350 / 10С905 on a first export to the counterparty or on risk information. */
+/** 001 p.18 (ADR-006): mandatory for 1С350 / 10С905 on a first export to the counterparty or on risk information. */
 export function mfaMandatory(snap: CaseSnapshot): boolean {
 	const a = snap.application;
 	const codes = (a.goodsLines ?? []).some((g) => isMfaCheckCode(g.controlCode));
@@ -133,7 +133,7 @@ export const PERMIT_HANDLERS: Handlers = {
 	'request-mfa-check': ({ snap, now }) => {
 		if (snap.mfa) throw new ProcedureError(409, 'An MFA authenticity check was already requested for this case.');
 		const mandatory = mfaMandatory(snap);
-		// Sending the check suspends the service term and, with it, the hearing-notice deadline (001 p.17 para 3; decision 5).
+		// Sending the check suspends the service term and, with it, the hearing-notice deadline (001 p.17 para 3; ADR-005).
 		const suspend = (['service-term', 'hearing-notice'] as const)
 			.map((k) => openClock(snap, k))
 			.filter((c) => c !== undefined && !isSuspended(c))
@@ -178,7 +178,7 @@ export const PERMIT_HANDLERS: Handlers = {
 			(n) => !input.grounds.includes(n) || findGround(act, n)?.confidential !== 'optional'
 		);
 		if (notOptional.length)
-			throw new ProcedureError(422, 'Only chosen grounds that may be marked confidential can be (decision 9).', {
+			throw new ProcedureError(422, 'Only chosen grounds that may be marked confidential can be (001 p.19 para 5).', {
 				confidential: `not optional-confidential: ${notOptional.join(', ')}`
 			});
 		if (!noticeStillPossible(snap, calendar, now)) {
@@ -399,7 +399,7 @@ export function planConsultationAnswer(
 	});
 }
 
-/** 001 p.16, decision 7: silence at the end of the 10 working days is approval, recorded at the due. */
+/** 001 p.16, ADR-007: silence at the end of the 10 working days is approval, recorded at the due. */
 export function planDeemedApproval(snap: CaseSnapshot, agency: string, due: Date): ActionPlan | null {
 	const c = snap.consultations.find((x) => x.agency === agency && x.decision === null);
 	const clock = openClock(snap, 'consultation', agency);

@@ -95,7 +95,7 @@ describe('procedure definitions', () => {
 });
 
 describe('export licence (001)', () => {
-	// Friday 10 April 2026, 17:30 Almaty: after the 17:00 cut-off (001 Annex 1 row 7; decision 2).
+	// Friday 10 April 2026, 17:30 Almaty: after the 17:00 cut-off (001 Annex 1 row 7; ADR-002).
 	const received = at('2026-04-10T17:30:00+05:00');
 
 	it('registers a Friday 17:30 receipt on Monday; the 2-WD check and the 30-WD term count from Monday (001 p.14–15, Annex 1 row 3)', () => {
@@ -129,7 +129,7 @@ describe('export licence (001)', () => {
 		expect(snap.stage).toBe('mfa-check');
 		expect(due(snap, 'service-term', sent).state).toBe('suspended');
 
-		// Silence for 10 WD: the system records "deemed approved" at the due (001 p.16, decision 7).
+		// Silence for 10 WD: the system records "deemed approved" at the due (001 p.16, ADR-007).
 		const consultationDue = due(snap, 'consultation', sent, 'nsc').due!;
 		for (const agency of ['nsc', 'mod']) {
 			const p = planDeemedApproval(snap, agency, consultationDue)!;
@@ -142,7 +142,7 @@ describe('export licence (001)', () => {
 		}
 		expect(snap.stage).toBe('mfa-check'); // still suspended for the MFA
 
-		// The answer comes 23 working days after the request: the term ends 23 WD later (decision 5).
+		// The answer comes 23 working days after the request: the term ends 23 WD later (ADR-005).
 		const answered = new Date(calendar.addWorkingMinutes(sent, 23 * 480).getTime());
 		snap = applyPlan(snap, planMfaResult(snap, { authentic: true, reference: 'MFA-1' }, answered), newId);
 		expect(snap.stage).toBe('under-review');
@@ -202,7 +202,7 @@ describe('export licence (001)', () => {
 			{ grounds: [3, 9], hearingAt: '2026-04-16T10:00:00+05:00', basis: 'Classified information' },
 			t
 		);
-		// Ground 9 is always confidential (001 p.19 para 5, decision 9); its basis travels as restricted.
+		// Ground 9 is always confidential (001 p.19 para 5, ADR-009); its basis travels as restricted.
 		expect(notice.plan.events[0]!.after).toMatchObject({
 			grounds: [3, 9],
 			confidential: [9],

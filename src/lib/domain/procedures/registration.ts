@@ -1,5 +1,5 @@
 /**
- * Registering an application: its registration day (17:00 cut-off, decision 2), first stage and the
+ * Registering an application: its registration day (17:00 cut-off, ADR-002), first stage and the
  * clocks that start with it. Terms that run from registration are started by the receipt itself
  * and count from the registration day (sla: countsFromRegistration), so a case registered on
  * Monday for a Friday-evening receipt gets Monday as day 0.

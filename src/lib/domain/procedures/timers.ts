@@ -22,7 +22,7 @@ export function clockTimers(clock: SlaClock, calendar: WorkingCalendar, now: Dat
 	return { computed, state: computed.state, dueAt: due, warnAt };
 }
 
-/** The case event announcing a clock's warning band (complaints have their own name, issue 5). */
+/** The case event announcing a clock's warning band (complaints have their own name). */
 export function warningEventType(kind: SlaClock['kind']): string {
 	return kind === 'complaint-review' || kind === 'complaint-forwarding' || kind === 'complaint-extension-notice'
 		? 'complaint:deadline-approaching'

@@ -1,5 +1,5 @@
 /**
- * Case procedures as data (issue 4). A definition says, for one service of the acts, which stages a
+ * Case procedures as data (ADR-019). A definition says, for one service of the acts, which stages a
  * case goes through, which actions may be taken in which stage by which role, which clocks run from
  * registration, and which features of the engine it uses (consultations, MFA check, hearing, …).
  * The engine (engine.ts) interprets definitions; a new service is a new definition, not new code.
@@ -52,7 +52,7 @@ export interface ActionRule {
 export interface RegistrationClock {
 	readonly kind: ClockKind;
 	readonly variant: string;
-	/** The receipt starts it; terms that run from registration roll over the 17:00 cut-off (decision 2). */
+	/** The receipt starts it; terms that run from registration roll over the 17:00 cut-off (ADR-002). */
 	readonly from: 'receipt';
 	/** Only when the application has goods under the MFA-check codes (the guarantee, 001 p.18 para 2). */
 	readonly onlyWithMfaCodes?: boolean;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { AGENCIES, AGENCY_CODES, findAgency, isAgencyCode } from './agencies';
 
-describe('agencies (001 A8, the ten co-signers)', () => {
+describe('agencies (001 L34–82, the ten co-signers)', () => {
 	it('has exactly the ten stable codes', () => {
 		expect([...AGENCY_CODES].sort()).toEqual(['afm', 'mdd', 'mfa', 'mia', 'moa', 'mod', 'moe', 'moh', 'mshe', 'nsc']);
 		expect(AGENCIES.map((a) => a.code).sort()).toEqual([...AGENCY_CODES].sort());

@@ -1,6 +1,6 @@
 /**
  * The ten state bodies that co-signed ("КЕЛІСІЛДІ", agreed) act 001, Order No. 425 of 09.06.2023
- * (001 L34–82; digest licensing-001.md A8). They are the likely counterparts of the p.16
+ * (001 L34–82). They are the likely counterparts of the p.16
  * consultations, but the binding list of "relevant state bodies" is in Government Decree No. 1083
  * of 28.12.2015, which is not in the seeds (001 p.16). Codes are stable; never renumber or reuse.
  *

@@ -3,10 +3,10 @@
  *
  * The acts write control codes with Cyrillic letters: "1С350" has U+0421 CYRILLIC CAPITAL ES
  * (checked in the seed bytes, 001 p.5, p.18). Officers and applicants type Latin "1C350". We
- * normalise Latin look-alikes to the Cyrillic form the acts use (README decision 10).
+ * normalise Latin look-alikes to the Cyrillic form the acts use (ADR-010).
  */
 
-/** Latin capital → Cyrillic capital look-alike (the twelve letters of README decision 10). */
+/** Latin capital → Cyrillic capital look-alike (the twelve letters of ADR-010). */
 const LATIN_TO_CYRILLIC_UPPER: Readonly<Record<string, string>> = {
 	A: 'А', // U+0410
 	B: 'В', // U+0412

@@ -35,7 +35,7 @@ describe('refusal grounds', () => {
 		}
 	});
 
-	it('marks 001 confidentiality per README decision 9', () => {
+	it('marks 001 confidentiality per ADR-009', () => {
 		expect(alwaysConfidentialGrounds('001')).toEqual([9, 10, 11, 13, 14, 18, 19]);
 		expect(GROUNDS_001.filter((g) => g.confidential === 'optional').map((g) => g.number)).toEqual([4, 12, 15]);
 		expect(GROUNDS_001.filter((g) => g.confidential === 'never').map((g) => g.number)).toEqual([

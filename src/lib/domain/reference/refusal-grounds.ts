@@ -14,13 +14,13 @@
  * Law "On permits and notifications" where the ground comes from it.
  *
  * Every ground in these lists needs the preliminary decision + hearing (001 p.19 paras 2–3,
- * 000 p.13); the incompleteness refusal does not (README decision 8).
+ * 000 p.13); the incompleteness refusal does not (ADR-008).
  */
 
 export type GroundAct = '001' | '000';
 
 /**
- * README decision 9. 'always': the information behind the refusal is never disclosed (001 p.19
+ * ADR-009. 'always': the information behind the refusal is never disclosed (001 p.19
  * para 5, national security / international obligations). 'optional': the officer may mark it
  * confidential. 'never': always disclosed.
  */
@@ -46,7 +46,7 @@ export interface RefusalGround {
 	/** Every listed ground needs a preliminary decision and a hearing. */
 	readonly hearingRequired: true;
 	readonly lookBack?: LookBack;
-	/** Differences between the act and the digest, garbles, our readings. */
+	/** Garbles in the act's text and our readings of them. */
 	readonly sourceNote?: string;
 }
 
@@ -72,7 +72,7 @@ function build(act: GroundAct, items: readonly GroundInput[]): readonly RefusalG
 
 // ---------------------------------------------------------------------------------------------
 // 001 — licences (Order 425, Annex 1 row 9, 2026 wording)
-// Confidentiality (README decision 9; 001 p.19 para 5 does not map the rule to ground numbers):
+// Confidentiality (ADR-009; 001 p.19 para 5 does not map the rule to ground numbers):
 //   always   9, 10, 11, 13, 14, 18, 19 — national security / international obligations;
 //   optional 4 (the approving body may be e.g. the NSC), 12 (MFA authenticity check),
 //            15 (risk assessment built on control-system bodies' information, 001 p.17 para 2);
@@ -449,7 +449,7 @@ export const INCOMPLETENESS_REFUSALS: readonly IncompletenessRefusal[] = [
 		checkTerm: {
 			length: 3,
 			unit: 'working-days',
-			citation: '000 p.11 (the act counts "when the applicant submits"; README decision 2 registers first)'
+			citation: '000 p.11 (the act counts "when the applicant submits"; registered first, 000 Annex 1 row 7(2))'
 		},
 		form: '000 Annex 2',
 		hearingRequired: false,
@@ -475,7 +475,7 @@ export function incompletenessRefusalFor(act: GroundAct): IncompletenessRefusal 
 	return found;
 }
 
-/** Grounds whose basis is never disclosed to the applicant (README decision 9). */
+/** Grounds whose basis is never disclosed to the applicant (ADR-009). */
 export function alwaysConfidentialGrounds(act: GroundAct): readonly number[] {
 	return GROUNDS[act].filter((g) => g.confidential === 'always').map((g) => g.number);
 }

@@ -92,7 +92,7 @@ describe('services catalogue', () => {
 		for (const s of SERVICES) for (const n of [s.nameEn, s.nameRu, s.nameKk]) expect(n.length).toBeGreaterThan(5);
 	});
 
-	it('keeps the complaint clocks of README decision 11', () => {
+	it('keeps the complaint clocks of ADR-011', () => {
 		expect(COMPLAINT_TERMS.forwarding.length).toBe(3);
 		expect(COMPLAINT_TERMS.reviewByProvider.length).toBe(5);
 		expect(COMPLAINT_TERMS.reviewByQualityBody.length).toBe(15);

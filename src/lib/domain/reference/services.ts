@@ -1,8 +1,8 @@
 /**
  * The services catalogue: what kinds of case the desk runs, with their legal terms. Terms are the
  * acts' "not later than" limits; how they are counted (start day = day 0, end 18:30, holidays …)
- * is README decisions 1–5, implemented by the clock engine, not here. Clocks: table A9 of the 001
- * digest (T-numbers below). Codes and case-number prefixes are stable; never reuse them.
+ * is ADR-001 to ADR-005, implemented by the clock engine, not here. Clocks: timers T0–T23 of
+ * ADR-021 (T-numbers below). Codes and case-number prefixes are stable; never reuse them.
  */
 import type { GroundAct } from './refusal-grounds';
 
@@ -38,7 +38,7 @@ export interface ServiceTerm {
 /**
  * 'mandatory-for-codes': the MFA check is mandatory for 1С350 / 10С905 on a first export to the
  * counterparty or on risk information, otherwise at the officer's discretion (001 pp.17–18,
- * README decision 6); it suspends the main term (001 p.17 para 3, README decision 5).
+ * ADR-006); it suspends the main term (001 p.17 para 3, ADR-005).
  */
 export type MfaCheck = 'none' | 'mandatory-for-codes';
 
@@ -88,7 +88,7 @@ const CERTIFICATE_CHECK: ServiceTerm = {
 	citation: '000 p.11',
 	basis: 'act',
 	startsAt: 'registration',
-	note: 'The act counts from "when the applicant submits"; README decision 2 registers the application first.'
+	note: 'The act counts from "when the applicant submits"; it is registered first (000 Annex 1 row 7(2)).'
 };
 
 export const SERVICES: readonly ServiceDefinition[] = [
@@ -105,7 +105,7 @@ export const SERVICES: readonly ServiceDefinition[] = [
 			citation: '001 Annex 1 row 3',
 			basis: 'act',
 			startsAt: 'registration',
-			note: 'T3. Suspended while the MFA checks the guarantee commitment (001 p.17 para 3); with an MFA check or foreign information the licence is issued after it arrives (row 3). Start event not stated; registration per README decision 3.'
+			note: 'T3. Suspended while the MFA checks the guarantee commitment (001 p.17 para 3); with an MFA check or foreign information the licence is issued after it arrives (row 3). Start event not stated; registration per 001 p.14.'
 		},
 		completenessCheck: LICENCE_CHECK,
 		consultations: true,
@@ -352,7 +352,7 @@ export const SERVICES: readonly ServiceDefinition[] = [
 	}
 ];
 
-/** Complaint clocks (001 pp.23–25; 000 pp.15–17; README decision 11). */
+/** Complaint clocks (001 pp.23–25; 000 pp.15–17; ADR-011). */
 export const COMPLAINT_TERMS = {
 	forwarding: { length: 3, unit: WD, citation: '001 p.23 para 2; 000 p.15 para 2', startsAt: 'receipt' },
 	reviewByProvider: { length: 5, unit: WD, citation: '001 p.24 sub.1; 000 p.16 sub.1', startsAt: 'registration' },

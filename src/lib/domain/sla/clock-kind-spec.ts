@@ -1,5 +1,5 @@
 /**
- * The shape of the clock-kind table (clock-kinds.ts), and the A9 timers deliberately left out.
+ * The shape of the clock-kind table (clock-kinds.ts), and the T0–T23 timers (ADR-021) deliberately left out.
  */
 import type { ClockKind, ClockUnit } from './clock-types';
 
@@ -9,7 +9,7 @@ export interface ClockVariant {
 	/** For 'hearing-notice': working days *before* the end of the service term. */
 	readonly length: number;
 	readonly citation: string;
-	/** Which A9 timer this variant is. */
+	/** Which T0–T23 timer (ADR-021) this variant is. */
 	readonly t: string;
 	/** Overrides the kind's `countsFromRegistration` for this variant (004 has no 17:00 cut-off). */
 	readonly countsFromRegistration?: boolean;
@@ -19,14 +19,14 @@ export interface ClockKindSpec {
 	readonly kind: ClockKind;
 	readonly tNumbers: readonly string[];
 	readonly citation: string;
-	/** The start event, as the act words it (or [DERIVED] in the digest). */
+	/** The start event, as the act words it (or [DERIVED], our reading). */
 	readonly startsAt: string;
 	readonly onExpiry: string;
-	/** A 0-working-day clock is due the same day with the 17:00 intake cut-off (decision 2). */
+	/** A 0-working-day clock is due the same day with the 17:00 intake cut-off (ADR-002). */
 	readonly sameDayCutoff: boolean;
 	/**
 	 * The term runs from the registration of the application or complaint: when its start event is
-	 * the receipt, day 0 is the registration day (decision 2: 17:00 cut-off, weekends, holidays).
+	 * the receipt, day 0 is the registration day (ADR-002: 17:00 cut-off, weekends, holidays).
 	 */
 	readonly countsFromRegistration: boolean;
 	/** Legal basis that allows suspending it; null = suspending it is an error. */
@@ -37,7 +37,7 @@ export interface ClockKindSpec {
 }
 
 /**
- * A9 timers with no clock kind, and why: they are not deadlines the desk runs down, or have no
+ * T0–T23 timers with no clock kind, and why: they are not deadlines the desk runs down, or have no
  * length. T12/T20/T21 are date arithmetic (calendar.addYears), T22/T23 are admin dates.
  */
 export const UNMAPPED_A9_TIMERS: Readonly<Record<string, string>> = {

@@ -3,8 +3,8 @@ import { UNMAPPED_A9_TIMERS } from './clock-kind-spec';
 import { CLOCK_KIND_SPECS, clockVariant } from './clock-kinds';
 import { CLOCK_KINDS } from './clock-types';
 
-describe('clock kinds ↔ table A9 of licensing-001.md', () => {
-	it('every kind has a spec, and every A9 timer T0–T23 is mapped once or listed as unmapped with a reason', () => {
+describe('clock kinds ↔ timers T0–T23 of ADR-021', () => {
+	it('every kind has a spec, and every timer T0–T23 is mapped once or listed as unmapped with a reason', () => {
 		expect([...CLOCK_KIND_SPECS.keys()].sort()).toEqual([...CLOCK_KINDS].sort());
 		const mapped = [...CLOCK_KIND_SPECS.values()].flatMap((s) => s.tNumbers);
 		expect(new Set(mapped).size).toBe(mapped.length);

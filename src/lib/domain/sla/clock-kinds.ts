@@ -1,5 +1,5 @@
 /**
- * The clock kinds a case runs, mapped to table A9 of licensing-001.md (T0–T23) and to the points
+ * The clock kinds a case runs, mapped to the timers T0–T23 of ADR-021 and to the points
  * of the acts that fix their lengths. Data only; computeClock reads the rules flagged here.
  * A kind has one or more variants (e.g. the service term per service); the first is the default.
  */
@@ -77,7 +77,7 @@ const SPECS: readonly ClockKindSpec[] = [
 		tNumbers: ['T6'],
 		citation: '001 p.16',
 		startsAt: "[DERIVED] the provider's request to the relevant state bodies",
-		onExpiry: 'silence = licence issue deemed approved (001 p.16; decision 7)',
+		onExpiry: 'silence = licence issue deemed approved (001 p.16)',
 		variants: [wd('state-bodies', 10, '001 p.16', 'T6')]
 	}),
 	spec({
@@ -181,7 +181,7 @@ export function clockKindSpec(kind: ClockKind): ClockKindSpec {
 }
 
 /**
- * Whether a clock's day 0 is the registration day (decision 2) rather than the day of its start
+ * Whether a clock's day 0 is the registration day (ADR-002) rather than the day of its start
  * event: the kind's rule unless the clock's variant (found by its unit, length and citation, which
  * a stored clock keeps) says otherwise.
  */

@@ -1,11 +1,11 @@
 /**
  * SLA clocks as stored: a kind, a length in a unit, the legal citation, and the event history.
  * Everything else (state, due, remaining time, band) is computed from these by computeClock, so
- * a changed calendar or a corrected event re-derives every deadline (README decision 4).
+ * a changed calendar or a corrected event re-derives every deadline (ADR-004).
  */
 import type { LocalDate } from '../calendar';
 
-/** Stable names, used in APIs and stored data. Table A9 mapping: clock-kinds.ts. */
+/** Stable names, used in APIs and stored data. T0–T23 mapping (ADR-021): clock-kinds.ts. */
 export const CLOCK_KINDS = [
 	'registration',
 	'completeness',

@@ -66,7 +66,7 @@ describe('SLA clock properties (fast-check, seed 42)', () => {
 				fc.integer({ min: 0, max: 40 }),
 				(start, length, dayIn, k) => {
 					fc.pre(dayIn < length);
-					// A service term runs from registration: day 0 is the registration day (decision 2).
+					// A service term runs from registration: day 0 is the registration day (ADR-002).
 					const day0 = calendar.registrationDay(start);
 					const from = calendar.addWorkingDays(day0, dayIn);
 					const to = calendar.addWorkingDays(from, k);

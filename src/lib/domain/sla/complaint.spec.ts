@@ -12,7 +12,7 @@ const received = at('2026-04-13T10:00'); // Monday
 const EXT = '001 p.25 para 1';
 const review = (...events: ClockEvent[]) => newClock('complaint-review', 'provider', [started(received), ...events]);
 
-describe('complaints (decision 11; 001 pp.23–25; 000 pp.15–17)', () => {
+describe('complaints (ADR-011; 001 pp.23–25; 000 pp.15–17)', () => {
 	it('forwarding within 3 WD of receipt (001 p.23; T15)', () => {
 		const c = computeClock(newClock('complaint-forwarding', undefined, [started(received)]), calendar, received);
 		expect(c.dueDate).toBe('2026-04-16');

@@ -12,7 +12,7 @@ const calendar = createCalendar();
 const exportTerm = (...more: ReturnType<typeof met>[]) =>
 	newClock('service-term', 'licence-export', [started(at('2026-03-20T10:00')), ...more]);
 
-describe('computeClock: state and due from the event history (decisions 3–5)', () => {
+describe('computeClock: state and due from the event history (ADR-003 to ADR-005)', () => {
 	// By hand: after Fri 20 March, Nauryz rests 21–25 March (23 March plus the days carried from
 	// Sat 21 and Sun 22, Labour Code art. 85); working days 26, 27, 30, 31 March (4), 1–3 April (7),
 	// four full weeks to 30 April (26), 4, 5, 6 May (29), 7 May Defender's Day, 8 May (30).
@@ -81,7 +81,7 @@ describe('computeClock: state and due from the event history (decisions 3–5)',
 
 	it.each([
 		[
-			'registration, Friday 17:30 → due Monday 18:30 (decision 2; 001 p.14, row 7)',
+			'registration, Friday 17:30 → due Monday 18:30 (ADR-002; 001 p.14, row 7)',
 			'registration',
 			'portal',
 			'2026-02-06T17:30',

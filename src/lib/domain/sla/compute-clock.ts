@@ -1,6 +1,6 @@
 /**
  * computeClock: the state, due, remaining working time and warning band of a clock, all derived
- * from its event history and the calendar at `now` (README decisions 3–5). Nothing here is
+ * from its event history and the calendar at `now` (ADR-003 to ADR-005). Nothing here is
  * stored; recomputing after a calendar change or a corrected event gives the new truth.
  */
 import type { WorkingCalendar } from '../calendar';

@@ -2,7 +2,7 @@
  * Clocks whose start or length comes from another clock:
  * - the hearing-notice deadline (T10): "no later than 3 WD before the end of the service term"
  *   (001 p.19 para 3; 000 p.13). It is the service term shortened by 3 WD, with the same start
- *   and the same suspensions, so it moves with an MFA suspension exactly as A9 asks.
+ *   and the same suspensions, so it moves with an MFA suspension exactly as ADR-021 asks (T10).
  * - the extension notice (T19): 3 WD from the moment of the complaint-review extension
  *   (001 p.25 para 2; 000 p.17).
  */

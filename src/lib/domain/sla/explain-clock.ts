@@ -36,11 +36,11 @@ function describe(e: ClockEvent, clock: SlaClock): string {
 		case 'started':
 			return clock.unit === 'working_hours'
 				? `${at} started: ${clock.length} working hours of office time (${clock.citation})`
-				: `${at} started: ${clock.length} ${UNIT_WORDS[clock.unit]}, counted from the day after (decision 3; ${clock.citation})`;
+				: `${at} started: ${clock.length} ${UNIT_WORDS[clock.unit]}, counted from the day after (ADR-003; ${clock.citation})`;
 		case 'suspended':
 			return `${at} suspended: ${e.reason} (${e.legalBasis})`;
 		case 'resumed':
-			return `${at} resumed with the working time that was left (decision 5)`;
+			return `${at} resumed with the working time that was left (ADR-005)`;
 		case 'extended':
 			return `${at} extended by ${e.by} ${UNIT_WORDS[clock.unit]} (${e.citation})`;
 		case 'met':

@@ -1,4 +1,4 @@
-/** Public API of the SLA clocks (table A9 of licensing-001.md; README decisions 3, 5, 11). */
+/** Public API of the SLA clocks (timers T0–T23 of ADR-021; ADR-003, ADR-005, ADR-011). */
 export { CLOCK_KINDS } from './clock-types';
 export type {
 	ClockBand,

@@ -1,7 +1,7 @@
 /**
  * The SRC's monthly list of device data to the Telecommunications Committee (004 P 11): due "by the
  * 5th day of the month after the reporting month". A fixed-date term: when the 5th is not a working
- * day it ends on the next working day (the general civil-law rule), at 23:59:59 (decision 3).
+ * day it ends on the next working day (the general civil-law rule), at 23:59:59 (ADR-003).
  */
 import type { LocalDate, WorkingCalendar } from '../calendar';
 

@@ -20,7 +20,7 @@ const exportTerm = (...events: ClockEvent[]) =>
 const dueOf = (events: ClockEvent[], now = '2026-12-01T10:00') =>
 	computeClock(exportTerm(...events), calendar, at(now)).due?.toISOString();
 
-describe('MFA suspension of the export term (decision 5; 001 p.17 para 3; A9 T3/T8)', () => {
+describe('MFA suspension of the export term (ADR-005; 001 p.17 para 3; ADR-021 T3/T8)', () => {
 	it('a 23-WD suspension in the middle of the 30-WD term moves its end by exactly 23 WD', () => {
 		// Sent 09:00 on WD 9 (7 April: 8 full days used, 22 left); answered 09:00 on the 23rd working
 		// day after (13 May; 11 May is the carried Victory Day). 22 WD from 13 May, 27 May (Kurban Ait)
@@ -68,7 +68,7 @@ describe('MFA suspension of the export term (decision 5; 001 p.17 para 3; A9 T3/
 		expect(c.due?.toISOString()).toBe(at('2026-06-12T18:30').toISOString());
 	});
 
-	it('a suspension opened on day 0 keeps all 30 days, not 30 days plus the rest of day 0 (decision 3)', () => {
+	it('a suspension opened on day 0 keeps all 30 days, not 30 days plus the rest of day 0 (ADR-003)', () => {
 		expect(dueOf([suspended(at('2026-03-20T15:00'), ...MFA), resumed(at('2026-04-01T09:00'))])).toBe(
 			at('2026-05-15T18:30').toISOString()
 		);
@@ -114,13 +114,13 @@ describe('MFA suspension of the export term (decision 5; 001 p.17 para 3; A9 T3/
 		expect(e.steps).toEqual([
 			expect.stringMatching(/^2026-03-20 10:00 started: 30 working days.*due 2026-05-08 18:30$/),
 			'2026-04-07 09:00 suspended: MFA authenticity check of the guarantee commitment (001 p.17 para 3); due unknown until resumed',
-			'2026-05-13 09:00 resumed with the working time that was left (decision 5); due 2026-06-12 18:30',
+			'2026-05-13 09:00 resumed with the working time that was left (ADR-005); due 2026-06-12 18:30',
 			'suspension 2026-04-07 09:00 – 2026-05-13 09:00: 10560 working minutes were left (001 p.17 para 3)'
 		]);
 	});
 });
 
-describe('hearing-notice deadline, 3 WD before the end of the term (001 p.19 para 3; 000 p.13; A9 T10)', () => {
+describe('hearing-notice deadline, 3 WD before the end of the term (001 p.19 para 3; 000 p.13; ADR-021 T10)', () => {
 	it('is the term end minus 3 WD, and moves with the MFA suspension', () => {
 		const plain = exportTerm();
 		// 8 May − 3 WD: 6 (1), 5 (2), 4 May (3).

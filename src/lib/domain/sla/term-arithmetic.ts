@@ -2,13 +2,13 @@
  * How a term of each unit is laid on the calendar: its first due, what is left at a suspension,
  * the due after a resumption, and an extension. All instants are epoch milliseconds.
  *
- * Working days (decision 3): the start day is day 0, the term ends 18:30 on the N-th working day
- * after it. A suspension (decision 5; 001 p.17) keeps the office time left until the due and the
+ * Working days (ADR-003): the start day is day 0, the term ends 18:30 on the N-th working day
+ * after it. A suspension (ADR-005; 001 p.17) keeps the office time left until the due and the
  * clock resumes with it. The term is counted in whole days, so the resumed due is rounded up to
  * 18:30 of the day the remaining time runs out. Counting begins only after day 0 (the "anchor"),
  * so a suspension opened on day 0 keeps all N days, not N days plus the rest of day 0.
  * Working hours (003): exact office time, no rounding.
- * Calendar days / months / years (decision 3): due at 23:59:59 of the N-th day (same date N
+ * Calendar days / months / years (ADR-003): due at 23:59:59 of the N-th day (same date N
  * months/years later); a suspension keeps the calendar time left, rounded up to 23:59:59. A last
  * day that is not a working day moves to the next working day (the general civil-law rule), e.g.
  * the MFA long-stop sent 20 March 2026 ends on Thursday 25 March 2027, after Nauryz.
@@ -37,7 +37,7 @@ export function termArithmetic(
 	countsFromRegistration = false
 ): TermArithmetic {
 	const cal = calendar;
-	// A term that runs from registration (001 p.14–15, Annex 1 row 7; decision 2) may be started by
+	// A term that runs from registration (001 p.14–15, Annex 1 row 7; ADR-002) may be started by
 	// the receipt itself: day 0 is then the registration day (after 17:00, a weekend or a holiday
 	// moves it to the next working day), so the clock never starts before the case was registered.
 	const day0 =
@@ -50,7 +50,7 @@ export function termArithmetic(
 			let firstDue: number;
 			let anchor: number;
 			if (clock.length === 0) {
-				// Same-day clock: registration with the 17:00 cut-off (decision 2), else day 0 itself.
+				// Same-day clock: registration with the 17:00 cut-off (ADR-002), else day 0 itself.
 				const day = sameDayCutoff ? cal.registrationDay(new Date(startMs)) : cal.addWorkingDays(day0, 0);
 				firstDue = cal.endOfWorkingDay(day).getTime();
 				anchor = startMs;

@@ -32,7 +32,7 @@ function checkEventFields(e: ClockEvent, i: number): number {
 	const t = e.at instanceof Date ? e.at.getTime() : Number.NaN;
 	if (!Number.isFinite(t)) fail('invalid-event', `${e.type} has an invalid time`, i);
 	if (e.type === 'suspended' && (!e.reason?.trim() || !e.legalBasis?.trim())) {
-		fail('invalid-event', 'a suspension needs a reason and a legal basis (decision 5)', i);
+		fail('invalid-event', 'a suspension needs a reason and a legal basis (ADR-005)', i);
 	}
 	if (e.type === 'cancelled' && !e.reason?.trim()) fail('invalid-event', 'a cancellation needs a reason', i);
 	if (e.type === 'extended' && !e.citation?.trim()) fail('invalid-event', 'an extension needs its citation', i);

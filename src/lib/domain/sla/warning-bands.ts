@@ -1,6 +1,6 @@
 /**
  * Warning bands on the working time left. One working day is the office time of a day
- * (09:00–18:30 minus the 13:00–14:30 lunch = 480 minutes, decision 1), so "2 WD" is 960 minutes.
+ * (09:00–18:30 minus the 13:00–14:30 lunch = 480 minutes, ADR-001), so "2 WD" is 960 minutes.
  * Defaults: amber at ≤ 2 WD left, red at ≤ 0.5 WD. Short clocks get scaled defaults, otherwise
  * a 4-hour 003 registration would be red from its first minute. Callers can override per kind.
  */

@@ -1,5 +1,5 @@
 /**
- * The working calendar with the overrides stored in the database (README decision 4). Changing an
+ * The working calendar with the overrides stored in the database (ADR-004). Changing an
  * override is audited (stream `calendar`) and recomputes the open deadlines it touches from each
  * clock's own event history, in the same transaction; a preview tells beforehand what would move.
  */
@@ -82,7 +82,7 @@ export function createCalendarService(deps: {
 					type: change.override ? 'calendar-override-set' : 'calendar-override-removed',
 					actor,
 					at: now,
-					citation: 'README decision 4',
+					citation: 'Labour Code art. 85',
 					before: previous,
 					after: {
 						override: change.override ? { date: change.date, ...change.override } : null,

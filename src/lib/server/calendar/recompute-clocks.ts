@@ -1,5 +1,5 @@
 /**
- * Recomputes open clocks after a calendar change (README decision 4). Only clocks that started
+ * Recomputes open clocks after a calendar change (ADR-004). Only clocks that started
  * before the end of the changed day and were not already due before it can move; each of those is
  * recomputed from its stored event history with `computeClock`. The stored due/state are the
  * previous computation by the same engine, so they serve as "before".
@@ -7,7 +7,7 @@
  * Two paths, one engine:
  * - Most open clocks are a working-day term with one `started` event. Their due depends only on
  *   the local date they started, whether that was at or after the 17:00 cut-off (for terms that
- *   run from registration, decision 2) and their length (decision 3: the start day is day 0), so
+ *   run from registration, ADR-002) and their length (ADR-003: the start day is day 0), so
  *   they are grouped by those in SQL, each group is computed once by `computeClock` from its
  *   earliest history, and one set-based UPDATE writes the moved ones. A million such clocks never
  *   travel to Node (bench/README.md: recompute).
@@ -83,7 +83,7 @@ const ms = (v: string | Date | null): number | null => (v === null ? null : new 
 const SIMPLE = sql`unit = 'working_days' and length > 0 and jsonb_array_length(events) = 1 and events->0->>'type' = 'started'`;
 const START = sql`(events->0->>'at')::timestamptz`;
 const START_DAY = sql`((events->0->>'at')::timestamptz at time zone 'Asia/Almaty')::date`;
-/** Terms that run from registration roll a receipt at or after 17:00 to the next working day (decision 2). */
+/** Terms that run from registration roll a receipt at or after 17:00 to the next working day (ADR-002). */
 const START_LATE = sql`(((events->0->>'at')::timestamptz at time zone 'Asia/Almaty')::time >= '17:00')`;
 
 export async function recomputeOpenClocks(

@@ -2,7 +2,7 @@
  * `POST /api/v1/applications`: the application form fields of 001 p.7 / 000 p.5 (applicant with
  * BIN, goods lines with the 10-digit EAEU code and the control-list code, counterparty, end user)
  * plus what the other procedures need (devices for 004, the case complained about for a complaint).
- * Validated field by field; codes are normalised (Latin/Cyrillic look-alikes, decision 10).
+ * Validated field by field; codes are normalised (Latin/Cyrillic look-alikes, ADR-010).
  */
 import { z } from 'zod';
 import { isValidBin } from '../../domain/reference/bin';

@@ -163,7 +163,7 @@ export function createCaseActions(deps: { db: Db; clock: Clock; calendar: Calend
 		},
 
 		/**
-		 * The refusal decision taken when a head signs the reasoned-refusal letter (issue 7), inside
+		 * The refusal decision taken when a head signs the reasoned-refusal letter (ADR-015), inside
 		 * the signing transaction: refused on every ground of the preliminary decision the applicant
 		 * was heard on (001 p.19), with the signed letter's text.
 		 */

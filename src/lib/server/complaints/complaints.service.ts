@@ -1,5 +1,5 @@
 /**
- * The complaint reviewer's list (issue 6): each complaint with its three clocks — forwarding to
+ * The complaint reviewer's list (ADR-011): each complaint with its three clocks — forwarding to
  * the quality-control body (3 WD, 001 p.23 para 2), review (5 WD by the provider or 15 WD by that
  * body, 001 p.24) and, after an extension (≤ 10 WD, once), the 3-WD notice to the complainant
  * (001 p.25) — recomputed now from their histories, and the decided case it is about.

@@ -5,7 +5,7 @@
  * with postgres.js, exactly as to a PostgreSQL server.
  *
  * Why a thread: PGlite executes queries synchronously on the thread that calls it. On the server's
- * own thread every query stalled socket fan-out and page rendering (issue 5: one core at 100%,
+ * own thread every query stalled socket fan-out and page rendering (ADR-013: one core at 100%,
  * fan-out p99 4× the bare broadcast's); here the database runs on the second core.
  *
  * Why not `@electric-sql/pglite-socket`: it pins `@electric-sql/pglite` to one exact older version

@@ -1,5 +1,5 @@
 /**
- * Rows every installation has: the roles and the state bodies of act 001 (A8). Inserted at start,
+ * Rows every installation has: the roles and the state bodies of act 001 (001 L34–82). Inserted at start,
  * idempotently; names are refreshed if the reference data changes.
  */
 import { sql } from 'drizzle-orm';

@@ -1,5 +1,5 @@
 /**
- * Collaborative drafting of reasoned refusals (issue 7; the form is 001 Annex 2 / 000 Annex 2).
+ * Collaborative drafting of reasoned refusals (ADR-015; the form is 001 Annex 2 / 000 Annex 2).
  *
  * A case has one or more drafts, each a "version chain" (chain 1, 2, …): a Yjs document stored as a
  * compacted snapshot plus the incremental updates appended after it. Named versions are immutable

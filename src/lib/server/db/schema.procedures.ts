@@ -1,5 +1,5 @@
 /**
- * Tables of the case procedures (issue 4): idempotent writes of the integration and staff APIs, and
+ * Tables of the case procedures (ADR-019): idempotent writes of the integration and staff APIs, and
  * the per-device decisions of a device-verification request (004 P 10).
  */
 import { index, integer, jsonb, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';

@@ -196,7 +196,7 @@ export const auditEvents = pgTable(
 	(t) => [uniqueIndex('audit_events_stream_seq_idx').on(t.stream, t.seq)]
 );
 
-/** Decreed day transfers, working Saturdays and one-off closures (README decision 4). */
+/** Decreed day transfers, working Saturdays and one-off closures (ADR-004). */
 export const calendarOverrides = pgTable('calendar_overrides', {
 	date: date('date', { mode: 'string' }).primaryKey(),
 	kind: text('kind', { enum: ['day_off', 'working_day'] }).notNull(),
@@ -223,7 +223,7 @@ export const integrationTokens = pgTable('integration_tokens', {
 });
 
 /**
- * SLA clocks of a case. `events` is the history the clock's state is computed from (issue 3);
+ * SLA clocks of a case. `events` is the history the clock's state is computed from (ADR-018);
  * `dueAt` and `state` are denormalised for ordering and indexing only.
  */
 export const clocks = pgTable(

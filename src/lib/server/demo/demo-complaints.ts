@@ -1,6 +1,6 @@
 /**
  * Demo complaints as the complaint procedure runs them (001 pp.23–25; 000 pp.15–17; README
- * decision 11): forwarding to the quality-control body within 3 WD of receipt, review in 5 WD (the
+ * ADR-011): forwarding to the quality-control body within 3 WD of receipt, review in 5 WD (the
  * provider) or 15 WD (that body) from registration, at most one extension of up to 10 WD with its
  * 3-WD notice to the complainant, and the decision. Each complaint is about a case decided before
  * it was received. The timelines come from a fixed list of scenarios placed back from `now`, so the

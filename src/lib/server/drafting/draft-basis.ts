@@ -1,6 +1,6 @@
 /**
  * The restricted information of a case that a letter on a confidential ground must not disclose
- * (001 p.19 para 5, README decision 9): which bodies objected and what they answered, the
+ * (001 p.19 para 5, ADR-009): which bodies objected and what they answered, the
  * `restricted` part of case events, MFA references. Only for roles that may read it
  * ('cases:read-restricted'); the editor checks the letter against it as the officers type.
  */

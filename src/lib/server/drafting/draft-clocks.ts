@@ -1,5 +1,5 @@
 /**
- * The clocks a drafter must see while writing (issue 7): the hearing-notice deadline (no later than
+ * The clocks a drafter must see while writing (ADR-008): the hearing-notice deadline (no later than
  * 3 WD before the term ends, 001 p.19 para 3 / 000 p.13), the hearing, and the service term's end —
  * read from the `clocks` table and recomputed now, as the case page does.
  */

@@ -25,7 +25,7 @@ import { RejectedBatchError } from './save-queue';
 export interface DraftingOptions {
 	debounceMs?: number;
 	maxWaitMs?: number;
-	/** Compact once more than this many updates are stored for a draft (issue 7: about 500). */
+	/** Compact once more than this many updates are stored for a draft (ADR-015: about 500). */
 	compactAbove?: number;
 	/** A draft without updates for this long is compacted, and unloaded when nobody is in it. */
 	idleMs?: number;

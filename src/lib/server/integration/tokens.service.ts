@@ -1,5 +1,5 @@
 /**
- * Bearer tokens for the portal, the MFA and the agencies (issue 4). A token is `mzt_<id>.<secret>`;
+ * Bearer tokens for the portal, the MFA and the agencies (ADR-019). A token is `mzt_<id>.<secret>`;
  * only the SHA-256 of the secret is stored, compared in constant time, and each token has a kind
  * (and, for an agency, its agency) that scopes what it may do. Issued and revoked by an admin,
  * audited in the `tokens` stream.

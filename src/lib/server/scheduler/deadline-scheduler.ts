@@ -1,7 +1,7 @@
 /**
- * The durable deadline scheduler (issue 4). Nothing is kept in memory: the clocks table is the queue.
+ * The durable deadline scheduler (ADR-019). Nothing is kept in memory: the clocks table is the queue.
  * A clock fires its warning once per due (`warned_for`) and its deadline once per due (`fired_for`):
- * a consultation's deadline records "deemed approved" (001 p.16, decision 7); any other clock's
+ * a consultation's deadline records "deemed approved" (001 p.16, ADR-007); any other clock's
  * records `clock:breached`. Each firing is one transaction that locks the case (SKIP LOCKED: a busy
  * case is retried on the next tick) and the clock, re-checks under the lock and writes the marker
  * with the event — so with several processes on one database each deadline fires exactly once.

@@ -47,7 +47,7 @@ export const load: PageServerLoad = async (event) => {
 				now,
 				calendar
 			),
-			// The refusal draft (issue 7): offered to its editors and readers before the decision.
+			// The refusal draft: offered to its editors and readers before the decision.
 			// A complaint is upheld or rejected (001 p.24), never refused by a letter: no draft there.
 			draftLink: !c.decidedAt && c.service !== 'complaint' && draftAccess(viewer, c, 'drafting') !== null,
 			case: {

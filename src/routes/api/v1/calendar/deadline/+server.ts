@@ -5,7 +5,7 @@ import { almatyIso, onlyParams, parseDate, parseDays, requireParam } from '$lib/
 /**
  * The end of a term of N working days (18:30 of the N-th working day after `start`) or N calendar
  * days (23:59:59 of the N-th day, or of the next working day when the N-th day is not one: the
- * general civil-law rule), start day = day 0 (README decision 3).
+ * general civil-law rule), start day = day 0 (ADR-003).
  */
 export const GET = apiRoute(async ({ url, locals }) => {
 	const q = url.searchParams;
