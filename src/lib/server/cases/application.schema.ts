@@ -89,7 +89,8 @@ export const ApplicationSchema = z
 		}
 		if (a.service === 'device-verification' && !a.devices?.length) need('devices', 'at least one IMEI (004 P 10)');
 		if (a.service === 'complaint') {
-			if (!a.complaintAgainst) need('complaintAgainst', 'the number of the decided case complained about (001 p.23)');
+			if (!a.complaintAgainst)
+				need('complaintAgainst', 'the number of the case complained about (001 p.23 para 1; 000 p.15 para 1)');
 			if (!a.reviewBy) need('reviewBy', "'provider' (5 WD) or 'quality-body' (15 WD) (001 p.24)");
 			if (!a.complaintText) need('complaintText', 'the complaint itself');
 		}

@@ -15,13 +15,13 @@ import { ApiError } from '../http/api-error';
 import { idempotent, type StoredResponse } from '../http/idempotency';
 import { findService } from '../../domain/reference/services';
 import {
+	complaintTargetRefusal,
 	planConsultationAnswer,
 	planMfaResult,
 	planRegistration,
 	planStaffAction,
 	procedureFor,
 	ProcedureError,
-	TERMINAL_STAGES,
 	type ActingUser,
 	type ActionPlan,
 	type StaffAction
@@ -240,16 +240,15 @@ export function createCaseActions(deps: { db: Db; clock: Clock; calendar: Calend
 
 		let complaintOf: string | null = null;
 		if (input.service === 'complaint') {
+			// Against a decision, an action or inaction: an open case too (001 p.23 para 1; 000 p.15 para 1).
 			const [target] = await tx
-				.select({ id: cases.id, stage: cases.stage })
+				.select({ id: cases.id, service: cases.service })
 				.from(cases)
 				.where(eq(cases.number, input.complaintAgainst!));
 			if (!target)
 				throw new ApiError(422, 'Some fields are invalid.', { complaintAgainst: 'no case with this number' });
-			if (!TERMINAL_STAGES.has(target.stage))
-				throw new ApiError(422, 'Some fields are invalid.', {
-					complaintAgainst: 'a complaint is opened against a decided case (001 p.23)'
-				});
+			const refusal = complaintTargetRefusal(target.service);
+			if (refusal) throw new ApiError(422, 'Some fields are invalid.', { complaintAgainst: refusal });
 			complaintOf = target.id;
 		}
 		const a = input.applicant;
