@@ -48,6 +48,7 @@ export function letterFor(
 	opts: { chain: number; body: string[]; issuedOn: string | null; signerName: string | null }
 ): RefusalLetter {
 	return buildRefusalLetter({
+		act: facts.act === '000' ? '000' : '001',
 		caseNumber: facts.caseNumber,
 		applicationYear: facts.applicationYear,
 		incomingNumber: facts.incomingNumber,
