@@ -6,6 +6,7 @@ import { reviveClock } from '$lib/server/calendar/recompute-clocks';
 import { computeClock, explainClock } from '$lib/domain/sla';
 import { draftAccess } from '$lib/domain/drafting/draft-access';
 import { actionSupport } from '$lib/server/cases/action-support';
+import { hearingNoticeOf } from '$lib/domain/procedures/hearing-notice';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -46,6 +47,8 @@ export const load: PageServerLoad = async (event) => {
 		// The refusal draft (issue 7): offered to its editors and readers before the decision.
 		// A complaint is upheld or rejected (001 p.24), never refused by a letter: no draft there.
 		draftLink: !c.decidedAt && c.service !== 'complaint' && draftAccess(viewer, c, 'drafting') !== null,
+		// The preliminary refusal's notice: the hearing's time and place, channel, sending time, proof (001 p.19).
+		hearingNotice: hearingNoticeOf(c.decision),
 		case: {
 			id: c.id,
 			number: c.number,
