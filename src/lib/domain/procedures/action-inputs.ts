@@ -20,6 +20,8 @@ export const ACTION_INPUTS = {
 		z.object({ complete: z.literal(true) }).strict(),
 		z.object({ complete: z.literal(false), missing: z.array(text(300)).min(1).max(50) }).strict()
 	]),
+	/** The head signs the prepared incompleteness refusal (001 p.15 para 2; 000 p.11): nothing to add. */
+	'sign-incompleteness-refusal': z.object({}).strict(),
 	'request-consultations': z
 		.object({ agencies: z.array(z.enum(AGENCY_CODES)).min(1).max(AGENCY_CODES.length) })
 		.strict()

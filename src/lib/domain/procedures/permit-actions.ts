@@ -93,17 +93,32 @@ export const PERMIT_HANDLERS: Handlers = {
 				]
 			});
 		}
-		// The reasoned refusal of further consideration: no hearing (001 p.15 para 2; 000 p.11).
+		// The reasoned refusal of further consideration, no hearing (001 p.15 para 2; 000 p.11): the officer
+		// prepares it; it goes out, and the case closes, only with the head's signature. The check's clock runs on.
 		const refusal = incompletenessRefusalFor(def.completeness?.refusalAct ?? '001');
+		return plan({
+			stage: 'incompleteness-signature',
+			record: { incompleteness: { missing: input.missing, preparedAt: now.toISOString() } },
+			events: [
+				event('completeness:refusal-prepared', now, refusal.citation, {
+					stage: 'incompleteness-signature',
+					missing: input.missing
+				})
+			]
+		});
+	},
+
+	'sign-incompleteness-refusal': ({ def, snap, now }) => {
+		const refusal = incompletenessRefusalFor(def.completeness?.refusalAct ?? '001');
+		const missing = (snap.record.incompleteness as { missing?: string[] } | undefined)?.missing ?? [];
+		const check = openClock(snap, 'completeness');
 		const others = cancelOpenClocks(snap, now, `returned incomplete (${refusal.citation})`, ['completeness']);
 		return plan({
 			stage: 'returned-incomplete',
-			clockOps: [...checkOps, ...others],
+			clockOps: [...(check ? [append(check, { type: 'met', at: now })] : []), ...others],
 			decides: true,
-			record: { outcome: 'returned-incomplete', missing: input.missing, citation: refusal.citation },
-			events: [
-				event('completeness:refused', now, refusal.citation, { stage: 'returned-incomplete', missing: input.missing })
-			]
+			record: { outcome: 'returned-incomplete', missing, citation: refusal.citation },
+			events: [event('completeness:refused', now, refusal.citation, { stage: 'returned-incomplete', missing })]
 		});
 	},
 

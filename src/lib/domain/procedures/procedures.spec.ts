@@ -281,9 +281,12 @@ describe('export licence (001)', () => {
 			{ complete: false, missing: ['end-user certificate'] },
 			at('2026-04-14T10:00:00+05:00')
 		);
-		expect(r.next.stage).toBe('returned-incomplete');
-		expect(r.plan.events[0]).toMatchObject({ type: 'completeness:refused', citation: '001 p.15 para 2' });
-		expect(r.next.clocks.every((c) => c.clock.events.at(-1)!.type !== 'started')).toBe(true);
+		// Prepared by the officer, it waits for the head's signature, which closes the case.
+		expect(r.next.stage).toBe('incompleteness-signature');
+		const signed = act(r.next, head, 'sign-incompleteness-refusal', {}, at('2026-04-14T12:00:00+05:00'));
+		expect(signed.next.stage).toBe('returned-incomplete');
+		expect(signed.plan.events[0]).toMatchObject({ type: 'completeness:refused', citation: '001 p.15 para 2' });
+		expect(signed.next.clocks.every((c) => c.clock.events.at(-1)!.type !== 'started')).toBe(true);
 	});
 
 	it('lets only the assignee officer (or a head) act; an officer may only take an unassigned case', () => {

@@ -13,6 +13,7 @@ import type { HearingNotice } from './hearing-notice';
 export const STAFF_ACTIONS = [
 	'assign',
 	'complete-check',
+	'sign-incompleteness-refusal',
 	'request-consultations',
 	'request-mfa-check',
 	'record-original-guarantee',

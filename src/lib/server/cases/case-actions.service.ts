@@ -31,6 +31,7 @@ import { isUuid, loadCase, type LoadedCase } from './case-snapshot';
 import { caseView, type CaseViewer } from './case-view';
 import { insertClock, writePlan } from './write-plan';
 import type { TokenPrincipal } from '../integration/tokens.service';
+import { incompletenessLetterEvent } from '../drafting/incompleteness-letter';
 
 /** How far ahead of our clock a portal's receipt time may be (clock skew), and how far back. */
 const MAX_SKEW_MS = 5 * 60_000;
@@ -89,11 +90,24 @@ export function createCaseActions(deps: { db: Db; clock: Clock; calendar: Calend
 						caseId,
 						async (loaded, now) => {
 							const assignee = action === 'assign' ? await resolveAssignee(tx, body) : undefined;
-							return planStaffAction(
+							const p = planStaffAction(
 								{ def: procedureFor(loaded.row.service), snap: loaded.snap, actor: user, now, calendar, assignee },
 								action,
 								body
 							);
+							if (action !== 'sign-incompleteness-refusal') return p;
+							// The head's signature issues the letter on the act's Annex 2 form (001 p.15 para 2; 000 p.11).
+							const [signer] = await tx
+								.select({ name: users.displayName })
+								.from(users)
+								.where(eq(users.id, user.userId));
+							const letter = await incompletenessLetterEvent(tx, caseId, {
+								missing: (p.record?.missing as string[] | undefined) ?? [],
+								signerName: signer?.name ?? user.username,
+								at: now
+							});
+							const issued = { number: letter.after.letterNumber, sha256: letter.after.sha256 };
+							return { ...p, record: { ...p.record, letter: issued }, events: [...p.events, letter] };
 						},
 						{ userId: user.userId, label: user.username },
 						{ kind: 'staff', user }

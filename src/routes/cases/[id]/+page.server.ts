@@ -49,6 +49,11 @@ export const load: PageServerLoad = async (event) => {
 		draftLink: !c.decidedAt && c.service !== 'complaint' && draftAccess(viewer, c, 'drafting') !== null,
 		// The preliminary refusal's notice: the hearing's time and place, channel, sending time, proof (001 p.19).
 		hearingNotice: hearingNoticeOf(c.decision),
+		// The incompleteness refusal awaiting the head's signature (001 p.15 para 2; 000 p.11).
+		incompleteness:
+			c.stage === 'incompleteness-signature'
+				? { missing: ((c.decision?.incompleteness as { missing?: string[] } | undefined)?.missing ?? []).map(String) }
+				: null,
 		case: {
 			id: c.id,
 			number: c.number,
