@@ -25,7 +25,8 @@ const messages = m as unknown as Record<string, (() => string) | undefined>;
 
 /** `stage_<code>` / `clock_<code>` messages, falling back to the code itself. */
 export function stageName(code: string): string {
-	return messages[`stage_${code.replaceAll('-', '_')}`]?.() ?? code;
+	const key = code.replaceAll('-', '_');
+	return (messages[`stage_${key}`] ?? messages[`legala_stage_${key}`])?.() ?? code;
 }
 
 export function clockName(code: string): string {

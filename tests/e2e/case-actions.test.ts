@@ -56,6 +56,12 @@ describe('case actions in the browser', () => {
 			.locator('input')
 			.check();
 		await notice.locator('input[name="hearingAt"]').fill('2030-01-10T10:00');
+		// The notice's place, channel, sending time (Almaty wall time, a minute ago) and proof (001 p.19 paras 2–3).
+		await notice.locator('input[name="hearingPlace"]').fill('Astana, Mangilik El 8, room 412');
+		await notice.locator('select[name="noticeChannel"]').selectOption('email');
+		const sentAt = new Date(Date.now() - 60_000 + 5 * 3_600_000).toISOString().slice(0, 16);
+		await notice.locator('input[name="noticeSentAt"]').fill(sentAt);
+		await notice.locator('input[name="noticeProof"]').fill('Mail server delivery receipt');
 		await notice.getByRole('button', { name: 'Preliminary refusal and hearing' }).click();
 		const alert = head.locator('.actions [role="alert"]');
 		await alert.waitFor();

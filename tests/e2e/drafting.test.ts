@@ -33,7 +33,9 @@ beforeAll(async () => {
 	if (row!.stage === 'under-review') {
 		const notice = await officer.postJson(`/api/v1/cases/${caseId}/actions/issue-preliminary-refusal`, {
 			grounds: [3],
-			hearingAt: new Date(Date.now() + 3_600_000).toISOString()
+			hearingAt: new Date(Date.now() + 3_600_000).toISOString(),
+			hearingPlace: 'Astana, Mangilik El 8, room 412',
+			notice: { channel: 'portal', sentAt: new Date().toISOString(), proof: 'Portal delivery receipt' }
 		});
 		expect(notice.status).toBe(200);
 	}

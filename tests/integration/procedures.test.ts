@@ -355,6 +355,8 @@ describe('export licence end to end (001)', () => {
 			grounds: [9, 12],
 			confidential: [12],
 			hearingAt,
+			hearingPlace: 'Astana, Mangilik El 8, room 412',
+			notice: { channel: 'registered-letter', sentAt: now.toISOString(), proof: 'Kazpost receipt RR123456789KZ' },
 			basis: 'Information of the control-system bodies'
 		});
 		expect(notice.status).toBe(200);
@@ -391,7 +393,9 @@ describe('export licence end to end (001)', () => {
 		await moveClock(new Date(new Date(noticeDue).getTime() + 3_600_000).toISOString());
 		const tooLate = await action('officer', other.id, 'issue-preliminary-refusal', {
 			grounds: [1],
-			hearingAt: new Date(app.ctx.clock.now().getTime() + 3_600_000).toISOString()
+			hearingAt: new Date(app.ctx.clock.now().getTime() + 3_600_000).toISOString(),
+			hearingPlace: 'By video link',
+			notice: { channel: 'email', sentAt: app.ctx.clock.now().toISOString(), proof: 'Mail server receipt' }
 		});
 		expect(tooLate.status).toBe(409);
 		expect(tooLate.body.error).toContain('000 p.13');

@@ -45,7 +45,8 @@ const sentence = (text: string) => {
 export function groundParagraphs(ground: RefusalGround, opts: { markConfidential?: boolean } = {}): string[] {
 	const point = groundPoint(ground);
 	const paragraphs = [`${sentence(ground.textKk)} (${point.kk}).`, `${sentence(ground.textRu)} (${point.ru}).`];
-	if (isConfidentialInLetter(ground, opts.markConfidential ?? false))
+	// Only 001 has the non-disclosure rule (001 p.19 para 5); 000 ends at p.18 and has none to cite.
+	if (ground.act === '001' && isConfidentialInLetter(ground, opts.markConfidential ?? false))
 		paragraphs.push(NON_DISCLOSURE.kk, NON_DISCLOSURE.ru);
 	return paragraphs;
 }

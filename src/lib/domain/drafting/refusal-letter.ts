@@ -1,6 +1,7 @@
 /**
  * The reasoned-refusal letter as 001 Annex 2 lays it out (the same form serves the refusal of further
- * consideration, 001 p.15, and the reasoned refusal of the service, 001 p.20; 000 Annex 2 likewise):
+ * consideration, 001 p.15, and the reasoned refusal of the service, 001 p.20), or for a certificate
+ * case as 000 Annex 2 does (000 p.11, p.13) — each act's own header, number label, title and wording:
  * bilingual header (Kazakh | Russian: the Committee's name, the city), number and date, addressee
  * (organisation, legal address, BIN), title, "having considered your application of [year] No
  * [incoming number], informs that: [grounds]", and the signer's position and name.
@@ -28,7 +29,40 @@ export const SIGNER_POSITION = {
 	ru: 'Председатель Комитета промышленности'
 } as const;
 
+/** The act whose Annex 2 form the letter is on: 001 (licences) or 000 (certificates). */
+export type LetterAct = '001' | '000';
+
+/** 000 Annex 2 (2026 wording, Order 4): its header, number label, title and the body's institution. */
+const CERTIFICATE_FORM = {
+	header: {
+		kk: '"Қазақстан Республикасы Өнеркәсіп және құрылыс министрлігі Өнеркәсіп комитеті" республикалық мемлекеттік мекемесі',
+		ru: 'Республиканское государственное учреждение "Комитет промышленности Министерства промышленности и строительства Республики Казахстан"'
+	},
+	numberLabel: { kk: 'Нөмір', ru: 'Номер' },
+	title: { kk: 'Дәлелді бас тарту', ru: 'Мотивированный отказ' },
+	institution: {
+		kk: '"Қазақстан Республикасы Өнеркәсіп және құрылыс министрлігі Өнеркәсіп комитеті" республикалық мемлекеттік мекемесі',
+		ru: 'Республиканское государственное учреждение "Комитет промышленности Министерства промышленности и строительства Республики Казахстан"'
+	}
+} as const;
+
+/** Each act's own Annex 2: a certificate letter never takes 001's form, nor a licence letter 000's. */
+const LETTER_FORMS = {
+	'001': {
+		header: COMMITTEE_NAME,
+		numberLabel: { kk: 'Нөмірі', ru: 'Номер' },
+		title: LETTER_TITLE,
+		institution: {
+			kk: '"Өнеркәсіп комитеті" республикалық мемлекеттік мекемесі',
+			ru: 'Республиканское государственное учреждение "Комитет промышленности"'
+		}
+	},
+	'000': CERTIFICATE_FORM
+} as const satisfies Record<LetterAct, unknown>;
+
 export interface LetterInput {
+	/** Whose Annex 2 form (001 when not given). */
+	act?: LetterAct;
 	caseNumber: string;
 	/** Version chain of the draft (a new draft after a signed one is chain + 1). */
 	chain: number;
@@ -114,30 +148,41 @@ export function applicationDateWords(isoDate: string): { kk: string; ru: string 
 	};
 }
 
-/** The body's opening, 001 Annex 2 (Kazakh, the act's wording) and its Russian rendering, with the full date. */
-export function introSentence(applicationDate: string, incomingNumber: string): { kk: string; ru: string } {
+/**
+ * The body's opening (Kazakh, the act's wording; Russian, our rendering) with the application's full
+ * date: 001 Annex 2 names the institution "Өнеркәсіп комитеті" alone, 000 Annex 2 with its ministry
+ * inside the quotes.
+ */
+export function introSentence(
+	applicationDate: string,
+	incomingNumber: string,
+	act: LetterAct = '001'
+): { kk: string; ru: string } {
+	const who = LETTER_FORMS[act].institution;
 	const date = applicationDateWords(applicationDate);
 	return {
-		kk: `"Өнеркәсіп комитеті" республикалық мемлекеттік мекемесі Сіздің ${date.kk} № ${incomingNumber} өтінішіңізді қарағаннан кейін мынаны хабарлайды:`,
-		ru: `Республиканское государственное учреждение "Комитет промышленности", рассмотрев Ваше заявление ${date.ru} № ${incomingNumber}, сообщает следующее:`
+		kk: `${who.kk} Сіздің ${date.kk} № ${incomingNumber} өтінішіңізді қарағаннан кейін мынаны хабарлайды:`,
+		ru: `${who.ru}, рассмотрев Ваше заявление ${date.ru} № ${incomingNumber}, сообщает следующее:`
 	};
 }
 
 const PENDING = { kk: '[қол қойылғанда беріледі]', ru: '[присваивается при подписании]' } as const;
 
 export function buildRefusalLetter(input: LetterInput): RefusalLetter {
+	const act = input.act ?? '001';
+	const form = LETTER_FORMS[act];
 	const number = letterNumber(input.caseNumber, input.chain);
 	const date = input.issuedOn ? formatLetterDate(input.issuedOn) : null;
 	return {
-		header: { ...COMMITTEE_NAME },
+		header: { ...form.header },
 		city: { ...COMMITTEE_CITY },
-		number: { kk: `Нөмірі: ${number}`, ru: `Номер: ${number}` },
+		number: { kk: `${form.numberLabel.kk}: ${number}`, ru: `${form.numberLabel.ru}: ${number}` },
 		date: date
 			? { kk: `Берілген күні: ${date} жылы`, ru: `Дата выдачи: ${date} г.` }
 			: { kk: `Берілген күні: ${PENDING.kk}`, ru: `Дата выдачи: ${PENDING.ru}` },
 		addressee: [input.addressee.name, input.addressee.legalAddress, `БСН / БИН ${input.addressee.bin}`],
-		title: { ...LETTER_TITLE },
-		intro: introSentence(input.applicationDate, input.incomingNumber),
+		title: { ...form.title },
+		intro: introSentence(input.applicationDate, input.incomingNumber, act),
 		body: input.body.map((p) => p.trim()).filter((p) => p.length > 0),
 		signer: { position: { ...SIGNER_POSITION }, name: input.signerName ?? '[Т. А. Ә. / Ф. И. О.]' }
 	};

@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import { AGENCY_CODES } from '../reference/agencies';
+import { NOTICE_CHANNELS } from './hearing-notice';
 import type { StaffAction } from './types';
 
 const text = (max: number) => z.string().trim().min(1).max(max);
@@ -19,6 +20,8 @@ export const ACTION_INPUTS = {
 		z.object({ complete: z.literal(true) }).strict(),
 		z.object({ complete: z.literal(false), missing: z.array(text(300)).min(1).max(50) }).strict()
 	]),
+	/** The head signs the prepared incompleteness refusal (001 p.15 para 2; 000 p.11): nothing to add. */
+	'sign-incompleteness-refusal': z.object({}).strict(),
 	'request-consultations': z
 		.object({ agencies: z.array(z.enum(AGENCY_CODES)).min(1).max(AGENCY_CODES.length) })
 		.strict()
@@ -31,6 +34,16 @@ export const ACTION_INPUTS = {
 			/** Optional-confidential grounds the officer marks confidential (ADR-009). */
 			confidential: z.array(z.number().int().min(1).max(19)).max(19).default([]),
 			hearingAt: instant,
+			/** Where the hearing is held, or how (video link, telephone) (001 p.19 para 2; 000 p.13 para 1). */
+			hearingPlace: text(500),
+			/** How the notice went, when, and its proof of delivery (001 p.19 para 3; 000 p.13 para 2). */
+			notice: z
+				.object({
+					channel: z.enum(NOTICE_CHANNELS, { message: `one of: ${NOTICE_CHANNELS.join(', ')}` }),
+					sentAt: instant,
+					proof: text(500)
+				})
+				.strict(),
 			/** The information behind the grounds: restricted, never sent to the applicant's side. */
 			basis: text(5000).optional()
 		})

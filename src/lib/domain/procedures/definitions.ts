@@ -3,7 +3,8 @@
  * terms and clock lengths come from the clock-kind table (sla/clock-kinds.ts), grounds from
  * reference/refusal-grounds.ts. Stages:
  *   licences/certificates: completeness-check → under-review ⇄ consultation / mfa-check →
- *     (hearing → hearing-held) → granted | refused; or returned-incomplete (001 p.15, 000 p.11);
+ *     (hearing → hearing-held) → granted | refused; or, the officer preparing the refusal and the
+ *     head signing it, completeness-check → incompleteness-signature → returned-incomplete (001 p.15, 000 p.11);
  *   complaint: complaint-forwarding → complaint-review → complaint-decided (001 pp.23–25, 000 pp.15–17);
  *   device verification: device-review → devices-decided (004 P 10);
  *   customs register (003 A3): step:1 … step:9 → included | refused.
@@ -65,10 +66,18 @@ function permitRules(o: {
 	general: boolean;
 }): ActionRule[] {
 	const hearingPoint = o.act === '001' ? '001 p.19 para 3' : '000 p.13';
-	const open = [...OPEN_REVIEW, 'completeness-check', 'hearing', 'hearing-held'];
+	const open = [...OPEN_REVIEW, 'completeness-check', 'incompleteness-signature', 'hearing', 'hearing-held'];
 	const rules: ActionRule[] = [
 		assign(open, RESPONSIBLE_EXECUTOR[o.act]),
 		rule('complete-check', ['completeness-check'], OFFICERS, o.act === '001' ? '001 p.15' : '000 p.11'),
+		// The incompleteness refusal is signed by the head or the substitute (001 p.15 para 2; 000 p.11).
+		rule(
+			'sign-incompleteness-refusal',
+			['incompleteness-signature'],
+			['head'],
+			o.act === '001' ? '001 p.15 para 2' : '000 p.11',
+			false
+		),
 		rule('issue-preliminary-refusal', [...OPEN_REVIEW], OFFICERS, hearingPoint),
 		rule('record-hearing', ['hearing'], OFFICERS, hearingPoint),
 		// Only a head decides (the licence or certificate, or the reasoned refusal signed by the head).

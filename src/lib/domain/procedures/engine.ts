@@ -8,7 +8,7 @@ import type { WorkingCalendar } from '../calendar';
 import { ACTION_INPUTS, type ActionInput } from './action-inputs';
 import { TERMINAL_STAGES } from './definitions';
 import { PERMIT_HANDLERS, noticeStillPossible } from './permit-actions';
-import { OTHER_HANDLERS } from './other-actions';
+import { OTHER_HANDLERS, recusedFromComplaintReview } from './other-actions';
 import { openClock } from './case-clocks';
 import {
 	ProcedureError,
@@ -97,13 +97,14 @@ function preconditionHolds(ctx: Omit<ActionContext, 'assignee'>, action: StaffAc
 		case 'record-post-export-report':
 			return !!openClock(snap, 'delivery-confirmation') || !!openClock(snap, 'execution-report');
 		case 'extend-complaint':
-			return !snap.clocks.some(
-				(c) => c.kind === 'complaint-review' && c.clock.events.some((e) => e.type === 'extended')
+			return (
+				!recusedFromComplaintReview(snap, actor) &&
+				!snap.clocks.some((c) => c.kind === 'complaint-review' && c.clock.events.some((e) => e.type === 'extended'))
 			);
 		case 'record-extension-notice':
-			return !!openClock(snap, 'complaint-extension-notice');
+			return !recusedFromComplaintReview(snap, actor) && !!openClock(snap, 'complaint-extension-notice');
 		case 'decide-complaint':
-			return snap.complaintOfDecidedBy !== actor.userId;
+			return !recusedFromComplaintReview(snap, actor);
 		case 'verify-device':
 			return snap.devices.some((d) => d.result === null);
 		default:

@@ -8,3 +8,5 @@ export { planRegistration, type RegistrationInput, type RegistrationPlan } from 
 export { clockTimers, warningEventType, type ClockTimers } from './timers';
 export { findClock, isOpen, isSuspended, openClock } from './case-clocks';
 export { applyPlan } from './apply-plan';
+export { complaintTargetRefusal } from './complaint-target';
+export { recusedFromComplaintReview } from './other-actions';

@@ -6,7 +6,31 @@ import { computeClock } from '../sla';
 import { append, cancelOpenClocks, findClock, openClock, startClock } from './case-clocks';
 import type { Handlers } from './engine';
 import { event, plan } from './plan-builders';
-import { ProcedureError } from './types';
+import { ProcedureError, type ActingUser, type CaseSnapshot } from './types';
+
+/** The complaint-review steps a decider of the case complained about may not take, with their points. */
+const REVIEW_STEP_POINTS = {
+	'extend-complaint': 'the extension (001 p.25 para 1; 000 p.17 para 1)',
+	'record-extension-notice': 'the extension notice (001 p.25 para 2; 000 p.17 para 2)',
+	'decide-complaint': 'the decision (001 p.24; 000 p.16)'
+} as const;
+
+/**
+ * Whoever decided the case complained about takes no part in the review of the complaint against
+ * that decision (001 p.23 para 1; 000 p.15 para 1): not its extension, its notice nor its decision.
+ * Checked against the decider now, so a case decided after an inaction complaint was filed counts too.
+ */
+export function recusedFromComplaintReview(snap: CaseSnapshot, actor: ActingUser): boolean {
+	return snap.complaintOfDecidedBy !== null && snap.complaintOfDecidedBy === actor.userId;
+}
+
+function assertNotRecused(snap: CaseSnapshot, actor: ActingUser, step: keyof typeof REVIEW_STEP_POINTS): void {
+	if (recusedFromComplaintReview(snap, actor))
+		throw new ProcedureError(
+			403,
+			`You decided the case this complaint is about, so ${REVIEW_STEP_POINTS[step]} falls to another reviewer (001 pp.23–25; 000 pp.15–17).`
+		);
+}
 
 export const OTHER_HANDLERS: Handlers = {
 	'forward-complaint': ({ snap, now }, input) => {
@@ -29,7 +53,8 @@ export const OTHER_HANDLERS: Handlers = {
 		});
 	},
 
-	'extend-complaint': ({ snap, now, calendar }, input) => {
+	'extend-complaint': ({ snap, actor, now, calendar }, input) => {
+		assertNotRecused(snap, actor, 'extend-complaint');
 		const review = openClock(snap, 'complaint-review');
 		if (!review) throw new ProcedureError(409, 'The complaint review is not running.');
 		if (review.clock.events.some((e) => e.type === 'extended'))
@@ -63,7 +88,8 @@ export const OTHER_HANDLERS: Handlers = {
 		});
 	},
 
-	'record-extension-notice': ({ snap, now }) => {
+	'record-extension-notice': ({ snap, actor, now }) => {
+		assertNotRecused(snap, actor, 'record-extension-notice');
 		const notice = openClock(snap, 'complaint-extension-notice');
 		if (!notice) throw new ProcedureError(409, 'No extension notice is awaited.');
 		return plan({
@@ -73,10 +99,7 @@ export const OTHER_HANDLERS: Handlers = {
 	},
 
 	'decide-complaint': ({ snap, actor, now }, input) => {
-		// Whoever decided the case complained about may not review the complaint against it.
-		if (snap.complaintOfDecidedBy !== null && snap.complaintOfDecidedBy === actor.userId) {
-			throw new ProcedureError(403, 'You decided the case this complaint is about; another reviewer must decide it.');
-		}
+		assertNotRecused(snap, actor, 'decide-complaint');
 		const review = openClock(snap, 'complaint-review');
 		return plan({
 			stage: 'complaint-decided',

@@ -9,6 +9,7 @@ import { alwaysConfidentialGrounds, findGround, incompletenessRefusalFor } from 
 import { isMfaCheckCode } from '../reference/codes';
 import { append, cancelOpenClocks, findClock, isSuspended, openClock, startClock } from './case-clocks';
 import type { Handlers } from './engine';
+import { hearingNoticePoints } from './hearing-notice';
 import { event, plan } from './plan-builders';
 import { ProcedureError, type ActionPlan, type CaseSnapshot, type ClockOp } from './types';
 
@@ -93,17 +94,32 @@ export const PERMIT_HANDLERS: Handlers = {
 				]
 			});
 		}
-		// The reasoned refusal of further consideration: no hearing (001 p.15 para 2; 000 p.11).
+		// The reasoned refusal of further consideration, no hearing (001 p.15 para 2; 000 p.11): the officer
+		// prepares it; it goes out, and the case closes, only with the head's signature. The check's clock runs on.
 		const refusal = incompletenessRefusalFor(def.completeness?.refusalAct ?? '001');
+		return plan({
+			stage: 'incompleteness-signature',
+			record: { incompleteness: { missing: input.missing, preparedAt: now.toISOString() } },
+			events: [
+				event('completeness:refusal-prepared', now, refusal.citation, {
+					stage: 'incompleteness-signature',
+					missing: input.missing
+				})
+			]
+		});
+	},
+
+	'sign-incompleteness-refusal': ({ def, snap, now }) => {
+		const refusal = incompletenessRefusalFor(def.completeness?.refusalAct ?? '001');
+		const missing = (snap.record.incompleteness as { missing?: string[] } | undefined)?.missing ?? [];
+		const check = openClock(snap, 'completeness');
 		const others = cancelOpenClocks(snap, now, `returned incomplete (${refusal.citation})`, ['completeness']);
 		return plan({
 			stage: 'returned-incomplete',
-			clockOps: [...checkOps, ...others],
+			clockOps: [...(check ? [append(check, { type: 'met', at: now })] : []), ...others],
 			decides: true,
-			record: { outcome: 'returned-incomplete', missing: input.missing, citation: refusal.citation },
-			events: [
-				event('completeness:refused', now, refusal.citation, { stage: 'returned-incomplete', missing: input.missing })
-			]
+			record: { outcome: 'returned-incomplete', missing, citation: refusal.citation },
+			events: [event('completeness:refused', now, refusal.citation, { stage: 'returned-incomplete', missing })]
 		});
 	},
 
@@ -189,30 +205,48 @@ export const PERMIT_HANDLERS: Handlers = {
 				`Too late for a preliminary refusal: it had to be notified by ${due?.toISOString() ?? 'the notice deadline'}, no later than 3 working days before the term ends (${def.act === '000' ? '000 p.13' : '001 p.19 para 3'}).`
 			);
 		}
+		const points = hearingNoticePoints(def.act);
+		const sentAt = new Date(input.notice.sentAt);
+		if (sentAt > now || sentAt < snap.receivedAt)
+			throw new ProcedureError(
+				422,
+				`The notice's sending time is recorded as it happened (${points.channelsAndTerms}).`,
+				{
+					'notice.sentAt': `between the application's receipt (${snap.receivedAt.toISOString()}) and now`
+				}
+			);
+		// The hearing within 2 WD from the day the notice was made (хабарлама жасалған күннен).
 		const hearingAt = new Date(input.hearingAt);
-		const latest = calendar.workingDaysDue(calendar.localDate(now), 2);
+		const latest = calendar.workingDaysDue(calendar.localDate(sentAt), 2);
 		if (hearingAt <= now || hearingAt > latest) {
-			throw new ProcedureError(422, 'The hearing is held within 2 working days of the notice (001 p.19 para 3).', {
-				hearingAt: `between now and ${latest.toISOString()}`
-			});
+			throw new ProcedureError(
+				422,
+				`The hearing is held within 2 working days of the notice (${points.channelsAndTerms}).`,
+				{ hearingAt: `between now and ${latest.toISOString()}` }
+			);
 		}
 		const confidential = [
 			...new Set([...input.grounds.filter((n) => alwaysConfidentialGrounds(act).includes(n)), ...input.confidential])
 		].sort((a, b) => a - b);
 		const notice = openClock(snap, 'hearing-notice');
-		const citation = def.act === '000' ? '000 p.13' : '001 p.19 para 3';
+		const citation = `${points.contents}; ${points.channelsAndTerms}`;
+		// The notice clock is met when the notice went, never before its own last event.
+		const metAt = notice ? new Date(Math.max(sentAt.getTime(), notice.clock.events.at(-1)!.at.getTime())) : sentAt;
+		const sent = { channel: input.notice.channel, sentAt: sentAt.toISOString(), proof: input.notice.proof };
 		return plan({
 			stage: 'hearing',
 			clockOps: [
-				...(notice ? [append(notice, { type: 'met', at: now })] : []),
-				startClock('hearing', 'after-notice', null, now)
+				...(notice ? [append(notice, { type: 'met', at: metAt })] : []),
+				startClock('hearing', 'after-notice', null, metAt)
 			],
 			record: {
 				preliminary: {
 					grounds: input.grounds,
 					confidential,
 					hearingAt: hearingAt.toISOString(),
-					noticeAt: now.toISOString()
+					hearingPlace: input.hearingPlace,
+					noticeAt: sentAt.toISOString(),
+					notice: sent
 				}
 			},
 			events: [
@@ -221,6 +255,8 @@ export const PERMIT_HANDLERS: Handlers = {
 					grounds: input.grounds,
 					confidential,
 					hearingAt: hearingAt.toISOString(),
+					hearingPlace: input.hearingPlace,
+					notice: sent,
 					...(input.basis ? { restricted: { basis: input.basis } } : {})
 				})
 			]

@@ -78,6 +78,12 @@ function refused(fn: () => unknown): ProcedureError {
 	throw new Error('expected a ProcedureError');
 }
 
+/** The hearing's place and the notice's channel, sending time and proof (001 p.19 paras 2–3). */
+const NOTICE = {
+	hearingPlace: 'Astana, Mangilik El 8, room 412',
+	notice: { channel: 'email', sentAt: '2026-04-14T09:30:00+05:00', proof: 'Mail server delivery receipt' }
+};
+
 const due = (snap: CaseSnapshot, kind: string, now: Date, subject: string | null = null) => {
 	const c = snap.clocks.filter((x) => x.kind === kind && x.subject === subject).at(-1)!;
 	return computeClock(c.clock, calendar, now);
@@ -187,19 +193,31 @@ describe('export licence (001)', () => {
 		const late = at('2026-04-17T10:00:00+05:00'); // Friday: more than 2 WD after Tuesday
 		expect(
 			refused(() =>
-				act(snap, officer, 'issue-preliminary-refusal', { grounds: [3, 9], hearingAt: late.toISOString() }, t)
+				act(
+					snap,
+					officer,
+					'issue-preliminary-refusal',
+					{ grounds: [3, 9], hearingAt: late.toISOString(), ...NOTICE },
+					t
+				)
 			).fields
 		).toHaveProperty('hearingAt');
 		expect(
 			refused(() =>
-				act(snap, officer, 'issue-preliminary-refusal', { grounds: [20], hearingAt: '2026-04-15T10:00:00+05:00' }, t)
+				act(
+					snap,
+					officer,
+					'issue-preliminary-refusal',
+					{ grounds: [20], hearingAt: '2026-04-15T10:00:00+05:00', ...NOTICE },
+					t
+				)
 			).status
 		).toBe(422);
 		const notice = act(
 			snap,
 			officer,
 			'issue-preliminary-refusal',
-			{ grounds: [3, 9], hearingAt: '2026-04-16T10:00:00+05:00', basis: 'Classified information' },
+			{ grounds: [3, 9], hearingAt: '2026-04-16T10:00:00+05:00', basis: 'Classified information', ...NOTICE },
 			t
 		);
 		// Ground 9 is always confidential (001 p.19 para 5, ADR-009); its basis travels as restricted.
@@ -243,7 +261,13 @@ describe('export licence (001)', () => {
 		);
 		expect(
 			refused(() =>
-				act(snap, officer, 'issue-preliminary-refusal', { grounds: [1], hearingAt: '2026-04-15T10:00:00+05:00' }, t)
+				act(
+					snap,
+					officer,
+					'issue-preliminary-refusal',
+					{ grounds: [1], hearingAt: '2026-04-15T10:00:00+05:00', ...NOTICE },
+					t
+				)
 			).message
 		).toContain('Too late');
 	});
@@ -257,9 +281,12 @@ describe('export licence (001)', () => {
 			{ complete: false, missing: ['end-user certificate'] },
 			at('2026-04-14T10:00:00+05:00')
 		);
-		expect(r.next.stage).toBe('returned-incomplete');
-		expect(r.plan.events[0]).toMatchObject({ type: 'completeness:refused', citation: '001 p.15 para 2' });
-		expect(r.next.clocks.every((c) => c.clock.events.at(-1)!.type !== 'started')).toBe(true);
+		// Prepared by the officer, it waits for the head's signature, which closes the case.
+		expect(r.next.stage).toBe('incompleteness-signature');
+		const signed = act(r.next, head, 'sign-incompleteness-refusal', {}, at('2026-04-14T12:00:00+05:00'));
+		expect(signed.next.stage).toBe('returned-incomplete');
+		expect(signed.plan.events[0]).toMatchObject({ type: 'completeness:refused', citation: '001 p.15 para 2' });
+		expect(signed.next.clocks.every((c) => c.clock.events.at(-1)!.type !== 'started')).toBe(true);
 	});
 
 	it('lets only the assignee officer (or a head) act; an officer may only take an unassigned case', () => {

@@ -7,11 +7,13 @@
 import type { ClockEvent, ClockKind, SlaClock } from '../sla';
 import type { ServiceCode } from '../reference/services';
 import type { GroundAct } from '../reference/refusal-grounds';
+import type { HearingNotice } from './hearing-notice';
 
 /** Staff actions, with the names of the staff API (`POST /api/v1/cases/{id}/actions/{action}`). */
 export const STAFF_ACTIONS = [
 	'assign',
 	'complete-check',
+	'sign-incompleteness-refusal',
 	'request-consultations',
 	'request-mfa-check',
 	'record-original-guarantee',
@@ -123,6 +125,9 @@ export interface CaseRecord {
 		readonly confidential: number[];
 		readonly hearingAt: string;
 		readonly noticeAt: string;
+		/** Absent on notices recorded before the place and channel were asked for. */
+		readonly hearingPlace?: string;
+		readonly notice?: HearingNotice;
 	};
 	readonly hearing?: { readonly heldAt: string; readonly applicantAttended: boolean };
 	readonly outcome?: string;

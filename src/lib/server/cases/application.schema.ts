@@ -8,6 +8,7 @@ import { z } from 'zod';
 import { isValidBin } from '../../domain/reference/bin';
 import { controlCategory, isValidHsCode, normalizeControlCode, normalizeHsCode } from '../../domain/reference/codes';
 import { SERVICE_CODES } from '../../domain/reference/services';
+import { procedureFor } from '../../domain/procedures';
 
 const text = (max: number) => z.string().trim().min(1).max(max);
 
@@ -80,16 +81,14 @@ export const ApplicationSchema = z
 		if (permit.includes(a.service)) {
 			if (!a.goodsLines?.length) need('goodsLines', 'at least one goods line (001 p.7; 000 p.5)');
 			if (!a.counterparty) need('counterparty', 'the counterparty (001 p.7)');
-			if (
-				a.firstExportToCounterparty === undefined &&
-				a.service !== 'import-licence' &&
-				a.service !== 'import-certificate'
-			)
+			// Only the export and general export licences have the MFA check it decides (001 p.18); 000 has none.
+			if (a.firstExportToCounterparty === undefined && procedureFor(a.service).mfaCheck)
 				need('firstExportToCounterparty', 'true or false: it decides whether the MFA check is mandatory (001 p.18)');
 		}
 		if (a.service === 'device-verification' && !a.devices?.length) need('devices', 'at least one IMEI (004 P 10)');
 		if (a.service === 'complaint') {
-			if (!a.complaintAgainst) need('complaintAgainst', 'the number of the decided case complained about (001 p.23)');
+			if (!a.complaintAgainst)
+				need('complaintAgainst', 'the number of the case complained about (001 p.23 para 1; 000 p.15 para 1)');
 			if (!a.reviewBy) need('reviewBy', "'provider' (5 WD) or 'quality-body' (15 WD) (001 p.24)");
 			if (!a.complaintText) need('complaintText', 'the complaint itself');
 		}

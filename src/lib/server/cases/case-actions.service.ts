@@ -15,13 +15,13 @@ import { ApiError } from '../http/api-error';
 import { idempotent, type StoredResponse } from '../http/idempotency';
 import { findService } from '../../domain/reference/services';
 import {
+	complaintTargetRefusal,
 	planConsultationAnswer,
 	planMfaResult,
 	planRegistration,
 	planStaffAction,
 	procedureFor,
 	ProcedureError,
-	TERMINAL_STAGES,
 	type ActingUser,
 	type ActionPlan,
 	type StaffAction
@@ -31,6 +31,7 @@ import { isUuid, loadCase, type LoadedCase } from './case-snapshot';
 import { caseView, type CaseViewer } from './case-view';
 import { insertClock, writePlan } from './write-plan';
 import type { TokenPrincipal } from '../integration/tokens.service';
+import { incompletenessLetterEvent } from '../drafting/incompleteness-letter';
 
 /** How far ahead of our clock a portal's receipt time may be (clock skew), and how far back. */
 const MAX_SKEW_MS = 5 * 60_000;
@@ -95,11 +96,24 @@ export function createCaseActions(deps: { db: Db; clock: Clock; calendar: Calend
 						caseId,
 						async (loaded, now) => {
 							const assignee = action === 'assign' ? await resolveAssignee(tx, body) : undefined;
-							return planStaffAction(
+							const p = planStaffAction(
 								{ def: procedureFor(loaded.row.service), snap: loaded.snap, actor: user, now, calendar, assignee },
 								action,
 								body
 							);
+							if (action !== 'sign-incompleteness-refusal') return p;
+							// The head's signature issues the letter on the act's Annex 2 form (001 p.15 para 2; 000 p.11).
+							const [signer] = await tx
+								.select({ name: users.displayName })
+								.from(users)
+								.where(eq(users.id, user.userId));
+							const letter = await incompletenessLetterEvent(tx, caseId, {
+								missing: (p.record?.missing as string[] | undefined) ?? [],
+								signerName: signer?.name ?? user.username,
+								at: now
+							});
+							const issued = { number: letter.after.letterNumber, sha256: letter.after.sha256 };
+							return { ...p, record: { ...p.record, letter: issued }, events: [...p.events, letter] };
 						},
 						{ userId: user.userId, label: user.username },
 						{ kind: 'staff', user, unit: user.unit ?? null }
@@ -249,16 +263,15 @@ export function createCaseActions(deps: { db: Db; clock: Clock; calendar: Calend
 
 		let complaintOf: string | null = null;
 		if (input.service === 'complaint') {
+			// Against a decision, an action or inaction: an open case too (001 p.23 para 1; 000 p.15 para 1).
 			const [target] = await tx
-				.select({ id: cases.id, stage: cases.stage })
+				.select({ id: cases.id, service: cases.service })
 				.from(cases)
 				.where(eq(cases.number, input.complaintAgainst!));
 			if (!target)
 				throw new ApiError(422, 'Some fields are invalid.', { complaintAgainst: 'no case with this number' });
-			if (!TERMINAL_STAGES.has(target.stage))
-				throw new ApiError(422, 'Some fields are invalid.', {
-					complaintAgainst: 'a complaint is opened against a decided case (001 p.23)'
-				});
+			const refusal = complaintTargetRefusal(target.service);
+			if (refusal) throw new ApiError(422, 'Some fields are invalid.', { complaintAgainst: refusal });
 			complaintOf = target.id;
 		}
 		const a = input.applicant;

@@ -2,7 +2,7 @@
  * The complaint reviewer's list (ADR-011): each complaint with its three clocks — forwarding to
  * the quality-control body (3 WD, 001 p.23 para 2), review (5 WD by the provider or 15 WD by that
  * body, 001 p.24) and, after an extension (≤ 10 WD, once), the 3-WD notice to the complainant
- * (001 p.25) — recomputed now from their histories, and the decided case it is about.
+ * (001 p.25) — recomputed now from their histories, and the case it is about (decided or not).
  */
 import { and, desc, eq, inArray, isNotNull, isNull } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';

@@ -142,7 +142,7 @@ export const cases = pgTable(
 		decidedBy: integer('decided_by').references(() => users.id),
 		/** The decision: outcome, licence number and validity, or the refusal grounds and text. */
 		decision: jsonb('decision').$type<Record<string, unknown>>(),
-		/** For a complaint: the decided case it is about. */
+		/** For a complaint: the case it is about, decided or not (001 p.23 para 1; 000 p.15 para 1). */
 		complaintOf: uuid('complaint_of'),
 		version: integer('version').notNull().default(1),
 		createdAt: tstz('created_at').notNull(),

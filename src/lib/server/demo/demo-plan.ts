@@ -195,7 +195,10 @@ function planOne(rng: Rng, cal: WorkingCalendar, now: Date, today: string, servi
 				grounds,
 				confidential: [],
 				hearingAt: cal.endOfWorkingDay(cal.addWorkingDays(cal.localDate(noticeAt), 2)).toISOString(),
-				noticeAt: noticeAt.toISOString()
+				noticeAt: noticeAt.toISOString(),
+				// Time and place (method), channel, sending time and proof of the notice (001 p.19 paras 2–3; 000 p.13).
+				hearingPlace: 'Астана қ., Мәңгілік Ел даңғ., 8, 412 каб.',
+				notice: { channel: 'portal', sentAt: noticeAt.toISOString(), proof: 'E-license: жеке кабинетке жеткізілді' }
 			}
 		};
 	}

@@ -49,6 +49,7 @@ export function letterFor(
 	opts: { chain: number; body: string[]; issuedOn: string | null; signerName: string | null }
 ): RefusalLetter {
 	return buildRefusalLetter({
+		act: facts.act === '000' ? '000' : '001',
 		caseNumber: facts.caseNumber,
 		applicationDate: facts.applicationDate,
 		incomingNumber: facts.incomingNumber,

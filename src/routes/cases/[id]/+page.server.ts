@@ -7,6 +7,7 @@ import { computeClock, explainClock } from '$lib/domain/sla';
 import { draftAccess } from '$lib/domain/drafting/draft-access';
 import { actionSupport } from '$lib/server/cases/action-support';
 import { caseForStaff, staffAudience } from '$lib/domain/access/case-audience';
+import { hearingNoticeOf } from '$lib/domain/procedures/hearing-notice';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -50,6 +51,13 @@ export const load: PageServerLoad = async (event) => {
 			// The refusal draft: offered to its editors and readers before the decision.
 			// A complaint is upheld or rejected (001 p.24), never refused by a letter: no draft there.
 			draftLink: !c.decidedAt && c.service !== 'complaint' && draftAccess(viewer, c, 'drafting') !== null,
+			// The preliminary refusal's notice: the hearing's time and place, channel, sending time, proof (001 p.19).
+			hearingNotice: hearingNoticeOf(c.decision),
+			// The incompleteness refusal awaiting the head's signature (001 p.15 para 2; 000 p.11).
+			incompleteness:
+				c.stage === 'incompleteness-signature'
+					? { missing: ((c.decision?.incompleteness as { missing?: string[] } | undefined)?.missing ?? []).map(String) }
+					: null,
 			case: {
 				id: c.id,
 				number: c.number,

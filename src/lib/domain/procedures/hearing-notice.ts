@@ -1,0 +1,46 @@
+/**
+ * The notice of a preliminary refusal and of its hearing (тыңдау туралы хабарлама): the hearing's
+ * time and place or method (001 p.19 para 2; 000 p.13 para 1), sent by one of the act's channels no
+ * later than 3 WD before the term ends, the hearing within 2 WD of the day of the notice (001 p.19
+ * para 3; 000 p.13 para 2). The act names a registered letter with a delivery notice, a
+ * telephonogram, a telegram, a text message to the mobile number or to the e-mail address given in
+ * the application, or "other means that record the notice" — the portal's personal cabinet is one.
+ */
+export const NOTICE_CHANNELS = ['registered-letter', 'telephonogram', 'telegram', 'sms', 'email', 'portal'] as const;
+export type NoticeChannel = (typeof NOTICE_CHANNELS)[number];
+
+/** The notice as recorded on the case: how it went, when it was sent, and what proves its delivery. */
+export interface HearingNotice {
+	readonly channel: NoticeChannel;
+	/** When it was sent (ISO instant). */
+	readonly sentAt: string;
+	/** The delivery notice, the operator's report, the telegram or telephonogram record, the portal receipt. */
+	readonly proof: string;
+}
+
+/** The points of each act's notice rules: what the notice says, and how and when it is sent. */
+export function hearingNoticePoints(act: string): { contents: string; channelsAndTerms: string } {
+	return act === '000'
+		? { contents: '000 p.13 para 1', channelsAndTerms: '000 p.13 para 2' }
+		: { contents: '001 p.19 para 2', channelsAndTerms: '001 p.19 para 3' };
+}
+
+/** What the case page shows of the notice: the hearing's time and place or method, and how the notice went. */
+export interface HearingNoticeSummary {
+	readonly hearingAt: string;
+	readonly hearingPlace: string | null;
+	readonly notice: HearingNotice | null;
+}
+
+/** The notice recorded on a case (`cases.decision.preliminary`), or null when none was sent. */
+export function hearingNoticeOf(record: unknown): HearingNoticeSummary | null {
+	const p = (record as { preliminary?: Record<string, unknown> } | null)?.preliminary;
+	if (!p || typeof p.hearingAt !== 'string') return null;
+	const n = p.notice as Partial<HearingNotice> | undefined;
+	const valid = !!n && NOTICE_CHANNELS.includes(n.channel as NoticeChannel) && typeof n.sentAt === 'string';
+	return {
+		hearingAt: p.hearingAt,
+		hearingPlace: typeof p.hearingPlace === 'string' ? p.hearingPlace : null,
+		notice: valid ? { channel: n.channel!, sentAt: n.sentAt!, proof: String(n.proof ?? '') } : null
+	};
+}
