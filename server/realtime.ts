@@ -20,7 +20,8 @@ import {
 	type ServerToClientEvents,
 	type SocketData
 } from '../src/lib/realtime/contract';
-import { createOutboxPublisher, isOutboxRun, readOutbox, visibleTo, type OutboxPublisher } from './outbox-publisher';
+import { createOutboxPublisher, isOutboxRun, type OutboxPublisher } from './outbox-publisher';
+import { replayPage, REPLAY_USAGE } from './replay';
 import { mountDrafting, type InterServerEvents } from './drafting';
 import { RecoveryAdapter } from './recovery-adapter';
 
@@ -28,8 +29,6 @@ export type RealtimeServer = Server<ClientToServerEvents, ServerToClientEvents, 
 	publisher: OutboxPublisher;
 };
 type RealtimeSocket = Socket<ClientToServerEvents, ServerToClientEvents, InterServerEvents, SocketData>;
-
-const REPLAY_LIMIT = 1_000;
 
 export interface RealtimeOptions {
 	sweepMs?: number;
@@ -123,13 +122,14 @@ export async function createRealtime(
 		socket.on('events:replay', async (request, ack) => {
 			if (typeof ack !== 'function') return;
 			const parsed = ReplayRequestSchema.safeParse(request);
-			if (!parsed.success)
-				return ack({ error: 'events:replay takes {"afterId": <whole number ≥ 0>} and nothing else.' });
+			if (!parsed.success) return ack({ error: REPLAY_USAGE });
 			// Up to what the publisher has sent: anything later arrives live, so nothing is doubled.
-			const upTo = publisher.lastId;
-			const rows = await readOutbox(ctx.db, parsed.data.afterId, { upTo, limit: REPLAY_LIMIT });
-			const last = rows.at(-1)?.id ?? upTo;
-			ack({ data: { events: visibleTo(socket.data.viewer, rows), upTo: rows.length === REPLAY_LIMIT ? last : upTo } });
+			try {
+				ack({ data: await replayPage(ctx.db, socket.data.viewer, parsed.data, publisher.lastId) });
+			} catch (e) {
+				console.error('events:replay:', e);
+				ack({ error: 'events:replay failed; ask again' });
+			}
 		});
 	});
 
