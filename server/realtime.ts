@@ -24,6 +24,7 @@ import { createOutboxPublisher, isOutboxRun, type OutboxPublisher } from './outb
 import { replayPage, REPLAY_USAGE } from './replay';
 import { mountDrafting, type InterServerEvents } from './drafting';
 import { RecoveryAdapter } from './recovery-adapter';
+import { databaseIdentity, redisPrefix, refuseForeignRun } from './deployment';
 
 export type RealtimeServer = Server<ClientToServerEvents, ServerToClientEvents, InterServerEvents, SocketData> & {
 	publisher: OutboxPublisher;
@@ -36,7 +37,7 @@ export interface RealtimeOptions {
 	gapWaitMs?: number;
 	/** A draft's access is re-decided at the latest this long after a change no case event announced (10 s). */
 	draftAccessTtlMs?: number;
-	/** Prefix of the Redis channels (several deployments may share one Redis). */
+	/** Prefix of the Redis channels (several deployments may share one Redis); else REDIS_PREFIX, else from the database. */
 	redisKey?: string;
 }
 
@@ -84,8 +85,9 @@ export async function createRealtime(
 		next();
 	});
 
+	const origin = ctx.config.redisUrl ? await databaseIdentity(ctx.db) : '';
 	const closeRedis = ctx.config.redisUrl
-		? await joinProcesses(io, ctx.config.redisUrl, opts.redisKey ?? 'merzim')
+		? await joinProcesses(io, ctx.config.redisUrl, opts.redisKey ?? redisPrefix(ctx.config.redisPrefix, origin))
 		: null;
 	const drafting = mountDrafting(io, ctx, { crossProcess: !!closeRedis, accessTtlMs: opts.draftAccessTtlMs });
 	const publisher = createOutboxPublisher({
@@ -98,7 +100,7 @@ export async function createRealtime(
 		},
 		gapWaitMs: opts.gapWaitMs,
 		// What this process read, the others publish without reading it again (they check it continues theirs).
-		onRead: closeRedis ? (after, rows) => io.serverSideEmit('outbox:rows', after, rows) : undefined,
+		onRead: closeRedis ? (after, rows) => io.serverSideEmit('outbox:rows', origin, after, rows) : undefined,
 		recipients: function* () {
 			for (const s of io.of('/').sockets.values())
 				yield { id: s.id, viewer: s.data.viewer, viewerKey: s.data.viewerKey };
@@ -147,7 +149,9 @@ export async function createRealtime(
 		});
 	};
 	const stopNudges = ctx.onCommit(nudge);
-	io.on('outbox:rows', (after, rows) => {
+	io.on('outbox:rows', (from, after, rows) => {
+		// Another deployment's outbox (one Redis, one prefix by mistake): its ids are not ours.
+		if (from !== origin) return refuseForeignRun(from);
 		if (isOutboxRun(after, rows))
 			return void publisher.offer(after, rows).catch((e) => console.error('outbox publisher:', e));
 		console.error('outbox:rows from another process is malformed; reading the outbox instead');
