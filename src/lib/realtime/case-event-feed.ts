@@ -56,8 +56,8 @@ export class CaseEventFeed {
 			else if (!socket.recovered || this.#owed) {
 				this.#owed = true;
 				await this.#replay(connection);
-				// A newer connection took over; if the replay was cut short, it stays owed to the next one.
-				if (connection !== this.#connection) return;
+				// Cut short by a drop (or a newer connection took over): it stays owed to the next one.
+				if (connection !== this.#connection || !socket.connected) return;
 			}
 			if (this.#wasLive) handlers.onReconnected?.();
 			this.#wasLive = true;
