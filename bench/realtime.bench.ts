@@ -82,14 +82,16 @@ async function pace(rate: number, seconds: number, send: (i: number) => Promise<
 }
 
 export async function runRealtimeBench(
-	opts: { clients?: number; rate?: number; seconds?: number; client?: ClientKind } = {}
+	opts: { clients?: number; rate?: number; seconds?: number; client?: ClientKind; deadEvery?: number } = {}
 ) {
 	clientKind = opts.client ?? 'raw';
 	const n = opts.clients ?? 1000;
 	const rate = opts.rate ?? 50;
 	const seconds = opts.seconds ?? 20;
+	const deadEvery = opts.deadEvery ?? 0;
 	console.log(
-		`\n## Socket fan-out: ${n} clients, ${rate} events/s for ${seconds} s (${clientKind} clients in a child process)`
+		`\n## Socket fan-out: ${n} clients, ${rate} events/s for ${seconds} s (${clientKind} clients in a child process)` +
+			(deadEvery ? `; before every ${deadEvery}th event a writer draws an outbox id and dies (rolls back)` : '')
 	);
 
 	// Ours: committed case events through the outbox publisher, on PostgreSQL when given (the
@@ -154,6 +156,20 @@ export async function runRealtimeBench(
 	const offsets: number[] = [];
 	const cpu1 = process.cpuUsage();
 	const sent = await pace(rate, seconds, async (i) => {
+		// A writer that dies after drawing its id (a killed process's transaction ends the same way):
+		// the next event stands behind an id that will never commit.
+		if (deadEvery && i % deadEvery === deadEvery - 1)
+			await ctx.db
+				.transaction(async (tx) => {
+					await appendCaseEvent(tx, c!.id, {
+						type: 'case:stage-changed',
+						actor: { userId: null, label: 'bench' },
+						at: new Date(),
+						after: { stage: 'dead' }
+					});
+					throw new Error('dead writer');
+				})
+				.catch(() => {});
 		const at = new Date();
 		await ctx.db.transaction((tx) =>
 			appendCaseEvent(tx, c!.id, {
@@ -378,14 +394,16 @@ if (import.meta.url === `file://${process.argv[1]}`) {
 			seconds: { type: 'string' },
 			minutes: { type: 'string' },
 			processes: { type: 'string' },
-			client: { type: 'string' }
+			client: { type: 'string' },
+			'dead-every': { type: 'string' }
 		}
 	});
 	const o = {
 		clients: values.clients ? Number(values.clients) : undefined,
 		rate: values.rate ? Number(values.rate) : undefined,
 		seconds: values.minutes ? Number(values.minutes) * 60 : values.seconds ? Number(values.seconds) : undefined,
-		client: values.client === 'socket.io' ? ('socket.io' as const) : ('raw' as const)
+		client: values.client === 'socket.io' ? ('socket.io' as const) : ('raw' as const),
+		deadEvery: values['dead-every'] ? Number(values['dead-every']) : undefined
 	};
 	if (values.processes === '2') await runRealtimeTwoProcessBench(o);
 	else await runRealtimeBench(o);

@@ -48,8 +48,8 @@ import type { OutboxRow } from './outbox-publisher';
 export interface InterServerEvents {
 	'draft:update': (draftId: string, update: string) => void;
 	'draft:awareness': (draftId: string, update: string) => void;
-	/** Case events another process read from the outbox after id `after` (realtime.ts). */
-	'outbox:rows': (after: number, rows: OutboxRow[]) => void;
+	/** Case events another process read from the outbox of database `origin` after id `after` (realtime.ts). */
+	'outbox:rows': (origin: string, after: number, rows: OutboxRow[]) => void;
 }
 
 type IO = Server<ClientToServerEvents, ServerToClientEvents, InterServerEvents, SocketData>;

@@ -2,8 +2,14 @@
  * Publishes committed case events (the `case_events` outbox) to this process's sockets, in id
  * order, each to the sockets whose viewer may receive it. No NOTIFY in business transactions: the
  * publisher reads the outbox by id. Identity values are handed out before commit, so a later id can
- * become visible before an earlier one; the publisher never steps over a missing id until it has
- * waited `gapWaitMs` for it (a transaction that rolled back leaves its id missing for ever).
+ * become visible before an earlier one, and a transaction that rolled back (or whose process was
+ * killed) leaves its id missing for ever. The publisher steps over a missing id only once the
+ * transaction that drew it can no longer commit — known from the read's own snapshot, with no
+ * timer: every transaction still running when the gap was first seen has ended
+ * (`pg_snapshot_xmin` has passed that read's `pg_snapshot_xmax`). A writer takes its transaction
+ * id before it draws an outbox id (appendCaseEvents locks the case row first), so a writer still
+ * able to commit is always one of those. A dead transaction thus costs nothing and a slow one
+ * holds back only what follows its id; `gapWaitMs` (a minute) is the last resort for one left open.
  * Every process runs its own publisher for its own sockets, so several processes never double-send.
  * With several processes, the one that read a run of events from the outbox forwards it to the
  * others (`onRead` → `offer`), so they publish it without reading it again; a forwarded run that
@@ -38,7 +44,10 @@ function outboxQuery(db: Db, bounded: boolean) {
 			number: cases.number,
 			assigneeId: cases.assigneeId,
 			unit: cases.unit,
-			service: cases.service
+			service: cases.service,
+			// The read's own snapshot: which transactions might still commit an id it did not see.
+			xmin: sql<string>`pg_snapshot_xmin(pg_current_snapshot())::text`,
+			xmax: sql<string>`pg_snapshot_xmax(pg_current_snapshot())::text`
 		})
 		.from(caseEvents)
 		.innerJoin(cases, eq(cases.id, caseEvents.caseId))
@@ -56,11 +65,26 @@ function outboxQuery(db: Db, bounded: boolean) {
 // the publisher reads the outbox after every commit, so building the query each time showed in profiles.
 const prepared = new WeakMap<Db, { open: ReturnType<typeof outboxQuery>; bounded: ReturnType<typeof outboxQuery> }>();
 
+/** Transactions running when a read was made: from `xmin` (the oldest) to before `xmax` (none yet). */
+export interface ReadSnapshot {
+	xmin: bigint;
+	xmax: bigint;
+}
+
 export async function readOutbox(
 	db: Db,
 	afterId: number,
 	opts: { upTo?: number; limit?: number } = {}
 ): Promise<OutboxRow[]> {
+	return (await readOutboxRun(db, afterId, opts)).rows;
+}
+
+/** The rows after `afterId` and the snapshot they were read in (null when none were read). */
+export async function readOutboxRun(
+	db: Db,
+	afterId: number,
+	opts: { upTo?: number; limit?: number } = {}
+): Promise<{ rows: OutboxRow[]; snapshot: ReadSnapshot | null }> {
 	let queries = prepared.get(db);
 	if (!queries) prepared.set(db, (queries = { open: outboxQuery(db, false), bounded: outboxQuery(db, true) }));
 	const limit = opts.limit ?? BATCH;
@@ -68,7 +92,24 @@ export async function readOutbox(
 		opts.upTo === undefined
 			? await queries.open.execute({ afterId, limit })
 			: await queries.bounded.execute({ afterId, upTo: opts.upTo, limit });
-	return rows.map((r) => ({
+	const snapshot = rows[0] ? { xmin: BigInt(rows[0].xmin), xmax: BigInt(rows[0].xmax) } : null;
+	return { rows: rows.map(toOutboxRow), snapshot };
+}
+
+function toOutboxRow(r: {
+	id: number;
+	type: string;
+	caseId: string;
+	at: Date;
+	actor: string;
+	citation: string | null;
+	after: unknown;
+	number: string;
+	assigneeId: number | null;
+	unit: string | null;
+	service: string;
+}): OutboxRow {
+	return {
 		id: r.id,
 		envelope: isCaseEventType(r.type)
 			? {
@@ -83,7 +124,7 @@ export async function readOutbox(
 				}
 			: null,
 		routing: { assigneeId: r.assigneeId, unit: r.unit, service: r.service }
-	}));
+	};
 }
 
 /**
@@ -149,10 +190,12 @@ export function createOutboxPublisher(deps: {
 	gapWaitMs?: number;
 	now?: () => number;
 }) {
-	const gapWaitMs = deps.gapWaitMs ?? 3_000;
+	const gapWaitMs = deps.gapWaitMs ?? 60_000;
 	const now = deps.now ?? (() => performance.now());
 	let lastId = 0;
 	let gapSince: number | null = null;
+	/** The `xmax` of the read that first stopped at the current missing id. */
+	let gapHorizon: bigint | null = null;
 	let running: Promise<void> | null = null;
 	let again = false;
 	let stopped = false;
@@ -181,15 +224,22 @@ export function createOutboxPublisher(deps: {
 		deps.observe?.(row);
 	}
 
-	/** How many of `rows` (read after `lastId`) may be published now: up to a missing id not yet given up. */
-	function publishable(rows: OutboxRow[]): number {
+	/** Whether the transaction that drew a missing id can no longer commit it (see the header). */
+	function gapPassable(snapshot: ReadSnapshot): boolean {
+		if (snapshot.xmin === snapshot.xmax) return true; // nothing was running: it rolled back or died
+		gapHorizon ??= snapshot.xmax;
+		if (snapshot.xmin >= gapHorizon) return true; // all that ran when the gap was first seen has ended
+		gapSince ??= now();
+		return now() - gapSince >= gapWaitMs; // the last resort: a transaction left open for a minute
+	}
+
+	/** How many of `rows` (read after `lastId`) may be published now: up to a missing id that may still commit. */
+	function publishable(rows: OutboxRow[], snapshot: ReadSnapshot | null): number {
 		let expected = lastId + 1;
 		for (let i = 0; i < rows.length; i++) {
-			if (rows[i]!.id !== expected) {
-				gapSince ??= now();
-				if (now() - gapSince < gapWaitMs) return i; // an earlier transaction may still commit
-			}
+			if (rows[i]!.id !== expected && !(snapshot && gapPassable(snapshot))) return i;
 			gapSince = null;
+			gapHorizon = null;
 			expected = rows[i]!.id + 1;
 		}
 		return rows.length;
@@ -198,8 +248,8 @@ export function createOutboxPublisher(deps: {
 	async function pass() {
 		for (;;) {
 			stats.reads++;
-			const rows = await readOutbox(deps.db, lastId);
-			const take = publishable(rows);
+			const { rows, snapshot } = await readOutboxRun(deps.db, lastId);
+			const take = publishable(rows, snapshot);
 			if (take === 0) return;
 			const run = take === rows.length ? rows : rows.slice(0, take);
 			if (deps.onRead) {
@@ -229,7 +279,7 @@ export function createOutboxPublisher(deps: {
 			}
 			const before = lastId;
 			for (const row of rows) if (row.id > lastId) deliver(row);
-			if (lastId !== before) gapSince = null; // the other process has passed the gap this one waited at, if any
+			if (lastId !== before) gapSince = gapHorizon = null; // the other process has passed the gap this one waited at, if any
 			stats.forwardedApplied++;
 		}
 		return fits;
@@ -265,7 +315,7 @@ export function createOutboxPublisher(deps: {
 		},
 		/** Stopped before a missing id it has not yet given up on (the poll then reads often, not rarely). */
 		get waitingAtGap() {
-			return gapSince !== null;
+			return gapHorizon !== null;
 		},
 		/** Start from the newest committed event: history is for replay, not for broadcast. */
 		async start() {

@@ -20,16 +20,16 @@ import {
 	type ServerToClientEvents,
 	type SocketData
 } from '../src/lib/realtime/contract';
-import { createOutboxPublisher, isOutboxRun, readOutbox, visibleTo, type OutboxPublisher } from './outbox-publisher';
+import { createOutboxPublisher, isOutboxRun, type OutboxPublisher } from './outbox-publisher';
+import { replayPage, REPLAY_USAGE } from './replay';
 import { mountDrafting, type InterServerEvents } from './drafting';
 import { RecoveryAdapter } from './recovery-adapter';
+import { databaseIdentity, redisPrefix, refuseForeignRun } from './deployment';
 
 export type RealtimeServer = Server<ClientToServerEvents, ServerToClientEvents, InterServerEvents, SocketData> & {
 	publisher: OutboxPublisher;
 };
 type RealtimeSocket = Socket<ClientToServerEvents, ServerToClientEvents, InterServerEvents, SocketData>;
-
-const REPLAY_LIMIT = 1_000;
 
 export interface RealtimeOptions {
 	sweepMs?: number;
@@ -37,7 +37,7 @@ export interface RealtimeOptions {
 	gapWaitMs?: number;
 	/** A draft's access is re-decided at the latest this long after a change no case event announced (10 s). */
 	draftAccessTtlMs?: number;
-	/** Prefix of the Redis channels (several deployments may share one Redis). */
+	/** Prefix of the Redis channels (several deployments may share one Redis); else REDIS_PREFIX, else from the database. */
 	redisKey?: string;
 }
 
@@ -85,8 +85,9 @@ export async function createRealtime(
 		next();
 	});
 
+	const origin = ctx.config.redisUrl ? await databaseIdentity(ctx.db) : '';
 	const closeRedis = ctx.config.redisUrl
-		? await joinProcesses(io, ctx.config.redisUrl, opts.redisKey ?? 'merzim')
+		? await joinProcesses(io, ctx.config.redisUrl, opts.redisKey ?? redisPrefix(ctx.config.redisPrefix, origin))
 		: null;
 	const drafting = mountDrafting(io, ctx, { crossProcess: !!closeRedis, accessTtlMs: opts.draftAccessTtlMs });
 	const publisher = createOutboxPublisher({
@@ -99,7 +100,7 @@ export async function createRealtime(
 		},
 		gapWaitMs: opts.gapWaitMs,
 		// What this process read, the others publish without reading it again (they check it continues theirs).
-		onRead: closeRedis ? (after, rows) => io.serverSideEmit('outbox:rows', after, rows) : undefined,
+		onRead: closeRedis ? (after, rows) => io.serverSideEmit('outbox:rows', origin, after, rows) : undefined,
 		recipients: function* () {
 			for (const s of io.of('/').sockets.values())
 				yield { id: s.id, viewer: s.data.viewer, viewerKey: s.data.viewerKey };
@@ -123,13 +124,14 @@ export async function createRealtime(
 		socket.on('events:replay', async (request, ack) => {
 			if (typeof ack !== 'function') return;
 			const parsed = ReplayRequestSchema.safeParse(request);
-			if (!parsed.success)
-				return ack({ error: 'events:replay takes {"afterId": <whole number ≥ 0>} and nothing else.' });
+			if (!parsed.success) return ack({ error: REPLAY_USAGE });
 			// Up to what the publisher has sent: anything later arrives live, so nothing is doubled.
-			const upTo = publisher.lastId;
-			const rows = await readOutbox(ctx.db, parsed.data.afterId, { upTo, limit: REPLAY_LIMIT });
-			const last = rows.at(-1)?.id ?? upTo;
-			ack({ data: { events: visibleTo(socket.data.viewer, rows), upTo: rows.length === REPLAY_LIMIT ? last : upTo } });
+			try {
+				ack({ data: await replayPage(ctx.db, socket.data.viewer, parsed.data, publisher.lastId) });
+			} catch (e) {
+				console.error('events:replay:', e);
+				ack({ error: 'events:replay failed; ask again' });
+			}
 		});
 	});
 
@@ -147,7 +149,9 @@ export async function createRealtime(
 		});
 	};
 	const stopNudges = ctx.onCommit(nudge);
-	io.on('outbox:rows', (after, rows) => {
+	io.on('outbox:rows', (from, after, rows) => {
+		// Another deployment's outbox (one Redis, one prefix by mistake): its ids are not ours.
+		if (from !== origin) return refuseForeignRun(from);
 		if (isOutboxRun(after, rows))
 			return void publisher.offer(after, rows).catch((e) => console.error('outbox publisher:', e));
 		console.error('outbox:rows from another process is malformed; reading the outbox instead');

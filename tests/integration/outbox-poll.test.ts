@@ -41,7 +41,7 @@ const readsDuring = async (ms: number) => {
 };
 
 describe('the outbox poll of a running server', () => {
-	it('reads at once after a commit, about once a second at rest, and every 150 ms while stopped at a missing id', async () => {
+	it('reads at once after a commit, about once a second at rest, and does not wait at a rolled-back id', async () => {
 		const committed = await ctx.db.transaction((tx) => appendCaseEvent(tx, caseId, event('read at once')));
 		const until = Date.now() + 500;
 		while (server.io.publisher.lastId < committed.id && Date.now() < until) await new Promise((r) => setTimeout(r, 10));
@@ -50,20 +50,16 @@ describe('the outbox poll of a running server', () => {
 		// At rest: a 150 ms poll would read 10 times in 1.5 s.
 		expect(await readsDuring(1_500)).toBeLessThanOrEqual(2);
 
-		// A transaction takes an id and rolls back; the next event waits behind the missing id.
+		// A transaction takes an id and rolls back; the next event does not wait behind the dead id (the
+		// gap rule knows it can no longer commit; outbox-gap.test.ts has the open and killed writers).
 		await ctx.db
 			.transaction((tx) =>
 				appendCaseEvent(tx, caseId, event('rolled back')).then(() => Promise.reject(new Error('roll back')))
 			)
 			.catch(() => {});
 		const behind = await ctx.db.transaction((tx) => appendCaseEvent(tx, caseId, event('behind the gap')));
-		await new Promise((r) => setTimeout(r, 100));
-		expect(server.io.publisher.waitingAtGap).toBe(true);
-		expect(server.io.publisher.lastId).toBeLessThan(behind.id);
-		expect(await readsDuring(1_200)).toBeGreaterThanOrEqual(5);
-
-		// The wait (2 s) ends: the event behind the gap is published, and the poll is rare again.
-		const end = Date.now() + 3_000;
+		// Long before the old 2 s wait ended (a second read at most, 150 ms later, on a busy PostgreSQL).
+		const end = Date.now() + 1_000;
 		while (server.io.publisher.lastId < behind.id && Date.now() < end) await new Promise((r) => setTimeout(r, 20));
 		expect(server.io.publisher.lastId).toBe(behind.id);
 		expect(server.io.publisher.waitingAtGap).toBe(false);

@@ -203,7 +203,14 @@ describe('case events over sockets', () => {
 
 	it('answers malformed requests with an error and changes nothing', async () => {
 		const sue = await client('sue');
-		for (const bad of [{ afterId: 'x' }, { afterId: -1 }, { afterId: 1, extra: true }, null, 'afterId=1']) {
+		for (const bad of [
+			{ afterId: 'x' },
+			{ afterId: -1 },
+			{ afterId: 1, upTo: 2.5 },
+			{ afterId: 1, extra: true },
+			null,
+			'afterId=1'
+		]) {
 			const ack = await sue.socket.emitWithAck('events:replay', bad as never);
 			expect(ack).toEqual({ error: expect.stringContaining('afterId') });
 		}

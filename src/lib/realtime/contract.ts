@@ -69,13 +69,30 @@ export interface ServerToClientEvents extends CaseEventListeners {
 	'session:ended': (payload: { reason: 'revoked' | 'expired' }) => void;
 }
 
-export const ReplayRequestSchema = z.object({ afterId: z.number().int().min(0) }).strict();
+/**
+ * A page of a replay: after `afterId`; `upTo` is the end the first page's answer pinned (absent on
+ * the first page: the server pins what it has sent live so far).
+ */
+export const ReplayRequestSchema = z
+	.object({ afterId: z.number().int().min(0), upTo: z.number().int().min(0).optional() })
+	.strict();
 export type ReplayRequest = z.infer<typeof ReplayRequestSchema>;
+
+export interface ReplayPage {
+	/** The events of this page this user may see, in id order. */
+	events: CaseEventEnvelope[];
+	/** Where this replay ends: everything after it reaches the socket live. Pass it back with the next page. */
+	upTo: number;
+	/** Where this page ended (also past events this user may not see): the next page's `afterId`. */
+	next: number;
+	/** Whether events up to `upTo` remain after `next`. */
+	more: boolean;
+}
 
 export interface ClientToServerEvents {
 	'time:sync': (ack: Ack<{ serverTime: string }>) => void;
-	/** Everything this user may see after `afterId`, up to what the server has published. */
-	'events:replay': (request: ReplayRequest, ack: Ack<{ events: CaseEventEnvelope[]; upTo: number }>) => void;
+	/** One page of everything this user may see after `afterId`, up to what the server has published. */
+	'events:replay': (request: ReplayRequest, ack: Ack<ReplayPage>) => void;
 }
 
 export interface SocketData {

@@ -24,7 +24,12 @@ const EnvSchema = z.object({
 	LOGIN_MAX_FAILURES_PER_IP: minutes(20),
 	LOGIN_LOCKOUT_MINUTES: minutes(15),
 	MERZIM_CLOCK: z.enum(['real', 'simulated']).default('real'),
-	REDIS_URL: z.string().optional()
+	REDIS_URL: z.string().optional(),
+	// Channel names only: letters, digits and `:_.-`.
+	REDIS_PREFIX: z
+		.string()
+		.regex(/^[A-Za-z0-9:_.-]{1,100}$/, 'letters, digits and :_.- only, at most 100')
+		.optional()
 });
 
 export type Env = z.infer<typeof EnvSchema>;
@@ -40,6 +45,8 @@ export interface AppConfig {
 	login: { maxFailuresPerAccount: number; maxFailuresPerIp: number; lockoutMs: number };
 	clock: 'real' | 'simulated';
 	redisUrl: string | undefined;
+	/** Prefix of this deployment's Redis channels; by default one derived from its database (server/deployment.ts). */
+	redisPrefix: string | undefined;
 }
 
 export function loadConfig(env: Record<string, string | undefined>): AppConfig {
@@ -67,6 +74,7 @@ export function loadConfig(env: Record<string, string | undefined>): AppConfig {
 			lockoutMs: e.LOGIN_LOCKOUT_MINUTES * 60_000
 		},
 		clock: e.MERZIM_CLOCK,
-		redisUrl: e.REDIS_URL || undefined
+		redisUrl: e.REDIS_URL || undefined,
+		redisPrefix: e.REDIS_PREFIX || undefined
 	};
 }

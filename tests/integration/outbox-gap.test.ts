@@ -1,0 +1,146 @@
+/**
+ * The outbox publisher at a missing id: it steps over the id of a transaction that can no longer
+ * commit (rolled back, or its connection killed) at once, and waits — however long — for one that
+ * is still open, publishing its event in order once it commits instead of skipping it after a
+ * fixed wait. Each publisher is created with its default last-resort wait. The killed and the
+ * open transaction need a second connection: PostgreSQL only; the rollback runs on PGlite too.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { eq, sql } from 'drizzle-orm';
+import { cases } from '../../src/lib/server/db/schema';
+import { createTestDb, insertConsultationCase, usingPostgres } from '../helpers/test-db';
+import { createDb, rowsOf, type DbHandle } from '../../src/lib/server/db/client';
+import { appendCaseEvent } from '../../src/lib/server/audit/audit.repository';
+import { createOutboxPublisher } from '../../server/outbox-publisher';
+import type { Viewer } from '../../src/lib/realtime/contract';
+
+let handle: DbHandle & { url?: string };
+let other: DbHandle | null = null;
+let caseId: string;
+/** Another case: a writer holds its case's row lock until it ends, so what commits behind it is on another. */
+let otherCaseId: string;
+const supervisor: Viewer = { userId: 1, roles: ['supervisor'], unit: null, agencyCode: null, kiosk: false };
+
+beforeAll(async () => {
+	handle = await createTestDb();
+	caseId = await insertConsultationCase(handle.db, 'EL-G-1', 'ТОО «Пропуск»');
+	const [c] = await handle.db.select().from(cases).where(eq(cases.id, caseId));
+	const { id: _id, ...copy } = c!;
+	otherCaseId = (
+		await handle.db
+			.insert(cases)
+			.values({ ...copy, number: 'EL-G-2' })
+			.returning()
+	)[0]!.id;
+	// A second server process's connection (PostgreSQL only).
+	if (handle.url) other = await createDb({ url: handle.url, poolSize: 2 });
+});
+afterAll(async () => {
+	await other?.close();
+	await handle.close();
+});
+
+const entry = (stage: string) => ({
+	type: 'case:stage-changed',
+	actor: { userId: null, label: 'test' },
+	at: new Date(),
+	after: { stage }
+});
+const commit = async (db: DbHandle['db'], stage: string, on = otherCaseId) =>
+	(await db.transaction((tx) => appendCaseEvent(tx, on, entry(stage)))).id;
+
+/**
+ * Ticks (as the running server's 150 ms poll does at a gap) until `done` or `ms` have passed. The
+ * rule may need a second read: on a shared PostgreSQL, transactions of other databases that were
+ * running at the first read must have ended too.
+ */
+async function tickUntil(p: { tick(): Promise<void> }, done: () => boolean, ms: number) {
+	const end = performance.now() + ms;
+	for (;;) {
+		await p.tick();
+		if (done() || performance.now() > end) return;
+		await new Promise((r) => setTimeout(r, 50));
+	}
+}
+
+async function publisher() {
+	const sent: number[] = [];
+	const p = createOutboxPublisher({
+		db: handle.db,
+		recipients: () => [{ id: 'socket-1', viewer: supervisor, viewerKey: 'sue' }],
+		send: (_ids, event) => sent.push(event.id)
+	});
+	await p.start();
+	return { p, sent };
+}
+
+/** A transaction on the other connection that draws an outbox id and stays open until told. */
+function openWriter(stage: string) {
+	let finish!: (commit: boolean) => void;
+	const decided = new Promise<boolean>((r) => (finish = r));
+	let drawn!: (v: { id: number; pid: number }) => void;
+	const ready = new Promise<{ id: number; pid: number }>((r) => (drawn = r));
+	const done = other!.db
+		.transaction(async (tx) => {
+			const row = await appendCaseEvent(tx, caseId, entry(stage));
+			const [{ pid }] = rowsOf<{ pid: number }>(await tx.execute(sql`select pg_backend_pid() as pid`)) as [
+				{ pid: number }
+			];
+			drawn({ id: row.id, pid });
+			if (!(await decided)) throw new Error('roll back');
+		})
+		.then(
+			() => 'committed',
+			(e: Error) => e.message
+		);
+	return { ready, finish, done };
+}
+
+describe('the outbox publisher at a missing id', () => {
+	it('steps over a rolled-back transaction’s id at once', async () => {
+		const { p, sent } = await publisher();
+		const before = await commit(handle.db, 'before');
+		await handle.db
+			.transaction((tx) => appendCaseEvent(tx, caseId, entry('rolled back')).then(() => Promise.reject(new Error('x'))))
+			.catch(() => {});
+		const after = await commit(handle.db, 'after');
+		// Within a second: the old rule waited 3 s at every such id, for every process.
+		await tickUntil(p, () => sent.length === 2, 1_000);
+		expect(sent).toEqual([before, after]);
+		expect(p.waitingAtGap).toBe(false);
+	});
+
+	it.skipIf(!usingPostgres)('steps over the id of a writer whose connection was killed, at once', async () => {
+		const { p, sent } = await publisher();
+		const writer = openWriter('killed');
+		const { id: killed, pid } = await writer.ready;
+		await handle.db.execute(sql`select pg_terminate_backend(${pid})`);
+		expect(await writer.done).not.toBe('committed');
+		const after = await commit(handle.db, 'after the kill');
+		expect(after).toBeGreaterThan(killed);
+		await tickUntil(p, () => sent.length === 1, 1_000);
+		expect(sent).toEqual([after]);
+	});
+
+	it.skipIf(!usingPostgres)(
+		'waits for an open transaction’s id however long it stays open, and publishes it in order once committed',
+		async () => {
+			const { p, sent } = await publisher();
+			const writer = openWriter('slow');
+			const { id: slow } = await writer.ready;
+			const behind = await commit(handle.db, 'behind the slow one');
+			// Longer than any fixed wait the publisher ever had (3 s): it must not give the open id up.
+			const until = Date.now() + 3_500;
+			while (Date.now() < until) {
+				await p.tick();
+				expect(sent).toEqual([]);
+				expect(p.waitingAtGap).toBe(true);
+				await new Promise((r) => setTimeout(r, 150));
+			}
+			writer.finish(true);
+			expect(await writer.done).toBe('committed');
+			await tickUntil(p, () => sent.length === 2, 1_000);
+			expect(sent).toEqual([slow, behind]);
+		}
+	);
+});
