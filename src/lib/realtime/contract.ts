@@ -4,114 +4,105 @@
  * client can keep the last id it saw, ask for a replay after it, and de-duplicate. Requests take an
  * ack of `{ data } | { error }`.
  */
-import { z } from "zod";
+import { z } from 'zod';
 
 export type Ack<T> = (response: { data: T } | { error: string }) => void;
 
 /** Case event types the socket server forwards (the `type` column of `case_events`). */
 export const CASE_EVENT_TYPES = [
-  "case:created",
-  "case:assigned",
-  "case:stage-changed",
-  "case:decided",
-  "completeness:confirmed",
-  "completeness:refused",
-  "consultation:requested",
-  "consultation:answered",
-  "consultation:deemed-approved",
-  "consultation:late-answer-recorded",
-  "mfa:requested",
-  "mfa:result-received",
-  "guarantee:original-recorded",
-  "refusal:preliminary-issued",
-  "hearing:held",
-  "clock:started",
-  "clock:suspended",
-  "clock:resumed",
-  "clock:warning",
-  "clock:breached",
-  "clock:met",
-  "complaint:forwarded",
-  "complaint:extended",
-  "complaint:decided",
-  "complaint:deadline-approaching",
-  "complaint:extension-notified",
-  "device:verified",
-  "step:completed",
-  // The head signed the reasoned-refusal letter (issue 7; 001 p.20, Annex 2).
-  "refusal:letter-signed",
+	'case:created',
+	'case:assigned',
+	'case:stage-changed',
+	'case:decided',
+	'completeness:confirmed',
+	'completeness:refused',
+	'consultation:requested',
+	'consultation:answered',
+	'consultation:deemed-approved',
+	'consultation:late-answer-recorded',
+	'mfa:requested',
+	'mfa:result-received',
+	'guarantee:original-recorded',
+	'refusal:preliminary-issued',
+	'hearing:held',
+	'clock:started',
+	'clock:suspended',
+	'clock:resumed',
+	'clock:warning',
+	'clock:breached',
+	'clock:met',
+	'complaint:forwarded',
+	'complaint:extended',
+	'complaint:decided',
+	'complaint:deadline-approaching',
+	'complaint:extension-notified',
+	'device:verified',
+	'step:completed',
+	// The head signed the reasoned-refusal letter (issue 7; 001 p.20, Annex 2).
+	'refusal:letter-signed'
 ] as const;
 export type CaseEventType = (typeof CASE_EVENT_TYPES)[number];
 
 export function isCaseEventType(type: string): type is CaseEventType {
-  return (CASE_EVENT_TYPES as readonly string[]).includes(type);
+	return (CASE_EVENT_TYPES as readonly string[]).includes(type);
 }
 
 export interface CaseEventEnvelope {
-  /** The outbox id: strictly increasing, the client's resume point. */
-  id: number;
-  type: CaseEventType;
-  caseId: string;
-  caseNumber: string;
-  at: string;
-  actor: string;
-  citation: string | null;
-  /** The event's data (the row's `after`); absent for the wall board's summary view. */
-  payload?: Record<string, unknown> | null;
+	/** The outbox id: strictly increasing, the client's resume point. */
+	id: number;
+	type: CaseEventType;
+	caseId: string;
+	caseNumber: string;
+	at: string;
+	actor: string;
+	citation: string | null;
+	/** The event's data (the row's `after`); absent for the wall board's summary view. */
+	payload?: Record<string, unknown> | null;
 }
 
 type CaseEventListeners = {
-  [K in CaseEventType]: (event: CaseEventEnvelope) => void;
+	[K in CaseEventType]: (event: CaseEventEnvelope) => void;
 };
 
 export interface ServerToClientEvents extends CaseEventListeners {
-  /** Sent on connect: lets the browser correct its clock skew for countdowns. */
-  "session:welcomed": (payload: {
-    serverTime: string;
-    username: string;
-    lastEventId: number;
-  }) => void;
-  /** The session was revoked or expired; the socket closes right after. */
-  "session:ended": (payload: { reason: "revoked" | "expired" }) => void;
+	/** Sent on connect: lets the browser correct its clock skew for countdowns. */
+	'session:welcomed': (payload: { serverTime: string; username: string; lastEventId: number }) => void;
+	/** The session was revoked or expired; the socket closes right after. */
+	'session:ended': (payload: { reason: 'revoked' | 'expired' }) => void;
 }
 
-export const ReplayRequestSchema = z
-  .object({ afterId: z.number().int().min(0) })
-  .strict();
+export const ReplayRequestSchema = z.object({ afterId: z.number().int().min(0) }).strict();
 export type ReplayRequest = z.infer<typeof ReplayRequestSchema>;
 
 export interface ClientToServerEvents {
-  "time:sync": (ack: Ack<{ serverTime: string }>) => void;
-  /** Everything this user may see after `afterId`, up to what the server has published. */
-  "events:replay": (
-    request: ReplayRequest,
-    ack: Ack<{ events: CaseEventEnvelope[]; upTo: number }>,
-  ) => void;
+	'time:sync': (ack: Ack<{ serverTime: string }>) => void;
+	/** Everything this user may see after `afterId`, up to what the server has published. */
+	'events:replay': (request: ReplayRequest, ack: Ack<{ events: CaseEventEnvelope[]; upTo: number }>) => void;
 }
 
 export interface SocketData {
-  userId: number;
-  username: string;
-  sessionId: string;
-  expiresAt: number;
-  viewer: Viewer;
-  /** `viewer` serialised: sockets with equal viewers get each event's routing decided once. */
-  viewerKey: string;
+	userId: number;
+	username: string;
+	sessionId: string;
+	expiresAt: number;
+	viewer: Viewer;
+	/** `viewer` serialised: sockets with equal viewers get each event's routing decided once. */
+	viewerKey: string;
 }
 
 /** Who is watching, as far as event routing is concerned (decided on the server, from the DB). */
 export interface Viewer {
-  userId: number;
-  roles: string[];
-  unit: string | null;
-  agencyCode: string | null;
-  kiosk: boolean;
+	userId: number;
+	roles: string[];
+	unit: string | null;
+	agencyCode: string | null;
+	kiosk: boolean;
 }
 
 /** Errors a handshake can be refused with (`connect_error` carries the message). */
 export const HandshakeErrors = {
-  unauthenticated: "unauthenticated",
-  forbidden: "forbidden",
+	unauthenticated: 'unauthenticated',
+	forbidden: 'forbidden'
 } as const;
 
 // ---------------------------------------------------------------------------------------------
@@ -133,8 +124,7 @@ export const DRAFT_AWARENESS_MAX_BYTES = 8 * 1024;
 export const DraftJoinSchema = z.object({ caseId: z.uuid() }).strict();
 
 /** Standard base64 with padding. */
-const BASE64 =
-  /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/;
+const BASE64 = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/;
 const UUID = z.regexes.uuid();
 
 /**
@@ -145,125 +135,112 @@ const UUID = z.regexes.uuid();
  * uuid regex); contract.spec.ts checks this against the equivalent zod schema on random input.
  */
 function readDraftMessage<K extends string>(
-  request: unknown,
-  key: K,
-  maxBytes: number,
+	request: unknown,
+	key: K,
+	maxBytes: number
 ): ({ draftId: string } & Record<K, string>) | null {
-  if (typeof request !== "object" || request === null || Array.isArray(request))
-    return null;
-  if (Object.keys(request).length !== 2) return null;
-  const draftId = (request as Record<string, unknown>).draftId;
-  const text = (request as Record<string, unknown>)[key];
-  if (!Object.hasOwn(request, "draftId") || !Object.hasOwn(request, key))
-    return null;
-  if (typeof draftId !== "string" || !UUID.test(draftId)) return null;
-  if (
-    typeof text !== "string" ||
-    text.length < 4 ||
-    text.length > Math.ceil(maxBytes / 3) * 4 ||
-    !BASE64.test(text)
-  )
-    return null;
-  return { draftId, [key]: text } as { draftId: string } & Record<K, string>;
+	if (typeof request !== 'object' || request === null || Array.isArray(request)) return null;
+	if (Object.keys(request).length !== 2) return null;
+	const draftId = (request as Record<string, unknown>).draftId;
+	const text = (request as Record<string, unknown>)[key];
+	if (!Object.hasOwn(request, 'draftId') || !Object.hasOwn(request, key)) return null;
+	if (typeof draftId !== 'string' || !UUID.test(draftId)) return null;
+	if (typeof text !== 'string' || text.length < 4 || text.length > Math.ceil(maxBytes / 3) * 4 || !BASE64.test(text))
+		return null;
+	return { draftId, [key]: text } as { draftId: string } & Record<K, string>;
 }
 
 export const readDraftSync = (request: unknown): DraftSyncRequest | null =>
-  readDraftMessage(request, "message", DRAFT_MESSAGE_MAX_BYTES);
-export const readDraftAwareness = (
-  request: unknown,
-): DraftAwarenessRequest | null =>
-  readDraftMessage(request, "update", DRAFT_AWARENESS_MAX_BYTES);
+	readDraftMessage(request, 'message', DRAFT_MESSAGE_MAX_BYTES);
+export const readDraftAwareness = (request: unknown): DraftAwarenessRequest | null =>
+	readDraftMessage(request, 'update', DRAFT_AWARENESS_MAX_BYTES);
 export const DraftLeaveSchema = z.object({ draftId: z.uuid() }).strict();
 
 export interface DraftJoinRequest {
-  caseId: string;
+	caseId: string;
 }
 export interface DraftSyncRequest {
-  draftId: string;
-  /** toWire(a y-protocols sync message) */
-  message: string;
+	draftId: string;
+	/** toWire(a y-protocols sync message) */
+	message: string;
 }
 export interface DraftAwarenessRequest {
-  draftId: string;
-  /** toWire(a y-protocols awareness update) */
-  update: string;
+	draftId: string;
+	/** toWire(a y-protocols awareness update) */
+	update: string;
 }
 export interface DraftLeaveRequest {
-  draftId: string;
+	draftId: string;
 }
 
-export type DraftAccessLevel = "edit" | "read";
+export type DraftAccessLevel = 'edit' | 'read';
 
 export interface DraftJoined {
-  draftId: string;
-  caseId: string;
-  chain: number;
-  status: "drafting" | "signed";
-  access: DraftAccessLevel;
+	draftId: string;
+	caseId: string;
+	chain: number;
+	status: 'drafting' | 'signed';
+	access: DraftAccessLevel;
 }
 
 /** A draft's changes sent to a socket; at least one of `sync` and `awareness` is present. */
 export interface DraftChanges {
-  draftId: string;
-  /** toWire(a y-protocols sync update message): edits, to apply before the presence. */
-  sync?: string;
-  /** toWire(a y-protocols awareness update): presence states, removals included. */
-  awareness?: string;
+	draftId: string;
+	/** toWire(a y-protocols sync update message): edits, to apply before the presence. */
+	sync?: string;
+	/** toWire(a y-protocols awareness update): presence states, removals included. */
+	awareness?: string;
 }
 
 /** Why a socket's access to a draft changed while it was in it. */
-export type DraftAccessReason = "reassigned" | "signed" | "revoked";
+export type DraftAccessReason = 'reassigned' | 'signed' | 'revoked';
 
 /** The error acks of the drafting events (the `error` string), so clients and tests can tell them apart. */
 export const DraftErrors = {
-  invalid: "draft: the message is malformed; nothing was changed",
-  forbidden: "draft: you may not open this draft",
-  notJoined: "draft: join the draft first",
-  readOnly: "draft: you may read this draft but not edit it",
-  signed: "draft: the letter is signed and can no longer be edited",
-  unavailable: "draft: the draft could not be loaded; try again",
-  /** An awareness update for a Yjs client another member announced (or over the per-socket cap). */
-  presenceTaken:
-    "draft: that presence belongs to another member; send only your own",
-  /** Raised by the provider before sending (the server would refuse it as malformed). */
-  tooLarge: `draft: this change is larger than ${DRAFT_MESSAGE_MAX_BYTES / 2 ** 20} MiB and was not sent; undo it and paste the text in parts`,
+	invalid: 'draft: the message is malformed; nothing was changed',
+	forbidden: 'draft: you may not open this draft',
+	notJoined: 'draft: join the draft first',
+	readOnly: 'draft: you may read this draft but not edit it',
+	signed: 'draft: the letter is signed and can no longer be edited',
+	unavailable: 'draft: the draft could not be loaded; try again',
+	/** An awareness update for a Yjs client another member announced (or over the per-socket cap). */
+	presenceTaken: 'draft: that presence belongs to another member; send only your own',
+	/** Raised by the provider before sending (the server would refuse it as malformed). */
+	tooLarge: `draft: this change is larger than ${DRAFT_MESSAGE_MAX_BYTES / 2 ** 20} MiB and was not sent; undo it and paste the text in parts`
 } as const;
 
 export interface ClientToServerEvents {
-  /** Opens the case's current draft (created on first open); answers who may do what. */
-  "draft:join": (request: DraftJoinRequest, ack: Ack<DraftJoined>) => void;
-  /**
-   * A y-protocols sync message. Step 1 is answered in the ack (`replies`: the server's step 2 and
-   * its own step 1); step 2 and updates are acknowledged only once durably stored.
-   */
-  "draft:sync": (
-    request: DraftSyncRequest,
-    ack: Ack<{ replies: string[] }>,
-  ) => void;
-  /**
-   * A y-protocols awareness update for this client (presence, caret, selection). Acknowledged only
-   * when an ack is asked for (an error tells a malformed one); the provider asks for none.
-   */
-  "draft:awareness": (request: DraftAwarenessRequest, ack?: Ack<null>) => void;
-  "draft:leave": (request: DraftLeaveRequest, ack: Ack<null>) => void;
+	/** Opens the case's current draft (created on first open); answers who may do what. */
+	'draft:join': (request: DraftJoinRequest, ack: Ack<DraftJoined>) => void;
+	/**
+	 * A y-protocols sync message. Step 1 is answered in the ack (`replies`: the server's step 2 and
+	 * its own step 1); step 2 and updates are acknowledged only once durably stored.
+	 */
+	'draft:sync': (request: DraftSyncRequest, ack: Ack<{ replies: string[] }>) => void;
+	/**
+	 * A y-protocols awareness update for this client (presence, caret, selection). Acknowledged only
+	 * when an ack is asked for (an error tells a malformed one); the provider asks for none.
+	 */
+	'draft:awareness': (request: DraftAwarenessRequest, ack?: Ack<null>) => void;
+	'draft:leave': (request: DraftLeaveRequest, ack: Ack<null>) => void;
 }
 
 export interface SocketData {
-  /** Shown to the others in a draft's presence list (set by the server, never by the client). */
-  displayName: string;
+	/** Shown to the others in a draft's presence list (set by the server, never by the client). */
+	displayName: string;
 }
 
 export interface ServerToClientEvents {
-  /**
-   * What changed in the draft: other editors' edits (possibly from another process) and presence
-   * (also removals when they leave), in one message — one WebSocket frame per socket when a
-   * keystroke moves its author's caret too, not two.
-   */
-  "draft:changes": (payload: DraftChanges) => void;
-  /** This socket's access changed while it was in the draft (reassignment, signature). */
-  "draft:access-changed": (payload: {
-    draftId: string;
-    access: DraftAccessLevel | null;
-    reason: DraftAccessReason;
-  }) => void;
+	/**
+	 * What changed in the draft: other editors' edits (possibly from another process) and presence
+	 * (also removals when they leave), in one message — one WebSocket frame per socket when a
+	 * keystroke moves its author's caret too, not two.
+	 */
+	'draft:changes': (payload: DraftChanges) => void;
+	/** This socket's access changed while it was in the draft (reassignment, signature). */
+	'draft:access-changed': (payload: {
+		draftId: string;
+		access: DraftAccessLevel | null;
+		reason: DraftAccessReason;
+	}) => void;
 }
