@@ -51,6 +51,8 @@ export interface InterServerEvents {
 	'draft:awareness': (draftId: string, update: string) => void;
 	/** Case events another process read from the outbox after id `after` (realtime.ts). */
 	'outbox:rows': (after: number, rows: OutboxRow[]) => void;
+	/** A user's rights or sessions changed on another process (socket-audience.ts). */
+	'account:changed': (change: unknown) => void;
 }
 
 type IO = Server<ClientToServerEvents, ServerToClientEvents, InterServerEvents, SocketData>;
@@ -79,6 +81,8 @@ export interface DraftingMountOptions {
 	/** Other processes exist (REDIS_URL): forward updates and awareness to them. */
 	crossProcess: boolean;
 	accessTtlMs?: number;
+	/** Reads the socket's session and user again before a join (false: it may no longer act). */
+	admit?: (socket: DraftSocket) => Promise<boolean>;
 }
 
 export function mountDrafting(io: IO, ctx: AppContext, opts: DraftingMountOptions) {
@@ -190,6 +194,7 @@ export function mountDrafting(io: IO, ctx: AppContext, opts: DraftingMountOption
 			if (typeof ack !== 'function') return;
 			const parsed = DraftJoinSchema.safeParse(request);
 			if (!parsed.success) return ack({ error: DraftErrors.invalid });
+			if (opts.admit && !(await opts.admit(socket))) return ack({ error: DraftErrors.forbidden });
 			const { caseId } = parsed.data;
 			const viewer = socket.data.viewer;
 			const [c] = await ctx.db.select({ assigneeId: cases.assigneeId }).from(cases).where(eq(cases.id, caseId));
@@ -377,5 +382,11 @@ export function mountDrafting(io: IO, ctx: AppContext, opts: DraftingMountOption
 		}
 	}
 
-	return { onCaseEvent };
+	/** The socket's viewer changed (its user's roles, unit or agency): each of its drafts is decided again now. */
+	function onViewerChanged(socket: DraftSocket): void {
+		for (const m of memberships.get(socket.id)?.values() ?? [])
+			void redecide(socket, m).catch((e) => console.error('draft access:', e));
+	}
+
+	return { onCaseEvent, onViewerChanged };
 }

@@ -1,17 +1,15 @@
 /**
  * socket.io on the app's own HTTP server (path /socket.io). The handshake authenticates with the
- * same session cookie as the pages and checks Origin; a session that is revoked or expires is
- * disconnected within `sweepMs`. Committed case events reach each socket through the outbox
+ * same session cookie as the pages and checks Origin; a socket's rights are decided again when its
+ * user or session changes (socket-audience.ts). Committed case events reach each socket through the outbox
  * publisher, filtered and shaped per viewer; a reconnecting client asks for a replay after the last
  * id it saw (socket.io's connection-state recovery covers short gaps without a query).
  */
 import type { Server as HttpServer } from 'node:http';
-import { inArray } from 'drizzle-orm';
 import { Server, type Socket } from 'socket.io';
 import { parse as parseCookie } from 'cookie';
 import type { AppContext } from '../src/lib/server/context';
 import { sessionCookieName } from '../src/lib/server/auth/cookie';
-import { sessions } from '../src/lib/server/db/schema';
 import {
 	HandshakeErrors,
 	ReplayRequestSchema,
@@ -23,6 +21,7 @@ import {
 import { createOutboxPublisher, isOutboxRun, readOutbox, visibleTo, type OutboxPublisher } from './outbox-publisher';
 import { mountDrafting, type InterServerEvents } from './drafting';
 import { RecoveryAdapter } from './recovery-adapter';
+import { createSocketAudience, viewerOf } from './socket-audience';
 
 export type RealtimeServer = Server<ClientToServerEvents, ServerToClientEvents, InterServerEvents, SocketData> & {
 	publisher: OutboxPublisher;
@@ -66,29 +65,36 @@ export async function createRealtime(
 		const result = await ctx.sessions.validate(token);
 		if (!result || !result.session.twoFactorVerified) return next(new Error(HandshakeErrors.unauthenticated));
 		const { user, session } = result;
+		const viewer = viewerOf(user, session.kind === 'kiosk');
 		socket.data = {
 			userId: user.id,
 			username: user.username,
 			displayName: user.displayName,
 			sessionId: session.id,
 			expiresAt: session.expiresAt.getTime(),
-			viewer: {
-				userId: user.id,
-				roles: user.roles,
-				unit: user.unit,
-				agencyCode: user.agencyCode,
-				kiosk: session.kind === 'kiosk'
-			},
-			viewerKey: ''
+			viewer,
+			viewerKey: JSON.stringify(viewer)
 		};
-		socket.data.viewerKey = JSON.stringify(socket.data.viewer);
 		next();
 	});
 
 	const closeRedis = ctx.config.redisUrl
 		? await joinProcesses(io, ctx.config.redisUrl, opts.redisKey ?? 'merzim')
 		: null;
-	const drafting = mountDrafting(io, ctx, { crossProcess: !!closeRedis, accessTtlMs: opts.draftAccessTtlMs });
+	// Rights are re-decided when they change (pushed), on each replay and draft join, and swept.
+	let onViewerChanged = (_socket: RealtimeSocket) => {};
+	const audience = createSocketAudience(io, ctx, {
+		onViewerChanged: (socket) => onViewerChanged(socket),
+		forward: closeRedis ? (change) => io.serverSideEmit('account:changed', change) : undefined
+	});
+	const stopAccountChanges = ctx.accountChanges.subscribe((change) => audience.changed(change));
+	io.on('account:changed', (change) => audience.received(change));
+	const drafting = mountDrafting(io, ctx, {
+		crossProcess: !!closeRedis,
+		accessTtlMs: opts.draftAccessTtlMs,
+		admit: (socket) => audience.recheck(socket)
+	});
+	onViewerChanged = (socket) => drafting.onViewerChanged(socket);
 	const publisher = createOutboxPublisher({
 		db: ctx.db,
 		// Reassignments and signatures re-decide who may edit a draft (issue 7).
@@ -125,6 +131,8 @@ export async function createRealtime(
 			const parsed = ReplayRequestSchema.safeParse(request);
 			if (!parsed.success)
 				return ack({ error: 'events:replay takes {"afterId": <whole number ≥ 0>} and nothing else.' });
+			// The rights of now, not of the handshake (the user may have been demoted or disabled).
+			if (!(await audience.recheck(socket))) return ack({ error: 'events:replay: the session has ended.' });
 			// Up to what the publisher has sent: anything later arrives live, so nothing is doubled.
 			const upTo = publisher.lastId;
 			const rows = await readOutbox(ctx.db, parsed.data.afterId, { upTo, limit: REPLAY_LIMIT });
@@ -167,7 +175,7 @@ export async function createRealtime(
 		void publisher.tick().catch((e) => console.error('outbox publisher:', e));
 	}, checkEveryMs);
 	const sweep = setInterval(
-		() => void disconnectEndedSessions(io, ctx).catch((e) => console.error('session sweep:', e)),
+		() => void audience.sweep().catch((e) => console.error('session sweep:', e)),
 		opts.sweepMs ?? 5_000
 	);
 	publish.unref();
@@ -176,29 +184,10 @@ export async function createRealtime(
 		clearInterval(publish);
 		clearInterval(sweep);
 		stopNudges();
+		stopAccountChanges();
 		void closeRedis?.();
 	});
 	return Object.assign(io, { publisher });
-}
-
-/** One query per sweep for all connected sessions, not one per socket. */
-async function disconnectEndedSessions(
-	io: Server<ClientToServerEvents, ServerToClientEvents, InterServerEvents, SocketData>,
-	ctx: AppContext
-) {
-	const sockets = [...io.of('/').sockets.values()];
-	if (sockets.length === 0) return;
-	const ids = [...new Set(sockets.map((s) => s.data.sessionId))];
-	const rows = await ctx.db.select().from(sessions).where(inArray(sessions.id, ids));
-	const now = ctx.clock.now().getTime();
-	const alive = new Map(rows.map((r) => [r.id, ctx.sessions.expiresAt(r).getTime()]));
-	for (const socket of sockets) {
-		const expires = alive.get(socket.data.sessionId);
-		if (expires === undefined || expires <= now) {
-			socket.emit('session:ended', { reason: expires === undefined ? 'revoked' : 'expired' });
-			socket.disconnect(true);
-		}
-	}
 }
 
 /**

@@ -68,7 +68,8 @@ export interface ServerToClientEvents extends CaseEventListeners {
 	/** Sent on connect: lets the browser correct its clock skew for countdowns. */
 	'session:welcomed': (payload: { serverTime: string; username: string; lastEventId: number }) => void;
 	/** The session was revoked or expired; the socket closes right after. */
-	'session:ended': (payload: { reason: 'revoked' | 'expired' }) => void;
+	/** The socket is closed: its session was signed out or revoked, expired, or its user disabled. */
+	'session:ended': (payload: { reason: 'revoked' | 'expired' | 'disabled' }) => void;
 }
 
 export const ReplayRequestSchema = z.object({ afterId: z.number().int().min(0) }).strict();
