@@ -7,9 +7,7 @@
  */
 import type { Server as HttpServer } from 'node:http';
 import { Server, type Socket } from 'socket.io';
-import { parse as parseCookie } from 'cookie';
 import type { AppContext } from '../src/lib/server/context';
-import { sessionCookieName } from '../src/lib/server/auth/cookie';
 import {
 	HandshakeErrors,
 	ReplayRequestSchema,
@@ -22,6 +20,7 @@ import { createOutboxPublisher, isOutboxRun, readOutbox, visibleTo, type OutboxP
 import { mountDrafting, type InterServerEvents } from './drafting';
 import { RecoveryAdapter } from './recovery-adapter';
 import { createSocketAudience, viewerOf } from './socket-audience';
+import { createHandshakeGate, createReplayGate, createSessionSocketCap } from './socket-limits';
 
 export type RealtimeServer = Server<ClientToServerEvents, ServerToClientEvents, InterServerEvents, SocketData> & {
 	publisher: OutboxPublisher;
@@ -45,8 +44,12 @@ export async function createRealtime(
 	ctx: AppContext,
 	opts: RealtimeOptions = {}
 ): Promise<RealtimeServer> {
+	// Origin and session are checked at the engine.io handshake, before any socket.io work.
+	const gate = createHandshakeGate(ctx);
+	const replays = createReplayGate();
 	const io = new Server<ClientToServerEvents, ServerToClientEvents, InterServerEvents, SocketData>(httpServer, {
 		path: '/socket.io',
+		allowRequest: gate.allowRequest,
 		serveClient: false,
 		// The largest client message is a draft update of 1 MiB as base64 (1.33 MiB) in its envelope.
 		maxHttpBufferSize: 1.5 * 1024 * 1024,
@@ -56,14 +59,12 @@ export async function createRealtime(
 		adapter: RecoveryAdapter
 	});
 
+	const cap = createSessionSocketCap(() => io.of('/').sockets.values());
 	io.use(async (socket, next) => {
-		const headers = socket.request.headers;
-		const expected = ctx.config.origin ?? `http://${headers.host}`;
-		const secure = expected.startsWith('https:');
-		if (headers.origin !== expected) return next(new Error(HandshakeErrors.forbidden));
-		const token = parseCookie(headers.cookie ?? '')[sessionCookieName(secure)];
-		const result = await ctx.sessions.validate(token);
-		if (!result || !result.session.twoFactorVerified) return next(new Error(HandshakeErrors.unauthenticated));
+		const verdict = await gate.take(socket.request);
+		if (!verdict.ok) return next(new Error(verdict.error));
+		const result = verdict.result;
+		if (!cap.admit(result.session.id)) return next(new Error(HandshakeErrors.tooManySockets));
 		const { user, session } = result;
 		const viewer = viewerOf(user, session.kind === 'kiosk');
 		socket.data = {
@@ -131,13 +132,22 @@ export async function createRealtime(
 			const parsed = ReplayRequestSchema.safeParse(request);
 			if (!parsed.success)
 				return ack({ error: 'events:replay takes {"afterId": <whole number ≥ 0>} and nothing else.' });
-			// The rights of now, not of the handshake (the user may have been demoted or disabled).
-			if (!(await audience.recheck(socket))) return ack({ error: 'events:replay: the session has ended.' });
-			// Up to what the publisher has sent: anything later arrives live, so nothing is doubled.
-			const upTo = publisher.lastId;
-			const rows = await readOutbox(ctx.db, parsed.data.afterId, { upTo, limit: REPLAY_LIMIT });
-			const last = rows.at(-1)?.id ?? upTo;
-			ack({ data: { events: visibleTo(socket.data.viewer, rows), upTo: rows.length === REPLAY_LIMIT ? last : upTo } });
+			// One replay in flight per socket, a bounded number per session: one user cannot stall everyone.
+			const answer = await replays.run(socket.id, socket.data.sessionId, async () => {
+				// The rights of now, not of the handshake (the user may have been demoted or disabled).
+				if (!(await audience.recheck(socket))) return { error: 'events:replay: the session has ended.' };
+				// Up to what the publisher has sent: anything later arrives live, so nothing is doubled.
+				const upTo = publisher.lastId;
+				const rows = await readOutbox(ctx.db, parsed.data.afterId, { upTo, limit: REPLAY_LIMIT });
+				const last = rows.at(-1)?.id ?? upTo;
+				return {
+					data: {
+						events: visibleTo(socket.data.viewer, rows),
+						upTo: rows.length === REPLAY_LIMIT ? last : upTo
+					}
+				};
+			});
+			ack(answer.ok ? answer.value : { error: answer.error });
 		});
 	});
 

@@ -103,7 +103,9 @@ export interface Viewer {
 /** Errors a handshake can be refused with (`connect_error` carries the message). */
 export const HandshakeErrors = {
 	unauthenticated: 'unauthenticated',
-	forbidden: 'forbidden'
+	forbidden: 'forbidden',
+	/** The session already holds the most sockets a process allows it (a tab each). */
+	tooManySockets: 'too-many-sockets'
 } as const;
 
 // ---------------------------------------------------------------------------------------------
