@@ -11,6 +11,7 @@ import { startTestApp, TEST_PASSWORD, type TestApp } from '../helpers/test-app';
 import { HttpClient } from '../helpers/http-client';
 import { HandshakeErrors, type ClientToServerEvents, type ServerToClientEvents } from '../../src/lib/realtime/contract';
 import { REPLAY_POINTS, ReplayLimitErrors, SOCKETS_PER_SESSION } from '../../server/socket-limits';
+import { API_LIST_LIMIT, PAGE_LIMIT } from '../../src/lib/server/http/rate-limit';
 
 type ClientSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 let app: TestApp;
@@ -112,5 +113,43 @@ describe('replays', () => {
 		]);
 		const { socket: other } = await open((await signedIn('sam')).cookieHeader());
 		expect(await other.emitWithAck('events:replay', { afterId: 0 })).toHaveProperty('data');
+	});
+});
+
+describe('expensive pages and API lists', () => {
+	const page = (http: HttpClient, path: string) => http.request(path, { headers: { accept: 'text/html' } });
+
+	it('answer a burst of /board loads from one session past the rate with 429 and Retry-After, while another user’s go on', async () => {
+		const greedy = await signedIn('lia');
+		const other = await signedIn('sam');
+		const burst = await Promise.all(Array.from({ length: PAGE_LIMIT.points + 10 }, () => page(greedy, '/board')));
+		const refused = burst.filter((r) => r.status === 429);
+		expect(burst.length - refused.length).toBe(PAGE_LIMIT.points);
+		expect(burst.filter((r) => r.status !== 429).every((r) => r.status === 200)).toBe(true);
+		expect(refused).toHaveLength(10);
+		for (const r of refused) expect(Number(r.headers.get('retry-after'))).toBeGreaterThanOrEqual(1);
+		// The page's data requests count too, and answer in JSON.
+		const data = await greedy.get('/queue/__data.json');
+		expect(data.status).toBe(429);
+		expect(await data.json()).toMatchObject({ error: expect.stringMatching(/Too many requests/) });
+		// Someone else is not held back.
+		expect((await page(other, '/board')).status).toBe(200);
+		expect((await page(other, '/queue')).status).toBe(200);
+	});
+
+	it('limit an integration token on the API lists, per token', async () => {
+		const actor = { userId: null, label: 'test' };
+		const [a, b] = [
+			await app.ctx.tokens.issue({ name: 'nsc gateway', kind: 'agency', agencyCode: 'nsc' }, actor),
+			await app.ctx.tokens.issue({ name: 'mod gateway', kind: 'agency', agencyCode: 'mod' }, actor)
+		];
+		const list = (token: string) =>
+			fetch(`${app.url}/api/v1/consultations?status=pending`, { headers: { authorization: `Bearer ${token}` } });
+		const answers = await Promise.all(Array.from({ length: API_LIST_LIMIT.points + 3 }, () => list(a.token)));
+		expect(answers.filter((r) => r.status === 200)).toHaveLength(API_LIST_LIMIT.points);
+		const refused = answers.filter((r) => r.status === 429);
+		expect(refused).toHaveLength(3);
+		expect(Number(refused[0]!.headers.get('retry-after'))).toBeGreaterThanOrEqual(1);
+		expect((await list(b.token)).status).toBe(200);
 	});
 });
