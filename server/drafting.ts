@@ -201,36 +201,16 @@ export function mountDrafting(io: IO, ctx: AppContext, opts: DraftingMountOption
 			// Same answer for a case that does not exist and one the user may not see.
 			if (!c || draftAccess(viewer, c, 'drafting') === null) return ack({ error: DraftErrors.forbidden });
 			try {
-				const row = await openCurrentDraft(ctx.db, caseId, {
-					userId: viewer.userId,
-					at: ctx.clock.now()
-				});
+				const row = await openCurrentDraft(ctx.db, caseId, { userId: viewer.userId, at: ctx.clock.now() });
 				const access = draftAccess(viewer, c, row.status)!;
 				const draft = await drafting.open(row.id);
 				const mine = membershipsOf(socket);
 				if (!mine.has(row.id)) {
 					draft.members++;
-					mine.set(row.id, {
-						draftId: row.id,
-						caseId,
-						access,
-						checkedAt: performance.now()
-					});
+					mine.set(row.id, { draftId: row.id, caseId, access, checkedAt: performance.now() });
 					await socket.join(room(row.id));
-				} else
-					Object.assign(mine.get(row.id)!, {
-						access,
-						checkedAt: performance.now()
-					});
-				ack({
-					data: {
-						draftId: row.id,
-						caseId,
-						chain: row.chain,
-						status: row.status,
-						access
-					}
-				});
+				} else Object.assign(mine.get(row.id)!, { access, checkedAt: performance.now() });
+				ack({ data: { draftId: row.id, caseId, chain: row.chain, status: row.status, access } });
 				const present = [...draft.awareness.getStates().keys()];
 				if (present.length)
 					socket.emit('draft:changes', {
@@ -255,18 +235,14 @@ export function mountDrafting(io: IO, ctx: AppContext, opts: DraftingMountOption
 				if (message.type === 'step1') {
 					const reply = await drafting.syncReply(draftId, message.stateVector);
 					return ack({
-						data: {
-							replies: [toWire(encodeSyncStep2(reply.missing)), toWire(encodeSyncStep1(reply.stateVector))]
-						}
+						data: { replies: [toWire(encodeSyncStep2(reply.missing)), toWire(encodeSyncStep1(reply.stateVector))] }
 					});
 				}
 				if (m.access !== 'edit') {
 					// A reader's answer to our step 1 that changes nothing is no edit; anything else is refused.
 					const draft = await drafting.loaded(draftId);
 					if (isEmptyUpdate(message.update)) return ack({ data: { replies: [] } });
-					return ack({
-						error: draft?.frozen ? DraftErrors.signed : DraftErrors.readOnly
-					});
+					return ack({ error: draft?.frozen ? DraftErrors.signed : DraftErrors.readOnly });
 				}
 				const { applied, stored } = await drafting.receive(draftId, message.update, {
 					userId: socket.data.userId,

@@ -60,14 +60,11 @@ export interface CaseEventEnvelope {
 	payload?: Record<string, unknown> | null;
 }
 
-type CaseEventListeners = {
-	[K in CaseEventType]: (event: CaseEventEnvelope) => void;
-};
+type CaseEventListeners = { [K in CaseEventType]: (event: CaseEventEnvelope) => void };
 
 export interface ServerToClientEvents extends CaseEventListeners {
 	/** Sent on connect: lets the browser correct its clock skew for countdowns. */
 	'session:welcomed': (payload: { serverTime: string; username: string; lastEventId: number }) => void;
-	/** The session was revoked or expired; the socket closes right after. */
 	/** The socket is closed: its session was signed out or revoked, expired, or its user disabled. */
 	'session:ended': (payload: { reason: 'revoked' | 'expired' | 'disabled' }) => void;
 }
