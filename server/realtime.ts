@@ -37,6 +37,8 @@ export interface RealtimeOptions {
 	draftAccessTtlMs?: number;
 	/** Prefix of the Redis channels (several deployments may share one Redis). */
 	redisKey?: string;
+	/** Sockets one session may hold on this process (5: a tab each); load generators standing in for many browsers raise it. */
+	socketsPerSession?: number;
 }
 
 export async function createRealtime(
@@ -59,7 +61,7 @@ export async function createRealtime(
 		adapter: RecoveryAdapter
 	});
 
-	const cap = createSessionSocketCap(() => io.of('/').sockets.values());
+	const cap = createSessionSocketCap(() => io.of('/').sockets.values(), opts.socketsPerSession);
 	io.use(async (socket, next) => {
 		const verdict = await gate.take(socket.request);
 		if (!verdict.ok) return next(new Error(verdict.error));

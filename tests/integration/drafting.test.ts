@@ -69,7 +69,8 @@ afterAll(async () => {
 });
 
 async function client(name: string, caseId: string, url = app.url, doc?: Y.Doc) {
-	const c = await draftClient(url, cookies[name]!, caseId, name, doc);
+	// Each client its own session, as each editor is a browser (a session holds at most 5 sockets).
+	const c = await draftClient(url, await cookieFor(app.url, name, `10.7.${clients.length % 250}.2`), caseId, name, doc);
 	clients.push(c);
 	return c;
 }
