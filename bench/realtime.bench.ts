@@ -116,7 +116,8 @@ export async function runRealtimeBench(
 	const server = await startServer(ctx, {
 		port: 0,
 		host: '127.0.0.1',
-		publishEveryMs: Number(process.env.BENCH_PUBLISH_MS ?? 150)
+		publishEveryMs: Number(process.env.BENCH_PUBLISH_MS ?? 150),
+		socketsPerSession: Infinity // one session stands in for many browsers
 	});
 	await ctx.users.create(
 		{ username: 'sue', displayName: 'Sue', password: 'bench password', roles: ['supervisor'] },
@@ -256,7 +257,12 @@ export async function runRealtimeTwoProcessBench(
 	const ctxA = await createAppContext(loadConfig({ MERZIM_DATA_DIR: '/nonexistent', REDIS_URL: redisUrl }), {
 		dbHandle: await createDb({ url: dbUrl })
 	});
-	const serverA = await startServer(ctxA, { port: 0, host: '127.0.0.1', scheduler: false });
+	const serverA = await startServer(ctxA, {
+		port: 0,
+		host: '127.0.0.1',
+		scheduler: false,
+		socketsPerSession: Infinity // one session stands in for many browsers
+	});
 	await ctxA.users.create(
 		{ username: 'sue', displayName: 'Sue', password: 'bench password', roles: ['supervisor'] },
 		{ userId: null, label: 'bench' }

@@ -39,6 +39,7 @@ import { draftAccess } from '../src/lib/domain/drafting/draft-access';
 import { accessFacts, DraftSignedError, openCurrentDraft } from '../src/lib/server/drafting/draft.repository';
 import { InvalidUpdateError } from '../src/lib/server/drafting/drafting.service';
 import { guardAwarenessUpdate, presenceColor } from '../src/lib/server/drafting/awareness-guard';
+import { createPresenceOwners } from '../src/lib/server/drafting/presence-owners';
 import { SaveHaltedError } from '../src/lib/server/drafting/save-queue';
 import { inspectUpdate } from '../src/lib/server/drafting/draft-state';
 import { createDraftFanout } from '../src/lib/server/drafting/draft-fanout';
@@ -50,6 +51,8 @@ export interface InterServerEvents {
 	'draft:awareness': (draftId: string, update: string) => void;
 	/** Case events another process read from the outbox of database `origin` after id `after` (realtime.ts). */
 	'outbox:rows': (origin: string, after: number, rows: OutboxRow[]) => void;
+	/** A user's rights or sessions changed on another process (socket-audience.ts). */
+	'account:changed': (change: unknown) => void;
 }
 
 type IO = Server<ClientToServerEvents, ServerToClientEvents, InterServerEvents, SocketData>;
@@ -60,8 +63,6 @@ interface Membership {
 	caseId: string;
 	access: DraftAccessLevel;
 	checkedAt: number;
-	/** Yjs client ids this socket speaks for in the awareness. */
-	clientIds: Set<number>;
 	/** The re-decision under way, if any. */
 	redeciding?: Promise<void> | null;
 }
@@ -80,12 +81,16 @@ export interface DraftingMountOptions {
 	/** Other processes exist (REDIS_URL): forward updates and awareness to them. */
 	crossProcess: boolean;
 	accessTtlMs?: number;
+	/** Reads the socket's session and user again before a join (false: it may no longer act). */
+	admit?: (socket: DraftSocket) => Promise<boolean>;
 }
 
 export function mountDrafting(io: IO, ctx: AppContext, opts: DraftingMountOptions) {
 	const drafting = ctx.drafting;
 	const accessTtlMs = opts.accessTtlMs ?? 10_000;
 	const memberships = new Map<string, Map<string, Membership>>();
+	/** Which socket speaks for which Yjs client of a draft's awareness (a member may not speak for another's). */
+	const presence = createPresenceOwners();
 
 	const membershipsOf = (socket: DraftSocket) => {
 		let m = memberships.get(socket.id);
@@ -137,9 +142,9 @@ export function mountDrafting(io: IO, ctx: AppContext, opts: DraftingMountOption
 		memberships.get(socket.id)!.delete(draftId);
 		void socket.leave(room(draftId));
 		const draft = await drafting.loaded(draftId);
-		if (!draft) return;
+		if (!draft) return void presence.release(draftId, socket.id);
 		draft.members = Math.max(0, draft.members - 1);
-		const ids = [...m.clientIds].filter((id) => draft.awareness.getStates().has(id));
+		const ids = presence.release(draftId, socket.id).filter((id) => draft.awareness.getStates().has(id));
 		if (ids.length) {
 			removeAwarenessStates(draft.awareness, ids, socket.id);
 			fanout.awareness(draftId, draft.awareness, ids, socket.id);
@@ -189,6 +194,7 @@ export function mountDrafting(io: IO, ctx: AppContext, opts: DraftingMountOption
 			if (typeof ack !== 'function') return;
 			const parsed = DraftJoinSchema.safeParse(request);
 			if (!parsed.success) return ack({ error: DraftErrors.invalid });
+			if (opts.admit && !(await opts.admit(socket))) return ack({ error: DraftErrors.forbidden });
 			const { caseId } = parsed.data;
 			const viewer = socket.data.viewer;
 			const [c] = await ctx.db.select({ assigneeId: cases.assigneeId }).from(cases).where(eq(cases.id, caseId));
@@ -201,7 +207,7 @@ export function mountDrafting(io: IO, ctx: AppContext, opts: DraftingMountOption
 				const mine = membershipsOf(socket);
 				if (!mine.has(row.id)) {
 					draft.members++;
-					mine.set(row.id, { draftId: row.id, caseId, access, checkedAt: performance.now(), clientIds: new Set() });
+					mine.set(row.id, { draftId: row.id, caseId, access, checkedAt: performance.now() });
 					await socket.join(room(row.id));
 				} else Object.assign(mine.get(row.id)!, { access, checkedAt: performance.now() });
 				ack({ data: { draftId: row.id, caseId, chain: row.chain, status: row.status, access } });
@@ -269,7 +275,13 @@ export function mountDrafting(io: IO, ctx: AppContext, opts: DraftingMountOption
 			});
 			const draft = await drafting.loaded(draftId);
 			if (!guarded || !draft) return reply({ error: DraftErrors.invalid });
-			m.clientIds.add(guarded.clientId);
+			const claim = presence.claim(
+				draftId,
+				guarded.clientId,
+				{ socketId: socket.id, userId: socket.data.userId },
+				draft.awareness.getStates().get(guarded.clientId)
+			);
+			if (!claim.ok) return reply({ error: DraftErrors.presenceTaken });
 			applyAwarenessUpdate(draft.awareness, guarded.update, socket.id);
 			fanout.awareness(draftId, draft.awareness, [guarded.clientId], socket.id);
 			reply({ data: null });
@@ -346,5 +358,11 @@ export function mountDrafting(io: IO, ctx: AppContext, opts: DraftingMountOption
 		}
 	}
 
-	return { onCaseEvent };
+	/** The socket's viewer changed (its user's roles, unit or agency): each of its drafts is decided again now. */
+	function onViewerChanged(socket: DraftSocket): void {
+		for (const m of memberships.get(socket.id)?.values() ?? [])
+			void redecide(socket, m).catch((e) => console.error('draft access:', e));
+	}
+
+	return { onCaseEvent, onViewerChanged };
 }

@@ -1,17 +1,13 @@
 /**
  * socket.io on the app's own HTTP server (path /socket.io). The handshake authenticates with the
- * same session cookie as the pages and checks Origin; a session that is revoked or expires is
- * disconnected within `sweepMs`. Committed case events reach each socket through the outbox
+ * same session cookie as the pages and checks Origin; a socket's rights are decided again when its
+ * user or session changes (socket-audience.ts). Committed case events reach each socket through the outbox
  * publisher, filtered and shaped per viewer; a reconnecting client asks for a replay after the last
  * id it saw (socket.io's connection-state recovery covers short gaps without a query).
  */
 import type { Server as HttpServer } from 'node:http';
-import { inArray } from 'drizzle-orm';
 import { Server, type Socket } from 'socket.io';
-import { parse as parseCookie } from 'cookie';
 import type { AppContext } from '../src/lib/server/context';
-import { sessionCookieName } from '../src/lib/server/auth/cookie';
-import { sessions } from '../src/lib/server/db/schema';
 import {
 	HandshakeErrors,
 	ReplayRequestSchema,
@@ -25,6 +21,8 @@ import { replayPage, REPLAY_USAGE } from './replay';
 import { mountDrafting, type InterServerEvents } from './drafting';
 import { RecoveryAdapter } from './recovery-adapter';
 import { databaseIdentity, redisPrefix, refuseForeignRun } from './deployment';
+import { createSocketAudience, viewerOf } from './socket-audience';
+import { createHandshakeGate, createReplayGate, createSessionSocketCap } from './socket-limits';
 
 export type RealtimeServer = Server<ClientToServerEvents, ServerToClientEvents, InterServerEvents, SocketData> & {
 	publisher: OutboxPublisher;
@@ -39,6 +37,8 @@ export interface RealtimeOptions {
 	draftAccessTtlMs?: number;
 	/** Prefix of the Redis channels (several deployments may share one Redis); else REDIS_PREFIX, else from the database. */
 	redisKey?: string;
+	/** Sockets one session may hold on this process (5: a tab each); load generators standing in for many browsers raise it. */
+	socketsPerSession?: number;
 }
 
 export async function createRealtime(
@@ -46,8 +46,12 @@ export async function createRealtime(
 	ctx: AppContext,
 	opts: RealtimeOptions = {}
 ): Promise<RealtimeServer> {
+	// Origin and session are checked at the engine.io handshake, before any socket.io work.
+	const gate = createHandshakeGate(ctx);
+	const replays = createReplayGate();
 	const io = new Server<ClientToServerEvents, ServerToClientEvents, InterServerEvents, SocketData>(httpServer, {
 		path: '/socket.io',
+		allowRequest: gate.allowRequest,
 		serveClient: false,
 		// The largest client message is a draft update of 1 MiB as base64 (1.33 MiB) in its envelope.
 		maxHttpBufferSize: 1.5 * 1024 * 1024,
@@ -57,31 +61,23 @@ export async function createRealtime(
 		adapter: RecoveryAdapter
 	});
 
+	const cap = createSessionSocketCap(() => io.of('/').sockets.values(), opts.socketsPerSession);
 	io.use(async (socket, next) => {
-		const headers = socket.request.headers;
-		const expected = ctx.config.origin ?? `http://${headers.host}`;
-		const secure = expected.startsWith('https:');
-		if (headers.origin !== expected) return next(new Error(HandshakeErrors.forbidden));
-		const token = parseCookie(headers.cookie ?? '')[sessionCookieName(secure)];
-		const result = await ctx.sessions.validate(token);
-		if (!result || !result.session.twoFactorVerified) return next(new Error(HandshakeErrors.unauthenticated));
+		const verdict = await gate.take(socket.request);
+		if (!verdict.ok) return next(new Error(verdict.error));
+		const result = verdict.result;
+		if (!cap.admit(result.session.id)) return next(new Error(HandshakeErrors.tooManySockets));
 		const { user, session } = result;
+		const viewer = viewerOf(user, session.kind === 'kiosk');
 		socket.data = {
 			userId: user.id,
 			username: user.username,
 			displayName: user.displayName,
 			sessionId: session.id,
 			expiresAt: session.expiresAt.getTime(),
-			viewer: {
-				userId: user.id,
-				roles: user.roles,
-				unit: user.unit,
-				agencyCode: user.agencyCode,
-				kiosk: session.kind === 'kiosk'
-			},
-			viewerKey: ''
+			viewer,
+			viewerKey: JSON.stringify(viewer)
 		};
-		socket.data.viewerKey = JSON.stringify(socket.data.viewer);
 		next();
 	});
 
@@ -89,7 +85,20 @@ export async function createRealtime(
 	const closeRedis = ctx.config.redisUrl
 		? await joinProcesses(io, ctx.config.redisUrl, opts.redisKey ?? redisPrefix(ctx.config.redisPrefix, origin))
 		: null;
-	const drafting = mountDrafting(io, ctx, { crossProcess: !!closeRedis, accessTtlMs: opts.draftAccessTtlMs });
+	// Rights are re-decided when they change (pushed), on each replay and draft join, and swept.
+	let onViewerChanged = (_socket: RealtimeSocket) => {};
+	const audience = createSocketAudience(io, ctx, {
+		onViewerChanged: (socket) => onViewerChanged(socket),
+		forward: closeRedis ? (change) => io.serverSideEmit('account:changed', change) : undefined
+	});
+	const stopAccountChanges = ctx.accountChanges.subscribe((change) => audience.changed(change));
+	io.on('account:changed', (change) => audience.received(change));
+	const drafting = mountDrafting(io, ctx, {
+		crossProcess: !!closeRedis,
+		accessTtlMs: opts.draftAccessTtlMs,
+		admit: (socket) => audience.recheck(socket)
+	});
+	onViewerChanged = (socket) => drafting.onViewerChanged(socket);
 	const publisher = createOutboxPublisher({
 		db: ctx.db,
 		// Reassignments and signatures re-decide who may edit a draft (ADR-015).
@@ -125,13 +134,19 @@ export async function createRealtime(
 			if (typeof ack !== 'function') return;
 			const parsed = ReplayRequestSchema.safeParse(request);
 			if (!parsed.success) return ack({ error: REPLAY_USAGE });
-			// Up to what the publisher has sent: anything later arrives live, so nothing is doubled.
-			try {
-				ack({ data: await replayPage(ctx.db, socket.data.viewer, parsed.data, publisher.lastId) });
-			} catch (e) {
-				console.error('events:replay:', e);
-				ack({ error: 'events:replay failed; ask again' });
-			}
+			// One replay in flight per socket, a bounded number per session: one user cannot stall everyone.
+			const answer = await replays.run(socket.id, socket.data.sessionId, async () => {
+				// The rights of now, not of the handshake (the user may have been demoted or disabled).
+				if (!(await audience.recheck(socket))) return { error: 'events:replay: the session has ended.' };
+				// Up to what the publisher has sent: anything later arrives live, so nothing is doubled.
+				try {
+					return { data: await replayPage(ctx.db, socket.data.viewer, parsed.data, publisher.lastId) };
+				} catch (e) {
+					console.error('events:replay:', e);
+					return { error: 'events:replay failed; ask again' };
+				}
+			});
+			ack(answer.ok ? answer.value : { error: answer.error });
 		});
 	});
 
@@ -171,7 +186,7 @@ export async function createRealtime(
 		void publisher.tick().catch((e) => console.error('outbox publisher:', e));
 	}, checkEveryMs);
 	const sweep = setInterval(
-		() => void disconnectEndedSessions(io, ctx).catch((e) => console.error('session sweep:', e)),
+		() => void audience.sweep().catch((e) => console.error('session sweep:', e)),
 		opts.sweepMs ?? 5_000
 	);
 	publish.unref();
@@ -180,29 +195,10 @@ export async function createRealtime(
 		clearInterval(publish);
 		clearInterval(sweep);
 		stopNudges();
+		stopAccountChanges();
 		void closeRedis?.();
 	});
 	return Object.assign(io, { publisher });
-}
-
-/** One query per sweep for all connected sessions, not one per socket. */
-async function disconnectEndedSessions(
-	io: Server<ClientToServerEvents, ServerToClientEvents, InterServerEvents, SocketData>,
-	ctx: AppContext
-) {
-	const sockets = [...io.of('/').sockets.values()];
-	if (sockets.length === 0) return;
-	const ids = [...new Set(sockets.map((s) => s.data.sessionId))];
-	const rows = await ctx.db.select().from(sessions).where(inArray(sessions.id, ids));
-	const now = ctx.clock.now().getTime();
-	const alive = new Map(rows.map((r) => [r.id, ctx.sessions.expiresAt(r).getTime()]));
-	for (const socket of sockets) {
-		const expires = alive.get(socket.data.sessionId);
-		if (expires === undefined || expires <= now) {
-			socket.emit('session:ended', { reason: expires === undefined ? 'revoked' : 'expired' });
-			socket.disconnect(true);
-		}
-	}
 }
 
 /**

@@ -5,6 +5,7 @@ import { createAppContext, getAppContext } from '$lib/server/context';
 import { loadConfig } from '$lib/server/config';
 import { deleteSessionCookie, sessionCookieName, setSessionCookie } from '$lib/server/auth/cookie';
 import { paraglideMiddleware } from '$lib/paraglide/server';
+import { rateKey, rateLimited } from '$lib/server/http/rate-limit';
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
@@ -52,6 +53,19 @@ const handleAuth: Handle = async ({ event, resolve }) => {
 	return resolve(event);
 };
 
+/** The expensive pages and API lists, per session or token: 429 with Retry-After past the rate. */
+const handleRateLimit: Handle = async ({ event, resolve }) => {
+	const { pathname } = event.url;
+	const key = rateKey(event.locals.session?.id ?? null, event.request.headers.get('authorization'), () =>
+		event.getClientAddress()
+	);
+	const wantsJson =
+		pathname.startsWith('/api/') ||
+		pathname.endsWith('/__data.json') ||
+		(event.request.headers.get('accept') ?? '').includes('application/json');
+	return (await rateLimited(event.request.method, pathname, key, wantsJson)) ?? resolve(event);
+};
+
 /** A session still owing its second factor may only finish it or sign out. */
 const handleSecondFactor: Handle = async ({ event, resolve }) => {
 	const session = event.locals.session;
@@ -92,6 +106,7 @@ export const handle = sequence(
 	handleContext,
 	handleOrigin,
 	handleAuth,
+	handleRateLimit,
 	handleSecondFactor,
 	handleSecurityHeaders,
 	handleLocale

@@ -6,6 +6,7 @@ import { loadConfig } from '../../src/lib/server/config';
 import { createAppContext, type AppContext } from '../../src/lib/server/context';
 import { ManualClock } from '../../src/lib/server/clock';
 import { startServer, type RunningServer } from '../../server/app';
+import type { RealtimeOptions } from '../../server/realtime';
 import { createTestDb } from './test-db';
 import type { RoleName } from '../../src/lib/server/db/schema';
 
@@ -23,7 +24,10 @@ export interface TestApp {
 
 export const TEST_PASSWORD = 'correct horse battery';
 
-export async function startTestApp(env: Record<string, string> = {}): Promise<TestApp> {
+export async function startTestApp(
+	env: Record<string, string> = {},
+	serverOptions: RealtimeOptions = {}
+): Promise<TestApp> {
 	process.env.ADDRESS_HEADER = CLIENT_IP_HEADER;
 	const clock = new ManualClock(new Date('2026-03-02T04:00:00Z'));
 	const dbHandle = await createTestDb();
@@ -34,7 +38,8 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
 		host: '127.0.0.1',
 		sweepMs: 200,
 		publishEveryMs: 50,
-		gapWaitMs: 300
+		gapWaitMs: 300,
+		...serverOptions
 	});
 	return {
 		ctx,

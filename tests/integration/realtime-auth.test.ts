@@ -59,18 +59,28 @@ describe('socket handshake', () => {
 		expect(ack).toEqual({ data: { serverTime: app.clock.now().toISOString() } });
 	});
 
+	// Refused at the engine.io handshake, before any socket.io work (the client sees a transport error).
+	const handshake = (headers: Record<string, string>) =>
+		fetch(`${app.url}/socket.io/?EIO=4&transport=polling`, { headers });
+
 	it('refuses a socket without a session as unauthenticated', async () => {
-		expect(await outcome(socket({ origin: app.url }))).toEqual({ ok: false, error: 'unauthenticated' });
-		expect(
-			await outcome(socket({ origin: app.url, cookie: `merzim_session=${'a'.repeat(24)}.${'b'.repeat(24)}` }))
-		).toEqual({ ok: false, error: 'unauthenticated' });
+		expect(await outcome(socket({ origin: app.url }))).toMatchObject({ ok: false });
+		for (const headers of [
+			{ origin: app.url },
+			{ origin: app.url, cookie: `merzim_session=${'a'.repeat(24)}.${'b'.repeat(24)}` }
+		]) {
+			const res = await handshake(headers);
+			expect(res.status).toBe(403);
+			expect(await res.json()).toMatchObject({ message: 'unauthenticated' });
+		}
 	});
 
 	it('refuses a foreign Origin as forbidden, even with a valid cookie', async () => {
-		expect(await outcome(socket({ origin: 'https://evil.example', cookie: await signedInCookie() }))).toEqual({
-			ok: false,
-			error: 'forbidden'
-		});
+		const cookie = await signedInCookie();
+		expect(await outcome(socket({ origin: 'https://evil.example', cookie }))).toMatchObject({ ok: false });
+		const res = await handshake({ origin: 'https://evil.example', cookie });
+		expect(res.status).toBe(403);
+		expect(await res.json()).toMatchObject({ message: 'forbidden' });
 	});
 
 	it('disconnects the sockets of a session that is signed out, within seconds', async () => {

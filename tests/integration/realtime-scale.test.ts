@@ -50,7 +50,8 @@ async function node(publishEveryMs = 50, opts: { scheduler?: boolean; maxSleepMs
 		publishEveryMs,
 		gapWaitMs: 300,
 		redisKey: key,
-		scheduler: opts.scheduler
+		scheduler: opts.scheduler,
+		socketsPerSession: Infinity // one session stands in for many browsers
 	});
 	nodes.push({ ctx, server });
 	return { ctx, server };

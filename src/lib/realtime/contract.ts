@@ -65,8 +65,8 @@ type CaseEventListeners = { [K in CaseEventType]: (event: CaseEventEnvelope) => 
 export interface ServerToClientEvents extends CaseEventListeners {
 	/** Sent on connect: lets the browser correct its clock skew for countdowns. */
 	'session:welcomed': (payload: { serverTime: string; username: string; lastEventId: number }) => void;
-	/** The session was revoked or expired; the socket closes right after. */
-	'session:ended': (payload: { reason: 'revoked' | 'expired' }) => void;
+	/** The socket is closed: its session was signed out or revoked, expired, or its user disabled. */
+	'session:ended': (payload: { reason: 'revoked' | 'expired' | 'disabled' }) => void;
 }
 
 /**
@@ -117,7 +117,9 @@ export interface Viewer {
 /** Errors a handshake can be refused with (`connect_error` carries the message). */
 export const HandshakeErrors = {
 	unauthenticated: 'unauthenticated',
-	forbidden: 'forbidden'
+	forbidden: 'forbidden',
+	/** The session already holds the most sockets a process allows it (a tab each). */
+	tooManySockets: 'too-many-sockets'
 } as const;
 
 // ---------------------------------------------------------------------------------------------
@@ -218,6 +220,8 @@ export const DraftErrors = {
 	readOnly: 'draft: you may read this draft but not edit it',
 	signed: 'draft: the letter is signed and can no longer be edited',
 	unavailable: 'draft: the draft could not be loaded; try again',
+	/** An awareness update for a Yjs client another member announced (or over the per-socket cap). */
+	presenceTaken: 'draft: that presence belongs to another member; send only your own',
 	/** Raised by the provider before sending (the server would refuse it as malformed). */
 	tooLarge: `draft: this change is larger than ${DRAFT_MESSAGE_MAX_BYTES / 2 ** 20} MiB and was not sent; undo it and paste the text in parts`
 } as const;

@@ -13,6 +13,7 @@ import { createSessionService } from './auth/session.service';
 import { createLoginThrottle } from './auth/login-throttle';
 import { createLoginService } from './auth/login.service';
 import { createUserService } from './users/users.service';
+import { createAccountChanges } from './auth/account-changes';
 import { ensureReferenceData } from './db/reference-data';
 import { createCalendarService } from './calendar/calendar.service';
 import { withCommitSignal } from './db/commit-signal';
@@ -36,7 +37,11 @@ export async function createAppContext(
 	const { db } = dbHandle;
 	const onCommit = withCommitSignal(db);
 	await ensureReferenceData(db);
-	const sessions = createSessionService(db, config.session, clock);
+	// Rights change (roles, status, sign-out): the socket server re-decides what its sockets may do.
+	const accountChanges = createAccountChanges();
+	const sessions = createSessionService(db, config.session, clock, (sessionIds) =>
+		accountChanges.notify({ kind: 'sessions', sessionIds })
+	);
 	const throttle = createLoginThrottle(db, config.login, clock);
 	// A calendar change moves open deadlines: the scheduler re-plans its sleep (case events wake it through the outbox).
 	const calendar = createCalendarService({ db, clock, onChanged: () => scheduler.wake() });
@@ -54,7 +59,12 @@ export async function createAppContext(
 		sessions,
 		throttle,
 		login: createLoginService({ db, sessions, throttle, clock }),
-		users: createUserService({ db, clock }),
+		users: createUserService({
+			db,
+			clock,
+			onRightsChanged: (userId) => accountChanges.notify({ kind: 'user', userId })
+		}),
+		accountChanges,
 		calendar,
 		tokens: createTokenService({ db, clock }),
 		cases: createCaseActions({ db, clock, calendar }),

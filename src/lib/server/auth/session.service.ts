@@ -43,7 +43,13 @@ export interface SessionUser {
 /** Activity closer than this to the last recorded one is not written again (saves a write per request). */
 const TOUCH_INTERVAL_MS = 60_000;
 
-export function createSessionService(db: Db, limits: SessionLimits, clock: Clock) {
+export function createSessionService(
+	db: Db,
+	limits: SessionLimits,
+	clock: Clock,
+	/** Told after sessions are deleted on purpose, so their open sockets end at once. */
+	onEnded: (sessionIds: string[]) => void = () => {}
+) {
 	function expiresAt(s: { kind: SessionKind; createdAt: Date; lastActiveAt: Date }): Date {
 		if (s.kind === 'kiosk') return new Date(s.createdAt.getTime() + limits.kioskMs);
 		const idle = s.lastActiveAt.getTime() + limits.idleMs;
@@ -135,6 +141,7 @@ export function createSessionService(db: Db, limits: SessionLimits, clock: Clock
 
 		async invalidate(sessionId: string) {
 			await db.delete(sessions).where(eq(sessions.id, sessionId));
+			onEnded([sessionId]);
 		},
 
 		/** "Sign out everywhere": every session of the user, optionally keeping the current one. */
@@ -143,7 +150,9 @@ export function createSessionService(db: Db, limits: SessionLimits, clock: Clock
 				? and(eq(sessions.userId, userId), ne(sessions.id, keepSessionId))
 				: eq(sessions.userId, userId);
 			const removed = await db.delete(sessions).where(where).returning({ id: sessions.id });
-			return removed.map((r) => r.id);
+			const ids = removed.map((r) => r.id);
+			if (ids.length) onEnded(ids);
+			return ids;
 		}
 	};
 }

@@ -36,8 +36,14 @@ export function isUserInputError(e: unknown): e is UserInputError {
 	return e instanceof Error && e.name === 'UserInputError' && 'field' in e;
 }
 
-export function createUserService(deps: { db: Db; clock: Clock }) {
+export function createUserService(deps: {
+	db: Db;
+	clock: Clock;
+	/** Told after a change to a user's rights commits (roles, status), so open sockets are re-decided. */
+	onRightsChanged?: (userId: number) => void;
+}) {
 	const { db, clock } = deps;
+	const rightsChanged = (userId: number) => deps.onRightsChanged?.(userId);
 
 	async function publicView(tx: Executor, userId: number) {
 		const [u] = await tx.select().from(users).where(eq(users.id, userId));
@@ -98,7 +104,7 @@ export function createUserService(deps: { db: Db; clock: Clock }) {
 		},
 
 		async setRoles(userId: number, newRoles: RoleName[], actor: Actor) {
-			return db.transaction(async (tx) => {
+			await db.transaction(async (tx) => {
 				const before = await publicView(tx, userId);
 				if (!before) throw new UserInputError('No such user.', 'userId');
 				checkRoles({ roles: newRoles, agencyCode: before.agencyCode });
@@ -114,10 +120,11 @@ export function createUserService(deps: { db: Db; clock: Clock }) {
 					after: await publicView(tx, userId)
 				});
 			});
+			rightsChanged(userId);
 		},
 
 		async setDisabled(userId: number, disabled: boolean, actor: Actor) {
-			return db.transaction(async (tx) => {
+			await db.transaction(async (tx) => {
 				const before = await publicView(tx, userId);
 				if (!before) throw new UserInputError('No such user.', 'userId');
 				const now = clock.now();
@@ -130,6 +137,7 @@ export function createUserService(deps: { db: Db; clock: Clock }) {
 					after: await publicView(tx, userId)
 				});
 			});
+			rightsChanged(userId);
 		},
 
 		async setTotpKey(userId: number, key: Uint8Array | null, actor: Actor) {

@@ -1,0 +1,148 @@
+/**
+ * A socket's rights are decided at its handshake and decided again whenever they may have changed:
+ * - pushed: the users service tells when a user's roles or status change, the session service when
+ *   sessions end (sign-out, "sign out everywhere"); with REDIS_URL the change goes to every process;
+ * - checked: each replay and each draft join reads the session and the user again;
+ * - swept: every few seconds all connected sessions and users are read (a backstop for a change
+ *   made by another process without Redis, or one written to the database by hand).
+ * A disabled user's sockets, and those of an ended session, are disconnected. A user whose roles,
+ * unit or agency changed keeps the connection with the new audience at once: later events and
+ * replays are filtered by it and drafts are re-decided (`onViewerChanged`); the pages themselves
+ * are checked again on every request.
+ */
+import { eq, inArray } from 'drizzle-orm';
+import type { Server, Socket } from 'socket.io';
+import type { AppContext } from '../src/lib/server/context';
+import { sessions, userRoles, users } from '../src/lib/server/db/schema';
+import type { AccountChange } from '../src/lib/server/auth/account-changes';
+import type { SessionUser } from '../src/lib/server/auth/session.service';
+import type { ClientToServerEvents, ServerToClientEvents, SocketData, Viewer } from '../src/lib/realtime/contract';
+import type { InterServerEvents } from './drafting';
+
+type IO = Server<ClientToServerEvents, ServerToClientEvents, InterServerEvents, SocketData>;
+type AudienceSocket = Socket<ClientToServerEvents, ServerToClientEvents, InterServerEvents, SocketData>;
+type EndReason = 'revoked' | 'expired' | 'disabled';
+
+/** The viewer of a user's socket (the same key for the same rights, whatever the field order). */
+export function viewerOf(user: Pick<SessionUser, 'id' | 'roles' | 'unit' | 'agencyCode'>, kiosk: boolean): Viewer {
+	return {
+		userId: user.id,
+		roles: [...user.roles].sort(),
+		unit: user.unit,
+		agencyCode: user.agencyCode,
+		kiosk
+	};
+}
+
+export function setViewer(socket: AudienceSocket, viewer: Viewer): boolean {
+	const key = JSON.stringify(viewer);
+	if (key === socket.data.viewerKey) return false;
+	socket.data.viewer = viewer;
+	socket.data.viewerKey = key;
+	return true;
+}
+
+const ending = new WeakSet<AudienceSocket>();
+
+/** Tells the socket why and closes it on the next turn, so an ack being answered still gets out first. */
+function end(socket: AudienceSocket, reason: EndReason) {
+	if (!socket.connected || ending.has(socket)) return;
+	ending.add(socket);
+	socket.emit('session:ended', { reason });
+	setImmediate(() => socket.disconnect(true));
+}
+
+/** A user's rights as the socket server needs them, or absent when the user is disabled or gone. */
+type Rights = Pick<SessionUser, 'id' | 'roles' | 'unit' | 'agencyCode'>;
+
+async function loadRights(ctx: AppContext, userIds: number[]): Promise<Map<number, Rights>> {
+	if (userIds.length === 0) return new Map();
+	const rows = await ctx.db
+		.select({
+			id: users.id,
+			disabled: users.disabled,
+			unit: users.unit,
+			agencyCode: users.agencyCode,
+			role: userRoles.role
+		})
+		.from(users)
+		.leftJoin(userRoles, eq(userRoles.userId, users.id))
+		.where(inArray(users.id, userIds));
+	const out = new Map<number, Rights>();
+	for (const r of rows) {
+		if (r.disabled) continue;
+		let rights = out.get(r.id);
+		if (!rights) out.set(r.id, (rights = { id: r.id, roles: [], unit: r.unit, agencyCode: r.agencyCode }));
+		if (r.role) rights.roles.push(r.role);
+	}
+	return out;
+}
+
+export function createSocketAudience(
+	io: IO,
+	ctx: AppContext,
+	opts: {
+		/** The socket's viewer changed (drafts re-decide their access). */
+		onViewerChanged: (socket: AudienceSocket) => void;
+		/** Tell the other processes (Redis); absent with one process. */
+		forward?: (change: AccountChange) => void;
+	}
+) {
+	const local = () => [...io.of('/').sockets.values()];
+
+	/** Re-decides the given sockets from the database: sessions that ended, users disabled or changed. */
+	async function decide(sockets: AudienceSocket[]): Promise<void> {
+		if (sockets.length === 0) return;
+		const sessionIds = [...new Set(sockets.map((s) => s.data.sessionId))];
+		const userIds = [...new Set(sockets.map((s) => s.data.userId))];
+		const [rows, rights] = await Promise.all([
+			ctx.db.select().from(sessions).where(inArray(sessions.id, sessionIds)),
+			loadRights(ctx, userIds)
+		]);
+		const now = ctx.clock.now().getTime();
+		const alive = new Map(rows.map((r) => [r.id, ctx.sessions.expiresAt(r).getTime()]));
+		for (const socket of sockets) {
+			const expires = alive.get(socket.data.sessionId);
+			if (expires === undefined) end(socket, 'revoked');
+			else if (expires <= now) end(socket, 'expired');
+			else {
+				const user = rights.get(socket.data.userId);
+				if (!user) end(socket, 'disabled');
+				else if (setViewer(socket, viewerOf(user, socket.data.viewer.kiosk))) opts.onViewerChanged(socket);
+			}
+		}
+	}
+
+	function apply(change: AccountChange): Promise<void> {
+		if (change.kind === 'sessions') {
+			const ended = new Set(change.sessionIds);
+			for (const socket of local()) if (ended.has(socket.data.sessionId)) end(socket, 'revoked');
+			return Promise.resolve();
+		}
+		return decide(local().filter((s) => s.data.userId === change.userId));
+	}
+
+	return {
+		/** A change told by this process's services: applied here and sent to the other processes. */
+		changed(change: AccountChange): void {
+			opts.forward?.(change);
+			void apply(change).catch((e) => console.error('socket rights:', e));
+		},
+		/** A change another process forwarded (checked: it crossed the network). */
+		received(change: unknown): void {
+			const c = change as AccountChange | null;
+			const valid =
+				(c?.kind === 'user' && Number.isSafeInteger(c.userId)) ||
+				(c?.kind === 'sessions' && Array.isArray(c.sessionIds) && c.sessionIds.every((id) => typeof id === 'string'));
+			if (!valid) return console.error('account:changed from another process is malformed');
+			void apply(c).catch((e) => console.error('socket rights:', e));
+		},
+		/** Reads this socket's session and user again; false (and the socket ended) when it may no longer act. */
+		async recheck(socket: AudienceSocket): Promise<boolean> {
+			await decide([socket]);
+			return socket.connected && !ending.has(socket);
+		},
+		/** The backstop: every connected socket, in two queries. */
+		sweep: () => decide(local())
+	};
+}

@@ -1,0 +1,34 @@
+/**
+ * Changes to who a signed-in person is, told to whoever holds rights decided earlier — the socket
+ * server above all, whose sockets were authorised at their handshake. In-process only: the socket
+ * server forwards them to the other processes (Redis) and sweeps the database as a backstop.
+ */
+export type AccountChange =
+	/** The user's roles, unit, agency or status (disabled) changed: decide their rights again. */
+	| { kind: 'user'; userId: number }
+	/** These sessions ended (sign-out, "sign out everywhere", revocation). */
+	| { kind: 'sessions'; sessionIds: string[] };
+
+export type AccountChangeListener = (change: AccountChange) => void;
+
+export function createAccountChanges() {
+	const listeners = new Set<AccountChangeListener>();
+	return {
+		notify(change: AccountChange): void {
+			for (const listener of listeners) {
+				try {
+					listener(change);
+				} catch (e) {
+					console.error('account change listener:', e);
+				}
+			}
+		},
+		/** Returns the function that unsubscribes. */
+		subscribe(listener: AccountChangeListener): () => void {
+			listeners.add(listener);
+			return () => void listeners.delete(listener);
+		}
+	};
+}
+
+export type AccountChanges = ReturnType<typeof createAccountChanges>;
