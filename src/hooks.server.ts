@@ -1,25 +1,19 @@
-import type { Handle, HandleServerError } from "@sveltejs/kit";
-import { sequence } from "@sveltejs/kit/hooks";
-import { env } from "$env/dynamic/private";
-import { createAppContext, getAppContext } from "$lib/server/context";
-import { loadConfig } from "$lib/server/config";
-import {
-  deleteSessionCookie,
-  sessionCookieName,
-  setSessionCookie,
-} from "$lib/server/auth/cookie";
-import { paraglideMiddleware } from "$lib/paraglide/server";
+import type { Handle, HandleServerError } from '@sveltejs/kit';
+import { sequence } from '@sveltejs/kit/hooks';
+import { env } from '$env/dynamic/private';
+import { createAppContext, getAppContext } from '$lib/server/context';
+import { loadConfig } from '$lib/server/config';
+import { deleteSessionCookie, sessionCookieName, setSessionCookie } from '$lib/server/auth/cookie';
+import { paraglideMiddleware } from '$lib/paraglide/server';
 
-const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 /** The services of this process (built by server/index.ts; lazily under `vite dev`). */
 const handleContext: Handle = async ({ event, resolve }) => {
-  event.locals.ctx = await getAppContext(() =>
-    createAppContext(loadConfig(env)),
-  );
-  event.locals.user = null;
-  event.locals.session = null;
-  return resolve(event);
+	event.locals.ctx = await getAppContext(() => createAppContext(loadConfig(env)));
+	event.locals.user = null;
+	event.locals.session = null;
+	return resolve(event);
 };
 
 /**
@@ -31,118 +25,86 @@ const handleContext: Handle = async ({ event, resolve }) => {
  * answer it with 401.
  */
 const handleOrigin: Handle = async ({ event, resolve }) => {
-  if (SAFE_METHODS.has(event.request.method)) return resolve(event);
-  const hasCookie =
-    event.cookies.get(sessionCookieName(event.url.protocol === "https:")) !==
-    undefined;
-  if (
-    !hasCookie &&
-    (await event.locals.ctx.tokens.authenticate(
-      event.request.headers.get("authorization"),
-    ))
-  )
-    return resolve(event);
-  const path = event.url.pathname;
-  const signsIn = !path.startsWith("/api/") || path === "/api/v1/session";
-  if (
-    (hasCookie || signsIn) &&
-    event.request.headers.get("origin") !== event.url.origin
-  ) {
-    return new Response(
-      JSON.stringify({
-        error: "Cross-site request refused: the Origin header does not match.",
-      }),
-      {
-        status: 403,
-        headers: { "content-type": "application/json" },
-      },
-    );
-  }
-  return resolve(event);
+	if (SAFE_METHODS.has(event.request.method)) return resolve(event);
+	const hasCookie = event.cookies.get(sessionCookieName(event.url.protocol === 'https:')) !== undefined;
+	if (!hasCookie && (await event.locals.ctx.tokens.authenticate(event.request.headers.get('authorization'))))
+		return resolve(event);
+	const path = event.url.pathname;
+	const signsIn = !path.startsWith('/api/') || path === '/api/v1/session';
+	if ((hasCookie || signsIn) && event.request.headers.get('origin') !== event.url.origin) {
+		return new Response(JSON.stringify({ error: 'Cross-site request refused: the Origin header does not match.' }), {
+			status: 403,
+			headers: { 'content-type': 'application/json' }
+		});
+	}
+	return resolve(event);
 };
 
 /** Reads the session cookie; a valid session slides its cookie's expiry, an invalid one is cleared. */
 const handleAuth: Handle = async ({ event, resolve }) => {
-  const secure = event.url.protocol === "https:";
-  const token = event.cookies.get(sessionCookieName(secure));
-  if (token) {
-    const result = await event.locals.ctx.sessions.validate(token);
-    if (result) {
-      event.locals.user = result.user;
-      event.locals.session = result.session;
-      setSessionCookie(event.cookies, token, result.session.expiresAt, secure);
-    } else {
-      deleteSessionCookie(event.cookies, secure);
-    }
-  }
-  return resolve(event);
+	const secure = event.url.protocol === 'https:';
+	const token = event.cookies.get(sessionCookieName(secure));
+	if (token) {
+		const result = await event.locals.ctx.sessions.validate(token);
+		if (result) {
+			event.locals.user = result.user;
+			event.locals.session = result.session;
+			setSessionCookie(event.cookies, token, result.session.expiresAt, secure);
+		} else {
+			deleteSessionCookie(event.cookies, secure);
+		}
+	}
+	return resolve(event);
 };
 
 /** A session still owing its second factor may only finish it or sign out. */
 const handleSecondFactor: Handle = async ({ event, resolve }) => {
-  const session = event.locals.session;
-  if (session && !session.twoFactorVerified) {
-    const path = event.url.pathname;
-    const allowed = path.startsWith("/login/two-factor") || path === "/logout";
-    if (!allowed) {
-      if (path.startsWith("/api/")) {
-        return new Response(
-          JSON.stringify({
-            error: "Finish signing in with your second factor.",
-          }),
-          {
-            status: 401,
-            headers: { "content-type": "application/json" },
-          },
-        );
-      }
-      const target = event.locals.user?.hasTotp
-        ? "/login/two-factor"
-        : "/login/two-factor/setup";
-      return new Response(null, { status: 303, headers: { location: target } });
-    }
-  }
-  return resolve(event);
+	const session = event.locals.session;
+	if (session && !session.twoFactorVerified) {
+		const path = event.url.pathname;
+		const allowed = path.startsWith('/login/two-factor') || path === '/logout';
+		if (!allowed) {
+			if (path.startsWith('/api/')) {
+				return new Response(JSON.stringify({ error: 'Finish signing in with your second factor.' }), {
+					status: 401,
+					headers: { 'content-type': 'application/json' }
+				});
+			}
+			const target = event.locals.user?.hasTotp ? '/login/two-factor' : '/login/two-factor/setup';
+			return new Response(null, { status: 303, headers: { location: target } });
+		}
+	}
+	return resolve(event);
 };
 
 /** kk / ru / en for this request (cookie, else Accept-Language, else English); sets <html lang>. */
 const handleLocale: Handle = ({ event, resolve }) =>
-  paraglideMiddleware(event.request, ({ request, locale }) => {
-    event.request = request;
-    return resolve(event, {
-      transformPageChunk: ({ html }) => html.replace("%lang%", locale),
-    });
-  });
+	paraglideMiddleware(event.request, ({ request, locale }) => {
+		event.request = request;
+		return resolve(event, { transformPageChunk: ({ html }) => html.replace('%lang%', locale) });
+	});
 
 const handleSecurityHeaders: Handle = async ({ event, resolve }) => {
-  const response = await resolve(event);
-  response.headers.set("x-content-type-options", "nosniff");
-  response.headers.set("referrer-policy", "same-origin");
-  response.headers.set("x-frame-options", "DENY");
-  if (event.locals.user)
-    response.headers.set("cache-control", "private, no-store");
-  return response;
+	const response = await resolve(event);
+	response.headers.set('x-content-type-options', 'nosniff');
+	response.headers.set('referrer-policy', 'same-origin');
+	response.headers.set('x-frame-options', 'DENY');
+	if (event.locals.user) response.headers.set('cache-control', 'private, no-store');
+	return response;
 };
 
 export const handle = sequence(
-  handleContext,
-  handleOrigin,
-  handleAuth,
-  handleSecondFactor,
-  handleSecurityHeaders,
-  handleLocale,
+	handleContext,
+	handleOrigin,
+	handleAuth,
+	handleSecondFactor,
+	handleSecurityHeaders,
+	handleLocale
 );
 
 /** Unexpected errors: logged in full on the server, a plain message and an id for the user. */
 export const handleError: HandleServerError = ({ error, event, status }) => {
-  const id = crypto.randomUUID().slice(0, 8);
-  if (status !== 404)
-    console.error(
-      `[${id}] ${event.request.method} ${event.url.pathname}:`,
-      error,
-    );
-  return {
-    message:
-      status === 404 ? "Not found." : `Something went wrong (reference ${id}).`,
-  };
+	const id = crypto.randomUUID().slice(0, 8);
+	if (status !== 404) console.error(`[${id}] ${event.request.method} ${event.url.pathname}:`, error);
+	return { message: status === 404 ? 'Not found.' : `Something went wrong (reference ${id}).` };
 };

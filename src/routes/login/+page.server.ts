@@ -1,69 +1,49 @@
-import { fail, redirect } from "@sveltejs/kit";
-import type { Actions, PageServerLoad } from "./$types";
-import { setSessionCookie } from "$lib/server/auth/cookie";
-import { safeNext } from "$lib/server/auth/safe-next";
+import { fail, redirect } from '@sveltejs/kit';
+import type { Actions, PageServerLoad } from './$types';
+import { setSessionCookie } from '$lib/server/auth/cookie';
+
+/** Only same-site paths are followed after sign-in (no open redirect). */
+function safeNext(raw: string | null): string {
+	return raw && raw.startsWith('/') && !raw.startsWith('//') && !raw.startsWith('/\\') ? raw : '/';
+}
 
 export const load: PageServerLoad = async ({ locals, url }) => {
-  if (locals.user && locals.session?.twoFactorVerified)
-    redirect(303, safeNext(url.searchParams.get("next"), url.origin));
-  return {};
+	if (locals.user && locals.session?.twoFactorVerified) redirect(303, safeNext(url.searchParams.get('next')));
+	return {};
 };
 
 export const actions: Actions = {
-  default: async (event) => {
-    const form = await event.request.formData();
-    const username = String(form.get("username") ?? "").trim();
-    const password = String(form.get("password") ?? "");
-    // `code` picks the translated message on the page; `message` is for non-browser clients.
-    if (!username || !password)
-      return fail(400, {
-        username,
-        code: "missing",
-        message: "Enter your username and password.",
-      });
-    if (username.length > 64 || password.length > 256)
-      return fail(400, {
-        username: "",
-        code: "credentials",
-        message: "Wrong username or password.",
-      });
+	default: async (event) => {
+		const form = await event.request.formData();
+		const username = String(form.get('username') ?? '').trim();
+		const password = String(form.get('password') ?? '');
+		// `code` picks the translated message on the page; `message` is for non-browser clients.
+		if (!username || !password)
+			return fail(400, { username, code: 'missing', message: 'Enter your username and password.' });
+		if (username.length > 64 || password.length > 256)
+			return fail(400, { username: '', code: 'credentials', message: 'Wrong username or password.' });
 
-    const result = await event.locals.ctx.login.signIn({
-      username,
-      password,
-      ip: event.getClientAddress(),
-      userAgent: event.request.headers.get("user-agent") ?? undefined,
-    });
-    if (!result.ok) {
-      if (result.reason === "throttled") {
-        const minutes = Math.ceil(result.retryAfterMs / 60_000);
-        return fail(429, {
-          username,
-          code: "throttled",
-          minutes,
-          message: `Too many failed attempts. Try again in ${minutes} minute(s).`,
-        });
-      }
-      return fail(400, {
-        username,
-        code: "credentials",
-        message: "Wrong username or password.",
-      });
-    }
-    setSessionCookie(
-      event.cookies,
-      result.token,
-      result.expiresAt,
-      event.url.protocol === "https:",
-    );
-    if (result.secondFactor === "verify") redirect(303, "/login/two-factor");
-    if (result.secondFactor === "setup")
-      redirect(303, "/login/two-factor/setup");
-    redirect(
-      303,
-      result.kiosk
-        ? "/board"
-        : safeNext(event.url.searchParams.get("next"), event.url.origin),
-    );
-  },
+		const result = await event.locals.ctx.login.signIn({
+			username,
+			password,
+			ip: event.getClientAddress(),
+			userAgent: event.request.headers.get('user-agent') ?? undefined
+		});
+		if (!result.ok) {
+			if (result.reason === 'throttled') {
+				const minutes = Math.ceil(result.retryAfterMs / 60_000);
+				return fail(429, {
+					username,
+					code: 'throttled',
+					minutes,
+					message: `Too many failed attempts. Try again in ${minutes} minute(s).`
+				});
+			}
+			return fail(400, { username, code: 'credentials', message: 'Wrong username or password.' });
+		}
+		setSessionCookie(event.cookies, result.token, result.expiresAt, event.url.protocol === 'https:');
+		if (result.secondFactor === 'verify') redirect(303, '/login/two-factor');
+		if (result.secondFactor === 'setup') redirect(303, '/login/two-factor/setup');
+		redirect(303, result.kiosk ? '/board' : safeNext(event.url.searchParams.get('next')));
+	}
 };
