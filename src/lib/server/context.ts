@@ -12,6 +12,7 @@ import { ManualClock, systemClock, type Clock } from './clock';
 import { createSessionService } from './auth/session.service';
 import { createLoginThrottle } from './auth/login-throttle';
 import { createLoginService } from './auth/login.service';
+import { createKnownDevices } from './auth/known-devices';
 import { createUserService } from './users/users.service';
 import { ensureReferenceData } from './db/reference-data';
 import { createCalendarService } from './calendar/calendar.service';
@@ -53,7 +54,7 @@ export async function createAppContext(
 		db,
 		sessions,
 		throttle,
-		login: createLoginService({ db, sessions, throttle, clock }),
+		login: createLoginService({ db, sessions, throttle, devices: createKnownDevices(db, clock), clock }),
 		users: createUserService({ db, clock }),
 		calendar,
 		tokens: createTokenService({ db, clock }),
