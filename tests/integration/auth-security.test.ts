@@ -1,13 +1,15 @@
 /**
  * Hardening of sign-in and request authentication, over real HTTP against the built app and a real
  * database (PGlite, or PostgreSQL when DATABASE_URL is set): redirects after sign-in, the Origin
- * check and its exemption for bearer tokens.
+ * check and its exemption for bearer tokens, guessing of passwords and codes without locking the
+ * owner out, and changes of the second factor.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { startTestApp, TEST_PASSWORD, type TestApp } from '../helpers/test-app';
 import { actionResult, HttpClient } from '../helpers/http-client';
 import { users } from '../../src/lib/server/db/schema';
+import { newTotpKey, totpAt, totpKeyText } from '../../src/lib/server/auth/totp';
 
 let app: TestApp;
 let portalToken: string;
@@ -121,5 +123,156 @@ describe('Origin check and bearer tokens', () => {
 			password: TEST_PASSWORD
 		});
 		expect(form.status).toBe(403);
+	});
+});
+
+const MIN = 60_000;
+
+/** Gives `username` an authenticator app directly in the database; returns its key. */
+async function enrolTotp(username: string): Promise<Uint8Array> {
+	const [u] = await app.ctx.db.select().from(users).where(eq(users.username, username));
+	const key = newTotpKey();
+	await app.ctx.users.setTotpKey(u!.id, key, { userId: null, label: 'test' });
+	return key;
+}
+
+/** Signs in with password and code; returns the client with a fully verified session. */
+async function signInWithCode(username: string, key: Uint8Array) {
+	const c = client();
+	expect(await (await c.signIn(username, TEST_PASSWORD)).json()).toMatchObject({ secondFactor: 'verify' });
+	const res = await actionResult(await c.postForm('/login/two-factor', { code: totpAt(key, app.clock.now()) }));
+	expect(res.location).toBe('/');
+	return c;
+}
+
+const wrongCode = (key: Uint8Array) => {
+	const right = totpAt(key, app.clock.now());
+	return right === '000000' ? '111111' : '000000';
+};
+
+describe('second-factor guessing', () => {
+	it('counts wrong codes across sign-ins (a correct password does not reset them) and locks after 5', async () => {
+		await app.createUser('sec-totp', ['officer']);
+		const key = await enrolTotp('sec-totp');
+		const statuses: number[] = [];
+		let last: { status: number; data?: unknown } = { status: 0 };
+		for (let i = 0; i < 7; i++) {
+			const c = client();
+			expect((await c.signIn('sec-totp', TEST_PASSWORD)).status).toBe(201);
+			last = await actionResult(await c.postForm('/login/two-factor', { code: wrongCode(key) }));
+			statuses.push(last.status);
+		}
+		expect(statuses).toEqual([400, 400, 400, 400, 429, 429, 429]);
+		// The user is told why, and for how long.
+		expect(last.data).toMatchObject({ message: expect.stringMatching(/locked for \d+ minute/) });
+
+		// While locked, even the right code is refused, on a new sign-in too.
+		const c = client();
+		await c.signIn('sec-totp', TEST_PASSWORD);
+		const refused = await actionResult(await c.postForm('/login/two-factor', { code: totpAt(key, app.clock.now()) }));
+		expect(refused.status).toBe(429);
+		expect((await c.get('/api/v1/me')).status).toBe(401);
+
+		app.clock.advance(16 * MIN);
+		await signInWithCode('sec-totp', key);
+	});
+});
+
+describe('lockout as a weapon', () => {
+	it('a browser that signed in before still gets in while others guess the password', async () => {
+		await app.createUser('sec-head', ['head']);
+		const owner = client();
+		expect((await owner.signIn('sec-head', TEST_PASSWORD)).status).toBe(201);
+		expect(owner.cookies.has('merzim_device')).toBe(true);
+		owner.cookies.delete('merzim_session');
+
+		for (let i = 0; i < 12; i++) await client().signIn('sec-head', 'guessed wrong');
+		// An unknown browser, even with the right password, waits …
+		const stranger = await client().signIn('sec-head', TEST_PASSWORD);
+		expect(stranger.status).toBe(429);
+		// … the owner's browser does not.
+		expect((await owner.signIn('sec-head', TEST_PASSWORD)).status).toBe(201);
+		app.clock.advance(31 * MIN);
+	});
+
+	it('makes unknown browsers wait longer with each failure past the limit, not a fixed lockout', async () => {
+		await app.createUser('sec-grow', ['officer']);
+		for (let i = 0; i < 5; i++) expect((await client().signIn('sec-grow', 'wrong')).status).toBe(401);
+		const first = await client().signIn('sec-grow', TEST_PASSWORD);
+		expect(first.status).toBe(429);
+		expect(Number(first.headers.get('retry-after'))).toBeLessThanOrEqual(60);
+		app.clock.advance(61_000);
+		expect((await client().signIn('sec-grow', 'wrong')).status).toBe(401);
+		const second = Number((await client().signIn('sec-grow', TEST_PASSWORD)).headers.get('retry-after'));
+		expect(second).toBeGreaterThan(60);
+		expect(second).toBeLessThanOrEqual(120);
+		app.clock.advance(121_000);
+		expect((await client().signIn('sec-grow', TEST_PASSWORD)).status).toBe(201);
+	});
+
+	it('does not refuse a known browser behind an IP address that failed many times', async () => {
+		const ip = '10.99.0.1';
+		const owner = new HttpClient(app.url, ip);
+		expect((await owner.signIn('sec-officer', TEST_PASSWORD)).status).toBe(201);
+		owner.cookies.delete('merzim_session');
+		for (let i = 0; i < 25; i++) await new HttpClient(app.url, ip).signIn(`nobody-${i}`, 'x');
+		expect((await new HttpClient(app.url, ip).signIn('sec-officer', TEST_PASSWORD)).status).toBe(429);
+		expect((await owner.signIn('sec-officer', TEST_PASSWORD)).status).toBe(201);
+		app.clock.advance(31 * MIN);
+	});
+
+	it('locks a known browser that itself fails too often, leaving it an unknown one', async () => {
+		await app.createUser('sec-dev', ['officer']);
+		const owner = client();
+		await owner.signIn('sec-dev', TEST_PASSWORD);
+		owner.cookies.delete('merzim_session');
+		for (let i = 0; i < 5; i++) expect((await owner.signIn('sec-dev', 'wrong')).status).toBe(401);
+		expect((await owner.signIn('sec-dev', TEST_PASSWORD)).status).toBe(429);
+		app.clock.advance(31 * MIN);
+	});
+});
+
+describe('changing or removing the second factor', () => {
+	it('removing needs the password or a current code, and ends the other sessions', async () => {
+		await app.createUser('sec-rm', ['officer']);
+		const key = await enrolTotp('sec-rm');
+		const here = await signInWithCode('sec-rm', key);
+		const elsewhere = await signInWithCode('sec-rm', key);
+		const hasTotp = async () =>
+			(await app.ctx.db.select().from(users).where(eq(users.username, 'sec-rm')))[0]!.totpKey !== null;
+
+		expect((await actionResult(await here.postForm('/account?/removeSecondFactor', {}))).status).toBe(400);
+		const wrong = await here.postForm('/account?/removeSecondFactor', { current: 'not my password' });
+		expect((await actionResult(wrong)).status).toBe(400);
+		expect(await hasTotp()).toBe(true);
+
+		const ok = await actionResult(await here.postForm('/account?/removeSecondFactor', { current: TEST_PASSWORD }));
+		expect(ok.type).toBe('success');
+		expect(await hasTotp()).toBe(false);
+		expect((await here.get('/api/v1/me')).status).toBe(200);
+		expect((await elsewhere.get('/api/v1/me')).status).toBe(401);
+	});
+
+	it('replacing the authenticator needs the password or a current code, and ends the other sessions', async () => {
+		await app.createUser('sec-swap', ['officer']);
+		const key = await enrolTotp('sec-swap');
+		const here = await signInWithCode('sec-swap', key);
+		const elsewhere = await signInWithCode('sec-swap', key);
+		const next = newTotpKey();
+		const form = { key: totpKeyText(next), code: totpAt(next, app.clock.now()) };
+		const storedKey = async () =>
+			Buffer.from((await app.ctx.db.select().from(users).where(eq(users.username, 'sec-swap')))[0]!.totpKey!);
+
+		const refused = await actionResult(await here.postForm('/login/two-factor/setup', form));
+		expect(refused.status).toBe(400);
+		expect((await storedKey()).equals(Buffer.from(key))).toBe(true);
+
+		const ok = await actionResult(
+			await here.postForm('/login/two-factor/setup', { ...form, current: totpAt(key, app.clock.now()) })
+		);
+		expect(ok.location).toBe('/');
+		expect((await storedKey()).equals(Buffer.from(next))).toBe(true);
+		expect((await here.get('/api/v1/me')).status).toBe(200);
+		expect((await elsewhere.get('/api/v1/me')).status).toBe(401);
 	});
 });
