@@ -190,7 +190,7 @@ async function disconnectEndedSessions(
 	if (sockets.length === 0) return;
 	const ids = [...new Set(sockets.map((s) => s.data.sessionId))];
 	const rows = await ctx.db.select().from(sessions).where(inArray(sessions.id, ids));
-	const now = ctx.clock.now().getTime();
+	const now = ctx.realClock.now().getTime();
 	const alive = new Map(rows.map((r) => [r.id, ctx.sessions.expiresAt(r).getTime()]));
 	for (const socket of sockets) {
 		const expires = alive.get(socket.data.sessionId);

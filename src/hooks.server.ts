@@ -5,6 +5,7 @@ import { createAppContext, getAppContext } from '$lib/server/context';
 import { loadConfig } from '$lib/server/config';
 import { deleteSessionCookie, sessionCookieName, setSessionCookie } from '$lib/server/auth/cookie';
 import { paraglideMiddleware } from '$lib/paraglide/server';
+import { loggableError } from '$lib/server/loggable-error';
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
@@ -89,7 +90,9 @@ const handleSecurityHeaders: Handle = async ({ event, resolve }) => {
 	response.headers.set('x-content-type-options', 'nosniff');
 	response.headers.set('referrer-policy', 'same-origin');
 	response.headers.set('x-frame-options', 'DENY');
-	if (event.locals.user) response.headers.set('cache-control', 'private, no-store');
+	// Answers for a signed-in user or a bearer-token caller are never stored by a cache on the way.
+	if (event.locals.user || event.request.headers.has('authorization'))
+		response.headers.set('cache-control', 'private, no-store');
 	return response;
 };
 
@@ -102,9 +105,9 @@ export const handle = sequence(
 	handleLocale
 );
 
-/** Unexpected errors: logged in full on the server, a plain message and an id for the user. */
+/** Unexpected errors: logged on the server (without query values), a plain message and an id for the user. */
 export const handleError: HandleServerError = ({ error, event, status }) => {
 	const id = crypto.randomUUID().slice(0, 8);
-	if (status !== 404) console.error(`[${id}] ${event.request.method} ${event.url.pathname}:`, error);
+	if (status !== 404) console.error(`[${id}] ${event.request.method} ${event.url.pathname}: ${loggableError(error)}`);
 	return { message: status === 404 ? 'Not found.' : `Something went wrong (reference ${id}).` };
 };

@@ -26,7 +26,7 @@ export async function confirmIdentity(ctx: AppContext, userId: number, answer: s
 		row !== undefined &&
 		answer.length > 0 &&
 		answer.length <= 256 &&
-		((row.totp !== null && /^\d{6}$/.test(trimmed) && verifyTotpAt(row.totp, trimmed, ctx.clock.now())) ||
+		((row.totp !== null && /^\d{6}$/.test(trimmed) && verifyTotpAt(row.totp, trimmed, ctx.realClock.now())) ||
 			(await verifyPassword(row.hash, answer)));
 	if (ok) return { ok: true };
 	const [lockMs] = await ctx.throttle.recordFailure([key]);

@@ -28,7 +28,7 @@ export const actions: Actions = {
 		const wait = await ctx.throttle.retryAfterMs([key]);
 		if (wait > 0) return fail(429, { message: lockedMessage(wait) });
 		const [row] = await ctx.db.select({ key: users.totpKey }).from(users).where(eq(users.id, user.id));
-		if (!row?.key || !verifyTotpAt(row.key, code, ctx.clock.now())) {
+		if (!row?.key || !verifyTotpAt(row.key, code, ctx.realClock.now())) {
 			const [lockMs] = await ctx.throttle.recordFailure([key]);
 			if (lockMs) {
 				await appendAuditEvent(ctx.db, `user:${user.id}`, {

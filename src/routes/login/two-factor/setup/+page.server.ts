@@ -41,7 +41,7 @@ export const actions: Actions = {
 			const confirmed = await confirmIdentity(ctx, user.id, String(form.get('current') ?? ''));
 			if (!confirmed.ok) return fail(confirmed.status, { message: confirmed.message });
 		}
-		if (!verifyTotpAt(key, code, ctx.clock.now()))
+		if (!verifyTotpAt(key, code, ctx.realClock.now()))
 			return fail(400, { message: 'That code does not match. Check the key in your app and try again.' });
 		await ctx.users.setTotpKey(user.id, key, { userId: user.id, label: user.username });
 		await ctx.sessions.invalidateAllForUser(user.id, session.id);
