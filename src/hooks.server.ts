@@ -6,6 +6,7 @@ import { loadConfig } from '$lib/server/config';
 import { deleteSessionCookie, sessionCookieName, setSessionCookie } from '$lib/server/auth/cookie';
 import { paraglideMiddleware } from '$lib/paraglide/server';
 import { loggableError } from '$lib/server/loggable-error';
+import { hasControlChar } from '$lib/server/http/text-safety';
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
@@ -37,6 +38,33 @@ const handleOrigin: Handle = async ({ event, resolve }) => {
 			status: 403,
 			headers: { 'content-type': 'application/json' }
 		});
+	}
+	return resolve(event);
+};
+
+/**
+ * Form posts carry no control characters (NUL and the other C0 controls but tab and line breaks):
+ * PostgreSQL refuses NUL in text and nobody types the others. JSON bodies are checked in readJson.
+ */
+const handleFormText: Handle = async ({ event, resolve }) => {
+	const type = event.request.headers.get('content-type') ?? '';
+	if (
+		SAFE_METHODS.has(event.request.method) ||
+		!/^(application\/x-www-form-urlencoded|multipart\/form-data)\b/i.test(type)
+	)
+		return resolve(event);
+	let form: FormData;
+	try {
+		form = await event.request.clone().formData();
+	} catch {
+		return resolve(event); // malformed: the route answers it
+	}
+	for (const [name, value] of form) {
+		if (hasControlChar(name) || (typeof value === 'string' && hasControlChar(value)))
+			return new Response(
+				JSON.stringify({ error: 'A field contains a control character (only tab and line breaks are allowed).' }),
+				{ status: 400, headers: { 'content-type': 'application/json' } }
+			);
 	}
 	return resolve(event);
 };
@@ -99,6 +127,7 @@ const handleSecurityHeaders: Handle = async ({ event, resolve }) => {
 export const handle = sequence(
 	handleContext,
 	handleOrigin,
+	handleFormText,
 	handleAuth,
 	handleSecondFactor,
 	handleSecurityHeaders,
