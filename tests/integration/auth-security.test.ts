@@ -276,3 +276,34 @@ describe('changing or removing the second factor', () => {
 		expect((await elsewhere.get('/api/v1/me')).status).toBe(401);
 	});
 });
+
+describe('what answers give away', () => {
+	it('marks token-authenticated answers Cache-Control: no-store', async () => {
+		const mfa = (await app.ctx.tokens.issue({ name: 'test mfa', kind: 'mfa' }, { userId: null, label: 'test' })).token;
+		const list = await client(null).request('/api/v1/mfa-checks?status=pending', {
+			headers: { authorization: `Bearer ${mfa}` }
+		});
+		expect(list.status).toBe(200);
+		expect(list.headers.get('cache-control')).toMatch(/no-store/);
+		const write = await client(null).postJson('/api/v1/applications', {}, { authorization: `Bearer ${portalToken}` });
+		expect(write.headers.get('cache-control')).toMatch(/no-store/);
+	});
+
+	it("does not show the admin's override reasons to anonymous callers of the calendar", async () => {
+		const admin = client();
+		await admin.signIn('sec-admin', TEST_PASSWORD);
+		const secret = 'Internal memo 17/3: server room move';
+		const set = await admin.request('/api/v1/calendar/overrides/2026-03-27', {
+			method: 'PUT',
+			body: JSON.stringify({ kind: 'day_off', reason: secret }),
+			headers: { 'content-type': 'application/json' }
+		});
+		expect(set.status).toBe(200);
+		const anonymous = await client(null).get('/api/v1/calendar/2026');
+		expect(anonymous.status).toBe(200);
+		const body = (await anonymous.json()) as { nonWorkingDays: { date: string; kind: string }[] };
+		expect(JSON.stringify(body)).not.toContain(secret);
+		expect(body.nonWorkingDays).toContainEqual(expect.objectContaining({ date: '2026-03-27', kind: 'override' }));
+		expect(await (await admin.get('/api/v1/calendar/2026')).text()).toContain(secret);
+	});
+});
