@@ -241,11 +241,17 @@ export function createCaseActions(deps: { db: Db; clock: Clock; calendar: Calend
 		let complaintOf: string | null = null;
 		if (input.service === 'complaint') {
 			const [target] = await tx
-				.select({ id: cases.id, stage: cases.stage })
+				.select({ id: cases.id, stage: cases.stage, bin: organisations.bin })
 				.from(cases)
+				.innerJoin(organisations, eq(organisations.id, cases.applicantId))
 				.where(eq(cases.number, input.complaintAgainst!));
-			if (!target)
-				throw new ApiError(422, 'Some fields are invalid.', { complaintAgainst: 'no case with this number' });
+			// Standing: only the applicant of the decided case complains about it, itself or through its
+			// representative acting in its name (001 p.23; 000 p.15). Another applicant's case is answered
+			// as if it did not exist, so case numbers of others cannot be probed.
+			if (!target || target.bin !== input.applicant.bin)
+				throw new ApiError(422, 'Some fields are invalid.', {
+					complaintAgainst: 'no case of this applicant with this number (001 p.23; 000 p.15)'
+				});
 			if (!TERMINAL_STAGES.has(target.stage))
 				throw new ApiError(422, 'Some fields are invalid.', {
 					complaintAgainst: 'a complaint is opened against a decided case (001 p.23)'
