@@ -44,6 +44,7 @@ import { SaveHaltedError } from '../src/lib/server/drafting/save-queue';
 import { inspectUpdate } from '../src/lib/server/drafting/draft-state';
 import { createDraftFanout } from '../src/lib/server/drafting/draft-fanout';
 import type { OutboxRow } from './outbox-publisher';
+import { loggableError } from '../src/lib/server/loggable-error';
 
 /** Between processes (Redis adapter): binary as base64, since `serverSideEmit` travels as JSON. */
 export interface InterServerEvents {
@@ -218,7 +219,7 @@ export function mountDrafting(io: IO, ctx: AppContext, opts: DraftingMountOption
 						awareness: toWire(encodeAwarenessUpdate(draft.awareness, present))
 					});
 			} catch (e) {
-				console.error('draft:join', e);
+				console.error('draft:join', loggableError(e));
 				ack({ error: DraftErrors.unavailable });
 			}
 		});
@@ -255,7 +256,7 @@ export function mountDrafting(io: IO, ctx: AppContext, opts: DraftingMountOption
 				if (e instanceof SaveHaltedError) return; // this process is going away: no ack, the client re-sends
 				if (e instanceof InvalidUpdateError) return ack({ error: DraftErrors.invalid });
 				if (e instanceof DraftSignedError) return ack({ error: DraftErrors.signed });
-				console.error('draft:sync', e);
+				console.error('draft:sync', loggableError(e));
 				ack({ error: DraftErrors.unavailable });
 			}
 		});

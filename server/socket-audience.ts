@@ -99,7 +99,7 @@ export function createSocketAudience(
 			ctx.db.select().from(sessions).where(inArray(sessions.id, sessionIds)),
 			loadRights(ctx, userIds)
 		]);
-		const now = ctx.clock.now().getTime();
+		const now = ctx.realClock.now().getTime();
 		const alive = new Map(rows.map((r) => [r.id, ctx.sessions.expiresAt(r).getTime()]));
 		for (const socket of sockets) {
 			const expires = alive.get(socket.data.sessionId);

@@ -6,6 +6,8 @@ import { loadConfig } from '$lib/server/config';
 import { deleteSessionCookie, sessionCookieName, setSessionCookie } from '$lib/server/auth/cookie';
 import { paraglideMiddleware } from '$lib/paraglide/server';
 import { rateKey, rateLimited } from '$lib/server/http/rate-limit';
+import { loggableError } from '$lib/server/loggable-error';
+import { hasControlChar } from '$lib/server/http/text-safety';
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
@@ -18,20 +20,52 @@ const handleContext: Handle = async ({ event, resolve }) => {
 };
 
 /**
- * CSRF: a state-changing request made with the session cookie must come from our own origin.
- * SvelteKit checks this for form posts only; this covers JSON and every other content type. Calls
- * authenticated by a bearer token carry no ambient credentials and are exempt.
+ * CSRF: a state-changing request that carries the session cookie must come from our own origin.
+ * SvelteKit checks this for form posts only; this covers JSON and every other content type. The
+ * credential is decided first: only a request authenticated by a valid bearer token and carrying
+ * no session cookie is exempt (a token is no ambient credential). A request with no credential at
+ * all is checked on pages and on sign-in (login CSRF), and left to the API routes elsewhere, which
+ * answer it with 401.
  */
 const handleOrigin: Handle = async ({ event, resolve }) => {
-	const bearer = event.request.headers.get('authorization')?.startsWith('Bearer ');
-	if (!SAFE_METHODS.has(event.request.method) && !bearer) {
-		const origin = event.request.headers.get('origin');
-		if (origin !== event.url.origin) {
-			return new Response(JSON.stringify({ error: 'Cross-site request refused: the Origin header does not match.' }), {
-				status: 403,
-				headers: { 'content-type': 'application/json' }
-			});
-		}
+	if (SAFE_METHODS.has(event.request.method)) return resolve(event);
+	const hasCookie = event.cookies.get(sessionCookieName(event.url.protocol === 'https:')) !== undefined;
+	if (!hasCookie && (await event.locals.ctx.tokens.authenticate(event.request.headers.get('authorization'))))
+		return resolve(event);
+	const path = event.url.pathname;
+	const signsIn = !path.startsWith('/api/') || path === '/api/v1/session';
+	if ((hasCookie || signsIn) && event.request.headers.get('origin') !== event.url.origin) {
+		return new Response(JSON.stringify({ error: 'Cross-site request refused: the Origin header does not match.' }), {
+			status: 403,
+			headers: { 'content-type': 'application/json' }
+		});
+	}
+	return resolve(event);
+};
+
+/**
+ * Form posts carry no control characters (NUL and the other C0 controls but tab and line breaks):
+ * PostgreSQL refuses NUL in text and nobody types the others. JSON bodies are checked in readJson.
+ */
+const handleFormText: Handle = async ({ event, resolve }) => {
+	const type = event.request.headers.get('content-type') ?? '';
+	if (
+		SAFE_METHODS.has(event.request.method) ||
+		!/^(application\/x-www-form-urlencoded|multipart\/form-data)\b/i.test(type)
+	)
+		return resolve(event);
+	let form: FormData;
+	try {
+		form = await event.request.clone().formData();
+	} catch {
+		return resolve(event); // malformed: the route answers it
+	}
+	for (const [name, value] of form) {
+		if (hasControlChar(name) || (typeof value === 'string' && hasControlChar(value)))
+			return new Response(
+				JSON.stringify({ error: 'A field contains a control character (only tab and line breaks are allowed).' }),
+				{ status: 400, headers: { 'content-type': 'application/json' } }
+			);
 	}
 	return resolve(event);
 };
@@ -98,13 +132,16 @@ const handleSecurityHeaders: Handle = async ({ event, resolve }) => {
 	response.headers.set('x-content-type-options', 'nosniff');
 	response.headers.set('referrer-policy', 'same-origin');
 	response.headers.set('x-frame-options', 'DENY');
-	if (event.locals.user) response.headers.set('cache-control', 'private, no-store');
+	// Answers for a signed-in user or a bearer-token caller are never stored by a cache on the way.
+	if (event.locals.user || event.request.headers.has('authorization'))
+		response.headers.set('cache-control', 'private, no-store');
 	return response;
 };
 
 export const handle = sequence(
 	handleContext,
 	handleOrigin,
+	handleFormText,
 	handleAuth,
 	handleRateLimit,
 	handleSecondFactor,
@@ -112,9 +149,9 @@ export const handle = sequence(
 	handleLocale
 );
 
-/** Unexpected errors: logged in full on the server, a plain message and an id for the user. */
+/** Unexpected errors: logged on the server (without query values), a plain message and an id for the user. */
 export const handleError: HandleServerError = ({ error, event, status }) => {
 	const id = crypto.randomUUID().slice(0, 8);
-	if (status !== 404) console.error(`[${id}] ${event.request.method} ${event.url.pathname}:`, error);
+	if (status !== 404) console.error(`[${id}] ${event.request.method} ${event.url.pathname}: ${loggableError(error)}`);
 	return { message: status === 404 ? 'Not found.' : `Something went wrong (reference ${id}).` };
 };

@@ -183,7 +183,7 @@ describe('CSRF and origin checks', () => {
 });
 
 describe('login throttling', () => {
-	it('locks an account after 5 failures, even for the right password, and unlocks after 15 minutes', async () => {
+	it('holds back unknown browsers after 5 failures of an account, even with the right password, for a while', async () => {
 		await app.createUser('victim', ['officer']);
 		for (let i = 0; i < 5; i++) expect((await client().signIn('victim', 'wrong-password')).status).toBe(401);
 		const locked = await client().signIn('victim', TEST_PASSWORD);

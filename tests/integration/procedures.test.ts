@@ -422,6 +422,19 @@ describe('complaint with an extension (001 pp.23–25)', () => {
 				})
 			).body.fields
 		).toHaveProperty('complaintAgainst');
+		// Another applicant has no standing against this case (001 p.23; 000 p.15).
+		const stranger = await submit({
+			service: 'complaint',
+			applicant: { bin: '990340000272', name: 'ТОО «Бөгде»', legalAddress: 'Алматы, Абай 1', city: 'Almaty' },
+			complaintAgainst: decided.number,
+			reviewBy: 'provider',
+			complaintText: 'Not our case.',
+			goodsLines: undefined,
+			counterparty: undefined,
+			endUser: undefined
+		});
+		expect(stranger.status).toBe(422);
+		expect(stranger.body.fields).toMatchObject({ complaintAgainst: expect.stringContaining('001 p.23') });
 		const { status, body: c } = await submit({
 			service: 'complaint',
 			complaintAgainst: decided.number,
@@ -502,6 +515,8 @@ describe('device verification (004) and a step-timed regulation (003)', () => {
 		});
 		await signedIn('registrar', ['registrar']);
 		expect(clockOf(c, 'procedure-step', '1')).toMatchObject({ state: 'running', citation: '003 A3 p.5.1' });
+		// The chief expert's instruction names the expert (003 A3 p.5.4): the case's assignee examines it.
+		expect((await action('head', c.id, 'assign', { username: 'officer' })).status).toBe(200);
 		const who: Record<string, string> = {
 			'1': 'registrar',
 			'2': 'head',
@@ -509,7 +524,7 @@ describe('device verification (004) and a step-timed regulation (003)', () => {
 			'4': 'officer',
 			'5': 'officer',
 			'6': 'head',
-			'7': 'officer',
+			'7': 'officer2',
 			'8': 'head',
 			'9': 'registrar'
 		};
@@ -521,6 +536,27 @@ describe('device verification (004) and a step-timed regulation (003)', () => {
 			stage = r.body.stage;
 		}
 		expect(stage).toBe('included');
+	});
+
+	it("refuses another officer's completion of the assigned expert's examination step (003 A3 p.7)", async () => {
+		const { body: c } = await submit({
+			service: 'customs-representative-register',
+			goodsLines: undefined,
+			counterparty: undefined,
+			endUser: undefined,
+			firstExportToCounterparty: undefined
+		});
+		if (!staff.registrar) await signedIn('registrar', ['registrar']);
+		for (const who of ['registrar', 'head', 'head', 'officer'])
+			expect((await action(who, c.id, 'complete-step', {})).status).toBe(200);
+		expect((await action('officer', c.id, 'complete-step', { refuse: true })).status).toBe(409); // nobody assigned
+		expect((await action('head', c.id, 'assign', { username: 'officer' })).status).toBe(200);
+		const byOther = await action('officer2', c.id, 'complete-step', { refuse: true });
+		expect(byOther.status).toBe(403);
+		expect(byOther.body.error).toMatch(/003 A3 p\.7/);
+		const res = await staff.officer!.get(`/api/v1/cases/${c.id}`);
+		expect(((await res.json()) as { stage: string }).stage).toBe('step:5');
+		expect((await action('officer', c.id, 'complete-step', { refuse: true })).status).toBe(200);
 	});
 });
 

@@ -12,6 +12,8 @@ import { ManualClock, systemClock, type Clock } from './clock';
 import { createSessionService } from './auth/session.service';
 import { createLoginThrottle } from './auth/login-throttle';
 import { createLoginService } from './auth/login.service';
+import { createKnownDevices } from './auth/known-devices';
+import { loggableError } from './loggable-error';
 import { createUserService } from './users/users.service';
 import { createAccountChanges } from './auth/account-changes';
 import { ensureReferenceData } from './db/reference-data';
@@ -37,28 +39,33 @@ export async function createAppContext(
 	const { db } = dbHandle;
 	const onCommit = withCommitSignal(db);
 	await ensureReferenceData(db);
+	// Sessions, sign-in throttling and second-factor codes run on real time even when the training
+	// clock is simulated: moving that clock must not sign anyone out or unlock a throttle. Tests inject
+	// one clock for both.
+	const realClock = opts.clock ?? systemClock;
 	// Rights change (roles, status, sign-out): the socket server re-decides what its sockets may do.
 	const accountChanges = createAccountChanges();
-	const sessions = createSessionService(db, config.session, clock, (sessionIds) =>
+	const sessions = createSessionService(db, config.session, realClock, (sessionIds) =>
 		accountChanges.notify({ kind: 'sessions', sessionIds })
 	);
-	const throttle = createLoginThrottle(db, config.login, clock);
+	const throttle = createLoginThrottle(db, config.login, realClock);
 	// A calendar change moves open deadlines: the scheduler re-plans its sleep (case events wake it through the outbox).
 	const calendar = createCalendarService({ db, clock, onChanged: () => scheduler.wake() });
 	const scheduler = createDeadlineScheduler(
 		{ db, clock, calendar },
-		{ ...opts.scheduler, onError: (e) => console.error('scheduler:', e) }
+		{ ...opts.scheduler, onError: (e) => console.error('scheduler:', loggableError(e)) }
 	);
 	return {
 		config,
 		clock,
+		realClock,
 		/** Called after each committed transaction of this process (the publisher's nudge). */
 		onCommit,
 		dbHandle,
 		db,
 		sessions,
 		throttle,
-		login: createLoginService({ db, sessions, throttle, clock }),
+		login: createLoginService({ db, sessions, throttle, devices: createKnownDevices(db, realClock), clock }),
 		users: createUserService({
 			db,
 			clock,

@@ -2,6 +2,7 @@ import { fail, redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { requireUser } from '$lib/server/auth/guard';
 import { deleteSessionCookie } from '$lib/server/auth/cookie';
+import { confirmIdentity } from '$lib/server/auth/confirm-identity';
 
 export const load: PageServerLoad = async (event) => {
 	const user = requireUser(event);
@@ -20,10 +21,15 @@ export const actions: Actions = {
 		deleteSessionCookie(event.cookies, event.url.protocol === 'https:');
 		redirect(303, '/login');
 	},
+	/** Needs the password or a current code, and ends the user's other sessions. */
 	removeSecondFactor: async (event) => {
 		const user = requireUser(event);
 		if (user.mfaRequired) return fail(403, { message: 'Your role requires a second factor; it cannot be removed.' });
+		const current = String((await event.request.formData()).get('current') ?? '');
+		const confirmed = await confirmIdentity(event.locals.ctx, user.id, current);
+		if (!confirmed.ok) return fail(confirmed.status, { message: confirmed.message });
 		await event.locals.ctx.users.setTotpKey(user.id, null, { userId: user.id, label: user.username });
-		return { message: 'Second factor removed.' };
+		await event.locals.ctx.sessions.invalidateAllForUser(user.id, event.locals.session!.id);
+		return { message: 'Second factor removed; your other sessions were signed out.' };
 	}
 };

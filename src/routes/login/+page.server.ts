@@ -1,14 +1,11 @@
 import { fail, redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
-import { setSessionCookie } from '$lib/server/auth/cookie';
-
-/** Only same-site paths are followed after sign-in (no open redirect). */
-function safeNext(raw: string | null): string {
-	return raw && raw.startsWith('/') && !raw.startsWith('//') && !raw.startsWith('/\\') ? raw : '/';
-}
+import { deviceCookieName, setDeviceCookie, setSessionCookie } from '$lib/server/auth/cookie';
+import { safeNext } from '$lib/server/auth/safe-next';
 
 export const load: PageServerLoad = async ({ locals, url }) => {
-	if (locals.user && locals.session?.twoFactorVerified) redirect(303, safeNext(url.searchParams.get('next')));
+	if (locals.user && locals.session?.twoFactorVerified)
+		redirect(303, safeNext(url.searchParams.get('next'), url.origin));
 	return {};
 };
 
@@ -27,7 +24,8 @@ export const actions: Actions = {
 			username,
 			password,
 			ip: event.getClientAddress(),
-			userAgent: event.request.headers.get('user-agent') ?? undefined
+			userAgent: event.request.headers.get('user-agent') ?? undefined,
+			deviceCookie: event.cookies.get(deviceCookieName(event.url.protocol === 'https:'))
 		});
 		if (!result.ok) {
 			if (result.reason === 'throttled') {
@@ -42,8 +40,9 @@ export const actions: Actions = {
 			return fail(400, { username, code: 'credentials', message: 'Wrong username or password.' });
 		}
 		setSessionCookie(event.cookies, result.token, result.expiresAt, event.url.protocol === 'https:');
+		if (result.deviceToken) setDeviceCookie(event.cookies, result.deviceToken, event.url.protocol === 'https:');
 		if (result.secondFactor === 'verify') redirect(303, '/login/two-factor');
 		if (result.secondFactor === 'setup') redirect(303, '/login/two-factor/setup');
-		redirect(303, result.kiosk ? '/board' : safeNext(event.url.searchParams.get('next')));
+		redirect(303, result.kiosk ? '/board' : safeNext(event.url.searchParams.get('next'), event.url.origin));
 	}
 };

@@ -286,7 +286,8 @@ const CUSTOMS_STEPS: readonly ProcedureStep[] = [
 		unit: 'calendar_days',
 		length: 8,
 		citation: '003 A3 p.5.5, p.8.5',
-		mayRefuse: true
+		mayRefuse: true,
+		performer: 'assignee'
 	},
 	{
 		id: '6',
@@ -302,7 +303,8 @@ const CUSTOMS_STEPS: readonly ProcedureStep[] = [
 		roles: ['officer'],
 		unit: 'calendar_days',
 		length: 2,
-		citation: '003 A3 p.5.7 (p.8.7: from receipt of the draft)'
+		citation: '003 A3 p.5.7 (p.8.7: from receipt of the draft)',
+		performer: 'not-assignee'
 	},
 	{
 		id: '8',

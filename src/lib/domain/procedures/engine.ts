@@ -12,6 +12,7 @@ import { OTHER_HANDLERS, recusedFromComplaintReview } from './other-actions';
 import { openClock } from './case-clocks';
 import {
 	ProcedureError,
+	stepPerformerProblem,
 	type ActingUser,
 	type ActionPlan,
 	type CaseSnapshot,
@@ -107,6 +108,10 @@ function preconditionHolds(ctx: Omit<ActionContext, 'assignee'>, action: StaffAc
 			return !recusedFromComplaintReview(snap, actor);
 		case 'verify-device':
 			return snap.devices.some((d) => d.result === null);
+		case 'complete-step': {
+			const step = ctx.def.steps.find((s) => `step:${s.id}` === snap.stage);
+			return !step || stepPerformerProblem(step, snap, actor) === null;
+		}
 		default:
 			return true;
 	}

@@ -6,7 +6,7 @@ import { computeClock } from '../sla';
 import { append, cancelOpenClocks, findClock, openClock, startClock } from './case-clocks';
 import type { Handlers } from './engine';
 import { event, plan } from './plan-builders';
-import { ProcedureError, type ActingUser, type CaseSnapshot } from './types';
+import { ProcedureError, stepPerformerProblem, type ActingUser, type CaseSnapshot } from './types';
 
 /** The complaint-review steps a decider of the case complained about may not take, with their points. */
 const REVIEW_STEP_POINTS = {
@@ -144,6 +144,8 @@ export const OTHER_HANDLERS: Handlers = {
 		if (!step) throw new ProcedureError(409, 'The case is not at a step.');
 		if (!actor.roles.some((r) => (step.roles as readonly string[]).includes(r)))
 			throw new ProcedureError(403, `Step ${step.id} is taken by: ${step.roles.join(', ')} (${step.citation}).`);
+		const performer = stepPerformerProblem(step, snap, actor);
+		if (performer) throw new ProcedureError(snap.assigneeId === null ? 409 : 403, performer);
 		if (input.refuse && !step.mayRefuse)
 			throw new ProcedureError(422, `A refusal is drafted at the examination step, not at step ${step.id}.`, {
 				refuse: 'not at this step'

@@ -408,7 +408,7 @@ describe('device verification (004 P 10) and a step-timed regulation (003 A3)', 
 
 	it('runs nine steps with hour and calendar-day limits; a refusal at the examination skips to signature and sending', () => {
 		const t0 = at('2026-04-13T10:00:00+05:00');
-		let snap = register('customs-representative-register', t0);
+		let snap = register('customs-representative-register', t0); // assigned to `officer`, the expert
 		expect(due(snap, 'procedure-step', t0, '1').due!.toISOString()).toBe('2026-04-13T10:30:00.000Z'); // 4 office hours from 10:00, lunch 13:00–14:30: 15:30
 		const actors: Record<string, ActingUser> = {
 			'1': registrar,
@@ -417,7 +417,7 @@ describe('device verification (004 P 10) and a step-timed regulation (003 A3)', 
 			'4': officer,
 			'5': officer,
 			'6': head,
-			'7': officer,
+			'7': other,
 			'8': head,
 			'9': registrar
 		};
@@ -445,5 +445,34 @@ describe('device verification (004 P 10) and a step-timed regulation (003 A3)', 
 		expect(r.stage).toBe('step:8');
 		r = act(act(r, head, 'complete-step', {}, t0).next, registrar, 'complete-step', {}, t0).next;
 		expect(r.stage).toBe('refused');
+	});
+
+	it('binds the examination to the assigned expert and the agreement to someone else (003 A3 p.7)', () => {
+		const t0 = at('2026-04-13T10:00:00+05:00');
+		let snap = register('customs-representative-register', t0);
+		for (const [step, who] of [
+			['1', registrar],
+			['2', head],
+			['3', head],
+			['4', officer]
+		] as const) {
+			expect(snap.stage).toBe(`step:${step}`);
+			snap = act(snap, who, 'complete-step', {}, t0).next;
+		}
+		expect(snap.stage).toBe('step:5');
+		// Nobody assigned yet: the expert is not known, so nobody examines.
+		const unassigned = { ...snap, assigneeId: null };
+		expect(refused(() => act(unassigned, officer, 'complete-step', { refuse: true }, t0)).status).toBe(409);
+		expect(snap.assigneeId).toBe(officer.userId);
+		const ctx = (actor: ActingUser) => ({ def: procedureFor(snap.service), snap, actor, now: t0, calendar });
+		expect(availableActions(ctx(other))).not.toContain('complete-step');
+		expect(availableActions(ctx(officer))).toContain('complete-step');
+		const byOther = refused(() => act(snap, other, 'complete-step', { refuse: true }, t0));
+		expect([byOther.status, byOther.message]).toEqual([403, expect.stringContaining('003 A3 p.7')]);
+		snap = act(snap, officer, 'complete-step', {}, t0).next;
+		snap = act(snap, head, 'complete-step', {}, t0).next;
+		expect(snap.stage).toBe('step:7');
+		expect(refused(() => act(snap, officer, 'complete-step', {}, t0)).status).toBe(403);
+		expect(act(snap, other, 'complete-step', {}, t0).next.stage).toBe('step:8');
 	});
 });

@@ -72,6 +72,29 @@ export interface ProcedureStep {
 	readonly mayRefuse?: boolean;
 	/** After a refusal, the steps that still run (signature and sending). */
 	readonly alsoOnRefusal?: boolean;
+	/**
+	 * Which person of the role takes the step, when the act names one (003 A3 p.7): `assignee` — the
+	 * expert the chief expert instructed, i.e. the case's responsible executor; `not-assignee` —
+	 * someone other than that expert (the legal unit's expert agreeing the expert's draft).
+	 */
+	readonly performer?: 'assignee' | 'not-assignee';
+}
+
+/** Why this user may not take this step in person, or null when they may (003 A3 p.7). */
+export function stepPerformerProblem(
+	step: ProcedureStep,
+	snap: { readonly assigneeId: number | null },
+	actor: { readonly userId: number }
+): string | null {
+	if (step.performer === 'assignee') {
+		if (snap.assigneeId === null)
+			return `Step ${step.id} is taken by the expert the case is assigned to; assign it first (003 A3 p.5.4, p.7).`;
+		if (snap.assigneeId !== actor.userId)
+			return `Step ${step.id} is taken by the expert the case is assigned to, not by another officer (003 A3 p.7, ${step.citation}).`;
+	}
+	if (step.performer === 'not-assignee' && snap.assigneeId === actor.userId)
+		return `Step ${step.id} is taken by the legal unit, not by the expert who drafted the order (003 A3 p.7, ${step.citation}).`;
+	return null;
 }
 
 export interface ProcedureDefinition {

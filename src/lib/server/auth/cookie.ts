@@ -21,3 +21,18 @@ export function setSessionCookie(cookies: Cookies, token: string, expiresAt: Dat
 export function deleteSessionCookie(cookies: Cookies, secure: boolean): void {
 	cookies.delete(sessionCookieName(secure), { httpOnly: true, sameSite: 'lax', secure, path: '/' });
 }
+
+/** A known-device cookie (see known-devices.ts): kept for a year, sent only to us. */
+export function deviceCookieName(secure: boolean): string {
+	return secure ? '__Host-merzim_device' : 'merzim_device';
+}
+
+export function setDeviceCookie(cookies: Cookies, token: string, secure: boolean): void {
+	cookies.set(deviceCookieName(secure), token, {
+		httpOnly: true,
+		sameSite: 'lax',
+		secure,
+		path: '/',
+		maxAge: 365 * 24 * 3600
+	});
+}

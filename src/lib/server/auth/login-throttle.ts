@@ -1,7 +1,17 @@
 /**
- * Failed sign-ins are counted per account and per IP address in the database, so every server
- * process sees the same counts. After `max` failures within the lockout window the key is locked
- * for the window; a successful sign-in clears the account's count and costs nothing (OWASP ASVS 2.2.1).
+ * Failed sign-ins are counted in the database (so every server process sees the same counts) under
+ * keys of four kinds, each answering a different attacker (OWASP Authentication Cheat Sheet,
+ * "Protect against automated attacks"):
+ *
+ * - `account:` and `ip:` throttle password guessing from browsers the account does not know: from
+ *   the limit on, each further failure makes the next attempt wait longer (1 minute, 2, 4, … up to
+ *   the lockout time). A known device (see known_devices) is not held back by them, so someone
+ *   guessing from elsewhere cannot lock the owner out.
+ * - `device:` counts failures of one known device; at the limit it is locked and treated as unknown.
+ * - `totp:` counts wrong second-factor codes of one user. A correct password never resets it; at
+ *   the limit codes are refused for the lockout time (an attacker here already has the password).
+ *
+ * A key is forgotten once it has been quiet for the lockout time after its last wait ended.
  */
 import { eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../db/client';
@@ -16,47 +26,71 @@ export interface ThrottleLimits {
 
 export const accountKey = (username: string) => `account:${username.trim().toLowerCase()}`;
 export const ipKey = (ip: string) => `ip:${ip}`;
+export const deviceKey = (deviceId: string) => `device:${deviceId}`;
+export const secondFactorKey = (userId: number) => `totp:${userId}`;
+
+/** The first wait once a growing key reaches its limit; it doubles with each further failure. */
+export const FIRST_DELAY_MS = 60_000;
 
 export function createLoginThrottle(db: Db, limits: ThrottleLimits, clock: Clock) {
 	const maxFor = (key: string) => (key.startsWith('ip:') ? limits.maxFailuresPerIp : limits.maxFailuresPerAccount);
+	const grows = (key: string) => key.startsWith('ip:') || key.startsWith('account:');
+
+	/** How long a key waits after its `failures`-th failure. */
+	function waitMs(key: string, failures: number): number {
+		const over = failures - maxFor(key);
+		if (over < 0) return 0;
+		if (!grows(key)) return limits.lockoutMs;
+		return Math.min(limits.lockoutMs, FIRST_DELAY_MS * 2 ** Math.min(over, 30));
+	}
 
 	return {
-		/** Milliseconds until the earliest allowed attempt, or 0 when none of the keys is locked. */
+		/** Milliseconds until the earliest allowed attempt, or 0 when none of the keys is held back. */
 		async retryAfterMs(keys: string[]): Promise<number> {
+			if (keys.length === 0) return 0;
 			const rows = await db.select().from(loginThrottle).where(inArray(loginThrottle.key, keys));
 			const now = clock.now().getTime();
 			return Math.max(0, ...rows.map((r) => (r.lockedUntil ? r.lockedUntil.getTime() - now : 0)));
 		},
 
-		async recordFailure(keys: string[]): Promise<void> {
+		/** Counts one failure under each key; returns the wait each key now imposes, in ms. */
+		async recordFailure(keys: string[]): Promise<number[]> {
 			const now = clock.now();
 			const ts = (d: Date) => sql`${d.toISOString()}::timestamptz`;
-			const windowStart = ts(new Date(now.getTime() - limits.lockoutMs));
+			const forgetBefore = ts(new Date(now.getTime() - limits.lockoutMs));
+			const stale = sql`coalesce(${loginThrottle.lockedUntil}, ${loginThrottle.windowStartedAt}) < ${forgetBefore}`;
+			const waits: number[] = [];
 			for (const key of keys) {
-				// One statement per key: a stale window restarts at 1, a fresh one counts up, and the
-				// lock is set when the count reaches the limit. Safe under concurrent failures.
-				await db
+				// One statement counts (safe under concurrent failures): a stale key restarts at 1.
+				const [row] = await db
 					.insert(loginThrottle)
-					.values({ key, failures: 1, windowStartedAt: now, lockedUntil: maxFor(key) <= 1 ? lockUntil(now) : null })
+					.values({ key, failures: 1, windowStartedAt: now, lockedUntil: null })
 					.onConflictDoUpdate({
 						target: loginThrottle.key,
 						set: {
-							failures: sql`case when ${loginThrottle.windowStartedAt} < ${windowStart} then 1 else ${loginThrottle.failures} + 1 end`,
-							windowStartedAt: sql`case when ${loginThrottle.windowStartedAt} < ${windowStart} then ${ts(now)} else ${loginThrottle.windowStartedAt} end`,
-							lockedUntil: sql`case when (case when ${loginThrottle.windowStartedAt} < ${windowStart} then 1 else ${loginThrottle.failures} + 1 end) >= ${maxFor(key)} then ${ts(lockUntil(now))} else ${loginThrottle.lockedUntil} end`
+							failures: sql`case when ${stale} then 1 else ${loginThrottle.failures} + 1 end`,
+							windowStartedAt: sql`case when ${stale} then ${ts(now)} else ${loginThrottle.windowStartedAt} end`,
+							lockedUntil: sql`case when ${stale} then null else ${loginThrottle.lockedUntil} end`
 						}
-					});
+					})
+					.returning({ failures: loginThrottle.failures });
+				const wait = waitMs(key, row!.failures);
+				if (wait > 0) {
+					const until = new Date(now.getTime() + wait);
+					await db
+						.update(loginThrottle)
+						.set({ lockedUntil: sql`greatest(${loginThrottle.lockedUntil}, ${ts(until)})` })
+						.where(eq(loginThrottle.key, key));
+				}
+				waits.push(wait);
 			}
+			return waits;
 		},
 
 		async reset(key: string): Promise<void> {
 			await db.delete(loginThrottle).where(eq(loginThrottle.key, key));
 		}
 	};
-
-	function lockUntil(now: Date) {
-		return new Date(now.getTime() + limits.lockoutMs);
-	}
 }
 
 export type LoginThrottle = ReturnType<typeof createLoginThrottle>;

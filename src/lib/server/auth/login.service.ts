@@ -1,6 +1,8 @@
 /**
  * Sign-in: throttle check, password check (same time for unknown users), session creation, and
  * what the second factor still requires. Returns a result, never throws for a user's mistake.
+ * A browser known to the account (device cookie) is held back only by its own failures; any other
+ * by the account's and the IP address's growing waits (see login-throttle.ts).
  */
 import { eq, sql } from 'drizzle-orm';
 import type { Db } from '../db/client';
@@ -8,11 +10,20 @@ import { users } from '../db/schema';
 import type { Clock } from '../clock';
 import { appendAuditEvent } from '../audit/audit.repository';
 import { dummyPasswordHash, verifyPassword } from './password';
-import { accountKey, ipKey, type LoginThrottle } from './login-throttle';
+import { accountKey, deviceKey, ipKey, type LoginThrottle } from './login-throttle';
+import type { KnownDevices } from './known-devices';
 import type { SessionService } from './session.service';
 
 export type SignInResult =
-	| { ok: true; token: string; expiresAt: Date; kiosk: boolean; secondFactor: 'none' | 'verify' | 'setup' }
+	| {
+			ok: true;
+			token: string;
+			expiresAt: Date;
+			kiosk: boolean;
+			secondFactor: 'none' | 'verify' | 'setup';
+			/** A new device cookie to set, when this browser was not known to the account yet. */
+			deviceToken: string | null;
+	  }
 	| { ok: false; reason: 'invalid' }
 	| { ok: false; reason: 'throttled'; retryAfterMs: number };
 
@@ -21,27 +32,41 @@ export interface SignInInput {
 	password: string;
 	ip: string;
 	userAgent?: string;
+	/** The browser's device cookie, if it has one. */
+	deviceCookie?: string;
 }
 
-export function createLoginService(deps: { db: Db; sessions: SessionService; throttle: LoginThrottle; clock: Clock }) {
-	const { db, sessions, throttle, clock } = deps;
+export function createLoginService(deps: {
+	db: Db;
+	sessions: SessionService;
+	throttle: LoginThrottle;
+	devices: KnownDevices;
+	clock: Clock;
+}) {
+	const { db, sessions, throttle, devices, clock } = deps;
 
 	return {
 		async signIn(input: SignInInput): Promise<SignInResult> {
-			const keys = [accountKey(input.username), ipKey(input.ip)];
-			const retryAfterMs = await throttle.retryAfterMs(keys);
-			if (retryAfterMs > 0) return { ok: false, reason: 'throttled', retryAfterMs };
-
 			const [user] = await db
 				.select()
 				.from(users)
 				.where(eq(sql`lower(${users.username})`, input.username.trim().toLowerCase()));
+			let device = await devices.recognise(input.deviceCookie, user?.id);
+			if (device && (await throttle.retryAfterMs([deviceKey(device)])) > 0) device = null;
+			const keys = device
+				? [deviceKey(device), accountKey(input.username)]
+				: [accountKey(input.username), ipKey(input.ip)];
+			const retryAfterMs = device ? 0 : await throttle.retryAfterMs(keys);
+			if (retryAfterMs > 0) return { ok: false, reason: 'throttled', retryAfterMs };
+
 			const valid = await verifyPassword(user?.passwordHash ?? (await dummyPasswordHash()), input.password);
 			if (!user || !valid || user.disabled) {
 				await throttle.recordFailure(keys);
 				return { ok: false, reason: 'invalid' };
 			}
-			await throttle.reset(keys[0]!);
+			await throttle.reset(accountKey(input.username));
+			if (device) await throttle.reset(deviceKey(device));
+			const deviceToken = await devices.remember(device, user.id);
 
 			const sessionUser = await sessions.loadUser(user.id);
 			if (!sessionUser) return { ok: false, reason: 'invalid' };
@@ -60,7 +85,7 @@ export function createLoginService(deps: { db: Db; sessions: SessionService; thr
 				at: clock.now(),
 				after: { sessionKind: session.kind, ip: input.ip }
 			});
-			return { ok: true, token, expiresAt: session.expiresAt, kiosk, secondFactor };
+			return { ok: true, token, expiresAt: session.expiresAt, kiosk, secondFactor, deviceToken };
 		}
 	};
 }

@@ -265,11 +265,17 @@ export function createCaseActions(deps: { db: Db; clock: Clock; calendar: Calend
 		if (input.service === 'complaint') {
 			// Against a decision, an action or inaction: an open case too (001 p.23 para 1; 000 p.15 para 1).
 			const [target] = await tx
-				.select({ id: cases.id, service: cases.service })
+				.select({ id: cases.id, service: cases.service, bin: organisations.bin })
 				.from(cases)
+				.innerJoin(organisations, eq(organisations.id, cases.applicantId))
 				.where(eq(cases.number, input.complaintAgainst!));
-			if (!target)
-				throw new ApiError(422, 'Some fields are invalid.', { complaintAgainst: 'no case with this number' });
+			// Standing: only the applicant of the case complains about it, itself or through its
+			// representative acting in its name (001 p.23; 000 p.15). Another applicant's case is answered
+			// as if it did not exist, so case numbers of others cannot be probed.
+			if (!target || target.bin !== input.applicant.bin)
+				throw new ApiError(422, 'Some fields are invalid.', {
+					complaintAgainst: 'no case of this applicant with this number (001 p.23; 000 p.15)'
+				});
 			const refusal = complaintTargetRefusal(target.service);
 			if (refusal) throw new ApiError(422, 'Some fields are invalid.', { complaintAgainst: refusal });
 			complaintOf = target.id;

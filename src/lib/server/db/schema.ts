@@ -112,6 +112,25 @@ export const loginThrottle = pgTable('login_throttle', {
 	lockedUntil: tstz('locked_until')
 });
 
+/**
+ * Browsers that once signed in to an account with its password (OWASP "device cookies"): such a
+ * browser is not held back by the guessing throttles of the account or its IP address, so failures
+ * from elsewhere cannot lock the owner out. Only the SHA-256 of the cookie's secret is stored.
+ */
+export const knownDevices = pgTable(
+	'known_devices',
+	{
+		id: text('id').primaryKey(),
+		secretHash: bytea('secret_hash').notNull(),
+		userId: integer('user_id')
+			.notNull()
+			.references(() => users.id, { onDelete: 'cascade' }),
+		createdAt: tstz('created_at').notNull(),
+		lastUsedAt: tstz('last_used_at').notNull()
+	},
+	(t) => [index('known_devices_user_idx').on(t.userId)]
+);
+
 export const organisations = pgTable('organisations', {
 	id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
 	bin: text('bin').notNull().unique(),

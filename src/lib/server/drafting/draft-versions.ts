@@ -11,6 +11,7 @@ import { drafts, draftVersions, users } from '../db/schema';
 import { diffVersionTexts } from '../../domain/drafting/version-diff';
 import { loadEncodedState, type DraftRow } from './draft.repository';
 import { bodyText } from './draft-state';
+import { stripControlChars } from '../http/text-safety';
 import { DraftingError } from './drafting-errors';
 import type { DraftingService } from './drafting.service';
 
@@ -29,7 +30,9 @@ export function textOfState(state: Uint8Array): string {
 	const doc = new Y.Doc();
 	try {
 		Y.applyUpdate(doc, state);
-		return bodyText(doc);
+		// A control character typed or pasted into the letter would make PostgreSQL refuse the text
+		// column and every version save fail: the plain text keeps none (the Yjs state is bytes).
+		return stripControlChars(bodyText(doc));
 	} finally {
 		doc.destroy();
 	}

@@ -21,6 +21,7 @@ import {
 	type UpdateToStore
 } from './draft.repository';
 import { RejectedBatchError } from './save-queue';
+import { loggableError } from '../loggable-error';
 
 export interface DraftingOptions {
 	debounceMs?: number;
@@ -107,7 +108,7 @@ export function createDraftingService(deps: { db: Db; clock: Clock }, opts: Draf
 		// Every update of these rows is in the document (applied before it was queued): compaction's proof.
 		for (const r of rows) draft.holds.add(r.hash!);
 		if (draft.storedUpdates > compactAbove)
-			void draft.serial(() => compact(draft)).catch((e) => console.error('draft compaction:', e));
+			void draft.serial(() => compact(draft)).catch((e) => console.error('draft compaction:', loggableError(e)));
 	}
 
 	async function compact(draft: LiveDraft): Promise<void> {
@@ -206,7 +207,7 @@ export function createDraftingService(deps: { db: Db; clock: Clock }, opts: Draf
 			const draft = await pending.catch(() => null);
 			if (!draft || t - draft.lastActivityAt < idleMs || !draft.saves.idle) continue;
 			if (draft.storedUpdates > 0)
-				await draft.serial(() => compact(draft)).catch((e) => console.error('draft compaction:', e));
+				await draft.serial(() => compact(draft)).catch((e) => console.error('draft compaction:', loggableError(e)));
 			if (draft.members === 0 && !draft.saves.lastSaveFailed && draft.saves.idle && live.get(id) === pending) {
 				live.delete(id);
 				draft.destroy();
@@ -214,7 +215,7 @@ export function createDraftingService(deps: { db: Db; clock: Clock }, opts: Draf
 		}
 	}
 	const sweeper = setInterval(
-		() => void sweep().catch((e) => console.error('draft sweep:', e)),
+		() => void sweep().catch((e) => console.error('draft sweep:', loggableError(e))),
 		opts.sweepMs ?? Math.max(1_000, idleMs / 3)
 	);
 	sweeper.unref();
@@ -263,7 +264,7 @@ export function createDraftingService(deps: { db: Db; clock: Clock }, opts: Draf
 			clearInterval(sweeper);
 			for (const pending of live.values()) {
 				const draft = await pending.catch(() => null);
-				await draft?.saves.flush().catch((e) => console.error('draft save at shutdown:', e));
+				await draft?.saves.flush().catch((e) => console.error('draft save at shutdown:', loggableError(e)));
 				draft?.destroy();
 			}
 			live.clear();

@@ -1,9 +1,11 @@
 /**
  * Reads a JSON request body with a size limit and a strict schema: 415 for another content type,
- * 413 when too large, 400 when not JSON, 422 with a message per field when the shape is wrong.
+ * 413 when too large, 400 when not JSON or nested too deep, 422 with a message per field when the
+ * shape is wrong or a text holds a control character (see text-safety.ts).
  */
 import type { z } from 'zod';
 import { ApiError } from './api-error';
+import { findControlChar, jsonDeeperThan, MAX_JSON_DEPTH } from './text-safety';
 
 export const DEFAULT_MAX_BODY_BYTES = 64 * 1024;
 
@@ -19,12 +21,19 @@ export async function readJson<S extends z.ZodType>(
 	const text = await request.text();
 	if (new TextEncoder().encode(text).length > maxBytes)
 		throw new ApiError(413, `The body is larger than ${maxBytes} bytes.`);
+	if (jsonDeeperThan(text, MAX_JSON_DEPTH))
+		throw new ApiError(400, `The body nests deeper than ${MAX_JSON_DEPTH} levels.`);
 	let value: unknown;
 	try {
 		value = JSON.parse(text);
 	} catch {
 		throw new ApiError(400, 'The body is not valid JSON.');
 	}
+	const control = findControlChar(value);
+	if (control !== null)
+		throw new ApiError(422, 'Some fields are invalid.', {
+			[control]: 'contains a control character (only tab and line breaks are allowed)'
+		});
 	const parsed = schema.safeParse(value);
 	if (!parsed.success) throw new ApiError(422, 'Some fields are invalid.', fieldErrors(parsed.error));
 	return parsed.data;

@@ -7,9 +7,11 @@ import { ApiError } from '../http/api-error';
 import type { TokenKind, TokenPrincipal } from './tokens.service';
 
 export async function requireToken(event: RequestEvent, kinds: readonly TokenKind[]): Promise<TokenPrincipal> {
-	const principal = await event.locals.ctx.tokens.authenticate(event.request.headers.get('authorization'));
+	const header = event.request.headers.get('authorization');
+	const principal = await event.locals.ctx.tokens.authenticate(header);
+	const problem = header ? 'The bearer token is not valid' : 'A bearer token is required';
 	if (!principal)
-		throw new ApiError(401, 'Send a valid integration token: Authorization: Bearer mzt_…', undefined, {
+		throw new ApiError(401, `${problem}: send Authorization: Bearer mzt_…`, undefined, {
 			'www-authenticate': 'Bearer'
 		});
 	if (!kinds.includes(principal.kind)) throw new ApiError(403, `A ${principal.kind} token may not call this endpoint.`);

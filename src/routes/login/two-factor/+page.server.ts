@@ -3,7 +3,8 @@ import { eq } from 'drizzle-orm';
 import type { Actions, PageServerLoad } from './$types';
 import { users } from '$lib/server/db/schema';
 import { verifyTotpAt } from '$lib/server/auth/totp';
-import { accountKey } from '$lib/server/auth/login-throttle';
+import { secondFactorKey } from '$lib/server/auth/login-throttle';
+import { appendAuditEvent } from '$lib/server/audit/audit.repository';
 
 export const load: PageServerLoad = async ({ locals }) => {
 	if (!locals.session) redirect(303, '/login');
@@ -12,20 +13,35 @@ export const load: PageServerLoad = async ({ locals }) => {
 	return {};
 };
 
+const lockedMessage = (ms: number) =>
+	`Too many wrong codes: the second factor of this account is locked for ${Math.ceil(ms / 60_000)} minute(s). ` +
+	'If these attempts were not yours, change your password.';
+
 export const actions: Actions = {
 	default: async ({ request, locals }) => {
 		const { session, user, ctx } = locals;
 		if (!session || !user) redirect(303, '/login');
 		const code = String((await request.formData()).get('code') ?? '').trim();
-		// Wrong codes count towards the same per-account lockout as wrong passwords.
-		const key = accountKey(user.username);
-		if ((await ctx.throttle.retryAfterMs([key])) > 0)
-			return fail(429, { message: 'Too many failed attempts. Try again later.' });
+		// Wrong codes are counted per user on their own key, which a correct password never resets:
+		// otherwise signing in again would give unlimited guesses at the code.
+		const key = secondFactorKey(user.id);
+		const wait = await ctx.throttle.retryAfterMs([key]);
+		if (wait > 0) return fail(429, { message: lockedMessage(wait) });
 		const [row] = await ctx.db.select({ key: users.totpKey }).from(users).where(eq(users.id, user.id));
-		if (!row?.key || !verifyTotpAt(row.key, code, ctx.clock.now())) {
-			await ctx.throttle.recordFailure([key]);
+		if (!row?.key || !verifyTotpAt(row.key, code, ctx.realClock.now())) {
+			const [lockMs] = await ctx.throttle.recordFailure([key]);
+			if (lockMs) {
+				await appendAuditEvent(ctx.db, `user:${user.id}`, {
+					type: 'second-factor-locked',
+					actor: { userId: user.id, label: user.username },
+					at: ctx.clock.now(),
+					after: { lockedForMinutes: Math.ceil(lockMs / 60_000) }
+				});
+				return fail(429, { message: lockedMessage(lockMs) });
+			}
 			return fail(400, { message: 'That code is not valid. Enter the 6 digits your app shows now.' });
 		}
+		await ctx.throttle.reset(key);
 		await ctx.sessions.markTwoFactorVerified(session.id);
 		redirect(303, '/');
 	}

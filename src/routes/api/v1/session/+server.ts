@@ -2,7 +2,7 @@ import { json } from '@sveltejs/kit';
 import { z } from 'zod';
 import { apiRoute, ApiError } from '$lib/server/http/api-error';
 import { readJson } from '$lib/server/http/json-body';
-import { deleteSessionCookie, setSessionCookie } from '$lib/server/auth/cookie';
+import { deleteSessionCookie, deviceCookieName, setDeviceCookie, setSessionCookie } from '$lib/server/auth/cookie';
 
 const SignInSchema = z.object({ username: z.string().min(1).max(64), password: z.string().min(1).max(256) }).strict();
 
@@ -12,7 +12,8 @@ export const POST = apiRoute(async (event) => {
 	const result = await event.locals.ctx.login.signIn({
 		...body,
 		ip: event.getClientAddress(),
-		userAgent: event.request.headers.get('user-agent') ?? undefined
+		userAgent: event.request.headers.get('user-agent') ?? undefined,
+		deviceCookie: event.cookies.get(deviceCookieName(event.url.protocol === 'https:'))
 	});
 	if (!result.ok) {
 		if (result.reason === 'throttled') {
@@ -24,6 +25,7 @@ export const POST = apiRoute(async (event) => {
 		throw new ApiError(401, 'Wrong username or password.');
 	}
 	setSessionCookie(event.cookies, result.token, result.expiresAt, event.url.protocol === 'https:');
+	if (result.deviceToken) setDeviceCookie(event.cookies, result.deviceToken, event.url.protocol === 'https:');
 	return json(
 		{ expiresAt: result.expiresAt.toISOString(), secondFactor: result.secondFactor, kiosk: result.kiosk },
 		{ status: 201 }

@@ -2,16 +2,24 @@ import { fail, redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { decodeBase32IgnorePadding } from '@oslojs/encoding';
 import { newTotpKey, totpKeyText, totpUri, verifyTotpAt } from '$lib/server/auth/totp';
+import { confirmIdentity } from '$lib/server/auth/confirm-identity';
 
 /**
  * Enrolment of a TOTP app. The proposed key travels in a hidden field and is stored only once the
- * user proves their app produces its codes; until then the session stays unverified.
+ * user proves their app produces its codes; until then the session stays unverified. Outside the
+ * sign-in (a verified session replacing or adding a factor) the user also gives the password or a
+ * current code, and every other session of the user ends.
  */
 export const load: PageServerLoad = async ({ locals }) => {
 	if (!locals.session || !locals.user) redirect(303, '/login');
 	if (locals.user.hasTotp && !locals.session.twoFactorVerified) redirect(303, '/login/two-factor');
 	const key = newTotpKey();
-	return { keyText: totpKeyText(key), uri: totpUri(key, locals.user.username), required: locals.user.mfaRequired };
+	return {
+		keyText: totpKeyText(key),
+		uri: totpUri(key, locals.user.username),
+		required: locals.user.mfaRequired,
+		confirm: locals.session.twoFactorVerified
+	};
 };
 
 export const actions: Actions = {
@@ -29,9 +37,14 @@ export const actions: Actions = {
 			return fail(400, { message: 'The set-up form was damaged; reload the page.' });
 		}
 		if (key.length !== 20) return fail(400, { message: 'The set-up form was damaged; reload the page.' });
-		if (!verifyTotpAt(key, code, ctx.clock.now()))
+		if (session.twoFactorVerified) {
+			const confirmed = await confirmIdentity(ctx, user.id, String(form.get('current') ?? ''));
+			if (!confirmed.ok) return fail(confirmed.status, { message: confirmed.message });
+		}
+		if (!verifyTotpAt(key, code, ctx.realClock.now()))
 			return fail(400, { message: 'That code does not match. Check the key in your app and try again.' });
 		await ctx.users.setTotpKey(user.id, key, { userId: user.id, label: user.username });
+		await ctx.sessions.invalidateAllForUser(user.id, session.id);
 		await ctx.sessions.markTwoFactorVerified(session.id);
 		redirect(303, '/');
 	}
