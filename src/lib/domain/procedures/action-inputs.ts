@@ -53,7 +53,11 @@ export const ACTION_INPUTS = {
 	'record-extension-notice': z.object({}).strict(),
 	'decide-complaint': z.object({ outcome: z.enum(['upheld', 'rejected']), reason: text(5000) }).strict(),
 	'verify-device': z.object({ imei, result: z.enum(['confirmed', 'rejected']), note: text(1000).optional() }).strict(),
-	'complete-step': z.object({ refuse: z.boolean().optional(), note: text(2000).optional() }).strict()
+	'complete-step': z.object({ refuse: z.boolean().optional(), note: text(2000).optional() }).strict(),
+	/** 001 p.18 para 1 sub.2: which state body reported the risk, what it says, when it arrived. */
+	'record-risk-information': z
+		.object({ source: text(300), summary: text(5000), receivedAt: instant.optional() })
+		.strict()
 } as const satisfies Record<StaffAction, z.ZodType>;
 
 export type ActionInput<A extends StaffAction> = z.infer<(typeof ACTION_INPUTS)[A]>;

@@ -37,6 +37,7 @@ export function applyPlan(
 	}
 	let mfa = snap.mfa;
 	if (plan.mfaRequest) mfa = { id: newId(), mandatory: plan.mfaRequest.mandatory, resultAt: null, authentic: null };
+	if (plan.mfaMadeMandatory && mfa) mfa = { ...mfa, mandatory: true };
 	if (plan.mfaResult && mfa)
 		mfa = { ...mfa, resultAt: plan.events[0]?.at ?? null, authentic: plan.mfaResult.authentic };
 	const devices = plan.deviceResult

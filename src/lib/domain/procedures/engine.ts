@@ -9,6 +9,7 @@ import { ACTION_INPUTS, type ActionInput } from './action-inputs';
 import { TERMINAL_STAGES } from './definitions';
 import { PERMIT_HANDLERS, noticeStillPossible } from './permit-actions';
 import { OTHER_HANDLERS } from './other-actions';
+import { EXPORT_CONTROL_HANDLERS } from './export-control-actions';
 import { openClock } from './case-clocks';
 import {
 	ProcedureError,
@@ -32,7 +33,7 @@ export interface ActionContext {
 export type Handler<A extends StaffAction> = (ctx: ActionContext, input: ActionInput<A>) => ActionPlan;
 export type Handlers = { readonly [A in StaffAction]?: Handler<A> };
 
-const HANDLERS: Handlers = { ...PERMIT_HANDLERS, ...OTHER_HANDLERS };
+const HANDLERS: Handlers = { ...PERMIT_HANDLERS, ...OTHER_HANDLERS, ...EXPORT_CONTROL_HANDLERS };
 
 const hasRole = (actor: ActingUser, roles: readonly string[]) => actor.roles.some((r) => roles.includes(r));
 

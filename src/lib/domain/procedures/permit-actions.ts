@@ -14,11 +14,15 @@ import { ProcedureError, type ActionPlan, type CaseSnapshot, type ClockOp } from
 
 const MFA_SUSPENSION = { reason: "MFA authenticity check of the importer's guarantee", legalBasis: '001 p.17 para 3' };
 
-/** 001 p.18 (decision 6): mandatory for 1С350 / 10С905 on a first export to the counterparty or on risk information. */
+/**
+ * 001 p.18 (decision 6): mandatory for 1С350 / 10С905 on a first export to the counterparty or on
+ * risk information — given with the application, or recorded on the case after registration.
+ */
 export function mfaMandatory(snap: CaseSnapshot): boolean {
 	const a = snap.application;
 	const codes = (a.goodsLines ?? []).some((g) => isMfaCheckCode(g.controlCode));
-	return codes && (a.firstExportToCounterparty === true || a.riskInformation === true);
+	const risk = a.riskInformation === true || !!snap.record.riskInformation;
+	return codes && (a.firstExportToCounterparty === true || risk);
 }
 
 export function pendingConsultations(snap: CaseSnapshot, except?: string): string[] {

@@ -275,9 +275,14 @@ describe('export licence (001)', () => {
 				.next.assigneeId
 		).toBe(2);
 		expect(refused(() => act(snap, officer, 'complete-check', { complete: 'yes' }, t)).status).toBe(422);
-		expect(availableActions({ def: procedureFor(snap.service), snap, actor: other, now: t, calendar })).toEqual([]);
+		// Anyone at the office records the original guarantee (001 p.18 para 2); the rest is the assignee's.
+		expect(availableActions({ def: procedureFor(snap.service), snap, actor: other, now: t, calendar })).toEqual([
+			'record-original-guarantee'
+		]);
 		expect(availableActions({ def: procedureFor(snap.service), snap, actor: officer, now: t, calendar })).toEqual([
-			'complete-check'
+			'complete-check',
+			'record-original-guarantee',
+			'record-risk-information'
 		]);
 	});
 });

@@ -25,7 +25,8 @@ export const STAFF_ACTIONS = [
 	'record-extension-notice',
 	'decide-complaint',
 	'verify-device',
-	'complete-step'
+	'complete-step',
+	'record-risk-information'
 ] as const;
 export type StaffAction = (typeof STAFF_ACTIONS)[number];
 
@@ -126,6 +127,13 @@ export interface CaseRecord {
 	};
 	readonly hearing?: { readonly heldAt: string; readonly applicantAttended: boolean };
 	readonly outcome?: string;
+	/** Risk information from state bodies recorded after registration (001 p.18 para 1 sub.2). */
+	readonly riskInformation?: {
+		readonly source: string;
+		readonly summary: string;
+		readonly receivedAt: string;
+		readonly recordedAt: string;
+	};
 	readonly [key: string]: unknown;
 }
 
@@ -209,6 +217,8 @@ export interface ActionPlan {
 		readonly at: Date;
 	};
 	readonly mfaRequest?: { readonly mandatory: boolean };
+	/** An MFA check already requested becomes mandatory (risk information, 001 p.18 para 1 sub.2). */
+	readonly mfaMadeMandatory?: boolean;
 	readonly mfaResult?: { readonly authentic: boolean; readonly reference: string };
 	readonly deviceResult?: { readonly imei: string; readonly result: 'confirmed' | 'rejected' };
 	/** Merged into the case's record. */

@@ -105,6 +105,8 @@ export async function writePlan(
 	}
 	if (plan.mfaRequest)
 		await ex.insert(mfaChecks).values({ caseId: row.id, requestedAt: now, mandatory: plan.mfaRequest.mandatory });
+	if (plan.mfaMadeMandatory && snap.mfa)
+		await ex.update(mfaChecks).set({ mandatory: true }).where(eq(mfaChecks.id, snap.mfa.id));
 	if (plan.mfaResult && snap.mfa) {
 		await ex
 			.update(mfaChecks)

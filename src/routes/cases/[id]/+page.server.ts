@@ -6,6 +6,7 @@ import { reviveClock } from '$lib/server/calendar/recompute-clocks';
 import { computeClock, explainClock } from '$lib/domain/sla';
 import { draftAccess } from '$lib/domain/drafting/draft-access';
 import { actionSupport } from '$lib/server/cases/action-support';
+import { exportControlView } from '$lib/server/cases/export-control-view';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -80,6 +81,7 @@ export const load: PageServerLoad = async (event) => {
 			resultAt: iso(m.resultAt),
 			authentic: m.authentic
 		})),
+		exportControl: exportControlView(c.decision),
 		events: c.events.map((e) => ({
 			seq: e.seq,
 			type: e.type,
