@@ -57,6 +57,19 @@ export const ACTION_INPUTS = {
 	/** 001 p.18 para 1 sub.2: which state body reported the risk, what it says, when it arrived. */
 	'record-risk-information': z
 		.object({ source: text(300), summary: text(5000), receivedAt: instant.optional() })
+		.strict(),
+	/** 001 p.17 para 2: the officer's assessment on the control-system bodies' answers (ground 15 if negative). */
+	'record-risk-assessment': z.object({ result: z.enum(['positive', 'negative']), summary: text(5000) }).strict(),
+	/** 001 Annex 1 row 3: information requested from a foreign competent body or organisation. */
+	'request-foreign-information': z
+		.object({
+			body: text(300),
+			country: z.string().regex(/^[A-Z]{2}$/, 'an ISO 3166-1 alpha-2 country code, e.g. DE'),
+			note: text(2000).optional()
+		})
+		.strict(),
+	'record-foreign-information': z
+		.object({ request: z.number().int().min(0).max(49).optional(), summary: text(5000) })
 		.strict()
 } as const satisfies Record<StaffAction, z.ZodType>;
 
@@ -66,5 +79,7 @@ export type ActionInput<A extends StaffAction> = z.infer<(typeof ACTION_INPUTS)[
 export const ConsultationAnswerSchema = z
 	.object({ decision: z.enum(['approve', 'object']), reason: text(5000).optional() })
 	.strict();
+/** `POST /api/v1/control-requests/{id}/response` (001 p.17 paras 1–2): what the body knows of the export's risks. */
+export const ControlAnswerSchema = z.object({ risks: z.boolean(), information: text(5000) }).strict();
 /** `POST /api/v1/mfa-checks/{id}/result` (001 p.17). */
 export const MfaResultSchema = z.object({ authentic: z.boolean(), reference: text(200) }).strict();

@@ -132,15 +132,28 @@ function licence(
 		complaint: false,
 		devices: false,
 		steps: [],
-		rules: permitRules({
-			act: '001',
-			consultations: o.consultations,
-			mfa: o.mfa,
-			guarantee: o.mfa,
-			military: !!o.military,
-			general: !!o.general
-		})
+		exportControl: o.mfa,
+		rules: [
+			...permitRules({
+				act: '001',
+				consultations: o.consultations,
+				mfa: o.mfa,
+				guarantee: o.mfa,
+				military: !!o.military,
+				general: !!o.general
+			}),
+			...(o.mfa ? exportControlRules() : [])
+		]
 	};
+}
+
+/** Export and general licences: risk assessment (001 p.17 para 2) and information from abroad (Annex 1 row 3). */
+function exportControlRules(): ActionRule[] {
+	return [
+		rule('record-risk-assessment', [...OPEN_REVIEW], OFFICERS, '001 p.17 para 2'),
+		rule('request-foreign-information', [...OPEN_REVIEW], OFFICERS, '001 Annex 1 row 3'),
+		rule('record-foreign-information', [...OPEN_REVIEW, 'hearing', 'hearing-held'], OFFICERS, '001 Annex 1 row 3')
+	];
 }
 
 function certificate(service: ServiceCode): ProcedureDefinition {

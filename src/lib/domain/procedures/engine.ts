@@ -9,7 +9,7 @@ import { ACTION_INPUTS, type ActionInput } from './action-inputs';
 import { TERMINAL_STAGES } from './definitions';
 import { PERMIT_HANDLERS, noticeStillPossible } from './permit-actions';
 import { OTHER_HANDLERS } from './other-actions';
-import { EXPORT_CONTROL_HANDLERS } from './export-control-actions';
+import { EXPORT_CONTROL_HANDLERS, exportControlPrecondition } from './export-control-actions';
 import { openClock } from './case-clocks';
 import {
 	ProcedureError,
@@ -86,6 +86,8 @@ export function availableActions(ctx: Omit<ActionContext, 'assignee'>): StaffAct
 
 function preconditionHolds(ctx: Omit<ActionContext, 'assignee'>, action: StaffAction): boolean {
 	const { snap, actor, now, calendar } = ctx;
+	const exportControl = exportControlPrecondition(snap, action);
+	if (exportControl !== undefined) return exportControl;
 	switch (action) {
 		case 'assign':
 			return hasRole(actor, ['head']) || snap.assigneeId === null;

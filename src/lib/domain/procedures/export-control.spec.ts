@@ -9,6 +9,9 @@ import { computeClock } from '../sla';
 import {
 	applyPlan,
 	availableActions,
+	planConsultationAnswer,
+	planControlAnswer,
+	planMfaResult,
 	planRegistration,
 	planStaffAction,
 	procedureFor,
@@ -70,6 +73,23 @@ function refused(fn: () => unknown): ProcedureError {
 	throw new Error('expected a ProcedureError');
 }
 
+/** Consulted (approved by the nsc), control-system answers in, risks assessed (001 p.16, p.17, p.20). */
+function readyForGrant(snap: CaseSnapshot, now: Date): CaseSnapshot {
+	snap = act(snap, officer, 'request-consultations', { agencies: ['nsc'] }, now).next;
+	snap = applyPlan(
+		snap,
+		planConsultationAnswer(snap, snap.consultations[0]!.id, { decision: 'approve' }, 'nsc', now),
+		newId
+	);
+	for (const c of snap.controlRequests ?? [])
+		snap = applyPlan(
+			snap,
+			planControlAnswer(snap, c.id, { risks: false, information: 'None known.' }, c.agency, now),
+			newId
+		);
+	return act(snap, officer, 'record-risk-assessment', { result: 'positive', summary: 'No risks found.' }, now).next;
+}
+
 const clock = (snap: CaseSnapshot, kind: string, now: Date) => {
 	const c = snap.clocks.filter((x) => x.kind === kind).at(-1);
 	return c ? computeClock(c.clock, calendar, now) : null;
@@ -111,7 +131,7 @@ describe('risk information received after registration (001 p.18 para 1 sub.2)',
 
 	function reviewed(service = 'export-licence', code = '1С350') {
 		const snap = register(service, received, { goodsLines: [line(code)], firstExportToCounterparty: false });
-		return act(snap, officer, 'complete-check', { complete: true }, t1).next;
+		return readyForGrant(act(snap, officer, 'complete-check', { complete: true }, t1).next, t1);
 	}
 
 	it('without it, a repeat export of 1С350 goods may be granted without the MFA check', () => {
@@ -160,5 +180,126 @@ describe('risk information received after registration (001 p.18 para 1 sub.2)',
 		expect(
 			availableActions({ def: procedureFor('export-licence'), snap, actor: officer, now: t2, calendar })
 		).toContain('record-risk-information');
+	});
+});
+
+describe('request to the control-system bodies and risk assessment (001 p.17 paras 1–2, p.20; ground 15)', () => {
+	const t1 = at('2026-04-14T10:00:00+05:00');
+	const reviewed = (service = 'export-licence') =>
+		act(register(service, received, { goodsLines: [line('2В001')] }), officer, 'complete-check', { complete: true }, t1)
+			.next;
+
+	it('goes out with the consultations, to the same bodies, for export and general licences only', () => {
+		const r = act(
+			reviewed('general-export-licence'),
+			officer,
+			'request-consultations',
+			{ agencies: ['nsc', 'mod'] },
+			t1
+		);
+		expect(r.plan.controlRequestsToSend).toEqual(['nsc', 'mod']);
+		expect(r.plan.events.filter((e) => e.type === 'control-request:sent')).toMatchObject([
+			{ citation: '001 p.17 para 1', after: { agency: 'nsc' } },
+			{ citation: '001 p.17 para 1', after: { agency: 'mod' } }
+		]);
+		const imp = act(reviewed('import-licence'), officer, 'request-consultations', { agencies: ['nsc'] }, t1);
+		expect(imp.plan.controlRequestsToSend).toBeUndefined();
+	});
+
+	it('the assessment follows the answers; the grant needs all three inputs; a negative assessment is ground 15', () => {
+		let snap = act(reviewed(), officer, 'request-consultations', { agencies: ['nsc'] }, t1).next;
+		snap = applyPlan(
+			snap,
+			planConsultationAnswer(snap, snap.consultations[0]!.id, { decision: 'approve' }, 'nsc', t1),
+			newId
+		);
+		const body = { result: 'positive', summary: 'No risks found.' };
+		expect(refused(() => act(snap, officer, 'record-risk-assessment', body, t1)).message).toContain('001 p.17 para 2');
+		expect(
+			availableActions({ def: procedureFor(snap.service), snap, actor: officer, now: t1, calendar })
+		).not.toContain('record-risk-assessment');
+		expect(refused(() => act(snap, head, 'decide', { outcome: 'grant' }, t1)).message).toContain('control-system');
+		const request = snap.controlRequests![0]!;
+		const answer = planControlAnswer(snap, request.id, { risks: true, information: 'Diversion risk.' }, 'nsc', t1);
+		expect(answer.events[0]).toMatchObject({ type: 'control-request:answered', citation: '001 p.17 para 2' });
+		snap = applyPlan(snap, answer, newId);
+		expect(
+			refused(() => planControlAnswer(snap, request.id, { risks: false, information: 'x' }, 'nsc', t1)).status
+		).toBe(409);
+		expect(refused(() => act(snap, head, 'decide', { outcome: 'grant' }, t1)).message).toContain('No risk assessment');
+		const negative = act(snap, officer, 'record-risk-assessment', { result: 'negative', summary: 'Diversion.' }, t1);
+		expect(negative.plan.events[0]).toMatchObject({ type: 'risk:assessed', after: { result: 'negative', ground: 15 } });
+		expect(refused(() => act(negative.next, head, 'decide', { outcome: 'grant' }, t1)).message).toContain('ground 15');
+		const positive = act(snap, officer, 'record-risk-assessment', body, t1).next;
+		expect(positive.record.riskAssessment).toMatchObject({ result: 'positive', by: 'officer' });
+		expect(act(positive, head, 'decide', { outcome: 'grant' }, t1).next.stage).toBe('granted');
+	});
+
+	it('a grant without any consultation is refused: the state bodies answer is an input (001 p.20)', () => {
+		expect(refused(() => act(reviewed(), head, 'decide', { outcome: 'grant' }, t1)).message).toContain('001 p.20');
+	});
+});
+
+describe('information awaited from foreign competent bodies suspends the term (001 Annex 1 row 3)', () => {
+	const t1 = at('2026-04-14T10:00:00+05:00');
+	// Five whole working days later: the rest of the 14th, 15, 16, 17, 20 April and the morning of the 21st.
+	const t2 = at('2026-04-21T10:00:00+05:00');
+	const ask = { body: 'BAFA (Federal Office for Economic Affairs and Export Control)', country: 'DE' };
+	const reviewed = () =>
+		readyForGrant(
+			act(
+				register('export-licence', received, { goodsLines: [line('2В001')] }),
+				officer,
+				'complete-check',
+				{ complete: true },
+				t1
+			).next,
+			t1
+		);
+	const term = (snap: CaseSnapshot, now: Date) => clock(snap, 'service-term', now)!;
+
+	it('suspends the term with its reason until the information arrives; the due moves by the 5 WD waited', () => {
+		let snap = reviewed();
+		// 30 WD from registration on Monday 13 April end on 29 May on the working calendar.
+		expect(term(snap, t1).dueDate).toBe('2026-05-29');
+		expect(
+			refused(() => act(snap, officer, 'request-foreign-information', { ...ask, country: 'de' }, t1)).fields
+		).toHaveProperty('country');
+		const r = act(snap, officer, 'request-foreign-information', ask, t1);
+		expect(r.plan.events[0]).toMatchObject({ type: 'foreign-information:requested', citation: '001 Annex 1 row 3' });
+		snap = r.next;
+		expect(term(snap, t1)).toMatchObject({
+			state: 'suspended',
+			suspensions: [{ reason: expect.stringContaining('foreign'), legalBasis: '001 Annex 1 row 3' }]
+		});
+		expect(clock(snap, 'hearing-notice', t1)!.state).toBe('suspended');
+		expect(refused(() => act(snap, head, 'decide', { outcome: 'grant' }, t2)).message).toContain('001 Annex 1 row 3');
+		snap = act(snap, officer, 'record-foreign-information', { summary: 'End user confirmed.' }, t2).next;
+		expect(term(snap, t2)).toMatchObject({ state: 'running', dueDate: '2026-06-05' });
+		expect(snap.record.foreignInformation).toMatchObject([{ country: 'DE', receivedAt: t2.toISOString() }]);
+		expect(
+			availableActions({ def: procedureFor(snap.service), snap, actor: officer, now: t2, calendar })
+		).not.toContain('record-foreign-information');
+		expect(act(snap, head, 'decide', { outcome: 'grant' }, t2).next.stage).toBe('granted');
+	});
+
+	it('overlaps with the MFA check: the term resumes only when both have answered, each cause shown', () => {
+		let snap = act(reviewed(), officer, 'request-mfa-check', {}, t1).next;
+		snap = act(snap, officer, 'request-foreign-information', ask, t1).next;
+		expect(term(snap, t1).suspensions.at(-1)).toMatchObject({
+			reason: expect.stringMatching(/MFA.*foreign/),
+			legalBasis: '001 p.17 para 3; 001 Annex 1 row 3'
+		});
+		const tMfa = at('2026-04-16T10:00:00+05:00');
+		snap = applyPlan(snap, planMfaResult(snap, { authentic: true, reference: 'MFA-9' }, tMfa), newId);
+		expect(term(snap, tMfa)).toMatchObject({ state: 'suspended' });
+		expect(term(snap, tMfa).suspensions.at(-1)).toMatchObject({ legalBasis: '001 Annex 1 row 3', to: null });
+		snap = act(snap, officer, 'record-foreign-information', { summary: 'Confirmed.' }, t2).next;
+		expect(term(snap, t2)).toMatchObject({ state: 'running', dueDate: '2026-06-05' });
+	});
+
+	it('is no action of an import licence', () => {
+		const imp = act(register('import-licence', received), officer, 'complete-check', { complete: true }, t1).next;
+		expect(refused(() => act(imp, officer, 'request-foreign-information', ask, t1)).status).toBe(409);
 	});
 });

@@ -7,12 +7,11 @@ import type { WorkingCalendar } from '../calendar';
 import { computeClock } from '../sla';
 import { alwaysConfidentialGrounds, findGround, incompletenessRefusalFor } from '../reference/refusal-grounds';
 import { isMfaCheckCode } from '../reference/codes';
-import { append, cancelOpenClocks, findClock, isSuspended, openClock, startClock } from './case-clocks';
+import { append, cancelOpenClocks, findClock, openClock, startClock } from './case-clocks';
+import { foreignPendingOn, termSuspensionOps } from './suspension-causes';
 import type { Handlers } from './engine';
 import { event, plan } from './plan-builders';
 import { ProcedureError, type ActionPlan, type CaseSnapshot, type ClockOp } from './types';
-
-const MFA_SUSPENSION = { reason: "MFA authenticity check of the importer's guarantee", legalBasis: '001 p.17 para 3' };
 
 /**
  * 001 p.18 (decision 6): mandatory for 1С350 / 10С905 on a first export to the counterparty or on
@@ -137,10 +136,7 @@ export const PERMIT_HANDLERS: Handlers = {
 		if (snap.mfa) throw new ProcedureError(409, 'An MFA authenticity check was already requested for this case.');
 		const mandatory = mfaMandatory(snap);
 		// Sending the check suspends the service term and, with it, the hearing-notice deadline (001 p.17 para 3; decision 5).
-		const suspend = (['service-term', 'hearing-notice'] as const)
-			.map((k) => openClock(snap, k))
-			.filter((c) => c !== undefined && !isSuspended(c))
-			.map((c) => append(c!, { type: 'suspended', at: now, ...MFA_SUSPENSION }));
+		const suspend = termSuspensionOps(snap, now, { mfa: true, foreign: foreignPendingOn(snap) });
 		return plan({
 			stage: 'mfa-check',
 			clockOps: [...suspend, startClock('mfa-check', 'long-stop', 'mfa', now)],
@@ -432,10 +428,8 @@ export function planMfaResult(
 	if (!snap.mfa) throw new ProcedureError(404, 'No MFA check was requested for this case.');
 	if (snap.mfa.resultAt !== null) throw new ProcedureError(409, 'The MFA result was already recorded.');
 	const check = openClock(snap, 'mfa-check', 'mfa');
-	const resume = (['service-term', 'hearing-notice'] as const)
-		.map((k) => openClock(snap, k))
-		.filter((c) => c !== undefined && isSuspended(c))
-		.map((c) => append(c!, { type: 'resumed', at: now }));
+	// Resumed, unless information from foreign bodies is still awaited (001 Annex 1 row 3).
+	const resume = termSuspensionOps(snap, now, { mfa: false, foreign: foreignPendingOn(snap) });
 	return plan({
 		stage: reviewStage(snap, { consultationsPending: pendingConsultations(snap).length > 0, mfaPending: false }),
 		clockOps: [...(check ? [append(check, { type: 'met', at: now })] : []), ...resume],

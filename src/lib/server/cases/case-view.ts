@@ -6,7 +6,7 @@
  */
 import { asc, eq } from 'drizzle-orm';
 import type { Executor } from '../db/client';
-import { caseEvents, consultations, mfaChecks, organisations, users } from '../db/schema';
+import { caseEvents, consultations, controlRequests, mfaChecks, organisations, users } from '../db/schema';
 import { can } from '../auth/permissions';
 import type { WorkingCalendar } from '../../domain/calendar';
 import { computeClock } from '../../domain/sla';
@@ -20,7 +20,7 @@ export async function caseView(ex: Executor, caseId: string, viewer: CaseViewer,
 	if (!loaded) return null;
 	const { row, snap, clockRows } = loaded;
 	const restricted = viewer.kind === 'staff' && can(viewer.user.roles, 'cases:read-restricted');
-	const [[applicant], [assignee], consultationRows, mfaRows, events] = await Promise.all([
+	const [[applicant], [assignee], consultationRows, mfaRows, events, controlRows] = await Promise.all([
 		ex.select().from(organisations).where(eq(organisations.id, row.applicantId)),
 		row.assigneeId
 			? ex
@@ -34,7 +34,12 @@ export async function caseView(ex: Executor, caseId: string, viewer: CaseViewer,
 			.where(eq(consultations.caseId, caseId))
 			.orderBy(asc(consultations.requestedAt), asc(consultations.agencyCode)),
 		ex.select().from(mfaChecks).where(eq(mfaChecks.caseId, caseId)),
-		ex.select().from(caseEvents).where(eq(caseEvents.caseId, caseId)).orderBy(asc(caseEvents.seq))
+		ex.select().from(caseEvents).where(eq(caseEvents.caseId, caseId)).orderBy(asc(caseEvents.seq)),
+		ex
+			.select()
+			.from(controlRequests)
+			.where(eq(controlRequests.caseId, caseId))
+			.orderBy(asc(controlRequests.requestedAt), asc(controlRequests.agencyCode))
 	]);
 	const clocksOut = snap.clocks.map((c) => {
 		const computed = computeClock(c.clock, calendar, now);
@@ -59,6 +64,11 @@ export async function caseView(ex: Executor, caseId: string, viewer: CaseViewer,
 	});
 	const record = { ...((row.decision as Record<string, unknown> | null) ?? {}) };
 	if (!restricted) delete record.basis;
+	// What state bodies report on the export's risks stays with the staff (001 p.17, p.19 para 5).
+	if (viewer.kind === 'portal') {
+		delete record.riskInformation;
+		delete record.riskAssessment;
+	}
 	return {
 		id: row.id,
 		number: row.number,
@@ -93,6 +103,18 @@ export async function caseView(ex: Executor, caseId: string, viewer: CaseViewer,
 				}
 			: null,
 		devices: snap.devices,
+		// 001 p.17 paras 1–2: the control-system requests and answers (staff only).
+		controlRequests:
+			viewer.kind === 'staff'
+				? controlRows.map((c) => ({
+						id: c.id,
+						agency: c.agencyCode,
+						requestedAt: c.requestedAt.toISOString(),
+						answeredAt: c.answeredAt?.toISOString() ?? null,
+						risks: c.risks,
+						information: c.information
+					}))
+				: [],
 		events: events.map((e) => ({
 			id: e.id,
 			seq: e.seq,

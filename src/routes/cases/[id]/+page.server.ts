@@ -7,6 +7,8 @@ import { computeClock, explainClock } from '$lib/domain/sla';
 import { draftAccess } from '$lib/domain/drafting/draft-access';
 import { actionSupport } from '$lib/server/cases/action-support';
 import { exportControlView } from '$lib/server/cases/export-control-view';
+import { controlRequests } from '$lib/server/db/schema';
+import { eq } from 'drizzle-orm';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -81,7 +83,10 @@ export const load: PageServerLoad = async (event) => {
 			resultAt: iso(m.resultAt),
 			authentic: m.authentic
 		})),
-		exportControl: exportControlView(c.decision),
+		exportControl: exportControlView(
+			c.decision,
+			await event.locals.ctx.db.select().from(controlRequests).where(eq(controlRequests.caseId, c.id))
+		),
 		events: c.events.map((e) => ({
 			seq: e.seq,
 			type: e.type,
