@@ -571,8 +571,23 @@ describe('the other permit procedures to their grant', () => {
 					at: app.ctx.clock.now().toISOString()
 				});
 				expect(clockOf(shipped.body, 'execution-report')).toMatchObject({ state: 'running', citation: '001 p.28' });
-				const reported = await action('officer', c.id, 'record-post-export-report', { kind: 'execution-report' });
+				const report = {
+					kind: 'execution-report',
+					exportDate: calendar.localDate(app.ctx.clock.now()),
+					endUser: 'Horizon Trading FZE (AE)',
+					goods: 'Thermal imaging module',
+					quantity: 4,
+					balance: 0
+				};
+				// 001 p.28, Annex 4: the report carries its content.
+				expect((await action('officer', c.id, 'record-post-export-report', { kind: 'execution-report' })).status).toBe(
+					422
+				);
+				const reported = await action('officer', c.id, 'record-post-export-report', report);
 				expect(clockOf(reported.body, 'execution-report').state).toBe('met');
+				expect(reported.body.decision.executionReports).toEqual([
+					expect.objectContaining({ licence: `${c.number}/L`, quantity: 4, balance: 0 })
+				]);
 			}
 		}
 	);

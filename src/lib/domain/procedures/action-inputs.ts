@@ -47,7 +47,21 @@ export const ACTION_INPUTS = {
 			.strict()
 	]),
 	'record-shipment': z.object({ kind: z.enum(['military-import', 'general-export']), at: instant }).strict(),
-	'record-post-export-report': z.object({ kind: z.enum(['delivery-confirmation', 'execution-report']) }).strict(),
+	'record-post-export-report': z.discriminatedUnion('kind', [
+		/** 001 p.22: the document confirming delivery of military goods to the destination country. */
+		z.object({ kind: z.literal('delivery-confirmation'), document: text(300).optional() }).strict(),
+		/** 001 p.28, Annex 4: the general licence's execution report (licence number and date come from the case). */
+		z
+			.object({
+				kind: z.literal('execution-report'),
+				exportDate: z.iso.date({ message: 'a date, YYYY-MM-DD' }),
+				endUser: text(300),
+				goods: text(1000),
+				quantity: z.number().positive().max(1e12),
+				balance: z.number().min(0).max(1e12)
+			})
+			.strict()
+	]),
 	'forward-complaint': z.object({ to: text(200).optional() }).strict(),
 	'extend-complaint': z.object({ workingDays: z.number().int().min(1).max(10), reason: text(2000) }).strict(),
 	'record-extension-notice': z.object({}).strict(),

@@ -303,3 +303,44 @@ describe('information awaited from foreign competent bodies suspends the term (0
 		expect(refused(() => act(imp, officer, 'request-foreign-information', ask, t1)).status).toBe(409);
 	});
 });
+
+describe('general licence execution report with its Annex 4 content (001 pp.27–28)', () => {
+	it('holds the export date, end user, goods, quantity and balance; 10 WD from the export', () => {
+		const t1 = at('2026-04-14T10:00:00+05:00');
+		let snap = register('general-export-licence', received, { goodsLines: [line('10С906')] });
+		snap = readyForGrant(act(snap, officer, 'complete-check', { complete: true }, t1).next, t1);
+		snap = {
+			...act(snap, head, 'decide', { outcome: 'grant' }, t1).next,
+			record: { ...snap.record, documentNumber: 'GL-1/L', issuedOn: '2026-04-14' }
+		};
+		const shipped = at('2026-04-15T12:00:00+05:00');
+		snap = act(snap, officer, 'record-shipment', { kind: 'general-export', at: shipped.toISOString() }, shipped).next;
+		// 10 WD from Wednesday 15 April: 16, 17, 20–24, 27, 28, 29 April.
+		expect(clock(snap, 'execution-report', shipped)!.dueDate).toBe('2026-04-29');
+		const t2 = at('2026-04-20T10:00:00+05:00');
+		expect(
+			Object.keys(
+				refused(() => act(snap, officer, 'record-post-export-report', { kind: 'execution-report' }, t2)).fields!
+			)
+		).toEqual(expect.arrayContaining(['exportDate', 'endUser', 'goods', 'quantity', 'balance']));
+		const report = {
+			kind: 'execution-report',
+			exportDate: '2026-04-15',
+			endUser: 'Horizon Trading FZE (AE)',
+			goods: 'Thermal imaging module',
+			quantity: 4,
+			balance: 6
+		};
+		expect(
+			refused(() => act(snap, officer, 'record-post-export-report', { ...report, exportDate: '2026-04-16' }, t2)).fields
+		).toHaveProperty('exportDate');
+		const r = act(snap, officer, 'record-post-export-report', report, t2);
+		expect(r.next.record.executionReports).toEqual(
+			[{ ...report, kind: undefined, licence: 'GL-1/L', licenceDate: '2026-04-14', at: t2.toISOString() }].map(
+				({ kind: _kind, ...x }) => x
+			)
+		);
+		expect(r.plan.events[0]).toMatchObject({ citation: '001 p.28, Annex 4' });
+		expect(clock(r.next, 'execution-report', t2)!.state).toBe('met');
+	});
+});

@@ -340,12 +340,38 @@ export const PERMIT_HANDLERS: Handlers = {
 		});
 	},
 
-	'record-post-export-report': ({ snap, now }, input) => {
+	'record-post-export-report': ({ snap, now, calendar }, input) => {
 		const clock = openClock(snap, input.kind);
 		if (!clock) throw new ProcedureError(409, `No ${input.kind} is awaited on this case.`);
+		if (input.kind === 'delivery-confirmation')
+			return plan({
+				clockOps: [append(clock, { type: 'met', at: now })],
+				record: { deliveryConfirmation: { document: input.document ?? null, at: now.toISOString() } },
+				events: [event('clock:met', now, clock.clock.citation, { kind: input.kind })]
+			});
+		// 001 p.28, Annex 4: what the report holds; the licence is this case's (Annex 4 item 1).
+		const shipped = calendar.localDate(clock.clock.events[0]!.at);
+		if (input.exportDate > calendar.localDate(now))
+			throw new ProcedureError(422, 'The export date cannot be in the future.', { exportDate: 'after today' });
+		if (input.exportDate !== shipped)
+			throw new ProcedureError(422, `The report is for the export recorded on ${shipped}.`, {
+				exportDate: `the recorded export date is ${shipped}`
+			});
+		const report = {
+			licence: (snap.record.documentNumber as string | undefined) ?? null,
+			licenceDate: (snap.record.issuedOn as string | undefined) ?? null,
+			exportDate: input.exportDate,
+			endUser: input.endUser,
+			goods: input.goods,
+			quantity: input.quantity,
+			balance: input.balance,
+			at: now.toISOString()
+		};
+		const reports = (snap.record.executionReports as unknown[] | undefined) ?? [];
 		return plan({
 			clockOps: [append(clock, { type: 'met', at: now })],
-			events: [event('clock:met', now, clock.clock.citation, { kind: input.kind })]
+			record: { executionReports: [...reports, report] },
+			events: [event('clock:met', now, '001 p.28, Annex 4', { kind: input.kind, report })]
 		});
 	}
 };
