@@ -37,6 +37,8 @@ export interface SimulatorStats {
 	answers: number;
 	lateAnswers: number;
 	mfaResults: number;
+	/** Answers of the control-system bodies (001 p.17 para 1), apart from the consultation answers. */
+	controlAnswers: number;
 	complaints: number;
 	errors: number;
 }
@@ -78,6 +80,7 @@ export function createSimulator(o: SimulatorOptions) {
 		answers: 0,
 		lateAnswers: 0,
 		mfaResults: 0,
+		controlAnswers: 0,
 		complaints: 0,
 		errors: 0
 	};
@@ -193,7 +196,7 @@ export function createSimulator(o: SimulatorOptions) {
 					{ risks, information: risks ? `${agency.toUpperCase()}: possible diversion` : 'No risks known' },
 					`sim-control-${c.id}`
 				);
-				if (r.status === 200) stats.answers++;
+				if (r.status === 200) stats.controlAnswers++;
 			}
 		}
 	}
