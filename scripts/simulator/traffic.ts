@@ -37,6 +37,8 @@ export interface SimulatorStats {
 	answers: number;
 	lateAnswers: number;
 	mfaResults: number;
+	/** Answers of the control-system bodies (001 p.17 para 1), apart from the consultation answers. */
+	controlAnswers: number;
 	complaints: number;
 	errors: number;
 }
@@ -78,6 +80,7 @@ export function createSimulator(o: SimulatorOptions) {
 		answers: 0,
 		lateAnswers: 0,
 		mfaResults: 0,
+		controlAnswers: 0,
 		complaints: 0,
 		errors: 0
 	};
@@ -180,6 +183,24 @@ export function createSimulator(o: SimulatorOptions) {
 		}
 	}
 
+	/** The control-system bodies answer the p.17 requests (no term): most know of no risks. */
+	async function answerControlRequests() {
+		for (const [agency, token] of Object.entries(o.tokens.agencies)) {
+			const { body } = await call('/api/v1/control-requests?status=pending', token);
+			for (const c of (body.controlRequests as { id: string }[] | undefined) ?? []) {
+				if (!rng.chance(0.3)) continue;
+				const risks = rng.chance(0.05);
+				const r = await call(
+					`/api/v1/control-requests/${c.id}/response`,
+					token,
+					{ risks, information: risks ? `${agency.toUpperCase()}: possible diversion` : 'No risks known' },
+					`sim-control-${c.id}`
+				);
+				if (r.status === 200) stats.controlAnswers++;
+			}
+		}
+	}
+
 	async function answerMfa() {
 		const { body } = await call('/api/v1/mfa-checks?status=pending', o.tokens.mfa);
 		for (const c of (body.checks as { id: string }[] | undefined) ?? []) {
@@ -221,6 +242,7 @@ export function createSimulator(o: SimulatorOptions) {
 		const count = Math.floor(due) + (rng.next() < due % 1 ? 1 : 0);
 		for (let i = 0; i < count; i++) await submitOne();
 		await answerAgencies();
+		await answerControlRequests();
 		await answerMfa();
 		if (rng.chance(0.2)) await complain();
 	}

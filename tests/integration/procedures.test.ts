@@ -111,6 +111,21 @@ async function staffView(id: string): Promise<Json> {
 	return (await (await staff.head!.get(`/api/v1/cases/${id}`)).json()) as Json;
 }
 
+/** Every control-system body answers with its token and the officer records a positive risk assessment. */
+async function controlSystemAnswered(caseId: string) {
+	const view = (await (await staff.officer!.get(`/api/v1/cases/${caseId}`)).json()) as Json;
+	for (const c of view.controlRequests as Json[]) {
+		const res = await api.post(
+			`/api/v1/control-requests/${c.id}/response`,
+			{ risks: false, information: 'No risks known.' },
+			bearer(c.agency)
+		);
+		expect(res.status).toBe(200);
+	}
+	const r = await action('officer', caseId, 'record-risk-assessment', { result: 'positive', summary: 'No risks.' });
+	expect(r.status).toBe(200);
+}
+
 const clockOf = (c: Json, kind: string, subject: string | null = null) =>
 	(c.clocks as Json[]).find((k) => k.kind === kind && k.subject === subject)!;
 
@@ -310,6 +325,8 @@ describe('export licence end to end (001)', () => {
 		expect([replay.status, replay.headers.get('idempotency-replayed')]).toEqual([200, 'true']);
 
 		expect((await action('officer', id, 'decide', { outcome: 'grant' })).status).toBe(403);
+		// 001 p.17 paras 1–2, p.20: the control-system bodies answer, then the officer assesses the risks.
+		await controlSystemAnswered(id);
 		const grant = await action('head', id, 'decide', { outcome: 'grant' });
 		expect(grant.status).toBe(200);
 		expect(grant.body).toMatchObject({
@@ -603,6 +620,7 @@ describe('the other permit procedures to their grant', () => {
 				expect(
 					(await api.post(`/api/v1/consultations/${mod.id}/response`, { decision: 'approve' }, bearer('mod'))).status
 				).toBe(200);
+				await controlSystemAnswered(c.id);
 			}
 			const grant = await action('head', c.id, 'decide', { outcome: 'grant' });
 			expect(grant.body).toMatchObject({ stage: 'granted', decision: { outcome: 'granted' } });
@@ -613,8 +631,23 @@ describe('the other permit procedures to their grant', () => {
 					at: app.ctx.clock.now().toISOString()
 				});
 				expect(clockOf(shipped.body, 'execution-report')).toMatchObject({ state: 'running', citation: '001 p.28' });
-				const reported = await action('officer', c.id, 'record-post-export-report', { kind: 'execution-report' });
+				const report = {
+					kind: 'execution-report',
+					exportDate: calendar.localDate(app.ctx.clock.now()),
+					endUser: 'Horizon Trading FZE (AE)',
+					goods: 'Thermal imaging module',
+					quantity: 4,
+					balance: 0
+				};
+				// 001 p.28, Annex 4: the report carries its content.
+				expect((await action('officer', c.id, 'record-post-export-report', { kind: 'execution-report' })).status).toBe(
+					422
+				);
+				const reported = await action('officer', c.id, 'record-post-export-report', report);
 				expect(clockOf(reported.body, 'execution-report').state).toBe('met');
+				expect(reported.body.decision.executionReports).toEqual([
+					expect.objectContaining({ licence: `${c.number}/L`, quantity: 4, balance: 0 })
+				]);
 			}
 		}
 	);

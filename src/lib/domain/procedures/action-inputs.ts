@@ -60,13 +60,44 @@ export const ACTION_INPUTS = {
 			.strict()
 	]),
 	'record-shipment': z.object({ kind: z.enum(['military-import', 'general-export']), at: instant }).strict(),
-	'record-post-export-report': z.object({ kind: z.enum(['delivery-confirmation', 'execution-report']) }).strict(),
+	'record-post-export-report': z.discriminatedUnion('kind', [
+		/** 001 p.22: the document confirming delivery of military goods to the destination country. */
+		z.object({ kind: z.literal('delivery-confirmation'), document: text(300).optional() }).strict(),
+		/** 001 p.28, Annex 4: the general licence's execution report (licence number and date come from the case). */
+		z
+			.object({
+				kind: z.literal('execution-report'),
+				exportDate: z.iso.date({ message: 'a date, YYYY-MM-DD' }),
+				endUser: text(300),
+				goods: text(1000),
+				quantity: z.number().positive().max(1e12),
+				balance: z.number().min(0).max(1e12)
+			})
+			.strict()
+	]),
 	'forward-complaint': z.object({ to: text(200).optional() }).strict(),
 	'extend-complaint': z.object({ workingDays: z.number().int().min(1).max(10), reason: text(2000) }).strict(),
 	'record-extension-notice': z.object({}).strict(),
 	'decide-complaint': z.object({ outcome: z.enum(['upheld', 'rejected']), reason: text(5000) }).strict(),
 	'verify-device': z.object({ imei, result: z.enum(['confirmed', 'rejected']), note: text(1000).optional() }).strict(),
-	'complete-step': z.object({ refuse: z.boolean().optional(), note: text(2000).optional() }).strict()
+	'complete-step': z.object({ refuse: z.boolean().optional(), note: text(2000).optional() }).strict(),
+	/** 001 p.18 para 1 sub.2: which state body reported the risk, what it says, when it arrived. */
+	'record-risk-information': z
+		.object({ source: text(300), summary: text(5000), receivedAt: instant.optional() })
+		.strict(),
+	/** 001 p.17 para 2: the officer's assessment on the control-system bodies' answers (ground 15 if negative). */
+	'record-risk-assessment': z.object({ result: z.enum(['positive', 'negative']), summary: text(5000) }).strict(),
+	/** 001 Annex 1 row 3: information requested from a foreign competent body or organisation. */
+	'request-foreign-information': z
+		.object({
+			body: text(300),
+			country: z.string().regex(/^[A-Z]{2}$/, 'an ISO 3166-1 alpha-2 country code, e.g. DE'),
+			note: text(2000).optional()
+		})
+		.strict(),
+	'record-foreign-information': z
+		.object({ request: z.number().int().min(0).max(49).optional(), summary: text(5000) })
+		.strict()
 } as const satisfies Record<StaffAction, z.ZodType>;
 
 export type ActionInput<A extends StaffAction> = z.infer<(typeof ACTION_INPUTS)[A]>;
@@ -75,5 +106,7 @@ export type ActionInput<A extends StaffAction> = z.infer<(typeof ACTION_INPUTS)[
 export const ConsultationAnswerSchema = z
 	.object({ decision: z.enum(['approve', 'object']), reason: text(5000).optional() })
 	.strict();
+/** `POST /api/v1/control-requests/{id}/response` (001 p.17 paras 1–2): what the body knows of the export's risks. */
+export const ControlAnswerSchema = z.object({ risks: z.boolean(), information: text(5000) }).strict();
 /** `POST /api/v1/mfa-checks/{id}/result` (001 p.17). */
 export const MfaResultSchema = z.object({ authentic: z.boolean(), reference: text(200) }).strict();

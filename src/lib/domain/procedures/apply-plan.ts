@@ -37,13 +37,23 @@ export function applyPlan(
 	}
 	let mfa = snap.mfa;
 	if (plan.mfaRequest) mfa = { id: newId(), mandatory: plan.mfaRequest.mandatory, resultAt: null, authentic: null };
+	if (plan.mfaMadeMandatory && mfa) mfa = { ...mfa, mandatory: true };
 	if (plan.mfaResult && mfa)
 		mfa = { ...mfa, resultAt: plan.events[0]?.at ?? null, authentic: plan.mfaResult.authentic };
 	const devices = plan.deviceResult
 		? snap.devices.map((d) => (d.imei === plan.deviceResult!.imei ? { ...d, result: plan.deviceResult!.result } : d))
 		: snap.devices;
+	let controlRequests = [
+		...(snap.controlRequests ?? []),
+		...(plan.controlRequestsToSend ?? []).map((agency) => ({ id: newId(), agency, answeredAt: null, risks: null }))
+	];
+	if (plan.controlAnswer) {
+		const a = plan.controlAnswer;
+		controlRequests = controlRequests.map((c) => (c.id === a.id ? { ...c, answeredAt: a.at, risks: a.risks } : c));
+	}
 	return {
 		...snap,
+		controlRequests,
 		stage: plan.stage ?? snap.stage,
 		assigneeId: plan.assigneeId !== undefined ? plan.assigneeId : snap.assigneeId,
 		clocks,

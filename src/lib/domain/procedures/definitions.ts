@@ -92,7 +92,11 @@ function permitRules(o: {
 	if (o.consultations)
 		rules.push(rule('request-consultations', ['under-review', 'consultation', 'mfa-check'], OFFICERS, '001 p.16'));
 	if (o.mfa) rules.push(rule('request-mfa-check', ['under-review', 'consultation'], OFFICERS, '001 pp.17–18'));
-	if (o.guarantee) rules.push(rule('record-original-guarantee', open, [...OFFICERS, 'registrar'], '001 p.18 para 2'));
+	// The applicant brings the original to the provider's office (кеңсе), whoever the case is assigned to (001 p.18 para 2).
+	if (o.guarantee)
+		rules.push(rule('record-original-guarantee', open, [...OFFICERS, 'registrar'], '001 p.18 para 2', false));
+	// Risk information from state bodies may arrive at any time before the decision (001 p.18 para 1 sub.2).
+	if (o.mfa) rules.push(rule('record-risk-information', open, OFFICERS, '001 p.18 para 1 sub.2'));
 	if (o.military || o.general) {
 		rules.push(rule('record-shipment', ['granted'], OFFICERS, o.general ? '001 p.28' : '001 p.22'));
 		rules.push(
@@ -125,14 +129,13 @@ function licence(
 		service,
 		act: '001',
 		initialStage: 'completeness-check',
-		// 001 p.14–15, Annex 1 row 3; the original guarantee within 7 WD of submission (001 p.18 para 2).
+		// 001 p.14–15, Annex 1 row 3; the original guarantee within 7 WD of submission for every
+		// export or general licence, whatever the goods (001 p.18 para 2 is not limited to 1С350/10С905).
 		registrationClocks: clocks(
 			['registration', 'portal'],
 			['completeness', 'licence'],
 			['service-term', termVariant],
-			...(o.mfa
-				? [['original-guarantee', 'export-or-general', true] as [RegistrationClock['kind'], string, boolean]]
-				: [])
+			...(o.mfa ? [['original-guarantee', 'export-or-general'] as [RegistrationClock['kind'], string]] : [])
 		),
 		termVariant,
 		completeness: { variant: 'licence', refusalAct: '001' },
@@ -148,15 +151,28 @@ function licence(
 		complaint: false,
 		devices: false,
 		steps: [],
-		rules: permitRules({
-			act: '001',
-			consultations: o.consultations,
-			mfa: o.mfa,
-			guarantee: o.mfa,
-			military: !!o.military,
-			general: !!o.general
-		})
+		exportControl: o.mfa,
+		rules: [
+			...permitRules({
+				act: '001',
+				consultations: o.consultations,
+				mfa: o.mfa,
+				guarantee: o.mfa,
+				military: !!o.military,
+				general: !!o.general
+			}),
+			...(o.mfa ? exportControlRules() : [])
+		]
 	};
+}
+
+/** Export and general licences: risk assessment (001 p.17 para 2) and information from abroad (Annex 1 row 3). */
+function exportControlRules(): ActionRule[] {
+	return [
+		rule('record-risk-assessment', [...OPEN_REVIEW], OFFICERS, '001 p.17 para 2'),
+		rule('request-foreign-information', [...OPEN_REVIEW], OFFICERS, '001 Annex 1 row 3'),
+		rule('record-foreign-information', [...OPEN_REVIEW, 'hearing', 'hearing-held'], OFFICERS, '001 Annex 1 row 3')
+	];
 }
 
 function certificate(service: ServiceCode): ProcedureDefinition {

@@ -9,6 +9,7 @@ import { ACTION_INPUTS, type ActionInput } from './action-inputs';
 import { TERMINAL_STAGES } from './definitions';
 import { PERMIT_HANDLERS, noticeStillPossible } from './permit-actions';
 import { OTHER_HANDLERS, recusedFromComplaintReview } from './other-actions';
+import { EXPORT_CONTROL_HANDLERS, exportControlPrecondition } from './export-control-actions';
 import { openClock } from './case-clocks';
 import {
 	ProcedureError,
@@ -33,7 +34,7 @@ export interface ActionContext {
 export type Handler<A extends StaffAction> = (ctx: ActionContext, input: ActionInput<A>) => ActionPlan;
 export type Handlers = { readonly [A in StaffAction]?: Handler<A> };
 
-const HANDLERS: Handlers = { ...PERMIT_HANDLERS, ...OTHER_HANDLERS };
+const HANDLERS: Handlers = { ...PERMIT_HANDLERS, ...OTHER_HANDLERS, ...EXPORT_CONTROL_HANDLERS };
 
 const hasRole = (actor: ActingUser, roles: readonly string[]) => actor.roles.some((r) => roles.includes(r));
 
@@ -86,6 +87,8 @@ export function availableActions(ctx: Omit<ActionContext, 'assignee'>): StaffAct
 
 function preconditionHolds(ctx: Omit<ActionContext, 'assignee'>, action: StaffAction): boolean {
 	const { snap, actor, now, calendar } = ctx;
+	const exportControl = exportControlPrecondition(snap, action);
+	if (exportControl !== undefined) return exportControl;
 	switch (action) {
 		case 'assign':
 			return hasRole(actor, ['head']) || snap.assigneeId === null;

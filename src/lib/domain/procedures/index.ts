@@ -1,7 +1,8 @@
 /** Public API of the case procedures (ADR-019). */
 export * from './types';
 export { PROCEDURES, TERMINAL_STAGES, procedureFor } from './definitions';
-export { ACTION_INPUTS, ConsultationAnswerSchema, MfaResultSchema } from './action-inputs';
+export { ACTION_INPUTS, ConsultationAnswerSchema, ControlAnswerSchema, MfaResultSchema } from './action-inputs';
+export { planControlAnswer } from './export-control-actions';
 export { availableActions, planStaffAction, type ActionContext } from './engine';
 export { mfaMandatory, planConsultationAnswer, planDeemedApproval, planMfaResult } from './permit-actions';
 export { planRegistration, type RegistrationInput, type RegistrationPlan } from './registration';

@@ -7,19 +7,22 @@ import type { WorkingCalendar } from '../calendar';
 import { computeClock } from '../sla';
 import { alwaysConfidentialGrounds, findGround, incompletenessRefusalFor } from '../reference/refusal-grounds';
 import { isMfaCheckCode } from '../reference/codes';
-import { append, cancelOpenClocks, findClock, isSuspended, openClock, startClock } from './case-clocks';
+import { append, cancelOpenClocks, findClock, openClock, startClock } from './case-clocks';
+import { foreignPendingOn, termSuspensionOps } from './suspension-causes';
 import type { Handlers } from './engine';
 import { hearingNoticePoints } from './hearing-notice';
 import { event, plan } from './plan-builders';
 import { ProcedureError, type ActionPlan, type CaseSnapshot, type ClockOp } from './types';
 
-const MFA_SUSPENSION = { reason: "MFA authenticity check of the importer's guarantee", legalBasis: '001 p.17 para 3' };
-
-/** 001 p.18 (ADR-006): mandatory for 1С350 / 10С905 on a first export to the counterparty or on risk information. */
+/**
+ * 001 p.18 (ADR-006): mandatory for 1С350 / 10С905 on a first export to the counterparty or on
+ * risk information — given with the application, or recorded on the case after registration.
+ */
 export function mfaMandatory(snap: CaseSnapshot): boolean {
 	const a = snap.application;
 	const codes = (a.goodsLines ?? []).some((g) => isMfaCheckCode(g.controlCode));
-	return codes && (a.firstExportToCounterparty === true || a.riskInformation === true);
+	const risk = a.riskInformation === true || !!snap.record.riskInformation;
+	return codes && (a.firstExportToCounterparty === true || risk);
 }
 
 export function pendingConsultations(snap: CaseSnapshot, except?: string): string[] {
@@ -150,10 +153,7 @@ export const PERMIT_HANDLERS: Handlers = {
 		if (snap.mfa) throw new ProcedureError(409, 'An MFA authenticity check was already requested for this case.');
 		const mandatory = mfaMandatory(snap);
 		// Sending the check suspends the service term and, with it, the hearing-notice deadline (001 p.17 para 3; ADR-005).
-		const suspend = (['service-term', 'hearing-notice'] as const)
-			.map((k) => openClock(snap, k))
-			.filter((c) => c !== undefined && !isSuspended(c))
-			.map((c) => append(c!, { type: 'suspended', at: now, ...MFA_SUSPENSION }));
+		const suspend = termSuspensionOps(snap, now, { mfa: true, foreign: foreignPendingOn(snap) });
 		return plan({
 			stage: 'mfa-check',
 			clockOps: [...suspend, startClock('mfa-check', 'long-stop', 'mfa', now)],
@@ -377,12 +377,38 @@ export const PERMIT_HANDLERS: Handlers = {
 		});
 	},
 
-	'record-post-export-report': ({ snap, now }, input) => {
+	'record-post-export-report': ({ snap, now, calendar }, input) => {
 		const clock = openClock(snap, input.kind);
 		if (!clock) throw new ProcedureError(409, `No ${input.kind} is awaited on this case.`);
+		if (input.kind === 'delivery-confirmation')
+			return plan({
+				clockOps: [append(clock, { type: 'met', at: now })],
+				record: { deliveryConfirmation: { document: input.document ?? null, at: now.toISOString() } },
+				events: [event('clock:met', now, clock.clock.citation, { kind: input.kind })]
+			});
+		// 001 p.28, Annex 4: what the report holds; the licence is this case's (Annex 4 item 1).
+		const shipped = calendar.localDate(clock.clock.events[0]!.at);
+		if (input.exportDate > calendar.localDate(now))
+			throw new ProcedureError(422, 'The export date cannot be in the future.', { exportDate: 'after today' });
+		if (input.exportDate !== shipped)
+			throw new ProcedureError(422, `The report is for the export recorded on ${shipped}.`, {
+				exportDate: `the recorded export date is ${shipped}`
+			});
+		const report = {
+			licence: (snap.record.documentNumber as string | undefined) ?? null,
+			licenceDate: (snap.record.issuedOn as string | undefined) ?? null,
+			exportDate: input.exportDate,
+			endUser: input.endUser,
+			goods: input.goods,
+			quantity: input.quantity,
+			balance: input.balance,
+			at: now.toISOString()
+		};
+		const reports = (snap.record.executionReports as unknown[] | undefined) ?? [];
 		return plan({
 			clockOps: [append(clock, { type: 'met', at: now })],
-			events: [event('clock:met', now, clock.clock.citation, { kind: input.kind })]
+			record: { executionReports: [...reports, report] },
+			events: [event('clock:met', now, '001 p.28, Annex 4', { kind: input.kind, report })]
 		});
 	}
 };
@@ -465,10 +491,8 @@ export function planMfaResult(
 	if (!snap.mfa) throw new ProcedureError(404, 'No MFA check was requested for this case.');
 	if (snap.mfa.resultAt !== null) throw new ProcedureError(409, 'The MFA result was already recorded.');
 	const check = openClock(snap, 'mfa-check', 'mfa');
-	const resume = (['service-term', 'hearing-notice'] as const)
-		.map((k) => openClock(snap, k))
-		.filter((c) => c !== undefined && isSuspended(c))
-		.map((c) => append(c!, { type: 'resumed', at: now }));
+	// Resumed, unless information from foreign bodies is still awaited (001 Annex 1 row 3).
+	const resume = termSuspensionOps(snap, now, { mfa: false, foreign: foreignPendingOn(snap) });
 	return plan({
 		stage: reviewStage(snap, { consultationsPending: pendingConsultations(snap).length > 0, mfaPending: false }),
 		clockOps: [...(check ? [append(check, { type: 'met', at: now })] : []), ...resume],

@@ -4,6 +4,8 @@ import { computeClock } from '../sla';
 import {
 	applyPlan,
 	availableActions,
+	planConsultationAnswer,
+	planControlAnswer,
 	planDeemedApproval,
 	planMfaResult,
 	planRegistration,
@@ -83,6 +85,27 @@ const NOTICE = {
 	hearingPlace: 'Astana, Mangilik El 8, room 412',
 	notice: { channel: 'email', sentAt: '2026-04-14T09:30:00+05:00', proof: 'Mail server delivery receipt' }
 };
+/** The control-system bodies answer and the officer assesses the risks (001 p.17 paras 1–2, p.20). */
+function assessed(snap: CaseSnapshot, now: Date): CaseSnapshot {
+	for (const c of snap.controlRequests ?? [])
+		snap = applyPlan(
+			snap,
+			planControlAnswer(snap, c.id, { risks: false, information: 'None known.' }, c.agency, now),
+			newId
+		);
+	return act(snap, officer, 'record-risk-assessment', { result: 'positive', summary: 'No risks found.' }, now).next;
+}
+
+/** Consulted (approved by the nsc), control-system answers in, risks assessed: ready for the decision. */
+function readyForGrant(snap: CaseSnapshot, now: Date): CaseSnapshot {
+	snap = act(snap, officer, 'request-consultations', { agencies: ['nsc'] }, now).next;
+	snap = applyPlan(
+		snap,
+		planConsultationAnswer(snap, snap.consultations[0]!.id, { decision: 'approve' }, 'nsc', now),
+		newId
+	);
+	return assessed(snap, now);
+}
 
 const due = (snap: CaseSnapshot, kind: string, now: Date, subject: string | null = null) => {
 	const c = snap.clocks.filter((x) => x.kind === kind && x.subject === subject).at(-1)!;
@@ -156,6 +179,9 @@ describe('export licence (001)', () => {
 		expect(calendar.localDate(termAfter)).toBe(calendar.addWorkingDays(calendar.localDate(termBefore), 23));
 
 		expect(refused(() => act(snap, officer, 'decide', { outcome: 'grant' }, answered)).status).toBe(403);
+		// 001 p.20: the risk assessment on the control-system answers is the third input of the decision.
+		expect(refused(() => act(snap, head, 'decide', { outcome: 'grant' }, answered)).message).toContain('001 p.17');
+		snap = assessed(snap, answered);
 		const grant = act(snap, head, 'decide', { outcome: 'grant' }, answered);
 		expect(grant.next.stage).toBe('granted');
 		expect(grant.plan).toMatchObject({
@@ -170,15 +196,18 @@ describe('export licence (001)', () => {
 	it('refuses a grant without the mandatory MFA check, and after an objection (ground 4)', () => {
 		let snap = register('export-licence', received, { goodsLines: MFA_GOODS, firstExportToCounterparty: true });
 		const t = at('2026-04-14T10:00:00+05:00');
-		snap = act(snap, officer, 'complete-check', { complete: true }, t).next;
+		snap = readyForGrant(act(snap, officer, 'complete-check', { complete: true }, t).next, t);
 		expect(refused(() => act(snap, head, 'decide', { outcome: 'grant' }, t)).message).toContain('001 p.18');
-		const notFirst = act(
-			register('export-licence', received, { goodsLines: MFA_GOODS, firstExportToCounterparty: false }),
-			officer,
-			'complete-check',
-			{ complete: true },
+		const notFirst = readyForGrant(
+			act(
+				register('export-licence', received, { goodsLines: MFA_GOODS, firstExportToCounterparty: false }),
+				officer,
+				'complete-check',
+				{ complete: true },
+				t
+			).next,
 			t
-		).next;
+		);
 		expect(act(notFirst, head, 'decide', { outcome: 'grant' }, t).next.stage).toBe('granted');
 	});
 
@@ -311,9 +340,14 @@ describe('export licence (001)', () => {
 		});
 		expect(assigned.plan.events.map((e) => e.citation)).toEqual(['000 p.10–11']);
 		expect(refused(() => act(snap, officer, 'complete-check', { complete: 'yes' }, t)).status).toBe(422);
-		expect(availableActions({ def: procedureFor(snap.service), snap, actor: other, now: t, calendar })).toEqual([]);
+		// Anyone at the office records the original guarantee (001 p.18 para 2); the rest is the assignee's.
+		expect(availableActions({ def: procedureFor(snap.service), snap, actor: other, now: t, calendar })).toEqual([
+			'record-original-guarantee'
+		]);
 		expect(availableActions({ def: procedureFor(snap.service), snap, actor: officer, now: t, calendar })).toEqual([
-			'complete-check'
+			'complete-check',
+			'record-original-guarantee',
+			'record-risk-information'
 		]);
 	});
 });

@@ -27,7 +27,11 @@ export const STAFF_ACTIONS = [
 	'record-extension-notice',
 	'decide-complaint',
 	'verify-device',
-	'complete-step'
+	'complete-step',
+	'record-risk-information',
+	'record-risk-assessment',
+	'request-foreign-information',
+	'record-foreign-information'
 ] as const;
 export type StaffAction = (typeof STAFF_ACTIONS)[number];
 
@@ -108,6 +112,11 @@ export interface ProcedureDefinition {
 	readonly completeness: { readonly variant: string; readonly refusalAct: GroundAct } | null;
 	readonly consultations: boolean;
 	readonly mfaCheck: boolean;
+	/**
+	 * Export and general licences: the request to the control-system bodies with the consultations,
+	 * the risk assessment, and the decision on the three inputs of 001 p.20 (pp.17, 20).
+	 */
+	readonly exportControl?: boolean;
 	readonly hearing: boolean;
 	readonly grounds: GroundAct | null;
 	/** What a grant issues, its validity (001 p.6: one year, capped by the documents). */
@@ -154,6 +163,28 @@ export interface CaseRecord {
 	};
 	readonly hearing?: { readonly heldAt: string; readonly applicantAttended: boolean };
 	readonly outcome?: string;
+	/** Risk information from state bodies recorded after registration (001 p.18 para 1 sub.2). */
+	/** The officer's risk assessment on the control-system answers (001 p.17 para 2; ground 15). */
+	readonly riskAssessment?: {
+		readonly result: 'positive' | 'negative';
+		readonly summary: string;
+		readonly at: string;
+		readonly by: string;
+	};
+	/** Requests for information abroad that suspend the term until it arrives (001 Annex 1 row 3). */
+	readonly foreignInformation?: readonly {
+		readonly body: string;
+		readonly country: string;
+		readonly requestedAt: string;
+		readonly receivedAt: string | null;
+		readonly summary: string | null;
+	}[];
+	readonly riskInformation?: {
+		readonly source: string;
+		readonly summary: string;
+		readonly receivedAt: string;
+		readonly recordedAt: string;
+	};
 	readonly [key: string]: unknown;
 }
 
@@ -185,6 +216,13 @@ export interface CaseSnapshot {
 		readonly authentic: boolean | null;
 	} | null;
 	readonly devices: readonly { readonly imei: string; readonly result: 'confirmed' | 'rejected' | null }[];
+	/** Requests to the control-system bodies (001 p.17 para 1); absent when the case has none. */
+	readonly controlRequests?: readonly {
+		readonly id: string;
+		readonly agency: string;
+		readonly answeredAt: Date | null;
+		readonly risks: boolean | null;
+	}[];
 	readonly record: CaseRecord;
 	readonly decidedBy: number | null;
 	/** For a complaint: who decided the case complained about (001 p.23: not its reviewer). */
@@ -237,6 +275,18 @@ export interface ActionPlan {
 		readonly at: Date;
 	};
 	readonly mfaRequest?: { readonly mandatory: boolean };
+	/** Control-system bodies to request with the consultations (001 p.17 para 1). */
+	readonly controlRequestsToSend?: readonly string[];
+	/** A control-system body's answer (001 p.17 para 2). */
+	readonly controlAnswer?: {
+		readonly id: string;
+		readonly risks: boolean;
+		readonly information: string;
+		readonly at: Date;
+		readonly by: string;
+	};
+	/** An MFA check already requested becomes mandatory (risk information, 001 p.18 para 1 sub.2). */
+	readonly mfaMadeMandatory?: boolean;
 	readonly mfaResult?: { readonly authentic: boolean; readonly reference: string };
 	readonly deviceResult?: { readonly imei: string; readonly result: 'confirmed' | 'rejected' };
 	/** Merged into the case's record. */

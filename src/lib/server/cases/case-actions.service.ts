@@ -6,7 +6,16 @@
  */
 import { and, eq, sql } from 'drizzle-orm';
 import type { Db, Executor, Tx } from '../db/client';
-import { cases, consultations, deviceChecks, mfaChecks, organisations, userRoles, users } from '../db/schema';
+import {
+	cases,
+	consultations,
+	controlRequests,
+	deviceChecks,
+	mfaChecks,
+	organisations,
+	userRoles,
+	users
+} from '../db/schema';
 import type { Clock } from '../clock';
 import type { WorkingCalendar } from '../../domain/calendar';
 import type { CalendarService } from '../calendar/calendar.service';
@@ -17,6 +26,7 @@ import { findService } from '../../domain/reference/services';
 import {
 	complaintTargetRefusal,
 	planConsultationAnswer,
+	planControlAnswer,
 	planMfaResult,
 	planRegistration,
 	planStaffAction,
@@ -151,6 +161,39 @@ export function createCaseActions(deps: { db: Db; clock: Clock; calendar: Calend
 						by.actor,
 						// The answering body gets its own consultation back, never the case (001 p.16).
 						{ kind: 'agency', consultationId }
+					)
+			);
+		},
+
+		/** A control-system body's answer (001 p.17 para 2), by its token or its liaison. */
+		async answerControlRequest(
+			requestId: string,
+			answer: { risks: boolean; information: string },
+			by: { agencyCode: string; actor: Actor },
+			key: string | null
+		) {
+			const c = isUuid(requestId)
+				? (await db.select().from(controlRequests).where(eq(controlRequests.id, requestId)))[0]
+				: undefined;
+			if (!c) throw new ApiError(404, 'No such control-system request.');
+			if (c.agencyCode !== by.agencyCode) throw new ApiError(403, 'This request was sent to another state body.');
+			const calendar = await deps.calendar.current();
+			return idempotent(
+				db,
+				{
+					caller: `agency:${by.agencyCode}`,
+					key,
+					fingerprint: `control ${requestId} ${JSON.stringify(answer)}`,
+					now: clock.now()
+				},
+				(tx) =>
+					plannedIn(
+						tx,
+						calendar,
+						c.caseId,
+						(loaded, now) => planControlAnswer(loaded.snap, requestId, answer, by.actor.label, now),
+						by.actor,
+						{ kind: 'control', requestId }
 					)
 			);
 		},

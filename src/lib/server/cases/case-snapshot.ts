@@ -5,7 +5,7 @@
  */
 import { asc, eq, sql } from 'drizzle-orm';
 import type { Executor } from '../db/client';
-import { cases, clocks, consultations, deviceChecks, mfaChecks } from '../db/schema';
+import { cases, clocks, consultations, controlRequests, deviceChecks, mfaChecks } from '../db/schema';
 import { reviveClock } from '../calendar/recompute-clocks';
 import type { CaseSnapshot } from '../../domain/procedures';
 import type { ServiceCode } from '../../domain/reference/services';
@@ -37,7 +37,7 @@ export async function loadCase(
 	}
 	const [row] = await ex.select().from(cases).where(eq(cases.id, caseId));
 	if (!row) return null;
-	const [clockRows, consultationRows, mfaRows, deviceRows, complaintOf] = await Promise.all([
+	const [clockRows, consultationRows, mfaRows, deviceRows, complaintOf, controlRows] = await Promise.all([
 		ex.select().from(clocks).where(eq(clocks.caseId, caseId)).orderBy(asc(clocks.id)),
 		ex
 			.select()
@@ -48,7 +48,12 @@ export async function loadCase(
 		ex.select().from(deviceChecks).where(eq(deviceChecks.caseId, caseId)).orderBy(asc(deviceChecks.imei)),
 		row.complaintOf
 			? ex.select({ decidedBy: cases.decidedBy }).from(cases).where(eq(cases.id, row.complaintOf))
-			: Promise.resolve([])
+			: Promise.resolve([]),
+		ex
+			.select()
+			.from(controlRequests)
+			.where(eq(controlRequests.caseId, caseId))
+			.orderBy(asc(controlRequests.requestedAt), asc(controlRequests.agencyCode))
 	]);
 	// Clocks in creation order: a uuid id is random, so order by their first event.
 	const ordered = [...clockRows].sort((a, b) => firstAt(a) - firstAt(b) || a.id.localeCompare(b.id));
@@ -64,6 +69,12 @@ export async function loadCase(
 		consultations: consultationRows.map((c) => ({ id: c.id, agency: c.agencyCode, decision: c.decision })),
 		mfa: mfa ? { id: mfa.id, mandatory: mfa.mandatory, resultAt: mfa.resultAt, authentic: mfa.authentic } : null,
 		devices: deviceRows.map((d) => ({ imei: d.imei, result: d.result })),
+		controlRequests: controlRows.map((c) => ({
+			id: c.id,
+			agency: c.agencyCode,
+			answeredAt: c.answeredAt,
+			risks: c.risks
+		})),
 		record: (row.decision as CaseSnapshot['record'] | null) ?? {},
 		decidedBy: row.decidedBy,
 		complaintOfDecidedBy: complaintOf[0]?.decidedBy ?? null

@@ -8,7 +8,7 @@
  */
 import { asc, eq } from 'drizzle-orm';
 import type { Executor } from '../db/client';
-import { caseEvents, cases, consultations, mfaChecks, organisations, users } from '../db/schema';
+import { caseEvents, cases, consultations, controlRequests, mfaChecks, organisations, users } from '../db/schema';
 import type { WorkingCalendar } from '../../domain/calendar';
 import { computeClock } from '../../domain/sla';
 import { availableActions, procedureFor, type ActingUser } from '../../domain/procedures';
@@ -25,7 +25,8 @@ export type CaseViewer =
 	| { kind: 'staff'; user: ActingUser; unit: string | null }
 	| { kind: 'applicant' }
 	| { kind: 'agency'; consultationId: string }
-	| { kind: 'mfa'; checkId: string };
+	| { kind: 'mfa'; checkId: string }
+	| { kind: 'control'; requestId: string };
 
 export async function caseView(ex: Executor, caseId: string, viewer: CaseViewer, now: Date, calendar: WorkingCalendar) {
 	const loaded = await loadCase(ex, caseId);
@@ -115,23 +116,51 @@ export async function caseView(ex: Executor, caseId: string, viewer: CaseViewer,
 			const own = facts.consultations.find((c) => c.id === viewer.consultationId);
 			return own ? consultationForAgency(facts, own) : null;
 		}
+		case 'control': {
+			// A control-system body gets back its own request and answer, nothing of the case (001 p.17).
+			const [own] = await ex.select().from(controlRequests).where(eq(controlRequests.id, viewer.requestId));
+			return own && own.caseId === caseId
+				? {
+						id: own.id,
+						agency: own.agencyCode,
+						requestedAt: own.requestedAt.toISOString(),
+						answeredAt: iso(own.answeredAt),
+						risks: own.risks,
+						information: own.information
+					}
+				: null;
+		}
 		case 'mfa':
 			return facts.mfaCheck?.id === viewer.checkId ? checkForMfa(facts, facts.mfaCheck) : null;
 		case 'staff': {
-			const [[assignee], events] = await Promise.all([
+			const [[assignee], events, controlRows] = await Promise.all([
 				row.assigneeId
 					? ex
 							.select({ id: users.id, username: users.username, displayName: users.displayName })
 							.from(users)
 							.where(eq(users.id, row.assigneeId))
 					: Promise.resolve([]),
-				ex.select().from(caseEvents).where(eq(caseEvents.caseId, caseId)).orderBy(asc(caseEvents.seq))
+				ex.select().from(caseEvents).where(eq(caseEvents.caseId, caseId)).orderBy(asc(caseEvents.seq)),
+				ex
+					.select()
+					.from(controlRequests)
+					.where(eq(controlRequests.caseId, caseId))
+					.orderBy(asc(controlRequests.requestedAt), asc(controlRequests.agencyCode))
 			]);
 			const audience = staffAudience({ userId: viewer.user.userId, roles: viewer.user.roles, unit: viewer.unit }, row);
 			return caseForStaff(
 				{
 					...facts,
 					assignee: assignee ?? null,
+					// 001 p.17 paras 1–2: the control-system requests and answers (staff only).
+					controlRequests: controlRows.map((c) => ({
+						id: c.id,
+						agency: c.agencyCode,
+						requestedAt: c.requestedAt.toISOString(),
+						answeredAt: iso(c.answeredAt),
+						risks: c.risks,
+						information: c.information
+					})),
 					events: events.map((e) => ({
 						id: e.id,
 						seq: e.seq,

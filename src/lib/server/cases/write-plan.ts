@@ -7,7 +7,7 @@
  */
 import { and, eq, sql } from 'drizzle-orm';
 import type { Executor } from '../db/client';
-import { cases, clocks, consultations, deviceChecks, mfaChecks } from '../db/schema';
+import { cases, clocks, consultations, controlRequests, deviceChecks, mfaChecks } from '../db/schema';
 import { appendCaseEvents, type Actor } from '../audit/audit.repository';
 import type { WorkingCalendar } from '../../domain/calendar';
 import { applyPlan, clockTimers, type ActionPlan, type CaseClock } from '../../domain/procedures';
@@ -105,6 +105,17 @@ export async function writePlan(
 	}
 	if (plan.mfaRequest)
 		await ex.insert(mfaChecks).values({ caseId: row.id, requestedAt: now, mandatory: plan.mfaRequest.mandatory });
+	for (const agency of plan.controlRequestsToSend ?? [])
+		await ex.insert(controlRequests).values({ caseId: row.id, agencyCode: agency, requestedAt: now });
+	if (plan.controlAnswer) {
+		const a = plan.controlAnswer;
+		await ex
+			.update(controlRequests)
+			.set({ answeredAt: a.at, risks: a.risks, information: a.information, answeredBy: a.by })
+			.where(and(eq(controlRequests.id, a.id), sql`${controlRequests.answeredAt} is null`));
+	}
+	if (plan.mfaMadeMandatory && snap.mfa)
+		await ex.update(mfaChecks).set({ mandatory: true }).where(eq(mfaChecks.id, snap.mfa.id));
 	if (plan.mfaResult && snap.mfa) {
 		await ex
 			.update(mfaChecks)

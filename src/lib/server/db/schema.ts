@@ -316,3 +316,4 @@ export const mfaChecks = pgTable('mfa_checks', {
 
 export * from './schema.procedures';
 export * from './schema.drafting';
+export * from './schema.export-control';

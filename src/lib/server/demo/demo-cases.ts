@@ -5,13 +5,13 @@
 import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import type { AppContext } from '../context';
-import { cases, clocks, consultations, mfaChecks, organisations } from '../db/schema';
+import { cases, clocks, consultations, controlRequests, mfaChecks, organisations } from '../db/schema';
 import { appendCaseEvents } from '../audit/audit.repository';
 import { createRng } from '../../domain/reference/prng';
 import { generateCounterparty, generateGoodsLines, generateOrganisations } from '../../domain/reference/demo-names';
 import { planDemoCases, type PlannedCase } from './demo-plan';
 import { COMPLAINT_TEXTS } from './demo-complaints';
-import { TERMINAL_STAGES } from '../../domain/procedures/definitions';
+import { TERMINAL_STAGES, procedureFor } from '../../domain/procedures/definitions';
 import { deriveHearingNoticeClock, type ClockEvent } from '../../domain/sla';
 import { clockColumns } from '../cases/write-plan';
 
@@ -105,6 +105,20 @@ export async function seedDemoCases(ctx: AppContext, staff: Map<string, number>)
 						dueAt: c.dueAt,
 						answeredAt: c.answeredAt,
 						decision: c.decision
+					}))
+				);
+			// 001 p.17 para 1: export and general licences asked the same bodies as control-system
+			// bodies; each answered when its consultation was answered (no risks known in the demo).
+			if (plan.consultations.length && procedureFor(plan.service.code).exportControl)
+				await tx.insert(controlRequests).values(
+					plan.consultations.map((c) => ({
+						caseId,
+						agencyCode: c.agency,
+						requestedAt: c.requestedAt,
+						answeredAt: c.answeredAt,
+						risks: c.answeredAt ? false : null,
+						information: c.answeredAt ? 'No risks of this export are known.' : null,
+						answeredBy: c.answeredAt ? `agency:${c.agency}` : null
 					}))
 				);
 			if (plan.mfa) await tx.insert(mfaChecks).values({ caseId, ...plan.mfa });

@@ -8,6 +8,9 @@ import { draftAccess } from '$lib/domain/drafting/draft-access';
 import { actionSupport } from '$lib/server/cases/action-support';
 import { caseForStaff, staffAudience } from '$lib/domain/access/case-audience';
 import { hearingNoticeOf } from '$lib/domain/procedures/hearing-notice';
+import { exportControlView } from '$lib/server/cases/export-control-view';
+import { controlRequests } from '$lib/server/db/schema';
+import { eq } from 'drizzle-orm';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -92,6 +95,10 @@ export const load: PageServerLoad = async (event) => {
 				resultAt: iso(m.resultAt),
 				authentic: m.authentic
 			})),
+			exportControl: exportControlView(
+				c.decision,
+				await event.locals.ctx.db.select().from(controlRequests).where(eq(controlRequests.caseId, c.id))
+			),
 			events: c.events.map((e) => ({
 				seq: e.seq,
 				type: e.type,
