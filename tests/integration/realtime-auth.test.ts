@@ -66,7 +66,7 @@ describe('socket handshake', () => {
 	it('refuses a socket without a session as unauthenticated', async () => {
 		expect(await outcome(socket({ origin: app.url }))).toMatchObject({ ok: false });
 		for (const headers of [
-			{ origin: app.url },
+			{ origin: app.url } as Record<string, string>,
 			{ origin: app.url, cookie: `merzim_session=${'a'.repeat(24)}.${'b'.repeat(24)}` }
 		]) {
 			const res = await handshake(headers);
