@@ -21,7 +21,13 @@ export default ts.config(
 	{
 		// Type-aware rules. server/, scripts/ and bench/ have their own tsconfig.json (tsconfig.server.json).
 		files: ['**/*.ts'],
-		languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
+		// drizzle.config.ts belongs to no tsconfig (drizzle-kit loads it on its own): the default project types it.
+		languageOptions: {
+			parserOptions: {
+				projectService: { allowDefaultProject: ['drizzle.config.ts'] },
+				tsconfigRootDir: import.meta.dirname
+			}
+		},
 		rules: {
 			// A promise nobody awaits fails silently: await it, handle its failure, or mark it `void` on purpose.
 			'@typescript-eslint/no-floating-promises': 'error'
