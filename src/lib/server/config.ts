@@ -24,7 +24,12 @@ const EnvSchema = z.object({
 	LOGIN_MAX_FAILURES_PER_IP: minutes(20),
 	LOGIN_LOCKOUT_MINUTES: minutes(15),
 	MERZIM_CLOCK: z.enum(['real', 'simulated']).default('real'),
-	REDIS_URL: z.string().optional()
+	REDIS_URL: z.string().optional(),
+	/**
+	 * Tests only: hold each deadline firing this long after its claim, before its commit, so a test
+	 * can kill the process mid-firing (tests/integration/scheduler-kill.test.ts). Refused in production.
+	 */
+	MERZIM_TEST_PAUSE_AFTER_CLAIM_MS: z.coerce.number().int().positive().optional()
 });
 
 export type Env = z.infer<typeof EnvSchema>;
@@ -40,6 +45,8 @@ export interface AppConfig {
 	login: { maxFailuresPerAccount: number; maxFailuresPerIp: number; lockoutMs: number };
 	clock: 'real' | 'simulated';
 	redisUrl: string | undefined;
+	/** Tests only (never in production): pause each deadline firing between its claim and its commit. */
+	testPauseAfterClaimMs?: number;
 }
 
 export function loadConfig(env: Record<string, string | undefined>): AppConfig {
@@ -49,6 +56,8 @@ export function loadConfig(env: Record<string, string | undefined>): AppConfig {
 		throw new Error(`Invalid configuration:\n${lines.join('\n')}`);
 	}
 	const e = parsed.data;
+	if (e.NODE_ENV === 'production' && e.MERZIM_TEST_PAUSE_AFTER_CLAIM_MS !== undefined)
+		throw new Error('Invalid configuration:\n  MERZIM_TEST_PAUSE_AFTER_CLAIM_MS: a test hook, refused in production');
 	return {
 		databaseUrl: e.DATABASE_URL,
 		dataDir: e.MERZIM_DATA_DIR,
@@ -67,6 +76,7 @@ export function loadConfig(env: Record<string, string | undefined>): AppConfig {
 			lockoutMs: e.LOGIN_LOCKOUT_MINUTES * 60_000
 		},
 		clock: e.MERZIM_CLOCK,
-		redisUrl: e.REDIS_URL || undefined
+		redisUrl: e.REDIS_URL || undefined,
+		testPauseAfterClaimMs: e.MERZIM_TEST_PAUSE_AFTER_CLAIM_MS
 	};
 }
