@@ -223,7 +223,7 @@ describe('a deadline firing cut by kill -9', () => {
 			await ctx.dbHandle.close();
 			await dropDatabase(adminUrl, name);
 		}
-	}, 60_000);
+	}, 90_000); // two server boots; a loaded machine takes a while
 
 	it('on PGlite: the process opened next on the data directory fires it once at start', async () => {
 		const dataDir = tempDir();
@@ -249,7 +249,7 @@ describe('a deadline firing cut by kill -9', () => {
 		} finally {
 			await ctx.dbHandle.close();
 		}
-	}, 60_000);
+	}, 90_000); // two server boots; a loaded machine takes a while
 
 	it('refuses the pause hook in production', () => {
 		expect(() => loadConfig({ NODE_ENV: 'production', MERZIM_TEST_PAUSE_AFTER_CLAIM_MS: '10' })).toThrow(
