@@ -29,7 +29,12 @@ const EnvSchema = z.object({
 	REDIS_PREFIX: z
 		.string()
 		.regex(/^[A-Za-z0-9:_.-]{1,100}$/, 'letters, digits and :_.- only, at most 100')
-		.optional()
+		.optional(),
+	/**
+	 * Tests only: hold each deadline firing this long after its claim, before its commit, so a test
+	 * can kill the process mid-firing (tests/integration/scheduler-kill.test.ts). Refused in production.
+	 */
+	MERZIM_TEST_PAUSE_AFTER_CLAIM_MS: z.coerce.number().int().positive().optional()
 });
 
 export type Env = z.infer<typeof EnvSchema>;
@@ -47,6 +52,8 @@ export interface AppConfig {
 	redisUrl: string | undefined;
 	/** Prefix of this deployment's Redis channels; by default one derived from its database (server/deployment.ts). */
 	redisPrefix: string | undefined;
+	/** Tests only (never in production): pause each deadline firing between its claim and its commit. */
+	testPauseAfterClaimMs?: number;
 }
 
 export function loadConfig(env: Record<string, string | undefined>): AppConfig {
@@ -56,6 +63,8 @@ export function loadConfig(env: Record<string, string | undefined>): AppConfig {
 		throw new Error(`Invalid configuration:\n${lines.join('\n')}`);
 	}
 	const e = parsed.data;
+	if (e.NODE_ENV === 'production' && e.MERZIM_TEST_PAUSE_AFTER_CLAIM_MS !== undefined)
+		throw new Error('Invalid configuration:\n  MERZIM_TEST_PAUSE_AFTER_CLAIM_MS: a test hook, refused in production');
 	return {
 		databaseUrl: e.DATABASE_URL,
 		dataDir: e.MERZIM_DATA_DIR,
@@ -75,6 +84,7 @@ export function loadConfig(env: Record<string, string | undefined>): AppConfig {
 		},
 		clock: e.MERZIM_CLOCK,
 		redisUrl: e.REDIS_URL || undefined,
-		redisPrefix: e.REDIS_PREFIX || undefined
+		redisPrefix: e.REDIS_PREFIX || undefined,
+		testPauseAfterClaimMs: e.MERZIM_TEST_PAUSE_AFTER_CLAIM_MS
 	};
 }

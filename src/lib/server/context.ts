@@ -53,7 +53,11 @@ export async function createAppContext(
 	const calendar = createCalendarService({ db, clock, onChanged: () => scheduler.wake() });
 	const scheduler = createDeadlineScheduler(
 		{ db, clock, calendar },
-		{ ...opts.scheduler, onError: (e) => console.error('scheduler:', loggableError(e)) }
+		{
+			afterClaim: pauseAfterClaim(config),
+			...opts.scheduler,
+			onError: (e) => console.error('scheduler:', loggableError(e))
+		}
 	);
 	return {
 		config,
@@ -78,6 +82,20 @@ export async function createAppContext(
 		/** Started by the server (server/app.ts); `tick()` fires what is due now. */
 		scheduler,
 		drafting: createDraftingService({ db, clock }, opts.drafting)
+	};
+}
+
+/**
+ * The test hook of MERZIM_TEST_PAUSE_AFTER_CLAIM_MS (refused in production by `loadConfig`): say on
+ * stdout which clock was claimed, then hold the firing's transaction open, so a test can SIGKILL the
+ * process between the claim and the commit. Without the variable there is no hook at all.
+ */
+function pauseAfterClaim(config: AppConfig): SchedulerOptions['afterClaim'] {
+	const ms = config.testPauseAfterClaimMs;
+	if (ms === undefined || config.production) return undefined;
+	return async (c) => {
+		console.log(`scheduler: claimed the ${c.what} of clock ${c.id}, pausing ${ms} ms before the commit`);
+		await new Promise((r) => setTimeout(r, ms));
 	};
 }
 

@@ -37,9 +37,14 @@ export interface SchedulerOptions {
 	/** Firings in flight at once (each its own transaction; PGlite runs them one after another). */
 	parallel?: number;
 	onError?: (e: unknown) => void;
+	/**
+	 * Tests only: awaited inside a firing's transaction once its writes are made, before the commit,
+	 * so a test can kill the process while it holds the claim (MERZIM_TEST_PAUSE_AFTER_CLAIM_MS).
+	 */
+	afterClaim?: (c: Candidate) => Promise<void>;
 }
 
-interface Candidate {
+export interface Candidate {
 	id: string;
 	case_id: string;
 	what: 'deadline' | 'warning';
@@ -94,6 +99,11 @@ export function createDeadlineScheduler(
 
 	/** Fires one clock's deadline or warning; false when it was not (any more) due or the case was busy. */
 	async function fire(c: Candidate, calendar: WorkingCalendar): Promise<boolean> {
+		/** The firing is written; the hook (tests only) may hold it before the commit. */
+		const written = async () => {
+			await opts.afterClaim?.(c);
+			return true;
+		};
 		return db.transaction(async (tx) => {
 			// A busy case (an officer acting on it) is left for the next tick.
 			const locked = rowsOf<{ id: string }>(
@@ -132,7 +142,7 @@ export function createDeadlineScheduler(
 					}
 				});
 				await tx.update(clocks).set({ warnedFor: due }).where(eq(clocks.id, c.id));
-				return true;
+				return written();
 			}
 			if (!['running', 'overdue'].includes(fresh.state) || due > now || sameInstant(fresh.firedFor, due)) return false;
 			if (fresh.kind === 'consultation' && fresh.subject) {
@@ -141,11 +151,11 @@ export function createDeadlineScheduler(
 				if (plan) {
 					await writePlan(tx, loaded, plan, { actor: systemActor, now, calendar });
 					await tx.update(clocks).set({ firedFor: due, warnedFor: due }).where(eq(clocks.id, c.id));
-					return true;
+					return written();
 				}
 			}
 			await breach(tx, fresh, due, now);
-			return true;
+			return written();
 		});
 	}
 
