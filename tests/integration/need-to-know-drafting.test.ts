@@ -5,7 +5,8 @@
  * letter's text can hold anything; 001 p.19 para 5 forbids it reaching whoever may not know it).
  * Audiences without a right to the draft are refused with an error and receive no draft bytes;
  * readers receive the letter as typed and nothing else restricted; a reader cannot edit; a member
- * demoted or disabled while in the draft stops receiving it.
+ * demoted or disabled while in the draft stops receiving it. A complaint reviewer, who may not know
+ * the basis, reads only the signed letter.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
@@ -56,7 +57,8 @@ const AUDIENCES: Audience[] = [
 	{ name: 'd-registrar', clearance: 'staff', roles: ['registrar'], unit: 'U1', access: null },
 	{ name: 'd-head', clearance: 'staff-full', roles: ['head'], access: 'edit' },
 	{ name: 'd-supervisor', clearance: 'staff-full', roles: ['supervisor'], access: 'read' },
-	{ name: 'd-complaint-reviewer', clearance: 'staff', roles: ['complaint_reviewer'], access: 'read' },
+	// Only the signed letter, not the draft (001 p.19 para 5).
+	{ name: 'd-complaint-reviewer', clearance: 'staff', roles: ['complaint_reviewer'], access: null },
 	{ name: 'd-admin', clearance: 'staff', roles: ['admin'], access: null },
 	{ name: 'd-agency-liaison', clearance: 'none', roles: ['agency_liaison'], agencyCode: 'mod', access: null },
 	{ name: 'd-board-kiosk', clearance: 'none', roles: ['wallboard'], access: null },
@@ -264,8 +266,7 @@ describe('drafting socket events, as every audience', () => {
 		'%s: nothing it must not know beyond the letter’s own text',
 		(_n, a) => {
 			const { c, replies } = results[a.name]!;
-			// The letter's text is what the editors typed; everything else the server sent is checked
-			// whole. (A basis typed into the letter reaches every reader: see the test below.)
+			// The letter's text is what the editors typed; everything else the server sent is checked whole.
 			const letterMarkers = markersIn(LETTER, forbiddenFor(a.clearance));
 			const found = markersIn(visible(c, replies), forbiddenFor(a.clearance)).filter((m) => !letterMarkers.includes(m));
 			expect(found).toEqual([]);
@@ -277,12 +278,11 @@ describe('drafting socket events, as every audience', () => {
 		expect(markersIn(visible(c, replies), ['basis'])).toEqual(['basis']);
 	});
 
-	it('a basis typed into the letter reaches a complaint reviewer, who may not read it elsewhere', () => {
-		// Recorded, not endorsed: the draft is read by complaint reviewers (ADR-015), who do not hold
-		// 'cases:read-restricted'; the only guard is the editor's warning (001 p.19 para 5).
-		const { c, replies } = results['d-complaint-reviewer']!;
+	it('a complaint reviewer, who may not know the basis, gets none of a draft that holds it (001 p.19 para 5)', () => {
+		const { c, join } = results['d-complaint-reviewer']!;
 		expect(forbiddenFor('staff')).toContain('basis');
-		expect(markersIn(visible(c, replies), ['basis'])).toEqual(['basis']);
+		expect(join).toEqual({ error: DraftErrors.forbidden });
+		expect(markersIn(visible(c), ['basis'])).toEqual([]);
 	});
 });
 
