@@ -22,8 +22,9 @@ import {
 	type Clearance,
 	type MarkedCase
 } from '../helpers/marked-case';
-import { draftClient, type DraftClient } from '../helpers/draft-clients';
-import type { RoleName } from '../../src/lib/server/db/schema';
+import { draftClient, seedCase, type DraftClient } from '../helpers/draft-clients';
+import { eq } from 'drizzle-orm';
+import { drafts, type RoleName } from '../../src/lib/server/db/schema';
 import { BODY_FIELD, bodyText } from '../../src/lib/server/drafting/draft-state';
 import { DraftErrors, type ClientToServerEvents, type ServerToClientEvents } from '../../src/lib/realtime/contract';
 import {
@@ -332,5 +333,30 @@ describe('a member whose rights change while in the draft', () => {
 		const seen = c.events.length;
 		await typeAfter('after the disabling');
 		expect(c.events.length).toBe(seen);
+	});
+});
+
+describe('the signed letter', () => {
+	it('a complaint reviewer reads it once signed, and may not edit it', async () => {
+		const caseId = await seedCase(app.ctx.db, { number: 'EL-NTKD-2', assigneeId: ids['d-assignee']! });
+		const editor = await open('d-assignee');
+		const joined = (await emit(editor.socket, 'draft:join', { caseId })) as { data: { draftId: string } };
+		const reviewer = await open('d-complaint-reviewer');
+		expect(await emit(reviewer.socket, 'draft:join', { caseId })).toEqual({ error: DraftErrors.forbidden });
+		// Signed as the signing leaves it (the status is what access is decided on).
+		await app.ctx.db.update(drafts).set({ status: 'signed' }).where(eq(drafts.id, joined.data.draftId));
+		expect(await emit(reviewer.socket, 'draft:join', { caseId })).toMatchObject({
+			data: { draftId: joined.data.draftId, access: 'read', status: 'signed' }
+		});
+		const sneaky = new Y.Doc();
+		const updates: Uint8Array[] = [];
+		sneaky.on('update', (u: Uint8Array) => updates.push(u));
+		sneaky.getXmlFragment(BODY_FIELD).insert(0, [new Y.XmlElement('paragraph')]);
+		expect(
+			await emit(reviewer.socket, 'draft:sync', {
+				draftId: joined.data.draftId,
+				message: toWire(encodeSyncUpdate(updates[0]!))
+			})
+		).toEqual({ error: DraftErrors.readOnly }); // a reader, whatever the status
 	});
 });
