@@ -36,7 +36,12 @@ import {
 	toWire
 } from '../src/lib/realtime/draft-sync-messages';
 import { draftAccess } from '../src/lib/domain/drafting/draft-access';
-import { accessFacts, DraftSignedError, openCurrentDraft } from '../src/lib/server/drafting/draft.repository';
+import {
+	accessFacts,
+	DraftSignedError,
+	findCurrentDraft,
+	openCurrentDraft
+} from '../src/lib/server/drafting/draft.repository';
 import { InvalidUpdateError } from '../src/lib/server/drafting/drafting.service';
 import { guardAwarenessUpdate, presenceColor } from '../src/lib/server/drafting/awareness-guard';
 import { createPresenceOwners } from '../src/lib/server/drafting/presence-owners';
@@ -199,11 +204,15 @@ export function mountDrafting(io: IO, ctx: AppContext, opts: DraftingMountOption
 			const { caseId } = parsed.data;
 			const viewer = socket.data.viewer;
 			const [c] = await ctx.db.select({ assigneeId: cases.assigneeId }).from(cases).where(eq(cases.id, caseId));
-			// Same answer for a case that does not exist and one the user may not see.
-			if (!c || draftAccess(viewer, c, 'drafting') === null) return ack({ error: DraftErrors.forbidden });
+			// Same answer for a case that does not exist and one the user may not see. Decided on the
+			// current draft's status: some read only a signed letter (001 p.19 para 5).
+			const current = c ? await findCurrentDraft(ctx.db, caseId) : null;
+			if (!c || draftAccess(viewer, c, current?.status ?? 'drafting') === null)
+				return ack({ error: DraftErrors.forbidden });
 			try {
 				const row = await openCurrentDraft(ctx.db, caseId, { userId: viewer.userId, at: ctx.clock.now() });
-				const access = draftAccess(viewer, c, row.status)!;
+				const access = draftAccess(viewer, c, row.status);
+				if (!access) return ack({ error: DraftErrors.forbidden }); // a new chain began meanwhile
 				const draft = await drafting.open(row.id);
 				const mine = membershipsOf(socket);
 				if (!mine.has(row.id)) {

@@ -9,7 +9,9 @@ describe('draftAccess', () => {
 		['another officer gets nothing', officer(8), 7, 'drafting', null],
 		['a head edits any case', { userId: 2, roles: ['head'] }, 7, 'drafting', 'edit'],
 		['a supervisor reads', { userId: 3, roles: ['supervisor'] }, 7, 'drafting', 'read'],
-		['a complaint reviewer reads', { userId: 4, roles: ['complaint_reviewer'] }, 7, 'drafting', 'read'],
+		// The draft may still hold a confidential ground's basis (001 p.19 para 5).
+		['a complaint reviewer does not read a draft', { userId: 4, roles: ['complaint_reviewer'] }, 7, 'drafting', null],
+		['a complaint reviewer reads the signed letter', { userId: 4, roles: ['complaint_reviewer'] }, 7, 'signed', 'read'],
 		['a registrar gets nothing', { userId: 5, roles: ['registrar'] }, 7, 'drafting', null],
 		['an agency liaison gets nothing', { userId: 6, roles: ['agency_liaison'] }, 7, 'drafting', null],
 		['an unassigned case has no officer editor', officer(7), null, 'drafting', null],
