@@ -6,7 +6,13 @@
 import { z } from 'zod';
 import { ApplicationSchema } from './cases/application.schema';
 import { NewTokenSchema } from './integration/tokens.service';
-import { ACTION_INPUTS, ConsultationAnswerSchema, MfaResultSchema, STAFF_ACTIONS } from '../domain/procedures';
+import {
+	ACTION_INPUTS,
+	ConsultationAnswerSchema,
+	ControlAnswerSchema,
+	MfaResultSchema,
+	STAFF_ACTIONS
+} from '../domain/procedures';
 
 const schemaOf = (s: z.ZodType) => z.toJSONSchema(s, { io: 'input', unrepresentable: 'any' });
 const body = (s: z.ZodType) => ({ content: { 'application/json': { schema: schemaOf(s) } } });
@@ -74,6 +80,27 @@ export const procedurePaths = {
 			requestBody: body(ConsultationAnswerSchema),
 			responses: {
 				200: json('The consultation after the answer (the agency sees its own consultation only)'),
+				...err(400, 401, 403, 404, 409, 415, 422)
+			}
+		}
+	},
+	'/control-requests': {
+		get: {
+			summary:
+				"The export-control-system requests awaiting the body's answer (001 p.17 para 1; agency token or liaison session)",
+			security: [...bearer, ...session],
+			parameters: [{ name: 'status', in: 'query', required: false, schema: { enum: ['pending'] } }],
+			responses: { 200: json('agency and controlRequests'), ...err(400, 401, 403) }
+		}
+	},
+	'/control-requests/{id}/response': {
+		post: {
+			summary: "A control-system body's answer on the export's risks (001 p.17 para 2; its agency token or liaison)",
+			security: [...bearer, ...session],
+			parameters: [id('id'), idempotencyKey],
+			requestBody: body(ControlAnswerSchema),
+			responses: {
+				200: json('The request after the answer (the body sees its own request only)'),
 				...err(400, 401, 403, 404, 409, 415, 422)
 			}
 		}
