@@ -83,7 +83,12 @@ export async function startProcedureHarness(ipPrefix: string): Promise<Procedure
 				body: JSON.stringify(application(over)),
 				headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }
 			});
-			return { status: r.status, body: (await r.json()) as Json };
+			const body = (await r.json()) as Json;
+			if (!r.ok) return { status: r.status, body };
+			// The portal gets the applicant's view; the flows read the case as the head does.
+			const asStaff = await staff.head!.get(`/api/v1/cases/${body.id as string}`);
+			expect(asStaff.status).toBe(200);
+			return { status: r.status, body: (await asStaff.json()) as Json };
 		},
 		async action(user, caseId, name, body = {}) {
 			const r = await staff[user]!.postJson(`/api/v1/cases/${caseId}/actions/${name}`, body);

@@ -66,7 +66,10 @@ async function submit(over: Json = {}): Promise<Json> {
 	});
 	const body = (await res.json()) as Json;
 	expect(res.status, JSON.stringify(body)).toBe(201);
-	return body;
+	// The portal gets the applicant's view (no clocks' internals); the case as the head reads it.
+	const asStaff = await staff.head!.get(`/api/v1/cases/${body.id as string}`);
+	expect(asStaff.status).toBe(200);
+	return (await asStaff.json()) as Json;
 }
 
 /** Registered, assigned to `officer`, completeness confirmed. */
