@@ -4,75 +4,21 @@
  * extension notice (001 p.25 para 2; 000 p.17 para 2), not the decision (001 p.24; 000 p.16).
  */
 import { describe, expect, it } from 'vitest';
-import { createCalendar } from '../calendar';
-import {
-	applyPlan,
-	availableActions,
-	planRegistration,
-	planStaffAction,
-	procedureFor,
-	ProcedureError,
-	type ActingUser,
-	type CaseSnapshot,
-	type StaffAction
-} from './index';
+import { availableActions, procedureFor, type ActingUser, type CaseSnapshot } from './index';
+import { act as actAndPlan, calendar, refused as refusal, register, registrar, reviewer } from './spec-fixtures';
 
-const calendar = createCalendar({});
-const registrar: ActingUser = {
-	kind: 'staff',
-	userId: 5,
-	username: 'registrar',
-	roles: ['registrar']
-};
-const reviewer: ActingUser = {
-	kind: 'staff',
-	userId: 4,
-	username: 'reviewer',
-	roles: ['complaint_reviewer']
-};
 /** The head who signed the decision complained about, who is also a complaint reviewer. */
-const decider: ActingUser = {
-	kind: 'staff',
-	userId: 3,
-	username: 'head',
-	roles: ['head', 'complaint_reviewer']
-};
-let ids = 0;
+const decider: ActingUser = { kind: 'staff', userId: 3, username: 'head', roles: ['head', 'complaint_reviewer'] };
 
-function complaint(receivedAt: Date): CaseSnapshot {
-	const def = procedureFor('complaint');
-	const reg = planRegistration(def, { receivedAt, reviewBy: 'quality-body' }, receivedAt, calendar);
-	return {
-		id: 'complaint-1',
-		service: 'complaint',
-		stage: reg.stage,
-		assigneeId: null,
+const complaint = (receivedAt: Date): CaseSnapshot =>
+	register(
+		'complaint',
 		receivedAt,
-		application: { reviewBy: 'quality-body' },
-		clocks: reg.clocks.map((c) => ({ ...c, id: `c-${++ids}` })),
-		consultations: [],
-		mfa: null,
-		devices: [],
-		record: {},
-		decidedBy: null,
-		complaintOfDecidedBy: decider.userId
-	};
-}
+		{ reviewBy: 'quality-body' },
+		{ id: 'complaint-1', assigneeId: null, complaintOfDecidedBy: decider.userId }
+	);
 
-function act(snap: CaseSnapshot, actor: ActingUser, action: StaffAction, body: unknown, now: Date) {
-	const plan = planStaffAction({ def: procedureFor('complaint'), snap, actor, now, calendar }, action, body);
-	return applyPlan(snap, plan, () => `c-${++ids}`);
-}
-
-function refusal(fn: () => unknown): ProcedureError {
-	try {
-		fn();
-	} catch (e) {
-		if (e instanceof ProcedureError) return e;
-		throw e;
-	}
-	throw new Error('expected a ProcedureError');
-}
+const act = (...args: Parameters<typeof actAndPlan>) => actAndPlan(...args).next;
 
 describe('recusal from the complaint review (001 pp.23–25; 000 pp.15–17)', () => {
 	// Monday 13 April 2026, forwarded Tuesday; the review is running on Monday 20 April.

@@ -4,96 +4,29 @@
  * hand on the 2026 calendar (no holidays between 10 and 21 April).
  */
 import { describe, expect, it } from 'vitest';
-import { createCalendar } from '../calendar';
-import { computeClock } from '../sla';
 import {
 	applyPlan,
 	availableActions,
 	planConsultationAnswer,
 	planControlAnswer,
 	planMfaResult,
-	planRegistration,
-	planStaffAction,
 	procedureFor,
-	ProcedureError,
-	type ActingUser,
-	type CaseSnapshot,
-	type StaffAction
+	type CaseSnapshot
 } from './index';
-
-const calendar = createCalendar({});
-const officer: ActingUser = { kind: 'staff', userId: 1, username: 'officer', roles: ['officer'] };
-const head: ActingUser = { kind: 'staff', userId: 3, username: 'head', roles: ['head'] };
-const at = (iso: string) => new Date(iso);
-let ids = 0;
-const newId = () => `x-${++ids}`;
-
-const line = (controlCode: string) => ({
-	hsCode: '8526910000',
-	controlCode,
-	description: 'x',
-	quantity: 1,
-	unit: 'pcs',
-	value: 10,
-	currency: 'USD'
-});
-
-function register(service: string, receivedAt: Date, application: CaseSnapshot['application'] = {}): CaseSnapshot {
-	const def = procedureFor(service);
-	const reg = planRegistration(def, { receivedAt, goodsLines: application.goodsLines }, receivedAt, calendar);
-	return {
-		id: 'case-1',
-		service: def.service,
-		stage: reg.stage,
-		assigneeId: officer.userId,
-		receivedAt,
-		application,
-		clocks: reg.clocks.map((c) => ({ ...c, id: newId() })),
-		consultations: [],
-		mfa: null,
-		devices: [],
-		record: {},
-		decidedBy: null,
-		complaintOfDecidedBy: null
-	};
-}
-
-function act(snap: CaseSnapshot, actor: ActingUser, action: StaffAction, body: unknown, now: Date) {
-	const plan = planStaffAction({ def: procedureFor(snap.service), snap, actor, now, calendar }, action, body);
-	return { plan, next: applyPlan(snap, plan, newId) };
-}
-
-function refused(fn: () => unknown): ProcedureError {
-	try {
-		fn();
-	} catch (e) {
-		if (e instanceof ProcedureError) return e;
-		throw e;
-	}
-	throw new Error('expected a ProcedureError');
-}
-
-/** Consulted (approved by the nsc), control-system answers in, risks assessed (001 p.16, p.17, p.20). */
-function readyForGrant(snap: CaseSnapshot, now: Date): CaseSnapshot {
-	snap = act(snap, officer, 'request-consultations', { agencies: ['nsc'] }, now).next;
-	snap = applyPlan(
-		snap,
-		planConsultationAnswer(snap, snap.consultations[0]!.id, { decision: 'approve' }, 'nsc', now),
-		newId
-	);
-	for (const c of snap.controlRequests ?? [])
-		snap = applyPlan(
-			snap,
-			planControlAnswer(snap, c.id, { risks: false, information: 'None known.' }, c.agency, now),
-			newId
-		);
-	return act(snap, officer, 'record-risk-assessment', { result: 'positive', summary: 'No risks found.' }, now).next;
-}
-
-const clock = (snap: CaseSnapshot, kind: string, now: Date) => {
-	const c = snap.clocks.filter((x) => x.kind === kind).at(-1);
-	return c ? computeClock(c.clock, calendar, now) : null;
-};
+import {
+	act,
+	at,
+	calendar,
+	clockOf as clock,
+	head,
+	line,
+	newId,
+	officer,
+	readyForGrant,
+	refused,
+	register,
+	registrar
+} from './spec-fixtures';
 
 // Friday 10 April 2026, 17:30 Almaty: submitted on Friday, registered on Monday 13 April.
 const received = at('2026-04-10T17:30:00+05:00');
@@ -117,7 +50,6 @@ describe('original guarantee within 7 WD of submission, every export or general 
 
 	it('lets the registrar record the original on an export licence without MFA codes', () => {
 		const snap = register('export-licence', received, { goodsLines: [line('2В001')] });
-		const registrar: ActingUser = { kind: 'staff', userId: 5, username: 'registrar', roles: ['registrar'] };
 		const t = at('2026-04-15T10:00:00+05:00');
 		const r = act(snap, registrar, 'record-original-guarantee', {}, t);
 		expect(clock(r.next, 'original-guarantee', t)!.state).toBe('met');

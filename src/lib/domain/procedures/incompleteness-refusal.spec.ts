@@ -4,54 +4,17 @@
  * signature closes the case. No hearing is needed for it.
  */
 import { describe, expect, it } from 'vitest';
-import { createCalendar } from '../calendar';
-import {
-	applyPlan,
-	availableActions,
-	planRegistration,
-	planStaffAction,
-	procedureFor,
-	ProcedureError,
-	type ActingUser,
-	type CaseSnapshot,
-	type StaffAction
-} from './index';
+import { availableActions, procedureFor, ProcedureError, type ActingUser, type CaseSnapshot } from './index';
 import { incompletenessLetterBody } from '../drafting/incompleteness-letter';
+import { act, calendar, head, officer, register } from './spec-fixtures';
 
-const calendar = createCalendar({});
-const officer: ActingUser = { kind: 'staff', userId: 1, username: 'officer', roles: ['officer'] };
-const head: ActingUser = { kind: 'staff', userId: 3, username: 'head', roles: ['head'] };
-let ids = 0;
 // Monday 13 April 2026, 10:00; the check on Tuesday, the signature on Wednesday.
 const received = new Date('2026-04-13T10:00:00+05:00');
 const tue = new Date('2026-04-14T11:00:00+05:00');
 const wed = new Date('2026-04-15T11:00:00+05:00');
 const missing = ['Copy of the foreign trade contract', 'End-user statement (expired 01.03.2026)'];
 
-function registered(service: string): CaseSnapshot {
-	const def = procedureFor(service);
-	const reg = planRegistration(def, { receivedAt: received }, received, calendar);
-	return {
-		id: 'case-1',
-		service: def.service,
-		stage: reg.stage,
-		assigneeId: officer.userId,
-		receivedAt: received,
-		application: {},
-		clocks: reg.clocks.map((c) => ({ ...c, id: `c-${++ids}` })),
-		consultations: [],
-		mfa: null,
-		devices: [],
-		record: {},
-		decidedBy: null,
-		complaintOfDecidedBy: null
-	};
-}
-
-function act(snap: CaseSnapshot, actor: ActingUser, action: StaffAction, body: unknown, now: Date) {
-	const plan = planStaffAction({ def: procedureFor(snap.service), snap, actor, now, calendar }, action, body);
-	return { plan, next: applyPlan(snap, plan, () => `c-${++ids}`) };
-}
+const registered = (service: string): CaseSnapshot => register(service, received);
 
 const lastEvent = (snap: CaseSnapshot, kind: string) =>
 	snap.clocks.find((c) => c.kind === kind)!.clock.events.at(-1)!.type;

@@ -1,111 +1,40 @@
 import { describe, expect, it } from 'vitest';
-import { createCalendar } from '../calendar';
 import { computeClock } from '../sla';
 import {
 	applyPlan,
 	availableActions,
-	planConsultationAnswer,
-	planControlAnswer,
 	planDeemedApproval,
 	planMfaResult,
 	planRegistration,
-	planStaffAction,
 	procedureFor,
 	PROCEDURES,
-	ProcedureError,
-	type ActingUser,
-	type CaseSnapshot,
-	type StaffAction
+	type CaseSnapshot
 } from './index';
 import { SERVICE_CODES } from '../reference/services';
+import {
+	act,
+	assessed,
+	at,
+	calendar,
+	head,
+	line,
+	newId,
+	officer,
+	otherOfficer as other,
+	readyForGrant,
+	refused,
+	register,
+	registrar,
+	reviewer
+} from './spec-fixtures';
 
-const calendar = createCalendar({});
-const officer: ActingUser = { kind: 'staff', userId: 1, username: 'officer', roles: ['officer'] };
-const other: ActingUser = { kind: 'staff', userId: 2, username: 'officer2', roles: ['officer'] };
-const head: ActingUser = { kind: 'staff', userId: 3, username: 'head', roles: ['head'] };
-const reviewer: ActingUser = { kind: 'staff', userId: 4, username: 'reviewer', roles: ['complaint_reviewer'] };
-const registrar: ActingUser = { kind: 'staff', userId: 5, username: 'registrar', roles: ['registrar'] };
-const at = (iso: string) => new Date(iso);
-let ids = 0;
-const newId = () => `id-${++ids}`;
-
-const MFA_GOODS = [
-	{ hsCode: '8526910000', controlCode: '1C350', description: 'x', quantity: 1, unit: 'pcs', value: 10, currency: 'USD' }
-];
-
-function register(service: string, receivedAt: Date, application: CaseSnapshot['application'] = {}): CaseSnapshot {
-	const def = procedureFor(service);
-	const reg = planRegistration(
-		def,
-		{ receivedAt, goodsLines: application.goodsLines, devices: application.devices, reviewBy: application.reviewBy },
-		receivedAt,
-		calendar
-	);
-	return {
-		id: 'case-1',
-		service: def.service,
-		stage: reg.stage,
-		assigneeId: officer.userId,
-		receivedAt,
-		application,
-		clocks: reg.clocks.map((c) => ({ ...c, id: newId() })),
-		consultations: [],
-		mfa: null,
-		devices: reg.devices.map((imei) => ({ imei, result: null })),
-		record: {},
-		decidedBy: null,
-		complaintOfDecidedBy: null
-	};
-}
-
-function act(
-	snap: CaseSnapshot,
-	actor: ActingUser,
-	action: StaffAction,
-	body: unknown,
-	now: Date,
-	assignee?: { id: number; roles: string[] }
-) {
-	const plan = planStaffAction({ def: procedureFor(snap.service), snap, actor, now, calendar, assignee }, action, body);
-	return { plan, next: applyPlan(snap, plan, newId) };
-}
-
-function refused(fn: () => unknown): ProcedureError {
-	try {
-		fn();
-	} catch (e) {
-		if (e instanceof ProcedureError) return e;
-		throw e;
-	}
-	throw new Error('expected a ProcedureError');
-}
+const MFA_GOODS = [line('1C350')];
 
 /** The hearing's place and the notice's channel, sending time and proof (001 p.19 paras 2–3). */
 const NOTICE = {
 	hearingPlace: 'Astana, Mangilik El 8, room 412',
 	notice: { channel: 'email', sentAt: '2026-04-14T09:30:00+05:00', proof: 'Mail server delivery receipt' }
 };
-/** The control-system bodies answer and the officer assesses the risks (001 p.17 paras 1–2, p.20). */
-function assessed(snap: CaseSnapshot, now: Date): CaseSnapshot {
-	for (const c of snap.controlRequests ?? [])
-		snap = applyPlan(
-			snap,
-			planControlAnswer(snap, c.id, { risks: false, information: 'None known.' }, c.agency, now),
-			newId
-		);
-	return act(snap, officer, 'record-risk-assessment', { result: 'positive', summary: 'No risks found.' }, now).next;
-}
-
-/** Consulted (approved by the nsc), control-system answers in, risks assessed: ready for the decision. */
-function readyForGrant(snap: CaseSnapshot, now: Date): CaseSnapshot {
-	snap = act(snap, officer, 'request-consultations', { agencies: ['nsc'] }, now).next;
-	snap = applyPlan(
-		snap,
-		planConsultationAnswer(snap, snap.consultations[0]!.id, { decision: 'approve' }, 'nsc', now),
-		newId
-	);
-	return assessed(snap, now);
-}
 
 const due = (snap: CaseSnapshot, kind: string, now: Date, subject: string | null = null) => {
 	const c = snap.clocks.filter((x) => x.kind === kind && x.subject === subject).at(-1)!;

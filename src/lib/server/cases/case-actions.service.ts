@@ -80,6 +80,36 @@ export function createCaseActions(deps: { db: Db; clock: Clock; calendar: Calend
 			: { status: 200, body: view };
 	}
 
+	/**
+	 * A state body answers a request sent to it (a consultation, 001 p.16; a control-system request,
+	 * 001 p.17 para 2): the request must exist and be addressed to that body; the answer is idempotent
+	 * per body and planned on the locked case.
+	 */
+	async function answerAgencyRequest(
+		req: {
+			/** The request's case and addressee, or undefined when there is none. */
+			find: (id: string) => Promise<{ caseId: string; agencyCode: string } | undefined>;
+			id: string;
+			notFound: string;
+			otherBody: string;
+			fingerprint: string;
+			plan: (loaded: LoadedCase, now: Date) => ActionPlan;
+			viewer: CaseViewer;
+		},
+		by: { agencyCode: string; actor: Actor },
+		key: string | null
+	): Promise<StoredResponse & { replayed: boolean }> {
+		const row = isUuid(req.id) ? await req.find(req.id) : undefined;
+		if (!row) throw new ApiError(404, req.notFound);
+		if (row.agencyCode !== by.agencyCode) throw new ApiError(403, req.otherBody);
+		const calendar = await deps.calendar.current();
+		return idempotent(
+			db,
+			{ caller: `agency:${by.agencyCode}`, key, fingerprint: req.fingerprint, now: clock.now() },
+			(tx) => plannedIn(tx, calendar, row.caseId, req.plan, by.actor, req.viewer)
+		);
+	}
+
 	return {
 		/** A staff action (`POST /api/v1/cases/{id}/actions/{action}`), by the signed-in user. */
 		async staffAction(
@@ -132,71 +162,59 @@ export function createCaseActions(deps: { db: Db; clock: Clock; calendar: Calend
 		},
 
 		/** An agency's answer to a consultation (001 p.16), by its token or its liaison. */
-		async answerConsultation(
+		answerConsultation: (
 			consultationId: string,
 			answer: { decision: 'approve' | 'object'; reason?: string },
 			by: { agencyCode: string; actor: Actor },
 			key: string | null
-		) {
-			const c = isUuid(consultationId)
-				? (await db.select().from(consultations).where(eq(consultations.id, consultationId)))[0]
-				: undefined;
-			if (!c) throw new ApiError(404, 'No such consultation.');
-			if (c.agencyCode !== by.agencyCode) throw new ApiError(403, 'This consultation was sent to another state body.');
-			const calendar = await deps.calendar.current();
-			return idempotent(
-				db,
+		) =>
+			answerAgencyRequest(
 				{
-					caller: `agency:${by.agencyCode}`,
-					key,
+					find: async (id) =>
+						(
+							await db
+								.select({ caseId: consultations.caseId, agencyCode: consultations.agencyCode })
+								.from(consultations)
+								.where(eq(consultations.id, id))
+						)[0],
+					id: consultationId,
+					notFound: 'No such consultation.',
+					otherBody: 'This consultation was sent to another state body.',
 					fingerprint: `${consultationId} ${JSON.stringify(answer)}`,
-					now: clock.now()
+					plan: (loaded, now) => planConsultationAnswer(loaded.snap, consultationId, answer, by.actor.label, now),
+					// The answering body gets its own consultation back, never the case (001 p.16).
+					viewer: { kind: 'agency', consultationId }
 				},
-				(tx) =>
-					plannedIn(
-						tx,
-						calendar,
-						c.caseId,
-						(loaded, now) => planConsultationAnswer(loaded.snap, consultationId, answer, by.actor.label, now),
-						by.actor,
-						// The answering body gets its own consultation back, never the case (001 p.16).
-						{ kind: 'agency', consultationId }
-					)
-			);
-		},
+				by,
+				key
+			),
 
 		/** A control-system body's answer (001 p.17 para 2), by its token or its liaison. */
-		async answerControlRequest(
+		answerControlRequest: (
 			requestId: string,
 			answer: { risks: boolean; information: string },
 			by: { agencyCode: string; actor: Actor },
 			key: string | null
-		) {
-			const c = isUuid(requestId)
-				? (await db.select().from(controlRequests).where(eq(controlRequests.id, requestId)))[0]
-				: undefined;
-			if (!c) throw new ApiError(404, 'No such control-system request.');
-			if (c.agencyCode !== by.agencyCode) throw new ApiError(403, 'This request was sent to another state body.');
-			const calendar = await deps.calendar.current();
-			return idempotent(
-				db,
+		) =>
+			answerAgencyRequest(
 				{
-					caller: `agency:${by.agencyCode}`,
-					key,
+					find: async (id) =>
+						(
+							await db
+								.select({ caseId: controlRequests.caseId, agencyCode: controlRequests.agencyCode })
+								.from(controlRequests)
+								.where(eq(controlRequests.id, id))
+						)[0],
+					id: requestId,
+					notFound: 'No such control-system request.',
+					otherBody: 'This request was sent to another state body.',
 					fingerprint: `control ${requestId} ${JSON.stringify(answer)}`,
-					now: clock.now()
+					plan: (loaded, now) => planControlAnswer(loaded.snap, requestId, answer, by.actor.label, now),
+					viewer: { kind: 'control', requestId }
 				},
-				(tx) =>
-					plannedIn(
-						tx,
-						calendar,
-						c.caseId,
-						(loaded, now) => planControlAnswer(loaded.snap, requestId, answer, by.actor.label, now),
-						by.actor,
-						{ kind: 'control', requestId }
-					)
-			);
-		},
+				by,
+				key
+			),
 
 		/** The MFA's result of the authenticity check (001 p.17). */
 		async recordMfaResult(

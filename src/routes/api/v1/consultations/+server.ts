@@ -1,18 +1,11 @@
 import { json } from '@sveltejs/kit';
 import { apiRoute, ApiError } from '$lib/server/http/api-error';
-import { requirePermission } from '$lib/server/auth/guard';
-import { hasBearer, requireToken } from '$lib/server/integration/token-auth';
+import { requireAgencyCaller } from '$lib/server/integration/token-auth';
 import { listPendingConsultations } from '$lib/server/consultations/pending';
 
 /** An agency's consultations awaiting its answer (its token, or its liaison signed in), by due. */
 export const GET = apiRoute(async (event) => {
-	let agency: string;
-	if (hasBearer(event)) agency = (await requireToken(event, ['agency'])).agencyCode!;
-	else {
-		const user = requirePermission(event, 'consultations:answer');
-		if (!user.agencyCode) throw new ApiError(403, 'Your account speaks for no agency.');
-		agency = user.agencyCode;
-	}
+	const { agencyCode: agency } = await requireAgencyCaller(event);
 	const status = event.url.searchParams.get('status') ?? 'pending';
 	if (status !== 'pending') throw new ApiError(400, 'status: only "pending" is supported.');
 	return json({ agency, consultations: await listPendingConsultations(event.locals.ctx.db, agency) });
