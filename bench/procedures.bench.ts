@@ -67,7 +67,17 @@ async function throughput(label: string, env: Record<string, string>, seconds: n
 					currency: g.currency
 				})),
 				counterparty: { name: cp.name, country: cp.country.iso2 },
-				firstExportToCounterparty: rng.chance(0.4)
+				endUser: { name: cp.name, country: cp.country.iso2 },
+				firstExportToCounterparty: rng.chance(0.4),
+				// 001 Annex 1 forms 1–2 (a certificate takes them too): one contract per application (p.7).
+				contract: { number: `BENCH-${label}-${i}`, date: '2026-01-15' },
+				manufacturer: { name: org.nameRu, country: 'KZ', address: org.legalAddressRu, bin: org.bin },
+				countryOfOrigin: 'DE',
+				intendedUse: 'Для собственных нужд',
+				stateRevenueBody: 'Департамент государственных доходов по г. Астане',
+				settlement: { accounts: 'KZ86125KZT5004100100', bank: 'АО «Народный банк Казахстана»' },
+				declaration: true,
+				signatory: { name: 'Сейткали Арман Бекович', position: 'директор' }
 			});
 		}
 		let next = 0;

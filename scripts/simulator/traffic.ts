@@ -86,6 +86,7 @@ export function createSimulator(o: SimulatorOptions) {
 	};
 	const created: { id: string; number: string }[] = [];
 	const ignored = new Set<string>();
+	const licences: { licenceNumber: string; bin: string; name: string }[] = [];
 	let n = 0;
 	let timer: ReturnType<typeof setInterval> | null = null;
 
@@ -113,7 +114,10 @@ export function createSimulator(o: SimulatorOptions) {
 	}
 
 	function application(now: Date) {
-		const service = weighted(rng, SERVICES);
+		let service = weighted(rng, SERVICES);
+		// A reissue names a granted licence of its applicant (001 p.10): one the simulator has seen granted.
+		const reissued = service.startsWith('licence-reissue') && licences.length ? rng.pick(licences) : null;
+		if (service.startsWith('licence-reissue') && !reissued) service = 'export-licence';
 		const org = generateOrganisation(rng);
 		const cp = generateCounterparty(rng);
 		const goods = generateGoodsLines(
@@ -125,7 +129,9 @@ export function createSimulator(o: SimulatorOptions) {
 			service,
 			externalId: `SIM-${o.seed ?? 'x'}-${++n}-${rng.int(0, 1e9)}`,
 			receivedAt: now.toISOString(),
-			applicant: { bin: org.bin, name: org.nameRu, legalAddress: org.legalAddressRu, city: org.city.ru }
+			applicant: reissued
+				? { bin: reissued.bin, name: reissued.name, legalAddress: '—' }
+				: { bin: org.bin, name: org.nameRu, legalAddress: org.legalAddressRu, city: org.city.ru }
 		};
 		if (service === 'device-verification')
 			return { ...base, devices: Array.from({ length: rng.int(1, 4) }, () => imei(rng)) };
@@ -144,7 +150,38 @@ export function createSimulator(o: SimulatorOptions) {
 			counterparty: { name: cp.name, country: cp.country.iso2 },
 			endUser: { name: cp.name, country: cp.country.iso2 },
 			firstExportToCounterparty: rng.chance(0.4),
-			riskInformation: rng.chance(0.05)
+			riskInformation: rng.chance(0.05),
+			...licenceFormFields(service, org, cp),
+			...(reissued
+				? {
+						reissue: {
+							licenceNumber: reissued.licenceNumber,
+							reason:
+								service === 'licence-reissue'
+									? rng.pick(['name-changed', 'address-changed'])
+									: 'reorganised-by-separation',
+							changes: 'Изменение наименования и адреса по справке о перерегистрации'
+						}
+					}
+				: {})
+		};
+	}
+
+	/** The fields of 001 Annex 1 forms 1–3 (form 2 for the import licence); one contract per application (p.7). */
+	function licenceFormFields(service: string, org: ReturnType<typeof generateOrganisation>, cp: { name: string }) {
+		if (!['export-licence', 'import-licence', 'general-export-licence'].includes(service)) return {};
+		const common = {
+			contract: { number: `${org.shortNameRu.slice(0, 3).toUpperCase()}-${++n}/${rng.int(1, 99)}`, date: '2026-01-15' },
+			stateRevenueBody: `Департамент государственных доходов по ${org.city.ru}`,
+			settlement: { accounts: `KZ${rng.int(10, 99)}125KZT${rng.int(1e9, 9e9)}`, bank: 'АО «Народный банк Казахстана»' },
+			declaration: true as const,
+			signatory: { name: `Директор ${org.shortNameRu}`, position: 'директор' }
+		};
+		if (service === 'import-licence')
+			return { ...common, countryOfOrigin: 'DE', intendedUse: `Для собственных нужд; поставщик ${cp.name}` };
+		return {
+			...common,
+			manufacturer: { name: org.nameRu, country: 'KZ', address: org.legalAddressRu, bin: org.bin }
 		};
 	}
 
@@ -215,9 +252,19 @@ export function createSimulator(o: SimulatorOptions) {
 		}
 	}
 
+	/** A granted licence the portal was told of: a later reissue may name it. */
+	function noteLicence(body: Record<string, unknown>) {
+		const d = body.decision as { documentNumber?: string; document?: string } | null | undefined;
+		const a = body.applicant as { bin: string; name: string } | undefined;
+		if (d?.document !== 'licence' || !d.documentNumber || !a) return;
+		if (!licences.some((l) => l.licenceNumber === d.documentNumber))
+			licences.push({ licenceNumber: d.documentNumber, bin: a.bin, name: a.name });
+	}
+
 	async function complain() {
 		for (const c of created.slice(-50)) {
 			const { body } = await call(`/api/v1/cases/${c.id}`, o.tokens.portal);
+			noteLicence(body);
 			if (body.status !== 'refused' || !rng.chance(0.5)) continue;
 			const r = await call('/api/v1/applications', o.tokens.portal, {
 				service: 'complaint',

@@ -2,6 +2,7 @@
  * A test app with the staff, the portal's integration token and the helpers every procedure flow
  * needs: submit an application as the portal, act as a signed-in user, read a clock of a case.
  */
+import { licenceForm } from './licence-form';
 import { expect } from 'vitest';
 import { startTestApp, TEST_PASSWORD, type TestApp } from './test-app';
 import { HttpClient } from './http-client';
@@ -70,6 +71,7 @@ export async function startProcedureHarness(ipPrefix: string): Promise<Procedure
 		counterparty: { name: 'Horizon Trading FZE', country: 'AE' },
 		endUser: { name: 'Horizon Trading FZE', country: 'AE' },
 		firstExportToCounterparty: false,
+		...licenceForm((over.service as string | undefined) ?? 'export-licence'),
 		...over
 	});
 

@@ -7,6 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, TEST_PASSWORD, type TestApp } from '../helpers/test-app';
 import { HttpClient } from '../helpers/http-client';
+import { licenceForm } from '../helpers/licence-form';
 
 let app: TestApp;
 const staff: Record<string, HttpClient> = {};
@@ -55,6 +56,7 @@ const application = (over: Json = {}) => ({
 	counterparty: { name: 'Horizon Trading FZE', country: 'AE' },
 	endUser: { name: 'Horizon Trading FZE', country: 'AE' },
 	firstExportToCounterparty: false,
+	...licenceForm((over.service as string | undefined) ?? 'export-licence'),
 	...over
 });
 

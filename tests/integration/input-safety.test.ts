@@ -8,6 +8,7 @@ import { eq } from 'drizzle-orm';
 import * as Y from 'yjs';
 import { startTestApp, TEST_PASSWORD, type TestApp } from '../helpers/test-app';
 import { HttpClient } from '../helpers/http-client';
+import { licenceForm } from '../helpers/licence-form';
 import { cookieFor, draftClient, seedCase } from '../helpers/draft-clients';
 import { BODY_FIELD } from '../../src/lib/server/drafting/draft-state';
 import { draftVersions, users } from '../../src/lib/server/db/schema';
@@ -42,7 +43,8 @@ const application = (name: string) => ({
 	],
 	counterparty: { name: 'Horizon Trading FZE', country: 'AE' },
 	endUser: { name: 'Horizon Trading FZE', country: 'AE' },
-	firstExportToCounterparty: true
+	firstExportToCounterparty: true,
+	...licenceForm()
 });
 
 describe('control characters', () => {

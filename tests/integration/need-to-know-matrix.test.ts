@@ -11,6 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { io as connect, type Socket } from 'socket.io-client';
 import { startTestApp, TEST_PASSWORD, type TestApp } from '../helpers/test-app';
 import { HttpClient } from '../helpers/http-client';
+import { licenceForm } from '../helpers/licence-form';
 import {
 	forbiddenFor,
 	markersIn,
@@ -259,7 +260,8 @@ describe('what a write answers its writer', () => {
 				],
 				counterparty: { name: 'Horizon Trading FZE', country: 'AE' },
 				endUser: { name: 'Horizon Trading FZE', country: 'AE' },
-				firstExportToCounterparty: true
+				firstExportToCounterparty: true,
+				...licenceForm()
 			})
 		);
 		expect(r.leaked).toEqual([]);

@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { startTestApp, TEST_PASSWORD, type TestApp } from '../helpers/test-app';
 import { HttpClient } from '../helpers/http-client';
+import { licenceForm } from '../helpers/licence-form';
 import { caseEvents, cases, idempotencyKeys } from '../../src/lib/server/db/schema';
 import { createCalendar } from '../../src/lib/domain/calendar';
 
@@ -93,6 +94,7 @@ const application = (over: Json = {}) => ({
 	counterparty: { name: 'Horizon Trading FZE', country: 'AE' },
 	endUser: { name: 'Horizon Trading FZE', country: 'AE' },
 	firstExportToCounterparty: true,
+	...licenceForm((over.service as string | undefined) ?? 'export-licence'),
 	...over
 });
 
@@ -577,6 +579,77 @@ describe('device verification (004) and a step-timed regulation (003)', () => {
 	});
 });
 
+/** An import licence walked to its grant: its case id, licence number and validity (001 p.6). */
+async function grantedImportLicence(): Promise<{ id: string; licenceNumber: string; validUntil: string }> {
+	const { body: c } = await submit({ service: 'import-licence' });
+	await action('head', c.id, 'assign', { username: 'officer' });
+	await action('officer', c.id, 'complete-check', { complete: true });
+	const granted = await action('head', c.id, 'decide', { outcome: 'grant' });
+	expect(granted.status).toBe(200);
+	return {
+		id: c.id,
+		licenceNumber: granted.body.decision.documentNumber,
+		validUntil: granted.body.decision.validUntil
+	};
+}
+
+describe('licence intake: scope, contract and reissue (001 pp.5, 7, 10; Annex 1 forms 1–3)', () => {
+	it('answers 422 naming the field: a general licence outside its four codes, a form field missing', async () => {
+		const general = await submit({
+			service: 'general-export-licence',
+			goodsLines: [
+				{
+					hsCode: '8471300000',
+					controlCode: '4A003',
+					description: 'Computer',
+					quantity: 1,
+					unit: 'pcs',
+					value: 1,
+					currency: 'USD'
+				}
+			]
+		});
+		expect(general.status).toBe(422);
+		expect(general.body.fields['goodsLines.0.controlCode']).toMatch(
+			/only 1С350, 10С905, 10С906 and 10С907 \(001 p\.5\)/
+		);
+		const unsigned = await submit({ contract: undefined, declaration: undefined });
+		expect(unsigned.status).toBe(422);
+		expect(unsigned.body.fields.contract).toContain('001 p.7');
+		expect(unsigned.body.fields.declaration).toContain('field 17');
+	});
+
+	it('holds one licence per contract: a second application under it is refused (001 p.7)', async () => {
+		const contract = { number: `ONE-${++seq}`, date: '2026-01-20' };
+		const first = await submit({ service: 'import-licence', contract });
+		expect(first.status).toBe(201);
+		const second = await submit({ service: 'import-licence', contract });
+		expect(second.status).toBe(422);
+		expect(second.body.fields['contract.number']).toContain(`case ${first.body.number as string}`);
+		expect(second.body.fields['contract.number']).toContain('001 p.7');
+	});
+
+	it('links a reissue only to a granted licence of the same applicant (001 p.10)', async () => {
+		const original = await grantedImportLicence();
+		const reissue = (licenceNumber: string, bin = '000740001307') =>
+			submit({
+				service: 'licence-reissue',
+				applicant: { bin, name: 'ТОО «Дала Технологии»', legalAddress: 'Астана' },
+				reissue: { licenceNumber, reason: 'address-changed', changes: 'Новый юридический адрес' }
+			});
+		const unknown = await reissue('IL-2026-99999/L');
+		expect(unknown.status).toBe(422);
+		expect(unknown.body.fields['reissue.licenceNumber']).toContain('001 p.10');
+		// Another applicant's licence is answered as if it did not exist.
+		const other = await reissue(original.licenceNumber, '990340000014');
+		expect(other.status).toBe(422);
+		expect(other.body.fields['reissue.licenceNumber']).toBe(unknown.body.fields['reissue.licenceNumber']);
+		const linked = await reissue(original.licenceNumber);
+		expect(linked.status).toBe(201);
+		expect(linked.body.decision.reissueOf).toMatchObject({ caseId: original.id, validUntil: original.validUntil });
+	});
+});
+
 describe('the other permit procedures to their grant', () => {
 	it.each([
 		['general-export-licence', 'licence-general', 30, 'GL'],
@@ -587,9 +660,21 @@ describe('the other permit procedures to their grant', () => {
 		'%s: registered with its %s term (%i WD), checked, consulted where the act says, granted',
 		async (service, _variant, days, prefix) => {
 			const general = service === 'general-export-licence';
+			const reissue = service.startsWith('licence-reissue');
+			// A reissue names the licence it reissues (001 p.10): an import licence granted first.
+			const original = reissue ? await grantedImportLicence() : null;
 			const { body: c } = await submit({
 				service,
 				firstExportToCounterparty: false,
+				...(original
+					? {
+							reissue: {
+								licenceNumber: original.licenceNumber,
+								reason: service === 'licence-reissue' ? 'name-changed' : 'reorganised-by-separation',
+								changes: 'Новое наименование после перерегистрации'
+							}
+						}
+					: {}),
 				...(general
 					? {
 							goodsLines: [
@@ -624,6 +709,14 @@ describe('the other permit procedures to their grant', () => {
 			}
 			const grant = await action('head', c.id, 'decide', { outcome: 'grant' });
 			expect(grant.body).toMatchObject({ stage: 'granted', decision: { outcome: 'granted' } });
+			if (original) {
+				// Linked to the licence it reissues, whose validity it keeps (001 p.6, p.10).
+				expect(grant.body.decision).toMatchObject({
+					reissueOf: { caseId: original.id, licenceNumber: original.licenceNumber },
+					reissues: original.licenceNumber,
+					validUntil: original.validUntil
+				});
+			}
 			if (general) {
 				// The general licence's execution report: 10 WD from the export (001 p.28).
 				const shipped = await action('officer', c.id, 'record-shipment', {

@@ -45,6 +45,16 @@ export const procedurePaths = {
 	'/applications': {
 		post: {
 			summary: 'Submit an application (portal token). Same externalId again → the same case (200)',
+			description:
+				'Which fields a service needs is checked after the schema, each problem answered 422 under `fields` with ' +
+				'its path: the export, import and general licences carry the fields of 001 Annex 1 forms 1–3 (contract, ' +
+				'with its date on forms 2–3; manufacturer with BIN/IIN when resident on forms 1 and 3; end user; state ' +
+				'revenue body; settlement accounts; declaration; signatory; form 2 the country of origin and intended ' +
+				'use). A general licence takes goods under 1С350, 10С905, 10С906, 10С907 only, no military goods, and ' +
+				'may name several counterparties and end users (001 p.5). One licence per contract: a second ' +
+				'application under a contract whose licence is pending or in force is refused (001 p.7). A reissue ' +
+				'names a granted licence of the same applicant in force, the reason (Law on permits and notifications ' +
+				'art. 33) and the changes (001 p.10); the reissued licence keeps its validity.',
 			security: bearer,
 			parameters: [idempotencyKey],
 			requestBody: body(ApplicationSchema),

@@ -123,7 +123,7 @@ const clocks = (...list: [RegistrationClock['kind'], string, boolean?][]): Regis
 function licence(
 	service: ServiceCode,
 	termVariant: string,
-	o: { consultations: boolean; mfa: boolean; general?: boolean; military?: boolean }
+	o: { consultations: boolean; mfa: boolean; general?: boolean; military?: boolean; reissue?: boolean }
 ): ProcedureDefinition {
 	return {
 		service,
@@ -143,7 +143,9 @@ function licence(
 		mfaCheck: o.mfa,
 		hearing: true,
 		grounds: '001',
-		grant: { document: 'licence', validityYears: 1 },
+		grant: o.reissue
+			? { document: 'licence', validityYears: null, keepsReissuedValidity: true }
+			: { document: 'licence', validityYears: 1 },
 		postDecision: [
 			...(o.military ? (['delivery-confirmation'] as const) : []),
 			...(o.general ? (['execution-report'] as const) : [])
@@ -374,8 +376,12 @@ export const PROCEDURES: readonly ProcedureDefinition[] = [
 	licence('export-licence', 'licence-export', { consultations: true, mfa: true, military: true }),
 	licence('import-licence', 'licence-import', { consultations: true, mfa: false }),
 	licence('general-export-licence', 'licence-general', { consultations: true, mfa: true, general: true }),
-	licence('licence-reissue', 'licence-reissue', { consultations: false, mfa: false }),
-	licence('licence-reissue-separation', 'licence-reissue-reorganised', { consultations: false, mfa: false }),
+	licence('licence-reissue', 'licence-reissue', { consultations: false, mfa: false, reissue: true }),
+	licence('licence-reissue-separation', 'licence-reissue-reorganised', {
+		consultations: false,
+		mfa: false,
+		reissue: true
+	}),
 	certificate('end-user-certificate'),
 	certificate('import-certificate'),
 	COMPLAINT,

@@ -12,7 +12,7 @@ import { foreignPendingOn, termSuspensionOps } from './suspension-causes';
 import type { Handlers } from './engine';
 import { hearingNoticePoints } from './hearing-notice';
 import { event, plan } from './plan-builders';
-import { ProcedureError, type ActionPlan, type CaseSnapshot, type ClockOp } from './types';
+import { ProcedureError, type ActionPlan, type CaseSnapshot, type ClockOp, type ReissuedLicence } from './types';
 
 /**
  * 001 p.18 (ADR-006): mandatory for 1С350 / 10С905 on a first export to the counterparty or on
@@ -46,6 +46,21 @@ export function noticeStillPossible(snap: CaseSnapshot, calendar: WorkingCalenda
 	if (!notice) return false;
 	const c = computeClock(notice.clock, calendar, now);
 	return c.state === 'suspended' || (c.due !== null && now <= c.due);
+}
+
+/**
+ * The licence a reissue reissues (linked at registration, 001 p.10): its validity carries over, so
+ * it must still be in force when the reissue is granted.
+ */
+function reissuedLicence(snap: CaseSnapshot, today: string): ReissuedLicence {
+	const r = snap.record.reissueOf;
+	if (!r) throw new ProcedureError(409, 'This reissue is linked to no licence; it cannot be granted (001 p.10).');
+	if (r.validUntil !== null && r.validUntil < today)
+		throw new ProcedureError(
+			409,
+			`Licence ${r.licenceNumber} expired on ${r.validUntil}; a reissue keeps its validity, so there is nothing to reissue (001 p.6, p.10).`
+		);
+	return r;
 }
 
 /** Closes the service term as met and everything else still open as cancelled. */
@@ -345,17 +360,31 @@ export const PERMIT_HANDLERS: Handlers = {
 			);
 		const grant = def.grant;
 		const today = calendar.localDate(now);
-		// 001 p.6: a licence is valid for one year, and never beyond the documents it rests on.
-		let validUntil: string | null = grant?.validityYears ? calendar.addYears(today, grant.validityYears) : null;
+		const reissued = grant?.keepsReissuedValidity ? reissuedLicence(snap, today) : null;
+		// 001 p.6: a licence is valid for one year, and never beyond the documents it rests on; a
+		// reissued licence keeps the validity of the licence it reissues (001 p.10).
+		let validUntil: string | null = reissued
+			? reissued.validUntil
+			: grant?.validityYears
+				? calendar.addYears(today, grant.validityYears)
+				: null;
 		const docs = snap.application.documentsValidUntil;
 		if (validUntil && docs && docs < validUntil) validUntil = docs;
+		const link = reissued ? { reissues: reissued.licenceNumber } : {};
 		return plan({
 			stage: 'granted',
 			clockOps: closeForDecision(snap, now),
 			decides: true,
 			issuesNumber: grant?.document ?? 'licence',
-			record: { outcome: 'granted', validUntil, ...(input.note ? { note: input.note } : {}) },
-			events: [event('case:decided', now, citation, { stage: 'granted', outcome: 'granted', validUntil })]
+			record: { outcome: 'granted', validUntil, ...link, ...(input.note ? { note: input.note } : {}) },
+			events: [
+				event('case:decided', now, reissued ? `${citation}; 001 p.6, p.10` : citation, {
+					stage: 'granted',
+					outcome: 'granted',
+					validUntil,
+					...link
+				})
+			]
 		});
 	},
 

@@ -123,6 +123,11 @@ export interface ProcedureDefinition {
 	readonly grant: {
 		readonly document: 'licence' | 'certificate' | 'register-entry' | 'device-confirmation';
 		readonly validityYears: number | null;
+		/**
+		 * A reissue keeps the validity of the licence it reissues (001 p.6 sets one year from issue;
+		 * p.10 and the Law "On permits and notifications" art. 33 reissue it, they do not issue anew).
+		 */
+		readonly keepsReissuedValidity?: boolean;
 	} | null;
 	/** Post-decision reporting clocks the case may start (001 p.22, p.28). */
 	readonly postDecision: readonly ('delivery-confirmation' | 'execution-report')[];
@@ -150,6 +155,18 @@ export interface GoodsLineInput {
 	readonly currency: string;
 }
 
+/** The licence a reissue application names, as found at registration (001 p.10). */
+export interface ReissuedLicence {
+	/** The case that issued it; null for a licence issued before the case desk kept it. */
+	readonly caseId: string | null;
+	readonly caseNumber: string | null;
+	readonly licenceNumber: string;
+	readonly service: string;
+	readonly issuedOn: string | null;
+	readonly validUntil: string | null;
+	readonly reason: string;
+}
+
 /** Workflow facts kept on the case (`cases.decision`): notice, hearing, outcome. */
 export interface CaseRecord {
 	readonly preliminary?: {
@@ -163,6 +180,8 @@ export interface CaseRecord {
 	};
 	readonly hearing?: { readonly heldAt: string; readonly applicantAttended: boolean };
 	readonly outcome?: string;
+	/** A reissue: the licence it reissues, linked at registration (001 p.10). */
+	readonly reissueOf?: ReissuedLicence;
 	/** Risk information from state bodies recorded after registration (001 p.18 para 1 sub.2). */
 	/** The officer's risk assessment on the control-system answers (001 p.17 para 2; ground 15). */
 	readonly riskAssessment?: {

@@ -1,14 +1,17 @@
 /**
- * `POST /api/v1/applications`: the application form fields of 001 p.7 / 000 p.5 (applicant with
- * BIN, goods lines with the 10-digit EAEU code and the control-list code, counterparty, end user)
- * plus what the other procedures need (devices for 004, the case complained about for a complaint).
- * Validated field by field; codes are normalised (Latin/Cyrillic look-alikes, ADR-010).
+ * `POST /api/v1/applications`: the application form fields of 001 p.7 and Annex 1 forms 1–3 / 000
+ * p.5 (applicant with BIN, goods lines with the 10-digit EAEU code and the control-list code,
+ * counterparty, end user, the contract, the manufacturer, …) plus what the other procedures need
+ * (the licence a reissue reissues, devices for 004, the case complained about for a complaint).
+ * Validated field by field; codes are normalised (Latin/Cyrillic look-alikes, ADR-010). The rules
+ * that depend on the service live in licence-application.rules.ts.
  */
 import { z } from 'zod';
 import { isValidBin } from '../../domain/reference/bin';
 import { controlCategory, isValidHsCode, normalizeControlCode, normalizeHsCode } from '../../domain/reference/codes';
 import { SERVICE_CODES } from '../../domain/reference/services';
 import { procedureFor } from '../../domain/procedures';
+import { licenceApplicationProblems, REISSUE_REASONS } from '../../domain/procedures/licence-application';
 
 const text = (max: number) => z.string().trim().min(1).max(max);
 
@@ -31,13 +34,25 @@ const GoodsLineSchema = z
 		quantity: z.number().positive().max(1e12),
 		unit: text(20),
 		value: z.number().nonnegative().max(1e15),
-		currency: z.string().regex(/^[A-Z]{3}$/, 'an ISO 4217 code such as USD')
+		currency: z.string().regex(/^[A-Z]{3}$/, 'an ISO 4217 code such as USD'),
+		/** Goods of military purpose (001 p.4 sub.1): the delivery confirmation of p.22 follows their export. */
+		military: z.boolean().optional()
 	})
 	.strict();
 
+const country = z.string().regex(/^[A-Z]{2}$/, 'an ISO 3166 alpha-2 country code');
+/** Name, country, address, telephone, e-mail (001 Annex 1 forms 1–3 fields 3–5). */
 const PartySchema = z
-	.object({ name: text(300), country: z.string().regex(/^[A-Z]{2}$/, 'an ISO 3166 alpha-2 country code') })
+	.object({
+		name: text(300),
+		country,
+		address: text(500).optional(),
+		phone: text(50).optional(),
+		email: z.email({ message: 'an e-mail address' }).max(200).optional()
+	})
 	.strict();
+/** A general licence names several foreign states, importers and end users (001 p.5); others one. */
+const PartiesSchema = z.union([PartySchema, z.array(PartySchema).min(1).max(50)]);
 
 export const ApplicationSchema = z
 	.object({
@@ -53,8 +68,51 @@ export const ApplicationSchema = z
 			})
 			.strict(),
 		goodsLines: z.array(GoodsLineSchema).max(200).optional(),
-		counterparty: PartySchema.optional(),
-		endUser: PartySchema.optional(),
+		counterparty: PartiesSchema.optional(),
+		endUser: PartiesSchema.optional(),
+		/** Form 1/3 field 3: the manufacturer; its BIN/IIN when it is a resident of Kazakhstan. */
+		manufacturer: PartySchema.extend({
+			address: text(500),
+			bin: z.string().refine(isValidBin, 'a 12-digit BIN/IIN with a valid check digit').optional()
+		})
+			.strict()
+			.optional(),
+		/** Field 8: the one foreign-trade contract the licence is issued within (001 p.7), its number and date. */
+		contract: z
+			.object({ number: text(100), date: z.iso.date({ message: 'a date, YYYY-MM-DD' }).optional() })
+			.strict()
+			.optional(),
+		/** Field 6: the state revenue body of Kazakhstan. */
+		stateRevenueBody: text(300).optional(),
+		/** Form 2 field 5: the country of origin of imported goods. */
+		countryOfOrigin: country.optional(),
+		/** Form 2 field 9: what the imported goods are for. */
+		intendedUse: text(2000).optional(),
+		/** Field 7: the validity the applicant asks for (001 p.6 caps it at one year). */
+		requestedValidUntil: z.iso.date({ message: 'a date, YYYY-MM-DD' }).optional(),
+		/** Field 16: settlement (currency) account numbers and the bank. */
+		settlement: z
+			.object({ accounts: text(300), bank: text(300) })
+			.strict()
+			.optional(),
+		/** Field 17: the applicant's declaration, given (true) or the form is not signed. */
+		declaration: z.literal(true, { message: 'the declaration of field 17 must be given (true)' }).optional(),
+		/** Field 18: who signs for the applicant, their position. */
+		signatory: z
+			.object({ name: text(300), position: text(300) })
+			.strict()
+			.optional(),
+		/** Field 19: special conditions of the licence. */
+		specialConditions: text(2000).optional(),
+		/** A reissue: the licence it reissues and why (001 p.10; the Law "On permits and notifications" art. 33). */
+		reissue: z
+			.object({
+				licenceNumber: text(60),
+				reason: z.enum(REISSUE_REASONS, { message: `one of: ${REISSUE_REASONS.join(', ')}` }),
+				changes: text(2000)
+			})
+			.strict()
+			.optional(),
 		firstExportToCounterparty: z.boolean().optional(),
 		riskInformation: z.boolean().optional(),
 		documentsValidUntil: z.iso.date().optional(),
@@ -85,6 +143,7 @@ export const ApplicationSchema = z
 			if (a.firstExportToCounterparty === undefined && procedureFor(a.service).mfaCheck)
 				need('firstExportToCounterparty', 'true or false: it decides whether the MFA check is mandatory (001 p.18)');
 		}
+		for (const problem of licenceApplicationProblems(a)) ctx.addIssue({ code: 'custom', ...problem });
 		if (a.service === 'device-verification' && !a.devices?.length) need('devices', 'at least one IMEI (004 P 10)');
 		if (a.service === 'complaint') {
 			if (!a.complaintAgainst)

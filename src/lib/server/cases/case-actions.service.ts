@@ -40,6 +40,7 @@ import type { ApplicationInput } from './application.schema';
 import { isUuid, loadCase, type LoadedCase } from './case-snapshot';
 import { caseView, type CaseViewer } from './case-view';
 import { insertClock, writePlan } from './write-plan';
+import { assertContractFree, findReissuedLicence } from './licence-links';
 import type { TokenPrincipal } from '../integration/tokens.service';
 import { incompletenessLetterEvent } from '../drafting/incompleteness-letter';
 
@@ -354,6 +355,8 @@ export function createCaseActions(deps: { db: Db; clock: Clock; calendar: Calend
 			now,
 			calendar
 		);
+		await assertContractFree(tx, input, reg.registeredOn);
+		const reissueOf = await findReissuedLicence(tx, input, reg.registeredOn);
 		const number = await nextCaseNumber(tx, service.casePrefix, reg.registeredOn.slice(0, 4));
 		const {
 			applicant: _applicant,
@@ -375,6 +378,8 @@ export function createCaseActions(deps: { db: Db; clock: Clock; calendar: Calend
 				registeredOn: reg.registeredOn,
 				application,
 				complaintOf,
+				// A reissue is linked to the licence it reissues from the start (001 p.10).
+				...(reissueOf ? { decision: { reissueOf } } : {}),
 				createdAt: now,
 				updatedAt: now
 			})
@@ -393,7 +398,13 @@ export function createCaseActions(deps: { db: Db; clock: Clock; calendar: Calend
 						? '001 p.14, Annex 1 row 7'
 						: service.term.citation,
 			before: null,
-			after: { stage: reg.stage, registeredOn: reg.registeredOn, service: input.service, externalId: input.externalId }
+			after: {
+				stage: reg.stage,
+				registeredOn: reg.registeredOn,
+				service: input.service,
+				externalId: input.externalId,
+				...(reissueOf ? { reissues: reissueOf.licenceNumber, reissueReason: reissueOf.reason } : {})
+			}
 		});
 		return { status: 201, body: await caseView(tx, caseId, { kind: 'applicant' }, now, calendar) };
 	}

@@ -8,6 +8,7 @@ import { computeClock, type ClockEvent, type ClockKind, type ClockUnit, type Sla
 import { SERVICES, type ServiceDefinition, type TermUnit } from '../../domain/reference/services';
 import { AGENCY_CODES } from '../../domain/reference/agencies';
 import type { Rng } from '../../domain/reference/prng';
+import type { ReissuedLicence } from '../../domain/procedures';
 import { planComplaint, withComplaintTargets, type ReviewBy } from './demo-complaints';
 
 export interface PlannedClock {
@@ -62,13 +63,37 @@ const WEIGHTS: Record<string, number> = {
 export function planDemoCases(rng: Rng, calendar: WorkingCalendar, now: Date, count: number): PlannedCase[] {
 	const bag = SERVICES.flatMap((s) => Array<ServiceDefinition>(WEIGHTS[s.code] ?? 1).fill(s));
 	const today = calendar.localDate(now);
-	const plans = Array.from({ length: count }, () => planOne(rng, calendar, now, today, rng.pick(bag)));
+	const plans = Array.from({ length: count }, (_, i) =>
+		withReissueLink(planOne(rng, calendar, now, today, rng.pick(bag)), i, calendar, today)
+	);
 	// Complaints follow their own procedure; rewritten after the draw so the other cases stay as they were.
 	let k = 0;
 	return withComplaintTargets(
 		plans.map((p) => (p.service.code === 'complaint' ? planComplaint(p, k++, calendar, now) : p)),
 		calendar
 	);
+}
+
+/**
+ * A demo reissue names the licence it reissues (001 p.10): one issued before the demo's history,
+ * still in force; a granted reissue keeps its validity (001 p.6).
+ */
+function withReissueLink(plan: PlannedCase, i: number, cal: WorkingCalendar, today: string): PlannedCase {
+	if (!plan.service.code.startsWith('licence-reissue')) return plan;
+	const issuedOn = cal.addMonths(today, -3 - (i % 6));
+	const reissueOf: ReissuedLicence = {
+		caseId: null,
+		caseNumber: null,
+		licenceNumber: `EL-${issuedOn.slice(0, 4)}-${String(900 + i).padStart(5, '0')}/L`,
+		service: 'export-licence',
+		issuedOn,
+		validUntil: cal.addYears(issuedOn, 1),
+		reason: plan.service.code === 'licence-reissue' ? 'name-changed' : 'reorganised-by-separation'
+	};
+	const granted =
+		plan.stage === 'granted' ? { validUntil: reissueOf.validUntil, reissues: reissueOf.licenceNumber } : {};
+	plan.record = { ...(plan.record ?? {}), reissueOf, ...granted };
+	return plan;
 }
 
 function planOne(rng: Rng, cal: WorkingCalendar, now: Date, today: string, service: ServiceDefinition): PlannedCase {
