@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { AGENCY_CODES } from '../reference/agencies';
 import { NOTICE_CHANNELS } from './hearing-notice';
 import type { StaffAction } from './types';
+import { SHIPMENT_KINDS, type ShipmentKind } from './post-decision';
 
 const text = (max: number) => z.string().trim().min(1).max(max);
 const instant = z.iso.datetime({
@@ -59,7 +60,10 @@ export const ACTION_INPUTS = {
 			})
 			.strict()
 	]),
-	'record-shipment': z.object({ kind: z.enum(['military-import', 'general-export']), at: instant }).strict(),
+	/** The export of military goods (001 p.22) or under a general licence (p.28), and when it happened. */
+	'record-shipment': z
+		.object({ kind: z.enum(Object.keys(SHIPMENT_KINDS) as [ShipmentKind, ...ShipmentKind[]]), at: instant })
+		.strict(),
 	'record-post-export-report': z.discriminatedUnion('kind', [
 		/** 001 p.22: the document confirming delivery of military goods to the destination country. */
 		z.object({ kind: z.literal('delivery-confirmation'), document: text(300).optional() }).strict(),

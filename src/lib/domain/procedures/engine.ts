@@ -11,6 +11,7 @@ import { PERMIT_HANDLERS, noticeStillPossible } from './permit-actions';
 import { OTHER_HANDLERS, recusedFromComplaintReview } from './other-actions';
 import { EXPORT_CONTROL_HANDLERS, exportControlPrecondition } from './export-control-actions';
 import { openClock } from './case-clocks';
+import { postDecisionDue } from './post-decision';
 import {
 	ProcedureError,
 	stepPerformerProblem,
@@ -98,6 +99,8 @@ function preconditionHolds(ctx: Omit<ActionContext, 'assignee'>, action: StaffAc
 			return !!openClock(snap, 'original-guarantee');
 		case 'issue-preliminary-refusal':
 			return noticeStillPossible(snap, calendar, now);
+		case 'record-shipment':
+			return postDecisionDue(ctx.def, snap).length > 0;
 		case 'record-post-export-report':
 			return !!openClock(snap, 'delivery-confirmation') || !!openClock(snap, 'execution-report');
 		case 'extend-complaint':

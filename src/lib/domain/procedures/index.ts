@@ -9,5 +9,6 @@ export { planRegistration, type RegistrationInput, type RegistrationPlan } from 
 export { clockTimers, warningEventType, type ClockTimers } from './timers';
 export { findClock, isOpen, isSuspended, openClock } from './case-clocks';
 export { applyPlan } from './apply-plan';
+export { hasMilitaryGoods, postDecisionDue, SHIPMENT_KINDS, type ShipmentKind } from './post-decision';
 export { complaintTargetRefusal } from './complaint-target';
 export { recusedFromComplaintReview } from './other-actions';

@@ -11,6 +11,7 @@ import { append, cancelOpenClocks, findClock, openClock, startClock } from './ca
 import { foreignPendingOn, termSuspensionOps } from './suspension-causes';
 import type { Handlers } from './engine';
 import { hearingNoticePoints } from './hearing-notice';
+import { postDecisionDue, SHIPMENT_KINDS } from './post-decision';
 import { event, plan } from './plan-builders';
 import { ProcedureError, type ActionPlan, type CaseSnapshot, type ClockOp, type ReissuedLicence } from './types';
 
@@ -388,10 +389,15 @@ export const PERMIT_HANDLERS: Handlers = {
 		});
 	},
 
-	'record-shipment': ({ def, now }, input) => {
-		const kind = input.kind === 'military-import' ? 'delivery-confirmation' : 'execution-report';
+	'record-shipment': ({ def, snap, now }, input) => {
+		const kind = SHIPMENT_KINDS[input.kind];
 		if (!def.postDecision.includes(kind))
 			throw new ProcedureError(409, `No ${kind} is due under the ${def.service} procedure.`);
+		if (!postDecisionDue(def, snap).includes(kind))
+			throw new ProcedureError(
+				409,
+				'The delivery confirmation follows the export of military goods only, and this licence covers none (001 p.22).'
+			);
 		const at = new Date(input.at);
 		if (at > now) throw new ProcedureError(422, 'The shipment cannot be in the future.', { at: 'after now' });
 		const variant = kind === 'delivery-confirmation' ? 'military-goods' : 'general-licence';

@@ -153,6 +153,8 @@ export interface GoodsLineInput {
 	readonly unit: string;
 	readonly value: number;
 	readonly currency: string;
+	/** Goods of military purpose (001 p.4 sub.1): their export owes the delivery confirmation of p.22. */
+	readonly military?: boolean;
 }
 
 /** The licence a reissue application names, as found at registration (001 p.10). */

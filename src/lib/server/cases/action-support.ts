@@ -7,7 +7,7 @@ import { and, asc, eq, inArray } from 'drizzle-orm';
 import type { Executor } from '../db/client';
 import { userRoles, users } from '../db/schema';
 import type { WorkingCalendar } from '../../domain/calendar';
-import { availableActions, procedureFor, type ActingUser } from '../../domain/procedures';
+import { availableActions, postDecisionDue, procedureFor, type ActingUser } from '../../domain/procedures';
 import { groundsFor } from '../../domain/reference/refusal-grounds';
 import { AGENCY_CODES } from '../../domain/reference/agencies';
 import { loadCase } from './case-snapshot';
@@ -43,7 +43,7 @@ export async function actionSupport(
 			: [],
 		heardGrounds: loaded.snap.record.preliminary?.grounds ?? [],
 		devices: loaded.snap.devices.filter((d) => d.result === null).map((d) => d.imei),
-		postDecision: [...def.postDecision],
+		postDecision: postDecisionDue(def, loaded.snap),
 		step: step ? { id: step.id, name: step.nameEn, mayRefuse: !!step.mayRefuse } : null
 	};
 }
