@@ -568,14 +568,21 @@ describe('device verification (004) and a step-timed regulation (003)', () => {
 		if (!staff.registrar) await signedIn('registrar', ['registrar']);
 		for (const who of ['registrar', 'head', 'head', 'officer'])
 			expect((await action(who, c.id, 'complete-step', {})).status).toBe(200);
-		expect((await action('officer', c.id, 'complete-step', { refuse: true })).status).toBe(409); // nobody assigned
+		const refuse = { refuse: true, ground: 'documents-incomplete' };
+		expect((await action('officer', c.id, 'complete-step', refuse)).status).toBe(409); // nobody assigned
 		expect((await action('head', c.id, 'assign', { username: 'officer' })).status).toBe(200);
-		const byOther = await action('officer2', c.id, 'complete-step', { refuse: true });
+		const byOther = await action('officer2', c.id, 'complete-step', refuse);
 		expect(byOther.status).toBe(403);
 		expect(byOther.body.error).toMatch(/003 A3 p\.7/);
 		const res = await staff.officer!.get(`/api/v1/cases/${c.id}`);
 		expect(((await res.json()) as { stage: string }).stage).toBe('step:5');
-		expect((await action('officer', c.id, 'complete-step', { refuse: true })).status).toBe(200);
+		// The expert's refusal names its ground (003 A3 p.8.5): 422 without one.
+		const bare = await action('officer', c.id, 'complete-step', { refuse: true });
+		expect(bare.status).toBe(422);
+		expect(bare.body.fields.ground).toContain('customs-code-art-26');
+		const refusing = await action('officer', c.id, 'complete-step', refuse);
+		expect(refusing.status).toBe(200);
+		expect(refusing.body.decision.refusal).toMatchObject({ ground: 'documents-incomplete' });
 	});
 });
 

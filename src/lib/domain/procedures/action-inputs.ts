@@ -7,6 +7,7 @@ import { AGENCY_CODES } from '../reference/agencies';
 import { NOTICE_CHANNELS } from './hearing-notice';
 import type { StaffAction } from './types';
 import { SHIPMENT_KINDS, type ShipmentKind } from './post-decision';
+import { A3_REFUSAL_GROUND_CODES } from './customs-participants';
 
 const text = (max: number) => z.string().trim().min(1).max(max);
 const instant = z.iso.datetime({
@@ -84,7 +85,18 @@ export const ACTION_INPUTS = {
 	'record-extension-notice': z.object({}).strict(),
 	'decide-complaint': z.object({ outcome: z.enum(['upheld', 'rejected']), reason: text(5000) }).strict(),
 	'verify-device': z.object({ imei, result: z.enum(['confirmed', 'rejected']), note: text(1000).optional() }).strict(),
-	'complete-step': z.object({ refuse: z.boolean().optional(), note: text(2000).optional() }).strict(),
+	/** A step of 003 A3; the expert's refusal at step 5 names its ground (p.8.5) and may explain it. */
+	'complete-step': z
+		.object({
+			refuse: z.boolean().optional(),
+			ground: z.enum(A3_REFUSAL_GROUND_CODES, { message: `one of: ${A3_REFUSAL_GROUND_CODES.join(', ')}` }).optional(),
+			note: text(2000).optional()
+		})
+		.strict()
+		.refine((v) => v.ground === undefined || v.refuse === true, {
+			message: 'a ground is given only with a refusal',
+			path: ['ground']
+		}),
 	/** 001 p.18 para 1 sub.2: which state body reported the risk, what it says, when it arrived. */
 	'record-risk-information': z
 		.object({ source: text(300), summary: text(5000), receivedAt: instant.optional() })

@@ -18,6 +18,12 @@ import type {
 	StaffAction,
 	StaffRole
 } from './types';
+import {
+	A3_PARTICIPANTS,
+	A3_REFUSAL_GROUNDS,
+	type A3Participant,
+	type CustomsParticipant
+} from './customs-participants';
 
 const OPEN_REVIEW = ['under-review', 'consultation', 'mfa-check'] as const;
 const DECIDED = [
@@ -263,85 +269,92 @@ const DEVICE_VERIFICATION: ProcedureDefinition = {
 	]
 };
 
+/**
+ * A step of 003 A3 taken by one of the participants of p.7: its roles and, where p.8 names the
+ * person, which one (customs-participants.ts).
+ */
+function a3Step(
+	participant: A3Participant,
+	s: Omit<ProcedureStep, 'roles' | 'performer' | 'participant'>
+): ProcedureStep {
+	const p: CustomsParticipant = A3_PARTICIPANTS[participant];
+	return {
+		...s,
+		roles: p.roles,
+		...(p.performer ? { performer: p.performer } : {}),
+		participant: { key: participant, nameEn: p.nameEn, citation: p.citation }
+	};
+}
+
 /** 003 A3 — inclusion in the register of customs representatives, office track (p.5, p.8). */
 const CUSTOMS_STEPS: readonly ProcedureStep[] = [
-	{
+	a3Step('office', {
 		id: '1',
 		nameEn: 'Register the application and pass it to the head',
-		roles: ['registrar'],
 		unit: 'working_hours',
 		length: 4,
 		citation: '003 A3 p.5.1'
-	},
-	{
+	}),
+	a3Step('provider-head', {
 		id: '2',
 		nameEn: 'Head of the provider: review and instruct the unit',
-		roles: ['head'],
 		unit: 'calendar_days',
 		length: 1,
 		citation: '003 A3 p.5.2'
-	},
-	{
+	}),
+	a3Step('unit-head', {
 		id: '3',
 		nameEn: 'Head of the unit: review and instruct the chief expert',
-		roles: ['head'],
 		unit: 'calendar_days',
 		length: 1,
 		citation: '003 A3 p.5.3'
-	},
-	{
+	}),
+	a3Step('chief-expert', {
 		id: '4',
 		nameEn: 'Chief expert: review and instruct the expert',
-		roles: ['officer', 'head'],
 		unit: 'working_hours',
 		length: 2,
 		citation: '003 A3 p.5.4'
-	},
-	{
+	}),
+	a3Step('expert', {
 		id: '5',
 		nameEn: 'Expert: examine; draft the order or a reasoned refusal',
-		roles: ['officer'],
 		unit: 'calendar_days',
 		length: 8,
 		citation: '003 A3 p.5.5, p.8.5',
 		mayRefuse: true,
-		performer: 'assignee'
-	},
-	{
+		refusalGrounds: A3_REFUSAL_GROUNDS
+	}),
+	a3Step('legal-head', {
 		id: '6',
 		nameEn: 'Head of the legal unit: review the draft order',
-		roles: ['head'],
 		unit: 'calendar_days',
 		length: 1,
 		citation: '003 A3 p.5.6'
-	},
-	{
+	}),
+	a3Step('legal-expert', {
 		id: '7',
 		nameEn: 'Legal expert: agree the draft order',
-		roles: ['officer'],
 		unit: 'calendar_days',
 		length: 2,
-		citation: '003 A3 p.5.7 (p.8.7: from receipt of the draft)',
-		performer: 'not-assignee'
-	},
-	{
+		citation: '003 A3 p.5.7 (p.8.7: from receipt of the draft)'
+	}),
+	a3Step('provider-head', {
 		id: '8',
 		nameEn: 'Head of the provider: sign',
-		roles: ['head'],
 		unit: 'calendar_days',
 		length: 1,
 		citation: '003 A3 p.5.8',
 		alsoOnRefusal: true
-	},
-	{
+	}),
+	a3Step('office', {
 		id: '9',
 		nameEn: 'Register the result and send it to the applicant',
-		roles: ['registrar'],
 		unit: 'working_hours',
 		length: 4,
 		citation: '003 A3 p.5.9',
 		alsoOnRefusal: true
-	}
+	})
 ];
 
 const CUSTOMS_REGISTER: ProcedureDefinition = {

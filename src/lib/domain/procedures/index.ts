@@ -9,6 +9,14 @@ export { planRegistration, type RegistrationInput, type RegistrationPlan } from 
 export { clockTimers, warningEventType, type ClockTimers } from './timers';
 export { findClock, isOpen, isSuspended, openClock } from './case-clocks';
 export { applyPlan } from './apply-plan';
+export {
+	A3_PARTICIPANTS,
+	A3_PARTICIPANT_NAMES,
+	A3_REFUSAL_GROUNDS,
+	a3Permission,
+	type A3Participant,
+	type A3RefusalGround
+} from './customs-participants';
 export { hasMilitaryGoods, postDecisionDue, SHIPMENT_KINDS, type ShipmentKind } from './post-decision';
 export { complaintTargetRefusal } from './complaint-target';
 export { recusedFromComplaintReview } from './other-actions';

@@ -6,7 +6,7 @@ import { computeClock } from '../sla';
 import { append, cancelOpenClocks, findClock, openClock, startClock } from './case-clocks';
 import type { Handlers } from './engine';
 import { event, plan } from './plan-builders';
-import { ProcedureError, stepPerformerProblem, type ActingUser, type CaseSnapshot } from './types';
+import { ProcedureError, stepPerformerProblem, type ActingUser, type CaseSnapshot, type ProcedureStep } from './types';
 
 /** The complaint-review steps a decider of the case complained about may not take, with their points. */
 const REVIEW_STEP_POINTS = {
@@ -143,13 +143,20 @@ export const OTHER_HANDLERS: Handlers = {
 		const step = def.steps[index];
 		if (!step) throw new ProcedureError(409, 'The case is not at a step.');
 		if (!actor.roles.some((r) => (step.roles as readonly string[]).includes(r)))
-			throw new ProcedureError(403, `Step ${step.id} is taken by: ${step.roles.join(', ')} (${step.citation}).`);
+			throw new ProcedureError(
+				403,
+				step.participant
+					? `Step ${step.id} is taken by the ${step.participant.nameEn.toLowerCase()} (${step.participant.citation}; ${step.citation}).`
+					: `Step ${step.id} is taken by: ${step.roles.join(', ')} (${step.citation}).`
+			);
 		const performer = stepPerformerProblem(step, snap, actor);
 		if (performer) throw new ProcedureError(snap.assigneeId === null ? 409 : 403, performer);
 		if (input.refuse && !step.mayRefuse)
 			throw new ProcedureError(422, `A refusal is drafted at the examination step, not at step ${step.id}.`, {
 				refuse: 'not at this step'
 			});
+		// The reasoned refusal rests on a ground (003 A3 p.8.5: the cases of Standard p.10).
+		const ground = input.refuse && step.refusalGrounds ? refusalGround(step, input.ground) : null;
 		const refusing = input.refuse === true || snap.record.outcome === 'refusing';
 		const next = def.steps.slice(index + 1).find((s) => !refusing || s.alsoOnRefusal);
 		const clock = openClock(snap, 'procedure-step', step.id);
@@ -175,15 +182,27 @@ export const OTHER_HANDLERS: Handlers = {
 					citation: next.citation
 				})
 			],
-			...(input.refuse ? { record: { outcome: 'refusing' } } : {}),
+			...(input.refuse ? { record: { outcome: 'refusing', ...(ground ? { refusal: ground } : {}) } } : {}),
 			events: [
-				event('step:completed', now, step.citation, {
+				event('step:completed', now, ground ? `${step.citation}; ${ground.citation}` : step.citation, {
 					step: step.id,
 					name: step.nameEn,
 					stage: `step:${next.id}`,
-					...(input.refuse ? { refusing: true } : {})
+					...(input.refuse ? { refusing: true } : {}),
+					...(ground ? { ground: ground.ground } : {})
 				})
 			]
 		});
 	}
 };
+
+/** The ground a step's refusal names, checked against the step's list (003 A3 p.8.5). */
+function refusalGround(step: ProcedureStep, ground: string | undefined) {
+	const grounds = step.refusalGrounds ?? {};
+	const found = ground === undefined ? undefined : grounds[ground];
+	if (!found || ground === undefined)
+		throw new ProcedureError(422, `A reasoned refusal names its ground (${step.citation}).`, {
+			ground: `one of: ${Object.keys(grounds).join(', ')}`
+		});
+	return { ground, nameEn: found.nameEn, citation: found.citation };
+}

@@ -36,6 +36,9 @@ const NOTICE = {
 	notice: { channel: 'email', sentAt: '2026-04-14T09:30:00+05:00', proof: 'Mail server delivery receipt' }
 };
 
+/** The expert's reasoned refusal at step 5, with its ground (003 A3 p.8.5). */
+const REFUSE = { refuse: true, ground: 'documents-incomplete' };
+
 const due = (snap: CaseSnapshot, kind: string, now: Date, subject: string | null = null) => {
 	const c = snap.clocks.filter((x) => x.kind === kind && x.subject === subject).at(-1)!;
 	return computeClock(c.clock, calendar, now);
@@ -404,7 +407,7 @@ describe('device verification (004 P 10) and a step-timed regulation (003 A3)', 
 
 		let r = refusing;
 		for (const step of ['1', '2', '3', '4']) r = act(r, actors[step]!, 'complete-step', {}, t0).next;
-		r = act(r, officer, 'complete-step', { refuse: true }, t0).next;
+		r = act(r, officer, 'complete-step', { refuse: true, ground: 'customs-code-art-26' }, t0).next;
 		expect(r.stage).toBe('step:8');
 		r = act(act(r, head, 'complete-step', {}, t0).next, registrar, 'complete-step', {}, t0).next;
 		expect(r.stage).toBe('refused');
@@ -425,12 +428,12 @@ describe('device verification (004 P 10) and a step-timed regulation (003 A3)', 
 		expect(snap.stage).toBe('step:5');
 		// Nobody assigned yet: the expert is not known, so nobody examines.
 		const unassigned = { ...snap, assigneeId: null };
-		expect(refused(() => act(unassigned, officer, 'complete-step', { refuse: true }, t0)).status).toBe(409);
+		expect(refused(() => act(unassigned, officer, 'complete-step', REFUSE, t0)).status).toBe(409);
 		expect(snap.assigneeId).toBe(officer.userId);
 		const ctx = (actor: ActingUser) => ({ def: procedureFor(snap.service), snap, actor, now: t0, calendar });
 		expect(availableActions(ctx(other))).not.toContain('complete-step');
 		expect(availableActions(ctx(officer))).toContain('complete-step');
-		const byOther = refused(() => act(snap, other, 'complete-step', { refuse: true }, t0));
+		const byOther = refused(() => act(snap, other, 'complete-step', REFUSE, t0));
 		expect([byOther.status, byOther.message]).toEqual([403, expect.stringContaining('003 A3 p.7')]);
 		snap = act(snap, officer, 'complete-step', {}, t0).next;
 		snap = act(snap, head, 'complete-step', {}, t0).next;

@@ -74,6 +74,10 @@ export interface ProcedureStep {
 	readonly citation: string;
 	/** At this step the expert may turn the case to a reasoned refusal (003 A3 p.8.5(a)). */
 	readonly mayRefuse?: boolean;
+	/** The grounds such a refusal rests on, one of which it must name. */
+	readonly refusalGrounds?: Readonly<Record<string, { readonly nameEn: string; readonly citation: string }>>;
+	/** The participant of the regulation who takes the step (003 A3 p.7), when it names them. */
+	readonly participant?: { readonly key: string; readonly nameEn: string; readonly citation: string };
 	/** After a refusal, the steps that still run (signature and sending). */
 	readonly alsoOnRefusal?: boolean;
 	/**

@@ -4,6 +4,7 @@
  */
 import type { RoleName } from '../db/schema';
 import { RESTRICTED_READER_ROLES } from '../../domain/access/case-audience';
+import { A3_PARTICIPANTS as A3 } from '../../domain/procedures/customs-participants';
 
 export const permissions = {
 	'cases:read': ['registrar', 'officer', 'head', 'supervisor', 'complaint_reviewer', 'admin'],
@@ -25,7 +26,19 @@ export const permissions = {
 	'users:manage': ['admin'],
 	'calendar:manage': ['admin'],
 	'tokens:manage': ['admin'],
-	'audit:verify': ['admin', 'supervisor']
+	'audit:verify': ['admin', 'supervisor'],
+	/**
+	 * The seven participants of 003 A3 p.7, one permission each; the steps of p.8 are taken by them
+	 * (the procedure's steps name the participant; the expert and the legal expert are also different
+	 * people, ProcedureStep.performer).
+	 */
+	'a3:office': A3.office.roles,
+	'a3:provider-head': A3['provider-head'].roles,
+	'a3:unit-head': A3['unit-head'].roles,
+	'a3:chief-expert': A3['chief-expert'].roles,
+	'a3:expert': A3.expert.roles,
+	'a3:legal-head': A3['legal-head'].roles,
+	'a3:legal-expert': A3['legal-expert'].roles
 } as const satisfies Record<string, readonly RoleName[]>;
 
 export type Permission = keyof typeof permissions;

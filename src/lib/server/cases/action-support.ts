@@ -44,6 +44,17 @@ export async function actionSupport(
 		heardGrounds: loaded.snap.record.preliminary?.grounds ?? [],
 		devices: loaded.snap.devices.filter((d) => d.result === null).map((d) => d.imei),
 		postDecision: postDecisionDue(def, loaded.snap),
-		step: step ? { id: step.id, name: step.nameEn, mayRefuse: !!step.mayRefuse } : null
+		step: step
+			? {
+					id: step.id,
+					name: step.nameEn,
+					mayRefuse: !!step.mayRefuse,
+					// The grounds a refusal at this step names (003 A3 p.8.5).
+					grounds: Object.entries(step.refusalGrounds ?? {}).map(([code, g]) => ({
+						code,
+						label: `${g.nameEn} (${g.citation})`
+					}))
+				}
+			: null
 	};
 }
