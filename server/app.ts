@@ -8,6 +8,7 @@ import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { publishAppContext, type AppContext } from '../src/lib/server/context';
 import { createRealtime, type RealtimeOptions, type RealtimeServer } from './realtime';
+import { loggableError } from '../src/lib/server/loggable-error';
 
 type NodeHandler = (
 	req: import('node:http').IncomingMessage,
@@ -44,7 +45,10 @@ export async function startServer(
 		http.listen(opts.port, opts.host, () => ok());
 	});
 	// Deadlines, warnings and deemed approvals fire from the database, also those missed while down.
-	if (opts.scheduler !== false) ctx.scheduler.start();
+	if (opts.scheduler !== false) {
+		ctx.scheduler.start();
+		ctx.deviceRetention.start((e) => console.error('device retention:', loggableError(e)));
+	}
 	const { port } = http.address() as AddressInfo;
 	const shownHost = opts.host === '0.0.0.0' || opts.host === '::' ? 'localhost' : opts.host;
 	return {
@@ -54,6 +58,7 @@ export async function startServer(
 		close: async () => {
 			await ctx.drafting.close(); // unsaved draft updates are stored before the sockets go
 			await ctx.scheduler.stop();
+			ctx.deviceRetention.stop();
 			await io.close();
 			await io.publisher.stop(); // its last read ends before the caller closes the database
 			http.closeAllConnections();

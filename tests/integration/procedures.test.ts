@@ -340,7 +340,8 @@ describe('export licence end to end (001)', () => {
 			}
 		});
 		expect((grant.body.clocks as Json[]).filter((c) => c.state === 'running')).toEqual([]);
-		expect(grant.body.availableActions).toEqual(['record-shipment']);
+		// Dual-use goods: no delivery confirmation is owed (001 p.22 is for military goods only).
+		expect(grant.body.availableActions).toEqual([]);
 		// Every step is in the hash-chained trail, in order.
 		const types = (
 			await app.ctx.db.select({ type: caseEvents.type }).from(caseEvents).where(eq(caseEvents.caseId, id))
@@ -513,7 +514,8 @@ describe('device verification (004) and a step-timed regulation (003)', () => {
 		await app.ctx.scheduler.tick();
 		const events = await app.ctx.db.select().from(caseEvents).where(eq(caseEvents.caseId, d.id));
 		const breached = events.filter((e) => e.type === 'clock:breached');
-		expect(breached.map((e) => [(e.after as Json).subject, e.at.toISOString()])).toEqual([['490154203237518', due]]);
+		// The trail names the device, never its IMEI (004 P 16: the trail is never destroyed).
+		expect(breached.map((e) => [(e.after as Json).subject, e.at.toISOString()])).toEqual([['device', due]]);
 		const last = await action('officer', d.id, 'verify-device', { imei: '490154203237518', result: 'rejected' });
 		expect(last.body).toMatchObject({
 			stage: 'devices-decided',

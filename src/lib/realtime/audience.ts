@@ -10,6 +10,7 @@
  */
 import { eventForAudience, hasCaseInHand, staffAudience, type Audience } from '../domain/access/case-audience';
 import type { CaseEventEnvelope, Viewer } from './contract';
+import { mayReadCase } from '../domain/access/confidential-cases';
 
 export interface RoutedCase {
 	assigneeId: number | null;
@@ -32,6 +33,8 @@ export function deliveryFor(
 	c: RoutedCase
 ): Delivery {
 	const has = (...roles: string[]) => viewer.roles.some((r) => roles.includes(r));
+	// A confidential case reaches only those who work it, not even as a summary (004 P 14–15).
+	if (!mayReadCase(viewer, c)) return null;
 	if (viewer.kiosk) return 'summary';
 	const form: Delivery = staffAudience(viewer, c) === 'staff-full' ? 'full' : 'stripped';
 	if (has('supervisor', 'head')) return form;

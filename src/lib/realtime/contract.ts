@@ -37,6 +37,8 @@ export const CASE_EVENT_TYPES = [
 	'complaint:deadline-approaching',
 	'complaint:extension-notified',
 	'device:verified',
+	// The device data of a decided verification destroyed after their retention (004 P 16; ADR-022).
+	'device:data-destroyed',
 	'step:completed',
 	// The head signed the reasoned-refusal letter (ADR-015; 001 p.20, Annex 2).
 	'refusal:letter-signed'

@@ -22,6 +22,7 @@ import { withCommitSignal } from './db/commit-signal';
 import { createTokenService } from './integration/tokens.service';
 import { createCaseActions } from './cases/case-actions.service';
 import { createDeadlineScheduler, type SchedulerOptions } from './scheduler/deadline-scheduler';
+import { createDeviceRetention } from './devices/device-retention';
 import { createDraftingService, type DraftingOptions } from './drafting/drafting.service';
 
 export async function createAppContext(
@@ -81,6 +82,8 @@ export async function createAppContext(
 		cases: createCaseActions({ db, clock, calendar }),
 		/** Started by the server (server/app.ts); `tick()` fires what is due now. */
 		scheduler,
+		/** Destroys device data past their retention (004 P 16); started by the server with the scheduler. */
+		deviceRetention: createDeviceRetention({ db, clock, calendar }),
 		drafting: createDraftingService({ db, clock }, opts.drafting)
 	};
 }

@@ -17,7 +17,8 @@ export const load: PageServerLoad = async (event) => {
 	const { ctx } = event.locals;
 	const calendar = await ctx.calendar.current();
 	const now = ctx.clock.now();
-	const { active, suspended } = await loadQueue(ctx.db, calendar, now, user, { tab: 'all' });
+	// The board reads as a kiosk whatever its user's roles: no confidential case on a wall (004 P 14–15).
+	const { active, suspended } = await loadQueue(ctx.db, calendar, now, { ...user, kiosk: true }, { tab: 'all' });
 	const bands = { breached: 0, red: 0, amber: 0, ok: 0 } as Record<string, number>;
 	for (const r of active) if (r.band in bands) bands[r.band]!++;
 	const recent = await ctx.db

@@ -1,6 +1,7 @@
 import type { PageServerLoad } from './$types';
 import { requirePermission } from '$lib/server/auth/guard';
 import { listCases } from '$lib/server/cases/cases.repository';
+import { readableCases } from '$lib/server/cases/readable-cases';
 
 const PAGE_SIZE = 50;
 
@@ -13,6 +14,7 @@ export const load: PageServerLoad = async (event) => {
 		stage: q.get('stage') ?? undefined,
 		service: q.get('service') ?? undefined,
 		assigneeId: mine ? user.id : undefined,
+		readable: readableCases({ ...user, kiosk: event.locals.session?.kind === 'kiosk' }),
 		limit: PAGE_SIZE,
 		offset: (page - 1) * PAGE_SIZE
 	});

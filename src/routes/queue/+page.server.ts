@@ -31,6 +31,12 @@ export const load: PageServerLoad = async (event) => {
 	const filter = filterFrom(event.url.searchParams);
 	const calendar = await ctx.calendar.current();
 	const now = ctx.clock.now();
-	const queue = await loadQueue(ctx.db, calendar, now, user, filter);
+	const queue = await loadQueue(
+		ctx.db,
+		calendar,
+		now,
+		{ ...user, kiosk: event.locals.session?.kind === 'kiosk' },
+		filter
+	);
 	return { filter, ...queue, calendar: calendarSnapshot(calendar, now), serverNow: now.toISOString() };
 };

@@ -128,8 +128,9 @@ export const OTHER_HANDLERS: Handlers = {
 			decides: rest.length === 0,
 			...(rest.length === 0 ? { issuesNumber: 'device-confirmation' as const } : {}),
 			events: [
+				// The device by its position in the request, not its IMEI: the trail is never destroyed (004 P 16).
 				event('device:verified', now, '004 P 10', {
-					imei: input.imei,
+					device: snap.devices.findIndex((d) => d.imei === input.imei) + 1,
 					result: input.result,
 					remaining: rest.length,
 					...(rest.length ? {} : { stage: 'devices-decided' })

@@ -6,6 +6,8 @@
  * and the MFA, their own views built from allow-lists. Used by `GET /api/v1/cases/{id}` and by
  * every write's answer.
  */
+import { mayReadCase } from '../../domain/access/confidential-cases';
+import { auditCaseRead } from './case-access-audit';
 import { asc, eq } from 'drizzle-orm';
 import type { Executor } from '../db/client';
 import { caseEvents, cases, consultations, controlRequests, mfaChecks, organisations, users } from '../db/schema';
@@ -133,6 +135,9 @@ export async function caseView(ex: Executor, caseId: string, viewer: CaseViewer,
 		case 'mfa':
 			return facts.mfaCheck?.id === viewer.checkId ? checkForMfa(facts, facts.mfaCheck) : null;
 		case 'staff': {
+			// A confidential case is answered as if it did not exist to those who do not work it (004 P 14–15).
+			if (!mayReadCase(viewer.user, row)) return null;
+			await auditCaseRead(ex, row, viewer.user, 'api', now);
 			const [[assignee], events, controlRows] = await Promise.all([
 				row.assigneeId
 					? ex

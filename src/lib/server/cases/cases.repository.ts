@@ -7,6 +7,8 @@ export interface CaseListFilter {
 	stage?: string;
 	service?: string;
 	assigneeId?: number;
+	/** The cases this reader may see at all (readable-cases.ts; 004 P 14–15). */
+	readable?: SQL;
 	limit: number;
 	offset: number;
 }
@@ -16,6 +18,7 @@ export async function listCases(db: Db, f: CaseListFilter) {
 	if (f.stage) where.push(eq(cases.stage, f.stage));
 	if (f.service) where.push(eq(cases.service, f.service));
 	if (f.assigneeId) where.push(eq(cases.assigneeId, f.assigneeId));
+	if (f.readable) where.push(f.readable);
 	const cond = where.length ? and(...where) : undefined;
 	// The clocks are the only stored deadline (a case-level copy made every calendar change rewrite
 	// a million case rows): the next due is the earliest running clock's.

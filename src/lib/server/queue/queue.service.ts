@@ -9,6 +9,7 @@ import type { WorkingCalendar } from '../../domain/calendar';
 import type { CalendarSnapshot } from '../../domain/calendar/browser-calendar';
 import { byUrgency, urgencyOf } from '../../domain/queue/urgency';
 import { reviveClock } from '../calendar/recompute-clocks';
+import { readableCases } from '../cases/readable-cases';
 
 export const QUEUE_TABS = ['mine', 'unit', 'unassigned', 'all'] as const;
 export type QueueTab = (typeof QUEUE_TABS)[number];
@@ -42,10 +43,13 @@ export async function loadQueue(
 	db: Db,
 	calendar: WorkingCalendar,
 	now: Date,
-	user: { id: number; unit: string | null },
+	user: { id: number; unit: string | null; roles: readonly string[]; kiosk?: boolean },
 	f: QueueFilter
 ) {
 	const where: SQL[] = [isNull(cases.decidedAt)];
+	// Confidential cases only for those who work them (004 P 14–15).
+	const readable = readableCases(user);
+	if (readable) where.push(readable);
 	if (f.tab === 'mine') where.push(eq(cases.assigneeId, user.id));
 	if (f.tab === 'unit') where.push(user.unit ? eq(cases.unit, user.unit) : isNull(cases.id));
 	if (f.tab === 'unassigned') where.push(isNull(cases.assigneeId));

@@ -13,6 +13,7 @@
  * outbox publisher calls it), a calendar change of this process — and a re-plan at least every
  * `maxSleepMs` catches the rest (another process's calendar change, a script writing to the database).
  */
+import { trailSubject } from '../../domain/access/confidential-cases';
 import { and, eq, sql } from 'drizzle-orm';
 import { rowsOf, type Db, type Tx } from '../db/client';
 import { clocks } from '../db/schema';
@@ -134,7 +135,7 @@ export function createDeadlineScheduler(
 					before: null,
 					after: {
 						kind: fresh.kind,
-						subject: fresh.subject,
+						subject: trailSubject(fresh.subject),
 						due: due.toISOString(),
 						remainingWorkingMinutes: Math.round(computed.remainingWorkingMinutes),
 						band: computed.band,
@@ -169,7 +170,7 @@ export function createDeadlineScheduler(
 			before: null,
 			after: {
 				kind: row.kind,
-				subject: row.subject,
+				subject: trailSubject(row.subject),
 				due: due.toISOString(),
 				firedAt: now.toISOString(),
 				lagMs: now.getTime() - due.getTime(),

@@ -7,6 +7,8 @@ import { computeClock, explainClock } from '$lib/domain/sla';
 import { draftAccess } from '$lib/domain/drafting/draft-access';
 import { actionSupport } from '$lib/server/cases/action-support';
 import { caseForStaff, staffAudience } from '$lib/domain/access/case-audience';
+import { mayReadCase } from '$lib/domain/access/confidential-cases';
+import { auditCaseRead } from '$lib/server/cases/case-access-audit';
 import { hearingNoticeOf } from '$lib/domain/procedures/hearing-notice';
 import { exportControlView } from '$lib/server/cases/export-control-view';
 import { controlRequests } from '$lib/server/db/schema';
@@ -18,7 +20,16 @@ export const load: PageServerLoad = async (event) => {
 	const user = requirePermission(event, 'cases:read');
 	if (!UUID.test(event.params.id)) error(404, 'No such case.');
 	const c = await getCase(event.locals.ctx.db, event.params.id);
-	if (!c) error(404, 'No such case.');
+	const kiosk = event.locals.session?.kind === 'kiosk';
+	// A confidential case does not exist for those who do not work it; each read is audited (004 P 14–15).
+	if (!c || !mayReadCase({ userId: user.id, roles: user.roles, kiosk }, c)) error(404, 'No such case.');
+	await auditCaseRead(
+		event.locals.ctx.db,
+		c,
+		{ userId: user.id, username: user.username },
+		'page',
+		event.locals.ctx.clock.now()
+	);
 	const iso = (d: Date | null) => d?.toISOString() ?? null;
 	const calendar = await event.locals.ctx.calendar.current();
 	const now = event.locals.ctx.clock.now();

@@ -1,0 +1,17 @@
+/**
+ * The SQL side of mayReadCase (domain/access/confidential-cases.ts): which cases a list may show to
+ * this user. A device-verification case (004 P 14–15) is listed for heads and for the officers who
+ * work it (its assignee; any officer while nobody has taken it), for nobody else.
+ */
+import { eq, isNull, notInArray, or, type SQL } from 'drizzle-orm';
+import { cases } from '../db/schema';
+import { CONFIDENTIAL_SERVICES } from '../../domain/access/confidential-cases';
+
+const SERVICES = Object.keys(CONFIDENTIAL_SERVICES);
+
+export function readableCases(user: { id: number; roles: readonly string[]; kiosk?: boolean }): SQL | undefined {
+	if (!user.kiosk && user.roles.includes('head')) return undefined;
+	if (!user.kiosk && user.roles.includes('officer'))
+		return or(notInArray(cases.service, SERVICES), isNull(cases.assigneeId), eq(cases.assigneeId, user.id));
+	return notInArray(cases.service, SERVICES);
+}
