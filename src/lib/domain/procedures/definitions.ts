@@ -15,6 +15,8 @@ import type {
 	ProcedureDefinition,
 	ProcedureStep,
 	RegistrationClock,
+	PermitPoints,
+	Stage,
 	StaffAction,
 	StaffRole
 } from './types';
@@ -25,7 +27,7 @@ import {
 	type CustomsParticipant
 } from './customs-participants';
 
-const OPEN_REVIEW = ['under-review', 'consultation', 'mfa-check'] as const;
+const OPEN_REVIEW = ['under-review', 'consultation', 'mfa-check'] as const satisfies readonly Stage[];
 const DECIDED = [
 	'granted',
 	'refused',
@@ -33,14 +35,14 @@ const DECIDED = [
 	'complaint-decided',
 	'devices-decided',
 	'included'
-] as const;
+] as const satisfies readonly Stage[];
 export const TERMINAL_STAGES: ReadonlySet<string> = new Set(DECIDED);
 
 const OFFICERS: readonly StaffRole[] = ['officer', 'head'];
 
 function rule(
 	action: StaffAction,
-	stages: readonly string[],
+	stages: readonly Stage[],
 	roles: readonly StaffRole[],
 	citation: string,
 	assigneeOnly = true
@@ -58,8 +60,26 @@ const RESPONSIBLE_EXECUTOR = {
 	'004': '004 P 10 (Telecommunications Committee employee)'
 } as const;
 
+/** Where 001 and 000 put the same rules (ADR-019: the definition carries the difference). */
+const PERMIT_POINTS: Record<'001' | '000', PermitPoints> = {
+	'001': {
+		completenessConfirmed: '001 p.15 para 1',
+		hearing: '001 p.19 para 3',
+		hearingFirst: '001 p.19',
+		notice: { contents: '001 p.19 para 2', channelsAndTerms: '001 p.19 para 3' },
+		decision: '001 Annex 1 row 3'
+	},
+	'000': {
+		completenessConfirmed: '000 p.11',
+		hearing: '000 p.13',
+		hearingFirst: '000 p.13',
+		notice: { contents: '000 p.13 para 1', channelsAndTerms: '000 p.13 para 2' },
+		decision: '000 Annex 1 row 3'
+	}
+};
+
 /** Assignment: a head assigns anyone; an officer takes an unassigned case (or keeps their own). */
-const assign = (stages: readonly string[], citation: string = RESPONSIBLE_EXECUTOR['001']): ActionRule =>
+const assign = (stages: readonly Stage[], citation: string = RESPONSIBLE_EXECUTOR['001']): ActionRule =>
 	rule('assign', stages, ['officer', 'head', 'registrar'], citation, false);
 
 /** The rules of a licence (001) or certificate (000) case, by feature. */
@@ -71,8 +91,8 @@ function permitRules(o: {
 	military: boolean;
 	general: boolean;
 }): ActionRule[] {
-	const hearingPoint = o.act === '001' ? '001 p.19 para 3' : '000 p.13';
-	const open = [...OPEN_REVIEW, 'completeness-check', 'incompleteness-signature', 'hearing', 'hearing-held'];
+	const hearingPoint = PERMIT_POINTS[o.act].hearing;
+	const open: Stage[] = [...OPEN_REVIEW, 'completeness-check', 'incompleteness-signature', 'hearing', 'hearing-held'];
 	const rules: ActionRule[] = [
 		assign(open, RESPONSIBLE_EXECUTOR[o.act]),
 		rule('complete-check', ['completeness-check'], OFFICERS, o.act === '001' ? '001 p.15' : '000 p.11'),
@@ -135,6 +155,7 @@ function licence(
 		service,
 		act: '001',
 		initialStage: 'completeness-check',
+		permitPoints: PERMIT_POINTS['001'],
 		// 001 p.14–15, Annex 1 row 3; the original guarantee within 7 WD of submission for every
 		// export or general licence, whatever the goods (001 p.18 para 2 is not limited to 1С350/10С905).
 		registrationClocks: clocks(
@@ -188,6 +209,7 @@ function certificate(service: ServiceCode): ProcedureDefinition {
 		service,
 		act: '000',
 		initialStage: 'completeness-check',
+		permitPoints: PERMIT_POINTS['000'],
 		registrationClocks: clocks(
 			['registration', 'portal'],
 			['completeness', 'certificate'],
@@ -219,6 +241,7 @@ const COMPLAINT: ProcedureDefinition = {
 	service: 'complaint',
 	act: '001',
 	initialStage: 'complaint-review',
+	permitPoints: null,
 	// Forwarding (3 WD) only when the quality-control body reviews it; review 5 WD or 15 WD (001 pp.23–24).
 	registrationClocks: [],
 	termVariant: null,
@@ -251,6 +274,7 @@ const DEVICE_VERIFICATION: ProcedureDefinition = {
 	service: 'device-verification',
 	act: '004',
 	initialStage: 'device-review',
+	permitPoints: null,
 	registrationClocks: [], // one 1-WD clock per device, started by the engine (004 P 10)
 	termVariant: null,
 	completeness: null,
@@ -361,6 +385,7 @@ const CUSTOMS_REGISTER: ProcedureDefinition = {
 	service: 'customs-representative-register',
 	act: '003',
 	initialStage: 'step:1',
+	permitPoints: null,
 	registrationClocks: [],
 	termVariant: null,
 	completeness: null,
@@ -374,10 +399,10 @@ const CUSTOMS_REGISTER: ProcedureDefinition = {
 	devices: false,
 	steps: CUSTOMS_STEPS,
 	rules: [
-		assign(CUSTOMS_STEPS.map((s) => `step:${s.id}`)),
+		assign(CUSTOMS_STEPS.map((s): Stage => `step:${s.id}`)),
 		rule(
 			'complete-step',
-			CUSTOMS_STEPS.map((s) => `step:${s.id}`),
+			CUSTOMS_STEPS.map((s): Stage => `step:${s.id}`),
 			['registrar', 'officer', 'head'],
 			'003 A3 p.5',
 			false

@@ -45,7 +45,7 @@ function checkRule(ctx: ActionContext, action: StaffAction): void {
 	if (!rule) throw new ProcedureError(409, `"${action}" is not part of the ${ctx.def.service} procedure.`);
 	if (!hasRole(ctx.actor, rule.roles))
 		throw new ProcedureError(403, `Your role may not ${action.replace(/-/g, ' ')} (${rule.citation}).`);
-	if (!rule.stages.includes(ctx.snap.stage)) {
+	if (!(rule.stages as readonly string[]).includes(ctx.snap.stage)) {
 		const state = TERMINAL_STAGES.has(ctx.snap.stage) ? 'decided' : `at stage "${ctx.snap.stage}"`;
 		throw new ProcedureError(409, `The case is ${state}; "${action}" is possible at: ${rule.stages.join(', ')}.`);
 	}

@@ -18,13 +18,6 @@ export interface HearingNotice {
 	readonly proof: string;
 }
 
-/** The points of each act's notice rules: what the notice says, and how and when it is sent. */
-export function hearingNoticePoints(act: string): { contents: string; channelsAndTerms: string } {
-	return act === '000'
-		? { contents: '000 p.13 para 1', channelsAndTerms: '000 p.13 para 2' }
-		: { contents: '001 p.19 para 2', channelsAndTerms: '001 p.19 para 3' };
-}
-
 /** What the case page shows of the notice: the hearing's time and place or method, and how the notice went. */
 export interface HearingNoticeSummary {
 	readonly hearingAt: string;

@@ -5,15 +5,28 @@
  */
 import type { WorkingCalendar } from '../calendar';
 import { computeClock } from '../sla';
-import { alwaysConfidentialGrounds, findGround, incompletenessRefusalFor } from '../reference/refusal-grounds';
+import {
+	alwaysConfidentialGrounds,
+	findGround,
+	groundsFor,
+	incompletenessRefusalFor
+} from '../reference/refusal-grounds';
 import { isMfaCheckCode } from '../reference/codes';
 import { append, cancelOpenClocks, findClock, openClock, startClock } from './case-clocks';
 import { foreignPendingOn, termSuspensionOps } from './suspension-causes';
 import type { Handlers } from './engine';
-import { hearingNoticePoints } from './hearing-notice';
 import { postDecisionDue, SHIPMENT_KINDS } from './post-decision';
 import { event, plan } from './plan-builders';
-import { ProcedureError, type ActionPlan, type CaseSnapshot, type ClockOp, type ReissuedLicence } from './types';
+import {
+	ProcedureError,
+	type ActionPlan,
+	type CaseSnapshot,
+	type ClockOp,
+	type PermitPoints,
+	type ProcedureDefinition,
+	type ReissuedLicence,
+	type Stage
+} from './types';
 
 /**
  * 001 p.18 (ADR-006): mandatory for 1С350 / 10С905 on a first export to the counterparty or on
@@ -31,7 +44,7 @@ export function pendingConsultations(snap: CaseSnapshot, except?: string): strin
 }
 
 /** The review stage once a consultation or the MFA check is resolved. */
-function reviewStage(snap: CaseSnapshot, o: { consultationsPending: boolean; mfaPending: boolean }): string | null {
+function reviewStage(snap: CaseSnapshot, o: { consultationsPending: boolean; mfaPending: boolean }): Stage | null {
 	if (!['under-review', 'consultation', 'mfa-check'].includes(snap.stage)) return null;
 	return o.mfaPending ? 'mfa-check' : o.consultationsPending ? 'consultation' : 'under-review';
 }
@@ -62,6 +75,12 @@ function reissuedLicence(snap: CaseSnapshot, today: string): ReissuedLicence {
 			`Licence ${r.licenceNumber} expired on ${r.validUntil}; a reissue keeps its validity, so there is nothing to reissue (001 p.6, p.10).`
 		);
 	return r;
+}
+
+/** The points this licence or certificate procedure cites where 001 and 000 differ (its definition's). */
+function points(def: ProcedureDefinition): PermitPoints {
+	if (!def.permitPoints) throw new ProcedureError(409, `The ${def.service} procedure has no such action.`);
+	return def.permitPoints;
 }
 
 /** Closes the service term as met and everything else still open as cancelled. */
@@ -107,7 +126,7 @@ export const PERMIT_HANDLERS: Handlers = {
 				stage: 'under-review',
 				clockOps: checkOps,
 				events: [
-					event('completeness:confirmed', now, def.act === '000' ? '000 p.11' : '001 p.15 para 1', {
+					event('completeness:confirmed', now, points(def).completenessConfirmed, {
 						stage: 'under-review'
 					})
 				]
@@ -204,7 +223,7 @@ export const PERMIT_HANDLERS: Handlers = {
 		const unknown = input.grounds.filter((n) => !findGround(act, n));
 		if (unknown.length)
 			throw new ProcedureError(422, `Not grounds of act ${act}: ${unknown.join(', ')}.`, {
-				grounds: `act ${act} lists grounds 1–${act === '000' ? 9 : 19}`
+				grounds: `act ${act} lists grounds 1–${groundsFor(act).length}`
 			});
 		const notOptional = input.confidential.filter(
 			(n) => !input.grounds.includes(n) || findGround(act, n)?.confidential !== 'optional'
@@ -218,15 +237,15 @@ export const PERMIT_HANDLERS: Handlers = {
 			const due = notice ? computeClock(notice.clock, calendar, now).due : null;
 			throw new ProcedureError(
 				409,
-				`Too late for a preliminary refusal: it had to be notified by ${due?.toISOString() ?? 'the notice deadline'}, no later than 3 working days before the term ends (${def.act === '000' ? '000 p.13' : '001 p.19 para 3'}).`
+				`Too late for a preliminary refusal: it had to be notified by ${due?.toISOString() ?? 'the notice deadline'}, no later than 3 working days before the term ends (${points(def).hearing}).`
 			);
 		}
-		const points = hearingNoticePoints(def.act);
+		const noticePoints = points(def).notice;
 		const sentAt = new Date(input.notice.sentAt);
 		if (sentAt > now || sentAt < snap.receivedAt)
 			throw new ProcedureError(
 				422,
-				`The notice's sending time is recorded as it happened (${points.channelsAndTerms}).`,
+				`The notice's sending time is recorded as it happened (${noticePoints.channelsAndTerms}).`,
 				{
 					'notice.sentAt': `between the application's receipt (${snap.receivedAt.toISOString()}) and now`
 				}
@@ -237,7 +256,7 @@ export const PERMIT_HANDLERS: Handlers = {
 		if (hearingAt <= now || hearingAt > latest) {
 			throw new ProcedureError(
 				422,
-				`The hearing is held within 2 working days of the notice (${points.channelsAndTerms}).`,
+				`The hearing is held within 2 working days of the notice (${noticePoints.channelsAndTerms}).`,
 				{ hearingAt: `between now and ${latest.toISOString()}` }
 			);
 		}
@@ -245,7 +264,7 @@ export const PERMIT_HANDLERS: Handlers = {
 			...new Set([...input.grounds.filter((n) => alwaysConfidentialGrounds(act).includes(n)), ...input.confidential])
 		].sort((a, b) => a - b);
 		const notice = openClock(snap, 'hearing-notice');
-		const citation = `${points.contents}; ${points.channelsAndTerms}`;
+		const citation = `${noticePoints.contents}; ${noticePoints.channelsAndTerms}`;
 		// The notice clock is met when the notice went, never before its own last event.
 		const metAt = notice ? new Date(Math.max(sentAt.getTime(), notice.clock.events.at(-1)!.at.getTime())) : sentAt;
 		const sent = { channel: input.notice.channel, sentAt: sentAt.toISOString(), proof: input.notice.proof };
@@ -292,7 +311,7 @@ export const PERMIT_HANDLERS: Handlers = {
 				}
 			},
 			events: [
-				event('hearing:held', now, def.act === '000' ? '000 p.13' : '001 p.19 para 3', {
+				event('hearing:held', now, points(def).hearing, {
 					stage: 'hearing-held',
 					applicantAttended: input.applicantAttended
 				})
@@ -301,14 +320,14 @@ export const PERMIT_HANDLERS: Handlers = {
 	},
 
 	decide: ({ def, snap, now, calendar }, input) => {
-		const citation = def.act === '000' ? '000 Annex 1 row 3' : '001 Annex 1 row 3';
+		const citation = points(def).decision;
 		if (input.outcome === 'refuse') {
 			const act = def.grounds;
 			if (!act) throw new ProcedureError(409, 'This procedure has no refusal grounds.');
 			if (def.hearing && snap.stage !== 'hearing-held')
 				throw new ProcedureError(
 					409,
-					`A refusal on a listed ground needs the preliminary decision and the hearing first (${def.act === '000' ? '000 p.13' : '001 p.19'}).`
+					`A refusal on a listed ground needs the preliminary decision and the hearing first (${points(def).hearingFirst}).`
 				);
 			const noticed = snap.record.preliminary?.grounds ?? [];
 			const extra = input.grounds.filter((n) => !noticed.includes(n));

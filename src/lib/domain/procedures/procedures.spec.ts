@@ -8,6 +8,7 @@ import {
 	planRegistration,
 	procedureFor,
 	PROCEDURES,
+	type ActingUser,
 	type CaseSnapshot
 } from './index';
 import { SERVICE_CODES } from '../reference/services';

@@ -43,10 +43,48 @@ export type ActionName = StaffAction | ExternalAction;
 export type StaffRole =
 	'registrar' | 'officer' | 'head' | 'supervisor' | 'complaint_reviewer' | 'agency_liaison' | 'admin';
 
+/** The stages of the procedures (definitions.ts); a step-timed regulation's steps are `step:<id>`. */
+export const STAGES = [
+	'completeness-check',
+	'incompleteness-signature',
+	'under-review',
+	'consultation',
+	'mfa-check',
+	'hearing',
+	'hearing-held',
+	'granted',
+	'refused',
+	'returned-incomplete',
+	'complaint-forwarding',
+	'complaint-review',
+	'complaint-decided',
+	'device-review',
+	'devices-decided',
+	'included'
+] as const;
+export type Stage = (typeof STAGES)[number] | `step:${string}`;
+
+/**
+ * Where the acts of a licence (001) or certificate (000) procedure put the same rule at different
+ * points: the definition says which, the actions cite it (permit-actions.ts).
+ */
+export interface PermitPoints {
+	/** The completeness check confirmed (001 p.15 para 1; 000 p.11). */
+	readonly completenessConfirmed: string;
+	/** The hearing and the 3-WD notice limit (001 p.19 para 3; 000 p.13). */
+	readonly hearing: string;
+	/** A refusal on a listed ground only after the preliminary decision and the hearing (001 p.19; 000 p.13). */
+	readonly hearingFirst: string;
+	/** The notice's contents, and its channels and terms (001 p.19 paras 2–3; 000 p.13 paras 1–2). */
+	readonly notice: { readonly contents: string; readonly channelsAndTerms: string };
+	/** The decision within the service term (Annex 1 row 3). */
+	readonly decision: string;
+}
+
 export interface ActionRule {
 	readonly action: StaffAction;
 	/** Stages the action may be taken in. */
-	readonly stages: readonly string[];
+	readonly stages: readonly Stage[];
 	readonly roles: readonly StaffRole[];
 	/** An officer may take it only on a case assigned to them (heads always may). */
 	readonly assigneeOnly: boolean;
@@ -109,7 +147,9 @@ export interface ProcedureDefinition {
 	readonly service: ServiceCode;
 	/** The act whose points the definition applies. */
 	readonly act: string;
-	readonly initialStage: string;
+	readonly initialStage: Stage;
+	/** The points a licence or certificate procedure cites where its act differs (null for the others). */
+	readonly permitPoints: PermitPoints | null;
 	readonly registrationClocks: readonly RegistrationClock[];
 	/** The service-term variant (clock-kinds.ts), when the service has one term for the whole case. */
 	readonly termVariant: string | null;
@@ -283,7 +323,7 @@ export interface PlannedEvent {
 }
 
 export interface ActionPlan {
-	readonly stage: string | null;
+	readonly stage: Stage | null;
 	readonly assigneeId?: number | null;
 	readonly clockOps: readonly ClockOp[];
 	readonly consultationsToRequest: readonly string[];
