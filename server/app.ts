@@ -44,7 +44,10 @@ export async function startServer(
 		http.listen(opts.port, opts.host, () => ok());
 	});
 	// Deadlines, warnings and deemed approvals fire from the database, also those missed while down.
-	if (opts.scheduler !== false) ctx.scheduler.start();
+	if (opts.scheduler !== false) {
+		ctx.scheduler.start();
+		ctx.webhookWorker.start(); // webhooks queued before a restart go out now
+	}
 	const { port } = http.address() as AddressInfo;
 	const shownHost = opts.host === '0.0.0.0' || opts.host === '::' ? 'localhost' : opts.host;
 	return {
@@ -54,6 +57,7 @@ export async function startServer(
 		close: async () => {
 			await ctx.drafting.close(); // unsaved draft updates are stored before the sockets go
 			await ctx.scheduler.stop();
+			await ctx.webhookWorker.stop(); // sends in flight end and their results are written
 			await io.close();
 			await io.publisher.stop(); // its last read ends before the caller closes the database
 			http.closeAllConnections();

@@ -23,6 +23,9 @@ import { createTokenService } from './integration/tokens.service';
 import { createCaseActions } from './cases/case-actions.service';
 import { createDeadlineScheduler, type SchedulerOptions } from './scheduler/deadline-scheduler';
 import { createDraftingService, type DraftingOptions } from './drafting/drafting.service';
+import { createSecretBox, loadWebhookKey } from './webhooks/secret-box';
+import { createWebhookWorker, type WebhookWorkerOptions } from './webhooks/delivery-worker';
+import { createWebhookService } from './webhooks/webhooks.service';
 
 export async function createAppContext(
 	config: AppConfig,
@@ -31,6 +34,7 @@ export async function createAppContext(
 		dbHandle?: DbHandle;
 		drafting?: DraftingOptions;
 		scheduler?: Omit<SchedulerOptions, 'onError'>;
+		webhooks?: Omit<WebhookWorkerOptions, 'onError'>;
 	} = {}
 ) {
 	const clock = opts.clock ?? (config.clock === 'simulated' ? new ManualClock(new Date()) : systemClock);
@@ -59,6 +63,12 @@ export async function createAppContext(
 			onError: (e) => console.error('scheduler:', loggableError(e))
 		}
 	);
+	// Webhook secrets are sealed with the server's key, read (or made) when first needed.
+	const box = createSecretBox(() => loadWebhookKey({ envKey: config.webhookKey, dataDir: resolve(config.dataDir) }));
+	const webhookWorker = createWebhookWorker(
+		{ db, box, onCommit },
+		{ ...opts.webhooks, onError: (e) => console.error('webhooks:', loggableError(e)) }
+	);
 	return {
 		config,
 		clock,
@@ -81,7 +91,18 @@ export async function createAppContext(
 		cases: createCaseActions({ db, clock, calendar }),
 		/** Started by the server (server/app.ts); `tick()` fires what is due now. */
 		scheduler,
-		drafting: createDraftingService({ db, clock }, opts.drafting)
+		drafting: createDraftingService({ db, clock }, opts.drafting),
+		webhooks: createWebhookService({
+			db,
+			clock,
+			box,
+			onChanged: (id) => {
+				webhookWorker.forget(id);
+				webhookWorker.wake();
+			}
+		}),
+		/** Started with the scheduler (server/app.ts): sends the webhook outbox. */
+		webhookWorker
 	};
 }
 
