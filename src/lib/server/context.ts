@@ -66,7 +66,7 @@ export async function createAppContext(
 	// Webhook secrets are sealed with the server's key, read (or made) when first needed.
 	const box = createSecretBox(() => loadWebhookKey({ envKey: config.webhookKey, dataDir: resolve(config.dataDir) }));
 	const webhookWorker = createWebhookWorker(
-		{ db, box, onCommit },
+		{ db, box, onCommit, singleProcess: dbHandle.driver === 'pglite' },
 		{ ...opts.webhooks, onError: (e) => console.error('webhooks:', loggableError(e)) }
 	);
 	return {

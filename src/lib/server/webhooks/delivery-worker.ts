@@ -59,7 +59,13 @@ interface Outcome {
 }
 
 export function createWebhookWorker(
-	deps: { db: Db; box: SecretBox; onCommit?: (listener: () => void) => () => void },
+	deps: {
+		db: Db;
+		box: SecretBox;
+		onCommit?: (listener: () => void) => () => void;
+		/** Embedded PGlite: one process only, so a lease found at start is a dead process's. */
+		singleProcess?: boolean;
+	},
 	opts: WebhookWorkerOptions = {}
 ) {
 	const { db, box } = deps;
@@ -294,7 +300,15 @@ export function createWebhookWorker(
 		start() {
 			if (started) return;
 			started = true;
-			wake();
+			if (!deps.singleProcess) return wake();
+			// No other process can hold these: take them back now rather than when their leases end.
+			void db
+				.execute(
+					sql`update webhook_deliveries set lease_until = null, lease_owner = null
+						where status = 'pending' and lease_until is not null`
+				)
+				.catch((e) => opts.onError?.(e))
+				.then(wake);
 		},
 		/** Stops taking deliveries; waits for the sends in flight and writes their results. */
 		async stop() {
