@@ -88,12 +88,14 @@ export function createWebhookWorker(
 	let flushing: Promise<void> | null = null;
 	const sends = new Set<Promise<void>>();
 	let seenEnqueued = enqueuedCount();
-	const unsubscribe = deps.onCommit?.(() => {
+	let unsubscribe: (() => void) | undefined;
+	/** After each commit of this process: a delivery was written, so look at once. */
+	const onCommit = () => {
 		const n = enqueuedCount();
 		if (n === seenEnqueued) return;
 		seenEnqueued = n;
 		wake();
-	});
+	};
 
 	async function claim(limit: number): Promise<Claimed[]> {
 		const at = now();
@@ -222,7 +224,8 @@ export function createWebhookWorker(
 
 	function record(o: Outcome) {
 		outcomes.push(o);
-		flushing ??= flush().finally(() => {
+		// Started on the next turn, so sends that end together are written together.
+		flushing ??= new Promise<void>((ok) => setImmediate(ok)).then(flush).finally(() => {
 			flushing = null;
 			wake(); // the next of each line may now go
 		});
@@ -254,6 +257,10 @@ export function createWebhookWorker(
 	 */
 	async function arm(): Promise<void> {
 		if (!started) return;
+		if (inFlight > 0 || outcomes.length > 0 || flushing) {
+			// Busy: each result wakes the worker; the timer is only a safety net.
+			return setTimer(maxSleepMs);
+		}
 		const [row] = rowsOf<{ at: string | Date | null }>(
 			await db.execute(sql`
 				select min(greatest(c.next_attempt_at, coalesce(c.lease_until, c.next_attempt_at))) as at
@@ -266,9 +273,12 @@ export function createWebhookWorker(
 							and p.case_id = c.case_id and p.seq < c.seq)`)
 		);
 		const at = row?.at ? new Date(row.at).getTime() : Infinity;
-		const wait = Math.max(10, Math.min(maxSleepMs, at - now().getTime() + 1));
+		setTimer(Math.max(10, Math.min(maxSleepMs, at - now().getTime() + 1)));
+	}
+
+	function setTimer(ms: number) {
 		if (timer) clearTimeout(timer);
-		timer = setTimeout(wake, wait);
+		timer = setTimeout(wake, ms);
 		timer.unref?.();
 	}
 
@@ -282,9 +292,7 @@ export function createWebhookWorker(
 			.then(arm)
 			.catch((e) => {
 				opts.onError?.(e);
-				if (timer) clearTimeout(timer);
-				timer = setTimeout(wake, maxSleepMs);
-				timer.unref?.();
+				setTimer(maxSleepMs);
 			})
 			.finally(() => {
 				pumping = null;
@@ -300,6 +308,8 @@ export function createWebhookWorker(
 		start() {
 			if (started) return;
 			started = true;
+			seenEnqueued = enqueuedCount();
+			unsubscribe = deps.onCommit?.(onCommit);
 			if (!deps.singleProcess) return wake();
 			// No other process can hold these: take them back now rather than when their leases end.
 			void db
@@ -319,6 +329,7 @@ export function createWebhookWorker(
 			await Promise.allSettled([...sends]);
 			await flushing;
 			unsubscribe?.();
+			unsubscribe = undefined;
 		},
 		/** A subscription's secret changed or it was deleted: forget what was opened. */
 		forget(subscriptionId: string) {
