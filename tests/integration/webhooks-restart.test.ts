@@ -23,6 +23,7 @@ import type { TokenPrincipal } from '../../src/lib/server/integration/tokens.ser
 import { dropDatabase, recreateDatabase } from '../helpers/test-db';
 import { startReceiver, type Receiver } from '../helpers/webhook-receiver';
 import { TEST_PASSWORD } from '../helpers/test-app';
+import type { WebhookType } from '../../src/lib/domain/webhooks';
 
 const adminUrl = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const KEY = randomBytes(32).toString('hex');
@@ -88,7 +89,7 @@ async function openContext(o: { url?: string; dataDir?: string }) {
 }
 
 /** An admin (so no demo is seeded), the portal's token, and its subscription to the receiver. */
-async function prepare(ctx: AppContext, r: Receiver, events = ['case.registered', 'case.decided']) {
+async function prepare(ctx: AppContext, r: Receiver, events: WebhookType[] = ['case.registered', 'case.decided']) {
 	await ctx.users.create(
 		{ username: 'admin', displayName: 'Admin', password: TEST_PASSWORD, roles: ['admin'] },
 		{ userId: null, label: 'test' }
