@@ -12,7 +12,7 @@ import { startProcedureHarness, type Json, type ProcedureHarness } from '../help
 import { startReceiver, type Receiver } from '../helpers/webhook-receiver';
 import { auditEvents, webhookDeliveries } from '../../src/lib/server/db/schema';
 import { appendCaseEvent, systemActor } from '../../src/lib/server/audit/audit.repository';
-import { HttpClient } from '../helpers/http-client';
+import { actionResult, HttpClient } from '../helpers/http-client';
 
 let h: ProcedureHarness;
 const receivers: Receiver[] = [];
@@ -32,7 +32,7 @@ beforeAll(async () => {
 	h = await startProcedureHarness('10.19.0', {
 		env: { MERZIM_WEBHOOK_KEY: randomBytes(32).toString('hex') },
 		context: {
-			webhooks: { timeoutMs: 400, maxSleepMs: 200, retry: { baseMs: 100, maxMs: 400, windowMs: 60_000 } }
+			webhooks: { timeoutMs: 1500, maxSleepMs: 200, retry: { baseMs: 100, maxMs: 400, windowMs: 60_000 } }
 		}
 	});
 	portalTokenId = (await h.app.ctx.tokens.list()).find((t) => t.kind === 'portal')!.id;
@@ -247,7 +247,7 @@ describe('delivery', () => {
 		for (const r of [hang, fail, close]) await r.waitFor(() => eachTwice(r), 10_000);
 		expect(Date.now() - started).toBeLessThan(10_000);
 		const last = async (s: string) => (await deliveriesOf(s)).map((d) => [d.status, d.lastStatusCode, d.lastError]);
-		for (const row of await last(subs.hang)) expect(row).toEqual(['pending', null, 'no answer within 400 ms']);
+		for (const row of await last(subs.hang)) expect(row).toEqual(['pending', null, 'no answer within 1500 ms']);
 		for (const row of await last(subs.fail)) expect(row).toEqual(['pending', 500, 'HTTP 500']);
 		for (const row of await last(subs.close)) {
 			expect(row[0]).toBe('pending');
@@ -328,5 +328,52 @@ describe('delivery', () => {
 			.from(webhookDeliveries)
 			.where(and(eq(webhookDeliveries.caseId, c.id), eq(webhookDeliveries.type, 'consultation.requested')));
 		expect(rows).toHaveLength(2);
+	});
+});
+
+describe('the pages', () => {
+	it('lets an admin subscribe on /admin/webhooks (secret once, bad URL named) and shows staff the case log', async () => {
+		const r = await receiver(({ nth }) => (nth === 1 ? 502 : 200));
+		const bad = await actionResult(
+			await h.staff.admin!.postForm('/admin/webhooks?/create', {
+				tokenId: portalTokenId,
+				url: `${h.app.url}/hooks`,
+				events: ['case.registered']
+			})
+		);
+		expect(bad).toMatchObject({ type: 'failure', status: 422, data: { fields: ['url'] } });
+		const made = await actionResult(
+			await h.staff.admin!.postForm('/admin/webhooks?/create', {
+				tokenId: portalTokenId,
+				url: r.url,
+				events: ['case.registered']
+			})
+		);
+		expect(made.type).toBe('success');
+		const created = (made.data as Json).created as Json;
+		expect(created.secret).toMatch(/^whsec_/);
+		r.secret = created.secret as string;
+
+		const page = await h.staff.admin!.request('/admin/webhooks', {
+			headers: { accept: 'text/html', 'accept-language': 'ru' }
+		});
+		const html = await page.text();
+		expect(html).toContain(r.url);
+		expect(html).toContain('Вебхуки');
+		expect(html).not.toContain(created.secret as string);
+
+		const c = (await h.submit()).body;
+		await r.waitFor(() => r.accepted().length === 1);
+		await until(async () => {
+			const log = (await (await h.staff.officer!.get(`/api/v1/cases/${c.id}/webhook-deliveries`)).json()) as Json;
+			return (log.deliveries as Json[]).some((d) => d.status === 'delivered');
+		});
+		const casePage = await (
+			await h.staff.officer!.request(`/cases/${c.id}`, { headers: { accept: 'text/html', 'accept-language': 'kk' } })
+		).text();
+		expect(casePage).toContain('Вебхук жеткізулері');
+		expect(casePage).toMatch(/<strong>502<\/strong>/);
+		expect(casePage).toMatch(/<strong>200<\/strong>/);
+		expect(r.accepted()[0]!.signed).toBe(true);
 	});
 });
