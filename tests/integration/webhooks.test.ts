@@ -331,6 +331,37 @@ describe('delivery', () => {
 	});
 });
 
+describe('pause and revocation', () => {
+	it('writes nothing for a paused subscription, and sends nothing more for a revoked token', async () => {
+		const r = await receiver();
+		const sub = await subscribed(r, ['case.registered']);
+		const patch = (paused: boolean) =>
+			h.staff.admin!.request(`/api/v1/admin/webhooks/${sub}`, {
+				method: 'PATCH',
+				body: JSON.stringify({ paused }),
+				headers: { 'content-type': 'application/json' }
+			});
+		expect((await patch(true)).status).toBe(200);
+		await h.submit();
+		expect(await deliveriesOf(sub)).toEqual([]);
+		expect((await patch(false)).status).toBe(200);
+		await h.submit();
+		await r.waitFor(() => r.accepted().length === 1);
+
+		const other = await h.app.ctx.tokens.issue({ name: 'portal two', kind: 'portal' }, systemActor);
+		const failing = await receiver(() => 500);
+		const sub2 = await subscribed(failing, ['case.registered'], other.principal.id);
+		await h.submit();
+		await failing.waitFor(() => failing.received.length >= 1);
+		await h.app.ctx.tokens.revoke(other.principal.id, systemActor);
+		await new Promise((ok) => setTimeout(ok, 500)); // an attempt in flight may still end
+		const seen = failing.received.length;
+		await new Promise((ok) => setTimeout(ok, 1_000)); // back-off is 100–400 ms here
+		expect(failing.received.length).toBe(seen);
+		expect((await deliveriesOf(sub2))[0]!.status).toBe('pending');
+	});
+});
+
 describe('the pages', () => {
 	it('lets an admin subscribe on /admin/webhooks (secret once, bad URL named) and shows staff the case log', async () => {
 		const r = await receiver(({ nth }) => (nth === 1 ? 502 : 200));

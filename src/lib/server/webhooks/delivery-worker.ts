@@ -5,7 +5,7 @@
  * column, not in an open transaction — a send may take its full 5 s), so several processes never
  * send one delivery at the same time, and one whose process died is taken over when its lease ends.
  * Only the head of each (subscription, case) line is taken: a case's deliveries reach a receiver in
- * the order of its events. A failed attempt (non-2xx, error, 5-s timeout) is retried with
+ * the order of its events. Nothing goes to a paused or deleted subscription or a revoked token. A failed attempt (non-2xx, error, 5-s timeout) is retried with
  * exponential back-off and jitter for 24 h, then the delivery is failed until an admin resends it.
  * Sends run concurrently (64 by default): a hanging receiver holds its own lines, no one else's.
  * Results are written in batches, one statement per batch. It wakes after this process commits a
@@ -105,9 +105,10 @@ export function createWebhookWorker(
 				with picked as (
 					select c.seq from webhook_deliveries c
 					join webhook_subscriptions s on s.id = c.subscription_id
+					join integration_tokens t on t.id = s.token_id
 					where c.status = 'pending' and c.next_attempt_at <= ${at.toISOString()}::timestamptz
 						and (c.lease_until is null or c.lease_until <= ${at.toISOString()}::timestamptz)
-						and s.paused_at is null and s.deleted_at is null
+						and s.paused_at is null and s.deleted_at is null and t.revoked_at is null
 						and not exists (
 							select 1 from webhook_deliveries p
 							where p.status = 'pending' and p.subscription_id = c.subscription_id
@@ -266,7 +267,8 @@ export function createWebhookWorker(
 				select min(greatest(c.next_attempt_at, coalesce(c.lease_until, c.next_attempt_at))) as at
 				from webhook_deliveries c
 				join webhook_subscriptions s on s.id = c.subscription_id
-				where c.status = 'pending' and s.paused_at is null and s.deleted_at is null
+				join integration_tokens t on t.id = s.token_id
+				where c.status = 'pending' and s.paused_at is null and s.deleted_at is null and t.revoked_at is null
 					and not exists (
 						select 1 from webhook_deliveries p
 						where p.status = 'pending' and p.subscription_id = c.subscription_id
