@@ -48,6 +48,7 @@ export async function startServer(
 	if (opts.scheduler !== false) {
 		ctx.scheduler.start();
 		ctx.deviceRetention.start((e) => console.error('device retention:', loggableError(e)));
+		ctx.webhookWorker.start(); // webhooks queued before a restart go out now
 	}
 	const { port } = http.address() as AddressInfo;
 	const shownHost = opts.host === '0.0.0.0' || opts.host === '::' ? 'localhost' : opts.host;
@@ -59,6 +60,7 @@ export async function startServer(
 			await ctx.drafting.close(); // unsaved draft updates are stored before the sockets go
 			await ctx.scheduler.stop();
 			ctx.deviceRetention.stop();
+			await ctx.webhookWorker.stop(); // sends in flight end and their results are written
 			await io.close();
 			await io.publisher.stop(); // its last read ends before the caller closes the database
 			http.closeAllConnections();

@@ -35,8 +35,11 @@ const STAFF: Record<string, RoleName[]> = {
 	reviewer: ['complaint_reviewer']
 };
 
-export async function startProcedureHarness(ipPrefix: string): Promise<ProcedureHarness> {
-	const app = await startTestApp({ MERZIM_CLOCK: 'simulated' });
+export async function startProcedureHarness(
+	ipPrefix: string,
+	o: { env?: Record<string, string>; context?: Parameters<typeof startTestApp>[2] } = {}
+): Promise<ProcedureHarness> {
+	const app = await startTestApp({ MERZIM_CLOCK: 'simulated', ...o.env }, {}, o.context);
 	app.clock.set(new Date(HARNESS_START));
 	const staff: Record<string, HttpClient> = {};
 	let seq = 0;

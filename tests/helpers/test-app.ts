@@ -26,13 +26,14 @@ export const TEST_PASSWORD = 'correct horse battery';
 
 export async function startTestApp(
 	env: Record<string, string> = {},
-	serverOptions: RealtimeOptions = {}
+	serverOptions: RealtimeOptions = {},
+	contextOptions: Pick<NonNullable<Parameters<typeof createAppContext>[1]>, 'webhooks'> = {}
 ): Promise<TestApp> {
 	process.env.ADDRESS_HEADER = CLIENT_IP_HEADER;
 	const clock = new ManualClock(new Date('2026-03-02T04:00:00Z'));
 	const dbHandle = await createTestDb();
 	const config = loadConfig({ MERZIM_DATA_DIR: '/nonexistent', ...env });
-	const ctx = await createAppContext(config, { clock, dbHandle });
+	const ctx = await createAppContext(config, { clock, dbHandle, ...contextOptions });
 	const server = await startServer(ctx, {
 		port: 0,
 		host: '127.0.0.1',

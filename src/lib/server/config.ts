@@ -30,6 +30,8 @@ const EnvSchema = z.object({
 		.string()
 		.regex(/^[A-Za-z0-9:_.-]{1,100}$/, 'letters, digits and :_.- only, at most 100')
 		.optional(),
+	/** 32 bytes (64 hex digits or base64) sealing the webhook signing secrets (ADR-037). */
+	MERZIM_WEBHOOK_KEY: z.string().optional(),
 	/**
 	 * Tests only: hold each deadline firing this long after its claim, before its commit, so a test
 	 * can kill the process mid-firing (tests/integration/scheduler-kill.test.ts). Refused in production.
@@ -54,6 +56,8 @@ export interface AppConfig {
 	redisPrefix: string | undefined;
 	/** Tests only (never in production): pause each deadline firing between its claim and its commit. */
 	testPauseAfterClaimMs?: number;
+	/** The key sealing webhook secrets; without it, `<dataDir>/webhook.key` (made on first use). */
+	webhookKey?: string;
 }
 
 export function loadConfig(env: Record<string, string | undefined>): AppConfig {
@@ -85,6 +89,7 @@ export function loadConfig(env: Record<string, string | undefined>): AppConfig {
 		clock: e.MERZIM_CLOCK,
 		redisUrl: e.REDIS_URL || undefined,
 		redisPrefix: e.REDIS_PREFIX || undefined,
-		testPauseAfterClaimMs: e.MERZIM_TEST_PAUSE_AFTER_CLAIM_MS
+		testPauseAfterClaimMs: e.MERZIM_TEST_PAUSE_AFTER_CLAIM_MS,
+		webhookKey: e.MERZIM_WEBHOOK_KEY || undefined
 	};
 }

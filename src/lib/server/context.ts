@@ -24,6 +24,9 @@ import { createCaseActions } from './cases/case-actions.service';
 import { createDeadlineScheduler, type SchedulerOptions } from './scheduler/deadline-scheduler';
 import { createDeviceRetention } from './devices/device-retention';
 import { createDraftingService, type DraftingOptions } from './drafting/drafting.service';
+import { createSecretBox, loadWebhookKey } from './webhooks/secret-box';
+import { createWebhookWorker, type WebhookWorkerOptions } from './webhooks/delivery-worker';
+import { createWebhookService } from './webhooks/webhooks.service';
 
 export async function createAppContext(
 	config: AppConfig,
@@ -32,6 +35,7 @@ export async function createAppContext(
 		dbHandle?: DbHandle;
 		drafting?: DraftingOptions;
 		scheduler?: Omit<SchedulerOptions, 'onError'>;
+		webhooks?: Omit<WebhookWorkerOptions, 'onError'>;
 	} = {}
 ) {
 	const clock = opts.clock ?? (config.clock === 'simulated' ? new ManualClock(new Date()) : systemClock);
@@ -60,6 +64,12 @@ export async function createAppContext(
 			onError: (e) => console.error('scheduler:', loggableError(e))
 		}
 	);
+	// Webhook secrets are sealed with the server's key, read (or made) when first needed.
+	const box = createSecretBox(() => loadWebhookKey({ envKey: config.webhookKey, dataDir: resolve(config.dataDir) }));
+	const webhookWorker = createWebhookWorker(
+		{ db, box, onCommit, singleProcess: dbHandle.driver === 'pglite' },
+		{ ...opts.webhooks, onError: (e) => console.error('webhooks:', loggableError(e)) }
+	);
 	return {
 		config,
 		clock,
@@ -84,7 +94,18 @@ export async function createAppContext(
 		scheduler,
 		/** Destroys device data past their retention (004 P 16); started by the server with the scheduler. */
 		deviceRetention: createDeviceRetention({ db, clock, calendar }),
-		drafting: createDraftingService({ db, clock }, opts.drafting)
+		drafting: createDraftingService({ db, clock }, opts.drafting),
+		webhooks: createWebhookService({
+			db,
+			clock,
+			box,
+			onChanged: (id) => {
+				webhookWorker.forget(id);
+				webhookWorker.wake();
+			}
+		}),
+		/** Started with the scheduler (server/app.ts): sends the webhook outbox. */
+		webhookWorker
 	};
 }
 

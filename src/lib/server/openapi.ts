@@ -4,6 +4,7 @@
  */
 import { procedurePaths, procedureSecuritySchemes } from './openapi.procedures';
 import { draftingPaths } from './openapi.drafting';
+import { webhookEvents, webhookPaths } from './openapi.webhooks';
 
 const date = { type: 'string', format: 'date', example: '2026-03-20' } as const;
 const error = { $ref: '#/components/schemas/Error' } as const;
@@ -243,6 +244,9 @@ export const openApiDocument = {
 			}
 		},
 		...procedurePaths,
-		...draftingPaths
-	}
+		...draftingPaths,
+		...webhookPaths
+	},
+	/** What Merzim sends to webhook subscribers (ADR-037; README "Webhooks for integrators"). */
+	webhooks: webhookEvents
 } as const;

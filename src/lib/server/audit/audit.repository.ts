@@ -8,6 +8,7 @@ import { auditEvents, caseEvents } from '../db/schema';
 import type { Db, Executor } from '../db/client';
 import { GENESIS_HASH, hashEvent, verifyStream, type ChainBreak } from './chain';
 import { normalizeJson } from './canonical';
+import { enqueueWebhookDeliveries } from '../webhooks/enqueue';
 
 export interface Actor {
 	userId: number | null;
@@ -82,8 +83,10 @@ export async function appendCaseEvents(
 		return row;
 	});
 	// PostgreSQL draws the identity for the VALUES rows in their order, so ids ascend with seq (tested).
-	const rows = await tx.insert(caseEvents).values(values).returning();
-	return rows.sort((a, b) => a.seq - b.seq);
+	const rows = (await tx.insert(caseEvents).values(values).returning()).sort((a, b) => a.seq - b.seq);
+	// The webhook outbox is written in the event's own transaction (ADR-037).
+	await enqueueWebhookDeliveries(tx, caseId, rows);
+	return rows;
 }
 
 export async function appendAuditEvent(

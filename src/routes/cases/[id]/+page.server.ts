@@ -110,6 +110,15 @@ export const load: PageServerLoad = async (event) => {
 				c.decision,
 				await event.locals.ctx.db.select().from(controlRequests).where(eq(controlRequests.caseId, c.id))
 			),
+			// What the webhooks told the portal and the agencies of this case (ADR-037).
+			webhookDeliveries: (await event.locals.ctx.webhooks.caseLog(c.id)).map((d) => ({
+				...d,
+				createdAt: d.createdAt.toISOString(),
+				nextAttemptAt: iso(d.nextAttemptAt),
+				deliveredAt: iso(d.deliveredAt),
+				failedAt: iso(d.failedAt),
+				attemptLog: d.attemptLog.map((a) => ({ ...a, at: a.at.toISOString() }))
+			})),
 			events: c.events.map((e) => ({
 				seq: e.seq,
 				type: e.type,
