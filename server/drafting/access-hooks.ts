@@ -6,7 +6,7 @@
  */
 import type { AppContext } from '../../src/lib/server/context';
 import type { DraftAccessLevel, DraftAccessReason } from '../../src/lib/realtime/contract';
-import { draftAccess } from '../../src/lib/domain/drafting/draft-access';
+import { draftAccess } from '../../src/lib/domain/access/policy';
 import type { OutboxRow } from '../outbox-publisher';
 import type { AppSocket, IO } from '../socket-types';
 import type { AccessFacts } from './access-facts';

@@ -9,7 +9,7 @@ import { encodeAwarenessUpdate } from 'y-protocols/awareness';
 import { cases } from '../../src/lib/server/db/schema';
 import { DraftErrors, DraftJoinSchema } from '../../src/lib/realtime/contract';
 import { toWire } from '../../src/lib/realtime/draft-sync-messages';
-import { draftAccess } from '../../src/lib/domain/drafting/draft-access';
+import { draftAccess } from '../../src/lib/domain/access/policy';
 import { findCurrentDraft, openCurrentDraft } from '../../src/lib/server/drafting/draft.repository';
 import { loggableError } from '../../src/lib/server/loggable-error';
 import type { AppSocket } from '../socket-types';
