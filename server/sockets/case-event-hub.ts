@@ -5,27 +5,12 @@
  * publisher or the other features knowing of it. A listener that throws does not stop the others.
  */
 import type { OutboxRow } from '../outbox-publisher';
-
-export type CaseEventListener = (row: OutboxRow) => void;
+import { createListeners } from '../../src/lib/server/listeners';
 
 export function createCaseEventHub() {
-	const listeners = new Set<CaseEventListener>();
-	return {
-		/** Listeners are called in the order they subscribed; the result unsubscribes. */
-		subscribe(listener: CaseEventListener): () => void {
-			listeners.add(listener);
-			return () => listeners.delete(listener);
-		},
-		publish(row: OutboxRow): void {
-			for (const listener of listeners) {
-				try {
-					listener(row);
-				} catch (e) {
-					console.error('case event listener:', e);
-				}
-			}
-		}
-	};
+	const listeners = createListeners<OutboxRow>('case event listener');
+	/** Listeners are called in the order they subscribed; `subscribe` returns the function that unsubscribes. */
+	return { subscribe: listeners.subscribe, publish: listeners.notify };
 }
 
 export type CaseEventHub = ReturnType<typeof createCaseEventHub>;
