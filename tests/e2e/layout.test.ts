@@ -87,6 +87,21 @@ describe('the wall board fits its screen', () => {
 			});
 });
 
+describe('the wall board’s high-contrast theme', () => {
+	it('is turned on by ?contrast=high: black and white, and still fits', async () => {
+		const page = await open('board', 'kk', { width: 1920, height: 1080 });
+		await page.goto(`${app.server.url}/board?contrast=high`);
+		await page.locator('.board[data-connection="live"][data-contrast="high"]').waitFor({ timeout: 15_000 });
+		const colours = await page
+			.locator('.board')
+			.evaluate((el) => ({ bg: getComputedStyle(el).backgroundColor, fg: getComputedStyle(el).color }));
+		expect(colours).toEqual({ bg: 'rgb(0, 0, 0)', fg: 'rgb(255, 255, 255)' });
+		expect(await overflow(page)).toEqual({ x: 0, y: 0 });
+		await page.screenshot({ path: 'tests/e2e/screenshots/board-1920-kk-high-contrast.png' });
+		await page.context().close();
+	});
+});
+
 describe('the queue at 200% zoom', () => {
 	for (const locale of ['kk', 'ru'] as const)
 		it(`1280×800 at 200% in ${locale} scrolls only vertically`, async () => {
