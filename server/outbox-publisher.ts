@@ -19,7 +19,8 @@ import { and, asc, eq, gt, lte, max, sql } from 'drizzle-orm';
 import type { Db } from '../src/lib/server/db/client';
 import { caseEvents, cases } from '../src/lib/server/db/schema';
 import { isCaseEventType, type CaseEventEnvelope, type Viewer } from '../src/lib/realtime/contract';
-import { deliveryFor, shape, type Delivery, type RoutedCase } from '../src/lib/realtime/audience';
+import { deliveryFor, type Delivery, type RoutedCase } from '../src/lib/domain/access/policy';
+import { eventForDelivery } from '../src/lib/domain/access/case-audience';
 
 export interface OutboxRow {
 	id: number;
@@ -164,7 +165,7 @@ export function isOutboxRun(after: unknown, rows: unknown): rows is OutboxRow[] 
 export function visibleTo(viewer: Viewer, rows: OutboxRow[]): CaseEventEnvelope[] {
 	return rows.flatMap((r) => {
 		const delivery = r.envelope && deliveryFor(viewer, r.envelope, r.routing);
-		return r.envelope && delivery ? [shape(r.envelope, delivery)] : [];
+		return r.envelope && delivery ? [eventForDelivery(r.envelope, delivery)] : [];
 	});
 }
 
@@ -215,7 +216,7 @@ export function createOutboxPublisher(deps: {
 			if (ids) ids.push(r.id);
 			else groups.set(delivery, [r.id]);
 		}
-		for (const [delivery, ids] of groups) deps.send(ids, shape(envelope, delivery));
+		for (const [delivery, ids] of groups) deps.send(ids, eventForDelivery(envelope, delivery));
 	}
 
 	function deliver(row: OutboxRow) {

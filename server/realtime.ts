@@ -4,30 +4,31 @@
  * user or session changes (socket-audience.ts). Committed case events reach each socket through the outbox
  * publisher, filtered and shaped per viewer; a reconnecting client asks for a replay after the last
  * id it saw (socket.io's connection-state recovery covers short gaps without a query).
+ * This file only wires the parts: the handshake (sockets/handshake.ts), the outbox feed and the hub
+ * that features subscribe to for committed case events (sockets/), one file per socket event
+ * (sockets/*.handler.ts, drafting/*.handler.ts), and drafting (drafting.ts).
  */
 import type { Server as HttpServer } from 'node:http';
-import { Server, type Socket } from 'socket.io';
+import { Server } from 'socket.io';
 import type { AppContext } from '../src/lib/server/context';
-import {
-	HandshakeErrors,
-	ReplayRequestSchema,
-	type CaseEventEnvelope,
-	type ClientToServerEvents,
-	type ServerToClientEvents,
-	type SocketData
-} from '../src/lib/realtime/contract';
-import { createOutboxPublisher, isOutboxRun, type OutboxPublisher } from './outbox-publisher';
-import { replayPage, REPLAY_USAGE } from './replay';
-import { mountDrafting, type InterServerEvents } from './drafting';
+import type { ClientToServerEvents, ServerToClientEvents, SocketData } from '../src/lib/realtime/contract';
+import type { OutboxPublisher } from './outbox-publisher';
+import { mountDrafting } from './drafting';
 import { RecoveryAdapter } from './recovery-adapter';
-import { databaseIdentity, redisPrefix, refuseForeignRun } from './deployment';
-import { createSocketAudience, viewerOf } from './socket-audience';
+import { databaseIdentity, redisPrefix } from './deployment';
+import { createSocketAudience } from './socket-audience';
 import { createHandshakeGate, createReplayGate, createSessionSocketCap } from './socket-limits';
+import type { AppSocket, InterServerEvents } from './socket-types';
+import { useHandshake } from './sockets/handshake';
+import { createCaseEventHub } from './sockets/case-event-hub';
+import { startOutboxFeed } from './sockets/outbox-feed';
+import { welcomeSocket } from './sockets/session-welcome';
+import { handleEventsReplay } from './sockets/events-replay.handler';
 
+export type { InterServerEvents } from './socket-types';
 export type RealtimeServer = Server<ClientToServerEvents, ServerToClientEvents, InterServerEvents, SocketData> & {
 	publisher: OutboxPublisher;
 };
-type RealtimeSocket = Socket<ClientToServerEvents, ServerToClientEvents, InterServerEvents, SocketData>;
 
 export interface RealtimeOptions {
 	sweepMs?: number;
@@ -60,33 +61,18 @@ export async function createRealtime(
 		// ...without keeping drafting's messages, which a reconnecting draft re-syncs by itself.
 		adapter: RecoveryAdapter
 	});
-
-	const cap = createSessionSocketCap(() => io.of('/').sockets.values(), opts.socketsPerSession);
-	io.use(async (socket, next) => {
-		const verdict = await gate.take(socket.request);
-		if (!verdict.ok) return next(new Error(verdict.error));
-		const result = verdict.result;
-		if (!cap.admit(result.session.id)) return next(new Error(HandshakeErrors.tooManySockets));
-		const { user, session } = result;
-		const viewer = viewerOf(user, session.kind === 'kiosk');
-		socket.data = {
-			userId: user.id,
-			username: user.username,
-			displayName: user.displayName,
-			sessionId: session.id,
-			expiresAt: session.expiresAt.getTime(),
-			viewer,
-			viewerKey: JSON.stringify(viewer)
-		};
-		next();
-	});
+	useHandshake(
+		io,
+		gate,
+		createSessionSocketCap(() => io.of('/').sockets.values(), opts.socketsPerSession)
+	);
 
 	const origin = ctx.config.redisUrl ? await databaseIdentity(ctx.db) : '';
 	const closeRedis = ctx.config.redisUrl
 		? await joinProcesses(io, ctx.config.redisUrl, opts.redisKey ?? redisPrefix(ctx.config.redisPrefix, origin))
 		: null;
 	// Rights are re-decided when they change (pushed), on each replay and draft join, and swept.
-	let onViewerChanged = (_socket: RealtimeSocket) => {};
+	let onViewerChanged = (_socket: AppSocket) => {};
 	const audience = createSocketAudience(io, ctx, {
 		onViewerChanged: (socket) => onViewerChanged(socket),
 		forward: closeRedis ? (change) => io.serverSideEmit('account:changed', change) : undefined
@@ -99,102 +85,33 @@ export async function createRealtime(
 		admit: (socket) => audience.recheck(socket)
 	});
 	onViewerChanged = (socket) => drafting.onViewerChanged(socket);
-	const publisher = createOutboxPublisher({
-		db: ctx.db,
-		// Reassignments and signatures re-decide who may edit a draft (ADR-015).
-		observe: (row) => {
-			void drafting.onCaseEvent(row).catch((e) => console.error('drafting access:', e));
-			// A case event (also one another process committed) may have started, stopped or moved a clock.
-			ctx.scheduler.wake();
-		},
+
+	// The features that act on committed case events subscribe to the hub the outbox feeds.
+	const hub = createCaseEventHub();
+	// Reassignments and signatures re-decide who may edit a draft (ADR-015).
+	hub.subscribe((row) => void drafting.onCaseEvent(row).catch((e) => console.error('drafting access:', e)));
+	// A case event (also one another process committed) may have started, stopped or moved a clock.
+	hub.subscribe(() => ctx.scheduler.wake());
+	const feed = await startOutboxFeed(io, ctx, hub, {
+		publishEveryMs: opts.publishEveryMs,
 		gapWaitMs: opts.gapWaitMs,
-		// What this process read, the others publish without reading it again (they check it continues theirs).
-		onRead: closeRedis ? (after, rows) => io.serverSideEmit('outbox:rows', origin, after, rows) : undefined,
-		recipients: function* () {
-			for (const s of io.of('/').sockets.values())
-				yield { id: s.id, viewer: s.data.viewer, viewerKey: s.data.viewerKey };
-		},
-		// Through the sockets' own rooms (so connection-state recovery can resume them), and local:
-		// every process publishes the outbox to its own sockets, so nothing crosses Redis twice.
-		send: (socketIds: string[], event: CaseEventEnvelope) => io.local.to(socketIds).emit(event.type, event)
+		origin: closeRedis ? origin : null
 	});
-	await publisher.start();
+	const { publisher } = feed;
 
-	io.on('connection', (socket: RealtimeSocket) => {
-		socket.emit('session:welcomed', {
-			serverTime: ctx.clock.now().toISOString(),
-			username: socket.data.username,
-			lastEventId: publisher.lastId
-		});
-		socket.on('time:sync', (ack) => {
-			if (typeof ack !== 'function') return;
-			ack({ data: { serverTime: ctx.clock.now().toISOString() } });
-		});
-		socket.on('events:replay', async (request, ack) => {
-			if (typeof ack !== 'function') return;
-			const parsed = ReplayRequestSchema.safeParse(request);
-			if (!parsed.success) return ack({ error: REPLAY_USAGE });
-			// One replay in flight per socket, a bounded number per session: one user cannot stall everyone.
-			const answer = await replays.run(socket.id, socket.data.sessionId, async () => {
-				// The rights of now, not of the handshake (the user may have been demoted or disabled).
-				if (!(await audience.recheck(socket))) return { error: 'events:replay: the session has ended.' };
-				// Up to what the publisher has sent: anything later arrives live, so nothing is doubled.
-				try {
-					return { data: await replayPage(ctx.db, socket.data.viewer, parsed.data, publisher.lastId) };
-				} catch (e) {
-					console.error('events:replay:', e);
-					return { error: 'events:replay failed; ask again' };
-				}
-			});
-			ack(answer.ok ? answer.value : { error: answer.error });
-		});
+	io.on('connection', (socket: AppSocket) => {
+		welcomeSocket(socket, { ctx, lastEventId: () => publisher.lastId });
+		handleEventsReplay(socket, { ctx, replays, recheck: audience.recheck, published: () => publisher.lastId });
 	});
 
-	// Read the outbox as soon as this process commits, else poll (what another process commits
-	// arrives forwarded through Redis, `outbox:rows`). Deferred to the next turn of the event loop so
-	// a run of commits is read at once; calling the publisher synchronously from the commit was
-	// measured too (bench/README.md): no better on PostgreSQL, worse on PGlite.
-	let nudged = false;
-	const nudge = () => {
-		if (nudged) return;
-		nudged = true;
-		setImmediate(() => {
-			nudged = false;
-			void publisher.tick().catch((e) => console.error('outbox publisher:', e));
-		});
-	};
-	const stopNudges = ctx.onCommit(nudge);
-	io.on('outbox:rows', (from, after, rows) => {
-		// Another deployment's outbox (one Redis, one prefix by mistake): its ids are not ours.
-		if (from !== origin) return refuseForeignRun(from);
-		if (isOutboxRun(after, rows))
-			return void publisher.offer(after, rows).catch((e) => console.error('outbox publisher:', e));
-		console.error('outbox:rows from another process is malformed; reading the outbox instead');
-		nudge();
-	});
-	// The poll is a safety net (a process that died between its commit and forwarding the run): one
-	// read a second, not the 7 of a 150 ms poll, which were most of the CPU at rest on PGlite
-	// (bench/README.md, drafting). Stopped at a missing id, it reads every 150 ms until the id
-	// commits or the wait for it ends.
-	const readEveryMs = opts.publishEveryMs ?? 1_000;
-	const checkEveryMs = Math.min(readEveryMs, 150);
-	let sinceRead = 0;
-	const publish = setInterval(() => {
-		sinceRead += checkEveryMs;
-		if (sinceRead < readEveryMs && !publisher.waitingAtGap) return;
-		sinceRead = 0;
-		void publisher.tick().catch((e) => console.error('outbox publisher:', e));
-	}, checkEveryMs);
 	const sweep = setInterval(
 		() => void audience.sweep().catch((e) => console.error('session sweep:', e)),
 		opts.sweepMs ?? 5_000
 	);
-	publish.unref();
 	sweep.unref();
 	httpServer.on('close', () => {
-		clearInterval(publish);
+		feed.stop();
 		clearInterval(sweep);
-		stopNudges();
 		stopAccountChanges();
 		void closeRedis?.();
 	});

@@ -11,16 +11,13 @@
  * are checked again on every request.
  */
 import { eq, inArray } from 'drizzle-orm';
-import type { Server, Socket } from 'socket.io';
 import type { AppContext } from '../src/lib/server/context';
 import { sessions, userRoles, users } from '../src/lib/server/db/schema';
 import type { AccountChange } from '../src/lib/server/auth/account-changes';
 import type { SessionUser } from '../src/lib/server/auth/session.service';
-import type { ClientToServerEvents, ServerToClientEvents, SocketData, Viewer } from '../src/lib/realtime/contract';
-import type { InterServerEvents } from './drafting';
+import type { Viewer } from '../src/lib/realtime/contract';
+import type { AppSocket as AudienceSocket, IO } from './socket-types';
 
-type IO = Server<ClientToServerEvents, ServerToClientEvents, InterServerEvents, SocketData>;
-type AudienceSocket = Socket<ClientToServerEvents, ServerToClientEvents, InterServerEvents, SocketData>;
 type EndReason = 'revoked' | 'expired' | 'disabled';
 
 /** The viewer of a user's socket (the same key for the same rights, whatever the field order). */

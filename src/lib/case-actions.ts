@@ -2,6 +2,8 @@
  * The browser side of the staff actions: posts to `POST /api/v1/cases/{id}/actions/{action}` (the
  * same endpoint, checks and validation as the API) and returns the server's verdict.
  */
+import { callApi } from './api-fetch';
+
 export interface ActionResult {
 	ok: boolean;
 	status: number;
@@ -10,14 +12,8 @@ export interface ActionResult {
 }
 
 export async function postAction(caseId: string, action: string, body: unknown): Promise<ActionResult> {
-	const res = await fetch(`/api/v1/cases/${caseId}/actions/${action}`, {
-		method: 'POST',
-		headers: { 'content-type': 'application/json', accept: 'application/json', 'idempotency-key': crypto.randomUUID() },
-		body: JSON.stringify(body)
-	});
-	if (res.ok) return { ok: true, status: res.status };
-	const json = (await res.json().catch(() => ({}))) as { error?: string; fields?: Record<string, string> };
-	return { ok: false, status: res.status, error: json.error ?? res.statusText, fields: json.fields };
+	const r = await callApi(`/api/v1/cases/${caseId}/actions/${action}`, { body, idempotent: true });
+	return r.ok ? { ok: true, status: r.status } : { ok: false, status: r.status, error: r.error, fields: r.fields };
 }
 
 /** A `datetime-local` value (Almaty wall time) as an ISO instant with the +05:00 offset. */

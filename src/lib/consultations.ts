@@ -4,6 +4,7 @@
  */
 import { WORKING_DAY_MINUTES } from '$lib/domain/calendar/office-hours';
 import type { WorkingCalendar } from '$lib/domain/calendar/calendar-types';
+import { callApi } from '$lib/api-fetch';
 
 export type ConsultationDecision = 'approve' | 'object';
 
@@ -48,22 +49,13 @@ export async function postConsultationAnswer(
 	id: string,
 	body: { decision: ConsultationDecision; reason?: string }
 ): Promise<AnswerResult> {
-	const res = await fetch(`/api/v1/consultations/${encodeURIComponent(id)}/response`, {
-		method: 'POST',
-		headers: { 'content-type': 'application/json', accept: 'application/json', 'idempotency-key': crypto.randomUUID() },
-		body: JSON.stringify(body)
-	});
-	if (res.ok) return { ok: true, status: res.status };
-	const json = (await res.json().catch(() => ({}))) as {
-		error?: string;
-		fields?: Record<string, string>;
-		case?: unknown;
-	};
+	const r = await callApi(`/api/v1/consultations/${encodeURIComponent(id)}/response`, { body, idempotent: true });
+	if (r.ok) return { ok: true, status: r.status };
 	return {
 		ok: false,
-		status: res.status,
-		error: json.error ?? res.statusText,
-		fields: json.fields,
-		keptLate: res.status === 409 && json.case !== undefined
+		status: r.status,
+		error: r.error,
+		fields: r.fields,
+		keptLate: r.status === 409 && r.body.case !== undefined
 	};
 }

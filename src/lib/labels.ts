@@ -21,6 +21,19 @@ export function agencyShort(code: string): string {
 	return locale === 'kk' ? a.shortKk : locale === 'ru' ? a.shortRu : a.shortEn;
 }
 
+/** The risk bands of a running term (domain/sla/warning-bands.ts), most urgent first, with their labels. */
+export const BANDS = [
+	['breached', m.band_breached],
+	['red', m.band_red],
+	['amber', m.band_amber],
+	['ok', m.band_ok]
+] as const;
+
+export type BandKey = (typeof BANDS)[number][0];
+
+/** A band's label; a case with no running term has none. */
+export const bandLabel = (band: string): string => BANDS.find(([k]) => k === band)?.[1]() ?? m.band_none();
+
 const messages = m as unknown as Record<string, (() => string) | undefined>;
 
 /** `stage_<code>` / `clock_<code>` messages, falling back to the code itself. */

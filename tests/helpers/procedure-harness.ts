@@ -6,7 +6,7 @@ import { licenceForm } from './licence-form';
 import { expect } from 'vitest';
 import { startTestApp, TEST_PASSWORD, type TestApp } from './test-app';
 import { HttpClient } from './http-client';
-import type { RoleName } from '../../src/lib/server/db/schema';
+import type { Role } from '../../src/lib/domain/access/roles';
 
 export type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
@@ -16,7 +16,7 @@ export const HARNESS_START = '2026-03-02T04:00:00.000Z';
 export interface ProcedureHarness {
 	app: TestApp;
 	staff: Record<string, HttpClient>;
-	signedIn(username: string, roles: RoleName[]): Promise<HttpClient>;
+	signedIn(username: string, roles: Role[]): Promise<HttpClient>;
 	submit(over?: Json): Promise<{ status: number; body: Json }>;
 	action(user: string, caseId: string, name: string, body?: unknown): Promise<{ status: number; body: Json }>;
 	view(user: string, caseId: string): Promise<{ status: number; body: Json }>;
@@ -27,7 +27,7 @@ export const clockOf = (c: Json, kind: string, subject: string | null = null) =>
 	(c.clocks as Json[]).find((k) => k.kind === kind && k.subject === subject)!;
 
 /** The staff users of the flows: name → roles. */
-const STAFF: Record<string, RoleName[]> = {
+const STAFF: Record<string, Role[]> = {
 	admin: ['admin'],
 	officer: ['officer'],
 	head: ['head'],
@@ -43,7 +43,7 @@ export async function startProcedureHarness(
 	app.clock.set(new Date(HARNESS_START));
 	const staff: Record<string, HttpClient> = {};
 	let seq = 0;
-	const signedIn = async (username: string, roles: RoleName[]) => {
+	const signedIn = async (username: string, roles: Role[]) => {
 		if (roles.length) await app.createUser(username, roles);
 		const c = new HttpClient(app.url, `${ipPrefix}.${++seq}`);
 		expect((await c.signIn(username, TEST_PASSWORD)).status).toBe(201);

@@ -8,7 +8,7 @@ import { ManualClock } from '../../src/lib/server/clock';
 import { startServer, type RunningServer } from '../../server/app';
 import type { RealtimeOptions } from '../../server/realtime';
 import { createTestDb } from './test-db';
-import type { RoleName } from '../../src/lib/server/db/schema';
+import type { Role } from '../../src/lib/domain/access/roles';
 
 /** The client address is taken from this header in tests, so throttling per IP can be exercised. */
 export const CLIENT_IP_HEADER = 'x-test-client-ip';
@@ -18,7 +18,7 @@ export interface TestApp {
 	clock: ManualClock;
 	server: RunningServer;
 	url: string;
-	createUser(username: string, roles: RoleName[], extra?: { agencyCode?: string; password?: string }): Promise<number>;
+	createUser(username: string, roles: Role[], extra?: { agencyCode?: string; password?: string }): Promise<number>;
 	close(): Promise<void>;
 }
 

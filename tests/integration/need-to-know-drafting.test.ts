@@ -24,7 +24,7 @@ import {
 } from '../helpers/marked-case';
 import { draftClient, seedCase, type DraftClient } from '../helpers/draft-clients';
 import { eq } from 'drizzle-orm';
-import { drafts, type RoleName } from '../../src/lib/server/db/schema';
+import { drafts } from '../../src/lib/server/db/schema';
 import { BODY_FIELD, bodyText } from '../../src/lib/server/drafting/draft-state';
 import { DraftErrors, type ClientToServerEvents, type ServerToClientEvents } from '../../src/lib/realtime/contract';
 import {
@@ -34,6 +34,7 @@ import {
 	fromWire,
 	toWire
 } from '../../src/lib/realtime/draft-sync-messages';
+import type { Role } from '../../src/lib/domain/access/roles';
 
 type ClientSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 type Access = 'edit' | 'read' | null;
@@ -41,7 +42,7 @@ type Access = 'edit' | 'read' | null;
 interface Audience {
 	name: string;
 	clearance: Clearance;
-	roles: RoleName[];
+	roles: Role[];
 	unit?: string;
 	agencyCode?: string;
 	/** What `draft:join` must answer (null: refused with DraftErrors.forbidden). */
@@ -87,7 +88,7 @@ const admin = { userId: null, label: 'test' };
 /** The letter as the assignee typed it: the basis of the confidential ground included. */
 const LETTER = `Refusal on ground 9. ${MARKERS.basis.text} must never be written here.`;
 
-async function createUser(name: string, roles: RoleName[], extra: { unit?: string; agencyCode?: string } = {}) {
+async function createUser(name: string, roles: Role[], extra: { unit?: string; agencyCode?: string } = {}) {
 	ids[name] = await app.ctx.users.create(
 		{
 			username: name,

@@ -23,7 +23,6 @@ import {
 } from '../helpers/marked-case';
 import { walkRoutes } from '../helpers/route-walk';
 import { appendCaseEvents } from '../../src/lib/server/audit/audit.repository';
-import type { RoleName } from '../../src/lib/server/db/schema';
 import type { AgencyCode } from '../../src/lib/domain/reference/agencies';
 import {
 	CASE_EVENT_TYPES,
@@ -31,6 +30,7 @@ import {
 	type ClientToServerEvents,
 	type ServerToClientEvents
 } from '../../src/lib/realtime/contract';
+import type { Role } from '../../src/lib/domain/access/roles';
 
 type ClientSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 
@@ -38,7 +38,7 @@ interface Audience {
 	name: string;
 	clearance: Clearance;
 	/** A signed-in user (roles, unit), a bearer token, or nobody. */
-	user?: { roles: RoleName[]; unit?: string; agencyCode?: string; then?: 'disable' | 'demote' };
+	user?: { roles: Role[]; unit?: string; agencyCode?: string; then?: 'disable' | 'demote' };
 	token?: { kind: 'portal' | 'mfa' | 'agency'; agencyCode?: AgencyCode };
 	socket?: boolean;
 }

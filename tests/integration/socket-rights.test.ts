@@ -17,7 +17,7 @@ import { loadConfig } from '../../src/lib/server/config';
 import { createAppContext, publishAppContext, type AppContext } from '../../src/lib/server/context';
 import { startServer, type RunningServer } from '../../server/app';
 import { appendCaseEvent } from '../../src/lib/server/audit/audit.repository';
-import { cases, userRoles, users, type RoleName } from '../../src/lib/server/db/schema';
+import { cases, userRoles, users } from '../../src/lib/server/db/schema';
 import {
 	CASE_EVENT_TYPES,
 	DraftErrors,
@@ -25,6 +25,7 @@ import {
 	type ClientToServerEvents,
 	type ServerToClientEvents
 } from '../../src/lib/realtime/contract';
+import type { Role } from '../../src/lib/domain/access/roles';
 
 type ClientSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 type Emit = (event: string, payload: unknown) => Promise<{ data?: unknown; error?: string }>;
@@ -99,7 +100,7 @@ async function commit(caseId: string, after: Record<string, unknown>) {
 }
 
 /** Changes roles in the database only, as another process without Redis (or a hand edit) would: no push. */
-async function setRolesBehindTheBack(userId: number, roles: RoleName[]) {
+async function setRolesBehindTheBack(userId: number, roles: Role[]) {
 	await app.ctx.db.delete(userRoles).where(eq(userRoles.userId, userId));
 	await app.ctx.db.insert(userRoles).values(roles.map((role) => ({ userId, role })));
 }

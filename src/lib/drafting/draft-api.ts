@@ -1,5 +1,6 @@
 /** The page's calls to the drafting API (same origin, session cookie); errors come back as text. */
 import type { VersionDiff } from '$lib/domain/drafting/version-diff';
+import { callApi } from '$lib/api-fetch';
 
 export interface VersionItem {
 	id: string;
@@ -10,30 +11,17 @@ export interface VersionItem {
 	createdAt: string;
 }
 
-type Result<T> = { ok: true; data: T } | { ok: false; error: string };
-
-async function call<T>(path: string, init?: RequestInit): Promise<Result<T>> {
-	const res = await fetch(path, {
-		...init,
-		headers: { accept: 'application/json', ...(init?.body ? { 'content-type': 'application/json' } : {}) }
-	});
-	const body = (await res.json().catch(() => ({}))) as T & { error?: string };
-	return res.ok ? { ok: true, data: body } : { ok: false, error: body.error ?? res.statusText };
-}
-
 const base = (caseId: string) => `/api/v1/cases/${caseId}/draft`;
 
 export const draftApi = {
-	versions: (caseId: string) => call<{ versions: VersionItem[] }>(`${base(caseId)}/versions`),
-	saveVersion: (caseId: string, name: string) =>
-		call<VersionItem>(`${base(caseId)}/versions`, { method: 'POST', body: JSON.stringify({ name }) }),
+	versions: (caseId: string) => callApi<{ versions: VersionItem[] }>(`${base(caseId)}/versions`),
+	saveVersion: (caseId: string, name: string) => callApi<VersionItem>(`${base(caseId)}/versions`, { body: { name } }),
 	diff: (caseId: string, from: string, to: string) =>
-		call<VersionDiff>(`${base(caseId)}/diff?from=${encodeURIComponent(from)}&to=${encodeURIComponent(to)}`),
+		callApi<VersionDiff>(`${base(caseId)}/diff?from=${encodeURIComponent(from)}&to=${encodeURIComponent(to)}`),
 	sign: (caseId: string) =>
-		call<{ sha256: string; signer: string; signedAt: string; letterNumber: string }>(`${base(caseId)}/sign`, {
-			method: 'POST',
-			body: '{}'
+		callApi<{ sha256: string; signer: string; signedAt: string; letterNumber: string }>(`${base(caseId)}/sign`, {
+			body: {}
 		}),
-	newChain: (caseId: string) => call<{ chain: number }>(`${base(caseId)}/chains`, { method: 'POST', body: '{}' }),
+	newChain: (caseId: string) => callApi<{ chain: number }>(`${base(caseId)}/chains`, { body: {} }),
 	pdfUrl: (caseId: string) => `${base(caseId)}/pdf`
 };

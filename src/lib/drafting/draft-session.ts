@@ -1,13 +1,13 @@
 /**
- * Everything the draft page needs that is not a component: the socket, the Yjs document, the
+ * Everything the draft page needs that is not a component: the page's socket, the Yjs document, the
  * awareness and the provider, wired once, with callbacks for the page's reactive state. Plain TS
  * (no runes) so it can use Date and Map freely; the page's manager wraps it.
  */
 import * as Y from 'yjs';
-import { io } from 'socket.io-client';
 import { Awareness } from 'y-protocols/awareness';
 import { DraftProvider, type DraftProviderState, type DraftSocket } from './draft-provider';
 import { presentUsers, type PresentUser } from './presence';
+import { acquireAppSocket } from '../realtime/app-socket';
 
 export interface DraftSessionHandlers {
 	onState: (state: DraftProviderState) => void;
@@ -19,9 +19,12 @@ export class DraftSession {
 	readonly awareness = new Awareness(this.doc);
 	readonly socket: DraftSocket;
 	readonly provider: DraftProvider;
+	readonly #release: () => void;
 
 	constructor(caseId: string, handlers: DraftSessionHandlers) {
-		this.socket = io({ path: '/socket.io', transports: ['websocket', 'polling'], reconnectionDelayMax: 5_000 });
+		const { socket, release } = acquireAppSocket();
+		this.socket = socket;
+		this.#release = release;
 		this.provider = new DraftProvider({
 			socket: this.socket,
 			caseId,
@@ -35,7 +38,7 @@ export class DraftSession {
 	close(): void {
 		this.provider.destroy();
 		this.awareness.destroy();
-		this.socket.close();
+		this.#release();
 		this.doc.destroy();
 	}
 }

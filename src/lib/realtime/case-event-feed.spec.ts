@@ -48,6 +48,13 @@ function fakeSocket() {
 			handlers.set(event, [...(handlers.get(event) ?? []), fn]);
 			return socket;
 		},
+		off(event: string, fn: (payload: unknown) => void) {
+			handlers.set(
+				event,
+				(handlers.get(event) ?? []).filter((f) => f !== fn)
+			);
+			return socket;
+		},
 		timeout: () => ({
 			emitWithAck: async (_event: string, req: { afterId: number; upTo?: number }) => {
 				state.requests.push(req);
@@ -127,5 +134,22 @@ describe('the browser feed of case events', () => {
 		await settle(() => s.state.requests.length === 3);
 		await new Promise((r) => setTimeout(r, 20)); // and no fourth page
 		expect(s.state.requests).toEqual([{ afterId: 0 }, { afterId: 10, upTo: 25 }, { afterId: 20, upTo: 25 }]);
+	});
+
+	it('once stopped, hears nothing more of the shared socket, which stays open for the page’s other parts', () => {
+		const s = fakeSocket();
+		const delivered: number[] = [];
+		const other: number[] = [];
+		const feed = new CaseEventFeed(s.socket, { onEvent: (e) => delivered.push(e.id) });
+		new CaseEventFeed(s.socket, { onEvent: (e) => other.push(e.id) });
+		s.welcome(0);
+		s.live(1);
+		feed.stop();
+		s.live(2);
+		s.welcome(2);
+		expect(delivered).toEqual([1]);
+		expect(other).toEqual([1, 2]);
+		// Only the feed still listening asks for a replay after the reconnect.
+		expect(s.state.requests).toEqual([{ afterId: 2 }]);
 	});
 });

@@ -43,12 +43,14 @@ export class CaseEventFeed {
 	#highestLive = 0;
 	/** Counts welcomes: a replay of an older connection stops when a newer one began. */
 	#connection = 0;
+	/** Its listeners, taken off the shared socket by `stop`. */
+	readonly #onLiveEvent = (event: CaseEventEnvelope) => this.#live(event);
+	readonly #onWelcome: (welcome: { serverTime: string; lastEventId: number }) => Promise<void>;
 
 	constructor(socket: Socket<ServerToClientEvents, ClientToServerEvents>, handlers: CaseEventFeedHandlers = {}) {
 		this.#socket = socket;
 		this.#onEvent = handlers.onEvent ?? (() => {});
-		for (const type of CASE_EVENT_TYPES) socket.on(type, (event) => this.#live(event));
-		socket.on('session:welcomed', async ({ serverTime, lastEventId }) => {
+		this.#onWelcome = async ({ serverTime, lastEventId }) => {
 			handlers.onServerTime?.(serverTime);
 			const connection = ++this.#connection;
 			this.#highestLive = 0;
@@ -62,7 +64,15 @@ export class CaseEventFeed {
 			if (this.#wasLive) handlers.onReconnected?.();
 			this.#wasLive = true;
 			handlers.onLive?.();
-		});
+		};
+		for (const type of CASE_EVENT_TYPES) socket.on(type, this.#onLiveEvent);
+		socket.on('session:welcomed', this.#onWelcome);
+	}
+
+	/** Stops listening (the socket may stay open for the page's other parts). */
+	stop(): void {
+		for (const type of CASE_EVENT_TYPES) this.#socket.off(type, this.#onLiveEvent);
+		this.#socket.off('session:welcomed', this.#onWelcome);
 	}
 
 	get wasLive(): boolean {

@@ -4,9 +4,9 @@
  * user may see exactly once — live, or after a reconnect by a replay from where it had got to
  * (case-event-feed.ts, when socket.io could not recover the session by itself).
  */
-import { io, type Socket } from 'socket.io-client';
-import type { CaseEventEnvelope, ClientToServerEvents, ServerToClientEvents } from './contract';
+import type { CaseEventEnvelope } from './contract';
 import { CaseEventFeed } from './case-event-feed';
+import { acquireAppSocket, type AppSocket } from './app-socket';
 
 export type ConnectionState = 'connecting' | 'live' | 'lost' | 'ended';
 
@@ -14,8 +14,19 @@ export class RealtimeConnection {
 	state: ConnectionState = $state('connecting');
 	/** When the page last had live data (epoch ms), for the "data as of" banner. */
 	liveAtMs = $state(Date.now());
-	#socket: Socket<ServerToClientEvents, ClientToServerEvents>;
+	#socket: AppSocket;
+	#release: () => void;
 	#feed: CaseEventFeed;
+	readonly #onDisconnect = () => {
+		if (this.state === 'live') this.liveAtMs = Date.now();
+		if (this.state !== 'ended') this.state = 'lost';
+	};
+	readonly #onConnectError = () => {
+		if (this.state !== 'ended') this.state = this.#feed.wasLive ? 'lost' : 'connecting';
+	};
+	readonly #onEnded = () => {
+		this.state = 'ended';
+	};
 
 	constructor(
 		handlers: {
@@ -24,7 +35,9 @@ export class RealtimeConnection {
 			onReconnected?: () => void;
 		} = {}
 	) {
-		this.#socket = io({ path: '/socket.io', transports: ['websocket', 'polling'], reconnectionDelayMax: 5_000 });
+		const { socket, release } = acquireAppSocket();
+		this.#socket = socket;
+		this.#release = release;
 		this.#feed = new CaseEventFeed(this.#socket, {
 			...handlers,
 			onLive: () => {
@@ -33,20 +46,17 @@ export class RealtimeConnection {
 				this.liveAtMs = Date.now();
 			}
 		});
-		this.#socket.on('disconnect', () => {
-			if (this.state === 'live') this.liveAtMs = Date.now();
-			if (this.state !== 'ended') this.state = 'lost';
-		});
-		this.#socket.on('connect_error', () => {
-			if (this.state !== 'ended') this.state = this.#feed.wasLive ? 'lost' : 'connecting';
-		});
-		this.#socket.on('session:ended', () => {
-			this.state = 'ended';
-		});
+		this.#socket.on('disconnect', this.#onDisconnect);
+		this.#socket.on('connect_error', this.#onConnectError);
+		this.#socket.on('session:ended', this.#onEnded);
 	}
 
 	close(): void {
 		this.state = 'ended';
-		this.#socket.close();
+		this.#feed.stop();
+		this.#socket.off('disconnect', this.#onDisconnect);
+		this.#socket.off('connect_error', this.#onConnectError);
+		this.#socket.off('session:ended', this.#onEnded);
+		this.#release();
 	}
 }

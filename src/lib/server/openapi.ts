@@ -5,6 +5,7 @@
 import { procedurePaths, procedureSecuritySchemes } from './openapi.procedures';
 import { draftingPaths } from './openapi.drafting';
 import { webhookEvents, webhookPaths } from './openapi.webhooks';
+import { ROLES } from '../domain/access/roles';
 
 const date = { type: 'string', format: 'date', example: '2026-03-20' } as const;
 const error = { $ref: '#/components/schemas/Error' } as const;
@@ -72,18 +73,7 @@ export const openApiDocument = {
 					password: { type: 'string', minLength: 10, maxLength: 256 },
 					roles: {
 						type: 'array',
-						items: {
-							enum: [
-								'registrar',
-								'officer',
-								'head',
-								'supervisor',
-								'complaint_reviewer',
-								'agency_liaison',
-								'admin',
-								'wallboard'
-							]
-						}
+						items: { enum: [...ROLES] }
 					},
 					agencyCode: { type: ['string', 'null'] },
 					unit: { type: ['string', 'null'] }

@@ -2,10 +2,11 @@ import { fail } from '@sveltejs/kit';
 import { asc } from 'drizzle-orm';
 import type { Actions, PageServerLoad } from './$types';
 import { requirePermission } from '$lib/server/auth/guard';
-import { agencies, roles, roleNames, userRoles, users, type RoleName } from '$lib/server/db/schema';
+import { agencies, roles, userRoles, users } from '$lib/server/db/schema';
 import { NewUserSchema, RolesSchema } from '$lib/server/users/user.schemas';
 import { fieldErrors } from '$lib/server/http/json-body';
 import { isUserInputError } from '$lib/server/users/users.service';
+import { isRole, ROLES } from '$lib/domain/access/roles';
 
 export const load: PageServerLoad = async (event) => {
 	requirePermission(event, 'users:manage');
@@ -28,7 +29,7 @@ export const load: PageServerLoad = async (event) => {
 		})),
 		roles: roleRows,
 		agencies: agencyRows.map((a) => ({ code: a.code, name: a.nameEn })),
-		roleNames: [...roleNames]
+		roleNames: [...ROLES]
 	};
 };
 
@@ -88,9 +89,8 @@ export const actions: Actions = {
 		const admin = requirePermission(event, 'users:manage');
 		const form = await event.request.formData();
 		const role = String(form.get('role') ?? '');
-		if (!(roleNames as readonly string[]).includes(role))
-			return fail(422, { action: 'setRoleMfa', message: 'Unknown role.' });
-		await event.locals.ctx.users.setRoleMfaRequired(role as RoleName, form.get('required') === 'true', actorOf(admin));
+		if (!isRole(role)) return fail(422, { action: 'setRoleMfa', message: 'Unknown role.' });
+		await event.locals.ctx.users.setRoleMfaRequired(role, form.get('required') === 'true', actorOf(admin));
 		return { action: 'setRoleMfa', message: 'Saved.' };
 	}
 };

@@ -8,9 +8,9 @@ import {
 	checkForMfa,
 	consultationForAgency,
 	eventForAudience,
+	eventForDelivery,
 	boardSummaryOf,
-	hasCaseInHand,
-	staffAudience,
+	requestForControlBody,
 	type Audience,
 	type CaseFacts
 } from './case-audience';
@@ -84,6 +84,16 @@ function markedCase() {
 			reference: ''
 		},
 		devices: [],
+		controlRequests: [
+			{
+				id: 'cr-own',
+				agency: 'kgd',
+				requestedAt: '2026-03-03T04:00:00.000Z',
+				answeredAt: '2026-03-04T04:00:00.000Z',
+				risks: '',
+				information: ''
+			}
+		],
 		events: [
 			{
 				id: 1,
@@ -135,6 +145,9 @@ function received(audience: Audience): unknown {
 			];
 		case 'mfa':
 			return checkForMfa(facts, facts.mfaCheck!);
+		case 'control':
+			// A control-system body is served its own request and answer only, nothing of the case.
+			return requestForControlBody(view.controlRequests[0]!);
 		case 'board':
 			return view.events.map((e) => [
 				eventForAudience(envelopeOf(e, 'consultation:answered'), 'board'),
@@ -156,7 +169,10 @@ const envelopeOf = (e: ReturnType<typeof markedCase>['events'][number], type: st
 });
 
 /** Fields an agency or the MFA reads because they are its own (its answer, its reference). */
-const OWN: Partial<Record<Audience, string[]>> = { mfa: ['mfaCheck.reference'] };
+const OWN: Partial<Record<Audience, string[]>> = {
+	mfa: ['mfaCheck.reference'],
+	control: ['controlRequests[].risks', 'controlRequests[].information']
+};
 
 describe('need to know: each audience receives exactly the classes of field it may read', () => {
 	const cells = AUDIENCES.flatMap((audience) =>
@@ -215,33 +231,37 @@ describe('what each outside audience gets', () => {
 	});
 });
 
-describe('who has a case in hand (HTTP and socket alike)', () => {
-	const mine = { assigneeId: 1, unit: 'U1' };
-	const otherUnit = { assigneeId: 9, unit: 'U2' };
-	const unassigned = { assigneeId: null, unit: 'U2' };
-	const v = (roles: string[], extra: { kiosk?: boolean; unit?: string | null } = {}) => ({
-		userId: 1,
-		roles,
-		unit: 'U1',
-		...extra
+describe('a case event in the form the policy decided (deliveryFor)', () => {
+	const event = (type: string, payload: Record<string, unknown>) => ({
+		id: 1,
+		type,
+		caseId: 'c',
+		caseNumber: 'EL-1',
+		at: '2026-04-06T05:00:00.000Z',
+		actor: 'officer',
+		citation: null,
+		payload
 	});
-	it.each([
-		['officer, own case', v(['officer']), mine, 'staff-full'],
-		['officer, same unit', v(['officer']), { assigneeId: 9, unit: 'U1' }, 'staff-full'],
-		['officer, unassigned', v(['officer']), unassigned, 'staff-full'],
-		['officer, another unit', v(['officer']), otherUnit, 'staff'],
-		['officer without a unit, another officer’s case', v(['officer'], { unit: null }), otherUnit, 'staff'],
-		['head, any case', v(['head']), otherUnit, 'staff-full'],
-		['supervisor, any case', v(['supervisor']), otherUnit, 'staff-full'],
-		['registrar, own unit', v(['registrar']), mine, 'staff'],
-		['complaint reviewer', v(['complaint_reviewer']), mine, 'staff'],
-		['admin', v(['admin']), mine, 'staff'],
-		['a kiosk session of a head', v(['head'], { kiosk: true }), mine, 'staff']
-	] as const)('%s → %s', (_name, viewer, c, audience) => {
-		expect(staffAudience(viewer, c)).toBe(audience);
+
+	it('strips the restricted part (001 p.19 para 5) and the summary drops all data', () => {
+		const e = event('refusal:preliminary-issued', { grounds: [9], restricted: { basis: 'classified' } });
+		expect(eventForDelivery(e, 'full').payload).toEqual({ grounds: [9], restricted: { basis: 'classified' } });
+		expect(eventForDelivery(e, 'stripped').payload).toEqual({ grounds: [9] });
+		expect(eventForDelivery(e, 'summary')).not.toHaveProperty('payload');
+		expect(eventForDelivery(e, 'summary').caseNumber).toBe('EL-1');
 	});
-	it('registrars have their own, their unit’s and unassigned cases in hand', () => {
-		expect(hasCaseInHand(v(['registrar']), unassigned)).toBe(true);
-		expect(hasCaseInHand(v(['registrar']), otherUnit)).toBe(false);
+
+	it('a liaison gets its consultation’s outcome, not who at the Committee acted; the board no actor', () => {
+		const e = event('consultation:requested', { agency: 'nsc', dueAt: 'd', requestedBy: 'officer', unit: 'U1' });
+		expect(eventForDelivery(e, 'agency')).toEqual({
+			id: 1,
+			type: 'consultation:requested',
+			caseId: 'c',
+			caseNumber: 'EL-1',
+			at: '2026-04-06T05:00:00.000Z',
+			citation: null,
+			payload: { agency: 'nsc', dueAt: 'd' }
+		});
+		expect(eventForDelivery(e, 'summary')).not.toHaveProperty('actor');
 	});
 });

@@ -11,19 +11,22 @@
  * - `staff-only`: the Committee's own working (assignee, staff usernames, the event trail, hearing
  *   notes, the decision's internal note) — staff.
  * Outside the Committee, views are built from allow-lists: a field not named there is not sent.
+ * Who gets which audience is the access policy's (policy.ts: staffAudience, deliveryFor).
  */
+import type { Delivery } from './policy';
 
-export const AUDIENCES = ['staff-full', 'staff', 'applicant', 'agency', 'mfa', 'board'] as const;
+export const AUDIENCES = ['staff-full', 'staff', 'applicant', 'agency', 'mfa', 'control', 'board'] as const;
 export type Audience = (typeof AUDIENCES)[number];
 export type FieldClass = 'public' | 'restricted' | 'internal' | 'staff-only';
 
-/** Which classes of field each audience may read (an agency and the MFA only their own part). */
+/** Which classes of field each audience may read (an agency, the MFA and a control-system body only their own part). */
 export const AUDIENCE_READS: Record<Audience, readonly FieldClass[]> = {
 	'staff-full': ['public', 'internal', 'staff-only', 'restricted'],
 	staff: ['public', 'internal', 'staff-only'],
 	applicant: ['public'],
 	agency: [],
 	mfa: [],
+	control: [],
 	board: []
 };
 
@@ -40,6 +43,8 @@ export const CASE_FIELD_CLASSES = {
 	'consultations[].agency': 'internal',
 	'consultations[].lateAnswer': 'internal',
 	'mfaCheck.reference': 'internal',
+	'controlRequests[].risks': 'internal',
+	'controlRequests[].information': 'internal',
 	'events[].after.reason': 'internal',
 	'events[].after.reference': 'internal',
 	'assignee.username': 'staff-only',
@@ -53,40 +58,6 @@ export const CASE_FIELD_CLASSES = {
 	'applicant.name': 'public',
 	'clocks[].suspensions[].reason': 'public'
 } as const satisfies Record<string, FieldClass>;
-
-/** Roles that may read restricted data at all — and only on cases they have in hand. */
-export const RESTRICTED_READER_ROLES = ['officer', 'head', 'supervisor'] as const;
-/** Roles that read every case's restricted data (they answer for all of them). */
-const ALL_CASES_ROLES = ['head', 'supervisor'];
-
-export interface StaffViewer {
-	userId: number;
-	roles: readonly string[];
-	unit: string | null;
-	kiosk?: boolean;
-}
-
-export interface CaseRouting {
-	assigneeId: number | null;
-	unit: string | null;
-}
-
-/**
- * Whether this staff member has the case in hand: heads and supervisors always; officers their
- * own, their unit's and unassigned cases (the queue's tabs). The socket routes by the same rule.
- */
-export function hasCaseInHand(viewer: StaffViewer, c: CaseRouting): boolean {
-	if (viewer.kiosk) return false;
-	if (viewer.roles.some((r) => ALL_CASES_ROLES.includes(r))) return true;
-	if (!viewer.roles.some((r) => r === 'officer' || r === 'registrar')) return false;
-	return c.assigneeId === viewer.userId || c.assigneeId === null || (viewer.unit !== null && c.unit === viewer.unit);
-}
-
-/** `staff-full` for a reader of restricted data with the case in hand, otherwise `staff`. */
-export function staffAudience(viewer: StaffViewer, c: CaseRouting): 'staff-full' | 'staff' {
-	const reader = viewer.roles.some((r) => (RESTRICTED_READER_ROLES as readonly string[]).includes(r));
-	return reader && hasCaseInHand(viewer, c) ? 'staff-full' : 'staff';
-}
 
 // ---------------------------------------------------------------------------------------------
 // Staff: everything the Committee holds, without the restricted part unless `staff-full`.
@@ -144,6 +115,15 @@ export interface MfaFacts {
 	resultAt: string | null;
 	authentic: boolean | null;
 	reference: string | null;
+}
+/** A request to a body of the state control system (001 p.17 paras 1–2) and its answer. */
+export interface ControlRequestFacts {
+	id: string;
+	agency: string;
+	requestedAt: string;
+	answeredAt: string | null;
+	risks: unknown;
+	information: unknown;
 }
 export interface CaseFacts {
 	id: string;
@@ -308,6 +288,22 @@ export function checkForMfa(c: Pick<CaseFacts, 'id' | 'number' | 'application'>,
 }
 
 // ---------------------------------------------------------------------------------------------
+// A body of the state control system (001 p.17 paras 1–2): its own request and answer, nothing
+// of the case.
+// ---------------------------------------------------------------------------------------------
+
+export function requestForControlBody(request: ControlRequestFacts) {
+	return {
+		id: request.id,
+		agency: request.agency,
+		requestedAt: request.requestedAt,
+		answeredAt: request.answeredAt,
+		risks: request.risks,
+		information: request.information
+	};
+}
+
+// ---------------------------------------------------------------------------------------------
 // Case events: the socket, its replay, and the wall board's list.
 // ---------------------------------------------------------------------------------------------
 
@@ -355,7 +351,7 @@ const AGENCY_EVENT_FIELDS = ['agency', 'decision', 'reason', 'dueAt', 'requested
 /**
  * A case event for an audience: staff-full as is; staff without the restricted part; outside the
  * Committee only the envelope (not who acted), and for an agency its own consultation's outcome.
- * Routing (who receives which event at all) is src/lib/realtime/audience.ts.
+ * Routing (who receives which event at all) is policy.ts (deliveryFor).
  */
 export function eventForAudience<E extends EventLike>(event: E, audience: Audience): E {
 	if (audience === 'staff-full') return event;
@@ -370,4 +366,16 @@ export function eventForAudience<E extends EventLike>(event: E, audience: Audien
 		out.payload = kept;
 	}
 	return out as E;
+}
+
+const AUDIENCE_OF: Record<Exclude<Delivery, null>, Audience> = {
+	full: 'staff-full',
+	stripped: 'staff',
+	agency: 'agency',
+	summary: 'board'
+};
+
+/** A case event in the form the policy decided for its receiver (deliveryFor). */
+export function eventForDelivery<E extends EventLike>(event: E, delivery: Exclude<Delivery, null>): E {
+	return eventForAudience(event, AUDIENCE_OF[delivery]);
 }

@@ -10,7 +10,7 @@ const def = procedureFor('customs-representative-register');
 const t0 = at('2026-04-13T10:00:00+05:00');
 
 describe('the participants of 003 A3 p.7', () => {
-	it('are seven (their permissions: server/auth/permissions-a3.spec.ts)', () => {
+	it('are seven (their permissions: domain/access/permissions-a3.spec.ts)', () => {
 		expect(A3_PARTICIPANT_NAMES).toEqual([
 			'office',
 			'provider-head',

@@ -1,7 +1,7 @@
 /**
  * 003 A3 p.7 names seven participants of the service (the structural units of the provider that
  * take part). Each is a permission of its own (`a3:<participant>`, granted to roles in
- * server/auth/permissions.ts from this table), and each step of p.8 is taken by one of them. Two
+ * domain/access/policy.ts from this table), and each step of p.8 is taken by one of them. Two
  * of them hold the same role yet must be different people: the expert who examines the application
  * (the case's responsible executor) and the legal unit's expert who agrees the draft order.
  */
@@ -50,7 +50,7 @@ export const A3_PARTICIPANTS = {
 export type A3Participant = keyof typeof A3_PARTICIPANTS;
 export const A3_PARTICIPANT_NAMES = Object.keys(A3_PARTICIPANTS) as A3Participant[];
 
-/** The permission of a participant, as server/auth/permissions.ts names it. */
+/** The permission of a participant, as domain/access/policy.ts names it. */
 export const a3Permission = <P extends A3Participant>(p: P) => `a3:${p}` as const;
 
 /**

@@ -8,6 +8,7 @@ import type { ClockEvent, ClockKind, SlaClock } from '../sla';
 import type { ServiceCode } from '../reference/services';
 import type { GroundAct } from '../reference/refusal-grounds';
 import type { HearingNotice } from './hearing-notice';
+import type { StaffRole } from '../access/roles';
 
 /** Staff actions, with the names of the staff API (`POST /api/v1/cases/{id}/actions/{action}`). */
 export const STAFF_ACTIONS = [
@@ -40,8 +41,8 @@ export type ExternalAction =
 	'answer-consultation' | 'record-mfa-result' | 'deem-approved' | 'fire-deadline' | 'fire-warning';
 export type ActionName = StaffAction | ExternalAction;
 
-export type StaffRole =
-	'registrar' | 'officer' | 'head' | 'supervisor' | 'complaint_reviewer' | 'agency_liaison' | 'admin';
+/** The roles a rule may name: the one role list (domain/access/roles.ts) without the kiosk account. */
+export type { StaffRole };
 
 /** The stages of the procedures (definitions.ts); a step-timed regulation's steps are `step:<id>`. */
 export const STAGES = [

@@ -3,6 +3,8 @@
  * server above all, whose sockets were authorised at their handshake. In-process only: the socket
  * server forwards them to the other processes (Redis) and sweeps the database as a backstop.
  */
+import { createListeners } from '../listeners';
+
 export type AccountChange =
 	/** The user's roles, unit, agency or status (disabled) changed: decide their rights again. */
 	| { kind: 'user'; userId: number }
@@ -12,23 +14,8 @@ export type AccountChange =
 export type AccountChangeListener = (change: AccountChange) => void;
 
 export function createAccountChanges() {
-	const listeners = new Set<AccountChangeListener>();
-	return {
-		notify(change: AccountChange): void {
-			for (const listener of listeners) {
-				try {
-					listener(change);
-				} catch (e) {
-					console.error('account change listener:', e);
-				}
-			}
-		},
-		/** Returns the function that unsubscribes. */
-		subscribe(listener: AccountChangeListener): () => void {
-			listeners.add(listener);
-			return () => void listeners.delete(listener);
-		}
-	};
+	const listeners = createListeners<AccountChange>('account change listener');
+	return { notify: listeners.notify, subscribe: listeners.subscribe };
 }
 
 export type AccountChanges = ReturnType<typeof createAccountChanges>;

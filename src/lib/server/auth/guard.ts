@@ -4,7 +4,7 @@
  * signed-in user without the permission.
  */
 import { error, redirect, type RequestEvent } from '@sveltejs/kit';
-import { can, type Permission } from './permissions';
+import { can, type Permission } from '../../domain/access/policy';
 import { ApiError } from '../http/api-error';
 import type { SessionUser } from './session.service';
 

@@ -2,8 +2,8 @@
  * A case as one audience may read it (src/lib/domain/access/case-audience.ts): for staff, stage,
  * clocks (kind, due, state, remaining working minutes, citation), consultations, the MFA check,
  * devices, events and the actions they may take now — the `restricted` part (basis of a
- * confidential ground, 001 p.19 para 5) only with the case in hand; for the applicant, the agency
- * and the MFA, their own views built from allow-lists. Used by `GET /api/v1/cases/{id}` and by
+ * confidential ground, 001 p.19 para 5) only with the case in hand; for the applicant, an agency,
+ * the MFA and a control-system body, their own views built from allow-lists. Used by `GET /api/v1/cases/{id}` and by
  * every write's answer.
  */
 import { mayReadCase } from '../../domain/access/confidential-cases';
@@ -19,8 +19,10 @@ import {
 	caseForStaff,
 	checkForMfa,
 	consultationForAgency,
-	staffAudience
+	requestForControlBody,
+	type ControlRequestFacts
 } from '../../domain/access/case-audience';
+import { staffAudience } from '../../domain/access/policy';
 import { loadCase } from './case-snapshot';
 
 export type CaseViewer =
@@ -29,6 +31,15 @@ export type CaseViewer =
 	| { kind: 'agency'; consultationId: string }
 	| { kind: 'mfa'; checkId: string }
 	| { kind: 'control'; requestId: string };
+
+const controlFacts = (c: typeof controlRequests.$inferSelect): ControlRequestFacts => ({
+	id: c.id,
+	agency: c.agencyCode,
+	requestedAt: c.requestedAt.toISOString(),
+	answeredAt: c.answeredAt?.toISOString() ?? null,
+	risks: c.risks,
+	information: c.information
+});
 
 export async function caseView(ex: Executor, caseId: string, viewer: CaseViewer, now: Date, calendar: WorkingCalendar) {
 	const loaded = await loadCase(ex, caseId);
@@ -119,18 +130,8 @@ export async function caseView(ex: Executor, caseId: string, viewer: CaseViewer,
 			return own ? consultationForAgency(facts, own) : null;
 		}
 		case 'control': {
-			// A control-system body gets back its own request and answer, nothing of the case (001 p.17).
 			const [own] = await ex.select().from(controlRequests).where(eq(controlRequests.id, viewer.requestId));
-			return own && own.caseId === caseId
-				? {
-						id: own.id,
-						agency: own.agencyCode,
-						requestedAt: own.requestedAt.toISOString(),
-						answeredAt: iso(own.answeredAt),
-						risks: own.risks,
-						information: own.information
-					}
-				: null;
+			return own && own.caseId === caseId ? requestForControlBody(controlFacts(own)) : null;
 		}
 		case 'mfa':
 			return facts.mfaCheck?.id === viewer.checkId ? checkForMfa(facts, facts.mfaCheck) : null;
@@ -158,14 +159,7 @@ export async function caseView(ex: Executor, caseId: string, viewer: CaseViewer,
 					...facts,
 					assignee: assignee ?? null,
 					// 001 p.17 paras 1–2: the control-system requests and answers (staff only).
-					controlRequests: controlRows.map((c) => ({
-						id: c.id,
-						agency: c.agencyCode,
-						requestedAt: c.requestedAt.toISOString(),
-						answeredAt: iso(c.answeredAt),
-						risks: c.risks,
-						information: c.information
-					})),
+					controlRequests: controlRows.map(controlFacts),
 					events: events.map((e) => ({
 						id: e.id,
 						seq: e.seq,

@@ -4,10 +4,11 @@
  */
 import { sql } from 'drizzle-orm';
 import type { Db } from './client';
-import { agencies, roles, type RoleName } from './schema';
+import { agencies, roles } from './schema';
 import { AGENCIES } from '../../domain/reference/agencies';
+import type { Role } from '../../domain/access/roles';
 
-export const roleDescriptions: Record<RoleName, string> = {
+export const roleDescriptions: Record<Role, string> = {
 	registrar: 'Registers incoming applications (кеңсе қызметкері)',
 	officer: 'Responsible executor of a case (жауапты орындаушы)',
 	head: 'Signs decisions on behalf of the Committee',

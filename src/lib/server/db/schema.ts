@@ -31,18 +31,6 @@ const bytea = customType<{ data: Uint8Array; driverData: Uint8Array }>({
 
 const tstz = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
 
-export const roleNames = [
-	'registrar',
-	'officer',
-	'head',
-	'supervisor',
-	'complaint_reviewer',
-	'agency_liaison',
-	'admin',
-	'wallboard'
-] as const;
-export type RoleName = (typeof roleNames)[number];
-
 export const agencies = pgTable('agencies', {
 	code: text('code').primaryKey(),
 	nameEn: text('name_en').notNull(),

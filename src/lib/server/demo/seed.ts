@@ -4,19 +4,20 @@
  */
 import { count } from 'drizzle-orm';
 import type { AppContext } from '../context';
-import { users, type RoleName } from '../db/schema';
+import { users } from '../db/schema';
 import { systemActor } from '../audit/audit.repository';
 import { seedDemoCases } from './demo-cases';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { AGENCY_CODES, type AgencyCode } from '../../domain/reference/agencies';
+import type { Role } from '../../domain/access/roles';
 
 export const DEMO_PASSWORD = 'merzim-demo';
 
 export const DEMO_USERS: {
 	username: string;
 	displayName: string;
-	roles: RoleName[];
+	roles: Role[];
 	agencyCode?: string;
 	unit?: string;
 }[] = [

@@ -1,9 +1,9 @@
 /**
  * Per-document authorization for the drafting API, next to the action (README habit 4): the same
- * rule as the sockets (domain/drafting/draft-access.ts), decided from the database.
+ * rule as the sockets (domain/access/policy.ts), decided from the database.
  */
 import type { Executor } from '../db/client';
-import { draftAccess, type DraftAccess } from '../../domain/drafting/draft-access';
+import { draftAccess, type DraftAccess } from '../../domain/access/policy';
 import { findCurrentDraft, type DraftRow } from './draft.repository';
 import { loadLetterFacts, type LetterFacts } from './draft-letter';
 import { DraftingError } from './drafting-errors';

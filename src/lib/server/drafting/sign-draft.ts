@@ -11,7 +11,7 @@ import type { Db, Tx } from '../db/client';
 import type { Clock } from '../clock';
 import { drafts, draftSignatures, draftVersions } from '../db/schema';
 import { appendCaseEvent } from '../audit/audit.repository';
-import { maySignDraft } from '../../domain/drafting/draft-access';
+import { maySignDraft } from '../../domain/access/policy';
 import { letterNumber } from '../../domain/drafting/refusal-letter';
 import { formatLocalDate } from '../../domain/calendar/local-date';
 import { localDayOfMs } from '../../domain/calendar/almaty-time';

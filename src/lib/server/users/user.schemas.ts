@@ -1,7 +1,7 @@
 /** Input shapes for user administration, shared by the admin page and the JSON API. */
 import { z } from 'zod';
-import { roleNames } from '../db/schema';
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '../auth/password';
+import { ROLES } from '../../domain/access/roles';
 
 export const NewUserSchema = z
 	.object({
@@ -14,7 +14,7 @@ export const NewUserSchema = z
 			.string()
 			.min(PASSWORD_MIN_LENGTH, `At least ${PASSWORD_MIN_LENGTH} characters.`)
 			.max(PASSWORD_MAX_LENGTH),
-		roles: z.array(z.enum(roleNames)).min(1, 'Choose at least one role.').max(roleNames.length),
+		roles: z.array(z.enum(ROLES)).min(1, 'Choose at least one role.').max(ROLES.length),
 		agencyCode: z
 			.string()
 			.regex(/^[a-z]{2,5}$/)
@@ -23,4 +23,4 @@ export const NewUserSchema = z
 	})
 	.strict();
 
-export const RolesSchema = z.array(z.enum(roleNames)).max(roleNames.length);
+export const RolesSchema = z.array(z.enum(ROLES)).max(ROLES.length);

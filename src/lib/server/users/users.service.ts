@@ -4,16 +4,17 @@
  */
 import { eq, sql } from 'drizzle-orm';
 import type { Db, Executor } from '../db/client';
-import { roles, userRoles, users, type RoleName } from '../db/schema';
+import { roles, userRoles, users } from '../db/schema';
 import type { Clock } from '../clock';
 import { appendAuditEvent, type Actor } from '../audit/audit.repository';
 import { hashPassword } from '../auth/password';
+import type { Role } from '../../domain/access/roles';
 
 export interface NewUser {
 	username: string;
 	displayName: string;
 	password: string;
-	roles: RoleName[];
+	roles: Role[];
 	agencyCode?: string | null;
 	unit?: string | null;
 }
@@ -60,7 +61,7 @@ export function createUserService(deps: {
 		};
 	}
 
-	function checkRoles(input: { roles: RoleName[]; agencyCode?: string | null }) {
+	function checkRoles(input: { roles: Role[]; agencyCode?: string | null }) {
 		if (input.roles.includes('agency_liaison') && !input.agencyCode)
 			throw new UserInputError('An agency liaison must belong to one agency.', 'agencyCode');
 	}
@@ -103,7 +104,7 @@ export function createUserService(deps: {
 			});
 		},
 
-		async setRoles(userId: number, newRoles: RoleName[], actor: Actor) {
+		async setRoles(userId: number, newRoles: Role[], actor: Actor) {
 			await db.transaction(async (tx) => {
 				const before = await publicView(tx, userId);
 				if (!before) throw new UserInputError('No such user.', 'userId');
@@ -155,7 +156,7 @@ export function createUserService(deps: {
 			});
 		},
 
-		async setRoleMfaRequired(role: RoleName, required: boolean, actor: Actor) {
+		async setRoleMfaRequired(role: Role, required: boolean, actor: Actor) {
 			return db.transaction(async (tx) => {
 				const [before] = await tx.select().from(roles).where(eq(roles.name, role));
 				if (!before) throw new UserInputError('No such role.', 'role');

@@ -1,6 +1,5 @@
 import { error } from '@sveltejs/kit';
 import type { PageServerLoad } from './$types';
-import { can } from '$lib/server/auth/permissions';
 import { draftActor } from '$lib/server/drafting/draft-route';
 import { requireDraftAccess } from '$lib/server/drafting/draft-authz';
 import { DraftingError } from '$lib/server/drafting/drafting-errors';
@@ -11,7 +10,7 @@ import { loadBasisFragments } from '$lib/server/drafting/draft-basis';
 import { listVersions } from '$lib/server/drafting/draft-versions';
 import { signedPdf } from '$lib/server/drafting/sign-draft';
 import { presenceColor } from '$lib/server/drafting/awareness-guard';
-import { draftAccess, maySignDraft } from '$lib/domain/drafting/draft-access';
+import { can, draftAccess, maySignDraft } from '$lib/domain/access/policy';
 import { formatLocalDate } from '$lib/domain/calendar/local-date';
 import { localDayOfMs } from '$lib/domain/calendar/almaty-time';
 

@@ -4,7 +4,7 @@ import { draftActor } from '$lib/server/drafting/draft-route';
 import { asApi, DraftingError } from '$lib/server/drafting/drafting-errors';
 import { requireDraftAccess } from '$lib/server/drafting/draft-authz';
 import { startNextChain } from '$lib/server/drafting/draft.repository';
-import { draftAccess } from '$lib/domain/drafting/draft-access';
+import { draftAccess } from '$lib/domain/access/policy';
 
 /** "New draft" after a signed letter: a new version chain (chain + 1) starting from the signed text. */
 export const POST = apiRoute(async (event) => {

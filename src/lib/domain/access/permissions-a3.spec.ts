@@ -1,7 +1,7 @@
 /** 003 A3 p.7: each of the seven participants is a permission, held by the roles its table names. */
 import { describe, expect, it } from 'vitest';
-import { can, permissions } from './permissions';
-import { A3_PARTICIPANT_NAMES, A3_PARTICIPANTS, a3Permission } from '../../domain/procedures';
+import { can, permissions } from './policy';
+import { A3_PARTICIPANT_NAMES, A3_PARTICIPANTS, a3Permission } from '../procedures';
 
 describe('the A3 participants as permissions', () => {
 	it.each(A3_PARTICIPANT_NAMES)('a3:%s is held by the roles of the participants table', (p) => {

@@ -1,0 +1,39 @@
+/**
+ * `events:replay`: one page of the committed case events after the client's position, as this
+ * socket's viewer may see them now (replay.ts), one in flight per socket and a bounded number per
+ * session (socket-limits.ts), so one user cannot stall everyone.
+ */
+import { ReplayRequestSchema } from '../../src/lib/realtime/contract';
+import type { AppContext } from '../../src/lib/server/context';
+import { replayPage, REPLAY_USAGE } from '../replay';
+import type { createReplayGate } from '../socket-limits';
+import type { AppSocket } from '../socket-types';
+
+export interface ReplayDeps {
+	ctx: AppContext;
+	replays: ReturnType<typeof createReplayGate>;
+	/** Reads the socket's session and user again (false: it may no longer act; socket-audience.ts). */
+	recheck: (socket: AppSocket) => Promise<boolean>;
+	/** The last event id the publisher has sent live. */
+	published: () => number;
+}
+
+export function handleEventsReplay(socket: AppSocket, deps: ReplayDeps): void {
+	socket.on('events:replay', async (request, ack) => {
+		if (typeof ack !== 'function') return;
+		const parsed = ReplayRequestSchema.safeParse(request);
+		if (!parsed.success) return ack({ error: REPLAY_USAGE });
+		const answer = await deps.replays.run(socket.id, socket.data.sessionId, async () => {
+			// The rights of now, not of the handshake (the user may have been demoted or disabled).
+			if (!(await deps.recheck(socket))) return { error: 'events:replay: the session has ended.' };
+			// Up to what the publisher has sent: anything later arrives live, so nothing is doubled.
+			try {
+				return { data: await replayPage(deps.ctx.db, socket.data.viewer, parsed.data, deps.published()) };
+			} catch (e) {
+				console.error('events:replay:', e);
+				return { error: 'events:replay failed; ask again' };
+			}
+		});
+		ack(answer.ok ? answer.value : { error: answer.error });
+	});
+}
