@@ -39,6 +39,8 @@ export interface RealtimeOptions {
 	redisKey?: string;
 	/** Sockets one session may hold on this process (5: a tab each); load generators standing in for many browsers raise it. */
 	socketsPerSession?: number;
+	/** Which socket.io Redis adapter joins the processes: `classic` (pub/sub, shipped) or `streams` (measured only, ADR-025). */
+	redisAdapter?: RedisAdapterKind;
 }
 
 export async function createRealtime(
@@ -83,7 +85,12 @@ export async function createRealtime(
 
 	const origin = ctx.config.redisUrl ? await databaseIdentity(ctx.db) : '';
 	const closeRedis = ctx.config.redisUrl
-		? await joinProcesses(io, ctx.config.redisUrl, opts.redisKey ?? redisPrefix(ctx.config.redisPrefix, origin))
+		? await joinProcesses(
+				io,
+				ctx.config.redisUrl,
+				opts.redisKey ?? redisPrefix(ctx.config.redisPrefix, origin),
+				opts.redisAdapter
+			)
 		: null;
 	// Rights are re-decided when they change (pushed), on each replay and draft join, and swept.
 	let onViewerChanged = (_socket: RealtimeSocket) => {};
@@ -201,21 +208,38 @@ export async function createRealtime(
 	return Object.assign(io, { publisher });
 }
 
+export type RedisAdapterKind = 'classic' | 'streams';
+
 /**
  * With REDIS_URL, the socket.io Redis adapter joins the processes: a broadcast from one reaches
  * sockets on all (rooms, `fetchSockets`, disconnecting a user everywhere). Case events do not need
  * it — each process publishes the shared outbox to its own sockets — but everything else does.
+ * The classic adapter (Redis pub/sub) is the one shipped. The Streams adapter, which can recover a
+ * socket's session on another process, is here only to be measured against it: it recovers only
+ * what crossed Redis, and case events never do, so a socket it "recovered" would skip the replay
+ * and lose them (ADR-025).
  */
 export async function joinProcesses(
 	io: Server<ClientToServerEvents, ServerToClientEvents, InterServerEvents, SocketData>,
 	url: string,
-	key: string
+	key: string,
+	kind: RedisAdapterKind = 'classic'
 ) {
 	const { createClient } = await import('redis');
-	const { createAdapter } = await import('@socket.io/redis-adapter');
 	const pub = createClient({ url });
-	const sub = pub.duplicate();
 	pub.on('error', (e) => console.error('redis (publish):', e.message));
+	if (kind === 'streams') {
+		const { createAdapter } = await import('@socket.io/redis-streams-adapter');
+		await pub.connect();
+		io.adapter(
+			createAdapter(pub, { streamName: `${key}:stream`, channelPrefix: key, sessionKeyPrefix: `${key}:session:` })
+		);
+		return async () => {
+			await Promise.allSettled([pub.quit()]);
+		};
+	}
+	const { createAdapter } = await import('@socket.io/redis-adapter');
+	const sub = pub.duplicate();
 	sub.on('error', (e) => console.error('redis (subscribe):', e.message));
 	await Promise.all([pub.connect(), sub.connect()]);
 	io.adapter(createAdapter(pub, sub, { key }));
