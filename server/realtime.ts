@@ -239,6 +239,7 @@ export async function joinProcesses(
 		};
 	}
 	const { createAdapter } = await import('@socket.io/redis-adapter');
+	survivePublishFailures(pub);
 	const sub = pub.duplicate();
 	sub.on('error', (e) => console.error('redis (subscribe):', e.message));
 	await Promise.all([pub.connect(), sub.connect()]);
@@ -246,4 +247,29 @@ export async function joinProcesses(
 	return async () => {
 		await Promise.allSettled([pub.quit(), sub.quit()]);
 	};
+}
+
+/**
+ * The classic adapter publishes without awaiting the result. With Redis unreachable the client
+ * queues each publish and rejects it after its command timeout (5 s), and an unhandled rejection
+ * ends the process: every node of a cluster died 5 s into a Redis outage (scripts/cluster). A
+ * failed publish loses nothing that matters — case events reach every process through the outbox
+ * (its one-second read), and a draft re-syncs on reconnect — so it is logged once per outage.
+ */
+function survivePublishFailures(client: { publish: (...args: never[]) => Promise<number> }) {
+	const publish = client.publish.bind(client);
+	let failing = false;
+	client.publish = (...args: never[]) =>
+		publish(...args).then(
+			(n) => ((failing = false), n),
+			(e: unknown) => {
+				if (!failing)
+					console.error(
+						`redis: publishing failed (${e instanceof Error ? e.message || e.name : String(e)}); ` +
+							'case events still reach every process through the outbox'
+					);
+				failing = true;
+				return 0;
+			}
+		);
 }

@@ -21,7 +21,8 @@ export class DraftSession {
 	readonly provider: DraftProvider;
 
 	constructor(caseId: string, handlers: DraftSessionHandlers) {
-		this.socket = io({ path: '/socket.io', transports: ['websocket', 'polling'], reconnectionDelayMax: 5_000 });
+		// WebSocket only: one connection stays on one process behind a load balancer (ADR-026).
+		this.socket = io({ path: '/socket.io', transports: ['websocket'], reconnectionDelayMax: 5_000 });
 		this.provider = new DraftProvider({
 			socket: this.socket,
 			caseId,

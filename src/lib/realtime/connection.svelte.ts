@@ -24,7 +24,8 @@ export class RealtimeConnection {
 			onReconnected?: () => void;
 		} = {}
 	) {
-		this.#socket = io({ path: '/socket.io', transports: ['websocket', 'polling'], reconnectionDelayMax: 5_000 });
+		// WebSocket only: one connection stays on one process behind a load balancer (ADR-026).
+		this.#socket = io({ path: '/socket.io', transports: ['websocket'], reconnectionDelayMax: 5_000 });
 		this.#feed = new CaseEventFeed(this.#socket, {
 			...handlers,
 			onLive: () => {
