@@ -8,9 +8,11 @@ import { loadConfig } from '../src/lib/server/config';
 import { createAppContext } from '../src/lib/server/context';
 import { createDb } from '../src/lib/server/db/client';
 import { startServer } from '../server/app';
+import { surviveDriverFailures } from '../src/lib/server/db/driver-guards';
 import type { RedisAdapterKind } from '../server/realtime';
 
 const [dbUrl, redisUrl, adapter, redisKey] = process.argv.slice(2);
+surviveDriverFailures(); // as the production entry does
 process.env.ADDRESS_HEADER = 'x-bench-ip';
 const ctx = await createAppContext(loadConfig({ MERZIM_DATA_DIR: '/nonexistent', REDIS_URL: redisUrl }), {
 	dbHandle: await createDb({ url: dbUrl! })

@@ -22,6 +22,7 @@ import { loadConfig } from '../src/lib/server/config';
 import { createAppContext, type AppContext } from '../src/lib/server/context';
 import { createDb, type Db } from '../src/lib/server/db/client';
 import { startServer } from '../server/app';
+import { surviveDriverFailures } from '../src/lib/server/db/driver-guards';
 import { joinProcesses, type RedisAdapterKind } from '../server/realtime';
 import { appendCaseEvent } from '../src/lib/server/audit/audit.repository';
 import { cases, organisations } from '../src/lib/server/db/schema';
@@ -194,6 +195,7 @@ function deadWriter(db: Db, caseId: string, dbUrl: string | undefined) {
 }
 
 export async function runFanOutBench(opts: FanOutOptions = {}) {
+	surviveDriverFailures(); // as the production entry does
 	const n = opts.clients ?? 1000;
 	const rate = opts.rate ?? 50;
 	const seconds = opts.seconds ?? 20;
