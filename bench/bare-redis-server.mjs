@@ -17,12 +17,7 @@ const adapter =
 	kind === 'streams'
 		? createStreamsAdapter(pub, { streamName: `${key}:stream`, channelPrefix: key, sessionKeyPrefix: `${key}:s:` })
 		: createAdapter(pub, sub, { key });
-const io = new Server(http, {
-	serveClient: false,
-	adapter,
-	// As the app: the Streams adapter keeps broadcasts for recovery only with this on.
-	connectionStateRecovery: { maxDisconnectionDuration: 2 * 60_000, skipMiddlewares: false }
-});
+const io = new Server(http, { serveClient: false, adapter }); // plain: no recovery, no checks
 await new Promise((ok) => http.listen(0, '127.0.0.1', ok));
 process.stdout.write(`port ${http.address().port}\n`);
 process.stdin.resume();

@@ -311,10 +311,7 @@ async function childProcess(args: string[], ready: RegExp) {
 /** Bare socket.io: one server, or A in this process and B (bench/bare-redis-server.mjs) joined by `adapter`. */
 async function bareServers(processes: 1 | 2, adapter: 'none' | RedisAdapterKind, redisUrl: string) {
 	const http = createServer();
-	const io = new Server(http, {
-		serveClient: false,
-		connectionStateRecovery: { maxDisconnectionDuration: 2 * 60_000, skipMiddlewares: false }
-	});
+	const io = new Server(http, { serveClient: false }); // plain: no recovery, no checks
 	const key = `merzim-bench-bare-${process.pid}`;
 	const leaveRedis = adapter === 'none' ? null : await joinProcesses(io, redisUrl, key, adapter); // as the app joins
 	await new Promise<void>((ok) => http.listen(0, '127.0.0.1', ok));

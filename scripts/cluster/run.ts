@@ -303,7 +303,7 @@ async function main() {
 						type: consultation ? 'consultation:answered' : 'case:stage-changed',
 						actor: { userId: null, label: 'cluster test' },
 						at: new Date(),
-						after: consultation ? { agency: AGENCIES[i % 2], decision: 'approve' } : { stage: `s${i}` }
+						after: consultation ? { agency: AGENCIES[(i >> 2) % 2], decision: 'approve' } : { stage: `s${i}` }
 					})
 				);
 				commitAt[row.id] = Date.now();
@@ -316,9 +316,10 @@ async function main() {
 		}
 	})();
 
-	// Portal: one overdue application a second through nginx, retried once (same Idempotency-Key).
+	// Portal: one overdue application a second through nginx, tried up to three times a second apart
+	// (same Idempotency-Key), as the portal's client does; failures counted per phase.
 	const registered: string[] = [];
-	const portal = { failedOnce: 0, failedTwice: 0, statuses: new Map<number, number>() };
+	const portal = new Map<string, { retried: number; failed: number; statuses: Record<number, number> }>();
 	let registering = true;
 	const portalLoop = (async () => {
 		for (let i = 0; registering; i++) {
@@ -340,7 +341,9 @@ async function main() {
 				],
 				counterparty: { name: 'Acme', country: 'DE' }
 			});
-			for (let attempt = 0; attempt < 2; attempt++) {
+			const tally = portal.get(phase) ?? { retried: 0, failed: 0, statuses: {} };
+			portal.set(phase, tally);
+			for (let attempt = 0; attempt < 3; attempt++) {
 				const status = await fetch(`${LB}/api/v1/applications`, {
 					method: 'POST',
 					headers: {
@@ -356,10 +359,10 @@ async function main() {
 						return r.status;
 					})
 					.catch(() => 0);
-				portal.statuses.set(status, (portal.statuses.get(status) ?? 0) + 1);
+				tally.statuses[status] = (tally.statuses[status] ?? 0) + 1;
 				if (status >= 200 && status < 300) break;
-				if (attempt === 0) portal.failedOnce++;
-				else portal.failedTwice++;
+				if (attempt < 2) tally.retried++;
+				else tally.failed++;
 				await sleep(1000);
 			}
 			await sleep(1000);
@@ -498,9 +501,11 @@ async function main() {
 	console.log(
 		`reconnects ${reports.reduce((s, r) => s + r.reconnect.n, 0)}: back and replayed p50 ${rc.p50} ms, p99 ${rc.p99} ms, worst ${rc.max} ms`
 	);
-	console.log(
-		`portal: ${registered.length} applications; statuses ${JSON.stringify(Object.fromEntries(portal.statuses))}; failed once ${portal.failedOnce}, twice ${portal.failedTwice}; writer commits refused ${commitFailures}`
-	);
+	console.log(`portal: ${registered.length} applications registered; writer commits refused ${commitFailures}`);
+	for (const [name, t] of portal)
+		console.log(
+			`  portal during ${name.padEnd(16)} statuses ${JSON.stringify(t.statuses)} (0: no answer)  retried ${t.retried}  failed for good ${t.failed}`
+		);
 
 	// Each overdue completeness check fired once, across the nodes.
 	const fired = await ctx.db
@@ -524,7 +529,9 @@ async function main() {
 		perCase.every((n) => n === 1),
 		`each overdue deadline fired exactly once (${registered.length} cases)`
 	);
-	check(portal.failedTwice === 0, 'no portal request failed after one retry');
+	// While PostgreSQL is down requests may fail; anywhere else a retried request must get through.
+	const failedElsewhere = [...portal].filter(([name, t]) => name !== 'postgres-restart' && t.failed > 0);
+	check(failedElsewhere.length === 0, 'no portal request failed after its retries (but while PostgreSQL was down)');
 	check(
 		nodes.every((n) => n.child.exitCode === null),
 		'every node is running'
