@@ -212,10 +212,14 @@ async function seed(ctx: AppContext) {
 	return { clients, caseIds, portal };
 }
 
+/** The client processes, ended with the run however it ends (they live outside the namespaces). */
+const clientProcesses: ChildProcess[] = [];
+
 function loadClients(part: { cookie: string; role: Role }[]) {
 	const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/cluster/load-clients.ts'], {
 		stdio: ['pipe', 'pipe', 'inherit']
 	});
+	clientProcesses.push(child);
 	let out = '';
 	child.stdout.on('data', (d: Buffer) => (out += d.toString()));
 	child.stdin.write(JSON.stringify({ url: LB, origin: LB, clients: part }) + '\n');
@@ -548,12 +552,15 @@ async function main() {
 }
 
 const teardown = () => {
+	for (const c of clientProcesses) if (c.exitCode === null) c.kill('SIGKILL');
 	try {
 		topology('down');
 	} catch {
 		/* best effort: the wrapper's trap runs it again */
 	}
 };
+process.once('SIGINT', () => (teardown(), process.exit(130)));
+process.once('SIGTERM', () => (teardown(), process.exit(143)));
 main()
 	.catch((e: unknown) => {
 		console.error(e);
