@@ -1,9 +1,10 @@
 /**
  * `npm run bench`: every benchmark in one run, each printing its own figures. Options:
- *   --only calendar,login,cold-start,queue-page,recompute,drafting,procedures,webhooks   run a subset
+ *   --only calendar,login,cold-start,queue-page,recompute,drafting,procedures,webhooks,fanout   run a subset
  *   --quick                                      smaller sizes (for a smoke run)
  * Needs `npm run build` for the server benchmarks, and PostgreSQL (BENCH_DATABASE_URL, default
- * postgres://postgres@127.0.0.1:5432/postgres) for the recompute benchmark.
+ * postgres://postgres@127.0.0.1:5432/postgres) for the recompute benchmark, and Redis (REDIS_URL,
+ * default redis://127.0.0.1:6379) for the fan-out across processes.
  */
 import { parseArgs } from 'node:util';
 import { existsSync } from 'node:fs';
@@ -15,10 +16,11 @@ import { runQueuePageBench } from './queue-page.bench';
 import { runDraftingBench } from './drafting.bench';
 import { runProceduresBench } from './procedures.bench';
 import { runWebhooksBench } from './webhooks.bench';
+import { runFanOutBench } from './realtime.bench';
 
 const { values } = parseArgs({ options: { only: { type: 'string' }, quick: { type: 'boolean', default: false } } });
 const wanted = new Set(
-	(values.only ?? 'calendar,login,cold-start,queue-page,recompute,drafting,procedures,webhooks').split(',')
+	(values.only ?? 'calendar,login,cold-start,queue-page,recompute,drafting,procedures,webhooks,fanout').split(',')
 );
 const quick = values.quick;
 
@@ -35,3 +37,13 @@ if (wanted.has('recompute')) await runRecomputeBench(quick ? 100_000 : 1_000_000
 if (wanted.has('drafting')) await runDraftingBench({ quick });
 if (wanted.has('procedures')) await runProceduresBench({ quick });
 if (wanted.has('webhooks')) await runWebhooksBench({ quick });
+if (wanted.has('fanout')) {
+	// One process and two, with each socket.io Redis adapter; then two with writers killed (ADR-025).
+	const size = { clients: quick ? 200 : 1000, seconds: quick ? 5 : 20 };
+	await runFanOutBench({ ...size, processes: 1, adapter: 'none' });
+	for (const adapter of ['classic', 'streams'] as const) {
+		await runFanOutBench({ ...size, processes: 1, adapter });
+		await runFanOutBench({ ...size, processes: 2, adapter });
+	}
+	await runFanOutBench({ ...size, processes: 2, adapter: 'classic', deadEvery: 50 });
+}

@@ -7,8 +7,11 @@ import { loadConfig } from '../src/lib/server/config';
 import { createAppContext } from '../src/lib/server/context';
 import { seedDemoIfWanted, DEMO_PASSWORD, DEMO_USERS } from '../src/lib/server/demo/seed';
 import { startServer } from './app';
+import { surviveDriverFailures } from '../src/lib/server/db/driver-guards';
 
 async function main() {
+	// A PostgreSQL restart must not end the process (src/lib/server/db/driver-guards.ts).
+	surviveDriverFailures();
 	const startedAt = performance.now();
 	const config = loadConfig(process.env);
 	const ctx = await createAppContext(config);

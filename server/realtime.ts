@@ -40,6 +40,8 @@ export interface RealtimeOptions {
 	redisKey?: string;
 	/** Sockets one session may hold on this process (5: a tab each); load generators standing in for many browsers raise it. */
 	socketsPerSession?: number;
+	/** Which socket.io Redis adapter joins the processes: `classic` (pub/sub, shipped) or `streams` (measured only, ADR-025). */
+	redisAdapter?: RedisAdapterKind;
 }
 
 export async function createRealtime(
@@ -69,7 +71,12 @@ export async function createRealtime(
 
 	const origin = ctx.config.redisUrl ? await databaseIdentity(ctx.db) : '';
 	const closeRedis = ctx.config.redisUrl
-		? await joinProcesses(io, ctx.config.redisUrl, opts.redisKey ?? redisPrefix(ctx.config.redisPrefix, origin))
+		? await joinProcesses(
+				io,
+				ctx.config.redisUrl,
+				opts.redisKey ?? redisPrefix(ctx.config.redisPrefix, origin),
+				opts.redisAdapter
+			)
 		: null;
 	// Rights are re-decided when they change (pushed), on each replay and draft join, and swept.
 	let onViewerChanged = (_socket: AppSocket) => {};
@@ -118,25 +125,68 @@ export async function createRealtime(
 	return Object.assign(io, { publisher });
 }
 
+export type RedisAdapterKind = 'classic' | 'streams';
+
 /**
  * With REDIS_URL, the socket.io Redis adapter joins the processes: a broadcast from one reaches
  * sockets on all (rooms, `fetchSockets`, disconnecting a user everywhere). Case events do not need
  * it — each process publishes the shared outbox to its own sockets — but everything else does.
+ * The classic adapter (Redis pub/sub) is the one shipped. The Streams adapter, which can recover a
+ * socket's session on another process, is here only to be measured against it: it recovers only
+ * what crossed Redis, and case events never do, so a socket it "recovered" would skip the replay
+ * and lose them (ADR-025).
  */
 export async function joinProcesses(
 	io: Server<ClientToServerEvents, ServerToClientEvents, InterServerEvents, SocketData>,
 	url: string,
-	key: string
+	key: string,
+	kind: RedisAdapterKind = 'classic'
 ) {
 	const { createClient } = await import('redis');
-	const { createAdapter } = await import('@socket.io/redis-adapter');
 	const pub = createClient({ url });
-	const sub = pub.duplicate();
 	pub.on('error', (e) => console.error('redis (publish):', e.message));
+	if (kind === 'streams') {
+		const { createAdapter } = await import('@socket.io/redis-streams-adapter');
+		await pub.connect();
+		io.adapter(
+			createAdapter(pub, { streamName: `${key}:stream`, channelPrefix: key, sessionKeyPrefix: `${key}:session:` })
+		);
+		return async () => {
+			await Promise.allSettled([pub.quit()]);
+		};
+	}
+	const { createAdapter } = await import('@socket.io/redis-adapter');
+	survivePublishFailures(pub);
+	const sub = pub.duplicate();
 	sub.on('error', (e) => console.error('redis (subscribe):', e.message));
 	await Promise.all([pub.connect(), sub.connect()]);
 	io.adapter(createAdapter(pub, sub, { key }));
 	return async () => {
 		await Promise.allSettled([pub.quit(), sub.quit()]);
 	};
+}
+
+/**
+ * The classic adapter publishes without awaiting the result. With Redis unreachable the client
+ * queues each publish and rejects it after its command timeout (5 s), and an unhandled rejection
+ * ends the process: every node of a cluster died 5 s into a Redis outage (scripts/cluster). A
+ * failed publish loses nothing that matters — case events reach every process through the outbox
+ * (its one-second read), and a draft re-syncs on reconnect — so it is logged once per outage.
+ */
+function survivePublishFailures(client: { publish: (...args: never[]) => Promise<number> }) {
+	const publish = client.publish.bind(client);
+	let failing = false;
+	client.publish = (...args: never[]) =>
+		publish(...args).then(
+			(n) => ((failing = false), n),
+			(e: unknown) => {
+				if (!failing)
+					console.error(
+						`redis: publishing failed (${e instanceof Error ? e.message || e.name : String(e)}); ` +
+							'case events still reach every process through the outbox'
+					);
+				failing = true;
+				return 0;
+			}
+		);
 }

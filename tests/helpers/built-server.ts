@@ -1,6 +1,8 @@
 /**
  * Runs the production build as `npm start` does (node dist/server.js) in a child process, on a
- * fresh data directory and a free port, and returns its URL once it prints it.
+ * fresh data directory and a free port. `spawnBuiltServer` hands back the process and its output to
+ * watch (the kill -9 tests wait for a line, then kill it there); `startBuiltServer` waits until it
+ * serves and returns its URL.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -13,38 +15,85 @@ export interface BuiltServer {
 	stop(): Promise<void>;
 }
 
+export interface WatchedServer {
+	child: ChildProcess;
+	dataDir: string;
+	/** Everything it printed so far, stdout and stderr. */
+	output(): string;
+	/** The first match of `re` in its output, waiting up to `ms`; rejects if it exits first. */
+	waitFor(re: RegExp, ms?: number): Promise<RegExpExecArray>;
+	/** SIGTERM and wait for the exit (nothing if it has already exited). */
+	stop(): Promise<void>;
+}
+
+export function spawnBuiltServer(
+	env: Record<string, string> = {},
+	dataDir = mkdtempSync(join(tmpdir(), 'merzim-e2e-'))
+): WatchedServer {
+	const child = spawn(process.execPath, ['dist/server.js'], {
+		env: { ...process.env, PORT: '0', HOST: '127.0.0.1', MERZIM_DATA_DIR: dataDir, ...env },
+		stdio: ['ignore', 'pipe', 'pipe']
+	});
+	let out = '';
+	const listeners = new Set<() => void>();
+	const onData = (chunk: Buffer) => {
+		out += chunk.toString();
+		for (const l of listeners) l();
+	};
+	child.stdout!.on('data', onData);
+	child.stderr!.on('data', onData);
+	const exited = () => child.exitCode !== null || child.signalCode !== null;
+	return {
+		child,
+		dataDir,
+		output: () => out,
+		waitFor: (re, ms = 30_000) =>
+			new Promise((resolve, reject) => {
+				const check = () => {
+					const m = new RegExp(re.source).exec(out);
+					if (m) {
+						done();
+						resolve(m);
+					}
+				};
+				const timer = setTimeout(() => {
+					done();
+					reject(new Error(`no ${re} within ${ms} ms:\n${out}`));
+				}, ms);
+				const onExit = () => {
+					done();
+					reject(new Error(`server exited before ${re}:\n${out}`));
+				};
+				const done = () => {
+					clearTimeout(timer);
+					listeners.delete(check);
+					child.off('exit', onExit);
+				};
+				listeners.add(check);
+				child.once('exit', onExit);
+				check();
+				if (exited()) onExit();
+			}),
+		stop: async () => {
+			if (exited()) return;
+			const gone = new Promise((r) => child.once('exit', r));
+			child.kill('SIGTERM');
+			await gone;
+		}
+	};
+}
+
 export async function startBuiltServer(
 	env: Record<string, string> = {},
 	dataDir = mkdtempSync(join(tmpdir(), 'merzim-e2e-'))
 ): Promise<BuiltServer> {
-	const child: ChildProcess = spawn(process.execPath, ['dist/server.js'], {
-		env: { ...process.env, PORT: '0', HOST: '127.0.0.1', MERZIM_DATA_DIR: dataDir, ...env },
-		stdio: ['ignore', 'pipe', 'pipe']
-	});
-	let output = '';
-	const url = await new Promise<string>((resolve, reject) => {
-		const timer = setTimeout(() => reject(new Error(`server did not start:\n${output}`)), 60_000);
-		const onData = (chunk: Buffer) => {
-			output += chunk.toString();
-			const m = /serving on (http:\/\/\S+)/.exec(output);
-			if (m) {
-				clearTimeout(timer);
-				resolve(m[1]!.replace('localhost', '127.0.0.1'));
-			}
-		};
-		child.stdout!.on('data', onData);
-		child.stderr!.on('data', onData);
-		child.once('exit', (code) => reject(new Error(`server exited with ${code}:\n${output}`)));
-	});
+	const server = spawnBuiltServer(env, dataDir);
+	const url = (await server.waitFor(/serving on (http:\/\/\S+)/, 60_000))[1]!.replace('localhost', '127.0.0.1');
 	return {
 		url,
 		dataDir,
 		stop: async () => {
-			if (child.exitCode === null) {
-				const exited = new Promise((r) => child.once('exit', r));
-				child.kill('SIGTERM');
-				await exited;
-			}
+			await server.stop();
 			if (!env.MERZIM_KEEP_DATA) rmSync(dataDir, { recursive: true, force: true });
 		}
 	};

@@ -16,6 +16,7 @@ import { caseEvents, clocks, consultations } from '../../src/lib/server/db/schem
 import { startBuiltServer, type BuiltServer } from '../helpers/built-server';
 import { HttpClient } from '../helpers/http-client';
 import { TEST_PASSWORD } from '../helpers/test-app';
+import { createSchedulerActors, registerImportApplication } from '../helpers/scheduler-cases';
 import { verifyAuditTrail } from '../../src/lib/server/audit/audit.repository';
 
 const adminUrl = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
@@ -34,74 +35,27 @@ beforeAll(async () => {
 		clock: new ManualClock(new Date(Date.now() - 10 * 60_000)),
 		dbHandle: await createDb({ url, poolSize: 4 })
 	});
-	await ctx.users.create(
-		{ username: 'admin', displayName: 'Admin', password: TEST_PASSWORD, roles: ['admin'] },
-		{ userId: null, label: 'test' }
-	);
-	const head = await ctx.users.create(
-		{ username: 'head', displayName: 'Head', password: TEST_PASSWORD, roles: ['head'] },
-		{ userId: null, label: 'test' }
-	);
-	const { principal } = await ctx.tokens.issue({ name: 'portal', kind: 'portal' }, { userId: null, label: 'test' });
-	const actor = { kind: 'staff' as const, userId: head, username: 'head', roles: ['head'] };
+	const actors = await createSchedulerActors(ctx);
 	for (let i = 0; i < CASES; i++) {
-		const r = await ctx.cases.register(
-			{
-				service: 'import-licence',
-				externalId: `SCHED-${i}`,
-				receivedAt: ctx.clock.now().toISOString(),
-				applicant: { bin: '000740001307', name: 'ТОО «Планировщик»', legalAddress: 'Astana' },
-				goodsLines: [
-					{
-						hsCode: '8526910000',
-						controlCode: '5А002',
-						description: 'Crypto module',
-						quantity: 1,
-						unit: 'pcs',
-						value: 10,
-						currency: 'USD'
-					}
-				],
-				counterparty: { name: 'Acme', country: 'DE' }
-			},
-			principal,
-			null
-		);
-		const id = (r.body as { id: string }).id;
+		const id = await registerImportApplication(ctx, actors, `SCHED-${i}`, ctx.clock.now());
 		caseIds.push(id);
 		// Half get their completeness check done and two consultations; the rest breach the 2-WD check.
 		if (i % 2 === 0) {
-			await ctx.cases.staffAction(id, 'complete-check', { complete: true }, actor, null);
-			await ctx.cases.staffAction(id, 'request-consultations', { agencies: ['nsc', 'mod'] }, actor, null);
+			await ctx.cases.staffAction(id, 'complete-check', { complete: true }, actors.head, null);
+			await ctx.cases.staffAction(id, 'request-consultations', { agencies: ['nsc', 'mod'] }, actors.head, null);
 		}
 	}
 	// Two applications received three weeks ago whose completeness checks ran out while no server was
 	// running: the scheduler announces them at start, dated at their true due (catch-up).
-	for (let i = 0; i < 2; i++) {
-		const r = await ctx.cases.register(
-			{
-				service: 'import-licence',
-				externalId: `SCHED-OLD-${i}`,
-				receivedAt: new Date(ctx.clock.now().getTime() - 21 * 86_400_000).toISOString(),
-				applicant: { bin: '000740001307', name: 'ТОО «Планировщик»', legalAddress: 'Astana' },
-				goodsLines: [
-					{
-						hsCode: '8526910000',
-						controlCode: '5А002',
-						description: 'Crypto module',
-						quantity: 1,
-						unit: 'pcs',
-						value: 10,
-						currency: 'USD'
-					}
-				],
-				counterparty: { name: 'Acme', country: 'DE' }
-			},
-			principal,
-			null
+	for (let i = 0; i < 2; i++)
+		oldCases.push(
+			await registerImportApplication(
+				ctx,
+				actors,
+				`SCHED-OLD-${i}`,
+				new Date(ctx.clock.now().getTime() - 21 * 86_400_000)
+			)
 		);
-		oldCases.push((r.body as { id: string }).id);
-	}
 	for (let i = 0; i < 2; i++) servers.push(await startBuiltServer({ DATABASE_URL: url, MERZIM_CLOCK: 'simulated' }));
 }, 120_000);
 

@@ -13,7 +13,8 @@ let shared: { socket: AppSocket; holders: number } | null = null;
 
 export function acquireAppSocket(): { socket: AppSocket; release: () => void } {
 	shared ??= {
-		socket: io({ path: '/socket.io', transports: ['websocket', 'polling'], reconnectionDelayMax: 5_000 }),
+		// WebSocket only: one connection stays on one process behind a load balancer (ADR-026).
+		socket: io({ path: '/socket.io', transports: ['websocket'], reconnectionDelayMax: 5_000 }),
 		holders: 0
 	};
 	const held = shared;
