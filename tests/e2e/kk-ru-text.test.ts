@@ -102,12 +102,13 @@ async function pagesOf(context: BrowserContext): Promise<string[]> {
 		const byService = new Map<string, string>();
 		for (let n = 1; n <= 6 && byService.size < 10; n++) {
 			if (!(await open(page, `/cases?page=${n}`))) break;
-			const rows = await page
-				.locator('main table tbody tr')
-				.evaluateAll((trs) =>
-					trs.map((tr) => [tr.children[1]?.textContent ?? '', tr.querySelector('a')?.getAttribute('href') ?? ''])
-				);
-			for (const [service, href] of rows) if (href && !byService.has(service)) byService.set(service, href);
+			const rows = await page.locator('main table tbody tr').evaluateAll((trs) =>
+				trs.map((tr) => ({
+					service: tr.children[1]?.textContent ?? '',
+					href: tr.querySelector('a')?.getAttribute('href') ?? ''
+				}))
+			);
+			for (const { service, href } of rows) if (href && !byService.has(service)) byService.set(service, href);
 		}
 		const drafts: string[] = [];
 		for (const href of byService.values()) {
