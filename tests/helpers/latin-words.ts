@@ -24,6 +24,7 @@ const DATA_PATTERNS: RegExp[] = [
 	/^\d[A-E]\d{3}(\.[a-z0-9]+)*$/i, // EU dual-use list codes: 1A001, 5A002.a.1
 	/^ML\d+(\.[a-z0-9]+)*$/i, // military list codes
 	/^\d+[a-z]?$/i, // numbers with a letter suffix in codes
+	/^[IVXLC]+$/, // Roman numerals (UN Charter Chapter VII)
 	/^[0-9a-f]{8,}$/i, // hashes and ids
 	/^[0-9a-f-]{36}$/i, // uuids
 	/^mzt_/, // integration tokens
