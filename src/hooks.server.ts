@@ -5,6 +5,11 @@ import { createAppContext, getAppContext } from '$lib/server/context';
 import { loadConfig } from '$lib/server/config';
 import { deleteSessionCookie, sessionCookieName, setSessionCookie } from '$lib/server/auth/cookie';
 import { paraglideMiddleware } from '$lib/paraglide/server';
+import { extractLocaleFromRequest } from '$lib/paraglide/runtime';
+import { m } from '$lib/paraglide/messages';
+import { DomainError } from '$lib/domain/errors/domain-error';
+import { ApiError } from '$lib/server/http/api-error';
+import { errorResponse } from '$lib/server/http/error-answer';
 import { rateKey, rateLimited } from '$lib/server/http/rate-limit';
 import { loggableError } from '$lib/server/loggable-error';
 import { hasControlChar } from '$lib/server/http/text-safety';
@@ -35,10 +40,12 @@ const handleOrigin: Handle = async ({ event, resolve }) => {
 	const path = event.url.pathname;
 	const signsIn = !path.startsWith('/api/') || path === '/api/v1/session';
 	if ((hasCookie || signsIn) && event.request.headers.get('origin') !== event.url.origin) {
-		return new Response(JSON.stringify({ error: 'Cross-site request refused: the Origin header does not match.' }), {
-			status: 403,
-			headers: { 'content-type': 'application/json' }
-		});
+		const e = new DomainError(
+			'forbidden',
+			'cross-site-refused',
+			'Cross-site request refused: the Origin header does not match.'
+		);
+		return errorResponse(e, extractLocaleFromRequest(event.request));
 	}
 	return resolve(event);
 };
@@ -62,9 +69,15 @@ const handleFormText: Handle = async ({ event, resolve }) => {
 	}
 	for (const [name, value] of form) {
 		if (hasControlChar(name) || (typeof value === 'string' && hasControlChar(value)))
-			return new Response(
-				JSON.stringify({ error: 'A field contains a control character (only tab and line breaks are allowed).' }),
-				{ status: 400, headers: { 'content-type': 'application/json' } }
+			return errorResponse(
+				new ApiError(
+					400,
+					'A field contains a control character (only tab and line breaks are allowed).',
+					undefined,
+					undefined,
+					'control-character'
+				),
+				extractLocaleFromRequest(event.request)
 			);
 	}
 	return resolve(event);
@@ -108,10 +121,12 @@ const handleSecondFactor: Handle = async ({ event, resolve }) => {
 		const allowed = path.startsWith('/login/two-factor') || path === '/logout';
 		if (!allowed) {
 			if (path.startsWith('/api/')) {
-				return new Response(JSON.stringify({ error: 'Finish signing in with your second factor.' }), {
-					status: 401,
-					headers: { 'content-type': 'application/json' }
-				});
+				const e = new DomainError(
+					'unauthenticated',
+					'second-factor-owed',
+					'Finish signing in with your second factor.'
+				);
+				return errorResponse(e, extractLocaleFromRequest(event.request));
 			}
 			const target = event.locals.user?.hasTotp ? '/login/two-factor' : '/login/two-factor/setup';
 			return new Response(null, { status: 303, headers: { location: target } });
@@ -153,5 +168,8 @@ export const handle = sequence(
 export const handleError: HandleServerError = ({ error, event, status }) => {
 	const id = crypto.randomUUID().slice(0, 8);
 	if (status !== 404) console.error(`[${id}] ${event.request.method} ${event.url.pathname}: ${loggableError(error)}`);
-	return { message: status === 404 ? 'Not found.' : `Something went wrong (reference ${id}).` };
+	const locale = extractLocaleFromRequest(event.request);
+	return {
+		message: status === 404 ? m.err_kind_not_found({}, { locale }) : m.err_unexpected({ id }, { locale })
+	};
 };

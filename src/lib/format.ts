@@ -1,36 +1,42 @@
-/** Display helpers shared by pages. Times are always shown in Asia/Almaty, whatever the browser's zone. */
-import { getLocale } from '$lib/paraglide/runtime';
-
-const INTL_LOCALE: Record<string, string> = { kk: 'kk-KZ', ru: 'ru-RU', en: 'en-GB' };
-
-export function intlLocale(): string {
-	return INTL_LOCALE[getLocale()] ?? 'en-GB';
-}
-
 /**
- * One formatter per locale: `Date.prototype.toLocaleString` with options builds a new
- * Intl.DateTimeFormat on every call (~0.15 ms), which made a 1,000-row queue spend ~180 ms on
- * dates alone at every render; a kept formatter does the same in about 1 ms.
+ * Display helpers shared by pages, in the page's language. Times are always Asia/Almaty, whatever
+ * the browser's zone; the formats are our own (ADR-032), so the server's HTML and the hydrated page
+ * agree even where the browser has no Kazakh locale data.
  */
-const formatters = new Map<string, Intl.DateTimeFormat>();
+import { getLocale } from '$lib/paraglide/runtime';
+import {
+	formatAmount,
+	formatDateTime,
+	formatDay,
+	formatNumber,
+	type DisplayLocale
+} from '$lib/domain/format/display-format';
+import { formatCitations } from '$lib/domain/legal/citation';
 
-function formatter(locale: string): Intl.DateTimeFormat {
-	let f = formatters.get(locale);
-	if (!f) {
-		f = new Intl.DateTimeFormat(locale, {
-			timeZone: 'Asia/Almaty',
-			year: 'numeric',
-			month: '2-digit',
-			day: '2-digit',
-			hour: '2-digit',
-			minute: '2-digit'
-		});
-		formatters.set(locale, f);
-	}
-	return f;
+export function displayLocale(): DisplayLocale {
+	const locale = getLocale();
+	return locale === 'kk' || locale === 'ru' ? locale : 'en';
 }
 
-/** `at`: an ISO string, a Date or epoch milliseconds. */
-export function formatAlmaty(at: string | Date | number, locale = intlLocale()): string {
-	return formatter(locale).format(new Date(at));
+/** `at`: an ISO string, a Date or epoch milliseconds → `01.12.2026, 18:30` (kk/ru). */
+export function formatAlmaty(at: string | Date | number, locale: DisplayLocale = displayLocale()): string {
+	return formatDateTime(at, locale);
+}
+
+/** A local date `2026-12-01` → `01.12.2026` (kk/ru). */
+export function formatLocalDay(date: string, locale: DisplayLocale = displayLocale()): string {
+	return formatDay(date, locale);
+}
+
+export function formatCount(n: number, locale: DisplayLocale = displayLocale()): string {
+	return formatNumber(n, locale);
+}
+
+export function formatMoney(value: number, currency: string, locale: DisplayLocale = displayLocale()): string {
+	return formatAmount(value, currency, locale);
+}
+
+/** "001 p.19 para 3; 000 p.13" in the page's language. */
+export function citation(text: string, locale: DisplayLocale = displayLocale()): string {
+	return formatCitations(text, locale);
 }

@@ -45,3 +45,65 @@ export function stageName(code: string): string {
 export function clockName(code: string): string {
 	return messages[`clock_${code.replaceAll('-', '_')}`]?.() ?? code;
 }
+
+/** A role id (`complaint_reviewer`) as the reader says it. */
+export function roleName(role: string): string {
+	return messages[`role_${role}`]?.() ?? role;
+}
+
+export function roleDescription(role: string, fallback: string): string {
+	return messages[`roledesc_${role}`]?.() ?? fallback;
+}
+
+/** `running`, `met`… of a clock. */
+export function clockState(state: string): string {
+	return messages[`clock_state_${state}`]?.() ?? state;
+}
+
+type CountMessage = (inputs: { count: string }) => string;
+
+/** `3 working days` as `3 жұмыс күні`. */
+export function termLength(length: number, unit: string): string {
+	const message = (m as unknown as Record<string, CountMessage | undefined>)[`term_${unit}`];
+	return message ? message({ count: String(length) }) : `${length} ${unit}`;
+}
+
+/** A case event's type (`clock:breached`) as the reader says it. */
+export function eventName(type: string): string {
+	return messages[`caseevent_${type.replace(/[:-]/g, '_')}`]?.() ?? type;
+}
+
+/** Who acted: the system, the portal, an agency (by its short name) or a user (by login). */
+export function actorName(label: string): string {
+	if (label === 'system') return m.actor_system();
+	if (label === 'portal') return m.actor_portal();
+	if (label === 'scheduler') return m.actor_scheduler();
+	if (label.startsWith('agency:')) return agencyShort(label.slice('agency:'.length));
+	return label;
+}
+
+/** A consultation's answer (`approve`, `object`, `deemed_approved`). */
+export function consultationDecision(decision: string): string {
+	return messages[`decision_${decision.replace(/-/g, '_')}`]?.() ?? decision;
+}
+
+const SUSPENSIONS: Record<string, () => string> = {
+	"MFA authenticity check of the importer's guarantee": m.susp_mfa,
+	'MFA authenticity check of the guarantee': m.susp_mfa,
+	'MFA authenticity check of the guarantee commitment': m.susp_mfa,
+	'Information awaited from foreign competent bodies or organisations': m.susp_foreign
+};
+
+/** A suspension's reason (causes joined by "; "), each known cause in the reader's language. */
+export function suspensionReason(reason: string): string {
+	return reason
+		.split('; ')
+		.map((r) => SUSPENSIONS[r]?.() ?? r)
+		.join('; ');
+}
+
+/** An agency's full name in the current language (the stored English name if the code is unknown). */
+export function agencyName(code: string, fallback: string): string {
+	const a = findAgency(code);
+	return a ? pick(a) : fallback;
+}

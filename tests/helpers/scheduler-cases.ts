@@ -10,7 +10,7 @@ type Principal = Awaited<ReturnType<AppContext['tokens']['issue']>>['principal']
 
 export interface SchedulerActors {
 	portal: Principal;
-	head: { kind: 'staff'; userId: string; username: string; roles: string[] };
+	head: { kind: 'staff'; userId: number; username: string; roles: string[] };
 }
 
 /** An admin (so a server started on this database seeds no demo), a head, and the portal's token. */

@@ -7,6 +7,8 @@ import { NewUserSchema, RolesSchema } from '$lib/server/users/user.schemas';
 import { fieldErrors } from '$lib/server/http/json-body';
 import { isUserInputError } from '$lib/server/users/users.service';
 import { isRole, ROLES } from '$lib/domain/access/roles';
+import { errorMessage } from '$lib/server/http/error-answer';
+import { getLocale } from '$lib/paraglide/runtime';
 
 export const load: PageServerLoad = async (event) => {
 	requirePermission(event, 'users:manage');
@@ -52,7 +54,8 @@ export const actions: Actions = {
 		try {
 			await event.locals.ctx.users.create(parsed.data, actorOf(admin));
 		} catch (e) {
-			if (isUserInputError(e)) return fail(422, { action: 'createUser', fields: { [e.field]: e.message } });
+			if (isUserInputError(e))
+				return fail(422, { action: 'createUser', fields: { [e.field]: errorMessage(e, getLocale()) } });
 			throw e;
 		}
 		return { action: 'createUser', message: `User ${parsed.data.username} created.` };
@@ -67,7 +70,7 @@ export const actions: Actions = {
 		try {
 			await event.locals.ctx.users.setRoles(userId, parsed.data, actorOf(admin));
 		} catch (e) {
-			if (isUserInputError(e)) return fail(422, { action: 'setRoles', message: e.message });
+			if (isUserInputError(e)) return fail(422, { action: 'setRoles', message: errorMessage(e, getLocale()) });
 			throw e;
 		}
 		return { action: 'setRoles', message: 'Roles saved.' };
@@ -80,7 +83,7 @@ export const actions: Actions = {
 		try {
 			await event.locals.ctx.users.setDisabled(userId, form.get('disabled') === 'true', actorOf(admin));
 		} catch (e) {
-			if (isUserInputError(e)) return fail(422, { action: 'setDisabled', message: e.message });
+			if (isUserInputError(e)) return fail(422, { action: 'setDisabled', message: errorMessage(e, getLocale()) });
 			throw e;
 		}
 		return { action: 'setDisabled', message: 'Saved.' };

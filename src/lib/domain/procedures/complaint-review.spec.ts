@@ -30,7 +30,7 @@ describe('recusal from the complaint review (001 pp.23–25; 000 pp.15–17)', (
 
 	it('refuses the decider the extension, citing 001 p.25 para 1 and 000 p.17 para 1', () => {
 		const e = refusal(() => act(forwarded(), decider, 'extend-complaint', extension, t));
-		expect(e.status).toBe(403);
+		expect(e.kind).toBe('forbidden');
 		expect(e.message).toContain('001 p.25 para 1');
 		expect(e.message).toContain('000 p.17 para 1');
 	});
@@ -38,7 +38,7 @@ describe('recusal from the complaint review (001 pp.23–25; 000 pp.15–17)', (
 	it('refuses the decider the extension notice, citing 001 p.25 para 2 and 000 p.17 para 2', () => {
 		const extended = act(forwarded(), reviewer, 'extend-complaint', extension, t);
 		const e = refusal(() => act(extended, decider, 'record-extension-notice', {}, t));
-		expect(e.status).toBe(403);
+		expect(e.kind).toBe('forbidden');
 		expect(e.message).toContain('001 p.25 para 2');
 		expect(e.message).toContain('000 p.17 para 2');
 		expect(act(extended, reviewer, 'record-extension-notice', {}, t).clocks.at(-1)!.clock.events.at(-1)!.type).toBe(
@@ -48,7 +48,7 @@ describe('recusal from the complaint review (001 pp.23–25; 000 pp.15–17)', (
 
 	it('refuses the decider the decision, citing 001 p.24 and 000 p.16; another reviewer decides', () => {
 		const e = refusal(() => act(forwarded(), decider, 'decide-complaint', { outcome: 'rejected', reason: 'x' }, t));
-		expect(e.status).toBe(403);
+		expect(e.kind).toBe('forbidden');
 		expect(e.message).toContain('001 p.24');
 		expect(e.message).toContain('000 p.16');
 		expect(act(forwarded(), reviewer, 'decide-complaint', { outcome: 'upheld', reason: 'y' }, t).stage).toBe(

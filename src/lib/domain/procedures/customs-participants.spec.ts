@@ -44,7 +44,7 @@ describe('the participants of 003 A3 p.7', () => {
 
 	it('answer a role outside the step with the participant who takes it', () => {
 		const err = refused(() => act(register(def.service, t0), officer, 'complete-step', {}, t0));
-		expect(err.status).toBe(403);
+		expect(err.kind).toBe('forbidden');
 		expect(err.message).toContain("provider's office employee (003 A3 p.7 sub.1");
 	});
 });
@@ -59,7 +59,7 @@ describe('the refusal at step 5 (003 A3 p.8.5)', () => {
 
 	it('needs a ground: 422 naming the grounds', () => {
 		const err = refused(() => act(atExamination(), officer, 'complete-step', { refuse: true }, t0));
-		expect(err.status).toBe(422);
+		expect(err.kind).toBe('invalid');
 		expect(err.fields?.ground).toContain('documents-incomplete');
 	});
 
@@ -83,11 +83,11 @@ describe('the refusal at step 5 (003 A3 p.8.5)', () => {
 		let snap = atExamination();
 		snap = act(snap, officer, 'complete-step', {}, t0).next; // the draft order goes to the legal unit
 		expect(
-			refused(() => act(snap, head, 'complete-step', { refuse: true, ground: 'data-not-confirmed' }, t0)).status
-		).toBe(422);
+			refused(() => act(snap, head, 'complete-step', { refuse: true, ground: 'data-not-confirmed' }, t0)).kind
+		).toBe('invalid');
 		expect(
-			refused(() => act(atExamination(), officer, 'complete-step', { ground: 'data-not-confirmed' }, t0)).status
-		).toBe(422);
+			refused(() => act(atExamination(), officer, 'complete-step', { ground: 'data-not-confirmed' }, t0)).kind
+		).toBe('invalid');
 		expect(act(snap, head, 'complete-step', {}, t0).next.stage).toBe('step:7');
 	});
 });

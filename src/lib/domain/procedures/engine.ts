@@ -42,16 +42,39 @@ const hasRole = (actor: ActingUser, roles: readonly string[]) => actor.roles.som
 /** Stage, role and assignment checks of the definition's rule for the action; throws ProcedureError. */
 function checkRule(ctx: ActionContext, action: StaffAction): void {
 	const rule = ctx.def.rules.find((r) => r.action === action);
-	if (!rule) throw new ProcedureError(409, `"${action}" is not part of the ${ctx.def.service} procedure.`);
+	if (!rule)
+		throw new ProcedureError(
+			'conflict',
+			`"${action}" is not part of the ${ctx.def.service} procedure.`,
+			undefined,
+			'action-not-in-procedure'
+		);
 	if (!hasRole(ctx.actor, rule.roles))
-		throw new ProcedureError(403, `Your role may not ${action.replace(/-/g, ' ')} (${rule.citation}).`);
+		throw new ProcedureError(
+			'forbidden',
+			`Your role may not ${action.replace(/-/g, ' ')} (${rule.citation}).`,
+			undefined,
+			'role-may-not',
+			{ action: action.replace(/-/g, ' '), citation: rule.citation }
+		);
 	if (!(rule.stages as readonly string[]).includes(ctx.snap.stage)) {
-		const state = TERMINAL_STAGES.has(ctx.snap.stage) ? 'decided' : `at stage "${ctx.snap.stage}"`;
-		throw new ProcedureError(409, `The case is ${state}; "${action}" is possible at: ${rule.stages.join(', ')}.`);
+		const decided = TERMINAL_STAGES.has(ctx.snap.stage);
+		const state = decided ? 'decided' : `at stage "${ctx.snap.stage}"`;
+		throw new ProcedureError(
+			'conflict',
+			`The case is ${state}; "${action}" is possible at: ${rule.stages.join(', ')}.`,
+			undefined,
+			decided ? 'case-decided' : 'wrong-stage'
+		);
 	}
 	const onlyOfficer = !hasRole(ctx.actor, ['head']);
 	if (rule.assigneeOnly && onlyOfficer && ctx.snap.assigneeId !== ctx.actor.userId) {
-		throw new ProcedureError(403, 'Only the officer the case is assigned to (or a head) may do this.');
+		throw new ProcedureError(
+			'forbidden',
+			'Only the officer the case is assigned to (or a head) may do this.',
+			undefined,
+			'not-assignee'
+		);
 	}
 }
 
@@ -62,10 +85,10 @@ export function planStaffAction(ctx: ActionContext, action: StaffAction, body: u
 	if (!parsed.success) {
 		const fields: Record<string, string> = {};
 		for (const issue of parsed.error.issues) fields[issue.path.join('.') || '(body)'] ??= issue.message;
-		throw new ProcedureError(422, 'Some fields are invalid.', fields);
+		throw new ProcedureError('invalid', 'Some fields are invalid.', fields, 'invalid-fields');
 	}
 	const handler = HANDLERS[action] as Handler<typeof action> | undefined;
-	if (!handler) throw new ProcedureError(409, `"${action}" has no handler.`);
+	if (!handler) throw new ProcedureError('conflict', `"${action}" has no handler.`);
 	return handler(ctx, parsed.data as never);
 }
 

@@ -66,7 +66,7 @@ export const EXPORT_CONTROL_HANDLERS: Handlers = {
 	decide: (ctx, input) => {
 		if (ctx.def.exportControl && input.outcome === 'grant') {
 			const block = exportControlGrantBlock(ctx.snap);
-			if (block) throw new ProcedureError(409, block);
+			if (block) throw new ProcedureError('conflict', block);
 		}
 		return base('decide')(ctx, input);
 	},
@@ -78,9 +78,11 @@ export const EXPORT_CONTROL_HANDLERS: Handlers = {
 	'record-risk-information': ({ snap, now }, input) => {
 		const receivedAt = input.receivedAt ? new Date(input.receivedAt) : now;
 		if (receivedAt > now)
-			throw new ProcedureError(422, 'Risk information cannot be received in the future.', { receivedAt: 'after now' });
+			throw new ProcedureError('invalid', 'Risk information cannot be received in the future.', {
+				receivedAt: 'after now'
+			});
 		if (receivedAt < snap.receivedAt)
-			throw new ProcedureError(422, 'Risk information recorded on the case arrives after the application.', {
+			throw new ProcedureError('invalid', 'Risk information recorded on the case arrives after the application.', {
 				receivedAt: 'before the application was received'
 			});
 		const riskInformation = {
@@ -107,11 +109,11 @@ export const EXPORT_CONTROL_HANDLERS: Handlers = {
 	/** 001 p.17 para 2: after the control-system bodies answer, the officer assesses the risks. */
 	'record-risk-assessment': ({ snap, now, actor }, input) => {
 		if (!(snap.controlRequests ?? []).length)
-			throw new ProcedureError(409, 'No request was sent to the control-system bodies yet (001 p.17 para 1).');
+			throw new ProcedureError('conflict', 'No request was sent to the control-system bodies yet (001 p.17 para 1).');
 		const pending = controlPending(snap).map((c) => c.agency);
 		if (pending.length)
 			throw new ProcedureError(
-				409,
+				'conflict',
 				`The risk assessment follows the control-system bodies' answers; waiting for: ${pending.join(', ')} (001 p.17 para 2).`
 			);
 		const riskAssessment = { result: input.result, summary: input.summary, at: now.toISOString(), by: actor.username };
@@ -129,7 +131,7 @@ export const EXPORT_CONTROL_HANDLERS: Handlers = {
 	/** 001 Annex 1 row 3: the term is suspended until the information from abroad arrives. */
 	'request-foreign-information': ({ snap, now }, input) => {
 		const list = snap.record.foreignInformation ?? [];
-		if (list.length >= 50) throw new ProcedureError(409, 'Too many requests abroad on one case.');
+		if (list.length >= 50) throw new ProcedureError('conflict', 'Too many requests abroad on one case.');
 		const request = {
 			body: input.body,
 			country: input.country,
@@ -157,7 +159,7 @@ export const EXPORT_CONTROL_HANDLERS: Handlers = {
 		const index = input.request ?? list.findIndex((f) => f.receivedAt === null);
 		const target = list[index];
 		if (!target || target.receivedAt !== null)
-			throw new ProcedureError(409, 'No such request abroad awaits information.', {
+			throw new ProcedureError('conflict', 'No such request abroad awaits information.', {
 				request: 'not an awaited request'
 			});
 		const next = list.map((f, i) =>
@@ -188,8 +190,8 @@ export function planControlAnswer(
 	now: Date
 ): ActionPlan {
 	const c = (snap.controlRequests ?? []).find((x) => x.id === requestId);
-	if (!c) throw new ProcedureError(404, 'No such control-system request.');
-	if (c.answeredAt !== null) throw new ProcedureError(409, 'This control-system request was already answered.');
+	if (!c) throw new ProcedureError('not-found', 'No such control-system request.');
+	if (c.answeredAt !== null) throw new ProcedureError('conflict', 'This control-system request was already answered.');
 	return plan({
 		controlAnswer: { id: c.id, risks: answer.risks, information: answer.information, at: now, by: label },
 		events: [

@@ -79,7 +79,7 @@ describe('risk information received after registration (001 p.18 para 1 sub.2)',
 		});
 		expect(r.next.record.riskInformation).toMatchObject({ source: riskBody.source, receivedAt: t2.toISOString() });
 		const err = refused(() => act(r.next, head, 'decide', { outcome: 'grant' }, t2));
-		expect([err.status, err.message]).toEqual([409, expect.stringContaining('001 p.18')]);
+		expect([err.kind, err.message]).toEqual(['conflict', expect.stringContaining('001 p.18')]);
 		expect(act(r.next, officer, 'request-mfa-check', {}, t2).plan.mfaRequest).toEqual({ mandatory: true });
 	});
 
@@ -108,7 +108,7 @@ describe('risk information received after registration (001 p.18 para 1 sub.2)',
 			).fields
 		).toHaveProperty('receivedAt');
 		const imp = act(register('import-licence', received), officer, 'complete-check', { complete: true }, t1).next;
-		expect(refused(() => act(imp, officer, 'record-risk-information', riskBody, t2)).status).toBe(409);
+		expect(refused(() => act(imp, officer, 'record-risk-information', riskBody, t2)).kind).toBe('conflict');
 		expect(
 			availableActions({ def: procedureFor('export-licence'), snap, actor: officer, now: t2, calendar })
 		).toContain('record-risk-information');
@@ -155,9 +155,9 @@ describe('request to the control-system bodies and risk assessment (001 p.17 par
 		const answer = planControlAnswer(snap, request.id, { risks: true, information: 'Diversion risk.' }, 'nsc', t1);
 		expect(answer.events[0]).toMatchObject({ type: 'control-request:answered', citation: '001 p.17 para 2' });
 		snap = applyPlan(snap, answer, newId);
-		expect(
-			refused(() => planControlAnswer(snap, request.id, { risks: false, information: 'x' }, 'nsc', t1)).status
-		).toBe(409);
+		expect(refused(() => planControlAnswer(snap, request.id, { risks: false, information: 'x' }, 'nsc', t1)).kind).toBe(
+			'conflict'
+		);
 		expect(refused(() => act(snap, head, 'decide', { outcome: 'grant' }, t1)).message).toContain('No risk assessment');
 		const negative = act(snap, officer, 'record-risk-assessment', { result: 'negative', summary: 'Diversion.' }, t1);
 		expect(negative.plan.events[0]).toMatchObject({ type: 'risk:assessed', after: { result: 'negative', ground: 15 } });
@@ -232,7 +232,7 @@ describe('information awaited from foreign competent bodies suspends the term (0
 
 	it('is no action of an import licence', () => {
 		const imp = act(register('import-licence', received), officer, 'complete-check', { complete: true }, t1).next;
-		expect(refused(() => act(imp, officer, 'request-foreign-information', ask, t1)).status).toBe(409);
+		expect(refused(() => act(imp, officer, 'request-foreign-information', ask, t1)).kind).toBe('conflict');
 	});
 });
 

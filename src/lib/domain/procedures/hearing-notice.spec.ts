@@ -87,7 +87,7 @@ describe('the hearing notice (001 p.19 paras 2–3; 000 p.13)', () => {
 		for (const missing of ['hearingPlace', 'notice'] as const) {
 			const body = { ...notice, [missing]: undefined };
 			const e = refusal(() => act(snap, 'issue-preliminary-refusal', body, now));
-			expect(e.status).toBe(422);
+			expect(e.kind).toBe('invalid');
 			expect(Object.keys(e.fields ?? {}).join(' ')).toContain(missing);
 		}
 		const e = refusal(() =>
@@ -111,7 +111,7 @@ describe('the hearing notice (001 p.19 paras 2–3; 000 p.13)', () => {
 		const snap = underReview('import-licence');
 		const late = { ...notice, hearingAt: '2026-04-17T10:00:00+05:00' };
 		const e = refusal(() => act(snap, 'issue-preliminary-refusal', late, now));
-		expect(e.status).toBe(422);
+		expect(e.kind).toBe('invalid');
 		expect(e.message).toContain('001 p.19 para 3');
 	});
 

@@ -45,7 +45,7 @@ describe.each([
 			refused = e;
 		}
 		expect(refused).toBeInstanceOf(ProcedureError);
-		expect((refused as ProcedureError).status).toBe(403);
+		expect((refused as ProcedureError).kind).toBe('forbidden');
 		const { plan, next } = act(waiting, head, 'sign-incompleteness-refusal', {}, wed);
 		expect(next.stage).toBe('returned-incomplete');
 		expect(plan.decides).toBe(true);

@@ -27,7 +27,7 @@ export function recusedFromComplaintReview(snap: CaseSnapshot, actor: ActingUser
 function assertNotRecused(snap: CaseSnapshot, actor: ActingUser, step: keyof typeof REVIEW_STEP_POINTS): void {
 	if (recusedFromComplaintReview(snap, actor))
 		throw new ProcedureError(
-			403,
+			'forbidden',
 			`You decided the case this complaint is about, so ${REVIEW_STEP_POINTS[step]} falls to another reviewer (001 pp.23–25; 000 pp.15–17).`
 		);
 }
@@ -56,13 +56,13 @@ export const OTHER_HANDLERS: Handlers = {
 	'extend-complaint': ({ snap, actor, now, calendar }, input) => {
 		assertNotRecused(snap, actor, 'extend-complaint');
 		const review = openClock(snap, 'complaint-review');
-		if (!review) throw new ProcedureError(409, 'The complaint review is not running.');
+		if (!review) throw new ProcedureError('conflict', 'The complaint review is not running.');
 		if (review.clock.events.some((e) => e.type === 'extended'))
-			throw new ProcedureError(409, 'The review term may be extended only once (001 p.25 para 1).');
+			throw new ProcedureError('conflict', 'The review term may be extended only once (001 p.25 para 1).');
 		const due = computeClock(review.clock, calendar, now).due;
 		if (!due || now > due)
 			throw new ProcedureError(
-				409,
+				'conflict',
 				'The review term has already run out; it can no longer be extended (001 p.25 para 1).'
 			);
 		const extended = {
@@ -91,7 +91,7 @@ export const OTHER_HANDLERS: Handlers = {
 	'record-extension-notice': ({ snap, actor, now }) => {
 		assertNotRecused(snap, actor, 'record-extension-notice');
 		const notice = openClock(snap, 'complaint-extension-notice');
-		if (!notice) throw new ProcedureError(409, 'No extension notice is awaited.');
+		if (!notice) throw new ProcedureError('conflict', 'No extension notice is awaited.');
 		return plan({
 			clockOps: [append(notice, { type: 'met', at: now })],
 			events: [event('complaint:extension-notified', now, '001 p.25 para 2; 000 p.17', {})]
@@ -117,8 +117,10 @@ export const OTHER_HANDLERS: Handlers = {
 
 	'verify-device': ({ snap, now }, input) => {
 		const device = snap.devices.find((d) => d.imei === input.imei);
-		if (!device) throw new ProcedureError(422, 'This request has no such device.', { imei: 'not in the request' });
-		if (device.result !== null) throw new ProcedureError(409, `Device ${input.imei} was already ${device.result}.`);
+		if (!device)
+			throw new ProcedureError('invalid', 'This request has no such device.', { imei: 'not in the request' });
+		if (device.result !== null)
+			throw new ProcedureError('conflict', `Device ${input.imei} was already ${device.result}.`);
 		const clock = openClock(snap, 'service-term', input.imei);
 		const rest = snap.devices.filter((d) => d.result === null && d.imei !== input.imei);
 		return plan({
@@ -142,18 +144,18 @@ export const OTHER_HANDLERS: Handlers = {
 	'complete-step': ({ def, snap, actor, now }, input) => {
 		const index = def.steps.findIndex((s) => `step:${s.id}` === snap.stage);
 		const step = def.steps[index];
-		if (!step) throw new ProcedureError(409, 'The case is not at a step.');
+		if (!step) throw new ProcedureError('conflict', 'The case is not at a step.');
 		if (!actor.roles.some((r) => (step.roles as readonly string[]).includes(r)))
 			throw new ProcedureError(
-				403,
+				'forbidden',
 				step.participant
 					? `Step ${step.id} is taken by the ${step.participant.nameEn.toLowerCase()} (${step.participant.citation}; ${step.citation}).`
 					: `Step ${step.id} is taken by: ${step.roles.join(', ')} (${step.citation}).`
 			);
 		const performer = stepPerformerProblem(step, snap, actor);
-		if (performer) throw new ProcedureError(snap.assigneeId === null ? 409 : 403, performer);
+		if (performer) throw new ProcedureError(snap.assigneeId === null ? 'conflict' : 'forbidden', performer);
 		if (input.refuse && !step.mayRefuse)
-			throw new ProcedureError(422, `A refusal is drafted at the examination step, not at step ${step.id}.`, {
+			throw new ProcedureError('invalid', `A refusal is drafted at the examination step, not at step ${step.id}.`, {
 				refuse: 'not at this step'
 			});
 		// The reasoned refusal rests on a ground (003 A3 p.8.5: the cases of Standard p.10).
@@ -202,7 +204,7 @@ function refusalGround(step: ProcedureStep, ground: string | undefined) {
 	const grounds = step.refusalGrounds ?? {};
 	const found = ground === undefined ? undefined : grounds[ground];
 	if (!found || ground === undefined)
-		throw new ProcedureError(422, `A reasoned refusal names its ground (${step.citation}).`, {
+		throw new ProcedureError('invalid', `A reasoned refusal names its ground (${step.citation}).`, {
 			ground: `one of: ${Object.keys(grounds).join(', ')}`
 		});
 	return { ground, nameEn: found.nameEn, citation: found.citation };

@@ -68,10 +68,11 @@ export function noticeStillPossible(snap: CaseSnapshot, calendar: WorkingCalenda
  */
 function reissuedLicence(snap: CaseSnapshot, today: string): ReissuedLicence {
 	const r = snap.record.reissueOf;
-	if (!r) throw new ProcedureError(409, 'This reissue is linked to no licence; it cannot be granted (001 p.10).');
+	if (!r)
+		throw new ProcedureError('conflict', 'This reissue is linked to no licence; it cannot be granted (001 p.10).');
 	if (r.validUntil !== null && r.validUntil < today)
 		throw new ProcedureError(
-			409,
+			'conflict',
 			`Licence ${r.licenceNumber} expired on ${r.validUntil}; a reissue keeps its validity, so there is nothing to reissue (001 p.6, p.10).`
 		);
 	return r;
@@ -79,7 +80,7 @@ function reissuedLicence(snap: CaseSnapshot, today: string): ReissuedLicence {
 
 /** The points this licence or certificate procedure cites where 001 and 000 differ (its definition's). */
 function points(def: ProcedureDefinition): PermitPoints {
-	if (!def.permitPoints) throw new ProcedureError(409, `The ${def.service} procedure has no such action.`);
+	if (!def.permitPoints) throw new ProcedureError('conflict', `The ${def.service} procedure has no such action.`);
 	return def.permitPoints;
 }
 
@@ -93,16 +94,21 @@ function closeForDecision(snap: CaseSnapshot, now: Date): ClockOp[] {
 export const PERMIT_HANDLERS: Handlers = {
 	assign: ({ def, snap, actor, now, assignee }, input) => {
 		if (!assignee)
-			throw new ProcedureError(422, 'No such active officer.', { username: 'not an active officer or head' });
+			throw new ProcedureError('invalid', 'No such active officer.', { username: 'not an active officer or head' });
 		if (!assignee.roles.some((r) => r === 'officer' || r === 'head'))
-			throw new ProcedureError(422, 'Cases are assigned to officers or heads.', { username: 'not an officer or head' });
+			throw new ProcedureError('invalid', 'Cases are assigned to officers or heads.', {
+				username: 'not an officer or head'
+			});
 		const isHead = actor.roles.includes('head');
 		if (!isHead && assignee.id !== actor.userId)
-			throw new ProcedureError(403, 'An officer may only take a case themselves; a head assigns to others.');
+			throw new ProcedureError('forbidden', 'An officer may only take a case themselves; a head assigns to others.');
 		if (!isHead && snap.assigneeId !== null && snap.assigneeId !== actor.userId)
-			throw new ProcedureError(409, 'The case is already assigned to another officer; ask a head to reassign it.');
+			throw new ProcedureError(
+				'conflict',
+				'The case is already assigned to another officer; ask a head to reassign it.'
+			);
 		if (snap.assigneeId === assignee.id)
-			throw new ProcedureError(409, `The case is already assigned to ${input.username}.`);
+			throw new ProcedureError('conflict', `The case is already assigned to ${input.username}.`);
 		return plan({
 			assigneeId: assignee.id,
 			events: [
@@ -164,7 +170,7 @@ export const PERMIT_HANDLERS: Handlers = {
 	'request-consultations': ({ snap, now, calendar }, input) => {
 		const already = input.agencies.filter((a) => snap.consultations.some((c) => c.agency === a));
 		if (already.length)
-			throw new ProcedureError(409, `Already consulted: ${already.join(', ')}.`, {
+			throw new ProcedureError('conflict', `Already consulted: ${already.join(', ')}.`, {
 				agencies: `already consulted: ${already.join(', ')}`
 			});
 		const ops = input.agencies.map((agency) => startClock('consultation', 'state-bodies', agency, now));
@@ -185,7 +191,8 @@ export const PERMIT_HANDLERS: Handlers = {
 	},
 
 	'request-mfa-check': ({ snap, now }) => {
-		if (snap.mfa) throw new ProcedureError(409, 'An MFA authenticity check was already requested for this case.');
+		if (snap.mfa)
+			throw new ProcedureError('conflict', 'An MFA authenticity check was already requested for this case.');
 		const mandatory = mfaMandatory(snap);
 		// Sending the check suspends the service term and, with it, the hearing-notice deadline (001 p.17 para 3; ADR-005).
 		const suspend = termSuspensionOps(snap, now, { mfa: true, foreign: foreignPendingOn(snap) });
@@ -205,10 +212,12 @@ export const PERMIT_HANDLERS: Handlers = {
 
 	'record-original-guarantee': ({ snap, now }, input) => {
 		const clock = openClock(snap, 'original-guarantee');
-		if (!clock) throw new ProcedureError(409, 'No original guarantee is awaited on this case.');
+		if (!clock) throw new ProcedureError('conflict', 'No original guarantee is awaited on this case.');
 		const at = input.receivedAt ? new Date(input.receivedAt) : now;
 		if (at > now)
-			throw new ProcedureError(422, 'The guarantee cannot be received in the future.', { receivedAt: 'after now' });
+			throw new ProcedureError('invalid', 'The guarantee cannot be received in the future.', {
+				receivedAt: 'after now'
+			});
 		return plan({
 			clockOps: [
 				append(clock, { type: 'met', at: new Date(Math.max(at.getTime(), clock.clock.events.at(-1)!.at.getTime())) })
@@ -219,24 +228,28 @@ export const PERMIT_HANDLERS: Handlers = {
 
 	'issue-preliminary-refusal': ({ def, snap, now, calendar }, input) => {
 		const act = def.grounds;
-		if (!act) throw new ProcedureError(409, 'This procedure has no refusal grounds.');
+		if (!act) throw new ProcedureError('conflict', 'This procedure has no refusal grounds.');
 		const unknown = input.grounds.filter((n) => !findGround(act, n));
 		if (unknown.length)
-			throw new ProcedureError(422, `Not grounds of act ${act}: ${unknown.join(', ')}.`, {
+			throw new ProcedureError('invalid', `Not grounds of act ${act}: ${unknown.join(', ')}.`, {
 				grounds: `act ${act} lists grounds 1–${groundsFor(act).length}`
 			});
 		const notOptional = input.confidential.filter(
 			(n) => !input.grounds.includes(n) || findGround(act, n)?.confidential !== 'optional'
 		);
 		if (notOptional.length)
-			throw new ProcedureError(422, 'Only chosen grounds that may be marked confidential can be (001 p.19 para 5).', {
-				confidential: `not optional-confidential: ${notOptional.join(', ')}`
-			});
+			throw new ProcedureError(
+				'invalid',
+				'Only chosen grounds that may be marked confidential can be (001 p.19 para 5).',
+				{
+					confidential: `not optional-confidential: ${notOptional.join(', ')}`
+				}
+			);
 		if (!noticeStillPossible(snap, calendar, now)) {
 			const notice = findClock(snap, 'hearing-notice');
 			const due = notice ? computeClock(notice.clock, calendar, now).due : null;
 			throw new ProcedureError(
-				409,
+				'conflict',
 				`Too late for a preliminary refusal: it had to be notified by ${due?.toISOString() ?? 'the notice deadline'}, no later than 3 working days before the term ends (${points(def).hearing}).`
 			);
 		}
@@ -244,7 +257,7 @@ export const PERMIT_HANDLERS: Handlers = {
 		const sentAt = new Date(input.notice.sentAt);
 		if (sentAt > now || sentAt < snap.receivedAt)
 			throw new ProcedureError(
-				422,
+				'invalid',
 				`The notice's sending time is recorded as it happened (${noticePoints.channelsAndTerms}).`,
 				{
 					'notice.sentAt': `between the application's receipt (${snap.receivedAt.toISOString()}) and now`
@@ -255,7 +268,7 @@ export const PERMIT_HANDLERS: Handlers = {
 		const latest = calendar.workingDaysDue(calendar.localDate(sentAt), 2);
 		if (hearingAt <= now || hearingAt > latest) {
 			throw new ProcedureError(
-				422,
+				'invalid',
 				`The hearing is held within 2 working days of the notice (${noticePoints.channelsAndTerms}).`,
 				{ hearingAt: `between now and ${latest.toISOString()}` }
 			);
@@ -323,16 +336,16 @@ export const PERMIT_HANDLERS: Handlers = {
 		const citation = points(def).decision;
 		if (input.outcome === 'refuse') {
 			const act = def.grounds;
-			if (!act) throw new ProcedureError(409, 'This procedure has no refusal grounds.');
+			if (!act) throw new ProcedureError('conflict', 'This procedure has no refusal grounds.');
 			if (def.hearing && snap.stage !== 'hearing-held')
 				throw new ProcedureError(
-					409,
+					'conflict',
 					`A refusal on a listed ground needs the preliminary decision and the hearing first (${points(def).hearingFirst}).`
 				);
 			const noticed = snap.record.preliminary?.grounds ?? [];
 			const extra = input.grounds.filter((n) => !noticed.includes(n));
 			if (extra.length)
-				throw new ProcedureError(422, 'The refusal may rest only on grounds the applicant was heard on.', {
+				throw new ProcedureError('invalid', 'The refusal may rest only on grounds the applicant was heard on.', {
 					grounds: `not in the preliminary decision: ${extra.join(', ')}`
 				});
 			const confidential = (snap.record.preliminary?.confidential ?? []).filter((n) => input.grounds.includes(n));
@@ -354,28 +367,28 @@ export const PERMIT_HANDLERS: Handlers = {
 		const pending = pendingConsultations(snap);
 		if (pending.length)
 			throw new ProcedureError(
-				409,
+				'conflict',
 				`Waiting for the answers of: ${pending.join(', ')} (10 working days, silence is approval, 001 p.16).`
 			);
 		const objecting = snap.consultations.filter((c) => c.decision === 'object').map((c) => c.agency);
 		if (objecting.length)
 			throw new ProcedureError(
-				409,
+				'conflict',
 				`${objecting.join(', ')} objected: refusal ground 4 applies (001 Annex 1 row 9); refuse after a hearing.`
 			);
 		if (mfaPending(snap))
 			throw new ProcedureError(
-				409,
+				'conflict',
 				'The MFA authenticity check has not answered yet; the term is suspended (001 p.17).'
 			);
 		if (snap.mfa?.authentic === false)
 			throw new ProcedureError(
-				409,
+				'conflict',
 				'The MFA found the guarantee not authentic: refusal ground 12 applies (001 Annex 1 row 9).'
 			);
 		if (def.mfaCheck && !snap.mfa && mfaMandatory(snap))
 			throw new ProcedureError(
-				409,
+				'conflict',
 				'An MFA authenticity check is mandatory for these goods (1С350 / 10С905 on a first export or with risk information, 001 p.18).'
 			);
 		const grant = def.grant;
@@ -411,14 +424,14 @@ export const PERMIT_HANDLERS: Handlers = {
 	'record-shipment': ({ def, snap, now }, input) => {
 		const kind = SHIPMENT_KINDS[input.kind];
 		if (!def.postDecision.includes(kind))
-			throw new ProcedureError(409, `No ${kind} is due under the ${def.service} procedure.`);
+			throw new ProcedureError('conflict', `No ${kind} is due under the ${def.service} procedure.`);
 		if (!postDecisionDue(def, snap).includes(kind))
 			throw new ProcedureError(
-				409,
+				'conflict',
 				'The delivery confirmation follows the export of military goods only, and this licence covers none (001 p.22).'
 			);
 		const at = new Date(input.at);
-		if (at > now) throw new ProcedureError(422, 'The shipment cannot be in the future.', { at: 'after now' });
+		if (at > now) throw new ProcedureError('invalid', 'The shipment cannot be in the future.', { at: 'after now' });
 		const variant = kind === 'delivery-confirmation' ? 'military-goods' : 'general-licence';
 		return plan({
 			clockOps: [startClock(kind, variant, null, at)],
@@ -433,7 +446,7 @@ export const PERMIT_HANDLERS: Handlers = {
 
 	'record-post-export-report': ({ snap, now, calendar }, input) => {
 		const clock = openClock(snap, input.kind);
-		if (!clock) throw new ProcedureError(409, `No ${input.kind} is awaited on this case.`);
+		if (!clock) throw new ProcedureError('conflict', `No ${input.kind} is awaited on this case.`);
 		if (input.kind === 'delivery-confirmation')
 			return plan({
 				clockOps: [append(clock, { type: 'met', at: now })],
@@ -443,9 +456,9 @@ export const PERMIT_HANDLERS: Handlers = {
 		// 001 p.28, Annex 4: what the report holds; the licence is this case's (Annex 4 item 1).
 		const shipped = calendar.localDate(clock.clock.events[0]!.at);
 		if (input.exportDate > calendar.localDate(now))
-			throw new ProcedureError(422, 'The export date cannot be in the future.', { exportDate: 'after today' });
+			throw new ProcedureError('invalid', 'The export date cannot be in the future.', { exportDate: 'after today' });
 		if (input.exportDate !== shipped)
-			throw new ProcedureError(422, `The report is for the export recorded on ${shipped}.`, {
+			throw new ProcedureError('invalid', `The report is for the export recorded on ${shipped}.`, {
 				exportDate: `the recorded export date is ${shipped}`
 			});
 		const report = {
@@ -476,7 +489,7 @@ export function planConsultationAnswer(
 	now: Date
 ): ActionPlan {
 	const c = snap.consultations.find((x) => x.id === consultationId);
-	if (!c) throw new ProcedureError(404, 'No such consultation.');
+	if (!c) throw new ProcedureError('not-found', 'No such consultation.');
 	if (c.decision === 'deemed_approved') {
 		return plan({
 			consultationLateAnswer: { id: c.id, decision: answer.decision, reason: answer.reason ?? null, at: now },
@@ -495,7 +508,8 @@ export function planConsultationAnswer(
 			}
 		});
 	}
-	if (c.decision !== null) throw new ProcedureError(409, `This consultation was already answered (${c.decision}).`);
+	if (c.decision !== null)
+		throw new ProcedureError('conflict', `This consultation was already answered (${c.decision}).`);
 	const clock = openClock(snap, 'consultation', c.agency);
 	return plan({
 		stage: reviewStage(snap, {
@@ -542,8 +556,8 @@ export function planMfaResult(
 	result: { authentic: boolean; reference: string },
 	now: Date
 ): ActionPlan {
-	if (!snap.mfa) throw new ProcedureError(404, 'No MFA check was requested for this case.');
-	if (snap.mfa.resultAt !== null) throw new ProcedureError(409, 'The MFA result was already recorded.');
+	if (!snap.mfa) throw new ProcedureError('not-found', 'No MFA check was requested for this case.');
+	if (snap.mfa.resultAt !== null) throw new ProcedureError('conflict', 'The MFA result was already recorded.');
 	const check = openClock(snap, 'mfa-check', 'mfa');
 	// Resumed, unless information from foreign bodies is still awaited (001 Annex 1 row 3).
 	const resume = termSuspensionOps(snap, now, { mfa: false, foreign: foreignPendingOn(snap) });

@@ -40,7 +40,7 @@ describe('the delivery confirmation of military goods (001 p.22)', () => {
 		const snap = grantedExport(false);
 		expect(offered(snap)).not.toContain('record-shipment');
 		const err = refused(() => act(snap, officer, 'record-shipment', { kind: 'military-export', at: shipped }, later));
-		expect(err.status).toBe(409);
+		expect(err.kind).toBe('conflict');
 		expect(err.message).toContain('001 p.22');
 	});
 });

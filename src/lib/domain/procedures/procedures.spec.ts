@@ -80,7 +80,7 @@ describe('export licence (001)', () => {
 		expect(snap.stage).toBe('under-review');
 		snap = act(snap, officer, 'request-consultations', { agencies: ['nsc', 'mod'] }, t1).next;
 		expect(snap.stage).toBe('consultation');
-		expect(refused(() => act(snap, head, 'decide', { outcome: 'grant' }, t1)).status).toBe(409);
+		expect(refused(() => act(snap, head, 'decide', { outcome: 'grant' }, t1)).kind).toBe('conflict');
 
 		// MFA check mandatory (1С350 written with a Latin C, first export: 001 p.18); it suspends the term.
 		const termBefore = due(snap, 'service-term', t1).due!;
@@ -111,7 +111,7 @@ describe('export licence (001)', () => {
 		const termAfter = due(snap, 'service-term', answered).due!;
 		expect(calendar.localDate(termAfter)).toBe(calendar.addWorkingDays(calendar.localDate(termBefore), 23));
 
-		expect(refused(() => act(snap, officer, 'decide', { outcome: 'grant' }, answered)).status).toBe(403);
+		expect(refused(() => act(snap, officer, 'decide', { outcome: 'grant' }, answered)).kind).toBe('forbidden');
 		// 001 p.20: the risk assessment on the control-system answers is the third input of the decision.
 		expect(refused(() => act(snap, head, 'decide', { outcome: 'grant' }, answered)).message).toContain('001 p.17');
 		snap = assessed(snap, answered);
@@ -173,8 +173,8 @@ describe('export licence (001)', () => {
 					{ grounds: [20], hearingAt: '2026-04-15T10:00:00+05:00', ...NOTICE },
 					t
 				)
-			).status
-		).toBe(422);
+			).kind
+		).toBe('invalid');
 		const notice = act(
 			snap,
 			officer,
@@ -254,11 +254,11 @@ describe('export licence (001)', () => {
 	it('lets only the assignee officer (or a head) act; an officer may only take an unassigned case', () => {
 		const snap = register('export-licence', received);
 		const t = at('2026-04-14T10:00:00+05:00');
-		expect(refused(() => act(snap, other, 'complete-check', { complete: true }, t)).status).toBe(403);
+		expect(refused(() => act(snap, other, 'complete-check', { complete: true }, t)).kind).toBe('forbidden');
 		expect(act(snap, head, 'complete-check', { complete: true }, t).next.stage).toBe('under-review');
 		expect(
-			refused(() => act(snap, other, 'assign', { username: 'officer2' }, t, { id: 2, roles: ['officer'] })).status
-		).toBe(409);
+			refused(() => act(snap, other, 'assign', { username: 'officer2' }, t, { id: 2, roles: ['officer'] })).kind
+		).toBe('conflict');
 		const taken = act({ ...snap, assigneeId: null }, other, 'assign', { username: 'officer2' }, t, {
 			id: 2,
 			roles: ['officer']
@@ -272,7 +272,7 @@ describe('export licence (001)', () => {
 			roles: ['officer']
 		});
 		expect(assigned.plan.events.map((e) => e.citation)).toEqual(['000 p.10–11']);
-		expect(refused(() => act(snap, officer, 'complete-check', { complete: 'yes' }, t)).status).toBe(422);
+		expect(refused(() => act(snap, officer, 'complete-check', { complete: 'yes' }, t)).kind).toBe('invalid');
 		// Anyone at the office records the original guarantee (001 p.18 para 2); the rest is the assignee's.
 		expect(availableActions({ def: procedureFor(snap.service), snap, actor: other, now: t, calendar })).toEqual([
 			'record-original-guarantee'
@@ -302,8 +302,8 @@ describe('complaint (001 pp.23–25, 000 pp.15–17)', () => {
 		expect(due(snap, 'complaint-review', at('2026-04-14T10:00:00+05:00')).dueDate).toBe('2026-05-06');
 		const t = at('2026-04-20T10:00:00+05:00');
 		expect(
-			refused(() => act(snap, reviewer, 'extend-complaint', { workingDays: 11, reason: 'more facts' }, t)).status
-		).toBe(422);
+			refused(() => act(snap, reviewer, 'extend-complaint', { workingDays: 11, reason: 'more facts' }, t)).kind
+		).toBe('invalid');
 		const ext = act(
 			snap,
 			reviewer,
@@ -321,8 +321,8 @@ describe('complaint (001 pp.23–25, 000 pp.15–17)', () => {
 		snap = act(snap, reviewer, 'record-extension-notice', {}, t).next;
 		const headAsReviewer: ActingUser = { ...reviewer, userId: 3 };
 		expect(
-			refused(() => act(snap, headAsReviewer, 'decide-complaint', { outcome: 'rejected', reason: 'x' }, t)).status
-		).toBe(403);
+			refused(() => act(snap, headAsReviewer, 'decide-complaint', { outcome: 'rejected', reason: 'x' }, t)).kind
+		).toBe('forbidden');
 		expect(
 			act(snap, reviewer, 'decide-complaint', { outcome: 'upheld', reason: 'The refusal lacked its basis.' }, t).next
 				.stage
@@ -396,8 +396,8 @@ describe('device verification (004 P 10) and a step-timed regulation (003 A3)', 
 			visited.push(step);
 			t = new Date(t.getTime() + 3_600_000);
 			expect(
-				refused(() => act(snap, step === '1' || step === '9' ? officer : registrar, 'complete-step', {}, t)).status
-			).toBe(403);
+				refused(() => act(snap, step === '1' || step === '9' ? officer : registrar, 'complete-step', {}, t)).kind
+			).toBe('forbidden');
 			snap = act(snap, actors[step]!, 'complete-step', {}, t).next;
 		}
 		expect(visited).toEqual(['1', '2', '3', '4', '5', '6', '7', '8', '9']);
@@ -429,17 +429,17 @@ describe('device verification (004 P 10) and a step-timed regulation (003 A3)', 
 		expect(snap.stage).toBe('step:5');
 		// Nobody assigned yet: the expert is not known, so nobody examines.
 		const unassigned = { ...snap, assigneeId: null };
-		expect(refused(() => act(unassigned, officer, 'complete-step', REFUSE, t0)).status).toBe(409);
+		expect(refused(() => act(unassigned, officer, 'complete-step', REFUSE, t0)).kind).toBe('conflict');
 		expect(snap.assigneeId).toBe(officer.userId);
 		const ctx = (actor: ActingUser) => ({ def: procedureFor(snap.service), snap, actor, now: t0, calendar });
 		expect(availableActions(ctx(other))).not.toContain('complete-step');
 		expect(availableActions(ctx(officer))).toContain('complete-step');
 		const byOther = refused(() => act(snap, other, 'complete-step', REFUSE, t0));
-		expect([byOther.status, byOther.message]).toEqual([403, expect.stringContaining('003 A3 p.7')]);
+		expect([byOther.kind, byOther.message]).toEqual(['forbidden', expect.stringContaining('003 A3 p.7')]);
 		snap = act(snap, officer, 'complete-step', {}, t0).next;
 		snap = act(snap, head, 'complete-step', {}, t0).next;
 		expect(snap.stage).toBe('step:7');
-		expect(refused(() => act(snap, officer, 'complete-step', {}, t0)).status).toBe(403);
+		expect(refused(() => act(snap, officer, 'complete-step', {}, t0)).kind).toBe('forbidden');
 		expect(act(snap, other, 'complete-step', {}, t0).next.stage).toBe('step:8');
 	});
 });

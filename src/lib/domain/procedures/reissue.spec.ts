@@ -45,9 +45,9 @@ describe.each(['licence-reissue', 'licence-reissue-separation'])('granting a %s'
 
 	it('is refused when the licence expired before the grant, or when no licence is linked', () => {
 		const expired = refused(() => granted(service, { ...original, validUntil: '2027-04-13' }));
-		expect(expired.status).toBe(409);
+		expect(expired.kind).toBe('conflict');
 		expect(expired.message).toContain('expired on 2027-04-13');
-		expect(refused(() => granted(service, undefined)).status).toBe(409);
+		expect(refused(() => granted(service, undefined)).kind).toBe('conflict');
 	});
 });
 

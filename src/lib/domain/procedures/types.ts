@@ -4,6 +4,7 @@
  * registration, and which features of the engine it uses (consultations, MFA check, hearing, …).
  * The engine (engine.ts) interprets definitions; a new service is a new definition, not new code.
  */
+import { DomainError } from '../errors/domain-error';
 import type { ClockEvent, ClockKind, SlaClock } from '../sla';
 import type { ServiceCode } from '../reference/services';
 import type { GroundAct } from '../reference/refusal-grounds';
@@ -366,13 +367,25 @@ export interface ActionPlan {
 	readonly answer?: { readonly status: number; readonly message: string };
 }
 
-export class ProcedureError extends Error {
-	override readonly name = 'ProcedureError';
+const GENERIC_CODE: Record<ProcedureRefusal, string> = {
+	forbidden: 'not-allowed',
+	'not-found': 'not-found',
+	conflict: 'not-possible-now',
+	invalid: 'invalid-input'
+};
+
+export type ProcedureRefusal = 'forbidden' | 'not-found' | 'conflict' | 'invalid';
+
+/** An action the procedure refuses: who may not, what does not exist, what the stage does not allow. */
+export class ProcedureError extends DomainError {
 	constructor(
-		readonly status: 403 | 404 | 409 | 422,
+		kind: ProcedureRefusal,
 		message: string,
-		readonly fields?: Record<string, string>
+		fields?: Record<string, string>,
+		/** A stable code the catalogue translates; by default the kind's generic one. */
+		code: string = GENERIC_CODE[kind],
+		params: Record<string, string> = {}
 	) {
-		super(message);
+		super(kind, code, message, params, fields);
 	}
 }

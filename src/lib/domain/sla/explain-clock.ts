@@ -18,8 +18,10 @@ export interface ClockExplanation {
 	/** Weekend/holiday days counted because an override made them working days. */
 	readonly countedByOverride: readonly ExplainedDay[];
 	readonly suspensions: readonly SuspensionInterval[];
-	/** One line per event: what happened and the due it left, in Almaty local time. */
+	/** One line per event: what happened and the due it left, in Almaty local time (English). */
 	readonly steps: readonly string[];
+	/** The same events as data, for the page to say in its reader's language. */
+	readonly trace: readonly { readonly event: ClockEvent; readonly dueAfter: number | null }[];
 }
 
 const UNIT_WORDS: Record<SlaClock['unit'], string> = {
@@ -80,6 +82,7 @@ export function explainClock(clock: SlaClock, calendar: WorkingCalendar, now: Da
 		skipped: range?.skipped ?? [],
 		countedByOverride: range?.countedByOverride ?? [],
 		suspensions: r.suspensions,
-		steps
+		steps,
+		trace: r.trace.map(({ event, dueAfter }) => ({ event, dueAfter }))
 	};
 }

@@ -11,13 +11,16 @@ import { availableActions, postDecisionDue, procedureFor, type ActingUser } from
 import { groundsFor } from '../../domain/reference/refusal-grounds';
 import { AGENCY_CODES } from '../../domain/reference/agencies';
 import { loadCase } from './case-snapshot';
+import { groundLabel, type GroundLabelLocale } from '../../domain/reference/refusal-ground-labels';
 
 export async function actionSupport(
 	ex: Executor,
 	caseId: string,
 	user: ActingUser,
 	now: Date,
-	calendar: WorkingCalendar
+	calendar: WorkingCalendar,
+	/** The reader's language, for the grounds' labels. */
+	locale: GroundLabelLocale = 'en'
 ) {
 	const loaded = await loadCase(ex, caseId);
 	if (!loaded) return null;
@@ -39,7 +42,11 @@ export async function actionSupport(
 		officers,
 		agencies: AGENCY_CODES.filter((a) => !loaded.snap.consultations.some((c) => c.agency === a)),
 		grounds: def.grounds
-			? groundsFor(def.grounds).map((g) => ({ number: g.number, label: g.labelEn, confidential: g.confidential }))
+			? groundsFor(def.grounds).map((g) => ({
+					number: g.number,
+					label: groundLabel(g, locale),
+					confidential: g.confidential
+				}))
 			: [],
 		heardGrounds: loaded.snap.record.preliminary?.grounds ?? [],
 		devices: loaded.snap.devices.filter((d) => d.result === null).map((d) => d.imei),

@@ -21,6 +21,7 @@ import type { WorkingCalendar } from '../../domain/calendar';
 import type { CalendarService } from '../calendar/calendar.service';
 import { appendCaseEvent, type Actor } from '../audit/audit.repository';
 import { ApiError } from '../http/api-error';
+import { DomainError } from '../../domain/errors/domain-error';
 import { idempotent, type StoredResponse } from '../http/idempotency';
 import { findService } from '../../domain/reference/services';
 import {
@@ -62,18 +63,10 @@ export function createCaseActions(deps: { db: Db; clock: Clock; calendar: Calend
 		viewer: CaseViewer
 	): Promise<StoredResponse> {
 		const loaded = await loadCase(tx, caseId, { lock: 'wait' });
-		if (!loaded) throw new ApiError(404, 'No such case.');
+		if (!loaded) throw new DomainError('not-found', 'case-not-found', 'No such case.');
 		const now = clock.now();
-		let p: ActionPlan;
-		try {
-			p = await plan(loaded, now);
-		} catch (e) {
-			if (e instanceof Error && e.name === 'ProcedureError') {
-				const pe = e as ProcedureError;
-				throw new ApiError(pe.status, pe.message, pe.fields);
-			}
-			throw e;
-		}
+		// A ProcedureError is a domain error: the route's one mapping answers it (ADR-031).
+		const p: ActionPlan = await plan(loaded, now);
 		await writePlan(tx, loaded, p, { actor, now, calendar });
 		const view = await caseView(tx, caseId, viewer, now, calendar);
 		return p.answer
@@ -120,7 +113,7 @@ export function createCaseActions(deps: { db: Db; clock: Clock; calendar: Calend
 			user: ActingUser & { unit?: string | null },
 			key: string | null
 		) {
-			if (!isUuid(caseId)) throw new ApiError(404, 'No such case.');
+			if (!isUuid(caseId)) throw new DomainError('not-found', 'case-not-found', 'No such case.');
 			const calendar = await deps.calendar.current();
 			return idempotent(
 				db,
@@ -258,7 +251,7 @@ export function createCaseActions(deps: { db: Db; clock: Clock; calendar: Calend
 					const grounds = loaded.snap.record.preliminary?.grounds ?? [];
 					if (grounds.length === 0)
 						throw new ProcedureError(
-							409,
+							'conflict',
 							'The case has no preliminary refusal to decide on: notify the applicant and hold the hearing first (001 p.19).'
 						);
 					return planStaffAction(
@@ -316,9 +309,21 @@ export function createCaseActions(deps: { db: Db; clock: Clock; calendar: Calend
 		const now = clock.now();
 		const receivedAt = new Date(input.receivedAt);
 		if (receivedAt.getTime() > now.getTime() + MAX_SKEW_MS)
-			throw new ApiError(422, 'Some fields are invalid.', { receivedAt: 'in the future' });
+			throw new DomainError(
+				'invalid',
+				'invalid-fields',
+				'Some fields are invalid.',
+				{},
+				{ receivedAt: 'in the future' }
+			);
 		if (now.getTime() - receivedAt.getTime() > MAX_AGE_MS)
-			throw new ApiError(422, 'Some fields are invalid.', { receivedAt: 'more than a year ago' });
+			throw new DomainError(
+				'invalid',
+				'invalid-fields',
+				'Some fields are invalid.',
+				{},
+				{ receivedAt: 'more than a year ago' }
+			);
 		const received = receivedAt > now ? now : receivedAt;
 		const service = findService(input.service)!;
 		const def = procedureFor(input.service);
@@ -335,11 +340,24 @@ export function createCaseActions(deps: { db: Db; clock: Clock; calendar: Calend
 			// representative acting in its name (001 p.23; 000 p.15). Another applicant's case is answered
 			// as if it did not exist, so case numbers of others cannot be probed.
 			if (!target || target.bin !== input.applicant.bin)
-				throw new ApiError(422, 'Some fields are invalid.', {
-					complaintAgainst: 'no case of this applicant with this number (001 p.23; 000 p.15)'
-				});
+				throw new DomainError(
+					'invalid',
+					'invalid-fields',
+					'Some fields are invalid.',
+					{},
+					{
+						complaintAgainst: 'no case of this applicant with this number (001 p.23; 000 p.15)'
+					}
+				);
 			const refusal = complaintTargetRefusal(target.service);
-			if (refusal) throw new ApiError(422, 'Some fields are invalid.', { complaintAgainst: refusal });
+			if (refusal)
+				throw new DomainError(
+					'invalid',
+					'invalid-fields',
+					'Some fields are invalid.',
+					{},
+					{ complaintAgainst: refusal }
+				);
 			complaintOf = target.id;
 		}
 		const a = input.applicant;

@@ -117,7 +117,7 @@ export async function seedDemoCases(ctx: AppContext, staff: Map<string, number>)
 						requestedAt: c.requestedAt,
 						answeredAt: c.answeredAt,
 						risks: c.answeredAt ? false : null,
-						information: c.answeredAt ? 'No risks of this export are known.' : null,
+						information: c.answeredAt ? 'Рисков данного экспорта не выявлено.' : null, // agencies answer in ru/kk
 						answeredBy: c.answeredAt ? `agency:${c.agency}` : null
 					}))
 				);

@@ -1,32 +1,22 @@
-/** Refusals of drafting actions, with the HTTP status the API answers them with. */
-import { ApiError } from '../http/api-error';
+/** Refusals of drafting actions, as domain errors (ADR-031): the API answers them by their kind. */
+import { DomainError, type DomainErrorKind } from '../../domain/errors/domain-error';
 
 export type DraftingErrorCode = 'not-found' | 'forbidden' | 'signed' | 'not-signed' | 'empty' | 'unsaved';
 
-const STATUS: Record<DraftingErrorCode, number> = {
-	'not-found': 404,
-	forbidden: 403,
-	signed: 409,
-	'not-signed': 409,
-	empty: 422,
-	unsaved: 503
+const KIND: Record<DraftingErrorCode, DomainErrorKind> = {
+	'not-found': 'not-found',
+	forbidden: 'forbidden',
+	signed: 'conflict',
+	'not-signed': 'conflict',
+	empty: 'invalid',
+	unsaved: 'unavailable'
 };
 
-export class DraftingError extends Error {
+export class DraftingError extends DomainError {
 	constructor(
-		readonly code: DraftingErrorCode,
+		readonly reason: DraftingErrorCode,
 		message: string
 	) {
-		super(message);
-	}
-}
-
-/** Runs an action and turns a DraftingError into the API's JSON error. */
-export async function asApi<T>(action: () => Promise<T>): Promise<T> {
-	try {
-		return await action();
-	} catch (e) {
-		if (e instanceof DraftingError) throw new ApiError(STATUS[e.code], e.message);
-		throw e;
+		super(KIND[reason], `draft-${reason}`, message);
 	}
 }

@@ -1,18 +1,41 @@
 /**
- * JSON errors for the API: `{ error, fields? }` with the right status. Thrown anywhere inside an
- * `apiRoute` handler and turned into a response there, so handlers stay guard-clause shaped.
+ * Errors of the HTTP layer itself (a body that is not JSON, a missing token): a domain error that
+ * names its own status. Thrown anywhere inside an `apiRoute` handler, and any other domain error
+ * with it, and turned into a response there by the one mapping (error-answer.ts, ADR-031), so
+ * handlers stay guard-clause shaped.
  */
-import { json, type RequestEvent, type RequestHandler } from '@sveltejs/kit';
+import type { RequestEvent, RequestHandler } from '@sveltejs/kit';
+import { getLocale } from '../../paraglide/runtime';
+import { DomainError, isDomainError, type DomainErrorKind } from '../../domain/errors/domain-error';
+import { errorResponse } from './error-answer';
 
-export class ApiError extends Error {
-	override readonly name = 'ApiError';
+/**
+ * The code an ApiError gets when it names none: generic on purpose, with no catalogue message of
+ * its own (its English text is specific; other languages get the kind's message).
+ */
+const BY_STATUS: Record<number, [DomainErrorKind, string]> = {
+	400: ['invalid', 'bad-request'],
+	401: ['unauthenticated', 'unauthenticated'],
+	403: ['forbidden', 'not-allowed'],
+	404: ['not-found', 'not-found'],
+	409: ['conflict', 'not-possible-now'],
+	413: ['invalid', 'body-too-large'],
+	415: ['invalid', 'not-json'],
+	422: ['invalid', 'invalid-input'],
+	429: ['rate-limited', 'too-many-attempts']
+};
+
+export class ApiError extends DomainError {
 	constructor(
 		readonly status: number,
 		message: string,
-		readonly fields?: Record<string, string>,
-		readonly headers?: Record<string, string>
+		fields?: Record<string, string>,
+		readonly headers?: Record<string, string>,
+		code?: string,
+		params: Record<string, string> = {}
 	) {
-		super(message);
+		const [kind, byStatus] = BY_STATUS[status] ?? ['invalid', 'bad-request'];
+		super(kind, code ?? byStatus, message, params, fields);
 	}
 }
 
@@ -21,17 +44,8 @@ export function apiRoute<E extends RequestEvent>(handler: (event: E) => Promise<
 		try {
 			return await handler(event);
 		} catch (e) {
-			// By name, not instanceof: services built into the server bundle throw their own copy of the class.
-			if (isApiError(e))
-				return json(
-					{ error: e.message, ...(e.fields ? { fields: e.fields } : {}) },
-					{ status: e.status, headers: e.headers }
-				);
+			if (isDomainError(e)) return errorResponse(e, getLocale(), (e as Partial<ApiError>).headers);
 			throw e;
 		}
 	}) as unknown as RequestHandler;
-}
-
-export function isApiError(e: unknown): e is ApiError {
-	return e instanceof Error && e.name === 'ApiError' && typeof (e as ApiError).status === 'number';
 }

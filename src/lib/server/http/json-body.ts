@@ -31,11 +31,16 @@ export async function readJson<S extends z.ZodType>(
 	}
 	const control = findControlChar(value);
 	if (control !== null)
-		throw new ApiError(422, 'Some fields are invalid.', {
-			[control]: 'contains a control character (only tab and line breaks are allowed)'
-		});
+		throw new ApiError(
+			422,
+			'Some fields are invalid.',
+			{ [control]: 'contains a control character (only tab and line breaks are allowed)' },
+			undefined,
+			'invalid-fields'
+		);
 	const parsed = schema.safeParse(value);
-	if (!parsed.success) throw new ApiError(422, 'Some fields are invalid.', fieldErrors(parsed.error));
+	if (!parsed.success)
+		throw new ApiError(422, 'Some fields are invalid.', fieldErrors(parsed.error), undefined, 'invalid-fields');
 	return parsed.data;
 }
 

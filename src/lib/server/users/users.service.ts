@@ -2,6 +2,7 @@
  * Changes to users and roles. Each writes its audit row (stream `user:<id>` or `role:<name>`) in the
  * same transaction as the change, with the state before and after; secrets never enter the trail.
  */
+import { DomainError, isDomainError } from '../../domain/errors/domain-error';
 import { eq, sql } from 'drizzle-orm';
 import type { Db, Executor } from '../db/client';
 import { roles, userRoles, users } from '../db/schema';
@@ -19,22 +20,21 @@ export interface NewUser {
 	unit?: string | null;
 }
 
-export class UserInputError extends Error {
-	override readonly name = 'UserInputError';
+/** A user or role change refused, naming the form field at fault (ADR-031). */
+export class UserInputError extends DomainError {
 	constructor(
+		kind: 'invalid' | 'conflict' | 'not-found',
+		code: string,
 		message: string,
 		readonly field: string
 	) {
-		super(message);
+		super(kind, code, message, {}, { [field]: message });
 	}
 }
 
-/**
- * The service may come from another bundle than the caller (server/ builds the context, SvelteKit's
- * bundle catches), so `instanceof` is not reliable across that boundary; the name is.
- */
+/** Recognised by the domain-error brand: the service may come from the other bundle. */
 export function isUserInputError(e: unknown): e is UserInputError {
-	return e instanceof Error && e.name === 'UserInputError' && 'field' in e;
+	return isDomainError(e) && 'field' in e;
 }
 
 export function createUserService(deps: {
@@ -63,7 +63,12 @@ export function createUserService(deps: {
 
 	function checkRoles(input: { roles: Role[]; agencyCode?: string | null }) {
 		if (input.roles.includes('agency_liaison') && !input.agencyCode)
-			throw new UserInputError('An agency liaison must belong to one agency.', 'agencyCode');
+			throw new UserInputError(
+				'invalid',
+				'user-liaison-without-agency',
+				'An agency liaison must belong to one agency.',
+				'agencyCode'
+			);
 	}
 
 	return {
@@ -77,7 +82,7 @@ export function createUserService(deps: {
 					.select({ id: users.id })
 					.from(users)
 					.where(eq(sql`lower(${users.username})`, input.username.toLowerCase()));
-				if (exists) throw new UserInputError('That username is taken.', 'username');
+				if (exists) throw new UserInputError('conflict', 'user-username-taken', 'That username is taken.', 'username');
 				const now = clock.now();
 				const [row] = await tx
 					.insert(users)
@@ -107,7 +112,7 @@ export function createUserService(deps: {
 		async setRoles(userId: number, newRoles: Role[], actor: Actor) {
 			await db.transaction(async (tx) => {
 				const before = await publicView(tx, userId);
-				if (!before) throw new UserInputError('No such user.', 'userId');
+				if (!before) throw new UserInputError('not-found', 'user-not-found', 'No such user.', 'userId');
 				checkRoles({ roles: newRoles, agencyCode: before.agencyCode });
 				await tx.delete(userRoles).where(eq(userRoles.userId, userId));
 				if (newRoles.length) await tx.insert(userRoles).values(newRoles.map((role) => ({ userId, role })));
@@ -127,7 +132,7 @@ export function createUserService(deps: {
 		async setDisabled(userId: number, disabled: boolean, actor: Actor) {
 			await db.transaction(async (tx) => {
 				const before = await publicView(tx, userId);
-				if (!before) throw new UserInputError('No such user.', 'userId');
+				if (!before) throw new UserInputError('not-found', 'user-not-found', 'No such user.', 'userId');
 				const now = clock.now();
 				await tx.update(users).set({ disabled, updatedAt: now }).where(eq(users.id, userId));
 				await appendAuditEvent(tx, `user:${userId}`, {
@@ -159,7 +164,7 @@ export function createUserService(deps: {
 		async setRoleMfaRequired(role: Role, required: boolean, actor: Actor) {
 			return db.transaction(async (tx) => {
 				const [before] = await tx.select().from(roles).where(eq(roles.name, role));
-				if (!before) throw new UserInputError('No such role.', 'role');
+				if (!before) throw new UserInputError('not-found', 'role-not-found', 'No such role.', 'role');
 				await tx.update(roles).set({ mfaRequired: required }).where(eq(roles.name, role));
 				await appendAuditEvent(tx, `role:${role}`, {
 					type: 'role-mfa-changed',

@@ -1,4 +1,6 @@
 import { fail } from '@sveltejs/kit';
+import { kzPublicHolidays } from '$lib/domain/calendar/kz-public-holidays';
+import { displayLocale } from '$lib/format';
 import type { Actions, PageServerLoad } from './$types';
 import { requirePermission } from '$lib/server/auth/guard';
 import { OverrideInputSchema } from '$lib/server/calendar/override.schema';
@@ -16,7 +18,13 @@ export const load: PageServerLoad = async (event) => {
 			: Number(calendar.localDate(clock.now()).slice(0, 4));
 	return {
 		year,
-		holidays: calendar.nonWorkingDays(year).filter((d) => d.kind !== 'weekend'),
+		// Holiday names in the reader's language; overrides keep the admin's own words.
+		holidays: calendar
+			.nonWorkingDays(year)
+			.filter((d) => d.kind !== 'weekend')
+			.map((d) =>
+				d.kind === 'holiday' ? { ...d, name: kzPublicHolidays(year, displayLocale()).get(d.date)?.name ?? d.name } : d
+			),
 		workingWeekendDays: calendar.workingWeekendDays(year),
 		overrides: (await service.overrides()).filter((o) => o.date.startsWith(`${year}-`))
 	};

@@ -2,7 +2,7 @@ import { fail } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { requirePermission } from '$lib/server/auth/guard';
 import { fieldErrors } from '$lib/server/http/json-body';
-import { isApiError } from '$lib/server/http/api-error';
+import { isDomainError } from '$lib/domain/errors/domain-error';
 import { NewWebhookSchema } from '$lib/server/webhooks/webhooks.service';
 import { WEBHOOK_EVENTS, WEBHOOK_TYPES } from '$lib/domain/webhooks';
 
@@ -39,7 +39,7 @@ export const actions: Actions = {
 			const created = await ctx.webhooks.create(parsed.data, actorOf(admin), own);
 			return { action: 'create' as const, created: { url: created.url, secret: created.secret } };
 		} catch (e) {
-			if (isApiError(e) && e.status === 422)
+			if (isDomainError(e) && e.kind === 'invalid')
 				return fail(422, { action: 'create' as const, fields: Object.keys(e.fields ?? {}) });
 			throw e;
 		}

@@ -13,6 +13,8 @@ import { hearingNoticeOf } from '$lib/domain/procedures/hearing-notice';
 import { exportControlView } from '$lib/server/cases/export-control-view';
 import { controlRequests } from '$lib/server/db/schema';
 import { eq } from 'drizzle-orm';
+import { whyText } from '$lib/server/cases/why-text';
+import { displayLocale } from '$lib/format';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -38,7 +40,7 @@ export const load: PageServerLoad = async (event) => {
 		try {
 			const clock = reviveClock(k);
 			const computed = computeClock(clock, calendar, now);
-			const why = explainClock(clock, calendar, now);
+			const why = whyText(explainClock(clock, calendar, now), k, displayLocale());
 			return {
 				remainingWorkingMinutes: computed.remainingWorkingMinutes,
 				band: computed.band,
@@ -60,7 +62,8 @@ export const load: PageServerLoad = async (event) => {
 				c.id,
 				{ kind: 'staff', userId: user.id, username: user.username, roles: user.roles },
 				now,
-				calendar
+				calendar,
+				displayLocale()
 			),
 			// The refusal draft: offered to its editors and readers before the decision.
 			// A complaint is upheld or rejected (001 p.24), never refused by a letter: no draft there.

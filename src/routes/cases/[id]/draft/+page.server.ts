@@ -3,6 +3,8 @@ import type { PageServerLoad } from './$types';
 import { draftActor } from '$lib/server/drafting/draft-route';
 import { requireDraftAccess } from '$lib/server/drafting/draft-authz';
 import { DraftingError } from '$lib/server/drafting/drafting-errors';
+import { errorMessage } from '$lib/server/http/error-answer';
+import { getLocale } from '$lib/paraglide/runtime';
 import { openCurrentDraft } from '$lib/server/drafting/draft.repository';
 import { letterFor } from '$lib/server/drafting/draft-letter';
 import { loadDraftingClocks } from '$lib/server/drafting/draft-clocks';
@@ -20,7 +22,7 @@ export const load: PageServerLoad = async (event) => {
 	const { ctx } = event.locals;
 	const caseId = event.params.id;
 	const granted = await requireDraftAccess(ctx.db, caseId, actor, 'read').catch((e: unknown) => {
-		if (e instanceof DraftingError) error(e.code === 'not-found' ? 404 : 403, e.message);
+		if (e instanceof DraftingError) error(e.reason === 'not-found' ? 404 : 403, errorMessage(e, getLocale()));
 		throw e;
 	});
 	const draft = await openCurrentDraft(ctx.db, caseId, { userId: actor.id, at: ctx.clock.now() });

@@ -1,10 +1,9 @@
 import { json } from '@sveltejs/kit';
 import { asc } from 'drizzle-orm';
-import { apiRoute, ApiError } from '$lib/server/http/api-error';
+import { apiRoute } from '$lib/server/http/api-error';
 import { readJson } from '$lib/server/http/json-body';
 import { requirePermission } from '$lib/server/auth/guard';
 import { NewUserSchema } from '$lib/server/users/user.schemas';
-import { isUserInputError } from '$lib/server/users/users.service';
 import { users } from '$lib/server/db/schema';
 
 export const GET = apiRoute(async (event) => {
@@ -19,12 +18,7 @@ export const GET = apiRoute(async (event) => {
 export const POST = apiRoute(async (event) => {
 	const admin = requirePermission(event, 'users:manage');
 	const body = await readJson(event.request, NewUserSchema);
-	try {
-		const id = await event.locals.ctx.users.create(body, { userId: admin.id, label: admin.username });
-		return json({ id, ...(await event.locals.ctx.users.publicView(id)) }, { status: 201 });
-	} catch (e) {
-		if (isUserInputError(e))
-			throw new ApiError(e.field === 'username' ? 409 : 422, e.message, { [e.field]: e.message });
-		throw e;
-	}
+	// A refused user (taken username: 409) is a domain error the route's mapping answers.
+	const id = await event.locals.ctx.users.create(body, { userId: admin.id, label: admin.username });
+	return json({ id, ...(await event.locals.ctx.users.publicView(id)) }, { status: 201 });
 });

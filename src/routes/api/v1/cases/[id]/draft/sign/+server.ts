@@ -3,7 +3,6 @@ import { apiRoute } from '$lib/server/http/api-error';
 import { requirePermission } from '$lib/server/auth/guard';
 import { draftActor } from '$lib/server/drafting/draft-route';
 import { requireDraftAccess } from '$lib/server/drafting/draft-authz';
-import { asApi } from '$lib/server/drafting/drafting-errors';
 import { signDraft } from '$lib/server/drafting/sign-draft';
 import type { Tx } from '$lib/server/db/client';
 
@@ -17,9 +16,7 @@ export const POST = apiRoute(async (event) => {
 	const { ctx } = event.locals;
 	const calendar = await ctx.calendar.current(); // before the transaction (PGlite: one connection)
 	const user = { kind: 'staff' as const, userId: actor.id, username: actor.username, roles: actor.roles };
-	return asApi(async () => {
-		await requireDraftAccess(ctx.db, event.params.id!, actor, 'edit');
-		const decide = (tx: Tx, text: string) => ctx.cases.refuseWithLetterIn(tx, calendar, event.params.id!, user, text);
-		return json(await signDraft(ctx, { caseId: event.params.id!, signer: actor, decide }), { status: 201 });
-	});
+	await requireDraftAccess(ctx.db, event.params.id!, actor, 'edit');
+	const decide = (tx: Tx, text: string) => ctx.cases.refuseWithLetterIn(tx, calendar, event.params.id!, user, text);
+	return json(await signDraft(ctx, { caseId: event.params.id!, signer: actor, decide }), { status: 201 });
 });

@@ -4,7 +4,6 @@ import { apiRoute, ApiError } from '$lib/server/http/api-error';
 import { readJson } from '$lib/server/http/json-body';
 import { draftActor } from '$lib/server/drafting/draft-route';
 import { requireDraftAccess } from '$lib/server/drafting/draft-authz';
-import { asApi } from '$lib/server/drafting/drafting-errors';
 import { createNamedVersion, listVersions, VERSION_NAME_MAX } from '$lib/server/drafting/draft-versions';
 
 const NewVersionSchema = z
@@ -14,20 +13,16 @@ const NewVersionSchema = z
 /** Every named version of the case's refusal letter, all chains (readers and editors). */
 export const GET = apiRoute(async (event) => {
 	const actor = draftActor(event);
-	return asApi(async () => {
-		await requireDraftAccess(event.locals.ctx.db, event.params.id!, actor, 'read');
-		return json({ versions: await listVersions(event.locals.ctx.db, event.params.id!) });
-	});
+	await requireDraftAccess(event.locals.ctx.db, event.params.id!, actor, 'read');
+	return json({ versions: await listVersions(event.locals.ctx.db, event.params.id!) });
 });
 
 /** Keeps the current text as a named, immutable version (editors). */
 export const POST = apiRoute(async (event) => {
 	const actor = draftActor(event);
 	const body = await readJson(event.request, NewVersionSchema, 4096);
-	return asApi(async () => {
-		const { draft } = await requireDraftAccess(event.locals.ctx.db, event.params.id!, actor, 'edit');
-		if (!draft) throw new ApiError(404, 'The case has no refusal draft yet; open it first.');
-		const { text: _text, ...version } = await createNamedVersion(event.locals.ctx, draft, body.name, actor);
-		return json(version, { status: 201 });
-	});
+	const { draft } = await requireDraftAccess(event.locals.ctx.db, event.params.id!, actor, 'edit');
+	if (!draft) throw new ApiError(404, 'The case has no refusal draft yet; open it first.');
+	const { text: _text, ...version } = await createNamedVersion(event.locals.ctx, draft, body.name, actor);
+	return json(version, { status: 201 });
 });

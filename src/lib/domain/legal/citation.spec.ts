@@ -1,0 +1,40 @@
+import { describe, expect, it } from 'vitest';
+import { formatCitations, parseCitation } from './citation';
+
+describe('legal citations', () => {
+	it.each([
+		['001 p.19 para 3', '001 ереже, 19-т. 3-абз.', 'Правила 001, п. 19 абз. 3'],
+		['000 p.13', '000 ереже, 13-т.', 'Правила 000, п. 13'],
+		['001 pp.23–25', '001 ереже, 23–25-т.', 'Правила 001, пп. 23–25'],
+		['001 p.18 para 1 sub.2', '001 ереже, 18-т. 1-абз. 2)-тт.', 'Правила 001, п. 18 абз. 1 пп. 2)'],
+		['001 p.24(1)', '001 ереже, 24-т. 1)-тт.', 'Правила 001, п. 24 пп. 1)'],
+		['001 p.17 paras 1–2', '001 ереже, 17-т. 1–2-абз.', 'Правила 001, п. 17 абз. 1–2'],
+		['001 Annex 1 row 3', '001 ереже, 1-қосымша 3-жол', 'Правила 001, прил. 1 стр. 3'],
+		['001 Annex 1 row 9 ground 12', '001 ереже, 1-қосымша 9-жол 12-негіз', 'Правила 001, прил. 1 стр. 9 осн. 12'],
+		['003 A3 p.5 sub.1–9', '003 регламенттер, 3-регламент 5-т. 1–9)-тт.', 'Регламенты 003, регламент 3 п. 5 пп. 1–9)'],
+		['004 P 10', '004 бірлескен бұйрық, 10-т.', 'Совместный приказ 004, п. 10'],
+		['001 Annex 2', '001 ереже, 2-қосымша', 'Правила 001, прил. 2']
+	])('%s reads as kk "%s" and ru "%s", and round-trips in English', (canonical, kk, ru) => {
+		expect(formatCitations(canonical, 'kk')).toBe(kk);
+		expect(formatCitations(canonical, 'ru')).toBe(ru);
+		expect(formatCitations(canonical, 'en')).toBe(canonical);
+	});
+
+	it('formats each of several citations joined by semicolons', () => {
+		expect(formatCitations('001 p.19 para 3; 000 p.13', 'ru')).toBe('Правила 001, п. 19 абз. 3; Правила 000, п. 13');
+	});
+
+	it('reads the parts into structure', () => {
+		expect(parseCitation('001 p.18 para 1 sub.2')).toEqual({
+			act: '001',
+			points: '18',
+			paragraphs: '1',
+			subpoints: '2'
+		});
+	});
+
+	it('keeps text that is not a canonical citation as written', () => {
+		expect(parseCitation('Civil Code art. 5')).toBeNull();
+		expect(formatCitations('001 p.19, as agreed', 'kk')).toBe('001 p.19, as agreed');
+	});
+});

@@ -1,0 +1,120 @@
+/**
+ * Legal citations as structure, rendered per language (ADR-032). The code keeps citations in the
+ * short canonical form of the digests ("001 p.19 para 3; 000 p.13", "001 Annex 1 row 3",
+ * "003 A3 p.7", "004 P 10"); `parseCitations` reads that form into act, point, paragraph and
+ * sub-point, and `formatCitations` writes it as a Kazakh or Russian reader expects it:
+ * kk "001 ереже, 19-т. 3-абз.", ru "Правила 001, п. 19 абз. 3". English keeps the canonical form.
+ */
+export type CitationLocale = 'kk' | 'ru' | 'en';
+
+/** A number or a range such as "23–25". */
+type Num = string;
+
+export interface Citation {
+	act: string;
+	/** 003's regulations are its annexes A1–A11. */
+	regulation?: Num;
+	annex?: Num;
+	row?: Num;
+	ground?: Num;
+	points?: Num;
+	/** "P 10" (004 numbers its paragraphs as points). */
+	pointStyle?: 'p' | 'P';
+	paragraphs?: Num;
+	subpoints?: Num;
+	/** "p.24(1)": a sub-point written in brackets. */
+	bracketed?: Num;
+}
+
+const NUM = String.raw`\d+(?:\.\d+)*(?:[–-]\d+(?:\.\d+)*)?`;
+const PARTS: [RegExp, (c: Citation, v: string) => void][] = [
+	[new RegExp(`^Annex (${NUM})`), (c, v) => (c.annex = v)],
+	[new RegExp(`^row (${NUM})`), (c, v) => (c.row = v)],
+	[new RegExp(`^ground (${NUM})`), (c, v) => (c.ground = v)],
+	[new RegExp(`^A(\\d+)`), (c, v) => (c.regulation = v)],
+	[new RegExp(`^pp?\\.\\s?(${NUM})(?:\\((\\d+)\\))?`), (c, v) => (c.points = v)],
+	[new RegExp(`^P (${NUM})`), (c, v) => ((c.points = v), (c.pointStyle = 'P'))],
+	[new RegExp(`^paras? (${NUM})`), (c, v) => (c.paragraphs = v)],
+	[new RegExp(`^sub\\.\\s?(${NUM})`), (c, v) => (c.subpoints = v)]
+];
+
+/** One citation ("001 p.19 para 3"), or null when it is not in the canonical form. */
+export function parseCitation(text: string): Citation | null {
+	const head = /^(\d{3})\s+/.exec(text.trim());
+	if (!head) return null;
+	const c: Citation = { act: head[1]! };
+	let rest = text.trim().slice(head[0].length);
+	while (rest.length) {
+		const hit = PARTS.map(([re, set]) => [re.exec(rest), set] as const).find(([m]) => m);
+		if (!hit) return null;
+		const [m, set] = hit;
+		set(c, m![1]!);
+		if (m![2]) c.bracketed = m![2];
+		rest = rest.slice(m![0].length).replace(/^[\s,]+/, '');
+	}
+	return c;
+}
+
+const ACT: Record<Exclude<CitationLocale, 'en'>, Record<string, string>> = {
+	kk: {
+		'001': '001 ереже',
+		'000': '000 ереже',
+		'002': '002 бұйрық',
+		'003': '003 регламенттер',
+		'004': '004 бірлескен бұйрық'
+	},
+	ru: {
+		'001': 'Правила 001',
+		'000': 'Правила 000',
+		'002': 'Приказ 002',
+		'003': 'Регламенты 003',
+		'004': 'Совместный приказ 004'
+	}
+};
+
+const range = (v: Num) => v.includes('–') || v.includes('-');
+
+function formatOne(c: Citation, locale: CitationLocale): string {
+	const sub = c.bracketed ?? c.subpoints;
+	if (locale === 'en') {
+		const parts = [c.act];
+		if (c.regulation) parts.push(`A${c.regulation}`);
+		if (c.annex) parts.push(`Annex ${c.annex}`);
+		if (c.row) parts.push(`row ${c.row}`);
+		if (c.ground) parts.push(`ground ${c.ground}`);
+		if (c.points)
+			parts.push(
+				c.pointStyle === 'P'
+					? `P ${c.points}`
+					: `${range(c.points) ? 'pp.' : 'p.'}${c.points}${c.bracketed ? `(${c.bracketed})` : ''}`
+			);
+		if (c.paragraphs) parts.push(`${range(c.paragraphs) ? 'paras' : 'para'} ${c.paragraphs}`);
+		if (c.subpoints) parts.push(`sub.${c.subpoints}`);
+		return parts.join(' ');
+	}
+	const act = ACT[locale][c.act] ?? c.act;
+	const kk = locale === 'kk';
+	const parts: string[] = [];
+	if (c.regulation) parts.push(kk ? `${c.regulation}-регламент` : `регламент ${c.regulation}`);
+	if (c.annex) parts.push(kk ? `${c.annex}-қосымша` : `прил. ${c.annex}`);
+	if (c.row) parts.push(kk ? `${c.row}-жол` : `стр. ${c.row}`);
+	if (c.ground) parts.push(kk ? `${c.ground}-негіз` : `осн. ${c.ground}`);
+	if (c.points) parts.push(kk ? `${c.points}-т.` : `${range(c.points) ? 'пп.' : 'п.'} ${c.points}`);
+	if (c.paragraphs) parts.push(kk ? `${c.paragraphs}-абз.` : `абз. ${c.paragraphs}`);
+	if (sub) parts.push(kk ? `${sub})-тт.` : `пп. ${sub})`);
+	return parts.length ? `${act}, ${parts.join(' ')}` : act;
+}
+
+/**
+ * Citations joined by ";" in `locale`. A part that is not in the canonical form is kept as written
+ * (the check of every page in kk and ru finds it if it is English).
+ */
+export function formatCitations(text: string, locale: CitationLocale): string {
+	return text
+		.split(/;\s*/)
+		.map((part) => {
+			const c = parseCitation(part);
+			return c ? formatOne(c, locale) : part;
+		})
+		.join('; ');
+}

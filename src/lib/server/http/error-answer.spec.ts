@@ -1,0 +1,58 @@
+import { describe, expect, it } from 'vitest';
+import { DomainError } from '../../domain/errors/domain-error';
+import { ProcedureError } from '../../domain/procedures/types';
+import { ApiError } from './api-error';
+import { errorAck, errorBody, statusOf } from './error-answer';
+
+describe('the one mapping of domain errors', () => {
+	const mayNot = new ProcedureError('forbidden', 'Your role may not decide (001 p.20).', undefined, 'role-may-not', {
+		action: 'decide',
+		citation: '001 p.20'
+	});
+
+	it('answers by kind, with the stable code and the message in the caller’s language', () => {
+		expect(statusOf(mayNot)).toBe(403);
+		expect(errorBody(mayNot, 'kk')).toMatchObject({
+			code: 'role-may-not',
+			message: 'Сіздің рөліңіз бұл әрекетті орындай алмайды (001 ереже, 20-т.).'
+		});
+		expect(errorBody(mayNot, 'ru').message).toBe('Ваша роль не может выполнить это действие (Правила 001, п. 20).');
+		expect(errorBody(mayNot, 'en').message).toBe('Your role may not decide (001 p.20).');
+	});
+
+	it('says what kind of refusal it is when the catalogue has no message for the code yet', () => {
+		const e = new ProcedureError('conflict', 'No original guarantee is awaited on this case.');
+		expect([statusOf(e), e.code]).toEqual([409, 'not-possible-now']);
+		expect(errorBody(e, 'ru').message).toBe('В текущем состоянии дела это действие невозможно.');
+		expect(errorBody(e, 'en').message).toBe('No original guarantee is awaited on this case.');
+	});
+
+	it('keeps the fields and lets an HTTP-layer error name its own status', () => {
+		const e = new ApiError(415, 'Send the body as application/json.');
+		expect([statusOf(e), e.code]).toEqual([415, 'not-json']);
+		const invalid = new DomainError('invalid', 'invalid-fields', 'Some fields are invalid.', {}, { at: 'required' });
+		expect(errorBody(invalid, 'kk')).toEqual({
+			code: 'invalid-fields',
+			message: 'Кейбір өрістер дұрыс толтырылмаған.',
+			error: 'Кейбір өрістер дұрыс толтырылмаған.',
+			fields: { at: 'required' }
+		});
+	});
+
+	it('refuses a socket event with the same code and message', () => {
+		expect(errorAck(mayNot, 'ru')).toEqual({
+			code: 'role-may-not',
+			error: 'Ваша роль не может выполнить это действие (Правила 001, п. 20).'
+		});
+	});
+
+	it('recognises a domain error thrown by another copy of the class (the other bundle)', async () => {
+		const copyPath = '../../domain/errors/domain-error?copy';
+		const copy = (await import(/* @vite-ignore */ copyPath)) as typeof import('../../domain/errors/domain-error');
+		const { DomainError: Original, isDomainError } = await import('../../domain/errors/domain-error');
+		const foreign = new copy.DomainError('invalid', 'x', 'x');
+		expect(foreign instanceof Original).toBe(false);
+		expect(isDomainError(foreign)).toBe(true);
+		expect(isDomainError(new Error('plain'))).toBe(false);
+	});
+});

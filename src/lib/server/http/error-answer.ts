@@ -1,0 +1,58 @@
+/**
+ * The one mapping from a domain error to what a client receives (ADR-031): an HTTP answer
+ * `{ code, message, fields? }` (plus `error`, the same message, for clients written before `code`),
+ * or a socket acknowledgement `{ error, code }`. The message comes from the catalogue in the
+ * caller's language (`err_<code>`); an error the catalogue does not name yet says what kind of
+ * refusal it is in that language, and in English keeps its own precise text.
+ */
+import { json } from '@sveltejs/kit';
+import { m } from '../../paraglide/messages';
+import type { DomainError, DomainErrorKind } from '../../domain/errors/domain-error';
+import { formatCitations } from '../../domain/legal/citation';
+
+export type Locale = 'kk' | 'ru' | 'en';
+
+const STATUS: Record<DomainErrorKind, number> = {
+	invalid: 422,
+	'not-found': 404,
+	forbidden: 403,
+	conflict: 409,
+	unauthenticated: 401,
+	'rate-limited': 429,
+	unavailable: 503
+};
+
+type Message = (inputs: Record<string, string>, options: { locale: Locale }) => string;
+const catalogue = m as unknown as Record<string, Message | undefined>;
+
+const keyOf = (code: string) => `err_${code.replaceAll('-', '_')}`;
+
+/** The error's message in `locale`, from the catalogue. */
+export function errorMessage(e: DomainError, locale: Locale): string {
+	const own = catalogue[keyOf(e.code)];
+	const params = { ...e.params };
+	if (params.citation) params.citation = formatCitations(params.citation, locale);
+	if (own) return own(params, { locale });
+	if (locale === 'en') return e.message;
+	return catalogue[keyOf(`kind-${e.kind}`)]!({}, { locale });
+}
+
+/** The HTTP status a domain error is answered with (an HTTP-layer error may name its own). */
+export function statusOf(e: DomainError): number {
+	const own = (e as { status?: unknown }).status;
+	return typeof own === 'number' ? own : STATUS[e.kind];
+}
+
+export function errorBody(e: DomainError, locale: Locale) {
+	const message = errorMessage(e, locale);
+	return { code: e.code, message, error: message, ...(e.fields ? { fields: e.fields } : {}) };
+}
+
+export function errorResponse(e: DomainError, locale: Locale, headers?: Record<string, string>): Response {
+	return json(errorBody(e, locale), { status: statusOf(e), headers });
+}
+
+/** A socket acknowledgement refusing the event. */
+export function errorAck(e: DomainError, locale: Locale): { error: string; code: string } {
+	return { error: errorMessage(e, locale), code: e.code };
+}
