@@ -23,6 +23,7 @@ import { createTokenService } from './integration/tokens.service';
 import { createCaseActions } from './cases/case-actions.service';
 import { createDeadlineScheduler, type SchedulerOptions } from './scheduler/deadline-scheduler';
 import { createDraftingService, type DraftingOptions } from './drafting/drafting.service';
+import { createDocumentsService } from './documents/documents.service';
 
 export async function createAppContext(
 	config: AppConfig,
@@ -81,7 +82,8 @@ export async function createAppContext(
 		cases: createCaseActions({ db, clock, calendar }),
 		/** Started by the server (server/app.ts); `tick()` fires what is due now. */
 		scheduler,
-		drafting: createDraftingService({ db, clock }, opts.drafting)
+		drafting: createDraftingService({ db, clock }, opts.drafting),
+		documents: createDocumentsService({ db, clock, calendar })
 	};
 }
 
