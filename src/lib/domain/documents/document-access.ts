@@ -15,3 +15,11 @@ export function mayPrepareDocument(roles: readonly string[], kind: DocumentKind)
 export function maySignDocuments(roles: readonly string[], appointedSubstitute: boolean): boolean {
 	return roles.includes('head') || appointedSubstitute;
 }
+
+/**
+ * Need to know (as domain/access/case-audience.ts for case data): staff see every version, drafts
+ * included; the applicant (through the portal) only what was signed and sent — never a draft.
+ */
+export function documentVisibleTo(audience: 'staff' | 'applicant', doc: { signedAt: Date | null }): boolean {
+	return audience === 'staff' || doc.signedAt !== null;
+}

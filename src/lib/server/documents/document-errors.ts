@@ -13,7 +13,8 @@ export type DocumentErrorCode =
 	| 'certificate-not-yet-valid'
 	| 'certificate-revoked'
 	| 'wrong-pin'
-	| 'invalid-keystore';
+	| 'invalid-keystore'
+	| 'invalid-delivery';
 
 const STATUS: Record<DocumentErrorCode, number> = {
 	'not-found': 404,
@@ -27,7 +28,8 @@ const STATUS: Record<DocumentErrorCode, number> = {
 	'certificate-not-yet-valid': 422,
 	'certificate-revoked': 422,
 	'wrong-pin': 403,
-	'invalid-keystore': 422
+	'invalid-keystore': 422,
+	'invalid-delivery': 422
 };
 
 export class DocumentError extends Error {

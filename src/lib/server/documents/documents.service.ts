@@ -11,6 +11,8 @@ import type { Clock } from '../clock';
 import type { CalendarService } from '../calendar/calendar.service';
 import { cases, documents } from '../db/schema';
 import { appendCaseEvent } from '../audit/audit.repository';
+import { idempotent } from '../http/idempotency';
+import { documentJson } from './document-json';
 import { sha256Hex } from '../drafting/signer';
 import { formatLocalDate } from '../../domain/calendar/local-date';
 import { localDayOfMs } from '../../domain/calendar/almaty-time';
@@ -46,9 +48,6 @@ export const DRAFT_MARK = 'ЖОБА — ҚОЛ ҚОЙЫЛМАҒАН / ПРОЕК
 export const DEMO_MARK = 'Демо-сертификат, заңды күші жоқ / Демо-сертификат, юридической силы не имеет';
 
 export type DocumentState = 'draft' | 'signed' | 'delivered' | 'delivery-confirmed';
-
-export const stateOf = (d: DocumentRow): DocumentState =>
-	d.deliveredAt ? 'delivery-confirmed' : d.downloadedAt ? 'delivered' : d.signedAt ? 'signed' : 'draft';
 
 const issuedOn = (at: Date) => formatLocalDate(localDayOfMs(at.getTime()));
 
@@ -259,49 +258,56 @@ export function createDocumentsService(deps: { db: Db; clock: Clock; calendar: C
 		},
 
 		/**
-		 * The portal's proof of delivery; a hearing notice's proof is also written onto the
-		 * preliminary refusal's notice record, which the hearing clock and the case page read.
+		 * The portal's proof of delivery (idempotent by `Idempotency-Key`); a hearing notice's proof is
+		 * also written onto the preliminary refusal's notice record, which the hearing clock's page reads.
 		 */
 		async recordDelivery(
 			id: string,
 			proof: { deliveredAt: Date; channel: string; reference: string },
-			by: string
-		): Promise<DocumentRow> {
-			return db.transaction(async (tx) => {
-				const doc = await get(tx, id, true);
-				if (!doc.signedAt) throw new DocumentError('not-signed', 'An unsigned document is not delivered.');
-				if (doc.deliveredAt)
-					throw new DocumentError('already-delivered', 'The delivery of this document is already recorded.');
-				const at = clock.now();
-				const [row] = await tx
-					.update(documents)
-					.set({
-						deliveredAt: proof.deliveredAt,
-						deliveryChannel: proof.channel,
-						deliveryReference: proof.reference,
-						deliveryRecordedAt: at,
-						downloadedAt: doc.downloadedAt ?? at
-					})
-					.where(eq(documents.id, id))
-					.returning();
-				const kind = doc.kind as DocumentKind;
-				if (kind === 'hearing-notice') await recordNoticeDelivery(tx, doc.caseId, proof);
-				await appendCaseEvent(tx, doc.caseId, {
-					type: 'document:delivered',
-					actor: { userId: null, label: by },
-					at,
-					citation: kind === 'hearing-notice' ? '001 p.19 para 3; 000 p.13 para 2' : doc.citation,
-					after: {
-						documentId: id,
-						kind,
-						number: doc.number,
-						deliveredAt: proof.deliveredAt.toISOString(),
-						channel: proof.channel,
-						reference: proof.reference
-					}
-				});
-				return row!;
-			});
+			by: string,
+			key: string | null
+		) {
+			return idempotent(
+				db,
+				{ caller: by, key, fingerprint: `delivery ${id} ${JSON.stringify(proof)}`, now: clock.now() },
+				async (tx) => {
+					const doc = await get(tx, id, true);
+					if (!doc.signedAt) throw new DocumentError('not-signed', 'An unsigned document is not delivered.');
+					if (doc.deliveredAt)
+						throw new DocumentError('already-delivered', 'The delivery of this document is already recorded.');
+					const at = clock.now();
+					if (proof.deliveredAt < doc.signedAt || proof.deliveredAt > at)
+						throw new DocumentError('invalid-delivery', 'deliveredAt lies between the signature and now.');
+					const [row] = await tx
+						.update(documents)
+						.set({
+							deliveredAt: proof.deliveredAt,
+							deliveryChannel: proof.channel,
+							deliveryReference: proof.reference,
+							deliveryRecordedAt: at,
+							downloadedAt: doc.downloadedAt ?? at
+						})
+						.where(eq(documents.id, id))
+						.returning();
+					const kind = doc.kind as DocumentKind;
+					if (kind === 'hearing-notice') await recordNoticeDelivery(tx, doc.caseId, proof);
+					await appendCaseEvent(tx, doc.caseId, {
+						type: 'document:delivered',
+						actor: { userId: null, label: by },
+						at,
+						citation: kind === 'hearing-notice' ? '001 p.19 para 3; 000 p.13 para 2' : doc.citation,
+						after: {
+							documentId: id,
+							kind,
+							number: doc.number,
+							deliveredAt: proof.deliveredAt.toISOString(),
+							channel: proof.channel,
+							reference: proof.reference
+						}
+					});
+					return { status: 200, body: documentJson(row!) };
+				}
+			);
 		},
 
 		async verify(id: string) {
