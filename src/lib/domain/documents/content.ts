@@ -110,8 +110,14 @@ function bodyFor(x: DocumentFacts, act: '001' | '000'): { intro: boolean; paragr
 			});
 			return { intro: true, paragraphs: [...cited, ...(s(r.text) ? [s(r.text)] : [])] };
 		}
-		case 'incompleteness-refusal':
-			return { intro: true, paragraphs: incompletenessLetterBody(act, (r.missing as string[] | undefined) ?? []) };
+		case 'incompleteness-refusal': {
+			// Prepared (record.incompleteness.missing) or already issued (record.missing).
+			const prepared = (r.incompleteness as { missing?: string[] } | undefined)?.missing;
+			return {
+				intro: true,
+				paragraphs: incompletenessLetterBody(act, (r.missing as string[] | undefined) ?? prepared ?? [])
+			};
+		}
 		case 'hearing-notice': {
 			const p = (r.preliminary ?? {}) as Record<string, unknown>;
 			const n = (p.notice ?? {}) as Record<string, unknown>;
@@ -216,5 +222,7 @@ export function buildDocumentContent(x: DocumentFacts): DocumentContent {
 		};
 	}
 	const body = bodyFor(x, act);
-	return { ...base, intro: body.intro ? letter.intro : null, paragraphs: body.paragraphs };
+	// The refusals are on the act's Annex 2 form, under its own title ("ДӘЛЕЛДІ БАС ТАРТУ").
+	const title = x.kind === 'refusal' || x.kind === 'incompleteness-refusal' ? letter.title : base.title;
+	return { ...base, title, intro: body.intro ? letter.intro : null, paragraphs: body.paragraphs };
 }

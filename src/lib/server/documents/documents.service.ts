@@ -154,6 +154,8 @@ export function createDocumentsService(deps: { db: Db; clock: Clock; calendar: C
 		 */
 		async sign(id: string, actor: DocumentActor, pin: string, signerOverride?: Signer): Promise<DocumentRow> {
 			const keystore = await activeKeystore(db, actor.id);
+			// Read before the transaction: the embedded database has one connection (ADR-013).
+			const calendar = await deps.calendar.current();
 			if (!maySignDocuments(actor.roles, keystore?.substitute ?? false))
 				throw new DocumentError(
 					'not-a-signer',
@@ -201,7 +203,6 @@ export function createDocumentsService(deps: { db: Db; clock: Clock; calendar: C
 					signingTime: at
 				});
 				const sha256 = sha256Hex(signed);
-				const calendar = await deps.calendar.current();
 				const presentationDue =
 					kind === 'end-user-certificate' || kind === 'import-certificate'
 						? calendar.termEndDay(calendar.addMonths(issuedOn(at), CERTIFICATE_PRESENTATION_MONTHS))
@@ -314,7 +315,9 @@ export function createDocumentsService(deps: { db: Db; clock: Clock; calendar: C
 			const doc = await get(db, id);
 			const anchors = await trustAnchorCertificates(db);
 			const v = await verifyDocument(doc.pdf, { anchors, signedAt: doc.signedAt });
-			return { ...v, storedSha256: doc.sha256, sha256: sha256Hex(doc.pdf), demo: doc.demoCertificate ?? false };
+			// A demo signature: made with a demo keystore, or chaining to a demo trust anchor.
+			const demo = !!doc.demoCertificate || anchors.some((a) => a.demo && a.label === v.chain.anchor);
+			return { ...v, storedSha256: doc.sha256, sha256: sha256Hex(doc.pdf), demo };
 		}
 	};
 }
