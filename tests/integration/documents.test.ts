@@ -180,6 +180,13 @@ describe('the licence (001 Annex 3)', () => {
 			'document:downloaded',
 			'document:delivered'
 		]);
+		// The case page lists it with its state, signer and the demo warning (en; kk and ru in messages/).
+		const page = await h.staff.officer!.request(`/cases/${c.id}`, {
+			headers: { accept: 'text/html', 'accept-language': 'en' }
+		});
+		const html = await page.text();
+		for (const t of ['Issued documents', 'Delivery confirmed', doc.number, 'Demo certificate, not legally valid'])
+			expect(html).toContain(t);
 		// Immutable once signed: the database refuses to change its bytes.
 		const refused = (await h.app.ctx.db
 			.execute(sql`update documents set sha256 = 'x' where id = ${doc.id}`)

@@ -124,7 +124,7 @@ export async function issueDemoSigner(
 		forge.pki.certificateFromAsn1(forge.asn1.fromDer(Buffer.from(d).toString('binary')));
 	const asn = forge.pkcs12.toPkcs12Asn1(key, [toForge(der(cert)), toForge(ca.certificate)], opts.pin, {
 		algorithm: 'aes256',
-		count: 10_000
+		count: 2048
 	});
 	return { p12: Uint8Array.from(Buffer.from(forge.asn1.toDer(asn).getBytes(), 'binary')), certificate: der(cert) };
 }

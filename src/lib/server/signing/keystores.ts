@@ -10,6 +10,7 @@ import { signerKeystores, trustAnchors } from '../db/schema';
 import { appendAuditEvent } from '../audit/audit.repository';
 import { openPkcs12 } from './pkcs12-signer';
 import { SignerRefused } from './signer';
+import { chainToAnchors } from './verify-document';
 
 export type KeystoreRow = typeof signerKeystores.$inferSelect;
 
@@ -54,6 +55,10 @@ export async function uploadKeystore(
 		if (e instanceof SignerRefused) throw e;
 		throw new SignerRefused('wrong-pin', e instanceof Error ? e.message : 'The keystore cannot be read.');
 	}
+	// A certificate of a demo CA is a demo certificate, whoever uploads it: the UI says it is not legally valid.
+	const demoAnchors = (await trustAnchorCertificates(tx)).filter((a) => a.demo);
+	const demo =
+		input.demo ?? (demoAnchors.length > 0 && (await chainToAnchors(opened.certificates, demoAnchors, at)).trusted);
 	await tx
 		.update(signerKeystores)
 		.set({ revokedAt: at, revokedReason: 'replaced by a new keystore' })
@@ -67,7 +72,7 @@ export async function uploadKeystore(
 			subject: opened.subject,
 			notBefore: opened.notBefore,
 			notAfter: opened.notAfter,
-			demo: input.demo ?? false,
+			demo,
 			substitute: input.substitute,
 			uploadedBy: by.userId,
 			createdAt: at

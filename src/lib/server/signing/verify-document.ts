@@ -67,25 +67,9 @@ export async function verifyDocument(
 	const validAtSigning = certificate
 		? new Date(certificate.notBefore) <= at && at <= new Date(certificate.notAfter)
 		: null;
-	let chain: DocumentVerification['chain'] = { trusted: false, anchor: null, path: [], reason: 'no certificate' };
-	if (leafDer) {
-		const anchors = opts.anchors.map((a) => ({ label: a.label, cert: parseCertificate(a.certificate) }));
-		const engine = new pkijs.CertificateChainValidationEngine({
-			trustedCerts: anchors.map((a) => a.cert),
-			certs: [parseCertificate(leafDer), ...others.map((d) => parseCertificate(d))],
-			checkDate: at
-		});
-		const result = await engine.verify();
-		const path = (result.certificatePath ?? []).map((c) => nameOf(c.subject));
-		const top = result.certificatePath?.at(-1);
-		const anchor = top ? (anchors.find((a) => a.cert.signatureValue.isEqual(top.signatureValue))?.label ?? null) : null;
-		chain = {
-			trusted: result.result,
-			anchor: result.result ? anchor : null,
-			path,
-			reason: result.result ? null : result.resultMessage
-		};
-	}
+	const chain: DocumentVerification['chain'] = leafDer
+		? await chainToAnchors([leafDer, ...others], opts.anchors, at)
+		: { trusted: false, anchor: null, path: [], reason: 'no certificate' };
 	return {
 		signed: true,
 		signatureValid: check.signatureValid,
@@ -96,4 +80,26 @@ export async function verifyDocument(
 		validAtSigning,
 		chain
 	};
+}
+
+/** Builds and checks the path from a certificate (leaf first, then what came with it) to one of the anchors. */
+export async function chainToAnchors(
+	certs: Uint8Array[],
+	anchorList: { label: string; certificate: Uint8Array }[],
+	at: Date
+): Promise<DocumentVerification['chain']> {
+	useNodeCrypto();
+	const anchors = anchorList.map((a) => ({ label: a.label, cert: parseCertificate(a.certificate) }));
+	const engine = new pkijs.CertificateChainValidationEngine({
+		trustedCerts: anchors.map((a) => a.cert),
+		certs: certs.map(parseCertificate),
+		checkDate: at
+	});
+	const result = await engine.verify();
+	const path = (result.certificatePath ?? []).map((c) => nameOf(c.subject));
+	const top = result.certificatePath?.at(-1);
+	const anchor = top ? (anchors.find((a) => a.cert.signatureValue.isEqual(top.signatureValue))?.label ?? null) : null;
+	return result.result
+		? { trusted: true, anchor, path, reason: null }
+		: { trusted: false, anchor: null, path, reason: result.resultMessage };
 }
