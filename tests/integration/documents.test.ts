@@ -301,3 +301,20 @@ describe('a signer whose certificate is expired or revoked', () => {
 		expect(revoked.body.error).toContain('Token reported lost');
 	});
 });
+
+describe('guessing a signer’s PIN', () => {
+	it('is held back after five wrong PINs, the right one included', async () => {
+		const now = h.app.ctx.clock.now();
+		await h.signedIn('head3', ['head']);
+		expect((await uploadSigner('head3', new Date(now.getTime() - 1000), new Date(now.getTime() + year))).status).toBe(
+			201
+		);
+		const c = await underReview({ service: 'import-licence' });
+		expect((await h.action('head', c.id, 'decide', { outcome: 'grant' })).body.stage).toBe('granted');
+		const draft = await make(c.id, 'licence');
+		for (let i = 0; i < 5; i++) expect((await sign(draft.body.id, 'head3', `000${i}`)).body.code).toBe('wrong-pin');
+		const held = await h.staff.head3!.postJson(`/api/v1/documents/${draft.body.id}/signature`, { pin: PIN });
+		expect(held.status).toBe(429);
+		expect(Number(held.headers.get('retry-after'))).toBeGreaterThan(0);
+	});
+});
