@@ -1,6 +1,6 @@
 /**
  * `npm run bench`: every benchmark in one run, each printing its own figures. Options:
- *   --only calendar,login,cold-start,queue-page,recompute,drafting,procedures,webhooks,fanout   run a subset
+ *   --only calendar,login,cold-start,queue-page,recompute,drafting,procedures,documents,webhooks,fanout   run a subset
  *   --quick                                      smaller sizes (for a smoke run)
  * Needs `npm run build` for the server benchmarks, and PostgreSQL (BENCH_DATABASE_URL, default
  * postgres://postgres@127.0.0.1:5432/postgres) for the recompute benchmark, and Redis (REDIS_URL,
@@ -17,10 +17,13 @@ import { runDraftingBench } from './drafting.bench';
 import { runProceduresBench } from './procedures.bench';
 import { runWebhooksBench } from './webhooks.bench';
 import { runFanOutBench } from './realtime.bench';
+import { runDocumentsBench } from './documents.bench';
 
 const { values } = parseArgs({ options: { only: { type: 'string' }, quick: { type: 'boolean', default: false } } });
 const wanted = new Set(
-	(values.only ?? 'calendar,login,cold-start,queue-page,recompute,drafting,procedures,webhooks,fanout').split(',')
+	(values.only ?? 'calendar,login,cold-start,queue-page,recompute,drafting,procedures,documents,webhooks,fanout').split(
+		','
+	)
 );
 const quick = values.quick;
 
@@ -36,6 +39,7 @@ if (wanted.has('queue-page')) await runQueuePageBench(quick ? 3 : 7);
 if (wanted.has('recompute')) await runRecomputeBench(quick ? 100_000 : 1_000_000);
 if (wanted.has('drafting')) await runDraftingBench({ quick });
 if (wanted.has('procedures')) await runProceduresBench({ quick });
+if (wanted.has('documents')) await runDocumentsBench({ count: quick ? 200 : 1000 });
 if (wanted.has('webhooks')) await runWebhooksBench({ quick });
 if (wanted.has('fanout')) {
 	// One process and two, with each socket.io Redis adapter; then two with writers killed (ADR-025).

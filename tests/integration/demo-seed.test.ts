@@ -9,7 +9,17 @@ import { loadConfig } from '../../src/lib/server/config';
 import { createAppContext, type AppContext } from '../../src/lib/server/context';
 import { ManualClock } from '../../src/lib/server/clock';
 import { seedDemoIfWanted } from '../../src/lib/server/demo/seed';
-import { cases, clocks, consultations, organisations, users } from '../../src/lib/server/db/schema';
+import {
+	cases,
+	clocks,
+	consultations,
+	organisations,
+	signerKeystores,
+	trustAnchors,
+	users
+} from '../../src/lib/server/db/schema';
+import { DEMO_SIGNING_PIN } from '../../src/lib/server/demo/demo-signers';
+import { Pkcs12Signer } from '../../src/lib/server/signing/pkcs12-signer';
 import { verifyAuditTrail } from '../../src/lib/server/audit/audit.repository';
 import { isValidBin } from '../../src/lib/domain/reference/bin';
 import { SERVICE_CODES } from '../../src/lib/domain/reference/services';
@@ -47,6 +57,16 @@ describe('demo seed', () => {
 			mfa: string;
 			agencies: Record<string, string>;
 		};
+		// The head's demo signing key, from a demo CA that is the demo's trust anchor, opens with the demo PIN.
+		const [anchor] = await ctx.db.select().from(trustAnchors);
+		expect(anchor).toMatchObject({ demo: true, label: expect.stringContaining('not legally valid') });
+		const [key] = await ctx.db
+			.select({ k: signerKeystores })
+			.from(signerKeystores)
+			.innerJoin(users, eq(users.id, signerKeystores.userId))
+			.where(eq(users.username, 'head'));
+		expect(key?.k).toMatchObject({ demo: true, revokedAt: null });
+		expect(Pkcs12Signer.open(key!.k.p12, DEMO_SIGNING_PIN, NOW).certificates).toHaveLength(2);
 		expect(Object.keys(tokens.agencies).sort()).toEqual([...AGENCY_CODES].sort());
 		expect(await ctx.tokens.authenticate(`Bearer ${tokens.portal}`)).toMatchObject({ kind: 'portal' });
 		expect(await ctx.tokens.authenticate(`Bearer ${tokens.mfa}`)).toMatchObject({ kind: 'mfa' });

@@ -41,7 +41,13 @@ export const CASE_EVENT_TYPES = [
 	'device:data-destroyed',
 	'step:completed',
 	// The head signed the reasoned-refusal letter (ADR-015; 001 p.20, Annex 2).
-	'refusal:letter-signed'
+	'refusal:letter-signed',
+	// Documents that leave the Committee (001 p.20; 000 Annex 4): made, signed (PAdES), fetched by the
+	// portal for the applicant's cabinet, and delivered with the portal's proof.
+	'document:created',
+	'document:signed',
+	'document:downloaded',
+	'document:delivered'
 ] as const;
 export type CaseEventType = (typeof CASE_EVENT_TYPES)[number];
 

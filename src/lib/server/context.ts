@@ -27,6 +27,7 @@ import { createDraftingService, type DraftingOptions } from './drafting/drafting
 import { createSecretBox, loadWebhookKey } from './webhooks/secret-box';
 import { createWebhookWorker, type WebhookWorkerOptions } from './webhooks/delivery-worker';
 import { createWebhookService } from './webhooks/webhooks.service';
+import { createDocumentsService } from './documents/documents.service';
 
 export async function createAppContext(
 	config: AppConfig,
@@ -105,7 +106,8 @@ export async function createAppContext(
 			}
 		}),
 		/** Started with the scheduler (server/app.ts): sends the webhook outbox. */
-		webhookWorker
+		webhookWorker,
+		documents: createDocumentsService({ db, clock, calendar })
 	};
 }
 

@@ -6,6 +6,7 @@ import { procedurePaths, procedureSecuritySchemes } from './openapi.procedures';
 import { draftingPaths } from './openapi.drafting';
 import { webhookEvents, webhookPaths } from './openapi.webhooks';
 import { ROLES } from '../domain/access/roles';
+import { documentPaths } from './openapi.documents';
 
 const date = { type: 'string', format: 'date', example: '2026-03-20' } as const;
 const error = { $ref: '#/components/schemas/Error' } as const;
@@ -235,7 +236,8 @@ export const openApiDocument = {
 		},
 		...procedurePaths,
 		...draftingPaths,
-		...webhookPaths
+		...webhookPaths,
+		...documentPaths
 	},
 	/** What Merzim sends to webhook subscribers (ADR-037; README "Webhooks for integrators"). */
 	webhooks: webhookEvents

@@ -306,3 +306,4 @@ export * from './schema.procedures';
 export * from './schema.drafting';
 export * from './schema.export-control';
 export * from './schema.webhooks';
+export * from './schema.documents';

@@ -7,6 +7,7 @@ import type { AppContext } from '../context';
 import { users } from '../db/schema';
 import { systemActor } from '../audit/audit.repository';
 import { seedDemoCases } from './demo-cases';
+import { seedDemoSigners } from './demo-signers';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { AGENCY_CODES, type AgencyCode } from '../../domain/reference/agencies';
@@ -56,6 +57,14 @@ async function seedDemo(ctx: AppContext, opts: { tokensFile?: string }): Promise
 		ids.set(u.username, await ctx.users.create({ ...u, password: DEMO_PASSWORD }, systemActor));
 	}
 	await writeDemoTokens(ctx, opts.tokensFile);
+	const heads = DEMO_USERS.filter((u) => u.roles.includes('head'));
+	await ctx.db.transaction((tx) =>
+		seedDemoSigners(
+			tx,
+			heads.map((u) => ({ userId: ids.get(u.username)!, displayName: u.displayName })),
+			ctx.clock.now()
+		)
+	);
 	return seedDemoCases(ctx, ids);
 }
 

@@ -12,7 +12,7 @@ import type { RefusalLetter } from '../../domain/drafting/refusal-letter';
 const require = createRequire(import.meta.url);
 let fonts: { regular: Uint8Array; bold: Uint8Array } | null = null;
 
-function fontBytes() {
+export function fontBytes() {
 	fonts ??= {
 		regular: readFileSync(require.resolve('dejavu-fonts-ttf/ttf/DejaVuSerif.ttf')),
 		bold: readFileSync(require.resolve('dejavu-fonts-ttf/ttf/DejaVuSerif-Bold.ttf'))
@@ -20,8 +20,8 @@ function fontBytes() {
 	return fonts;
 }
 
-const A4 = { width: 595.28, height: 841.89 };
-const MARGIN = 56;
+export const A4 = { width: 595.28, height: 841.89 };
+export const MARGIN = 56;
 const SIZE = 10.5;
 const LEADING = 1.35;
 
@@ -42,7 +42,8 @@ export function wrapText(text: string, font: PDFFont, size: number, width: numbe
 	return lines;
 }
 
-class Writer {
+/** Lays text out down A4 pages (new page when full); shared with the documents' renderer. */
+export class Writer {
 	page: PDFPage;
 	y: number;
 	constructor(

@@ -15,6 +15,7 @@ import { controlRequests } from '$lib/server/db/schema';
 import { eq } from 'drizzle-orm';
 import { whyText } from '$lib/server/cases/why-text';
 import { displayLocale } from '$lib/format';
+import { caseDocumentsPanel } from '$lib/server/documents/case-page-documents';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -68,6 +69,8 @@ export const load: PageServerLoad = async (event) => {
 			// The refusal draft: offered to its editors and readers before the decision.
 			// A complaint is upheld or rejected (001 p.24), never refused by a letter: no draft there.
 			draftLink: !c.decidedAt && c.service !== 'complaint' && draftAccess(viewer, c, 'drafting') !== null,
+			// The documents that leave the Committee: state, preview, prepare, sign (001 p.20; 000 Annex 4).
+			documents: await caseDocumentsPanel(event.locals.ctx, c.id, user, viewer.kiosk),
 			// The preliminary refusal's notice: the hearing's time and place, channel, sending time, proof (001 p.19).
 			hearingNotice: hearingNoticeOf(c.decision),
 			// The incompleteness refusal awaiting the head's signature (001 p.15 para 2; 000 p.11).

@@ -1,0 +1,353 @@
+/**
+ * Documents that leave the Committee: made from the case by the officer (a draft, its PDF a
+ * preview), signed by the head or the appointed substitute with their own key and PIN (PAdES), then
+ * fetched by the portal into the applicant's cabinet and delivered with the portal's proof. Every
+ * step is a case event in the same transaction (`document:created`, `document:signed`,
+ * `document:downloaded`, `document:delivered`), which is also what integrations are told from.
+ */
+import { and, asc, desc, eq, isNull } from 'drizzle-orm';
+import type { Db, Executor } from '../db/client';
+import type { Clock } from '../clock';
+import type { CalendarService } from '../calendar/calendar.service';
+import { cases, documents } from '../db/schema';
+import { appendCaseEvent } from '../audit/audit.repository';
+import { idempotent } from '../http/idempotency';
+import { documentJson } from './document-json';
+import { sha256Hex } from '../drafting/signer';
+import { formatLocalDate } from '../../domain/calendar/local-date';
+import { localDayOfMs } from '../../domain/calendar/almaty-time';
+import { buildDocumentContent } from '../../domain/documents/content';
+import {
+	CERTIFICATE_PRESENTATION_MONTHS,
+	DOCUMENT_TITLES,
+	documentAllowed,
+	type DocumentKind
+} from '../../domain/documents/kinds';
+import { mayPrepareDocument, maySignDocuments } from '../../domain/documents/document-access';
+import { buildDocumentPdf } from './document-pdf';
+import { caseState, loadDocumentCase, type LoadedCase } from './document-facts';
+import { DocumentError } from './document-errors';
+import { activeKeystore, lastRevokedKeystore, trustAnchorCertificates } from '../signing/keystores';
+import { Pkcs12Signer } from '../signing/pkcs12-signer';
+import { SignerRefused, type Signer } from '../signing/signer';
+import { signPdfDocument } from '../signing/pades';
+import { verifyDocument } from '../signing/verify-document';
+
+export type DocumentRow = typeof documents.$inferSelect;
+
+export interface DocumentActor {
+	id: number;
+	username: string;
+	displayName: string;
+	roles: readonly string[];
+}
+
+/** The draft's mark: it is a preview, not the document. */
+export const DRAFT_MARK = 'ЖОБА — ҚОЛ ҚОЙЫЛМАҒАН / ПРОЕКТ — НЕ ПОДПИСАН';
+/** What a demo signature says on the page (the PDF is still a real PAdES signature). */
+export const DEMO_MARK = 'Демо-сертификат, заңды күші жоқ / Демо-сертификат, юридической силы не имеет';
+
+export type DocumentState = 'draft' | 'signed' | 'delivered' | 'delivery-confirmed';
+
+const issuedOn = (at: Date) => formatLocalDate(localDayOfMs(at.getTime()));
+
+async function render(
+	c: LoadedCase,
+	kind: DocumentKind,
+	version: number,
+	at: Date,
+	signerName: string | null,
+	mark: string | null
+) {
+	const content = buildDocumentContent({
+		kind,
+		caseNumber: c.number,
+		service: c.service,
+		applicationDate: c.registeredOn,
+		incomingNumber: typeof c.application.incomingNumber === 'string' ? c.application.incomingNumber : c.number,
+		addressee: c.addressee,
+		application: c.application,
+		record: c.record,
+		complaintExtension: c.complaintExtension,
+		version,
+		issuedOn: issuedOn(at),
+		signerName
+	});
+	return { content, pdf: await buildDocumentPdf(content, { createdAt: at, mark }) };
+}
+
+export function createDocumentsService(deps: { db: Db; clock: Clock; calendar: CalendarService }) {
+	const { db, clock } = deps;
+
+	async function get(ex: Executor, id: string, lock = false): Promise<DocumentRow> {
+		const q = ex.select().from(documents).where(eq(documents.id, id));
+		const [row] = lock ? await q.for('update') : await q;
+		if (!row) throw new DocumentError('not-found', 'No such document.');
+		return row;
+	}
+
+	return {
+		get: (id: string) => get(db, id),
+
+		async list(caseId: string): Promise<DocumentRow[]> {
+			return db
+				.select()
+				.from(documents)
+				.where(eq(documents.caseId, caseId))
+				.orderBy(asc(documents.createdAt), asc(documents.kind), asc(documents.version));
+		},
+
+		/**
+		 * Makes (or re-makes, while unsigned) the draft of a kind from the case as it is now; 409 when
+		 * the case is not in a stage that kind follows.
+		 */
+		async create(caseId: string, kind: DocumentKind, actor: DocumentActor): Promise<DocumentRow> {
+			if (!mayPrepareDocument(actor.roles, kind))
+				throw new DocumentError('not-a-signer', 'Your role does not prepare this document.');
+			return db.transaction(async (tx) => {
+				const c = await loadDocumentCase(tx, caseId, true);
+				if (!c) throw new DocumentError('not-found', 'No such case.');
+				const allowed = documentAllowed(kind, caseState(c));
+				if (!allowed.ok) throw new DocumentError('wrong-stage', allowed.reason);
+				const at = clock.now();
+				const [last] = await tx
+					.select()
+					.from(documents)
+					.where(and(eq(documents.caseId, caseId), eq(documents.kind, kind)))
+					.orderBy(desc(documents.version))
+					.limit(1);
+				const version = last && !last.signedAt ? last.version : (last?.version ?? 0) + 1;
+				const { content, pdf } = await render(c, kind, version, at, null, DRAFT_MARK);
+				const bytes = await pdf.save({ useObjectStreams: false });
+				const values = {
+					number: content.number,
+					title: `${DOCUMENT_TITLES[kind].kk} / ${DOCUMENT_TITLES[kind].ru}`,
+					citation: content.citation,
+					pdf: bytes,
+					sha256: sha256Hex(bytes),
+					createdAt: at,
+					createdBy: actor.id
+				};
+				const [row] =
+					last && !last.signedAt
+						? await tx.update(documents).set(values).where(eq(documents.id, last.id)).returning()
+						: await tx
+								.insert(documents)
+								.values({ caseId, kind, version, ...values })
+								.returning();
+				await appendCaseEvent(tx, caseId, {
+					type: 'document:created',
+					actor: { userId: actor.id, label: actor.username },
+					at,
+					citation: content.citation,
+					after: { documentId: row!.id, kind, number: content.number, version }
+				});
+				return row!;
+			});
+		},
+
+		/**
+		 * The head's (or substitute's) act of signing: their keystore opened with the PIN they type now,
+		 * the certificate checked, the document re-made with their name and today's date and signed
+		 * (PAdES), all in one transaction with the `document:signed` event. `signer` replaces the
+		 * keystore (tests, and a browser-held key in future).
+		 */
+		async sign(id: string, actor: DocumentActor, pin: string, signerOverride?: Signer): Promise<DocumentRow> {
+			const keystore = await activeKeystore(db, actor.id);
+			// Read before the transaction: the embedded database has one connection (ADR-013).
+			const calendar = await deps.calendar.current();
+			if (!maySignDocuments(actor.roles, keystore?.substitute ?? false))
+				throw new DocumentError(
+					'not-a-signer',
+					'Only the head or the substitute the admin appointed signs documents (001 p.20).'
+				);
+			return db.transaction(async (tx) => {
+				const doc = await get(tx, id, true);
+				if (doc.signedAt) throw new DocumentError('already-signed', 'This document is already signed.');
+				const c = (await loadDocumentCase(tx, doc.caseId, true))!;
+				const kind = doc.kind as DocumentKind;
+				const allowed = documentAllowed(kind, caseState(c));
+				if (!allowed.ok) throw new DocumentError('wrong-stage', allowed.reason);
+				const at = clock.now();
+				let signer = signerOverride;
+				if (!signer) {
+					if (!keystore) {
+						const revoked = await lastRevokedKeystore(tx, actor.id);
+						if (revoked)
+							throw new DocumentError(
+								'certificate-revoked',
+								`Your signing certificate was revoked on ${revoked.revokedAt!.toISOString()}: ${revoked.revokedReason ?? 'no reason given'}.`
+							);
+						throw new DocumentError('no-keystore', 'No signing key has been uploaded for you; ask the admin.');
+					}
+					try {
+						signer = Pkcs12Signer.open(keystore.p12, pin, at);
+					} catch (e) {
+						if (e instanceof SignerRefused) throw new DocumentError(e.code, e.message);
+						throw e;
+					}
+				}
+				const { content, pdf } = await render(
+					c,
+					kind,
+					doc.version,
+					at,
+					actor.displayName,
+					keystore?.demo ? DEMO_MARK : null
+				);
+				const signed = await signPdfDocument(pdf, signer, {
+					reason: `${content.title.ru} ${content.number} (${content.citation})`,
+					name: actor.displayName,
+					location: 'Астана / Astana',
+					contactInfo: 'Merzim',
+					signingTime: at
+				});
+				const sha256 = sha256Hex(signed);
+				const presentationDue =
+					kind === 'end-user-certificate' || kind === 'import-certificate'
+						? calendar.termEndDay(calendar.addMonths(issuedOn(at), CERTIFICATE_PRESENTATION_MONTHS))
+						: null;
+				const [row] = await tx
+					.update(documents)
+					.set({
+						pdf: signed,
+						sha256,
+						number: content.number,
+						signedAt: at,
+						signedBy: actor.id,
+						signerName: actor.displayName,
+						signerSubject: keystore?.subject ?? null,
+						demoCertificate: keystore?.demo ?? null,
+						presentationDue
+					})
+					.where(eq(documents.id, id))
+					.returning();
+				await appendCaseEvent(tx, doc.caseId, {
+					type: 'document:signed',
+					actor: { userId: actor.id, label: actor.username },
+					at,
+					citation: content.citation,
+					after: {
+						documentId: id,
+						kind,
+						number: content.number,
+						sha256,
+						signer: actor.displayName,
+						...(presentationDue ? { presentationDue } : {})
+					}
+				});
+				return row!;
+			});
+		},
+
+		/** The portal fetched the applicant's copy: it is in the personal cabinet (recorded once). */
+		async recordDownload(id: string, by: string): Promise<void> {
+			await db.transaction(async (tx) => {
+				const [row] = await tx
+					.update(documents)
+					.set({ downloadedAt: clock.now() })
+					.where(and(eq(documents.id, id), isNull(documents.downloadedAt)))
+					.returning();
+				if (!row) return;
+				await appendCaseEvent(tx, row.caseId, {
+					type: 'document:downloaded',
+					actor: { userId: null, label: by },
+					at: row.downloadedAt!,
+					after: { documentId: id, kind: row.kind, number: row.number }
+				});
+			});
+		},
+
+		/**
+		 * The portal's proof of delivery (idempotent by `Idempotency-Key`); a hearing notice's proof is
+		 * also written onto the preliminary refusal's notice record, which the hearing clock's page reads.
+		 */
+		async recordDelivery(
+			id: string,
+			proof: { deliveredAt: Date; channel: string; reference: string },
+			by: string,
+			key: string | null
+		) {
+			return idempotent(
+				db,
+				{ caller: by, key, fingerprint: `delivery ${id} ${JSON.stringify(proof)}`, now: clock.now() },
+				async (tx) => {
+					const doc = await get(tx, id, true);
+					if (!doc.signedAt) throw new DocumentError('not-signed', 'An unsigned document is not delivered.');
+					if (doc.deliveredAt)
+						throw new DocumentError('already-delivered', 'The delivery of this document is already recorded.');
+					const at = clock.now();
+					if (proof.deliveredAt < doc.signedAt || proof.deliveredAt > at)
+						throw new DocumentError('invalid-delivery', 'deliveredAt lies between the signature and now.');
+					const [row] = await tx
+						.update(documents)
+						.set({
+							deliveredAt: proof.deliveredAt,
+							deliveryChannel: proof.channel,
+							deliveryReference: proof.reference,
+							deliveryRecordedAt: at,
+							downloadedAt: doc.downloadedAt ?? at
+						})
+						.where(eq(documents.id, id))
+						.returning();
+					const kind = doc.kind as DocumentKind;
+					if (kind === 'hearing-notice') await recordNoticeDelivery(tx, doc.caseId, proof);
+					await appendCaseEvent(tx, doc.caseId, {
+						type: 'document:delivered',
+						actor: { userId: null, label: by },
+						at,
+						citation: kind === 'hearing-notice' ? '001 p.19 para 3; 000 p.13 para 2' : doc.citation,
+						after: {
+							documentId: id,
+							kind,
+							number: doc.number,
+							deliveredAt: proof.deliveredAt.toISOString(),
+							channel: proof.channel,
+							reference: proof.reference
+						}
+					});
+					return { status: 200, body: documentJson(row!) };
+				}
+			);
+		},
+
+		async verify(id: string) {
+			const doc = await get(db, id);
+			const anchors = await trustAnchorCertificates(db);
+			const v = await verifyDocument(doc.pdf, { anchors, signedAt: doc.signedAt });
+			// A demo signature: made with a demo keystore, or chaining to a demo trust anchor.
+			const demo = !!doc.demoCertificate || anchors.some((a) => a.demo && a.label === v.chain.anchor);
+			return { ...v, storedSha256: doc.sha256, sha256: sha256Hex(doc.pdf), demo };
+		}
+	};
+}
+
+/** Writes the portal's proof onto `decision.preliminary.notice` (001 p.19 para 3: a notice that records delivery). */
+async function recordNoticeDelivery(
+	tx: Executor,
+	caseId: string,
+	proof: { deliveredAt: Date; channel: string; reference: string }
+) {
+	const [c] = await tx.select({ decision: cases.decision }).from(cases).where(eq(cases.id, caseId));
+	const record = (c?.decision ?? {}) as Record<string, unknown>;
+	const preliminary = (record.preliminary ?? {}) as Record<string, unknown>;
+	const notice = (preliminary.notice ?? {}) as Record<string, unknown>;
+	await tx
+		.update(cases)
+		.set({
+			decision: {
+				...record,
+				preliminary: {
+					...preliminary,
+					notice: {
+						...notice,
+						proof: `${proof.channel}: ${proof.reference}`,
+						deliveredAt: proof.deliveredAt.toISOString()
+					}
+				}
+			}
+		})
+		.where(eq(cases.id, caseId));
+}
+
+export type DocumentsService = ReturnType<typeof createDocumentsService>;

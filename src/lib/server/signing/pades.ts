@@ -1,0 +1,99 @@
+/**
+ * PAdES signing of a PDF made with pdf-lib: a signature field and /Sig dictionary
+ * (SubFilter ETSI.CAdES.detached, the time in /M) are added with @signpdf/placeholder-pdf-lib, the
+ * document is saved, and @signpdf/signpdf fills /Contents with the CMS the `Signer` makes over the
+ * /ByteRange. Verification (verifyPades) reads the signature back the same way a validator does.
+ */
+import type { PDFDocument } from 'pdf-lib';
+import { SignPdf } from '@signpdf/signpdf';
+import { pdflibAddPlaceholder } from '@signpdf/placeholder-pdf-lib';
+import { Signer as SignpdfSigner, SUBFILTER_ETSI_CADES_DETACHED } from '@signpdf/utils';
+import { checkDetachedCms, type CmsCheck } from './cms';
+import type { Signer } from './signer';
+
+/** Room for the CMS in /Contents: an RSA-4096 chain of three certificates fits with margin. */
+const SIGNATURE_BYTES = 12_288;
+
+class Adapter extends SignpdfSigner {
+	constructor(
+		private readonly signer: Signer,
+		private readonly at: Date
+	) {
+		super();
+	}
+	async sign(content: Buffer): Promise<Buffer> {
+		return Buffer.from(await this.signer.signDetached(new Uint8Array(content), this.at));
+	}
+}
+
+export interface PadesMeta {
+	reason: string;
+	name: string;
+	location: string;
+	contactInfo: string;
+	signingTime: Date;
+}
+
+/** Adds the signature placeholder, saves and signs; returns the signed PDF. */
+export async function signPdfDocument(doc: PDFDocument, signer: Signer, meta: PadesMeta): Promise<Uint8Array> {
+	pdflibAddPlaceholder({
+		pdfDoc: doc,
+		reason: meta.reason,
+		contactInfo: meta.contactInfo,
+		name: meta.name,
+		location: meta.location,
+		signingTime: meta.signingTime,
+		signatureLength: SIGNATURE_BYTES,
+		subFilter: SUBFILTER_ETSI_CADES_DETACHED,
+		appName: 'Merzim'
+	});
+	const unsigned = Buffer.from(await doc.save({ useObjectStreams: false }));
+	const signed = await new SignPdf().sign(unsigned, new Adapter(signer, meta.signingTime));
+	return new Uint8Array(signed);
+}
+
+export interface PadesSignature {
+	byteRange: [number, number, number, number];
+	/** The /ByteRange covers the whole file but the /Contents hole. */
+	coversWholeFile: boolean;
+	cms: Uint8Array;
+	signedBytes: Uint8Array;
+}
+
+/** Reads the (single) signature's /ByteRange and /Contents; null when the PDF carries none. */
+export function readPadesSignature(pdf: Uint8Array): PadesSignature | null {
+	const text = Buffer.from(pdf).toString('latin1');
+	const m = /\/ByteRange\s*\[\s*(\d+)\s+(\d+)\s+(\d+)\s+(\d+)\s*\]/.exec(text);
+	if (!m) return null;
+	const [a, b, c, d] = m.slice(1, 5).map(Number) as [number, number, number, number];
+	if (a !== 0 || b < 1 || c <= b || c + d > pdf.length || text[b] !== '<' || text[c - 1] !== '>') return null;
+	const hex = text.slice(b + 1, c - 1);
+	if (!/^[0-9a-fA-F]*$/.test(hex)) return null;
+	const signedBytes = new Uint8Array(b + d);
+	signedBytes.set(pdf.subarray(0, b), 0);
+	signedBytes.set(pdf.subarray(c, c + d), b);
+	return {
+		byteRange: [a, b, c, d],
+		coversWholeFile: c + d === pdf.length,
+		cms: new Uint8Array(Buffer.from(hex, 'hex')),
+		signedBytes
+	};
+}
+
+export type PadesCheck = CmsCheck & { coversWholeFile: boolean };
+
+export async function verifyPades(pdf: Uint8Array): Promise<PadesCheck | null> {
+	const sig = readPadesSignature(pdf);
+	if (!sig) return null;
+	try {
+		return { ...(await checkDetachedCms(sig.cms, sig.signedBytes)), coversWholeFile: sig.coversWholeFile };
+	} catch {
+		return {
+			signatureValid: false,
+			digestMatches: false,
+			hasSigningCertificateV2: false,
+			certificates: [],
+			coversWholeFile: sig.coversWholeFile
+		};
+	}
+}

@@ -1,0 +1,27 @@
+/**
+ * The boundary between the documents and whoever holds a signing key. A document asks a `Signer`
+ * for a detached CMS SignedData (RFC 5652) over the bytes the PDF signature covers; it never sees a
+ * private key. A PKCS#12 keystore on the server is one implementation (pkcs12-signer.ts); the
+ * national PKI's NCALayer in the head's browser (GOST 34.10 keys on a token) is another that answers
+ * the same call from the browser — the documents code does not change (README, "Electronic
+ * signature").
+ */
+export interface SignerIdentity {
+	/** The signer's certificate (DER) and the chain above it, leaf first. */
+	readonly certificates: readonly Uint8Array[];
+}
+
+export interface Signer extends SignerIdentity {
+	/** Detached CMS SignedData (DER) over `content`, with the ESS signing-certificate-v2 attribute. */
+	signDetached(content: Uint8Array, signingTime: Date): Promise<Uint8Array>;
+}
+
+/** Why a signer may not sign now (expired, not yet valid, revoked): shown to the head as it is. */
+export class SignerRefused extends Error {
+	constructor(
+		readonly code: 'certificate-expired' | 'certificate-not-yet-valid' | 'certificate-revoked' | 'wrong-pin',
+		message: string
+	) {
+		super(message);
+	}
+}
