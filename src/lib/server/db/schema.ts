@@ -317,3 +317,4 @@ export const mfaChecks = pgTable('mfa_checks', {
 export * from './schema.procedures';
 export * from './schema.drafting';
 export * from './schema.export-control';
+export * from './schema.desk';

@@ -1,0 +1,52 @@
+/**
+ * Which cases a search (the header's box, `GET /api/v1/search`) and the `/cases` list may show to
+ * whom, and by what (ADR-040). The same rules as a case page: staff read cases, restricted data
+ * is never searched or shown; beyond them:
+ * - a device-verification case (004) carries confidential customs information used only by the
+ *   officials who work it (004 P 14–15): it is found only by those with the case in hand
+ *   (hasCaseInHand — heads and supervisors, the assignee, its unit, anyone while unassigned);
+ * - an agency liaison finds only cases its agency is consulted on, and only by what the agency
+ *   is shown of them (number, goods codes; consultationForAgency), never by the applicant.
+ */
+/** The roles that read cases (permission `cases:read`). */
+const CASE_READER_ROLES = ['registrar', 'officer', 'head', 'supervisor', 'complaint_reviewer', 'admin'];
+const ALL_CASES_ROLES = ['head', 'supervisor'];
+
+export interface SearchViewer {
+	userId: number;
+	roles: readonly string[];
+	unit: string | null;
+	agencyCode: string | null;
+	kiosk?: boolean;
+}
+
+export type SearchScope =
+	| { kind: 'none' }
+	/** Staff: every case, device-verification ones only as `devices` says. */
+	| {
+			kind: 'staff';
+			devices: 'all' | 'none' | { assigneeId: number; unit: string | null };
+	  }
+	/** A liaison: the cases its agency is consulted on, by number and codes only. */
+	| { kind: 'agency'; agency: string };
+
+export const DEVICE_SERVICE = 'device-verification';
+
+export function searchScope(v: SearchViewer): SearchScope {
+	if (v.kiosk) return { kind: 'none' };
+	if (v.roles.some((r) => CASE_READER_ROLES.includes(r))) {
+		if (v.roles.some((r) => ALL_CASES_ROLES.includes(r))) return { kind: 'staff', devices: 'all' };
+		if (v.roles.some((r) => r === 'officer' || r === 'registrar'))
+			return { kind: 'staff', devices: { assigneeId: v.userId, unit: v.unit } };
+		return { kind: 'staff', devices: 'none' };
+	}
+	if (v.roles.includes('agency_liaison') && v.agencyCode) return { kind: 'agency', agency: v.agencyCode };
+	return { kind: 'none' };
+}
+
+/** Whether the search may match a case by this kind of key for the scope. */
+export function scopeMatchesBy(scope: SearchScope, kind: 'number' | 'code' | 'name' | 'bin' | 'imei' | 'ext'): boolean {
+	if (scope.kind === 'none') return false;
+	if (scope.kind === 'staff') return true;
+	return kind === 'number' || kind === 'code';
+}
