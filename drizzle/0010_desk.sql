@@ -114,6 +114,6 @@ CREATE INDEX cases_applicant_idx ON cases (applicant_id);
 --> statement-breakpoint
 CREATE INDEX cases_received_idx ON cases (received_at, id);
 --> statement-breakpoint
-CREATE INDEX cases_decided_idx ON cases (decided_at, id);
+CREATE INDEX cases_decided_idx ON cases ((coalesce(decided_at, 'infinity'::timestamptz)), id);
 --> statement-breakpoint
 CREATE INDEX cases_service_received_idx ON cases (service, received_at, id);
