@@ -39,7 +39,10 @@ export const CASE_EVENT_TYPES = [
 	'device:verified',
 	'step:completed',
 	// The head signed the reasoned-refusal letter (ADR-015; 001 p.20, Annex 2).
-	'refusal:letter-signed'
+	'refusal:letter-signed',
+	// An internal note added or edited (staff only; ADR-042).
+	'note:added',
+	'note:edited'
 ] as const;
 export type CaseEventType = (typeof CASE_EVENT_TYPES)[number];
 

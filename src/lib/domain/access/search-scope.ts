@@ -50,3 +50,18 @@ export function scopeMatchesBy(scope: SearchScope, kind: 'number' | 'code' | 'na
 	if (scope.kind === 'staff') return true;
 	return kind === 'number' || kind === 'code';
 }
+
+/** Whether a staff scope may open this case at all (the rule above, for one case). */
+export function scopeSeesCase(
+	scope: SearchScope,
+	c: { service: string; assigneeId: number | null; unit: string | null }
+): boolean {
+	if (scope.kind !== 'staff') return false;
+	if (c.service !== DEVICE_SERVICE || scope.devices === 'all') return true;
+	if (scope.devices === 'none') return false;
+	return (
+		c.assigneeId === null ||
+		c.assigneeId === scope.devices.assigneeId ||
+		(c.unit !== null && c.unit === scope.devices.unit)
+	);
+}

@@ -20,6 +20,7 @@ import {
 	staffAudience
 } from '../../domain/access/case-audience';
 import { loadCase } from './case-snapshot';
+import { listNotes } from '../notes/notes.service';
 
 export type CaseViewer =
 	| { kind: 'staff'; user: ActingUser; unit: string | null }
@@ -133,7 +134,7 @@ export async function caseView(ex: Executor, caseId: string, viewer: CaseViewer,
 		case 'mfa':
 			return facts.mfaCheck?.id === viewer.checkId ? checkForMfa(facts, facts.mfaCheck) : null;
 		case 'staff': {
-			const [[assignee], events, controlRows] = await Promise.all([
+			const [[assignee], events, controlRows, notes] = await Promise.all([
 				row.assigneeId
 					? ex
 							.select({ id: users.id, username: users.username, displayName: users.displayName })
@@ -145,7 +146,9 @@ export async function caseView(ex: Executor, caseId: string, viewer: CaseViewer,
 					.select()
 					.from(controlRequests)
 					.where(eq(controlRequests.caseId, caseId))
-					.orderBy(asc(controlRequests.requestedAt), asc(controlRequests.agencyCode))
+					.orderBy(asc(controlRequests.requestedAt), asc(controlRequests.agencyCode)),
+				// Internal notes: staff only (ADR-042).
+				listNotes(ex, caseId)
 			]);
 			const audience = staffAudience({ userId: viewer.user.userId, roles: viewer.user.roles, unit: viewer.unit }, row);
 			return caseForStaff(
@@ -161,6 +164,7 @@ export async function caseView(ex: Executor, caseId: string, viewer: CaseViewer,
 						risks: c.risks,
 						information: c.information
 					})),
+					notes,
 					events: events.map((e) => ({
 						id: e.id,
 						seq: e.seq,

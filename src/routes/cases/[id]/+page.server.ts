@@ -11,6 +11,7 @@ import { hearingNoticeOf } from '$lib/domain/procedures/hearing-notice';
 import { exportControlView } from '$lib/server/cases/export-control-view';
 import { controlRequests } from '$lib/server/db/schema';
 import { eq } from 'drizzle-orm';
+import { listNotes } from '$lib/server/notes/notes.service';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -95,6 +96,9 @@ export const load: PageServerLoad = async (event) => {
 				resultAt: iso(m.resultAt),
 				authentic: m.authentic
 			})),
+			// Internal notes (staff only, ADR-042), and who is reading (to offer editing one's own).
+			notes: await listNotes(event.locals.ctx.db, c.id),
+			me: user.username,
 			exportControl: exportControlView(
 				c.decision,
 				await event.locals.ctx.db.select().from(controlRequests).where(eq(controlRequests.caseId, c.id))
