@@ -76,8 +76,8 @@ export function parseSearchQuery(input: string): SearchQuery {
 	if (/^\d{1,2}[А-ЯЁ]\d*(\.[\dА-Я.]*)?$/u.test(code) && code.length >= 2) keys.add(`cc:${code}`);
 	// An external id is exact and ASCII (the portal's reference).
 	if (/^[\x21-\x7e]{1,100}$/.test(text)) keys.add(`ext:${text}`);
-	// A case number: letters, a dash, digits ("EL-2026-00012", "el-2026").
-	if (/^[A-Za-zА-Яа-я]{1,4}-\d{0,4}(-\d{0,5})?$/u.test(text)) numberPrefix = escapeLike(text.toUpperCase());
+	// A case number: a prefix, a dash, then its year and sequence ("EL-2026-00012", "el-2026").
+	if (/^[A-Za-zА-Яа-я]{1,4}-[A-Za-z0-9-]{0,20}$/u.test(text)) numberPrefix = escapeLike(text.toUpperCase());
 
 	const words = foldName(text)
 		.split(/[\s,;:()«»"'/\\]+/u)

@@ -44,8 +44,20 @@ function visible(scope: SearchScope): SQL {
 		or c.unit = ${d.unit})`;
 }
 
-const columns = sql`c.id, c.number, c.service, c.stage, o.name as applicant`;
-const from = sql`case_search s join cases c on c.id = s.case_id join organisations o on o.id = c.applicant_id`;
+/** How many matches of one kind are read before visibility and order: a bound on every query. */
+const CANDIDATES = 200;
+
+/**
+ * The matches of `where` on case_search, found first through its own index (a materialised CTE, so
+ * the planner cannot choose to walk a million cases in number order and test each), then narrowed
+ * to what the viewer may see, in number order.
+ */
+function matched(where: SQL, vis: SQL, limit: number): SQL {
+	return sql`with m as materialized (select s.case_id, s.keys from case_search s where ${where} limit ${CANDIDATES})
+		select c.id, c.number, c.service, c.stage, o.name as applicant, m.keys
+		from m join cases c on c.id = m.case_id join organisations o on o.id = c.applicant_id
+		where ${vis} order by c.number limit ${limit}`;
+}
 
 function textArray(values: string[]): SQL {
 	return sql`array[${sql.join(
@@ -83,10 +95,7 @@ export async function searchCases(db: Db, scope: SearchScope, q: string) {
 
 	if (allowedExact.length)
 		tasks.push(() =>
-			run(
-				sql`select ${columns}, s.keys from ${from} where s.keys && ${textArray(allowedExact)} and ${vis}
-					order by c.number limit ${GROUP_LIMIT * 2}`
-			).then((rows) => {
+			run(matched(sql`s.keys && ${textArray(allowedExact)}`, vis, GROUP_LIMIT * 2)).then((rows) => {
 				for (const r of rows) {
 					const hit = (r.keys ?? []).find((k) => allowedExact.includes(k)) ?? 'seq:';
 					const kind = hit.split(':')[0];
@@ -97,23 +106,28 @@ export async function searchCases(db: Db, scope: SearchScope, q: string) {
 	if (query.numberPrefix && scopeMatchesBy(scope, 'number'))
 		tasks.push(() =>
 			run(
-				sql`select ${columns} from cases c join organisations o on o.id = c.applicant_id
-					where c.number like ${query.numberPrefix + '%'} and ${vis} order by c.number limit ${GROUP_LIMIT}`
+				matched(
+					sql`s.case_id in (select id from cases where number like ${query.numberPrefix + '%'} limit ${CANDIDATES})`,
+					vis,
+					GROUP_LIMIT
+				)
 			).then((rows) => add('number', rows))
 		);
 	if (codes.length && scopeMatchesBy(scope, 'code'))
 		tasks.push(() =>
-			run(sql`select ${columns} from ${from} where s.keys && ${textArray(codes)} and ${vis} limit ${GROUP_LIMIT}`).then(
-				(rows) => add('code', rows)
-			)
+			run(matched(sql`s.keys && ${textArray(codes)}`, vis, GROUP_LIMIT)).then((rows) => add('code', rows))
 		);
 	if (query.namePatterns.length && scopeMatchesBy(scope, 'name'))
 		tasks.push(() =>
 			run(
-				sql`select ${columns} from ${from} where ${sql.join(
-					query.namePatterns.map((p) => sql`s.names like ${p}`),
-					sql` and `
-				)} and ${vis} limit ${GROUP_LIMIT}`
+				matched(
+					sql.join(
+						query.namePatterns.map((p) => sql`s.names like ${p}`),
+						sql` and `
+					),
+					vis,
+					GROUP_LIMIT
+				)
 			).then((rows) => add('name', rows))
 		);
 	// One after another: the embedded database has one session, and the groups de-duplicate in order.
