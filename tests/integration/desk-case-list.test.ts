@@ -58,14 +58,12 @@ beforeAll(async () => {
 				.insert(consultations)
 				.values({ caseId: c!.id, agencyCode: 'nsc', requestedAt: received, dueAt: received });
 		if (i % 7 === 0)
-			await handle.db
-				.insert(mfaChecks)
-				.values({
-					caseId: c!.id,
-					requestedAt: received,
-					resultAt: i % 14 === 0 ? received : null,
-					authentic: i % 14 === 0 ? true : null
-				});
+			await handle.db.insert(mfaChecks).values({
+				caseId: c!.id,
+				requestedAt: received,
+				resultAt: i % 14 === 0 ? received : null,
+				authentic: i % 14 === 0 ? true : null
+			});
 		if (i < 10)
 			await handle.db.insert(clocks).values({
 				caseId: c!.id,
@@ -119,7 +117,7 @@ describe('filters', () => {
 		const { filter, dropped } = parseCaseListFilter(new URLSearchParams(q));
 		expect(dropped).toEqual([]);
 		expect((await all(filter)).sort()).toEqual(numbersOf(pred));
-		expect(await countCases(handle.db, filter, head(), NOW)).toBe(numbersOf(pred).length);
+		expect(await countCases(handle.db, filter, head(), NOW)).toEqual({ count: numbersOf(pred).length, capped: false });
 	});
 
 	it('drops what it does not understand, and never fails on it', async () => {

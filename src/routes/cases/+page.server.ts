@@ -30,7 +30,7 @@ export const load: PageServerLoad = async (event) => {
 	};
 	const now = clock.now();
 	const page = await listCasePage(db, filter, viewer, now, PAGE_SIZE);
-	const total = await countCases(db, filter, viewer, now);
+	const { count: total, capped } = await countCases(db, filter, viewer, now);
 	const canAssign = userCan(event, 'cases:decide');
 	// Who may be picked as assignee in the filter and the bulk assignment: the officers and heads.
 	const officers = await db
@@ -50,6 +50,7 @@ export const load: PageServerLoad = async (event) => {
 		next: page.next,
 		prev: page.prev,
 		total,
+		capped,
 		views: await listViews(db, user.id),
 		canAssign,
 		officers,
