@@ -29,8 +29,8 @@ export const load: PageServerLoad = async (event) => {
 		scope: searchScope({ userId: user.id, roles: user.roles, unit: user.unit, agencyCode: user.agencyCode })
 	};
 	const now = clock.now();
-	const page = await listCasePage(db, filter, viewer, now, PAGE_SIZE);
 	const { count: total, capped } = await countCases(db, filter, viewer, now);
+	const page = await listCasePage(db, filter, viewer, now, PAGE_SIZE, { few: !capped });
 	const canAssign = userCan(event, 'cases:decide');
 	// Who may be picked as assignee in the filter and the bulk assignment: the officers and heads.
 	const officers = await db

@@ -90,7 +90,19 @@ export interface CaseListRow {
 const iso = (v: unknown) => (v === null || v === undefined ? null : new Date(v as string).toISOString());
 
 /** One page of the list, and the cursors of the pages before and after it. */
-export async function listCasePage(db: Db, f: CaseListFilter, viewer: ListViewer, now: Date, limit: number) {
+export async function listCasePage(
+	db: Db,
+	f: CaseListFilter,
+	viewer: ListViewer,
+	now: Date,
+	limit: number,
+	/**
+	 * The filter selects at most COUNT_CAP cases (the count said so): read them all through the
+	 * filter's own indexes, then sort. Otherwise the planner may walk the sort's index and test every
+	 * case of a million against a filter that keeps none (2.4 s measured).
+	 */
+	opts: { few?: boolean } = {}
+) {
 	const sort = f.sort ?? 'received';
 	const dir = f.dir ?? (sort === 'received' || sort === 'decided' ? 'desc' : 'asc');
 	const before = f.before ? decodeCursor(f.before) : null;
@@ -118,7 +130,11 @@ export async function listCasePage(db: Db, f: CaseListFilter, viewer: ListViewer
 			from cases c
 			join organisations o on o.id = c.applicant_id
 			left join users u on u.id = c.assignee_id
-			where ${sql.join(conds, sql` and `)}
+			where ${
+				opts.few
+					? sql`c.id in (select id from (select c.id from cases c where ${sql.join(conds, sql` and `)} limit ${COUNT_CAP + 1}) few offset 0)`
+					: sql.join(conds, sql` and `)
+			}
 			order by ${expr} ${order}, c.id ${order}
 			limit ${limit + 1}`)
 	);
