@@ -4,6 +4,8 @@
  * and a device-verification case by IMEI; on the case page a note with an @mention appears rendered,
  * and a mention of someone who cannot see the case is refused with the reason.
  */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { useE2eApp } from '../helpers/e2e-app';
@@ -28,6 +30,8 @@ async function search(page: Page, q: string) {
 	await page.locator('body').click({ position: { x: 5, y: 400 } });
 	await page.keyboard.press('/');
 	await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('desk-search');
+	// Start from an empty box, so the results awaited are this query's, not the last one's.
+	await page.locator('#desk-search').fill('');
 	await page.keyboard.type(q, { delay: 20 });
 	await page.locator('#desk-search-results [role="option"]').first().waitFor();
 }
@@ -54,22 +58,39 @@ describe('search and notes', () => {
 		// A fragment of a name typed with the Kazakh letters (the demo stores the Russian spelling).
 		const named = rows.find((r) => /Сарыарка|Каз/u.test(r[3] ?? ''))!;
 		const fragment = /Сарыарка/u.test(named[3]!) ? 'сарыарқа' : 'қаз';
-		await page.locator('#desk-search').fill('');
 		await search(page, fragment);
 		const texts = await page.locator('#desk-search-results [role="option"]').allInnerTexts();
 		expect(texts.length).toBeGreaterThan(0);
 		expect(texts.every((t) => /сарыарка|каз/iu.test(t))).toBe(true);
 		await page.keyboard.press('Escape');
 
-		// A device-verification case by one of its IMEIs; ArrowDown then Enter opens it.
-		await page.goto(`${app.server.url}/cases?service=device-verification`);
-		const href = await page.locator('tbody tr a[href^="/cases/"]').first().getAttribute('href');
-		const view = (await page.evaluate(async (h) => (await fetch(`/api/v1${h}`)).json(), href!)) as {
-			number: string;
-			devices: { imei: string }[];
+		// A device-verification case (004) filed by the portal, found by one of its IMEIs; Enter opens it.
+		const { portal } = JSON.parse(readFileSync(join(app.server.dataDir, 'demo-tokens.json'), 'utf8')) as {
+			portal: string;
 		};
-		await search(page, view.devices[0]!.imei);
-		expect(await page.locator('#desk-search-results [role="group"]').first().getAttribute('aria-label')).toBe('IMEI');
+		const imei = '356938035643809';
+		const filed = await fetch(`${app.server.url}/api/v1/applications`, {
+			method: 'POST',
+			headers: {
+				authorization: `Bearer ${portal}`,
+				'content-type': 'application/json',
+				'idempotency-key': 'desk-e2e-1'
+			},
+			body: JSON.stringify({
+				service: 'device-verification',
+				externalId: 'DESK-E2E-IMEI-1',
+				receivedAt: new Date().toISOString(),
+				applicant: { bin: '000740001307', name: 'ТОО «Ұялы Байланыс»', legalAddress: 'Астана' },
+				devices: [imei, '490154203237518']
+			})
+		});
+		expect(filed.status).toBeLessThan(300);
+		const href = `/cases/${((await filed.json()) as { id: string }).id}`;
+		await search(page, imei);
+		const hit = page.locator(`#desk-search-results a[href="${href}"]`);
+		await hit.waitFor();
+		const group = page.locator(`#desk-search-results [role="group"]:has(a[href="${href}"])`);
+		expect(await group.getAttribute('aria-label')).toBe('IMEI');
 		await page.keyboard.press('ArrowDown');
 		await page.keyboard.press('ArrowUp');
 		await page.keyboard.press('Enter');
