@@ -19,6 +19,7 @@ import { searchCases } from '../src/lib/server/search/search.service';
 import { searchScope } from '../src/lib/domain/access/search-scope';
 import { countCases, listCasePage } from '../src/lib/server/cases/case-list.repository';
 import { listCases } from '../src/lib/server/cases/cases.repository';
+import type { CaseListFilter } from '../src/lib/server/cases/case-list.filter';
 
 const WORDS_KK = ['Қазақ', 'Алтын', 'Өнеркәсіп', 'Дала', 'Сұңқар', 'Күміс', 'Жібек', 'Ұлытау', 'Бәйтерек', 'Шығыс'];
 const WORDS_RU = ['Техно', 'Сервис', 'Стальмаш', 'Энерго', 'Приборы', 'Логистик', 'Союз', 'Восток', 'Гранит', 'Связь'];
@@ -208,11 +209,11 @@ async function runOne(label: string, db: Db, n: number, naiveRuns: number, reuse
 	console.log(`search (naive ILIKE)      ${fmt(naive)}`);
 
 	const viewer = { userId: 1, scope };
-	const filters = [
+	const filters: CaseListFilter[] = [
 		{ service: 'export-licence', stage: 'consultation', receivedFrom: '2025-03-01', receivedTo: '2025-03-31' },
-		{ service: 'import-licence', unit: 'U1', assignee: 'none' as const },
+		{ service: 'import-licence', unit: 'U1', assignee: 'none' },
 		{ stage: 'under-review', unit: 'U2', decidedFrom: '2024-06-01', decidedTo: '2025-06-30' }
-	] as const;
+	];
 	const now = new Date('2026-12-01T05:00:00Z');
 	const page = await timed(30, async (i) => {
 		const f = filters[i % filters.length]!;
