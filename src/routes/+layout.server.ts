@@ -1,9 +1,10 @@
 import type { LayoutServerLoad } from './$types';
 import { userCan } from '$lib/server/auth/guard';
+import { searchScope } from '$lib/domain/access/search-scope';
 
 export const load: LayoutServerLoad = async (event) => {
 	const { user, session } = event.locals;
-	if (!user || !session?.twoFactorVerified) return { user: null, nav: [] };
+	if (!user || !session?.twoFactorVerified) return { user: null, nav: [], search: null };
 	// Links only to what the server would allow; the labels are translated in the layout.
 	const nav = [
 		{ href: '/queue', show: userCan(event, 'cases:read') },
@@ -18,7 +19,10 @@ export const load: LayoutServerLoad = async (event) => {
 		{ href: '/admin/webhooks', show: userCan(event, 'tokens:manage') },
 		{ href: '/account', show: session.kind === 'staff' }
 	].filter((n) => n.show);
+	// The header's search box (ADR-040): for whoever the search would answer.
+	const scope = searchScope({ ...user, userId: user.id, kiosk: session.kind === 'kiosk' });
 	return {
+		search: scope.kind === 'none' ? null : { liaison: scope.kind === 'agency' },
 		user: {
 			username: user.username,
 			displayName: user.displayName,

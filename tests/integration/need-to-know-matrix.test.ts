@@ -170,6 +170,53 @@ describe('every route, as every audience', () => {
 	});
 });
 
+describe('the liaison sees what it is asked (001 p.16), and nothing outside it', () => {
+	const audience = (name: string) => AUDIENCES.find((a) => a.name === name)!;
+	/** Of the application: the goods with both codes, description, quantity; the parties and their countries. */
+	const ASKED = ['8526910000', '1С350', 'Thermal imaging module', 'Horizon Trading FZE', '"AE"', '"quantity"'];
+	/** Of the case, nothing an agency is not asked about: the applicant, the goods' value, MFA-decisive flags. */
+	const NOT_ASKED = ['000740001307', 'Маркер', '"value"', '"currency"', '120000', 'firstExportToCounterparty'];
+
+	it.each([
+		['agency-liaison', '/consultations/__data.json', 'EL-NTK-1'],
+		['agency-liaison', '/api/v1/consultations', 'EL-NTK-1'],
+		['agency-token', '/api/v1/consultations?status=pending', 'EL-NTK-1']
+	])('%s at %s: the goods, codes, quantities, parties and countries of %s', async (name, url, number) => {
+		const r = await get(audience(name), url);
+		expect(r.status).toBe(200);
+		expect(r.text).toContain(number);
+		for (const s of ASKED) expect(r.text).toContain(s);
+		for (const s of NOT_ASKED) expect(r.text).not.toContain(s);
+		expect(leaks(audience(name), [{ url, ...r }])).toEqual([]);
+	});
+
+	it('the page shows them to the liaison', async () => {
+		const r = await get(audience('agency-liaison'), '/consultations');
+		for (const s of ['8526910000', '1С350', 'Thermal imaging module', 'Horizon Trading FZE'])
+			expect(r.text).toContain(s);
+		for (const s of NOT_ASKED) expect(r.text).not.toContain(s);
+	});
+
+	it("the liaison's search finds its agency's case by number and code, without the applicant", async () => {
+		const liaison = audience('agency-liaison');
+		const byNumber = await get(liaison, '/api/v1/search?q=EL-NTK');
+		expect(byNumber.status).toBe(200);
+		const body = JSON.parse(byNumber.text) as { groups: { hits: { number: string; applicant: unknown }[] }[] };
+		// mod is consulted on case A only.
+		expect(body.groups.flatMap((g) => g.hits.map((h) => h.number))).toEqual(['EL-NTK-1']);
+		expect(body.groups.flatMap((g) => g.hits.map((h) => h.applicant))).toEqual([null]);
+		expect((await get(liaison, '/api/v1/search?q=000740001307')).text).not.toContain('EL-NTK');
+		expect((await get(liaison, '/api/v1/search?q=маркер')).text).not.toContain('EL-NTK');
+		expect((await get(liaison, '/api/v1/search?q=1c350')).text).toContain('EL-NTK-1');
+	});
+
+	it('the wall board, the portal and anonymous callers cannot search', async () => {
+		expect((await get(audience('board-kiosk'), '/api/v1/search?q=EL-NTK')).status).toBe(403);
+		expect((await get(audience('anonymous'), '/api/v1/search?q=EL-NTK')).status).toBe(401);
+		expect((await get(audience('portal-token'), '/api/v1/search?q=EL-NTK')).status).toBe(401);
+	});
+});
+
 describe('what a write answers its writer', () => {
 	const audience = (name: string) => AUDIENCES.find((a) => a.name === name)!;
 	const post = (name: string, url: string, body: unknown, bearer = bearers[name]) =>

@@ -47,7 +47,10 @@ export const CASE_EVENT_TYPES = [
 	'document:created',
 	'document:signed',
 	'document:downloaded',
-	'document:delivered'
+	'document:delivered',
+	// An internal note added or edited (staff only; ADR-042).
+	'note:added',
+	'note:edited'
 ] as const;
 export type CaseEventType = (typeof CASE_EVENT_TYPES)[number];
 

@@ -212,7 +212,49 @@ describe('what each outside audience gets', () => {
 			{ hsCode: '8401100000', controlCode: '1С350', description: 'valves', quantity: 3, unit: 'pcs' }
 		]);
 		expect(v.application.endUser).toEqual({ name: 'User', country: 'DE' });
+		expect(v.application.countries).toEqual([...new Set([v.application.counterparty?.country, 'DE'])]);
 		expect(JSON.stringify(v)).not.toContain('k-other');
+	});
+
+	it('an agency: nothing outside the allow-list of the application (applicant, value, risk information)', () => {
+		const v = consultationForAgency(
+			{
+				...markedCase(),
+				application: {
+					goodsLines: [
+						{
+							hsCode: '8401100000',
+							controlCode: '1С350',
+							description: 'd',
+							quantity: 1,
+							unit: 'pcs',
+							value: 777111,
+							currency: 'USD'
+						}
+					],
+					counterparty: { name: 'C', country: 'TR', address: 'secret street' },
+					endUser: { name: 'E', country: 'KG' },
+					applicant: { bin: '000740001307' },
+					riskInformation: true,
+					firstExportToCounterparty: true,
+					complaintText: 'complaint',
+					devices: ['356938035643809']
+				}
+			},
+			markedCase().consultations[1]!
+		);
+		const text = JSON.stringify(v);
+		for (const hidden of [
+			'777111',
+			'secret street',
+			'000740001307',
+			'riskInformation',
+			'firstExport',
+			'complaint',
+			'3569380'
+		])
+			expect(text).not.toContain(hidden);
+		expect(v.application.countries).toEqual(['TR', 'KG']);
 	});
 
 	it('the board: an outcome without who said it or why', () => {

@@ -230,7 +230,12 @@ export type ApplicantCaseView = ReturnType<typeof caseForApplicant>;
 // An approving state body (001 p.16): its own consultation and what it needs to answer it.
 // ---------------------------------------------------------------------------------------------
 
-/** The application data a consulted body needs: goods, codes, quantities, the parties, countries. */
+/**
+ * The application data a consulted body needs to approve or object (001 p.16): the goods with both
+ * codes, description and quantity, the counterparty and the end user with their countries. Built
+ * from an allow-list: not the applicant, not the goods' value, not the risk information, not the
+ * documents' validity — a field added to the application later is not sent until named here.
+ */
 export function applicationForAgency(application: Record<string, unknown>) {
 	const lines = Array.isArray(application.goodsLines) ? (application.goodsLines as Record<string, unknown>[]) : [];
 	const party = (p: unknown) => {
@@ -246,7 +251,15 @@ export function applicationForAgency(application: Record<string, unknown>) {
 			unit: g.unit ?? null
 		})),
 		counterparty: party(application.counterparty),
-		endUser: party(application.endUser)
+		endUser: party(application.endUser),
+		// Every country the goods go to or through the parties of (ISO 3166 alpha-2; the page names them).
+		countries: [
+			...new Set(
+				[application.counterparty, application.endUser]
+					.map((p) => (p as { country?: unknown } | undefined)?.country)
+					.filter((c): c is string => typeof c === 'string')
+			)
+		]
 	};
 }
 

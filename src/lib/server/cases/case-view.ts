@@ -24,6 +24,7 @@ import {
 } from '../../domain/access/case-audience';
 import { staffAudience } from '../../domain/access/policy';
 import { loadCase } from './case-snapshot';
+import { listNotes } from '../notes/notes.service';
 
 export type CaseViewer =
 	| { kind: 'staff'; user: ActingUser; unit: string | null }
@@ -139,7 +140,7 @@ export async function caseView(ex: Executor, caseId: string, viewer: CaseViewer,
 			// A confidential case is answered as if it did not exist to those who do not work it (004 P 14–15).
 			if (!mayReadCase(viewer.user, row)) return null;
 			await auditCaseRead(ex, row, viewer.user, 'api', now);
-			const [[assignee], events, controlRows] = await Promise.all([
+			const [[assignee], events, controlRows, notes] = await Promise.all([
 				row.assigneeId
 					? ex
 							.select({ id: users.id, username: users.username, displayName: users.displayName })
@@ -151,7 +152,9 @@ export async function caseView(ex: Executor, caseId: string, viewer: CaseViewer,
 					.select()
 					.from(controlRequests)
 					.where(eq(controlRequests.caseId, caseId))
-					.orderBy(asc(controlRequests.requestedAt), asc(controlRequests.agencyCode))
+					.orderBy(asc(controlRequests.requestedAt), asc(controlRequests.agencyCode)),
+				// Internal notes: staff only (ADR-042).
+				listNotes(ex, caseId)
 			]);
 			const audience = staffAudience({ userId: viewer.user.userId, roles: viewer.user.roles, unit: viewer.unit }, row);
 			return caseForStaff(
@@ -160,6 +163,7 @@ export async function caseView(ex: Executor, caseId: string, viewer: CaseViewer,
 					assignee: assignee ?? null,
 					// 001 p.17 paras 1–2: the control-system requests and answers (staff only).
 					controlRequests: controlRows.map(controlFacts),
+					notes,
 					events: events.map((e) => ({
 						id: e.id,
 						seq: e.seq,

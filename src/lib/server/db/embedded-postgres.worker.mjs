@@ -20,6 +20,7 @@
 import { createServer } from 'node:net';
 import { parentPort, workerData } from 'node:worker_threads';
 import { PGlite } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 
 /** @typedef {import('node:net').Socket} Socket */
 
@@ -38,7 +39,8 @@ const port = /** @type {import('node:worker_threads').MessagePort} */ (parentPor
 /** @type {PGlite} */
 let db;
 try {
-	db = await PGlite.create(dataDir);
+	// pg_trgm backs the search's name index (ADR-040); the migration creates the extension.
+	db = await PGlite.create(dataDir, { extensions: { pg_trgm } });
 } catch (e) {
 	port.postMessage({ error: e instanceof Error ? e.message : String(e) });
 	throw e;

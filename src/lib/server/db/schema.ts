@@ -307,3 +307,4 @@ export * from './schema.drafting';
 export * from './schema.export-control';
 export * from './schema.webhooks';
 export * from './schema.documents';
+export * from './schema.desk';

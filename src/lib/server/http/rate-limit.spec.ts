@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { rateKey, rateLimited } from './rate-limit';
+import { rateKey, rateLimited, SEARCH_LIMIT } from './rate-limit';
 
 describe('rate limit keys', () => {
 	it('is the session, else the token id (never its secret), else the address', () => {
@@ -29,5 +29,13 @@ describe('rateLimited', () => {
 		expect(Number(refused?.headers.get('retry-after'))).toBeGreaterThanOrEqual(1);
 		expect(await refused?.json()).toMatchObject({ error: expect.stringMatching(/Too many requests/) });
 		expect(await rateLimited('GET', '/queue', 'k-other', true)).toBeNull();
+	});
+});
+
+describe('the search as you type', () => {
+	it('takes a burst of typing, then answers 429', async () => {
+		for (let i = 0; i < SEARCH_LIMIT.points; i++)
+			expect(await rateLimited('GET', '/api/v1/search', 'k-typist', true)).toBeNull();
+		expect((await rateLimited('GET', '/api/v1/search', 'k-typist', true))?.status).toBe(429);
 	});
 });

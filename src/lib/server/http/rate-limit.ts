@@ -16,13 +16,18 @@ const API_LISTS = /^\/api\/v1\/(consultations|mfa-checks)\/?$/;
 export const PAGE_LIMIT = { points: 40, duration: 10 } as const;
 export const API_LIST_LIMIT = { points: 30, duration: 10 } as const;
 
+/** The header's search as you type (debounced 150 ms in the browser): a fast typist stays well under. */
+export const SEARCH_LIMIT = { points: 60, duration: 10 } as const;
+
 const pages = new RateLimiterMemory({ keyPrefix: 'pages', ...PAGE_LIMIT });
+const searches = new RateLimiterMemory({ keyPrefix: 'search', ...SEARCH_LIMIT });
 const apiLists = new RateLimiterMemory({ keyPrefix: 'api-lists', ...API_LIST_LIMIT });
 
 /** Which limiter a request falls under, if any (only reads: writes are limited by their own rules). */
 function limiterFor(method: string, pathname: string): RateLimiterMemory | null {
 	if (method !== 'GET' && method !== 'HEAD') return null;
 	if (API_LISTS.test(pathname)) return apiLists;
+	if (pathname === '/api/v1/search') return searches;
 	if (EXPENSIVE_PAGES.test(pathname)) return pages;
 	return null;
 }

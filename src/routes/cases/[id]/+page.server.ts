@@ -16,6 +16,7 @@ import { eq } from 'drizzle-orm';
 import { whyText } from '$lib/server/cases/why-text';
 import { displayLocale } from '$lib/format';
 import { caseDocumentsPanel } from '$lib/server/documents/case-page-documents';
+import { listNotes } from '$lib/server/notes/notes.service';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -112,6 +113,9 @@ export const load: PageServerLoad = async (event) => {
 				resultAt: iso(m.resultAt),
 				authentic: m.authentic
 			})),
+			// Internal notes (staff only, ADR-042), and who is reading (to offer editing one's own).
+			notes: await listNotes(event.locals.ctx.db, c.id),
+			me: user.username,
 			exportControl: exportControlView(
 				c.decision,
 				await event.locals.ctx.db.select().from(controlRequests).where(eq(controlRequests.caseId, c.id))
