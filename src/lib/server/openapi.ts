@@ -7,6 +7,7 @@ import { draftingPaths } from './openapi.drafting';
 import { webhookEvents, webhookPaths } from './openapi.webhooks';
 import { ROLES } from '../domain/access/roles';
 import { documentPaths } from './openapi.documents';
+import { deskPaths } from './openapi.desk';
 
 const date = { type: 'string', format: 'date', example: '2026-03-20' } as const;
 const error = { $ref: '#/components/schemas/Error' } as const;
@@ -237,7 +238,8 @@ export const openApiDocument = {
 		...procedurePaths,
 		...draftingPaths,
 		...webhookPaths,
-		...documentPaths
+		...documentPaths,
+		...deskPaths
 	},
 	/** What Merzim sends to webhook subscribers (ADR-037; README "Webhooks for integrators"). */
 	webhooks: webhookEvents
