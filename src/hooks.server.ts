@@ -8,6 +8,8 @@ import { paraglideMiddleware } from '$lib/paraglide/server';
 import { rateKey, rateLimited } from '$lib/server/http/rate-limit';
 import { loggableError } from '$lib/server/loggable-error';
 import { hasControlChar } from '$lib/server/http/text-safety';
+import { currentRequest } from '$lib/server/observability/request-context';
+import { log } from '$lib/server/observability/logger';
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
@@ -87,6 +89,16 @@ const handleAuth: Handle = async ({ event, resolve }) => {
 	return resolve(event);
 };
 
+/** The request's log line names its route (not the path with ids) and who made it (server/http-observe.ts). */
+const handleRequestLog: Handle = async ({ event, resolve }) => {
+	const request = currentRequest();
+	if (request) {
+		request.route = event.route.id ?? 'unmatched';
+		request.userId = event.locals.user?.id;
+	}
+	return resolve(event);
+};
+
 /** The expensive pages and API lists, per session or token: 429 with Retry-After past the rate. */
 const handleRateLimit: Handle = async ({ event, resolve }) => {
 	const { pathname } = event.url;
@@ -132,6 +144,9 @@ const handleSecurityHeaders: Handle = async ({ event, resolve }) => {
 	response.headers.set('x-content-type-options', 'nosniff');
 	response.headers.set('referrer-policy', 'same-origin');
 	response.headers.set('x-frame-options', 'DENY');
+	// Under TLS (directly or as ORIGIN says behind a proxy) browsers keep to https for a year.
+	if (event.url.protocol === 'https:')
+		response.headers.set('strict-transport-security', 'max-age=31536000; includeSubDomains');
 	// Answers for a signed-in user or a bearer-token caller are never stored by a cache on the way.
 	if (event.locals.user || event.request.headers.has('authorization'))
 		response.headers.set('cache-control', 'private, no-store');
@@ -143,6 +158,7 @@ export const handle = sequence(
 	handleOrigin,
 	handleFormText,
 	handleAuth,
+	handleRequestLog,
 	handleRateLimit,
 	handleSecondFactor,
 	handleSecurityHeaders,
@@ -151,7 +167,12 @@ export const handle = sequence(
 
 /** Unexpected errors: logged on the server (without query values), a plain message and an id for the user. */
 export const handleError: HandleServerError = ({ error, event, status }) => {
-	const id = crypto.randomUUID().slice(0, 8);
-	if (status !== 404) console.error(`[${id}] ${event.request.method} ${event.url.pathname}: ${loggableError(error)}`);
+	// The request's own id when it came through the production server: the user's reference finds its log lines.
+	const id = currentRequest()?.id ?? crypto.randomUUID().slice(0, 8);
+	if (status !== 404)
+		log('http').error(
+			{ reqId: id, method: event.request.method, route: event.route.id, err: loggableError(error) },
+			'unexpected error'
+		);
 	return { message: status === 404 ? 'Not found.' : `Something went wrong (reference ${id}).` };
 };

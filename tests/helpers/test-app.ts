@@ -26,7 +26,7 @@ export const TEST_PASSWORD = 'correct horse battery';
 
 export async function startTestApp(
 	env: Record<string, string> = {},
-	serverOptions: RealtimeOptions = {}
+	serverOptions: RealtimeOptions & { metricsPort?: number } = {}
 ): Promise<TestApp> {
 	process.env.ADDRESS_HEADER = CLIENT_IP_HEADER;
 	const clock = new ManualClock(new Date('2026-03-02T04:00:00Z'));

@@ -30,6 +30,14 @@ const EnvSchema = z.object({
 		.string()
 		.regex(/^[A-Za-z0-9:_.-]{1,100}$/, 'letters, digits and :_.- only, at most 100')
 		.optional(),
+	LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+	/** A second port serving only `/metrics` (no token): keep it off the public network. */
+	METRICS_PORT: z.coerce.number().int().min(0).max(65535).optional(),
+	/** Bearer token for `/metrics` on the main port (without it the main port does not serve metrics). */
+	METRICS_TOKEN: z.string().min(16, 'at least 16 characters').optional(),
+	SHUTDOWN_GRACE_SECONDS: z.coerce.number().int().min(0).max(600).default(20),
+	/** How long idempotency keys and other bookkeeping rows are kept (housekeeping). */
+	HOUSEKEEPING_RETENTION_HOURS: z.coerce.number().int().positive().default(24),
 	/**
 	 * Tests only: hold each deadline firing this long after its claim, before its commit, so a test
 	 * can kill the process mid-firing (tests/integration/scheduler-kill.test.ts). Refused in production.
@@ -52,6 +60,11 @@ export interface AppConfig {
 	redisUrl: string | undefined;
 	/** Prefix of this deployment's Redis channels; by default one derived from its database (server/deployment.ts). */
 	redisPrefix: string | undefined;
+	logLevel: Env['LOG_LEVEL'];
+	metricsPort: number | undefined;
+	metricsToken: string | undefined;
+	shutdownGraceMs: number;
+	retentionMs: number;
 	/** Tests only (never in production): pause each deadline firing between its claim and its commit. */
 	testPauseAfterClaimMs?: number;
 }
@@ -85,6 +98,11 @@ export function loadConfig(env: Record<string, string | undefined>): AppConfig {
 		clock: e.MERZIM_CLOCK,
 		redisUrl: e.REDIS_URL || undefined,
 		redisPrefix: e.REDIS_PREFIX || undefined,
+		logLevel: e.LOG_LEVEL,
+		metricsPort: e.METRICS_PORT,
+		metricsToken: e.METRICS_TOKEN || undefined,
+		shutdownGraceMs: e.SHUTDOWN_GRACE_SECONDS * 1000,
+		retentionMs: e.HOUSEKEEPING_RETENTION_HOURS * 3_600_000,
 		testPauseAfterClaimMs: e.MERZIM_TEST_PAUSE_AFTER_CLAIM_MS
 	};
 }

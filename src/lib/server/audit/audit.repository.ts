@@ -8,6 +8,7 @@ import { auditEvents, caseEvents } from '../db/schema';
 import type { Db, Executor } from '../db/client';
 import { GENESIS_HASH, hashEvent, verifyStream, type ChainBreak } from './chain';
 import { normalizeJson } from './canonical';
+import { currentRequest } from '../observability/request-context';
 
 export interface Actor {
 	userId: number | null;
@@ -62,6 +63,7 @@ export async function appendCaseEvents(
 		.limit(1);
 	let seq = last?.seq ?? 0;
 	let prevHash = last?.hash ?? GENESIS_HASH;
+	const requestId = currentRequest()?.id ?? null;
 	const values = entries.map((entry) => {
 		const content = contentOf(`case:${caseId}`, ++seq, entry);
 		const hash = hashEvent(prevHash, content);
@@ -76,7 +78,8 @@ export async function appendCaseEvents(
 			before: content.before,
 			after: content.after,
 			prevHash,
-			hash
+			hash,
+			requestId
 		};
 		prevHash = hash;
 		return row;
@@ -103,7 +106,7 @@ export async function appendAuditEvent(
 	const prevHash = last?.hash ?? GENESIS_HASH;
 	const [row] = await tx
 		.insert(auditEvents)
-		.values({ ...content, prevHash, hash: hashEvent(prevHash, content) })
+		.values({ ...content, prevHash, hash: hashEvent(prevHash, content), requestId: currentRequest()?.id ?? null })
 		.returning();
 	return row!;
 }

@@ -185,7 +185,12 @@ const chainedColumns = () => ({
 	before: jsonb('before'),
 	after: jsonb('after'),
 	prevHash: text('prev_hash').notNull(),
-	hash: text('hash').notNull()
+	hash: text('hash').notNull(),
+	/**
+	 * The HTTP request that wrote the row (`X-Request-Id`), to find its log line; null for the
+	 * scheduler, sockets and scripts. Correlation only: outside the hash, like the row's id.
+	 */
+	requestId: text('request_id')
 });
 
 /**
