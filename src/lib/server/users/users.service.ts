@@ -3,6 +3,7 @@
  * same transaction as the change, with the state before and after; secrets never enter the trail.
  */
 import { eq, sql } from 'drizzle-orm';
+import { isLastActiveAdmin, LAST_ADMIN_MESSAGE } from './last-admin';
 import type { Db, Executor } from '../db/client';
 import { roles, userRoles, users, type RoleName } from '../db/schema';
 import type { Clock } from '../clock';
@@ -108,6 +109,8 @@ export function createUserService(deps: {
 				const before = await publicView(tx, userId);
 				if (!before) throw new UserInputError('No such user.', 'userId');
 				checkRoles({ roles: newRoles, agencyCode: before.agencyCode });
+				if (!newRoles.includes('admin') && (await isLastActiveAdmin(tx, userId)))
+					throw new UserInputError(LAST_ADMIN_MESSAGE, 'roles');
 				await tx.delete(userRoles).where(eq(userRoles.userId, userId));
 				if (newRoles.length) await tx.insert(userRoles).values(newRoles.map((role) => ({ userId, role })));
 				const now = clock.now();
@@ -127,6 +130,7 @@ export function createUserService(deps: {
 			await db.transaction(async (tx) => {
 				const before = await publicView(tx, userId);
 				if (!before) throw new UserInputError('No such user.', 'userId');
+				if (disabled && (await isLastActiveAdmin(tx, userId))) throw new UserInputError(LAST_ADMIN_MESSAGE, 'userId');
 				const now = clock.now();
 				await tx.update(users).set({ disabled, updatedAt: now }).where(eq(users.id, userId));
 				await appendAuditEvent(tx, `user:${userId}`, {
