@@ -44,6 +44,17 @@ export function describeConfig(config: AppConfig): Record<string, unknown> {
 			port: config.metricsPort ?? '(no separate port)',
 			mainPortToken: config.metricsToken ? SECRET : '(not set: /metrics not served on the main port)'
 		},
+		sso: config.oidc
+			? {
+					issuer: config.oidc.issuer,
+					clientId: config.oidc.clientId,
+					clientSecret: SECRET,
+					roleMap: Object.fromEntries(config.oidc.roleMap),
+					claims: { roles: config.oidc.rolesClaim, unit: config.oidc.unitClaim, username: config.oidc.usernameClaim },
+					jitProvisioning: config.oidc.jitProvisioning
+				}
+			: '(off)',
+		localPasswordDisabledRoles: config.localPasswordDisabledRoles,
 		shutdownGraceSeconds: config.shutdownGraceMs / 1000,
 		housekeepingRetentionHours: config.retentionMs / 3_600_000
 	};
