@@ -132,6 +132,32 @@ const handleSecondFactor: Handle = async ({ event, resolve }) => {
 	return resolve(event);
 };
 
+/**
+ * After an admin's password reset the user picks their own before anything else: the account page
+ * (its password form and sign-out), the password API and sign-out answer; every other page redirects
+ * to the form and every other API call is a 403 with a stable code.
+ */
+const handleMustChangePassword: Handle = async ({ event, resolve }) => {
+	if (!event.locals.user?.mustChangePassword) return resolve(event);
+	const path = event.url.pathname;
+	const method = event.request.method;
+	const action = [...event.url.searchParams.keys()].find((k) => k.startsWith('/'));
+	const allowed =
+		path === '/logout' ||
+		(path === '/api/v1/me/password' && method === 'PUT') ||
+		(path === '/account' && (method === 'GET' || action === '/changePassword' || action === '/signOutEverywhere'));
+	if (allowed) return resolve(event);
+	if (path.startsWith('/api/') || !SAFE_METHODS.has(method))
+		return new Response(
+			JSON.stringify({
+				error: 'Change the temporary password an admin set before doing anything else.',
+				code: 'password_change_required'
+			}),
+			{ status: 403, headers: { 'content-type': 'application/json' } }
+		);
+	return new Response(null, { status: 303, headers: { location: '/account' } });
+};
+
 /** kk / ru / en for this request (cookie, else Accept-Language, else English); sets <html lang>. */
 const handleLocale: Handle = ({ event, resolve }) =>
 	paraglideMiddleware(event.request, ({ request, locale }) => {
@@ -161,6 +187,7 @@ export const handle = sequence(
 	handleRequestLog,
 	handleRateLimit,
 	handleSecondFactor,
+	handleMustChangePassword,
 	handleSecurityHeaders,
 	handleLocale
 );

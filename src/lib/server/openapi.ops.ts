@@ -48,6 +48,34 @@ export const opsPaths = {
 		'Reset a lost second factor, with the reason on record; the user enrols again at the next sign-in',
 		body({ reason: { type: 'string', minLength: 10, maxLength: 500 } }, ['reason'])
 	),
+	'/admin/users/{id}/password-reset': {
+		post: {
+			tags: ['admin'],
+			summary:
+				'Reset a forgotten password: the temporary one is in this answer only; every session ends and the user must change it at the next sign-in (until then other calls answer 403 `password_change_required`)',
+			parameters: [userId],
+			requestBody: body({}, []),
+			responses: {
+				'200': {
+					description: 'The temporary password, shown once',
+					content: {
+						'application/json': {
+							schema: {
+								type: 'object',
+								properties: {
+									id: { type: 'integer' },
+									temporaryPassword: { type: 'string' },
+									mustChangePassword: { type: 'boolean' }
+								},
+								required: ['id', 'temporaryPassword', 'mustChangePassword']
+							}
+						}
+					}
+				},
+				...errors(401, 403, 404, 422)
+			}
+		}
+	},
 	'/admin/users/{id}/roles': {
 		put: {
 			tags: ['admin'],

@@ -10,6 +10,7 @@ export const load: PageServerLoad = async (event) => {
 	return {
 		hasTotp: user.hasTotp,
 		mfaRequired: user.mfaRequired,
+		mustChangePassword: user.mustChangePassword,
 		expiresAt: event.locals.session!.expiresAt.toISOString()
 	};
 };
@@ -26,7 +27,14 @@ export const actions: Actions = {
 			await event.locals.ctx.userAdmin.changeOwnPassword(user.id, current, next, event.locals.session!.id);
 		} catch (e) {
 			if (!isUserInputError(e)) throw e;
-			const passwordCode = e.field === 'current' ? 'current' : /breached/.test(e.message) ? 'breached' : 'length';
+			const passwordCode =
+				e.field === 'current'
+					? 'current'
+					: /breached/.test(e.message)
+						? 'breached'
+						: /different/.test(e.message)
+							? 'same'
+							: 'length';
 			return fail(e.field === 'current' ? 403 : 400, { passwordCode });
 		}
 		return { passwordCode: 'changed' as const };

@@ -67,6 +67,8 @@ export const users = pgTable('users', {
 	unit: text('unit'),
 	totpKey: bytea('totp_key'),
 	disabled: boolean('disabled').notNull().default(false),
+	/** Set by an admin's password reset: until the user picks their own, only the change form answers. */
+	mustChangePassword: boolean('must_change_password').notNull().default(false),
 	createdAt: tstz('created_at').notNull(),
 	updatedAt: tstz('updated_at').notNull()
 });

@@ -12,6 +12,7 @@ import { appendAuditEvent, type Actor } from '../audit/audit.repository';
 import { hashPassword, verifyPassword } from '../auth/password';
 import type { SessionService } from '../auth/session.service';
 import { isBreachedPassword } from '../auth/breached-passwords';
+import { temporaryPassword } from '../auth/temporary-password';
 import { UserInputError, type UserService } from './users.service';
 
 export const OWN_PASSWORD_MIN_LENGTH = 12;
@@ -54,6 +55,34 @@ export function createUserAdmin(deps: { db: Db; clock: Clock; sessions: SessionS
 			await sessions.invalidateAllForUser(userId);
 		},
 
+		/**
+		 * A forgotten password: a random temporary one, returned once for the admin to hand over and
+		 * never stored or audited in clear. Every session of the user ends; at the next sign-in only the
+		 * change form answers until the user picks their own (hooks.server.ts).
+		 */
+		async resetPassword(userId: number, actor: Actor): Promise<string> {
+			const password = temporaryPassword();
+			const passwordHash = await hashPassword(password);
+			await db.transaction(async (tx) => {
+				const [user] = await tx.select().from(users).where(eq(users.id, userId));
+				if (!user) throw new UserInputError('No such user.', 'userId');
+				const now = clock.now();
+				await tx
+					.update(users)
+					.set({ passwordHash, mustChangePassword: true, updatedAt: now })
+					.where(eq(users.id, userId));
+				await appendAuditEvent(tx, `user:${userId}`, {
+					type: 'password-reset',
+					actor,
+					at: now,
+					before: null,
+					after: { mustChangePassword: true }
+				});
+			});
+			await sessions.invalidateAllForUser(userId);
+			return password;
+		},
+
 		/** The user's own change: the current password, at least 12 characters, not a known breached one. */
 		async changeOwnPassword(userId: number, current: string, next: string, keepSessionId: string) {
 			const [user] = await db.select().from(users).where(eq(users.id, userId));
@@ -62,17 +91,21 @@ export function createUserAdmin(deps: { db: Db; clock: Clock; sessions: SessionS
 			if (next.length < OWN_PASSWORD_MIN_LENGTH)
 				throw new UserInputError(`At least ${OWN_PASSWORD_MIN_LENGTH} characters.`, 'next');
 			if (next.length > 256) throw new UserInputError('At most 256 characters.', 'next');
+			if (next === current) throw new UserInputError('Choose a password different from the current one.', 'next');
 			if (next.toLowerCase().includes(user.username.toLowerCase()) || (await isBreachedPassword(next)))
 				throw new UserInputError('This password is on a list of breached or common passwords: choose another.', 'next');
 			const passwordHash = await hashPassword(next);
 			await db.transaction(async (tx) => {
 				const now = clock.now();
-				await tx.update(users).set({ passwordHash, updatedAt: now }).where(eq(users.id, userId));
+				await tx
+					.update(users)
+					.set({ passwordHash, mustChangePassword: false, updatedAt: now })
+					.where(eq(users.id, userId));
 				await appendAuditEvent(tx, `user:${userId}`, {
 					type: 'password-changed',
 					actor: { userId, label: user.username },
 					at: now,
-					before: null,
+					before: user.mustChangePassword ? { mustChangePassword: true } : null,
 					after: null
 				});
 			});
