@@ -73,6 +73,23 @@ export const users = pgTable('users', {
 	updatedAt: tstz('updated_at').notNull()
 });
 
+/**
+ * One-time recovery codes for a lost authenticator, shown once at enrolment. Only a SHA-256 of each
+ * is kept (the codes are random, 50 bits each: no slow hash needed); a used one keeps its row.
+ */
+export const recoveryCodes = pgTable(
+	'recovery_codes',
+	{
+		userId: integer('user_id')
+			.notNull()
+			.references(() => users.id, { onDelete: 'cascade' }),
+		codeHash: text('code_hash').notNull(),
+		createdAt: tstz('created_at').notNull(),
+		usedAt: tstz('used_at')
+	},
+	(t) => [primaryKey({ columns: [t.userId, t.codeHash] })]
+);
+
 export const userRoles = pgTable(
 	'user_roles',
 	{

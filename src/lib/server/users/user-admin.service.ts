@@ -12,6 +12,7 @@ import { appendAuditEvent, type Actor } from '../audit/audit.repository';
 import { hashPassword, verifyPassword } from '../auth/password';
 import type { SessionService } from '../auth/session.service';
 import { isBreachedPassword } from '../auth/breached-passwords';
+import { clearRecoveryCodes } from '../auth/recovery-codes';
 import { temporaryPassword } from '../auth/temporary-password';
 import { UserInputError, type UserService } from './users.service';
 
@@ -44,6 +45,7 @@ export function createUserAdmin(deps: { db: Db; clock: Clock; sessions: SessionS
 				if (!user.totpKey) throw new UserInputError('This user has no second factor to reset.', 'userId');
 				const now = clock.now();
 				await tx.update(users).set({ totpKey: null, updatedAt: now }).where(eq(users.id, userId));
+				await clearRecoveryCodes(tx, userId);
 				await appendAuditEvent(tx, `user:${userId}`, {
 					type: 'second-factor-reset',
 					actor,

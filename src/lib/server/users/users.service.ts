@@ -2,6 +2,7 @@
  * Changes to users and roles. Each writes its audit row (stream `user:<id>` or `role:<name>`) in the
  * same transaction as the change, with the state before and after; secrets never enter the trail.
  */
+import { clearRecoveryCodes } from '../auth/recovery-codes';
 import { eq, sql } from 'drizzle-orm';
 import { isLastActiveAdmin, LAST_ADMIN_MESSAGE } from './last-admin';
 import type { Db, Executor } from '../db/client';
@@ -149,6 +150,8 @@ export function createUserService(deps: {
 				const before = await publicView(tx, userId);
 				const now = clock.now();
 				await tx.update(users).set({ totpKey: key, updatedAt: now }).where(eq(users.id, userId));
+				// Codes belong to one enrolment: a new or removed authenticator voids them.
+				await clearRecoveryCodes(tx, userId);
 				await appendAuditEvent(tx, `user:${userId}`, {
 					type: key ? 'second-factor-enrolled' : 'second-factor-removed',
 					actor,
