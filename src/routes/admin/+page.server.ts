@@ -1,5 +1,6 @@
 import { fail } from '@sveltejs/kit';
-import { asc } from 'drizzle-orm';
+import { asc, eq } from 'drizzle-orm';
+import { z } from 'zod';
 import type { Actions, PageServerLoad } from './$types';
 import { requirePermission } from '$lib/server/auth/guard';
 import { agencies, roles, roleNames, userRoles, users, type RoleName } from '$lib/server/db/schema';
@@ -24,6 +25,7 @@ export const load: PageServerLoad = async (event) => {
 			agencyCode: u.agencyCode,
 			disabled: u.disabled,
 			totp: u.totpKey !== null,
+			mustChangePassword: u.mustChangePassword,
 			roles: links.filter((l) => l.userId === u.id).map((l) => l.role)
 		})),
 		roles: roleRows,
@@ -32,6 +34,7 @@ export const load: PageServerLoad = async (event) => {
 	};
 };
 
+const ReasonSchema = z.string().trim().min(10).max(500);
 const actorOf = (user: { id: number; username: string }) => ({ userId: user.id, label: user.username });
 const idOf = (form: FormData) => Number.parseInt(String(form.get('userId') ?? ''), 10);
 
@@ -83,6 +86,39 @@ export const actions: Actions = {
 			throw e;
 		}
 		return { action: 'setDisabled', message: 'Saved.' };
+	},
+	/** The temporary password is in this answer only; the user must change it at the next sign-in. */
+	resetPassword: async (event) => {
+		const admin = requirePermission(event, 'users:manage');
+		const userId = idOf(await event.request.formData());
+		if (!Number.isInteger(userId)) return fail(422, { action: 'resetPassword', message: 'No such user.' });
+		try {
+			const temporaryPassword = await event.locals.ctx.userAdmin.resetPassword(userId, actorOf(admin));
+			const [u] = await event.locals.ctx.db
+				.select({ username: users.username })
+				.from(users)
+				.where(eq(users.id, userId));
+			return { action: 'resetPassword', temporaryPassword, username: u?.username ?? '' };
+		} catch (e) {
+			if (isUserInputError(e)) return fail(404, { action: 'resetPassword', message: e.message });
+			throw e;
+		}
+	},
+	/** A lost authenticator, with the reason on record (10-500 characters). */
+	resetSecondFactor: async (event) => {
+		const admin = requirePermission(event, 'users:manage');
+		const form = await event.request.formData();
+		const userId = idOf(form);
+		const reason = ReasonSchema.safeParse(form.get('reason'));
+		if (!Number.isInteger(userId)) return fail(422, { action: 'resetSecondFactor', message: 'No such user.' });
+		if (!reason.success) return fail(422, { action: 'resetSecondFactor', reasonError: true, userId });
+		try {
+			await event.locals.ctx.userAdmin.resetSecondFactor(userId, reason.data, actorOf(admin));
+		} catch (e) {
+			if (isUserInputError(e)) return fail(409, { action: 'resetSecondFactor', message: e.message });
+			throw e;
+		}
+		return { action: 'resetSecondFactor', secondFactorReset: true };
 	},
 	setRoleMfa: async (event) => {
 		const admin = requirePermission(event, 'users:manage');
