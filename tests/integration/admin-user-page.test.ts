@@ -59,6 +59,32 @@ describe('/admin user actions', () => {
 		expect(audit!.after).toMatchObject({ reason: 'Phone stolen, seen in person' });
 	});
 
+	it('edits the name and the unit, audited; an empty name is refused', async () => {
+		const id = await app.createUser('ops-page-edit', ['officer']);
+		const empty = await actionResult(
+			await admin.postForm('/admin?/setProfile', { userId: String(id), displayName: ' ', unit: 'X' })
+		);
+		expect(empty.status).toBe(422);
+		const ok = await actionResult(
+			await admin.postForm('/admin?/setProfile', {
+				userId: String(id),
+				displayName: 'Айгүл Сейітова',
+				unit: 'Licensing, dual-use'
+			})
+		);
+		expect(ok.type).toBe('success');
+		const [row] = await app.ctx.db.select().from(users).where(eq(users.id, id));
+		expect(row).toMatchObject({ displayName: 'Айгүл Сейітова', unit: 'Licensing, dual-use' });
+		const [audit] = await app.ctx.db
+			.select()
+			.from(auditEvents)
+			.where(and(eq(auditEvents.stream, `user:${id}`), eq(auditEvents.type, 'user-updated')));
+		expect(audit!.after).toMatchObject({ displayName: 'Айгүл Сейітова', unit: 'Licensing, dual-use' });
+		await admin.postForm('/admin?/setProfile', { userId: String(id), displayName: 'Aigul Seitova', unit: '' });
+		const [cleared] = await app.ctx.db.select().from(users).where(eq(users.id, id));
+		expect(cleared!.unit).toBeNull();
+	});
+
 	it('refuses both to a non-admin', async () => {
 		const id = await app.createUser('ops-page-plain', ['officer']);
 		const plain = await signedIn('ops-page-plain');

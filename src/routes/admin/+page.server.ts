@@ -4,7 +4,7 @@ import { z } from 'zod';
 import type { Actions, PageServerLoad } from './$types';
 import { requirePermission } from '$lib/server/auth/guard';
 import { agencies, roles, roleNames, userRoles, users, type RoleName } from '$lib/server/db/schema';
-import { NewUserSchema, RolesSchema } from '$lib/server/users/user.schemas';
+import { NewUserSchema, ProfileSchema, RolesSchema } from '$lib/server/users/user.schemas';
 import { fieldErrors } from '$lib/server/http/json-body';
 import { isUserInputError } from '$lib/server/users/users.service';
 
@@ -23,6 +23,7 @@ export const load: PageServerLoad = async (event) => {
 			username: u.username,
 			displayName: u.displayName,
 			agencyCode: u.agencyCode,
+			unit: u.unit,
 			disabled: u.disabled,
 			totp: u.totpKey !== null,
 			mustChangePassword: u.mustChangePassword,
@@ -86,6 +87,21 @@ export const actions: Actions = {
 			throw e;
 		}
 		return { action: 'setDisabled', message: 'Saved.' };
+	},
+	setProfile: async (event) => {
+		const admin = requirePermission(event, 'users:manage');
+		const form = await event.request.formData();
+		const userId = idOf(form);
+		const parsed = ProfileSchema.safeParse({ displayName: form.get('displayName'), unit: form.get('unit') ?? '' });
+		if (!parsed.success || !Number.isInteger(userId))
+			return fail(422, { action: 'setProfile', fields: parsed.success ? {} : fieldErrors(parsed.error) });
+		try {
+			await event.locals.ctx.users.setProfile(userId, parsed.data, actorOf(admin));
+		} catch (e) {
+			if (isUserInputError(e)) return fail(404, { action: 'setProfile', message: e.message });
+			throw e;
+		}
+		return { action: 'setProfile', profileSaved: true };
 	},
 	/** The temporary password is in this answer only; the user must change it at the next sign-in. */
 	resetPassword: async (event) => {

@@ -127,6 +127,25 @@ export function createUserService(deps: {
 			rightsChanged(userId);
 		},
 
+		async setProfile(userId: number, profile: { displayName: string; unit: string | null }, actor: Actor) {
+			await db.transaction(async (tx) => {
+				const before = await publicView(tx, userId);
+				if (!before) throw new UserInputError('No such user.', 'userId');
+				const now = clock.now();
+				await tx
+					.update(users)
+					.set({ ...profile, updatedAt: now })
+					.where(eq(users.id, userId));
+				await appendAuditEvent(tx, `user:${userId}`, {
+					type: 'user-updated',
+					actor,
+					at: now,
+					before,
+					after: await publicView(tx, userId)
+				});
+			});
+		},
+
 		async setDisabled(userId: number, disabled: boolean, actor: Actor) {
 			await db.transaction(async (tx) => {
 				const before = await publicView(tx, userId);
