@@ -7,7 +7,9 @@ import type { AddressInfo } from 'node:net';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { publishAppContext, type AppContext } from '../src/lib/server/context';
+import { log } from '../src/lib/server/observability/logger';
 import { createRealtime, type RealtimeOptions, type RealtimeServer } from './realtime';
+import { attachOperations, type Operations } from './operations';
 import { loggableError } from '../src/lib/server/loggable-error';
 
 type NodeHandler = (
@@ -20,26 +22,41 @@ export interface RunningServer {
 	http: Server;
 	io: RealtimeServer;
 	url: string;
+	ops: Operations;
+	/** Stops at once: drafts flushed, scheduler and sockets stopped, connections cut. */
 	close(): Promise<void>;
+	/**
+	 * Graceful stop: no new connections, /readyz answers 503, requests in flight finish (up to
+	 * `graceMs`), then `close()` — drafts flushed, the scheduler's firing finished, sockets closed
+	 * so their clients reconnect (to another process behind the balancer).
+	 */
+	shutdown(graceMs: number): Promise<void>;
 }
 
 export async function startServer(
 	ctx: AppContext,
-	opts: { port: number; host: string; buildDir?: string; scheduler?: boolean } & RealtimeOptions
+	opts: { port: number; host: string; buildDir?: string; scheduler?: boolean; metricsPort?: number } & RealtimeOptions
 ): Promise<RunningServer> {
 	publishAppContext(ctx);
 	const markProtocol = useConnectionProtocol();
 	const handlerUrl = pathToFileURL(resolve(opts.buildDir ?? 'build', 'handler.js')).href;
 	const { handler } = (await import(handlerUrl)) as { handler: NodeHandler };
-	const http = createServer((req, res) => {
+	const kit = (req: import('node:http').IncomingMessage, res: import('node:http').ServerResponse) => {
 		if (markProtocol)
 			req.headers[PROTOCOL_HEADER] = 'encrypted' in req.socket && req.socket.encrypted ? 'https' : 'http';
 		handler(req, res, () => {
 			res.statusCode = 404;
 			res.end('Not found');
 		});
-	});
+	};
+	let ops: Operations | null = null;
+	const http = createServer((req, res) => (ops ? ops.http.handle(req, res) : kit(req, res)));
 	const io = await createRealtime(http, ctx, opts);
+	ops = await attachOperations(ctx, io, kit, {
+		schedulerExpected: opts.scheduler !== false,
+		metricsPort: opts.metricsPort,
+		host: opts.host
+	});
 	await new Promise<void>((ok, fail) => {
 		http.once('error', fail);
 		http.listen(opts.port, opts.host, () => ok());
@@ -47,23 +64,40 @@ export async function startServer(
 	// Deadlines, warnings and deemed approvals fire from the database, also those missed while down.
 	if (opts.scheduler !== false) {
 		ctx.scheduler.start();
-		ctx.deviceRetention.start((e) => console.error('device retention:', loggableError(e)));
+		ctx.deviceRetention.start((e) => log('device-retention').error({ err: loggableError(e) }, 'sweep failed'));
 		ctx.webhookWorker.start(); // webhooks queued before a restart go out now
 	}
 	const { port } = http.address() as AddressInfo;
 	const shownHost = opts.host === '0.0.0.0' || opts.host === '::' ? 'localhost' : opts.host;
+	const operations = ops;
+	let closing: Promise<void> | null = null;
+	const close = () =>
+		(closing ??= (async () => {
+			await ctx.drafting.close(); // unsaved draft updates are stored before the sockets go
+			await ctx.scheduler.stop(); // waits for a firing under way to commit
+			ctx.deviceRetention.stop();
+			await ctx.webhookWorker.stop(); // sends in flight end and their results are written
+			await io.close(); // clients see the transport close and reconnect (elsewhere)
+			await io.publisher.stop(); // its last read ends before the caller closes the database
+			await operations.close();
+			http.closeAllConnections();
+		})());
 	return {
 		http,
 		io,
+		ops: operations,
 		url: `http://${shownHost}:${port}`,
-		close: async () => {
-			await ctx.drafting.close(); // unsaved draft updates are stored before the sockets go
-			await ctx.scheduler.stop();
-			ctx.deviceRetention.stop();
-			await ctx.webhookWorker.stop(); // sends in flight end and their results are written
-			await io.close();
-			await io.publisher.stop(); // its last read ends before the caller closes the database
-			http.closeAllConnections();
+		close,
+		async shutdown(graceMs: number) {
+			operations.http.drain();
+			http.close(); // no new connections
+			http.closeIdleConnections();
+			let timer: ReturnType<typeof setTimeout> | undefined;
+			const graceOver = new Promise<boolean>((ok) => (timer = setTimeout(() => ok(false), graceMs)));
+			const finished = await Promise.race([operations.http.idle().then(() => true), graceOver]);
+			clearTimeout(timer);
+			if (!finished) log('server').warn({ inFlight: operations.http.inFlight }, 'grace period over: cutting requests');
+			await close();
 		}
 	};
 }

@@ -1,11 +1,15 @@
 /**
  * Production entry: validate the environment, open the database (migrating it), seed the demo on
- * an empty database, and serve pages, API and sockets on one port.
+ * an empty database, and serve pages, API and sockets on one port. `--check-config` prints the
+ * effective configuration (secrets hidden) and exits. SIGTERM / SIGINT stop it gracefully.
  */
 import { resolve } from 'node:path';
 import { loadConfig } from '../src/lib/server/config';
+import { describeConfig } from '../src/lib/server/config-report';
 import { createAppContext } from '../src/lib/server/context';
 import { seedDemoIfWanted, DEMO_PASSWORD, DEMO_USERS } from '../src/lib/server/demo/seed';
+import { flushLogs, getLogger } from '../src/lib/server/observability/logger';
+import { routeConsoleToLogger } from '../src/lib/server/observability/console-to-log';
 import { startServer } from './app';
 import { surviveDriverFailures } from '../src/lib/server/db/driver-guards';
 
@@ -14,24 +18,44 @@ async function main() {
 	surviveDriverFailures();
 	const startedAt = performance.now();
 	const config = loadConfig(process.env);
+	if (process.argv.includes('--check-config')) {
+		process.stdout.write(JSON.stringify(describeConfig(config), null, 2) + '\n');
+		return;
+	}
+	const logger = getLogger().child({ component: 'server' });
+	routeConsoleToLogger(getLogger());
 	const ctx = await createAppContext(config);
 	const tokensFile = resolve(config.dataDir, 'demo-tokens.json');
 	const seeded = await seedDemoIfWanted(ctx, { requested: process.argv.includes('--demo'), tokensFile });
-	const server = await startServer(ctx, { port: config.port, host: config.host });
+	const server = await startServer(ctx, { port: config.port, host: config.host, metricsPort: config.metricsPort });
 	const ms = Math.round(performance.now() - startedAt);
 	const url = config.origin ?? server.url;
-	console.log(`\nMerzim is serving on ${url}  (database: ${ctx.dbHandle.driver}, ready in ${ms} ms)`);
+	logger.info(
+		{ url, database: ctx.dbHandle.driver, readyMs: ms, metrics: server.ops.metricsUrl },
+		`Merzim is serving on ${url}  (database: ${ctx.dbHandle.driver}, ready in ${ms} ms)`
+	);
 	if (seeded.status !== 'skipped-production') {
-		console.log(`Demo logins (password "${DEMO_PASSWORD}"): ${DEMO_USERS.map((u) => u.username).join(', ')}`);
+		// The demo's shared password is public (README); it is printed for whoever starts the demo.
+		logger.info(`Demo logins (password "${DEMO_PASSWORD}"): ${DEMO_USERS.map((u) => u.username).join(', ')}`);
 	}
 	if (seeded.status === 'seeded')
-		console.log(`Seeded the demo: ${seeded.cases} cases; integration tokens in ${tokensFile}.`);
+		logger.info(`Seeded the demo: ${seeded.cases} cases; integration tokens in ${tokensFile}.`);
 
+	let stopping = false;
 	const shutdown = async (signal: string) => {
-		console.log(`\n${signal}: shutting down…`);
-		await server.close();
-		await ctx.dbHandle.close();
-		process.exit(0);
+		if (stopping) return;
+		stopping = true;
+		logger.info({ signal, graceSeconds: config.shutdownGraceMs / 1000 }, 'shutting down');
+		try {
+			await server.shutdown(config.shutdownGraceMs);
+			await ctx.dbHandle.close();
+			logger.info('stopped cleanly');
+		} catch (e) {
+			logger.error({ err: e instanceof Error ? e.message : String(e) }, 'shutdown failed');
+			process.exitCode = 1;
+		}
+		await flushLogs();
+		process.exit();
 	};
 	process.once('SIGINT', () => void shutdown('SIGINT'));
 	process.once('SIGTERM', () => void shutdown('SIGTERM'));

@@ -13,6 +13,8 @@ import { errorResponse } from '$lib/server/http/error-answer';
 import { rateKey, rateLimited } from '$lib/server/http/rate-limit';
 import { loggableError } from '$lib/server/loggable-error';
 import { hasControlChar } from '$lib/server/http/text-safety';
+import { currentRequest } from '$lib/server/observability/request-context';
+import { log } from '$lib/server/observability/logger';
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
@@ -100,6 +102,16 @@ const handleAuth: Handle = async ({ event, resolve }) => {
 	return resolve(event);
 };
 
+/** The request's log line names its route (not the path with ids) and who made it (server/http-observe.ts). */
+const handleRequestLog: Handle = async ({ event, resolve }) => {
+	const request = currentRequest();
+	if (request) {
+		request.route = event.route.id ?? 'unmatched';
+		request.userId = event.locals.user?.id;
+	}
+	return resolve(event);
+};
+
 /** The expensive pages and API lists, per session or token: 429 with Retry-After past the rate. */
 const handleRateLimit: Handle = async ({ event, resolve }) => {
 	const { pathname } = event.url;
@@ -135,6 +147,32 @@ const handleSecondFactor: Handle = async ({ event, resolve }) => {
 	return resolve(event);
 };
 
+/**
+ * After an admin's password reset the user picks their own before anything else: the account page
+ * (its password form and sign-out), the password API and sign-out answer; every other page redirects
+ * to the form and every other API call is a 403 with a stable code.
+ */
+const handleMustChangePassword: Handle = async ({ event, resolve }) => {
+	if (!event.locals.user?.mustChangePassword) return resolve(event);
+	const path = event.url.pathname;
+	const method = event.request.method;
+	const action = [...event.url.searchParams.keys()].find((k) => k.startsWith('/'));
+	const allowed =
+		path === '/logout' ||
+		(path === '/api/v1/me/password' && method === 'PUT') ||
+		(path === '/account' && (method === 'GET' || action === '/changePassword' || action === '/signOutEverywhere'));
+	if (allowed) return resolve(event);
+	if (path.startsWith('/api/') || !SAFE_METHODS.has(method))
+		return new Response(
+			JSON.stringify({
+				error: 'Change the temporary password an admin set before doing anything else.',
+				code: 'password_change_required'
+			}),
+			{ status: 403, headers: { 'content-type': 'application/json' } }
+		);
+	return new Response(null, { status: 303, headers: { location: '/account' } });
+};
+
 /** kk / ru / en for this request (cookie, else Accept-Language, else English); sets <html lang>. */
 const handleLocale: Handle = ({ event, resolve }) =>
 	paraglideMiddleware(event.request, ({ request, locale }) => {
@@ -147,6 +185,9 @@ const handleSecurityHeaders: Handle = async ({ event, resolve }) => {
 	response.headers.set('x-content-type-options', 'nosniff');
 	response.headers.set('referrer-policy', 'same-origin');
 	response.headers.set('x-frame-options', 'DENY');
+	// Under TLS (directly or as ORIGIN says behind a proxy) browsers keep to https for a year.
+	if (event.url.protocol === 'https:')
+		response.headers.set('strict-transport-security', 'max-age=31536000; includeSubDomains');
 	// Answers for a signed-in user or a bearer-token caller are never stored by a cache on the way.
 	if (event.locals.user || event.request.headers.has('authorization'))
 		response.headers.set('cache-control', 'private, no-store');
@@ -158,16 +199,23 @@ export const handle = sequence(
 	handleOrigin,
 	handleFormText,
 	handleAuth,
+	handleRequestLog,
 	handleRateLimit,
 	handleSecondFactor,
+	handleMustChangePassword,
 	handleSecurityHeaders,
 	handleLocale
 );
 
 /** Unexpected errors: logged on the server (without query values), a plain message and an id for the user. */
 export const handleError: HandleServerError = ({ error, event, status }) => {
-	const id = crypto.randomUUID().slice(0, 8);
-	if (status !== 404) console.error(`[${id}] ${event.request.method} ${event.url.pathname}: ${loggableError(error)}`);
+	// The request's own id when it came through the production server: the user's reference finds its log lines.
+	const id = currentRequest()?.id ?? crypto.randomUUID().slice(0, 8);
+	if (status !== 404)
+		log('http').error(
+			{ reqId: id, method: event.request.method, route: event.route.id, err: loggableError(error) },
+			'unexpected error'
+		);
 	const locale = extractLocaleFromRequest(event.request);
 	return {
 		message: status === 404 ? m.err_kind_not_found({}, { locale }) : m.err_unexpected({ id }, { locale })

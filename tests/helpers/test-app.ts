@@ -26,7 +26,7 @@ export const TEST_PASSWORD = 'correct horse battery';
 
 export async function startTestApp(
 	env: Record<string, string> = {},
-	serverOptions: RealtimeOptions = {},
+	serverOptions: RealtimeOptions & { metricsPort?: number } = {},
 	contextOptions: Pick<NonNullable<Parameters<typeof createAppContext>[1]>, 'webhooks'> = {}
 ): Promise<TestApp> {
 	process.env.ADDRESS_HEADER = CLIENT_IP_HEADER;

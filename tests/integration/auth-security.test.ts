@@ -270,7 +270,8 @@ describe('changing or removing the second factor', () => {
 		const ok = await actionResult(
 			await here.postForm('/login/two-factor/setup', { ...form, current: totpAt(key, app.clock.now()) })
 		);
-		expect(ok.location).toBe('/');
+		expect(ok.type).toBe('success');
+		expect((ok.data as { recoveryCodes: string[] }).recoveryCodes).toHaveLength(10);
 		expect((await storedKey()).equals(Buffer.from(next))).toBe(true);
 		expect((await here.get('/api/v1/me')).status).toBe(200);
 		expect((await elsewhere.get('/api/v1/me')).status).toBe(401);

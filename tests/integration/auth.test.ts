@@ -290,7 +290,8 @@ describe('second factor', () => {
 		const ok = await actionResult(
 			await c.postForm('/login/two-factor/setup', { key: keyText, code: totpAt(key, app.clock.now()) })
 		);
-		expect(ok.location).toBe('/');
+		expect(ok.type).toBe('success');
+		expect((ok.data as { recoveryCodes: string[] }).recoveryCodes).toHaveLength(10);
 		expect((await c.get('/api/v1/me')).status).toBe(200);
 
 		const again = client();

@@ -32,6 +32,30 @@ const EnvSchema = z.object({
 		.optional(),
 	/** 32 bytes (64 hex digits or base64) sealing the webhook signing secrets (ADR-037). */
 	MERZIM_WEBHOOK_KEY: z.string().optional(),
+	LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+	/** A second port serving only `/metrics` (no token): keep it off the public network. */
+	METRICS_PORT: z.coerce.number().int().min(0).max(65535).optional(),
+	/** Bearer token for `/metrics` on the main port (without it the main port does not serve metrics). */
+	METRICS_TOKEN: z.string().min(16, 'at least 16 characters').optional(),
+	SHUTDOWN_GRACE_SECONDS: z.coerce.number().int().min(0).max(600).default(20),
+	/** How long idempotency keys and other bookkeeping rows are kept (housekeeping). */
+	HOUSEKEEPING_RETENTION_HOURS: z.coerce.number().int().positive().default(24),
+	/** Single sign-on (OpenID Connect): the issuer's URL; without it only local passwords. */
+	OIDC_ISSUER: z.string().url().optional(),
+	OIDC_CLIENT_ID: z.string().min(1).optional(),
+	OIDC_CLIENT_SECRET: z.string().min(1).optional(),
+	/** Claim holding the user's groups or roles (an array or a space-separated string). */
+	OIDC_ROLES_CLAIM: z.string().default('roles'),
+	/** `idp-value=merzim-role` pairs, comma-separated; a value without a pair is ignored. */
+	OIDC_ROLE_MAP: z.string().default(''),
+	OIDC_UNIT_CLAIM: z.string().default('department'),
+	OIDC_USERNAME_CLAIM: z.string().default('preferred_username'),
+	/** Create a Merzim account at the first sign-in of someone the directory knows (off by default). */
+	OIDC_JIT_PROVISIONING: z.enum(['true', 'false']).default('false'),
+	/** Roles that may not sign in with a local password (they use single sign-on), comma-separated. */
+	LOCAL_PASSWORD_DISABLED_ROLES: z.string().default(''),
+	/** Tests only: an http:// issuer (refused in production). */
+	OIDC_ALLOW_HTTP: z.enum(['true', 'false']).default('false'),
 	/**
 	 * Tests only: hold each deadline firing this long after its claim, before its commit, so a test
 	 * can kill the process mid-firing (tests/integration/scheduler-kill.test.ts). Refused in production.
@@ -54,11 +78,38 @@ export interface AppConfig {
 	redisUrl: string | undefined;
 	/** Prefix of this deployment's Redis channels; by default one derived from its database (server/deployment.ts). */
 	redisPrefix: string | undefined;
+	logLevel: Env['LOG_LEVEL'];
+	oidc: OidcConfig | undefined;
+	/** Roles whose users sign in only through single sign-on. */
+	localPasswordDisabledRoles: string[];
+	metricsPort: number | undefined;
+	metricsToken: string | undefined;
+	shutdownGraceMs: number;
+	retentionMs: number;
 	/** Tests only (never in production): pause each deadline firing between its claim and its commit. */
 	testPauseAfterClaimMs?: number;
 	/** The key sealing webhook secrets; without it, `<dataDir>/webhook.key` (made on first use). */
 	webhookKey?: string;
 }
+
+export interface OidcConfig {
+	issuer: string;
+	clientId: string;
+	clientSecret: string;
+	rolesClaim: string;
+	/** IdP value → Merzim role. */
+	roleMap: Map<string, string>;
+	unitClaim: string;
+	usernameClaim: string;
+	jitProvisioning: boolean;
+	allowHttp: boolean;
+}
+
+const list = (s: string) =>
+	s
+		.split(',')
+		.map((x) => x.trim())
+		.filter(Boolean);
 
 export function loadConfig(env: Record<string, string | undefined>): AppConfig {
 	const parsed = EnvSchema.safeParse(env);
@@ -69,6 +120,16 @@ export function loadConfig(env: Record<string, string | undefined>): AppConfig {
 	const e = parsed.data;
 	if (e.NODE_ENV === 'production' && e.MERZIM_TEST_PAUSE_AFTER_CLAIM_MS !== undefined)
 		throw new Error('Invalid configuration:\n  MERZIM_TEST_PAUSE_AFTER_CLAIM_MS: a test hook, refused in production');
+	if (e.OIDC_ISSUER && (!e.OIDC_CLIENT_ID || !e.OIDC_CLIENT_SECRET))
+		throw new Error('Invalid configuration:\n  OIDC_CLIENT_ID, OIDC_CLIENT_SECRET: required with OIDC_ISSUER');
+	if (e.NODE_ENV === 'production' && e.OIDC_ALLOW_HTTP === 'true')
+		throw new Error('Invalid configuration:\n  OIDC_ALLOW_HTTP: a test setting, refused in production');
+	const roleMap = new Map<string, string>();
+	for (const pair of list(e.OIDC_ROLE_MAP)) {
+		const [from, to] = pair.split('=').map((x) => x.trim());
+		if (!from || !to) throw new Error(`Invalid configuration:\n  OIDC_ROLE_MAP: "${pair}" is not value=role`);
+		roleMap.set(from, to);
+	}
 	return {
 		databaseUrl: e.DATABASE_URL,
 		dataDir: e.MERZIM_DATA_DIR,
@@ -89,7 +150,26 @@ export function loadConfig(env: Record<string, string | undefined>): AppConfig {
 		clock: e.MERZIM_CLOCK,
 		redisUrl: e.REDIS_URL || undefined,
 		redisPrefix: e.REDIS_PREFIX || undefined,
-		testPauseAfterClaimMs: e.MERZIM_TEST_PAUSE_AFTER_CLAIM_MS,
-		webhookKey: e.MERZIM_WEBHOOK_KEY || undefined
+		webhookKey: e.MERZIM_WEBHOOK_KEY || undefined,
+		logLevel: e.LOG_LEVEL,
+		oidc: e.OIDC_ISSUER
+			? {
+					issuer: e.OIDC_ISSUER,
+					clientId: e.OIDC_CLIENT_ID!,
+					clientSecret: e.OIDC_CLIENT_SECRET!,
+					rolesClaim: e.OIDC_ROLES_CLAIM,
+					roleMap,
+					unitClaim: e.OIDC_UNIT_CLAIM,
+					usernameClaim: e.OIDC_USERNAME_CLAIM,
+					jitProvisioning: e.OIDC_JIT_PROVISIONING === 'true',
+					allowHttp: e.OIDC_ALLOW_HTTP === 'true'
+				}
+			: undefined,
+		localPasswordDisabledRoles: list(e.LOCAL_PASSWORD_DISABLED_ROLES),
+		metricsPort: e.METRICS_PORT,
+		metricsToken: e.METRICS_TOKEN || undefined,
+		shutdownGraceMs: e.SHUTDOWN_GRACE_SECONDS * 1000,
+		retentionMs: e.HOUSEKEEPING_RETENTION_HOURS * 3_600_000,
+		testPauseAfterClaimMs: e.MERZIM_TEST_PAUSE_AFTER_CLAIM_MS
 	};
 }

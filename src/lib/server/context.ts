@@ -28,6 +28,9 @@ import { createSecretBox, loadWebhookKey } from './webhooks/secret-box';
 import { createWebhookWorker, type WebhookWorkerOptions } from './webhooks/delivery-worker';
 import { createWebhookService } from './webhooks/webhooks.service';
 import { createDocumentsService } from './documents/documents.service';
+import { createOidc } from './auth/oidc';
+import { createUserAdmin } from './users/user-admin.service';
+import { log } from './observability/logger';
 
 export async function createAppContext(
 	config: AppConfig,
@@ -55,6 +58,11 @@ export async function createAppContext(
 		accountChanges.notify({ kind: 'sessions', sessionIds })
 	);
 	const throttle = createLoginThrottle(db, config.login, realClock);
+	const users = createUserService({
+		db,
+		clock,
+		onRightsChanged: (userId) => accountChanges.notify({ kind: 'user', userId })
+	});
 	// A calendar change moves open deadlines: the scheduler re-plans its sleep (case events wake it through the outbox).
 	const calendar = createCalendarService({ db, clock, onChanged: () => scheduler.wake() });
 	const scheduler = createDeadlineScheduler(
@@ -62,7 +70,7 @@ export async function createAppContext(
 		{
 			afterClaim: pauseAfterClaim(config),
 			...opts.scheduler,
-			onError: (e) => console.error('scheduler:', loggableError(e))
+			onError: (e) => log('scheduler').error({ err: loggableError(e) }, 'scheduler failed')
 		}
 	);
 	// Webhook secrets are sealed with the server's key, read (or made) when first needed.
@@ -81,12 +89,19 @@ export async function createAppContext(
 		db,
 		sessions,
 		throttle,
-		login: createLoginService({ db, sessions, throttle, devices: createKnownDevices(db, realClock), clock }),
-		users: createUserService({
+		login: createLoginService({
 			db,
+			sessions,
+			throttle,
+			devices: createKnownDevices(db, realClock),
 			clock,
-			onRightsChanged: (userId) => accountChanges.notify({ kind: 'user', userId })
+			passwordDisabledRoles: config.localPasswordDisabledRoles
 		}),
+		users,
+		/** Deactivation, second-factor reset, own password change (with the last-admin rule in `users`). */
+		userAdmin: createUserAdmin({ db, clock, sessions, users }),
+		/** Single sign-on, when OIDC_ISSUER is set. */
+		oidc: config.oidc ? createOidc(config.oidc, { db, clock: realClock, sessions, users }) : null,
 		accountChanges,
 		calendar,
 		tokens: createTokenService({ db, clock }),

@@ -8,6 +8,7 @@ import { webhookEvents, webhookPaths } from './openapi.webhooks';
 import { ROLES } from '../domain/access/roles';
 import { documentPaths } from './openapi.documents';
 import { deskPaths } from './openapi.desk';
+import { opsPaths } from './openapi.ops';
 
 const date = { type: 'string', format: 'date', example: '2026-03-20' } as const;
 const error = { $ref: '#/components/schemas/Error' } as const;
@@ -239,7 +240,8 @@ export const openApiDocument = {
 		...draftingPaths,
 		...webhookPaths,
 		...documentPaths,
-		...deskPaths
+		...deskPaths,
+		...opsPaths
 	},
 	/** What Merzim sends to webhook subscribers (ADR-037; README "Webhooks for integrators"). */
 	webhooks: webhookEvents

@@ -3,17 +3,42 @@ import type { Actions, PageServerLoad } from './$types';
 import { requireUser } from '$lib/server/auth/guard';
 import { deleteSessionCookie } from '$lib/server/auth/cookie';
 import { confirmIdentity } from '$lib/server/auth/confirm-identity';
+import { isUserInputError } from '$lib/server/users/users.service';
 
 export const load: PageServerLoad = async (event) => {
 	const user = requireUser(event);
 	return {
 		hasTotp: user.hasTotp,
 		mfaRequired: user.mfaRequired,
+		mustChangePassword: user.mustChangePassword,
 		expiresAt: event.locals.session!.expiresAt.toISOString()
 	};
 };
 
 export const actions: Actions = {
+	/** The user's own password: the current one, 12+ characters, not breached; other sessions end. */
+	changePassword: async (event) => {
+		const user = requireUser(event);
+		const form = await event.request.formData();
+		const current = String(form.get('current') ?? '');
+		const next = String(form.get('next') ?? '');
+		if (next !== String(form.get('repeat') ?? '')) return fail(400, { passwordCode: 'mismatch' as const });
+		try {
+			await event.locals.ctx.userAdmin.changeOwnPassword(user.id, current, next, event.locals.session!.id);
+		} catch (e) {
+			if (!isUserInputError(e)) throw e;
+			const passwordCode =
+				e.field === 'current'
+					? 'current'
+					: /breached/.test(e.message)
+						? 'breached'
+						: /different/.test(e.message)
+							? 'same'
+							: 'length';
+			return fail(e.field === 'current' ? 403 : 400, { passwordCode });
+		}
+		return { passwordCode: 'changed' as const };
+	},
 	/** "Sign out everywhere": every session of this user, this one included. */
 	signOutEverywhere: async (event) => {
 		const user = requireUser(event);

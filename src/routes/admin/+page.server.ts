@@ -1,9 +1,10 @@
 import { fail } from '@sveltejs/kit';
-import { asc } from 'drizzle-orm';
+import { asc, eq } from 'drizzle-orm';
+import { z } from 'zod';
 import type { Actions, PageServerLoad } from './$types';
 import { requirePermission } from '$lib/server/auth/guard';
 import { agencies, roles, userRoles, users } from '$lib/server/db/schema';
-import { NewUserSchema, RolesSchema } from '$lib/server/users/user.schemas';
+import { NewUserSchema, ProfileSchema, RolesSchema } from '$lib/server/users/user.schemas';
 import { fieldErrors } from '$lib/server/http/json-body';
 import { isUserInputError } from '$lib/server/users/users.service';
 import { isRole, ROLES } from '$lib/domain/access/roles';
@@ -25,8 +26,10 @@ export const load: PageServerLoad = async (event) => {
 			username: u.username,
 			displayName: u.displayName,
 			agencyCode: u.agencyCode,
+			unit: u.unit,
 			disabled: u.disabled,
 			totp: u.totpKey !== null,
+			mustChangePassword: u.mustChangePassword,
 			roles: links.filter((l) => l.userId === u.id).map((l) => l.role)
 		})),
 		roles: roleRows,
@@ -35,6 +38,7 @@ export const load: PageServerLoad = async (event) => {
 	};
 };
 
+const ReasonSchema = z.string().trim().min(10).max(500);
 const actorOf = (user: { id: number; username: string }) => ({ userId: user.id, label: user.username });
 const idOf = (form: FormData) => Number.parseInt(String(form.get('userId') ?? ''), 10);
 
@@ -87,6 +91,54 @@ export const actions: Actions = {
 			throw e;
 		}
 		return { action: 'setDisabled', message: 'Saved.' };
+	},
+	setProfile: async (event) => {
+		const admin = requirePermission(event, 'users:manage');
+		const form = await event.request.formData();
+		const userId = idOf(form);
+		const parsed = ProfileSchema.safeParse({ displayName: form.get('displayName'), unit: form.get('unit') ?? '' });
+		if (!parsed.success || !Number.isInteger(userId))
+			return fail(422, { action: 'setProfile', fields: parsed.success ? {} : fieldErrors(parsed.error) });
+		try {
+			await event.locals.ctx.users.setProfile(userId, parsed.data, actorOf(admin));
+		} catch (e) {
+			if (isUserInputError(e)) return fail(404, { action: 'setProfile', message: e.message });
+			throw e;
+		}
+		return { action: 'setProfile', profileSaved: true };
+	},
+	/** The temporary password is in this answer only; the user must change it at the next sign-in. */
+	resetPassword: async (event) => {
+		const admin = requirePermission(event, 'users:manage');
+		const userId = idOf(await event.request.formData());
+		if (!Number.isInteger(userId)) return fail(422, { action: 'resetPassword', message: 'No such user.' });
+		try {
+			const temporaryPassword = await event.locals.ctx.userAdmin.resetPassword(userId, actorOf(admin));
+			const [u] = await event.locals.ctx.db
+				.select({ username: users.username })
+				.from(users)
+				.where(eq(users.id, userId));
+			return { action: 'resetPassword', temporaryPassword, username: u?.username ?? '' };
+		} catch (e) {
+			if (isUserInputError(e)) return fail(404, { action: 'resetPassword', message: e.message });
+			throw e;
+		}
+	},
+	/** A lost authenticator, with the reason on record (10-500 characters). */
+	resetSecondFactor: async (event) => {
+		const admin = requirePermission(event, 'users:manage');
+		const form = await event.request.formData();
+		const userId = idOf(form);
+		const reason = ReasonSchema.safeParse(form.get('reason'));
+		if (!Number.isInteger(userId)) return fail(422, { action: 'resetSecondFactor', message: 'No such user.' });
+		if (!reason.success) return fail(422, { action: 'resetSecondFactor', reasonError: true, userId });
+		try {
+			await event.locals.ctx.userAdmin.resetSecondFactor(userId, reason.data, actorOf(admin));
+		} catch (e) {
+			if (isUserInputError(e)) return fail(409, { action: 'resetSecondFactor', message: e.message });
+			throw e;
+		}
+		return { action: 'resetSecondFactor', secondFactorReset: true };
 	},
 	setRoleMfa: async (event) => {
 		const admin = requirePermission(event, 'users:manage');

@@ -6,7 +6,7 @@ import { safeNext } from '$lib/server/auth/safe-next';
 export const load: PageServerLoad = async ({ locals, url }) => {
 	if (locals.user && locals.session?.twoFactorVerified)
 		redirect(303, safeNext(url.searchParams.get('next'), url.origin));
-	return {};
+	return { sso: !!locals.ctx.oidc };
 };
 
 export const actions: Actions = {
@@ -37,6 +37,8 @@ export const actions: Actions = {
 					message: `Too many failed attempts. Try again in ${minutes} minute(s).`
 				});
 			}
+			if (result.reason === 'sso-only')
+				return fail(403, { username, code: 'sso', message: 'Your role signs in through single sign-on.' });
 			return fail(400, { username, code: 'credentials', message: 'Wrong username or password.' });
 		}
 		setSessionCookie(event.cookies, result.token, result.expiresAt, event.url.protocol === 'https:');

@@ -9,6 +9,7 @@ import type { Db, Executor } from '../db/client';
 import { GENESIS_HASH, hashEvent, verifyStream, type ChainBreak } from './chain';
 import { normalizeJson } from './canonical';
 import { enqueueWebhookDeliveries } from '../webhooks/enqueue';
+import { currentRequest } from '../observability/request-context';
 
 export interface Actor {
 	userId: number | null;
@@ -63,6 +64,7 @@ export async function appendCaseEvents(
 		.limit(1);
 	let seq = last?.seq ?? 0;
 	let prevHash = last?.hash ?? GENESIS_HASH;
+	const requestId = currentRequest()?.id ?? null;
 	const values = entries.map((entry) => {
 		const content = contentOf(`case:${caseId}`, ++seq, entry);
 		const hash = hashEvent(prevHash, content);
@@ -77,7 +79,8 @@ export async function appendCaseEvents(
 			before: content.before,
 			after: content.after,
 			prevHash,
-			hash
+			hash,
+			requestId
 		};
 		prevHash = hash;
 		return row;
@@ -106,7 +109,7 @@ export async function appendAuditEvent(
 	const prevHash = last?.hash ?? GENESIS_HASH;
 	const [row] = await tx
 		.insert(auditEvents)
-		.values({ ...content, prevHash, hash: hashEvent(prevHash, content) })
+		.values({ ...content, prevHash, hash: hashEvent(prevHash, content), requestId: currentRequest()?.id ?? null })
 		.returning();
 	return row!;
 }

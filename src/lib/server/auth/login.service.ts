@@ -25,6 +25,8 @@ export type SignInResult =
 			deviceToken: string | null;
 	  }
 	| { ok: false; reason: 'invalid' }
+	/** The password was right, but the user's role signs in only through single sign-on. */
+	| { ok: false; reason: 'sso-only' }
 	| { ok: false; reason: 'throttled'; retryAfterMs: number };
 
 export interface SignInInput {
@@ -42,8 +44,11 @@ export function createLoginService(deps: {
 	throttle: LoginThrottle;
 	devices: KnownDevices;
 	clock: Clock;
+	/** Roles that may not sign in with a local password (LOCAL_PASSWORD_DISABLED_ROLES). */
+	passwordDisabledRoles?: readonly string[];
 }) {
 	const { db, sessions, throttle, devices, clock } = deps;
+	const ssoOnly = new Set(deps.passwordDisabledRoles ?? []);
 
 	return {
 		async signIn(input: SignInInput): Promise<SignInResult> {
@@ -70,6 +75,7 @@ export function createLoginService(deps: {
 
 			const sessionUser = await sessions.loadUser(user.id);
 			if (!sessionUser) return { ok: false, reason: 'invalid' };
+			if (sessionUser.roles.some((r) => ssoOnly.has(r))) return { ok: false, reason: 'sso-only' };
 			// A user who holds only the wall-board role signs in as a read-only kiosk for one shift.
 			const kiosk = sessionUser.roles.length > 0 && sessionUser.roles.every((r) => r === 'wallboard');
 			const secondFactor = sessionUser.hasTotp ? 'verify' : sessionUser.mfaRequired ? 'setup' : 'none';

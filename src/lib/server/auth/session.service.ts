@@ -38,6 +38,8 @@ export interface SessionUser {
 	hasTotp: boolean;
 	/** A role of this user demands a second factor. */
 	mfaRequired: boolean;
+	/** An admin reset the password: only the change form answers until the user picks their own. */
+	mustChangePassword: boolean;
 }
 
 /** Activity closer than this to the last recorded one is not written again (saves a write per request). */
@@ -75,7 +77,8 @@ export function createSessionService(
 			agencyCode: u.agencyCode,
 			unit: u.unit,
 			hasTotp: u.totpKey !== null,
-			mfaRequired: rows.some((r) => r.mfa === true)
+			mfaRequired: rows.some((r) => r.mfa === true),
+			mustChangePassword: u.mustChangePassword
 		};
 	}
 

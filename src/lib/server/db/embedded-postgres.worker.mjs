@@ -14,7 +14,8 @@
  * cannot do safely (their prepared statements and settings would share that session). This file
  * serves one client session at a time; later connections wait their turn.
  *
- * Messages: the parent sends `'close'`; the worker answers `{ ready: true }` once listening,
+ * Messages: the parent sends `'close'`, or `{ dump: id }` for a backup (answered `{ dumped: id, bytes }`
+ * or `{ dumped: id, error }`); the worker answers `{ ready: true }` once listening,
  * `{ error }` if it could not start, and `'closed'` after the database is shut down cleanly.
  */
 import { createServer } from 'node:net';
@@ -186,7 +187,29 @@ async function resetSession() {
 	}
 }
 
+/**
+ * A backup while the server runs: taken between transactions (the one session may be inside one of
+ * a client's), after a checkpoint, as PGlite's own tarball of the data folder.
+ * @param {number} id
+ */
+async function dump(id) {
+	try {
+		const waitUntil = Date.now() + 30_000;
+		while (db.isInTransaction()) {
+			if (Date.now() > waitUntil) throw new Error('a transaction stayed open for 30 s');
+			await new Promise((r) => setTimeout(r, 5));
+		}
+		await db.exec('CHECKPOINT');
+		const blob = await db.dumpDataDir('gzip');
+		const bytes = await blob.arrayBuffer();
+		port.postMessage({ dumped: id, bytes }, [bytes]);
+	} catch (e) {
+		port.postMessage({ dumped: id, error: e instanceof Error ? e.message : String(e) });
+	}
+}
+
 port.on('message', async (message) => {
+	if (message && typeof message === 'object' && 'dump' in message) return void dump(message.dump);
 	if (message !== 'close' || closing) return;
 	closing = true;
 	server.close();

@@ -55,9 +55,28 @@ export const users = pgTable('users', {
 	unit: text('unit'),
 	totpKey: bytea('totp_key'),
 	disabled: boolean('disabled').notNull().default(false),
+	/** Set by an admin's password reset: until the user picks their own, only the change form answers. */
+	mustChangePassword: boolean('must_change_password').notNull().default(false),
 	createdAt: tstz('created_at').notNull(),
 	updatedAt: tstz('updated_at').notNull()
 });
+
+/**
+ * One-time recovery codes for a lost authenticator, shown once at enrolment. Only a SHA-256 of each
+ * is kept (the codes are random, 50 bits each: no slow hash needed); a used one keeps its row.
+ */
+export const recoveryCodes = pgTable(
+	'recovery_codes',
+	{
+		userId: integer('user_id')
+			.notNull()
+			.references(() => users.id, { onDelete: 'cascade' }),
+		codeHash: text('code_hash').notNull(),
+		createdAt: tstz('created_at').notNull(),
+		usedAt: tstz('used_at')
+	},
+	(t) => [primaryKey({ columns: [t.userId, t.codeHash] })]
+);
 
 export const userRoles = pgTable(
 	'user_roles',
@@ -173,7 +192,12 @@ const chainedColumns = () => ({
 	before: jsonb('before'),
 	after: jsonb('after'),
 	prevHash: text('prev_hash').notNull(),
-	hash: text('hash').notNull()
+	hash: text('hash').notNull(),
+	/**
+	 * The HTTP request that wrote the row (`X-Request-Id`), to find its log line; null for the
+	 * scheduler, sockets and scripts. Correlation only: outside the hash, like the row's id.
+	 */
+	requestId: text('request_id')
 });
 
 /**

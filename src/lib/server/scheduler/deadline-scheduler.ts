@@ -49,7 +49,12 @@ export interface Candidate {
 	id: string;
 	case_id: string;
 	what: 'deadline' | 'warning';
+	/** When it fell due (the warning's or the deadline's instant). */
+	at?: string | Date;
 }
+
+/** A firing this process committed, with how late after its due it fired (logs and metrics). */
+export type FiringListener = (fired: { what: Candidate['what']; clockId: string; lagMs: number }) => void;
 
 /** When a clock fires next: its warning if not yet given for this due, else its deadline (clocks_next_fire_idx). */
 const NEXT_FIRE = sql`least(case when warned_for is distinct from due_at then warn_at end, due_at)`;
@@ -72,6 +77,12 @@ export function createDeadlineScheduler(
 	let timerDueAt = 0;
 	let lastPlanAt = -Infinity;
 	const minReplanMs = opts.minReplanMs ?? 200;
+	const listeners = new Set<FiringListener>();
+
+	function announce(c: Candidate) {
+		const lagMs = c.at ? clock.now().getTime() - new Date(c.at).getTime() : 0;
+		for (const l of listeners) l({ what: c.what, clockId: c.id, lagMs });
+	}
 
 	/** Clocks with a warning or deadline due by `now`, from the one partial index (clocks_next_fire_idx). */
 	async function candidates(now: Date): Promise<Candidate[]> {
@@ -79,7 +90,8 @@ export function createDeadlineScheduler(
 		const next = NEXT_FIRE;
 		return rowsOf<Candidate>(
 			await db.execute(sql`
-				select id, case_id, case when due_at <= ${at}::timestamptz then 'deadline' else 'warning' end as what
+				select id, case_id, case when due_at <= ${at}::timestamptz then 'deadline' else 'warning' end as what,
+					${next} as at
 				from clocks
 				where state in ('running', 'overdue') and fired_for is distinct from due_at and ${next} <= ${at}::timestamptz
 				order by ${next} limit ${batch}`)
@@ -197,7 +209,13 @@ export function createDeadlineScheduler(
 			let next = 0;
 			await Promise.all(
 				Array.from({ length: Math.min(parallel, list.length) }, async () => {
-					while (next < list.length) if (await fire(list[next++]!, calendar)) progressed++;
+					while (next < list.length) {
+						const c = list[next++]!;
+						if (await fire(c, calendar)) {
+							progressed++;
+							announce(c);
+						}
+					}
 				})
 			);
 			fired += progressed;
@@ -286,6 +304,15 @@ export function createDeadlineScheduler(
 	return {
 		tick,
 		wake,
+		/** Calls `listener` after each committed firing of this process; returns the unsubscribe. */
+		onFired(listener: FiringListener): () => void {
+			listeners.add(listener);
+			return () => listeners.delete(listener);
+		},
+		/** Whether it runs (started and not stopped): the readiness check asks. */
+		get running(): boolean {
+			return started;
+		},
 		start() {
 			if (started) return;
 			started = true;

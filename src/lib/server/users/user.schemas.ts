@@ -24,3 +24,15 @@ export const NewUserSchema = z
 	.strict();
 
 export const RolesSchema = z.array(z.enum(ROLES)).max(ROLES.length);
+
+/** What an admin edits of a person: the name shown and the unit (empty clears it). */
+export const ProfileSchema = z
+	.object({
+		displayName: z.string().trim().min(1, 'Enter a name.').max(120),
+		unit: z
+			.string()
+			.trim()
+			.max(80)
+			.transform((u) => u || null)
+	})
+	.strict();

@@ -3,7 +3,9 @@
  * same transaction as the change, with the state before and after; secrets never enter the trail.
  */
 import { DomainError, isDomainError } from '../../domain/errors/domain-error';
+import { clearRecoveryCodes } from '../auth/recovery-codes';
 import { eq, sql } from 'drizzle-orm';
+import { isLastActiveAdmin, LAST_ADMIN_MESSAGE } from './last-admin';
 import type { Db, Executor } from '../db/client';
 import { roles, userRoles, users } from '../db/schema';
 import type { Clock } from '../clock';
@@ -114,6 +116,8 @@ export function createUserService(deps: {
 				const before = await publicView(tx, userId);
 				if (!before) throw new UserInputError('not-found', 'user-not-found', 'No such user.', 'userId');
 				checkRoles({ roles: newRoles, agencyCode: before.agencyCode });
+				if (!newRoles.includes('admin') && (await isLastActiveAdmin(tx, userId)))
+					throw new UserInputError('conflict', 'last-admin', LAST_ADMIN_MESSAGE, 'roles');
 				await tx.delete(userRoles).where(eq(userRoles.userId, userId));
 				if (newRoles.length) await tx.insert(userRoles).values(newRoles.map((role) => ({ userId, role })));
 				const now = clock.now();
@@ -129,10 +133,31 @@ export function createUserService(deps: {
 			rightsChanged(userId);
 		},
 
+		async setProfile(userId: number, profile: { displayName: string; unit: string | null }, actor: Actor) {
+			await db.transaction(async (tx) => {
+				const before = await publicView(tx, userId);
+				if (!before) throw new UserInputError('not-found', 'user-not-found', 'No such user.', 'userId');
+				const now = clock.now();
+				await tx
+					.update(users)
+					.set({ ...profile, updatedAt: now })
+					.where(eq(users.id, userId));
+				await appendAuditEvent(tx, `user:${userId}`, {
+					type: 'user-updated',
+					actor,
+					at: now,
+					before,
+					after: await publicView(tx, userId)
+				});
+			});
+		},
+
 		async setDisabled(userId: number, disabled: boolean, actor: Actor) {
 			await db.transaction(async (tx) => {
 				const before = await publicView(tx, userId);
 				if (!before) throw new UserInputError('not-found', 'user-not-found', 'No such user.', 'userId');
+				if (disabled && (await isLastActiveAdmin(tx, userId)))
+					throw new UserInputError('conflict', 'last-admin', LAST_ADMIN_MESSAGE, 'userId');
 				const now = clock.now();
 				await tx.update(users).set({ disabled, updatedAt: now }).where(eq(users.id, userId));
 				await appendAuditEvent(tx, `user:${userId}`, {
@@ -151,6 +176,8 @@ export function createUserService(deps: {
 				const before = await publicView(tx, userId);
 				const now = clock.now();
 				await tx.update(users).set({ totpKey: key, updatedAt: now }).where(eq(users.id, userId));
+				// Codes belong to one enrolment: a new or removed authenticator voids them.
+				await clearRecoveryCodes(tx, userId);
 				await appendAuditEvent(tx, `user:${userId}`, {
 					type: key ? 'second-factor-enrolled' : 'second-factor-removed',
 					actor,

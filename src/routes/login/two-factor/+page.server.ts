@@ -5,6 +5,7 @@ import { users } from '$lib/server/db/schema';
 import { verifyTotpAt } from '$lib/server/auth/totp';
 import { secondFactorKey } from '$lib/server/auth/login-throttle';
 import { appendAuditEvent } from '$lib/server/audit/audit.repository';
+import { useRecoveryCode } from '$lib/server/auth/recovery-codes';
 
 export const load: PageServerLoad = async ({ locals }) => {
 	if (!locals.session) redirect(303, '/login');
@@ -28,7 +29,15 @@ export const actions: Actions = {
 		const wait = await ctx.throttle.retryAfterMs([key]);
 		if (wait > 0) return fail(429, { message: lockedMessage(wait) });
 		const [row] = await ctx.db.select({ key: users.totpKey }).from(users).where(eq(users.id, user.id));
-		if (!row?.key || !verifyTotpAt(row.key, code, ctx.realClock.now())) {
+		// Six digits are a code from the app; anything else may be one of the recovery codes.
+		const valid =
+			!!row?.key &&
+			(/^\d{6}$/.test(code)
+				? verifyTotpAt(row.key, code, ctx.realClock.now())
+				: await ctx.db.transaction((tx) =>
+						useRecoveryCode(tx, user.id, code, { userId: user.id, label: user.username }, ctx.clock.now())
+					));
+		if (!valid) {
 			const [lockMs] = await ctx.throttle.recordFailure([key]);
 			if (lockMs) {
 				await appendAuditEvent(ctx.db, `user:${user.id}`, {
@@ -39,7 +48,9 @@ export const actions: Actions = {
 				});
 				return fail(429, { message: lockedMessage(lockMs) });
 			}
-			return fail(400, { message: 'That code is not valid. Enter the 6 digits your app shows now.' });
+			return fail(400, {
+				message: 'That code is not valid. Enter the 6 digits your app shows now, or one of your recovery codes.'
+			});
 		}
 		await ctx.throttle.reset(key);
 		await ctx.sessions.markTwoFactorVerified(session.id);

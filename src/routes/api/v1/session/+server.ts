@@ -22,6 +22,7 @@ export const POST = apiRoute(async (event) => {
 				'retry-after': String(retry)
 			});
 		}
+		if (result.reason === 'sso-only') throw new ApiError(403, 'Your role signs in through single sign-on.');
 		throw new ApiError(401, 'Wrong username or password.');
 	}
 	setSessionCookie(event.cookies, result.token, result.expiresAt, event.url.protocol === 'https:');

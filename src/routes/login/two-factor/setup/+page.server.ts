@@ -3,20 +3,27 @@ import type { Actions, PageServerLoad } from './$types';
 import { decodeBase32IgnorePadding } from '@oslojs/encoding';
 import { newTotpKey, totpKeyText, totpUri, verifyTotpAt } from '$lib/server/auth/totp';
 import { confirmIdentity } from '$lib/server/auth/confirm-identity';
+import { issueRecoveryCodes } from '$lib/server/auth/recovery-codes';
+import QRCode from 'qrcode';
 
 /**
  * Enrolment of a TOTP app. The proposed key travels in a hidden field and is stored only once the
  * user proves their app produces its codes; until then the session stays unverified. Outside the
  * sign-in (a verified session replacing or adding a factor) the user also gives the password or a
- * current code, and every other session of the user ends.
+ * current code, and every other session of the user ends. The QR code is an SVG rendered here (no
+ * script in the page, CSP allows data: images); the recovery codes are in the answer that turns the
+ * factor on, and nowhere else ever again.
  */
 export const load: PageServerLoad = async ({ locals }) => {
 	if (!locals.session || !locals.user) redirect(303, '/login');
 	if (locals.user.hasTotp && !locals.session.twoFactorVerified) redirect(303, '/login/two-factor');
 	const key = newTotpKey();
+	const uri = totpUri(key, locals.user.username);
+	const svg = await QRCode.toString(uri, { type: 'svg', errorCorrectionLevel: 'M', margin: 2 });
 	return {
 		keyText: totpKeyText(key),
-		uri: totpUri(key, locals.user.username),
+		uri,
+		qr: `data:image/svg+xml;base64,${Buffer.from(svg).toString('base64')}`,
 		required: locals.user.mfaRequired,
 		confirm: locals.session.twoFactorVerified
 	};
@@ -43,9 +50,11 @@ export const actions: Actions = {
 		}
 		if (!verifyTotpAt(key, code, ctx.realClock.now()))
 			return fail(400, { message: 'That code does not match. Check the key in your app and try again.' });
-		await ctx.users.setTotpKey(user.id, key, { userId: user.id, label: user.username });
+		const actor = { userId: user.id, label: user.username };
+		await ctx.users.setTotpKey(user.id, key, actor);
+		const recoveryCodes = await ctx.db.transaction((tx) => issueRecoveryCodes(tx, user.id, actor, ctx.clock.now()));
 		await ctx.sessions.invalidateAllForUser(user.id, session.id);
 		await ctx.sessions.markTwoFactorVerified(session.id);
-		redirect(303, '/');
+		return { recoveryCodes };
 	}
 };
