@@ -4,3 +4,5 @@ export * from './statistics';
 export * from './case-facts';
 export * from './compliance';
 export * from './agency-stats';
+export * from './cases-link';
+export * from './query-search';
