@@ -4,6 +4,7 @@
  */
 import { procedurePaths, procedureSecuritySchemes } from './openapi.procedures';
 import { draftingPaths } from './openapi.drafting';
+import { supervisionPaths } from './openapi.supervision';
 
 const date = { type: 'string', format: 'date', example: '2026-03-20' } as const;
 const error = { $ref: '#/components/schemas/Error' } as const;
@@ -243,6 +244,7 @@ export const openApiDocument = {
 			}
 		},
 		...procedurePaths,
-		...draftingPaths
+		...draftingPaths,
+		...supervisionPaths
 	}
 } as const;
