@@ -1,6 +1,6 @@
 /**
  * `npm run bench`: every benchmark in one run, each printing its own figures. Options:
- *   --only calendar,login,cold-start,queue-page,recompute,drafting,procedures   run a subset
+ *   --only calendar,login,cold-start,queue-page,recompute,drafting,procedures,supervision-export   run a subset
  *   --quick                                      smaller sizes (for a smoke run)
  * Needs `npm run build` for the server benchmarks, and PostgreSQL (BENCH_DATABASE_URL, default
  * postgres://postgres@127.0.0.1:5432/postgres) for the recompute benchmark.
@@ -14,10 +14,11 @@ import { runRecomputeBench } from './recompute.bench';
 import { runQueuePageBench } from './queue-page.bench';
 import { runDraftingBench } from './drafting.bench';
 import { runProceduresBench } from './procedures.bench';
+import { runSupervisionExportBench } from './supervision-export.bench';
 
 const { values } = parseArgs({ options: { only: { type: 'string' }, quick: { type: 'boolean', default: false } } });
 const wanted = new Set(
-	(values.only ?? 'calendar,login,cold-start,queue-page,recompute,drafting,procedures').split(',')
+	(values.only ?? 'calendar,login,cold-start,queue-page,recompute,drafting,procedures,supervision-export').split(',')
 );
 const quick = values.quick;
 
@@ -33,3 +34,4 @@ if (wanted.has('queue-page')) await runQueuePageBench(quick ? 3 : 7);
 if (wanted.has('recompute')) await runRecomputeBench(quick ? 100_000 : 1_000_000);
 if (wanted.has('drafting')) await runDraftingBench({ quick });
 if (wanted.has('procedures')) await runProceduresBench({ quick });
+if (wanted.has('supervision-export')) await runSupervisionExportBench(quick ? 10_000 : 100_000);

@@ -4,7 +4,15 @@
  * A text cell that starts like a formula is quoted with a leading apostrophe (CSV injection).
  */
 import { Readable } from 'node:stream';
-import { COLUMNS, tableCells, type Cell, type ExportData, type ExportLocale, type ExportTable } from './export-tables';
+import {
+	COLUMNS,
+	tableCells,
+	type Cell,
+	type ExportData,
+	type ExportLocale,
+	type ExportTable,
+	type Translate
+} from './export-tables';
 
 export type CsvSeparator = ',' | ';';
 
@@ -19,9 +27,15 @@ export function csvField(v: Cell, sep: CsvSeparator): string {
 }
 
 /** A stream of CSV lines: the BOM and header first, then one line per row. */
-export function csvStream(table: ExportTable, data: ExportData, locale: ExportLocale, sep: CsvSeparator): Readable {
-	const header = COLUMNS[table].map((c) => c.header(locale));
-	const rows = tableCells(table, data, locale);
+export function csvStream(
+	table: ExportTable,
+	data: ExportData,
+	locale: ExportLocale,
+	sep: CsvSeparator,
+	t: Translate
+): Readable {
+	const header = COLUMNS[table].map((c) => t(c.header, locale));
+	const rows = tableCells(table, data, locale, t);
 	function* lines() {
 		yield '\uFEFF' + header.map((h) => csvField(h, sep)).join(sep) + '\r\n';
 		for (const r of rows) yield r.map((v) => csvField(v, sep)).join(sep) + '\r\n';

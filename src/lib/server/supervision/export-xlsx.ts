@@ -15,9 +15,9 @@ import {
 	tableCells,
 	type Column,
 	type ExportData,
-	type ExportLocale
+	type ExportLocale,
+	type Translate
 } from './export-tables';
-import { m } from '$lib/paraglide/messages';
 
 /** A local date as the Date exceljs writes as that calendar day (dates in a sheet carry no zone). */
 const sheetDate = (date: string) => new Date(`${date}T00:00:00Z`);
@@ -27,41 +27,38 @@ export function xlsxStream(
 	period: Period,
 	filters: AnalysisFilters,
 	generatedAt: Date,
-	locale: ExportLocale
+	locale: ExportLocale,
+	t: Translate
 ): PassThrough {
 	const out = new PassThrough();
 	const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
 	wb.created = generatedAt;
 	void (async () => {
-		const report = wb.addWorksheet(m.superv_sheet_report({}, { locale }));
+		const report = wb.addWorksheet(t('superv_sheet_report', locale));
 		report.columns = [{ width: 28 }, { width: 36 }];
 		const dateRow = (label: string, value: Date, numFmt: string) => {
 			const row = report.addRow([label, value]);
 			row.getCell(2).numFmt = numFmt;
 			row.commit();
 		};
-		dateRow(m.superv_report_from({}, { locale }), sheetDate(period.from), 'yyyy-mm-dd');
-		dateRow(m.superv_report_to({}, { locale }), sheetDate(period.to), 'yyyy-mm-dd');
+		dateRow(t('superv_report_from', locale), sheetDate(period.from), 'yyyy-mm-dd');
+		dateRow(t('superv_report_to', locale), sheetDate(period.to), 'yyyy-mm-dd');
 		// The generation instant shown on the Almaty clock (UTC+5, ADR-001).
-		dateRow(
-			m.superv_report_generated({}, { locale }),
-			new Date(generatedAt.getTime() + 5 * 3_600_000),
-			'yyyy-mm-dd hh:mm'
-		);
+		dateRow(t('superv_report_generated', locale), new Date(generatedAt.getTime() + 5 * 3_600_000), 'yyyy-mm-dd hh:mm');
 		for (const [k, v] of Object.entries(filters)) if (v !== undefined) report.addRow([k, String(v)]).commit();
 		report.commit();
 
 		for (const table of EXPORT_TABLES) {
 			const cols = COLUMNS[table] as Column<unknown>[];
-			const sheet = wb.addWorksheet(sheetName(table, locale), { views: [{ state: 'frozen', ySplit: 1 }] });
+			const sheet = wb.addWorksheet(sheetName(table, locale, t), { views: [{ state: 'frozen', ySplit: 1 }] });
 			sheet.columns = cols.map((c) => ({
-				header: c.header(locale),
+				header: t(c.header, locale),
 				width: c.width,
 				style: c.numFmt ? { numFmt: c.numFmt } : {}
 			}));
 			sheet.getRow(1).font = { bold: true };
 			sheet.getRow(1).commit();
-			for (const cells of tableCells(table, data, locale)) sheet.addRow(cells).commit();
+			for (const cells of tableCells(table, data, locale, t)) sheet.addRow(cells).commit();
 			sheet.commit();
 		}
 		await wb.commit();

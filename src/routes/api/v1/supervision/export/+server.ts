@@ -2,10 +2,11 @@ import { Readable } from 'node:stream';
 import { z } from 'zod';
 import { apiRoute, ApiError } from '$lib/server/http/api-error';
 import { getLocale } from '$lib/paraglide/runtime';
+import { m } from '$lib/paraglide/messages';
 import { analysisRequest } from '$lib/server/supervision/analysis-request';
 import { loadAgencies, loadCompliance } from '$lib/server/supervision/analysis.repository';
 import { appendAuditEvent } from '$lib/server/audit/audit.repository';
-import { EXPORT_LOCALES, EXPORT_TABLES } from '$lib/server/supervision/export-tables';
+import { EXPORT_LOCALES, EXPORT_TABLES, type Translate } from '$lib/server/supervision/export-tables';
 import { csvStream } from '$lib/server/supervision/export-csv';
 import { xlsxStream } from '$lib/server/supervision/export-xlsx';
 
@@ -17,6 +18,9 @@ const ExportOptions = z
 		lang: z.enum(EXPORT_LOCALES).optional()
 	})
 	.strict();
+
+type Message = (inputs: object, options: { locale: string }) => string;
+const translate: Translate = (key, locale) => (m as unknown as Record<string, Message>)[key]!({}, { locale });
 
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
@@ -59,8 +63,8 @@ export const GET = apiRoute(async (event) => {
 	const base = `merzim-supervision-${query.period.from}_${query.period.to}`;
 	const stream =
 		opts.format === 'xlsx'
-			? xlsxStream(data, query.period, query.filters, now, locale)
-			: csvStream(opts.table, data, locale, opts.sep);
+			? xlsxStream(data, query.period, query.filters, now, locale, translate)
+			: csvStream(opts.table, data, locale, opts.sep, translate);
 	const name = opts.format === 'xlsx' ? `${base}.xlsx` : `${base}-${opts.table}.csv`;
 	return new Response(Readable.toWeb(stream) as ReadableStream, {
 		headers: {
