@@ -9,6 +9,7 @@ import { ROLES } from '../domain/access/roles';
 import { documentPaths } from './openapi.documents';
 import { deskPaths } from './openapi.desk';
 import { opsPaths } from './openapi.ops';
+import { supervisionPaths } from './openapi.supervision';
 
 const date = { type: 'string', format: 'date', example: '2026-03-20' } as const;
 const error = { $ref: '#/components/schemas/Error' } as const;
@@ -241,7 +242,8 @@ export const openApiDocument = {
 		...webhookPaths,
 		...documentPaths,
 		...deskPaths,
-		...opsPaths
+		...opsPaths,
+		...supervisionPaths
 	},
 	/** What Merzim sends to webhook subscribers (ADR-037; README "Webhooks for integrators"). */
 	webhooks: webhookEvents

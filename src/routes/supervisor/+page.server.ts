@@ -1,10 +1,35 @@
+import { error } from '@sveltejs/kit';
 import type { PageServerLoad } from './$types';
-import { requirePermission } from '$lib/server/auth/guard';
+import { requirePermission, userCan } from '$lib/server/auth/guard';
 import { loadSupervision } from '$lib/server/supervision/supervision.service';
+import { parseAnalysisQuery } from '$lib/server/supervision/analysis-query';
+import { loadAgencies, loadCompliance } from '$lib/server/supervision/analysis.repository';
+import { loadFilterOptions } from '$lib/server/supervision/filter-options';
+import { isDomainError } from '$lib/domain/errors/domain-error';
 
 export const load: PageServerLoad = async (event) => {
 	requirePermission(event, 'supervision:read');
 	const { ctx } = event.locals;
 	const now = ctx.clock.now();
-	return { ...(await loadSupervision(ctx.db, await ctx.calendar.current(), now)), asOf: now.toISOString() };
+	const calendar = await ctx.calendar.current();
+	const charts = await loadSupervision(ctx.db, calendar, now);
+	return { ...charts, asOf: now.toISOString(), analysis: await loadAnalysis() };
+
+	/** The period analyses, for those who may run them (supervision:analyse, checked again by the API). */
+	async function loadAnalysis() {
+		if (!userCan(event, 'supervision:analyse')) return null;
+		let query;
+		try {
+			query = parseAnalysisQuery(event.url.searchParams, calendar.localDate(now));
+		} catch (e) {
+			if (isDomainError(e)) error(400, e.message);
+			throw e;
+		}
+		const [compliance, agencies, options] = await Promise.all([
+			loadCompliance(ctx.db, calendar, now, query.period, query.filters),
+			loadAgencies(ctx.db, calendar, query.period, query.filters),
+			loadFilterOptions(ctx.db)
+		]);
+		return { query, compliance, agencies, options };
+	}
 };

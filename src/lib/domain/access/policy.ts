@@ -30,6 +30,8 @@ export const permissions = {
 	/** Case events as the board's summary, without data. */
 	'board:events': ['wallboard'],
 	'supervision:read': ['supervisor', 'head', 'admin'],
+	/** Period analyses of decided cases and agencies, and their exports: those who answer for compliance. */
+	'supervision:analyse': ['supervisor', 'head'],
 	'complaints:review': ['complaint_reviewer'],
 	/** The complaint list: its reviewers, and those who answer for the decisions complained about. */
 	'complaints:read': ['complaint_reviewer', 'supervisor', 'head'],

@@ -174,7 +174,14 @@ export const cases = pgTable(
 		createdAt: tstz('created_at').notNull(),
 		updatedAt: tstz('updated_at').notNull()
 	},
-	(t) => [index('cases_stage_idx').on(t.stage), index('cases_assignee_idx').on(t.assigneeId)]
+	(t) => [
+		index('cases_stage_idx').on(t.stage),
+		index('cases_assignee_idx').on(t.assigneeId),
+		// The supervision analyses select a period of decisions (ADR-046).
+		index('cases_decided_at_idx')
+			.on(t.decidedAt)
+			.where(sql`decided_at is not null`)
+	]
 );
 
 /**
@@ -309,7 +316,11 @@ export const consultations = pgTable(
 		/** An answer that came after the deemed approval: kept on the case, with no legal effect. */
 		lateAnswer: jsonb('late_answer').$type<{ decision: string; reason: string | null; at: string }>()
 	},
-	(t) => [index('consultations_agency_idx').on(t.agencyCode, t.decision)]
+	(t) => [
+		index('consultations_agency_idx').on(t.agencyCode, t.decision),
+		// The agency analysis selects the consultations requested in a period (ADR-046).
+		index('consultations_requested_at_idx').on(t.requestedAt)
+	]
 );
 
 /** Authenticity checks of the importer's guarantee by the MFA (001 pp.17–18). */

@@ -1,0 +1,2 @@
+CREATE INDEX "cases_decided_at_idx" ON "cases" USING btree ("decided_at") WHERE decided_at is not null;--> statement-breakpoint
+CREATE INDEX "consultations_requested_at_idx" ON "consultations" USING btree ("requested_at");

@@ -1,0 +1,123 @@
+/** OpenAPI paths of the supervision analyses (ADR-046), spread into openapi.ts. Supervisors and heads only. */
+const error = { $ref: '#/components/schemas/Error' } as const;
+const errors = {
+	'400': {
+		description: 'A bad or unknown parameter; `fields` names it',
+		content: { 'application/json': { schema: error } }
+	},
+	'401': { description: 'Not signed in', content: { 'application/json': { schema: error } } },
+	'403': { description: 'Not a supervisor or head', content: { 'application/json': { schema: error } } }
+};
+const date = { type: 'string', format: 'date' } as const;
+const nullableNumber = { type: ['number', 'null'] } as const;
+const query = (name: string, description: string, schema: object = { type: 'string' }) => ({
+	name,
+	in: 'query',
+	required: false,
+	schema,
+	description
+});
+const periodAndFilters = [
+	query('period', 'week, month, quarter or year containing today (Almaty); default month', {
+		type: 'string',
+		enum: ['week', 'month', 'quarter', 'year', 'custom']
+	}),
+	query('from', 'First day of a custom period (with `to`)', date),
+	query('to', 'Last day of a custom period, inclusive', date),
+	query('service', 'Service code'),
+	query('unit', 'Unit'),
+	query('officer', 'Responsible executor (user id)', { type: 'integer' }),
+	query('agency', 'Agency code; for compliance: cases consulted with it')
+];
+const period = {
+	type: 'object',
+	properties: { kind: { type: 'string' }, from: date, to: date }
+} as const;
+const complianceRow = {
+	type: 'object',
+	properties: {
+		key: { type: 'string', description: "'' for none (no unit, unassigned)" },
+		label: { type: 'string' },
+		decided: { type: 'integer' },
+		withTerm: { type: 'integer' },
+		withinTerm: { type: 'integer' },
+		withinTermShare: nullableNumber,
+		medianWorkingDays: nullableNumber,
+		p90WorkingDays: nullableNumber,
+		suspendedWorkingDays: { type: 'integer' },
+		breaches: { type: 'object', additionalProperties: { type: 'integer' }, description: 'By clock kind' },
+		breachTotal: { type: 'integer' }
+	}
+} as const;
+const agencyRow = {
+	type: 'object',
+	properties: {
+		agency: { type: 'string' },
+		requests: { type: 'integer' },
+		answeredInTime: { type: 'integer' },
+		answeredLate: { type: 'integer' },
+		objections: { type: 'integer' },
+		deemedApprovals: { type: 'integer' },
+		pending: { type: 'integer' },
+		medianResponseWorkingDays: nullableNumber
+	}
+} as const;
+const json = (properties: object) => ({
+	description: 'OK',
+	content: { 'application/json': { schema: { type: 'object', properties } } }
+});
+
+export const supervisionPaths = {
+	'/supervision/compliance': {
+		get: {
+			security: [{ session: [] }],
+			summary: 'Cases decided in the period by service, unit and officer',
+			parameters: periodAndFilters,
+			responses: {
+				'200': json({
+					period,
+					services: { type: 'array', items: complianceRow },
+					units: { type: 'array', items: complianceRow },
+					officers: { type: 'array', items: complianceRow }
+				}),
+				...errors
+			}
+		}
+	},
+	'/supervision/agencies': {
+		get: {
+			security: [{ session: [] }],
+			summary: 'Consultations requested in the period, per agency (001 p.16)',
+			parameters: periodAndFilters,
+			responses: { '200': json({ period, agencies: { type: 'array', items: agencyRow } }), ...errors }
+		}
+	},
+	'/supervision/export': {
+		get: {
+			security: [{ session: [] }],
+			summary: 'The analyses as XLSX (every table) or CSV (one table); streamed and audited',
+			parameters: [
+				...periodAndFilters,
+				{ name: 'format', in: 'query', required: true, schema: { type: 'string', enum: ['xlsx', 'csv'] } },
+				query('table', 'CSV: services, units, officers or agencies', {
+					type: 'string',
+					enum: ['services', 'units', 'officers', 'agencies']
+				}),
+				query('sep', 'CSV separator; with ";" decimals take a comma', { type: 'string', enum: [',', ';'] }),
+				query('lang', 'Language of the headers', { type: 'string', enum: ['kk', 'ru', 'en'] })
+			],
+			responses: {
+				'200': {
+					description: 'The file',
+					content: {
+						'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': {
+							schema: { type: 'string', format: 'binary' }
+						},
+						'text/csv': { schema: { type: 'string' } }
+					}
+				},
+				...errors
+			}
+		}
+	}
+};

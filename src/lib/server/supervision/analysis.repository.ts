@@ -1,0 +1,129 @@
+/**
+ * Reads the facts the supervision analyses need for a period and filters: decided cases with their
+ * clocks, and consultations requested in the period. The arithmetic is in domain/supervision.
+ */
+import { and, eq, exists, gte, inArray, lt, sql, type SQL } from 'drizzle-orm';
+import type { Db } from '../db/client';
+import { cases, clocks, consultations, users } from '../db/schema';
+import type { LocalDate, WorkingCalendar } from '../../domain/calendar';
+import type { Period } from '../../domain/supervision/period';
+import { decidedCaseFacts, type DecidedCaseFacts } from '../../domain/supervision/case-facts';
+import { complianceBy, type ComplianceRow } from '../../domain/supervision/compliance';
+import { agencyRows, type AgencyRow, type ConsultationFacts } from '../../domain/supervision/agency-stats';
+import { reviveClock } from '../calendar/recompute-clocks';
+import type { AnalysisFilters } from './analysis-query';
+
+export interface ComplianceTables {
+	readonly services: ComplianceRow[];
+	readonly units: ComplianceRow[];
+	readonly officers: ComplianceRow[];
+}
+
+/** Almaty midnight starting `date`, as an instant (UTC+5 all year, ADR-001). */
+const localMidnight = (date: LocalDate) => new Date(`${date}T00:00:00+05:00`);
+
+export function periodInstants(calendar: WorkingCalendar, period: Period): { start: Date; end: Date } {
+	return { start: localMidnight(period.from), end: localMidnight(calendar.addCalendarDays(period.to, 1)) };
+}
+
+function caseFilters(f: AnalysisFilters): SQL[] {
+	const where: SQL[] = [];
+	if (f.service) where.push(eq(cases.service, f.service));
+	if (f.unit) where.push(eq(cases.unit, f.unit));
+	if (f.officer) where.push(eq(cases.assigneeId, f.officer));
+	return where;
+}
+
+const CLOCK_BATCH = 5000;
+
+export async function loadDecidedFacts(
+	db: Db,
+	calendar: WorkingCalendar,
+	now: Date,
+	period: Period,
+	filters: AnalysisFilters
+): Promise<DecidedCaseFacts[]> {
+	const { start, end } = periodInstants(calendar, period);
+	const where = [gte(cases.decidedAt, start), lt(cases.decidedAt, end), ...caseFilters(filters)];
+	if (filters.agency)
+		where.push(
+			exists(
+				db
+					.select({ one: sql`1` })
+					.from(consultations)
+					.where(and(eq(consultations.caseId, cases.id), eq(consultations.agencyCode, filters.agency)))
+			)
+		);
+	const decided = await db
+		.select({
+			id: cases.id,
+			service: cases.service,
+			unit: cases.unit,
+			officerId: cases.assigneeId,
+			officer: users.displayName,
+			decidedAt: cases.decidedAt
+		})
+		.from(cases)
+		.leftJoin(users, eq(users.id, cases.assigneeId))
+		.where(and(...where));
+	const clocksByCase = new Map<string, ReturnType<typeof reviveClock>[]>();
+	for (let i = 0; i < decided.length; i += CLOCK_BATCH) {
+		const ids = decided.slice(i, i + CLOCK_BATCH).map((c) => c.id);
+		for (const row of await db.select().from(clocks).where(inArray(clocks.caseId, ids)))
+			clocksByCase.set(row.caseId, [...(clocksByCase.get(row.caseId) ?? []), reviveClock(row)]);
+	}
+	return decided.map((c) =>
+		decidedCaseFacts(
+			{
+				caseId: c.id,
+				service: c.service,
+				unit: c.unit,
+				officerId: c.officerId,
+				officer: c.officer,
+				decidedAt: c.decidedAt!,
+				clocks: clocksByCase.get(c.id) ?? []
+			},
+			calendar,
+			now
+		)
+	);
+}
+
+export async function loadCompliance(
+	db: Db,
+	calendar: WorkingCalendar,
+	now: Date,
+	period: Period,
+	filters: AnalysisFilters
+): Promise<ComplianceTables> {
+	const facts = await loadDecidedFacts(db, calendar, now, period, filters);
+	return {
+		services: complianceBy(facts, 'service'),
+		units: complianceBy(facts, 'unit'),
+		officers: complianceBy(facts, 'officer')
+	};
+}
+
+/** Consultations requested in the period, of cases matching the filters. */
+export async function loadAgencies(
+	db: Db,
+	calendar: WorkingCalendar,
+	period: Period,
+	filters: AnalysisFilters
+): Promise<AgencyRow[]> {
+	const { start, end } = periodInstants(calendar, period);
+	const where = [gte(consultations.requestedAt, start), lt(consultations.requestedAt, end), ...caseFilters(filters)];
+	if (filters.agency) where.push(eq(consultations.agencyCode, filters.agency));
+	const rows: ConsultationFacts[] = await db
+		.select({
+			agency: consultations.agencyCode,
+			requestedAt: consultations.requestedAt,
+			dueAt: consultations.dueAt,
+			answeredAt: consultations.answeredAt,
+			decision: consultations.decision
+		})
+		.from(consultations)
+		.innerJoin(cases, eq(cases.id, consultations.caseId))
+		.where(and(...where));
+	return agencyRows(rows, calendar);
+}
