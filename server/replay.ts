@@ -5,6 +5,7 @@
  * remains, so a client pages from the replay's own position and never from a live event's id.
  */
 import type { Db } from '../src/lib/server/db/client';
+import { DomainError } from '../src/lib/domain/errors/domain-error';
 import type { ReplayPage, ReplayRequest, Viewer } from '../src/lib/realtime/contract';
 import { readOutbox, visibleTo } from './outbox-publisher';
 
@@ -12,6 +13,13 @@ export const REPLAY_PAGE = 1_000;
 
 export const REPLAY_USAGE =
 	'events:replay takes {"afterId": <whole number ≥ 0>, "upTo"?: <whole number ≥ 0>} and nothing else.';
+
+/** Why a replay was refused, as domain errors (ADR-031); the limits' own are in socket-limits.ts. */
+export const ReplayErrors = {
+	invalid: () => new DomainError('invalid', 'replay-invalid', REPLAY_USAGE),
+	sessionEnded: () => new DomainError('unauthenticated', 'session-ended', 'events:replay: the session has ended.'),
+	failed: () => new DomainError('unavailable', 'replay-failed', 'events:replay failed; ask again')
+} as const;
 
 /**
  * `published` is what this process has sent live (anything later reaches the socket live, so a

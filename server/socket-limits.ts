@@ -15,15 +15,27 @@ import type { AppContext } from '../src/lib/server/context';
 import { sessionCookieName } from '../src/lib/server/auth/cookie';
 import type { SessionUser, Session } from '../src/lib/server/auth/session.service';
 import { HandshakeErrors } from '../src/lib/realtime/contract';
+import { DomainError } from '../src/lib/domain/errors/domain-error';
 
 export const SOCKETS_PER_SESSION = 5;
 export const REPLAY_POINTS = 30;
 export const REPLAY_WINDOW_S = 60;
 
-/** Errors of `events:replay` (the `error` of its ack): the code first, then what to do. */
+/** Refusals of `events:replay` by the limits (answered as acks by the one mapping, ADR-031). */
 export const ReplayLimitErrors = {
-	busy: 'replay-busy: one replay at a time per connection; wait for the answer to the previous one',
-	tooMany: `replay-rate: at most ${REPLAY_POINTS} replays a minute per session; try again later`
+	busy: () =>
+		new DomainError(
+			'rate-limited',
+			'replay-busy',
+			'one replay at a time per connection; wait for the answer to the previous one'
+		),
+	tooMany: () =>
+		new DomainError(
+			'rate-limited',
+			'replay-rate',
+			`at most ${REPLAY_POINTS} replays a minute per session; try again later`,
+			{ points: String(REPLAY_POINTS) }
+		)
 } as const;
 
 type Authenticated = { session: Session; user: SessionUser };
@@ -113,15 +125,15 @@ export function createReplayGate(opts: { points?: number; windowS?: number } = {
 			socketId: string,
 			sessionId: string,
 			replay: () => Promise<T>
-		): Promise<{ ok: true; value: T } | { ok: false; error: string; retryAfterMs?: number }> {
-			if (inFlight.has(socketId)) return { ok: false, error: ReplayLimitErrors.busy };
+		): Promise<{ ok: true; value: T } | { ok: false; error: DomainError; retryAfterMs?: number }> {
+			if (inFlight.has(socketId)) return { ok: false, error: ReplayLimitErrors.busy() };
 			inFlight.add(socketId);
 			try {
 				try {
 					await perSession.consume(sessionId);
 				} catch (e) {
 					if (e instanceof RateLimiterRes)
-						return { ok: false, error: ReplayLimitErrors.tooMany, retryAfterMs: e.msBeforeNext };
+						return { ok: false, error: ReplayLimitErrors.tooMany(), retryAfterMs: e.msBeforeNext };
 					throw e;
 				}
 				return { ok: true, value: await replay() };

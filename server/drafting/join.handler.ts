@@ -7,7 +7,7 @@
 import { eq } from 'drizzle-orm';
 import { encodeAwarenessUpdate } from 'y-protocols/awareness';
 import { cases } from '../../src/lib/server/db/schema';
-import { DraftErrors, DraftJoinSchema } from '../../src/lib/realtime/contract';
+import { DraftJoinSchema } from '../../src/lib/realtime/contract';
 import { toWire } from '../../src/lib/realtime/draft-sync-messages';
 import { draftAccess } from '../../src/lib/domain/access/policy';
 import { findCurrentDraft, openCurrentDraft } from '../../src/lib/server/drafting/draft.repository';
@@ -15,23 +15,24 @@ import { loggableError } from '../../src/lib/server/loggable-error';
 import type { AppSocket } from '../socket-types';
 import { draftRoom } from './draft-rooms';
 import type { DraftingParts } from './parts';
+import { draftRefusal } from './refusal';
 
 export function handleDraftJoin(socket: AppSocket, { ctx, drafting, members, admit }: DraftingParts): void {
 	socket.on('draft:join', async (request, ack) => {
 		if (typeof ack !== 'function') return;
 		const parsed = DraftJoinSchema.safeParse(request);
-		if (!parsed.success) return ack({ error: DraftErrors.invalid });
-		if (admit && !(await admit(socket))) return ack({ error: DraftErrors.forbidden });
+		if (!parsed.success) return ack(draftRefusal(socket, 'invalid'));
+		if (admit && !(await admit(socket))) return ack(draftRefusal(socket, 'forbidden'));
 		const { caseId } = parsed.data;
 		const viewer = socket.data.viewer;
 		const [c] = await ctx.db.select({ assigneeId: cases.assigneeId }).from(cases).where(eq(cases.id, caseId));
 		const current = c ? await findCurrentDraft(ctx.db, caseId) : null;
 		if (!c || draftAccess(viewer, c, current?.status ?? 'drafting') === null)
-			return ack({ error: DraftErrors.forbidden });
+			return ack(draftRefusal(socket, 'forbidden'));
 		try {
 			const row = await openCurrentDraft(ctx.db, caseId, { userId: viewer.userId, at: ctx.clock.now() });
 			const access = draftAccess(viewer, c, row.status);
-			if (!access) return ack({ error: DraftErrors.forbidden }); // a new chain began meanwhile
+			if (!access) return ack(draftRefusal(socket, 'forbidden')); // a new chain began meanwhile
 			const draft = await drafting.open(row.id);
 			if (members.join(socket.id, { draftId: row.id, caseId, access, checkedAt: performance.now() })) {
 				draft.members++;
@@ -46,7 +47,7 @@ export function handleDraftJoin(socket: AppSocket, { ctx, drafting, members, adm
 				});
 		} catch (e) {
 			console.error('draft:join', loggableError(e));
-			ack({ error: DraftErrors.unavailable });
+			ack(draftRefusal(socket, 'unavailable'));
 		}
 	});
 }

@@ -3,7 +3,7 @@
  * or an update. Only an editor's update is applied; it is sent on at once and acknowledged only
  * once stored, so a client re-sends what was not acknowledged.
  */
-import { DraftErrors, readDraftSync } from '../../src/lib/realtime/contract';
+import { readDraftSync } from '../../src/lib/realtime/contract';
 import {
 	decodeSyncMessage,
 	encodeSyncStep1,
@@ -18,6 +18,7 @@ import { inspectUpdate } from '../../src/lib/server/drafting/draft-state';
 import { loggableError } from '../../src/lib/server/loggable-error';
 import type { AppSocket } from '../socket-types';
 import type { DraftingParts } from './parts';
+import { draftRefusal } from './refusal';
 
 function isEmptyUpdate(update: Uint8Array): boolean {
 	try {
@@ -32,10 +33,10 @@ export function handleDraftSync(socket: AppSocket, { drafting, access, fanout }:
 		if (typeof ack !== 'function') return;
 		const parsed = readDraftSync(request);
 		const message = parsed ? decodeSyncMessage(fromWire(parsed.message)) : null;
-		if (!parsed || !message) return ack({ error: DraftErrors.invalid });
+		if (!parsed || !message) return ack(draftRefusal(socket, 'invalid'));
 		const { draftId } = parsed;
 		const m = await access.current(socket, draftId);
-		if (!m) return ack({ error: DraftErrors.notJoined });
+		if (!m) return ack(draftRefusal(socket, 'not-joined'));
 		try {
 			if (message.type === 'step1') {
 				const reply = await drafting.syncReply(draftId, message.stateVector);
@@ -47,7 +48,7 @@ export function handleDraftSync(socket: AppSocket, { drafting, access, fanout }:
 				// A reader's answer to our step 1 that changes nothing is no edit; anything else is refused.
 				const draft = await drafting.loaded(draftId);
 				if (isEmptyUpdate(message.update)) return ack({ data: { replies: [] } });
-				return ack({ error: draft?.frozen ? DraftErrors.signed : DraftErrors.readOnly });
+				return ack(draftRefusal(socket, draft?.frozen ? 'signed' : 'read-only'));
 			}
 			const { applied, stored } = await drafting.receive(draftId, message.update, {
 				userId: socket.data.userId,
@@ -58,10 +59,10 @@ export function handleDraftSync(socket: AppSocket, { drafting, access, fanout }:
 			ack({ data: { replies: [] } });
 		} catch (e) {
 			if (e instanceof SaveHaltedError) return; // this process is going away: no ack, the client re-sends
-			if (e instanceof InvalidUpdateError) return ack({ error: DraftErrors.invalid });
-			if (e instanceof DraftSignedError) return ack({ error: DraftErrors.signed });
+			if (e instanceof InvalidUpdateError) return ack(draftRefusal(socket, 'invalid'));
+			if (e instanceof DraftSignedError) return ack(draftRefusal(socket, 'signed'));
 			console.error('draft:sync', loggableError(e));
-			ack({ error: DraftErrors.unavailable });
+			ack(draftRefusal(socket, 'unavailable'));
 		}
 	});
 }

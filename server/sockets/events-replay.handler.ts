@@ -5,9 +5,10 @@
  */
 import { ReplayRequestSchema } from '../../src/lib/realtime/contract';
 import type { AppContext } from '../../src/lib/server/context';
-import { replayPage, REPLAY_USAGE } from '../replay';
+import { replayPage, ReplayErrors } from '../replay';
 import type { createReplayGate } from '../socket-limits';
 import type { AppSocket } from '../socket-types';
+import { refusal } from './refusal';
 
 export interface ReplayDeps {
 	ctx: AppContext;
@@ -22,18 +23,18 @@ export function handleEventsReplay(socket: AppSocket, deps: ReplayDeps): void {
 	socket.on('events:replay', async (request, ack) => {
 		if (typeof ack !== 'function') return;
 		const parsed = ReplayRequestSchema.safeParse(request);
-		if (!parsed.success) return ack({ error: REPLAY_USAGE });
+		if (!parsed.success) return ack(refusal(socket, ReplayErrors.invalid()));
 		const answer = await deps.replays.run(socket.id, socket.data.sessionId, async () => {
 			// The rights of now, not of the handshake (the user may have been demoted or disabled).
-			if (!(await deps.recheck(socket))) return { error: 'events:replay: the session has ended.' };
+			if (!(await deps.recheck(socket))) return refusal(socket, ReplayErrors.sessionEnded());
 			// Up to what the publisher has sent: anything later arrives live, so nothing is doubled.
 			try {
 				return { data: await replayPage(deps.ctx.db, socket.data.viewer, parsed.data, deps.published()) };
 			} catch (e) {
 				console.error('events:replay:', e);
-				return { error: 'events:replay failed; ask again' };
+				return refusal(socket, ReplayErrors.failed());
 			}
 		});
-		ack(answer.ok ? answer.value : { error: answer.error });
+		ack(answer.ok ? answer.value : refusal(socket, answer.error));
 	});
 }

@@ -7,6 +7,7 @@ import { HandshakeErrors } from '../../src/lib/realtime/contract';
 import type { createHandshakeGate, createSessionSocketCap } from '../socket-limits';
 import { viewerOf } from '../socket-audience';
 import type { IO } from '../socket-types';
+import { localeOfHandshake } from './refusal';
 
 export function useHandshake(
 	io: IO,
@@ -27,7 +28,8 @@ export function useHandshake(
 			sessionId: session.id,
 			expiresAt: session.expiresAt.getTime(),
 			viewer,
-			viewerKey: JSON.stringify(viewer)
+			viewerKey: JSON.stringify(viewer),
+			locale: localeOfHandshake(socket.request)
 		};
 		next();
 	});

@@ -26,7 +26,7 @@ import { draftClient, seedCase, type DraftClient } from '../helpers/draft-client
 import { eq } from 'drizzle-orm';
 import { drafts } from '../../src/lib/server/db/schema';
 import { BODY_FIELD, bodyText } from '../../src/lib/server/drafting/draft-state';
-import { DraftErrors, type ClientToServerEvents, type ServerToClientEvents } from '../../src/lib/realtime/contract';
+import { type ClientToServerEvents, type ServerToClientEvents } from '../../src/lib/realtime/contract';
 import {
 	decodeSyncMessage,
 	encodeSyncStep1,
@@ -45,7 +45,7 @@ interface Audience {
 	roles: Role[];
 	unit?: string;
 	agencyCode?: string;
-	/** What `draft:join` must answer (null: refused with DraftErrors.forbidden). */
+	/** What `draft:join` must answer (null: refused with the code draft-forbidden). */
 	access: Access;
 	/** Changed after signing in, before the socket connects. */
 	then?: 'disable' | 'demote';
@@ -233,7 +233,7 @@ describe('drafting socket events, as every audience', () => {
 	it.each(AUDIENCES.map((a) => [a.name, a] as const))('%s: draft:join answers its access, or is refused', (_n, a) => {
 		const { join } = results[a.name]!;
 		if (a.name === 'd-disabled-user') return expect(join).toBe('not-connected');
-		if (a.access === null) return expect(join).toEqual({ error: DraftErrors.forbidden });
+		if (a.access === null) return expect(join).toEqual({ error: expect.any(String), code: 'draft-forbidden' });
 		expect(join).toMatchObject({ data: { draftId, caseId: caseA.id, access: a.access, status: 'drafting' } });
 		if (a.access === 'edit') expect(results[a.name]!.others.update).toEqual({ data: { replies: [] } });
 	});
@@ -243,9 +243,9 @@ describe('drafting socket events, as every audience', () => {
 		(_n, a) => {
 			const { c, others } = results[a.name]!;
 			if (c.connected) {
-				expect(others.step1).toEqual({ error: DraftErrors.notJoined });
-				expect(others.update).toEqual({ error: DraftErrors.notJoined });
-				expect(others.awareness).toEqual({ error: DraftErrors.notJoined });
+				expect(others.step1).toEqual({ error: expect.any(String), code: 'draft-not-joined' });
+				expect(others.update).toEqual({ error: expect.any(String), code: 'draft-not-joined' });
+				expect(others.awareness).toEqual({ error: expect.any(String), code: 'draft-not-joined' });
 				// Leaving what one never joined changes nothing and says nothing.
 				expect(others.leave).toEqual({ data: null });
 			}
@@ -258,7 +258,7 @@ describe('drafting socket events, as every audience', () => {
 		'%s: reads the letter as typed, may not edit it',
 		(_n, a) => {
 			const { c, replies, others } = results[a.name]!;
-			expect(others.update).toEqual({ error: DraftErrors.readOnly });
+			expect(others.update).toEqual({ error: expect.any(String), code: 'draft-read-only' });
 			// The letter as it stands (the editors before it added an empty paragraph each).
 			expect(rebuilt(c, replies)).toBe(seeder.text());
 		}
@@ -283,7 +283,7 @@ describe('drafting socket events, as every audience', () => {
 	it('a complaint reviewer, who may not know the basis, gets none of a draft that holds it (001 p.19 para 5)', () => {
 		const { c, join } = results['d-complaint-reviewer']!;
 		expect(forbiddenFor('staff')).toContain('basis');
-		expect(join).toEqual({ error: DraftErrors.forbidden });
+		expect(join).toEqual({ error: expect.any(String), code: 'draft-forbidden' });
 		expect(markersIn(visible(c), ['basis'])).toEqual([]);
 	});
 });
@@ -320,8 +320,11 @@ describe('a member whose rights change while in the draft', () => {
 		expect(c.events.slice(seen).filter((e) => e.event.startsWith('draft:'))).toEqual([]);
 		expect(
 			await emit(c.socket, 'draft:sync', { draftId, message: toWire(encodeSyncStep1(new Uint8Array([0]))) })
-		).toEqual({ error: DraftErrors.notJoined });
-		expect(await emit(c.socket, 'draft:join', { caseId: caseA.id })).toEqual({ error: DraftErrors.forbidden });
+		).toEqual({ error: expect.any(String), code: 'draft-not-joined' });
+		expect(await emit(c.socket, 'draft:join', { caseId: caseA.id })).toEqual({
+			error: expect.any(String),
+			code: 'draft-forbidden'
+		});
 	});
 
 	it('disabled: its socket is ended and receives no more of the draft', async () => {
@@ -343,7 +346,10 @@ describe('the signed letter', () => {
 		const editor = await open('d-assignee');
 		const joined = (await emit(editor.socket, 'draft:join', { caseId })) as { data: { draftId: string } };
 		const reviewer = await open('d-complaint-reviewer');
-		expect(await emit(reviewer.socket, 'draft:join', { caseId })).toEqual({ error: DraftErrors.forbidden });
+		expect(await emit(reviewer.socket, 'draft:join', { caseId })).toEqual({
+			error: expect.any(String),
+			code: 'draft-forbidden'
+		});
 		// Signed as the signing leaves it (the status is what access is decided on).
 		await app.ctx.db.update(drafts).set({ status: 'signed' }).where(eq(drafts.id, joined.data.draftId));
 		expect(await emit(reviewer.socket, 'draft:join', { caseId })).toMatchObject({
@@ -358,6 +364,6 @@ describe('the signed letter', () => {
 				draftId: joined.data.draftId,
 				message: toWire(encodeSyncUpdate(updates[0]!))
 			})
-		).toEqual({ error: DraftErrors.readOnly }); // a reader, whatever the status
+		).toEqual({ error: expect.any(String), code: 'draft-read-only' }); // a reader, whatever the status
 	});
 });

@@ -212,7 +212,7 @@ describe('case events over sockets', () => {
 			'afterId=1'
 		]) {
 			const ack = await sue.socket.emitWithAck('events:replay', bad as never);
-			expect(ack).toEqual({ error: expect.stringContaining('afterId') });
+			expect(ack).toEqual({ code: 'replay-invalid', error: expect.stringContaining('afterId') });
 		}
 		expect(sue.socket.connected).toBe(true);
 	});

@@ -10,7 +10,8 @@ import { io as connect, type Socket } from 'socket.io-client';
 import { startTestApp, TEST_PASSWORD, type TestApp } from '../helpers/test-app';
 import { HttpClient } from '../helpers/http-client';
 import { HandshakeErrors, type ClientToServerEvents, type ServerToClientEvents } from '../../src/lib/realtime/contract';
-import { REPLAY_POINTS, ReplayLimitErrors, SOCKETS_PER_SESSION } from '../../server/socket-limits';
+import { REPLAY_POINTS, SOCKETS_PER_SESSION } from '../../server/socket-limits';
+import { m } from '../../src/lib/paraglide/messages';
 import { API_LIST_LIMIT, PAGE_LIMIT } from '../../src/lib/server/http/rate-limit';
 
 type ClientSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
@@ -33,11 +34,11 @@ async function signedIn(username: string) {
 	return http;
 }
 
-function open(cookie: string): Promise<{ socket: ClientSocket; error?: string }> {
+function open(cookie: string, headers: Record<string, string> = {}): Promise<{ socket: ClientSocket; error?: string }> {
 	const socket: ClientSocket = connect(app.url, {
 		path: '/socket.io',
 		transports: ['websocket'],
-		extraHeaders: { cookie, origin: app.url },
+		extraHeaders: { cookie, origin: app.url, ...headers },
 		forceNew: true,
 		reconnection: false
 	});
@@ -91,25 +92,30 @@ describe('sockets per session', () => {
 
 describe('replays', () => {
 	it('refuses a second replay from a socket while its first is in flight, with a clear error code', async () => {
-		const { socket } = await open((await signedIn('lia')).cookieHeader());
+		// The refusal speaks the language of the handshake: here the locale cookie the pages set.
+		const { socket } = await open(`${(await signedIn('lia')).cookieHeader()}; PARAGLIDE_LOCALE=ru`);
 		const answers = await Promise.all([
 			socket.emitWithAck('events:replay', { afterId: 0 }),
 			socket.emitWithAck('events:replay', { afterId: 0 })
 		]);
 		expect(answers[0]).toHaveProperty('data');
-		expect(answers[1]).toEqual({ error: ReplayLimitErrors.busy });
+		expect(answers[1]).toEqual({ code: 'replay-busy', error: m.err_replay_busy({}, { locale: 'ru' }) });
 	});
 
 	it(`refuses more than ${REPLAY_POINTS} replays a minute from one session, while another user replays on`, async () => {
 		const cookie = (await signedIn('lia')).cookieHeader();
-		const [{ socket: a }, { socket: b }] = await Promise.all([open(cookie), open(cookie)]);
+		// One socket's browser prefers Kazakh (no locale cookie): its refusal is in Kazakh, the other's in English.
+		const [{ socket: a }, { socket: b }] = await Promise.all([
+			open(cookie, { 'accept-language': 'kk-KZ,kk;q=0.9,ru;q=0.8' }),
+			open(cookie)
+		]);
 		const answers = [];
 		for (let i = 0; i < REPLAY_POINTS + 2; i++)
 			answers.push(await (i % 2 ? a : b).emitWithAck('events:replay', { afterId: 0 }));
 		expect(answers.filter((x) => 'data' in x)).toHaveLength(REPLAY_POINTS);
 		expect(answers.slice(REPLAY_POINTS)).toEqual([
-			{ error: ReplayLimitErrors.tooMany },
-			{ error: ReplayLimitErrors.tooMany }
+			{ code: 'replay-rate', error: m.err_replay_rate({ points: String(REPLAY_POINTS) }, { locale: 'en' }) },
+			{ code: 'replay-rate', error: m.err_replay_rate({ points: String(REPLAY_POINTS) }, { locale: 'kk' }) }
 		]);
 		const { socket: other } = await open((await signedIn('sam')).cookieHeader());
 		expect(await other.emitWithAck('events:replay', { afterId: 0 })).toHaveProperty('data');

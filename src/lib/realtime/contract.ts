@@ -2,11 +2,15 @@
  * The typed event contract between the browser and the socket server. Case events travel under
  * their own `domain:action` names (past tense), each in one envelope carrying the outbox id, so a
  * client can keep the last id it saw, ask for a replay after it, and de-duplicate. Requests take an
- * ack of `{ data } | { error }`.
+ * ack of `{ data } | { error, code }`.
  */
 import { z } from 'zod';
 
-export type Ack<T> = (response: { data: T } | { error: string }) => void;
+/**
+ * A refusal carries the stable `code` of its domain error (ADR-031) and `error`, the message in the
+ * socket user's language (what the browser shows).
+ */
+export type Ack<T> = (response: { data: T } | { error: string; code: string }) => void;
 
 /** Case event types the socket server forwards (the `type` column of `case_events`). */
 export const CASE_EVENT_TYPES = [
@@ -114,6 +118,8 @@ export interface SocketData {
 	viewer: Viewer;
 	/** `viewer` serialised: sockets with equal viewers get each event's routing decided once. */
 	viewerKey: string;
+	/** The language of the handshake (cookie, then Accept-Language, as pages): refusals' messages are in it. */
+	locale: 'kk' | 'ru' | 'en';
 }
 
 /** Who is watching, as far as event routing is concerned (decided on the server, from the DB). */
