@@ -15,6 +15,7 @@ import { dropDatabase, recreateDatabase, usingPostgres } from '../helpers/test-d
 import { logLines, opsEnv, startOpsServer, withContext, type OpsServer } from '../helpers/ops-server';
 import { draftClient, seedCase } from '../helpers/draft-clients';
 import { HttpClient } from '../helpers/http-client';
+import { licenceForm } from '../helpers/licence-form';
 import { BODY_FIELD } from '../../src/lib/server/drafting/draft-state';
 import { cases } from '../../src/lib/server/db/schema';
 
@@ -88,7 +89,8 @@ describe('graceful shutdown', () => {
 			],
 			counterparty: { name: END_USER, country: 'AE' },
 			endUser: { name: END_USER, country: 'AE' },
-			firstExportToCounterparty: false
+			firstExportToCounterparty: false,
+			...licenceForm('export-licence')
 		});
 		const answer = new Promise<{ status: number; text: string }>((ok, fail) => {
 			const req = request(
