@@ -39,10 +39,10 @@ afterAll(async () => {
 
 /** `node dist/server.js` on a free port; resolves once it serves. */
 async function spawnServer(env: Record<string, string>): Promise<ChildProcess> {
-	const child = spawn(process.execPath, ['dist/server.js'], {
-		env: { ...process.env, PORT: '0', HOST: '127.0.0.1', MERZIM_WEBHOOK_KEY: KEY, ...env },
-		stdio: ['ignore', 'pipe', 'pipe']
-	});
+	const childEnv: NodeJS.ProcessEnv = { ...process.env, PORT: '0', HOST: '127.0.0.1', MERZIM_WEBHOOK_KEY: KEY, ...env };
+	// The PGlite case runs in the PostgreSQL leg too: its server must not inherit the leg's database.
+	if (!('DATABASE_URL' in env)) delete childEnv.DATABASE_URL;
+	const child = spawn(process.execPath, ['dist/server.js'], { env: childEnv, stdio: ['ignore', 'pipe', 'pipe'] });
 	children.push(child);
 	let out = '';
 	await new Promise<void>((resolve, reject) => {
