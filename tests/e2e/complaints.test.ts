@@ -87,6 +87,8 @@ describe('/complaints', () => {
 		const page = await signedIn('supervisor');
 		await page.goto(`${app.server.url}/complaints`);
 		await page.getByLabel('Language').selectOption('kk');
+		// The language changes on the explicit choice, not on the selection (WCAG 3.2.2).
+		await Promise.all([page.waitForEvent('load'), page.getByRole('button', { name: 'Тілді ауыстыру' }).click()]);
 		await page.waitForFunction(() => document.querySelector('h1')?.textContent === 'Шағымдар');
 		expect(await page.locator('h1').innerText()).toBe('Шағымдар');
 		expect(await page.locator('table.complaints thead').innerText()).toContain('Шағымданған шешім');

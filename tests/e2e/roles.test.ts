@@ -17,7 +17,8 @@ const ALL = [
 	'/consultations',
 	'/admin',
 	'/admin/calendar',
-	'/admin/tokens'
+	'/admin/tokens',
+	'/admin/webhooks'
 ];
 
 describe.each([
@@ -26,7 +27,11 @@ describe.each([
 	['head', '/queue', ['/queue', '/cases', '/board', '/supervisor', '/complaints']],
 	['supervisor', '/queue', ['/queue', '/cases', '/board', '/supervisor', '/complaints']],
 	['reviewer', '/complaints', ['/queue', '/cases', '/board', '/complaints']],
-	['admin', '/queue', ['/queue', '/cases', '/board', '/supervisor', '/admin', '/admin/calendar', '/admin/tokens']],
+	[
+		'admin',
+		'/queue',
+		['/queue', '/cases', '/board', '/supervisor', '/admin', '/admin/calendar', '/admin/tokens', '/admin/webhooks']
+	],
 	['liaison-nsc', '/consultations', ['/consultations']]
 ] as const)('%s', (username, home, allowed) => {
 	it(`lands on ${home}, is offered ${allowed.join(' ')} and is refused the rest`, async () => {
