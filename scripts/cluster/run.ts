@@ -25,6 +25,7 @@ import { appendCaseEvent } from '../../src/lib/server/audit/audit.repository';
 import { caseEvents, cases, organisations } from '../../src/lib/server/db/schema';
 import { CASE_EVENT_TYPES } from '../../src/lib/realtime/contract';
 import type { CommittedEvent, Role } from './audience-rule';
+import { licenceForm } from '../../tests/helpers/licence-form';
 
 const { values: args } = parseArgs({
 	options: {
@@ -343,7 +344,8 @@ async function main() {
 						currency: 'USD'
 					}
 				],
-				counterparty: { name: 'Acme', country: 'DE' }
+				counterparty: { name: 'Acme', country: 'DE' },
+				...licenceForm('import-licence') // 001 Annex 1 form 2, a new contract each (001 p.7)
 			});
 			const tally = portal.get(phase) ?? { retried: 0, failed: 0, statuses: {} };
 			portal.set(phase, tally);
