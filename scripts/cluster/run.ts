@@ -25,7 +25,7 @@ import { appendCaseEvent } from '../../src/lib/server/audit/audit.repository';
 import { caseEvents, cases, organisations } from '../../src/lib/server/db/schema';
 import { CASE_EVENT_TYPES } from '../../src/lib/realtime/contract';
 import type { CommittedEvent, Role } from './audience-rule';
-import { licenceForm } from '../../tests/helpers/licence-form';
+import { importApplication } from '../../tests/helpers/import-application';
 
 const { values: args } = parseArgs({
 	options: {
@@ -270,8 +270,12 @@ async function main() {
 	const ctx = await createAppContext(loadConfig({ MERZIM_DATA_DIR: '/nonexistent', REDIS_URL }), {
 		dbHandle: await createDb({ url: DB_URL, poolSize: 4 })
 	});
+	let t = Date.now();
 	const data = await seed(ctx);
+	console.log(`seeded ${CLIENTS} sessions and ${data.caseIds.length} cases in ${Date.now() - t} ms`);
+	t = Date.now();
 	for (let i = 1; i <= 3; i++) await startNode(i);
+	console.log(`3 nodes started in ${Date.now() - t} ms`);
 	const nginx = startNginx();
 	// The writer is a fourth app process on the host side (as a node committing events would be):
 	// its publisher forwards what it commits to the nodes through Redis.
@@ -326,27 +330,12 @@ async function main() {
 	const registered: string[] = [];
 	const portal = new Map<string, { retried: number; failed: number; statuses: Record<number, number> }>();
 	let registering = true;
+	const shownRefusals = new Set<number>();
 	const portalLoop = (async () => {
 		for (let i = 0; registering; i++) {
-			const body = JSON.stringify({
-				service: 'import-licence',
-				externalId: `CLUSTER-${i}`,
-				receivedAt: new Date(Date.now() - 21 * 86_400_000).toISOString(),
-				applicant: { bin: '000740001307', name: 'ТОО «Кластер»', legalAddress: 'Astana' },
-				goodsLines: [
-					{
-						hsCode: '8526910000',
-						controlCode: '5А002',
-						description: 'Crypto module',
-						quantity: 1,
-						unit: 'pcs',
-						value: 10,
-						currency: 'USD'
-					}
-				],
-				counterparty: { name: 'Acme', country: 'DE' },
-				...licenceForm('import-licence') // 001 Annex 1 form 2, a new contract each (001 p.7)
-			});
+			const body = JSON.stringify(
+				importApplication(`CLUSTER-${i}`, new Date(Date.now() - 21 * 86_400_000), 'ТОО «Кластер»')
+			);
 			const tally = portal.get(phase) ?? { retried: 0, failed: 0, statuses: {} };
 			portal.set(phase, tally);
 			for (let attempt = 0; attempt < 3; attempt++) {
@@ -362,6 +351,13 @@ async function main() {
 				})
 					.then(async (r) => {
 						if (r.ok) registered.push(((await r.json()) as { id: string }).id);
+						// A refusal says why: shown once per status (a 422 is the test's fault, not the cluster's).
+						else if (!shownRefusals.has(r.status)) {
+							shownRefusals.add(r.status);
+							console.log(
+								`portal: ${r.status} ${r.headers.get('retry-after') ? `(retry-after ${r.headers.get('retry-after')}) ` : ''}${(await r.text()).slice(0, 600)}`
+							);
+						}
 						return r.status;
 					})
 					.catch(() => 0);
@@ -448,9 +444,14 @@ async function main() {
 	await run('rolling-restart', async () => {
 		for (let i = 1; i <= 3; i++) {
 			const t = Date.now();
-			await stopNode(nodes[i - 1]!, 'SIGTERM');
+			const node = nodes[i - 1]!;
+			await stopNode(node, 'SIGTERM');
+			const stopped = Date.now();
+			const grace = node.out.split('\n').filter((l) => /grace period|shutdown failed/.test(l));
 			await startNode(i);
-			console.log(`n${i} restarted (SIGTERM, start) in ${Date.now() - t} ms`);
+			console.log(
+				`n${i} restarted: stopped (SIGTERM) in ${stopped - t} ms, started in ${Date.now() - stopped} ms${grace.length ? `\n  ${grace.join('\n  ')}` : ''}`
+			);
 		}
 	});
 
@@ -543,6 +544,10 @@ async function main() {
 		'every node is running'
 	);
 	for (const n of nodes) if (n.child.exitCode !== null) console.log(`${n.name} output:\n${n.out}`);
+	if (failures.length) {
+		const errors = readFileSync(`${WORK}/nginx/error.log`, 'utf8').trim().split('\n');
+		console.log(`nginx's error log (last 15 of ${errors.length} lines):\n${errors.slice(-15).join('\n')}`);
+	}
 	console.log(
 		`\ncluster test ${failures.length ? 'FAILED' : 'passed'}${skipped.length ? ` (not run: ${skipped.join(', ')})` : ''} in ${Math.round((Date.now() - started) / 1000)} s`
 	);
