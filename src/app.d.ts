@@ -7,6 +7,8 @@ declare global {
 			ctx: AppContext;
 			user: SessionUser | null;
 			session: Session | null;
+			/** A database outage failed this request: answered 503 (hooks.server.ts). */
+			databaseDown?: boolean;
 		}
 		interface Error {
 			message: string;

@@ -9,7 +9,8 @@ import { extractLocaleFromRequest } from '$lib/paraglide/runtime';
 import { m } from '$lib/paraglide/messages';
 import { DomainError } from '$lib/domain/errors/domain-error';
 import { ApiError } from '$lib/server/http/api-error';
-import { errorResponse } from '$lib/server/http/error-answer';
+import { databaseUnavailable, errorMessage, errorResponse } from '$lib/server/http/error-answer';
+import { isDatabaseUnreachable } from '$lib/server/db/driver-guards';
 import { rateKey, rateLimited } from '$lib/server/http/rate-limit';
 import { loggableError } from '$lib/server/loggable-error';
 import { hasControlChar } from '$lib/server/http/text-safety';
@@ -17,6 +18,56 @@ import { currentRequest } from '$lib/server/observability/request-context';
 import { log } from '$lib/server/observability/logger';
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+/**
+ * The database out of reach (PostgreSQL restarting, the network to it cut) is no bug: the request
+ * is answered 503 with Retry-After in the one error model (ADR-031), whether it failed in a hook
+ * below (a session read) or in a route, load or action (flagged by handleError). Every write is
+ * one transaction, so nothing was half-written; the client tries again.
+ */
+const handleDatabaseDown: Handle = async ({ event, resolve }) => {
+	let response: Response;
+	try {
+		response = await resolve(event);
+	} catch (e) {
+		if (!isDatabaseUnreachable(e)) throw e;
+		noteDatabaseDown(event.url.pathname);
+		return databaseDownAnswer(event.request, event.url.pathname);
+	}
+	if (!event.locals.databaseDown || response.status < 500) return response;
+	if (event.url.pathname.startsWith('/api/')) return databaseDownAnswer(event.request, event.url.pathname);
+	// A page or its data: SvelteKit's own error answer (it carries handleError's message), as 503.
+	const headers = new Headers(response.headers);
+	headers.set('retry-after', databaseUnavailable().params.retryAfter!);
+	return new Response(response.body, { status: 503, headers });
+};
+
+function databaseDownAnswer(request: Request, path: string): Response {
+	const locale = extractLocaleFromRequest(request);
+	const e = databaseUnavailable();
+	const wantsJson =
+		path.startsWith('/api/') ||
+		path.endsWith('/__data.json') ||
+		!/text\/html/.test(request.headers.get('accept') ?? '');
+	if (wantsJson) return errorResponse(e, locale);
+	const message = errorMessage(e, locale);
+	return new Response(
+		`<!doctype html><html lang="${locale}"><meta charset="utf-8"><title>${message}</title><p>${message}</p></html>`,
+		{
+			status: 503,
+			headers: { 'content-type': 'text/html; charset=utf-8', 'retry-after': e.params.retryAfter! }
+		}
+	);
+}
+
+/** One log line per outage (a second apart at most), not one per request. */
+let lastDownLog = 0;
+function noteDatabaseDown(path: string) {
+	const now = Date.now();
+	if (now - lastDownLog < 1000) return;
+	lastDownLog = now;
+	log('http').warn({ path }, 'database unreachable: answering 503 with Retry-After');
+}
 
 /** The services of this process (built by server/index.ts; lazily under `vite dev`). */
 const handleContext: Handle = async ({ event, resolve }) => {
@@ -195,6 +246,7 @@ const handleSecurityHeaders: Handle = async ({ event, resolve }) => {
 };
 
 export const handle = sequence(
+	handleDatabaseDown,
 	handleContext,
 	handleOrigin,
 	handleFormText,
@@ -211,12 +263,17 @@ export const handle = sequence(
 export const handleError: HandleServerError = ({ error, event, status }) => {
 	// The request's own id when it came through the production server: the user's reference finds its log lines.
 	const id = currentRequest()?.id ?? crypto.randomUUID().slice(0, 8);
+	const locale = extractLocaleFromRequest(event.request);
+	if (isDatabaseUnreachable(error)) {
+		event.locals.databaseDown = true; // answered 503 by handleDatabaseDown
+		noteDatabaseDown(event.url.pathname);
+		return { message: errorMessage(databaseUnavailable(), locale) };
+	}
 	if (status !== 404)
 		log('http').error(
 			{ reqId: id, method: event.request.method, route: event.route.id, err: loggableError(error) },
 			'unexpected error'
 		);
-	const locale = extractLocaleFromRequest(event.request);
 	return {
 		message: status === 404 ? m.err_kind_not_found({}, { locale }) : m.err_unexpected({ id }, { locale })
 	};

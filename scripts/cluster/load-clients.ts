@@ -3,6 +3,7 @@
  * WebSocket only, reconnecting by itself, and the browser's own CaseEventFeed (replay after a
  * reconnect, de-duplication) — each signed in with its own session through nginx. Started with a
  * JSON line on stdin: {url, origin, clients: [{cookie, role}]}; prints "ready" once all are live.
+ * Asked {away: true}, it answers "away N": clients not connected, or not yet caught up.
  * Then, asked with a JSON line {events: CommittedEvent[], commitAt: {id: ms}} (commit times of the
  * events the writer committed), it reports per role: events missing, received though not allowed,
  * delivered twice to the page (after de-duplication: must be 0) and raw copies seen twice on the
@@ -39,7 +40,8 @@ lines.on('line', (line) => {
 	if (!started) {
 		started = true;
 		start(msg as { url: string; origin: string; clients: { cookie: string; role: Role }[] });
-	} else report(msg as Parameters<typeof report>[0]);
+	} else if (msg.away) process.stdout.write(`away ${clients.filter(isAway).length}\n`);
+	else report(msg as Parameters<typeof report>[0]);
 });
 
 function start(cfg: { url: string; origin: string; clients: { cookie: string; role: Role }[] }) {
@@ -87,6 +89,9 @@ function start(cfg: { url: string; origin: string; clients: { cookie: string; ro
 	}
 }
 
+/** Not connected, or connected but not yet caught up with what it missed. */
+const isAway = (c: Client) => !c.socket.connected || c.disconnectedAt !== null;
+
 const pct = (sorted: number[], p: number) =>
 	sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]! : 0;
 
@@ -125,7 +130,7 @@ function report(req: {
 		}
 		for (const n of c.wireCopies.values()) if (n > 1) r.wireDoubles++;
 		reconnects.push(...c.reconnectMs);
-		if (!c.socket.connected || c.disconnectedAt !== null) stillAway++;
+		if (isAway(c)) stillAway++;
 	}
 	latencies.sort((a, b) => a - b);
 	reconnects.sort((a, b) => a - b);

@@ -13,6 +13,7 @@
 import { spawn, execFileSync, type ChildProcess } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { gunzipSync } from 'node:zlib';
 import { parseArgs } from 'node:util';
 import postgres from 'postgres';
 import { eq } from 'drizzle-orm';
@@ -25,7 +26,9 @@ import { appendCaseEvent } from '../../src/lib/server/audit/audit.repository';
 import { caseEvents, cases, organisations } from '../../src/lib/server/db/schema';
 import { CASE_EVENT_TYPES } from '../../src/lib/realtime/contract';
 import type { CommittedEvent, Role } from './audience-rule';
-import { licenceForm } from '../../tests/helpers/licence-form';
+import { importApplication } from '../../tests/helpers/import-application';
+import { seedCase } from '../../tests/helpers/draft-clients';
+import { startEditors } from './draft-editors';
 
 const { values: args } = parseArgs({
 	options: {
@@ -40,9 +43,28 @@ const CLIENTS = Number(args.clients ?? (quick ? 300 : 3000));
 const RATE = Number(args.rate ?? (quick ? 20 : 50));
 /** Seconds per phase: a minute in all with --quick; scenario 1 alone runs 5 minutes in the full run. */
 const PHASE_S = quick
-	? { load: 15, 'node-kill': 12, 'redis-down': 12, 'postgres-restart': 8, netem: 8, 'rolling-restart': 5 }
-	: { load: 300, 'node-kill': 30, 'redis-down': 45, 'postgres-restart': 30, netem: 60, 'rolling-restart': 10 };
+	? {
+			load: 15,
+			'node-kill': 12,
+			'redis-down': 12,
+			'redis-partition': 12,
+			'postgres-restart': 8,
+			netem: 8,
+			'rolling-restart': 5
+		}
+	: {
+			load: 300,
+			'node-kill': 30,
+			'redis-down': 45,
+			'redis-partition': 45,
+			'postgres-restart': 30,
+			netem: 60,
+			'rolling-restart': 10
+		};
+/** Redis stopped, and a node cut off from it: 30 s (10 s in the quick run, whose phases are short). */
 const REDIS_DOWN_S = quick ? 10 : 30;
+/** How long the clients get to be back and caught up once the load stops. */
+const SETTLE_MS = 60_000;
 const NET = '10.77.0';
 const LB = `http://${NET}.10`;
 const WORK = process.env.MERZIM_CLUSTER_DIR ?? '/tmp/merzim-cluster';
@@ -127,6 +149,25 @@ http {
 		listen ${NET}.10:80;
 		include ${resolve('deploy/nginx/merzim-locations.conf')};
 	}
+	# Scenario 2b only: sockets sent to n2 while it lives, to the others once it is gone.
+	upstream merzim_n2_first {
+		server ${NET}.12:3000 max_fails=1 fail_timeout=10s;
+		server ${NET}.11:3000 backup;
+		server ${NET}.13:3000 backup;
+	}
+	server {
+		listen ${NET}.10:8081;
+		location /socket.io/ {
+			proxy_pass http://merzim_n2_first;
+			proxy_http_version 1.1;
+			proxy_set_header Upgrade $http_upgrade;
+			proxy_set_header Connection $merzim_connection;
+			proxy_set_header Host $host;
+			proxy_set_header X-Real-IP $remote_addr;
+			proxy_read_timeout 75s;
+			proxy_buffering off;
+		}
+	}
 }
 `
 	);
@@ -134,6 +175,28 @@ http {
 	return spawn('ip', ['netns', 'exec', 'mzc-lb', 'nginx', '-c', `${dir}/nginx.conf`, '-p', dir, '-g', 'daemon off;'], {
 		stdio: 'inherit'
 	});
+}
+
+/** What a node's /readyz says of Redis: "ok", or why not. */
+async function redisReadiness(host: number): Promise<string> {
+	return fetch(`http://${NET}.${host}:3000/readyz`, { signal: AbortSignal.timeout(5000) })
+		.then(async (r) => {
+			const redis = ((await r.json()) as { checks: Record<string, { ok: boolean; detail?: string }> }).checks.redis;
+			return redis?.ok ? 'ok' : (redis?.detail ?? 'not checked');
+		})
+		.catch((e: Error) => `no answer (${e.message})`);
+}
+
+/** The kernel's build options of these names, as /proc/config.gz has them (when it is there). */
+function kernelConfig(keys: string[]): string {
+	try {
+		const config = gunzipSync(readFileSync('/proc/config.gz')).toString().split('\n');
+		return keys
+			.map((k) => config.find((l) => l.startsWith(`${k}=`) || l === `# ${k} is not set`) ?? `${k} unknown`)
+			.join(', ');
+	} catch {
+		return '';
+	}
 }
 
 // ---- the data: users, sessions, cases ----
@@ -210,7 +273,17 @@ async function seed(ctx: AppContext) {
 		caseIds.push(c!.id);
 	}
 	const { token: portal } = await ctx.tokens.issue({ name: 'portal', kind: 'portal' }, system);
-	return { clients, caseIds, portal };
+	// Scenario 2b: a refusal draft, its case's assignee and a head to co-edit it (ADR-015).
+	const drafter = await user('drafter', ['officer']);
+	const head = await user('head', ['head']);
+	const draftCaseId = await seedCase(ctx.db, { number: 'CL-DRAFT', assigneeId: drafter });
+	const cookieOf = async (id: number) =>
+		`merzim_session=${(await ctx.sessions.create(id, { kind: 'staff', twoFactorVerified: true })).token}`;
+	const editors = [
+		{ name: 'drafter', cookie: await cookieOf(drafter) },
+		{ name: 'head', cookie: await cookieOf(head) }
+	];
+	return { clients, caseIds, portal, draftCaseId, editors, readerCookie: await cookieOf(head) };
 }
 
 /** The client processes, ended with the run however it ends (they live outside the namespaces). */
@@ -221,22 +294,28 @@ function loadClients(part: { cookie: string; role: Role }[]) {
 		stdio: ['pipe', 'pipe', 'inherit']
 	});
 	clientProcesses.push(child);
-	let out = '';
-	child.stdout.on('data', (d: Buffer) => (out += d.toString()));
-	child.stdin.write(JSON.stringify({ url: LB, origin: LB, clients: part }) + '\n');
-	const ready = (async () => {
-		while (!out.includes('ready')) {
+	// Its answers, a line each: "ready", "away N" (clients not connected and caught up), the report.
+	const lines: string[] = [];
+	let rest = '';
+	child.stdout.on('data', (d: Buffer) => {
+		const parts = (rest + d.toString()).split('\n');
+		rest = parts.pop()!;
+		lines.push(...parts);
+	});
+	const next = async (match: (line: string) => boolean) => {
+		for (;;) {
+			const i = lines.findIndex(match);
+			if (i >= 0) return lines.splice(i, 1)[0]!;
 			if (child.exitCode !== null) throw new Error('load clients exited');
 			await sleep(100);
 		}
-	})();
+	};
+	const ask = (req: unknown) => child.stdin.write(JSON.stringify(req) + '\n');
+	ask({ url: LB, origin: LB, clients: part });
 	return {
-		ready,
-		report: async (req: unknown) => {
-			child.stdin.write(JSON.stringify(req) + '\n');
-			while (!/\{.*\}\n/s.test(out.slice(out.indexOf('ready') + 5))) await sleep(100);
-			return JSON.parse(out.slice(out.indexOf('{'))) as ClientReport;
-		}
+		ready: next((l) => l === 'ready'),
+		away: async () => (ask({ away: true }), Number((await next((l) => l.startsWith('away '))).slice(5))),
+		report: async (req: unknown) => (ask(req), JSON.parse(await next((l) => l.startsWith('{'))) as ClientReport)
 	};
 }
 
@@ -270,8 +349,12 @@ async function main() {
 	const ctx = await createAppContext(loadConfig({ MERZIM_DATA_DIR: '/nonexistent', REDIS_URL }), {
 		dbHandle: await createDb({ url: DB_URL, poolSize: 4 })
 	});
+	let t = Date.now();
 	const data = await seed(ctx);
+	console.log(`seeded ${CLIENTS} sessions and ${data.caseIds.length} cases in ${Date.now() - t} ms`);
+	t = Date.now();
 	for (let i = 1; i <= 3; i++) await startNode(i);
+	console.log(`3 nodes started in ${Date.now() - t} ms`);
 	const nginx = startNginx();
 	// The writer is a fourth app process on the host side (as a node committing events would be):
 	// its publisher forwards what it commits to the nodes through Redis.
@@ -326,30 +409,16 @@ async function main() {
 	const registered: string[] = [];
 	const portal = new Map<string, { retried: number; failed: number; statuses: Record<number, number> }>();
 	let registering = true;
+	const shownRefusals = new Set<number>();
 	const portalLoop = (async () => {
 		for (let i = 0; registering; i++) {
-			const body = JSON.stringify({
-				service: 'import-licence',
-				externalId: `CLUSTER-${i}`,
-				receivedAt: new Date(Date.now() - 21 * 86_400_000).toISOString(),
-				applicant: { bin: '000740001307', name: 'ТОО «Кластер»', legalAddress: 'Astana' },
-				goodsLines: [
-					{
-						hsCode: '8526910000',
-						controlCode: '5А002',
-						description: 'Crypto module',
-						quantity: 1,
-						unit: 'pcs',
-						value: 10,
-						currency: 'USD'
-					}
-				],
-				counterparty: { name: 'Acme', country: 'DE' },
-				...licenceForm('import-licence') // 001 Annex 1 form 2, a new contract each (001 p.7)
-			});
+			const body = JSON.stringify(
+				importApplication(`CLUSTER-${i}`, new Date(Date.now() - 21 * 86_400_000), 'ТОО «Кластер»')
+			);
 			const tally = portal.get(phase) ?? { retried: 0, failed: 0, statuses: {} };
 			portal.set(phase, tally);
 			for (let attempt = 0; attempt < 3; attempt++) {
+				let retryAfter: string | null = null;
 				const status = await fetch(`${LB}/api/v1/applications`, {
 					method: 'POST',
 					headers: {
@@ -361,7 +430,15 @@ async function main() {
 					signal: AbortSignal.timeout(10_000)
 				})
 					.then(async (r) => {
+						retryAfter = r.headers.get('retry-after');
 						if (r.ok) registered.push(((await r.json()) as { id: string }).id);
+						// A refusal says why: shown once per status (a 422 is the test's fault, not the cluster's).
+						else if (!shownRefusals.has(r.status)) {
+							shownRefusals.add(r.status);
+							console.log(
+								`portal: ${r.status} ${r.headers.get('retry-after') ? `(retry-after ${r.headers.get('retry-after')}) ` : ''}${(await r.text()).slice(0, 600)}`
+							);
+						}
 						return r.status;
 					})
 					.catch(() => 0);
@@ -369,7 +446,7 @@ async function main() {
 				if (status >= 200 && status < 300) break;
 				if (attempt < 2) tally.retried++;
 				else tally.failed++;
-				await sleep(1000);
+				await sleep(1000 * Math.min(5, Number(retryAfter) || 1)); // as Retry-After says, else a second
 			}
 			await sleep(1000);
 		}
@@ -388,11 +465,22 @@ async function main() {
 
 	await run('load');
 	await run('node-kill', async () => {
+		// Two co-editors of a draft typing on n2 (nginx's port 8081 sends sockets there while it lives).
+		const drafting = await startEditors(`http://${NET}.10:8081`, LB, data.draftCaseId, data.editors);
 		await sleep(2000);
+		const ackedBefore = drafting.ackedSoFar();
 		await stopNode(nodes[1]!, 'SIGKILL');
-		console.log('n2 killed with SIGKILL; restarted in 5 s');
+		console.log(`n2 killed with SIGKILL (${ackedBefore} draft keystrokes acknowledged on it); restarted in 5 s`);
 		await sleep(5000);
 		await startNode(2);
+		const d = await drafting.finish(LB, data.readerCookie);
+		console.log(
+			`draft co-editors: ${d.typed} keystrokes typed, ${d.acked} acknowledged, ${d.missing} of those missing from the server's draft; all stored ${d.saved ? `${d.savedMs} ms after typing stopped` : 'NOT within a minute'}`
+		);
+		check(
+			d.synced && d.saved && d.acked > ackedBefore && d.missing === 0,
+			'the co-editors of a draft on the killed node lost no acknowledged keystroke'
+		);
 	});
 	await run('redis-down', async () => {
 		topology('redis-stop');
@@ -402,45 +490,91 @@ async function main() {
 		const alive = nodes.every((n) => n.child.exitCode === null);
 		check(alive, 'no node died while Redis was down');
 	});
+	await run('redis-partition', async () => {
+		// n3 alone loses Redis (its packets to and from Redis dropped inside its namespace): its
+		// clients' events still come from the outbox; the node stays up and rejoins by itself.
+		const nft = (...a: string[]) => run3('nft', a);
+		const run3 = (cmd: string, a: string[]) =>
+			execFileSync('ip', ['netns', 'exec', 'mzc-n3', cmd, ...a], { stdio: ['ignore', 'pipe', 'pipe'] });
+		nft('add', 'table', 'inet', 'mzc_cut');
+		nft('add', 'chain', 'inet', 'mzc_cut', 'out', '{ type filter hook output priority 0; policy accept; }');
+		nft('add', 'chain', 'inet', 'mzc_cut', 'in', '{ type filter hook input priority 0; policy accept; }');
+		nft('add', 'rule', 'inet', 'mzc_cut', 'out', 'ip', 'daddr', `${NET}.21`, 'drop');
+		nft('add', 'rule', 'inet', 'mzc_cut', 'in', 'ip', 'saddr', `${NET}.21`, 'drop');
+		console.log(`n3 cut off from Redis (nft, in its namespace) for ${REDIS_DOWN_S} s`);
+		await sleep(REDIS_DOWN_S * 1000 - 2000);
+		console.log(`  n3 /readyz while cut off: redis ${await redisReadiness(13)}`);
+		await sleep(2000);
+		nft('delete', 'table', 'inet', 'mzc_cut');
+		check(
+			nodes.every((n) => n.child.exitCode === null),
+			'no node died while n3 was cut off from Redis'
+		);
+		const t = Date.now();
+		let state = '';
+		while (Date.now() - t < 30_000 && (state = await redisReadiness(13)) !== 'ok') await sleep(500);
+		check(state === 'ok', `n3 reached Redis again by itself (${Date.now() - t} ms after the cut ended)`);
+	});
 	await run('postgres-restart', async () => {
 		topology('pg-stop');
-		const health = await fetch(`${LB}/api/v1/health`, { signal: AbortSignal.timeout(5000) })
-			.then((r) => `${r.status}${r.headers.get('retry-after') ? ` retry-after ${r.headers.get('retry-after')}` : ''}`)
-			.catch((e: Error) => e.message);
-		console.log(`PostgreSQL stopped (fast); /api/v1/health answers ${health}; started again in 3 s`);
-		await sleep(3000);
+		// While it is down, what a page, the API and the portal are answered: 503 with Retry-After.
+		const down = Date.now();
+		const probes: string[] = [];
+		const cookie = data.clients[0]!.cookie;
+		while (Date.now() - down < 3000) {
+			for (const [path, headers] of [
+				['/api/v1/health', {}],
+				['/api/v1/me', { cookie }]
+			] as const)
+				probes.push(
+					await fetch(`${LB}${path}`, { headers, signal: AbortSignal.timeout(5000) })
+						.then(async (r) => `${r.status} retry-after ${r.headers.get('retry-after')} ${(await r.json()).code}`)
+						.catch((e: Error) => e.message)
+				);
+			await sleep(250);
+		}
 		topology('pg-start');
+		const started = Date.now();
+		const seen = [...new Set(probes)];
+		console.log(`PostgreSQL stopped (fast) for ${started - down} ms; answers while down: ${seen.join('; ')}`);
+		check(
+			probes.length > 0 && probes.every((p) => /^503 retry-after \d+ database-unavailable$/.test(p)),
+			`while PostgreSQL was down every request got 503 with Retry-After (${probes.length} probes)`
+		);
+		let status = 0;
+		while (Date.now() - started < 30_000 && status !== 200) {
+			status = await fetch(`${LB}/api/v1/me`, { headers: { cookie }, signal: AbortSignal.timeout(5000) })
+				.then((r) => r.status)
+				.catch(() => 0);
+			if (status !== 200) await sleep(250);
+		}
+		check(status === 200, `requests succeed again ${Date.now() - started} ms after PostgreSQL started, no restart`);
 	});
 	await run('netem', async () => {
-		const tc = (...a: string[]) => execFileSync('ip', ['netns', 'exec', 'mzc-n1', 'tc', ...a]);
+		// 50 ms ± 20 ms and 1 % loss on n1's packets to PostgreSQL: a prio qdisc whose third band is netem.
+		const tc = (...a: string[]) =>
+			execFileSync('ip', ['netns', 'exec', 'mzc-n1', 'tc', ...a], { stdio: ['ignore', 'pipe', 'pipe'] });
+		const delay = ['netem', 'delay', '50ms', '20ms', 'loss', '1%'];
 		try {
 			tc('qdisc', 'add', 'dev', 'eth0', 'root', 'handle', '1:', 'prio');
-		} catch {
-			// A kernel without sch_prio/sch_netem (many containers): say so; the scenario did not run.
-			console.log('SKIPPED: this kernel has no prio/netem qdisc (tc qdisc add … netem failed)');
+			tc('qdisc', 'add', 'dev', 'eth0', 'parent', '1:3', 'handle', '30:', ...delay);
+		} catch (e) {
+			// This kernel has no netem (nor prio): the scenario cannot run here. Say exactly why.
+			const said = String((e as { stderr?: Buffer }).stderr ?? (e as Error).message).trim();
+			const config = kernelConfig(['CONFIG_NET_SCH_NETEM', 'CONFIG_NET_SCH_PRIO', 'CONFIG_MODULES']);
+			console.log(
+				`not run: \`tc qdisc add dev eth0 … ${delay.join(' ')}\` failed: "${said}" (kernel ${execFileSync('uname', ['-r']).toString().trim()}${config ? `: ${config}` : ''})`
+			);
 			skipped.push('netem');
+			try {
+				tc('qdisc', 'del', 'dev', 'eth0', 'root');
+			} catch {
+				/* nothing was added */
+			}
 			return;
 		}
-		tc('qdisc', 'add', 'dev', 'eth0', 'parent', '1:3', 'handle', '30:', 'netem', 'delay', '50ms', '20ms', 'loss', '1%');
-		tc(
-			'filter',
-			'add',
-			'dev',
-			'eth0',
-			'protocol',
-			'ip',
-			'parent',
-			'1:0',
-			'prio',
-			'3',
-			'u32',
-			'match',
-			'ip',
-			'dst',
-			`${NET}.20/32`,
-			'flowid',
-			'1:3'
-		);
+		const toPostgres = ['match', 'ip', 'dst', `${NET}.20/32`, 'flowid', '1:3'];
+		tc('filter', 'add', 'dev', 'eth0', 'protocol', 'ip', 'parent', '1:0', 'prio', '3', 'u32', ...toPostgres);
 		console.log('n1 → PostgreSQL: 50 ms ± 20 ms, 1 % loss');
 		await sleep(PHASE_S.netem * 1000 - 500);
 		tc('qdisc', 'del', 'dev', 'eth0', 'root');
@@ -448,9 +582,14 @@ async function main() {
 	await run('rolling-restart', async () => {
 		for (let i = 1; i <= 3; i++) {
 			const t = Date.now();
-			await stopNode(nodes[i - 1]!, 'SIGTERM');
+			const node = nodes[i - 1]!;
+			await stopNode(node, 'SIGTERM');
+			const stopped = Date.now();
+			const grace = node.out.split('\n').filter((l) => /grace period|shutdown failed/.test(l));
 			await startNode(i);
-			console.log(`n${i} restarted (SIGTERM, start) in ${Date.now() - t} ms`);
+			console.log(
+				`n${i} restarted: stopped (SIGTERM) in ${stopped - t} ms, started in ${Date.now() - stopped} ms${grace.length ? `\n  ${grace.join('\n  ')}` : ''}`
+			);
 		}
 	});
 
@@ -458,7 +597,21 @@ async function main() {
 	registering = false;
 	await Promise.all([writerLoop, portalLoop]);
 	console.log('\nload stopped; letting the last events and replays arrive');
-	await sleep(8000);
+	// Until every client is connected and has replayed what it missed (a minute at most), then a
+	// few seconds more for the last live events.
+	const settling = Date.now();
+	let away = -1;
+	for (;;) {
+		await sleep(2000);
+		away = (await Promise.all(groups.map((g) => g.away()))).reduce((a, b) => a + b, 0);
+		if (away === 0 || Date.now() - settling > SETTLE_MS) break;
+	}
+	console.log(
+		away === 0
+			? `every client connected and caught up ${Date.now() - settling} ms after the load stopped`
+			: `${away} clients still away ${Date.now() - settling} ms after the load stopped`
+	);
+	await sleep(3000);
 
 	// What was committed, with its routing, as the database says.
 	const rows = await ctx.db
@@ -539,10 +692,18 @@ async function main() {
 	const failedElsewhere = [...portal].filter(([name, t]) => name !== 'postgres-restart' && t.failed > 0);
 	check(failedElsewhere.length === 0, 'no portal request failed after its retries (but while PostgreSQL was down)');
 	check(
+		[...portal.values()].every((t) => !t.statuses[500]),
+		'no portal request was answered 500 (a database outage is 503)'
+	);
+	check(
 		nodes.every((n) => n.child.exitCode === null),
 		'every node is running'
 	);
 	for (const n of nodes) if (n.child.exitCode !== null) console.log(`${n.name} output:\n${n.out}`);
+	if (failures.length) {
+		const errors = readFileSync(`${WORK}/nginx/error.log`, 'utf8').trim().split('\n');
+		console.log(`nginx's error log (last 15 of ${errors.length} lines):\n${errors.slice(-15).join('\n')}`);
+	}
 	console.log(
 		`\ncluster test ${failures.length ? 'FAILED' : 'passed'}${skipped.length ? ` (not run: ${skipped.join(', ')})` : ''} in ${Math.round((Date.now() - started) / 1000)} s`
 	);

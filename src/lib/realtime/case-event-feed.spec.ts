@@ -26,7 +26,7 @@ function fakeSocket() {
 		published: 0,
 		requests: [] as { afterId: number; upTo?: number }[],
 		/** Called before each page is answered (with how many were asked); 'drop' loses the connection instead. */
-		onPage: (_n: number): 'drop' | void => {}
+		onPage: (_n: number): 'drop' | 'no-answer' | void => {}
 	};
 	const PAGE = 10;
 	const answer = (req: { afterId: number; upTo?: number }): ReplayPage => {
@@ -59,10 +59,9 @@ function fakeSocket() {
 			emitWithAck: async (_event: string, req: { afterId: number; upTo?: number }) => {
 				state.requests.push(req);
 				await new Promise((r) => setTimeout(r, 1));
-				if (state.onPage(state.requests.length) === 'drop') {
-					state.connected = false;
-					throw new Error('operation has timed out');
-				}
+				const fate = state.onPage(state.requests.length);
+				if (fate === 'drop') state.connected = false;
+				if (fate) throw new Error('operation has timed out');
 				return { data: answer(req) };
 			}
 		})
@@ -83,8 +82,8 @@ function fakeSocket() {
 }
 
 /** Until `done` (the fake server answers each page a turn later; this machine may be busy), 2 s at most. */
-const settle = async (done: () => boolean) => {
-	const end = Date.now() + 2_000;
+const settle = async (done: () => boolean, ms = 2_000) => {
+	const end = Date.now() + ms;
 	while (!done() && Date.now() < end) await new Promise((r) => setTimeout(r, 5));
 };
 
@@ -151,5 +150,33 @@ describe('the browser feed of case events', () => {
 		expect(other).toEqual([1, 2]);
 		// Only the feed still listening asks for a replay after the reconnect.
 		expect(s.state.requests).toEqual([{ afterId: 2 }]);
+	});
+
+	it('asks again for a replay the server did not answer while the connection stayed up', async () => {
+		const s = fakeSocket();
+		const delivered: number[] = [];
+		let lives = 0;
+		let reconnected = 0;
+		new CaseEventFeed(s.socket, {
+			onEvent: (e) => delivered.push(e.id),
+			onLive: () => lives++,
+			onReconnected: () => reconnected++
+		});
+		s.welcome(0);
+		// Back after 1..20 were committed; the first page gets no answer in time (a node whose
+		// database is restarting), the connection stays up and 21 arrives live meanwhile.
+		s.state.published = 20;
+		s.state.onPage = (n) => {
+			if (n === 1) {
+				s.live(21);
+				return 'no-answer';
+			}
+		};
+		s.welcome(20);
+		await settle(() => lives === 2, 5_000);
+		expect(reconnected).toBe(1); // live again only once everything missed is delivered
+		expect(s.state.requests[0]).toEqual({ afterId: 0 });
+		expect(s.state.requests[1]).toEqual({ afterId: 0 }); // asked again on the same connection
+		expect([...delivered].sort((a, b) => a - b)).toEqual(Array.from({ length: 21 }, (_, i) => i + 1));
 	});
 });

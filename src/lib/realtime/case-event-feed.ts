@@ -31,6 +31,8 @@ const PAGE_TIMEOUT_MS = 20_000;
 /** An error answer (the server busy, say) is asked again this many times, this far apart. */
 const PAGE_RETRIES = 3;
 const RETRY_MS = 1_000;
+/** A replay left unfinished on a live connection is started again, at most this far apart. */
+const REPLAY_AGAIN_MAX_MS = 30_000;
 
 export class CaseEventFeed {
 	readonly #dedupe = new EventDeduper();
@@ -57,9 +59,16 @@ export class CaseEventFeed {
 			if (!this.#wasLive) this.#dedupe.advanceTo(lastEventId);
 			else if (!socket.recovered || this.#owed) {
 				this.#owed = true;
-				await this.#replay(connection);
-				// Cut short by a drop (or a newer connection took over): it stays owed to the next one.
-				if (connection !== this.#connection || !socket.connected) return;
+				for (let attempt = 0; ; attempt++) {
+					await this.#replay(connection);
+					// Cut short by a drop (or a newer connection took over): it stays owed to the next one.
+					if (connection !== this.#connection || !socket.connected) return;
+					if (!this.#owed) break;
+					// Still connected but not answered (the server busy, its database restarting): asked
+					// again on this connection, or nothing would replay until the next drop.
+					await new Promise((r) => setTimeout(r, Math.min(REPLAY_AGAIN_MAX_MS, RETRY_MS * 2 ** attempt)));
+					if (connection !== this.#connection || !socket.connected) return;
+				}
 			}
 			if (this.#wasLive) handlers.onReconnected?.();
 			this.#wasLive = true;

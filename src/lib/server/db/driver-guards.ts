@@ -15,6 +15,50 @@ export function isWriteOnClosedConnection(e: unknown): boolean {
 	return stack.includes('nextWrite') && /postgres[\\/]src[\\/]connection\.js/.test(stack);
 }
 
+/** postgres.js's own codes for a connection it lost or could not open. */
+const DRIVER_CONNECTION_CODES = new Set([
+	'CONNECTION_CLOSED',
+	'CONNECTION_ENDED',
+	'CONNECTION_DESTROYED',
+	'CONNECT_TIMEOUT'
+]);
+/** The socket's errors when the server is gone or not there (TCP, or the embedded database's Unix socket). */
+const SOCKET_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENETUNREACH', 'EPIPE']);
+/**
+ * PostgreSQL's SQLSTATEs for "not now, try again": class 08 (connection exception), and 57P01-57P03
+ * (shut down by the administrator, crashed, starting up or shutting down).
+ */
+const SERVER_UNAVAILABLE = /^(08\w{3}|57P0[1-3])$/;
+
+/**
+ * Whether a failure means the database cannot be reached right now — PostgreSQL restarting or
+ * down, the network to it cut, the embedded database's socket gone — as opposed to a query that
+ * failed on its own merits. postgres.js serves both databases (PGlite through its socket,
+ * embedded-postgres.ts), so its errors are the ones to know; drizzle wraps them (`cause`), and a
+ * connect to several addresses fails with an AggregateError of socket errors. Such a request is
+ * answered 503 with Retry-After (error-answer.ts), not 500: nothing was half-written, as every
+ * write is one transaction, and the pool reconnects by itself once the server answers.
+ */
+export function isDatabaseUnreachable(e: unknown, depth = 0): boolean {
+	if (typeof e !== 'object' || e === null || depth > 5) return false;
+	const { code, syscall, cause, errors } = e as {
+		code?: unknown;
+		syscall?: unknown;
+		cause?: unknown;
+		errors?: unknown;
+	};
+	if (typeof code === 'string') {
+		if (DRIVER_CONNECTION_CODES.has(code) || SERVER_UNAVAILABLE.test(code)) return true;
+		// A socket error only as postgres.js passes it on to a query (it adds `query`): an outgoing HTTP
+		// call refused (a webhook, the identity provider) is no database outage.
+		const socket = SOCKET_CODES.has(code) || (code === 'ENOENT' && syscall === 'connect');
+		if (socket && 'query' in e) return true;
+	}
+	if (Array.isArray(errors) && errors.length > 0 && errors.every((x) => isDatabaseUnreachable(x, depth + 1)))
+		return true;
+	return cause !== undefined && isDatabaseUnreachable(cause, depth + 1);
+}
+
 const REDIS_ERRORS = new Set([
 	'TimeoutError',
 	'ClientClosedError',

@@ -6,8 +6,8 @@
  */
 import type { RequestEvent, RequestHandler } from '@sveltejs/kit';
 import { getLocale } from '../../paraglide/runtime';
-import { DomainError, isDomainError, type DomainErrorKind } from '../../domain/errors/domain-error';
-import { errorResponse } from './error-answer';
+import { DomainError, type DomainErrorKind } from '../../domain/errors/domain-error';
+import { answerableError, errorResponse } from './error-answer';
 
 /**
  * The code an ApiError gets when it names none: generic on purpose, with no catalogue message of
@@ -44,7 +44,8 @@ export function apiRoute<E extends RequestEvent>(handler: (event: E) => Promise<
 		try {
 			return await handler(event);
 		} catch (e) {
-			if (isDomainError(e)) return errorResponse(e, getLocale(), (e as Partial<ApiError>).headers);
+			const answer = answerableError(e);
+			if (answer) return errorResponse(answer, getLocale(), (answer as Partial<ApiError>).headers);
 			throw e;
 		}
 	}) as unknown as RequestHandler;

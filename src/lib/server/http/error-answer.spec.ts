@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { DomainError } from '../../domain/errors/domain-error';
 import { ProcedureError } from '../../domain/procedures/types';
 import { ApiError } from './api-error';
-import { errorAck, errorBody, statusOf } from './error-answer';
+import { answerableError, errorAck, errorBody, errorResponse, statusOf } from './error-answer';
 
 describe('the one mapping of domain errors', () => {
 	const mayNot = new ProcedureError('forbidden', 'Your role may not decide (001 p.20).', undefined, 'role-may-not', {
@@ -54,5 +54,22 @@ describe('the one mapping of domain errors', () => {
 		expect(foreign instanceof Original).toBe(false);
 		expect(isDomainError(foreign)).toBe(true);
 		expect(isDomainError(new Error('plain'))).toBe(false);
+	});
+});
+
+describe('a database out of reach', () => {
+	it('is answered 503 with Retry-After and a message in each language, not as a bug', async () => {
+		const refused = Object.assign(new Error('connect ECONNREFUSED'), { code: 'ECONNREFUSED', syscall: 'connect' });
+		Object.defineProperty(refused, 'query', { value: 'select 1' });
+		const e = answerableError(Object.assign(new Error('Failed query'), { cause: refused }));
+		expect(e?.code).toBe('database-unavailable');
+		const r = errorResponse(e!, 'ru');
+		expect([r.status, r.headers.get('retry-after')]).toEqual([503, '5']);
+		expect(await r.json()).toMatchObject({
+			code: 'database-unavailable',
+			message: expect.stringMatching(/^База данных/)
+		});
+		expect(errorBody(e!, 'kk').message).toMatch(/^Дерекқор/);
+		expect(answerableError(new Error('boom'))).toBeNull();
 	});
 });

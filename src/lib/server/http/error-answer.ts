@@ -7,8 +7,9 @@
  */
 import { json } from '@sveltejs/kit';
 import { m } from '../../paraglide/messages';
-import type { DomainError, DomainErrorKind } from '../../domain/errors/domain-error';
+import { DomainError, isDomainError, type DomainErrorKind } from '../../domain/errors/domain-error';
 import { formatCitations } from '../../domain/legal/citation';
+import { isDatabaseUnreachable } from '../db/driver-guards';
 
 export type Locale = 'kk' | 'ru' | 'en';
 
@@ -48,8 +49,34 @@ export function errorBody(e: DomainError, locale: Locale) {
 	return { code: e.code, message, error: message, ...(e.fields ? { fields: e.fields } : {}) };
 }
 
+/** An unavailable error that says when to come back is answered with that in Retry-After (seconds). */
 export function errorResponse(e: DomainError, locale: Locale, headers?: Record<string, string>): Response {
-	return json(errorBody(e, locale), { status: statusOf(e), headers });
+	const retryAfter = e.kind === 'unavailable' ? e.params.retryAfter : undefined;
+	return json(errorBody(e, locale), {
+		status: statusOf(e),
+		headers: retryAfter ? { 'retry-after': retryAfter, ...headers } : headers
+	});
+}
+
+/** Seconds a client waits before trying again while the database is unreachable (a restart takes a few). */
+export const DATABASE_RETRY_AFTER_S = 5;
+
+export function databaseUnavailable(): DomainError {
+	return new DomainError(
+		'unavailable',
+		'database-unavailable',
+		`The database cannot be reached right now; nothing was changed. Try again in ${DATABASE_RETRY_AFTER_S} seconds.`,
+		{ retryAfter: String(DATABASE_RETRY_AFTER_S) }
+	);
+}
+
+/**
+ * What a thrown value is answered as: a domain error as itself, the database out of reach as
+ * `database-unavailable` (503, Retry-After), anything else null — a bug, answered 500 by SvelteKit.
+ */
+export function answerableError(e: unknown): DomainError | null {
+	if (isDomainError(e)) return e;
+	return isDatabaseUnreachable(e) ? databaseUnavailable() : null;
 }
 
 /** A socket acknowledgement refusing the event. */
