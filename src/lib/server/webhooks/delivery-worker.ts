@@ -13,6 +13,8 @@
  * written by other processes).
  */
 import { randomBytes } from 'node:crypto';
+import { ROOT_CONTEXT, SpanStatusCode } from '@opentelemetry/api';
+import { inSpan, SpanKind, traceHeaders, tracingEnabled } from '../observability/tracing';
 import { sql } from 'drizzle-orm';
 import { rowsOf, type Db } from '../db/client';
 import { webhookAttempts } from '../db/schema';
@@ -148,7 +150,25 @@ export function createWebhookWorker(
 		return secret;
 	}
 
+	/**
+	 * Each attempt is a root client span (ADR-068) whose `traceparent` goes with the request, so a
+	 * receiver's logs meet ours; it records the attempt's number and answer, never URL or body.
+	 */
 	async function send(row: Claimed): Promise<Outcome> {
+		if (!tracingEnabled()) return sendUntraced(row, {});
+		return inSpan(
+			'webhook deliver',
+			{ kind: SpanKind.CLIENT, parent: ROOT_CONTEXT, attributes: { 'merzim.webhook.attempt': row.attempts + 1 } },
+			async (span) => {
+				const o = await sendUntraced(row, traceHeaders());
+				if (o.statusCode !== null) span.setAttribute('http.response.status_code', o.statusCode);
+				if (o.error !== null) span.setStatus({ code: SpanStatusCode.ERROR });
+				return o;
+			}
+		);
+	}
+
+	async function sendUntraced(row: Claimed, trace: Record<string, string>): Promise<Outcome> {
 		const at = now();
 		const t0 = performance.now();
 		const done = (statusCode: number | null, error: string | null): Outcome => ({
@@ -166,6 +186,7 @@ export function createWebhookWorker(
 				redirect: 'manual',
 				signal: AbortSignal.timeout(timeoutMs),
 				headers: {
+					...trace,
 					'content-type': 'application/json',
 					'user-agent': 'Merzim-Webhooks/1',
 					'merzim-delivery': row.id,
