@@ -77,7 +77,9 @@ export async function startServer(
 			await ctx.scheduler.stop(); // waits for a firing under way to commit
 			ctx.deviceRetention.stop();
 			await ctx.webhookWorker.stop(); // sends in flight end and their results are written
-			await io.close(); // clients see the transport close and reconnect (elsewhere)
+			// Told first, then closed: clients leave and reconnect (elsewhere) at once, with jitter (ADR-069).
+			io.local.emit('server:going-away', { reconnectWithinMs: GOING_AWAY_WINDOW_MS });
+			await io.close();
 			await io.publisher.stop(); // its last read ends before the caller closes the database
 			await operations.close();
 			http.closeAllConnections();
@@ -101,6 +103,9 @@ export async function startServer(
 		}
 	};
 }
+
+/** The window over which a shutting-down process's clients spread their reconnects. */
+const GOING_AWAY_WINDOW_MS = 1_000;
 
 const PROTOCOL_HEADER = 'x-merzim-connection-protocol';
 

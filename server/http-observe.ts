@@ -7,6 +7,8 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { randomUUID, timingSafeEqual, createHash } from 'node:crypto';
 import type { Logger } from 'pino';
+import { context as otelContext, trace, SpanStatusCode, type Span } from '@opentelemetry/api';
+import { contextFromHeaders, SpanKind, tracer, tracingEnabled } from '../src/lib/server/observability/tracing';
 import { runInRequest, requestIdFrom, type RequestContext } from '../src/lib/server/observability/request-context';
 import type { ServerMetrics } from './metrics';
 import type { Readiness } from './readiness';
@@ -45,6 +47,7 @@ export function observeHttp(
 		const path = (req.url ?? '/').split('?')[0]!;
 		inFlight++;
 		let done = false;
+		let span: Span | undefined;
 		const finish = () => {
 			if (done) return;
 			done = true;
@@ -52,6 +55,8 @@ export function observeHttp(
 			const seconds = (performance.now() - started) / 1000;
 			const route = context.route ?? (OWN_PATHS.has(path) ? path : 'unmatched');
 			deps.metrics.observeRequest(route, req.method ?? 'GET', res.statusCode, seconds);
+			const ids = span?.spanContext();
+			if (span) endRequestSpan(span, req.method ?? 'GET', route, res.statusCode, !res.writableFinished);
 			const line = {
 				reqId: context.id,
 				method: req.method,
@@ -61,7 +66,9 @@ export function observeHttp(
 				status: res.statusCode,
 				ms: Math.round(seconds * 1000),
 				userId: context.userId,
-				aborted: res.writableFinished ? undefined : true
+				aborted: res.writableFinished ? undefined : true,
+				traceId: ids?.traceId,
+				spanId: ids?.spanId
 			};
 			if (res.statusCode >= 500) log.error(line, 'request');
 			else if (OWN_PATHS.has(path)) log.debug(line, 'request');
@@ -81,7 +88,15 @@ export function observeHttp(
 			if (path === '/readyz') return void ready(res);
 			if (path === '/metrics') return void metricsOnMainPort(req, res);
 		}
-		runInRequest(context, () => inner(req, res));
+		if (!tracingEnabled()) return void runInRequest(context, () => inner(req, res));
+		// The server span: a child of the caller's `traceparent` when one came (ADR-068).
+		const parent = contextFromHeaders(req.headers);
+		span = tracer().startSpan(
+			req.method ?? 'GET',
+			{ kind: SpanKind.SERVER, attributes: { 'http.request.method': req.method ?? 'GET' } },
+			parent
+		);
+		otelContext.with(trace.setSpan(parent, span), () => runInRequest(context, () => inner(req, res)));
 	};
 
 	async function ready(res: ServerResponse) {
@@ -119,6 +134,18 @@ export function observeHttp(
 			return draining;
 		}
 	};
+}
+
+/**
+ * Names the span by the route pattern (never the path: it holds ids) once SvelteKit matched it;
+ * the status and whether the client went away are all it records of the answer.
+ */
+function endRequestSpan(span: Span, method: string, route: string, status: number, aborted: boolean) {
+	span.updateName(`${method} ${route}`);
+	span.setAttributes({ 'http.route': route, 'http.response.status_code': status });
+	if (aborted) span.setAttribute('merzim.aborted', true);
+	if (status >= 500) span.setStatus({ code: SpanStatusCode.ERROR });
+	span.end();
 }
 
 const OWN_PATHS = new Set(['/healthz', '/readyz', '/metrics']);

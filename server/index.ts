@@ -11,6 +11,7 @@ import { seedDemoIfWanted, DEMO_PASSWORD, DEMO_USERS } from '../src/lib/server/d
 import { flushLogs, getLogger } from '../src/lib/server/observability/logger';
 import { routeConsoleToLogger } from '../src/lib/server/observability/console-to-log';
 import { startServer } from './app';
+import { startTracing } from '../src/lib/server/observability/tracing';
 import { surviveDriverFailures } from '../src/lib/server/db/driver-guards';
 
 async function main() {
@@ -22,6 +23,8 @@ async function main() {
 		process.stdout.write(JSON.stringify(describeConfig(config), null, 2) + '\n');
 		return;
 	}
+	// Before the database opens: its queries are traced only when this registered first (ADR-068).
+	const tracing = await startTracing();
 	const logger = getLogger().child({ component: 'server' });
 	routeConsoleToLogger(getLogger());
 	const ctx = await createAppContext(config);
@@ -49,6 +52,7 @@ async function main() {
 		try {
 			await server.shutdown(config.shutdownGraceMs);
 			await ctx.dbHandle.close();
+			await tracing?.shutdown(); // the last spans go to the collector
 			logger.info('stopped cleanly');
 		} catch (e) {
 			logger.error({ err: e instanceof Error ? e.message : String(e) }, 'shutdown failed');

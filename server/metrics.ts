@@ -8,11 +8,13 @@ import { sql } from 'drizzle-orm';
 import { rowsOf } from '../src/lib/server/db/client';
 import type { AppContext } from '../src/lib/server/context';
 import type { RealtimeServer } from './realtime';
+import type { WebhookAttemptReport } from '../src/lib/server/webhooks/delivery-worker';
 
 export interface ServerMetrics {
 	registry: Registry;
 	observeRequest(route: string, method: string, status: number, seconds: number): void;
 	schedulerFired(what: string, lagMs: number): void;
+	webhookAttempt(r: WebhookAttemptReport): void;
 }
 
 export function createMetrics(ctx: AppContext, io: RealtimeServer): ServerMetrics {
@@ -130,6 +132,48 @@ export function createMetrics(ctx: AppContext, io: RealtimeServer): ServerMetric
 		}
 	});
 
+	const webhookDeliveries = new Counter({
+		name: 'merzim_webhook_deliveries_total',
+		help: "Webhook attempts of this process by the delivery's state after them: delivered, retrying (failed, will retry), failed (given up)",
+		labelNames: ['outcome'] as const,
+		registers: [registry]
+	});
+	const webhookAttempts = new Histogram({
+		name: 'merzim_webhook_attempt_number',
+		help: 'Which attempt delivered a webhook (1 = the first); its _count is the number of webhooks delivered',
+		buckets: [1, 2, 3, 5, 8, 13],
+		registers: [registry]
+	});
+	const webhookAttemptsTotal = new Counter({
+		name: 'merzim_webhook_attempts_total',
+		help: 'Webhook sends made by this process, successful or not',
+		registers: [registry]
+	});
+	const webhookLag = new Histogram({
+		name: 'merzim_webhook_delivery_lag_seconds',
+		help: "From a webhook's enqueue (or an admin's resend) to its delivery",
+		buckets: [0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 15, 60, 300, 1800, 3600, 21600, 86400],
+		registers: [registry]
+	});
+	new Gauge({
+		name: 'merzim_webhook_queue_depth',
+		help: 'Webhook deliveries of live subscriptions waiting to be sent (pending, all processes; paused ones included) and given up until resent (failed)',
+		labelNames: ['status'] as const,
+		registers: [registry],
+		async collect() {
+			const rows = rowsOf<{ status: string; n: string | number }>(
+				await ctx.db.execute(
+					sql`select d.status, count(*) as n from webhook_deliveries d
+						join webhook_subscriptions s on s.id = d.subscription_id
+						where d.status in ('pending', 'failed') and s.deleted_at is null group by d.status`
+				)
+			);
+			this.reset();
+			for (const status of ['pending', 'failed']) this.set({ status }, 0);
+			for (const r of rows) this.set({ status: r.status }, Number(r.n));
+		}
+	});
+
 	/** One read for both scheduler gauges per scrape (they collect in the same tick). */
 	let backlog: { at: number; value: Promise<{ pending: number; oldestSeconds: number }> } | null = null;
 	function schedulerBacklog(ctx: AppContext) {
@@ -154,6 +198,14 @@ export function createMetrics(ctx: AppContext, io: RealtimeServer): ServerMetric
 		registry,
 		observeRequest: (route, method, status, seconds) =>
 			http.observe({ route, method, status: String(status) }, seconds),
+		webhookAttempt(r) {
+			webhookAttemptsTotal.inc();
+			webhookDeliveries.inc({ outcome: r.outcome });
+			if (r.outcome === 'delivered') {
+				webhookAttempts.observe(r.attempt);
+				webhookLag.observe(r.lagSeconds);
+			}
+		},
 		schedulerFired(what, lagMs) {
 			schedulerFirings.inc({ what });
 			schedulerLastLag.set(Math.max(0, lagMs) / 1000);

@@ -58,6 +58,13 @@ export async function attachOperations(
 		metrics.schedulerFired(f.what, f.lagMs);
 	});
 
+	const webhooks = log('webhooks');
+	const unsubscribeWebhooks = ctx.webhookWorker.onAttempt((r) => {
+		metrics.webhookAttempt(r);
+		if (r.outcome !== 'delivered') webhooks.warn(r, 'webhook attempt failed');
+		else if (r.lagSeconds > 60) webhooks.info(r, 'webhook delivered late');
+	});
+
 	const housekeepingLog = log('housekeeping');
 	const housekeeping = createHousekeeping(
 		{ db: ctx.db, clock: ctx.realClock, config: ctx.config },
@@ -104,6 +111,7 @@ export async function attachOperations(
 		metricsUrl,
 		async close() {
 			unsubscribe();
+			unsubscribeWebhooks();
 			clearInterval(lagTimer);
 			await housekeeping.stop();
 			await readiness.close();

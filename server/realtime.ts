@@ -24,6 +24,8 @@ import { createCaseEventHub } from './sockets/case-event-hub';
 import { startOutboxFeed } from './sockets/outbox-feed';
 import { welcomeSocket } from './sockets/session-welcome';
 import { handleEventsReplay } from './sockets/events-replay.handler';
+import { traceSocketEvents } from './sockets/event-tracing';
+import { tracingEnabled } from '../src/lib/server/observability/tracing';
 
 export type { InterServerEvents } from './socket-types';
 export type RealtimeServer = Server<ClientToServerEvents, ServerToClientEvents, InterServerEvents, SocketData> & {
@@ -68,6 +70,9 @@ export async function createRealtime(
 		gate,
 		createSessionSocketCap(() => io.of('/').sockets.values(), opts.socketsPerSession)
 	);
+
+	// First of the connection listeners, so every event a client sends has its span (ADR-068).
+	if (tracingEnabled()) io.on('connection', traceSocketEvents);
 
 	const origin = ctx.config.redisUrl ? await databaseIdentity(ctx.db) : '';
 	const closeRedis = ctx.config.redisUrl

@@ -18,6 +18,8 @@ export interface Received {
 	answer: Answer;
 	/** The signature checked against the test's secret, when one is set. */
 	signed: boolean | null;
+	/** The W3C trace context sent with it, when tracing is on. */
+	traceparent?: string;
 }
 
 export interface Receiver {
@@ -54,6 +56,7 @@ export async function startReceiver(answer: Receiver['answer'] = () => 200): Pro
 					signature,
 					at: Date.now(),
 					answer: a,
+					traceparent: typeof req.headers.traceparent === 'string' ? req.headers.traceparent : undefined,
 					signed: receiver.secret
 						? verifySignature(receiver.secret, body, signature, Math.floor(Date.now() / 1000))
 						: null

@@ -17,6 +17,7 @@ import { actionResult, HttpClient } from '../helpers/http-client';
 let h: ProcedureHarness;
 const receivers: Receiver[] = [];
 let portalTokenId: string;
+const METRICS_TOKEN = 'webhook-metrics-token-0123456789';
 
 const PORTAL_EVENTS = [
 	'case.registered',
@@ -30,7 +31,7 @@ const PORTAL_EVENTS = [
 
 beforeAll(async () => {
 	h = await startProcedureHarness('10.19.0', {
-		env: { MERZIM_WEBHOOK_KEY: randomBytes(32).toString('hex') },
+		env: { MERZIM_WEBHOOK_KEY: randomBytes(32).toString('hex'), METRICS_TOKEN },
 		context: {
 			webhooks: { timeoutMs: 1500, maxSleepMs: 200, retry: { baseMs: 100, maxMs: 400, windowMs: 60_000 } }
 		}
@@ -152,6 +153,56 @@ describe('webhook subscriptions (admin API)', () => {
 		expect(
 			(await anon.postJson('/api/v1/admin/webhooks', { tokenId: portalTokenId, url: 'http://x/', events: [] })).status
 		).toBe(401);
+	});
+});
+
+/** The samples of /metrics as `name{labels}` → value (scraped with the token, as Prometheus would). */
+async function scrape(): Promise<Map<string, number>> {
+	const res = await fetch(h.app.url + '/metrics', { headers: { authorization: `Bearer ${METRICS_TOKEN}` } });
+	expect(res.status).toBe(200);
+	const samples = new Map<string, number>();
+	for (const line of (await res.text()).split('\n')) {
+		const m = /^(merzim_webhook_\w+(?:\{[^}]*\})?) (\S+)$/.exec(line);
+		if (m) samples.set(m[1]!, Number(m[2]));
+	}
+	return samples;
+}
+
+describe('webhook metrics', () => {
+	it('count the attempts, outcomes, lag and queue depth of a delivery to a real receiver', async () => {
+		let release!: () => void;
+		const gate = new Promise<void>((ok) => (release = ok));
+		const r = await receiver(async ({ nth }) => {
+			if (nth > 1) return 200;
+			await gate;
+			return 503;
+		});
+		const sub = await subscribed(r, ['case.registered']);
+		const before = await scrape();
+		const at = (s: Map<string, number>, k: string) => s.get(k) ?? 0;
+		await h.submit();
+		// The first attempt is held by the receiver: the delivery is queued (leased, still pending).
+		await until(async () => at(await scrape(), 'merzim_webhook_queue_depth{status="pending"}') === 1);
+		release();
+		await r.waitFor(() => r.accepted().length === 1);
+		await until(async () => at(await scrape(), 'merzim_webhook_deliveries_total{outcome="delivered"}') > 0, 5_000);
+		const after = await scrape();
+		const delta = (k: string) => at(after, k) - at(before, k);
+		expect(delta('merzim_webhook_deliveries_total{outcome="retrying"}')).toBe(1);
+		expect(delta('merzim_webhook_deliveries_total{outcome="delivered"}')).toBe(1);
+		expect(delta('merzim_webhook_deliveries_total{outcome="failed"}')).toBe(0);
+		expect(delta('merzim_webhook_attempts_total')).toBe(2);
+		expect(delta('merzim_webhook_attempt_number_count')).toBe(1);
+		expect(delta('merzim_webhook_attempt_number_sum')).toBe(2);
+		expect(delta('merzim_webhook_delivery_lag_seconds_count')).toBe(1);
+		// At least the held first attempt and the back-off lie between the enqueue and the delivery.
+		expect(delta('merzim_webhook_delivery_lag_seconds_sum')).toBeGreaterThan(0.05);
+		expect(at(after, 'merzim_webhook_delivery_lag_seconds_bucket{le="0.05"}')).toBe(
+			at(before, 'merzim_webhook_delivery_lag_seconds_bucket{le="0.05"}')
+		);
+		expect(at(after, 'merzim_webhook_queue_depth{status="pending"}')).toBe(0);
+		expect(after.has('merzim_webhook_queue_depth{status="failed"}')).toBe(true);
+		expect((await h.staff.admin!.request(`/api/v1/admin/webhooks/${sub}`, { method: 'DELETE' })).status).toBe(204);
 	});
 });
 

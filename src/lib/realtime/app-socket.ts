@@ -9,14 +9,35 @@ import type { ClientToServerEvents, ServerToClientEvents } from './contract';
 
 export type AppSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 
-let shared: { socket: AppSocket; holders: number } | null = null;
+let shared: { socket: AppSocket; holders: number; stopFollowing: () => void } | null = null;
+
+/**
+ * When the server says it is going away (ADR-069), leave at once and connect again after a random
+ * part of the window it gives — the clients of one process spread over the others instead of all
+ * reconnecting on the same tick, and none waits for the transport close and the back-off. Returns
+ * the function that stops following (and cancels a reconnect not yet made).
+ */
+export function followServerGoingAway(socket: AppSocket, random: () => number = Math.random): () => void {
+	let timer: ReturnType<typeof setTimeout> | undefined;
+	const onGoingAway = ({ reconnectWithinMs }: { reconnectWithinMs: number }) => {
+		const spread = Math.min(Math.max(0, reconnectWithinMs), 30_000);
+		socket.disconnect();
+		clearTimeout(timer);
+		timer = setTimeout(() => socket.connect(), Math.floor(random() * spread));
+	};
+	socket.on('server:going-away', onGoingAway);
+	return () => {
+		clearTimeout(timer);
+		socket.off('server:going-away', onGoingAway);
+	};
+}
 
 export function acquireAppSocket(): { socket: AppSocket; release: () => void } {
-	shared ??= {
+	if (!shared) {
 		// WebSocket only: one connection stays on one process behind a load balancer (ADR-026).
-		socket: io({ path: '/socket.io', transports: ['websocket'], reconnectionDelayMax: 5_000 }),
-		holders: 0
-	};
+		const socket: AppSocket = io({ path: '/socket.io', transports: ['websocket'], reconnectionDelayMax: 5_000 });
+		shared = { socket, holders: 0, stopFollowing: followServerGoingAway(socket) };
+	}
 	const held = shared;
 	held.holders++;
 	let released = false;
@@ -26,6 +47,7 @@ export function acquireAppSocket(): { socket: AppSocket; release: () => void } {
 			if (released) return;
 			released = true;
 			if (--held.holders > 0) return;
+			held.stopFollowing();
 			held.socket.close();
 			if (shared === held) shared = null;
 		}

@@ -82,6 +82,12 @@ export interface ServerToClientEvents extends CaseEventListeners {
 	'session:welcomed': (payload: { serverTime: string; username: string; lastEventId: number }) => void;
 	/** The socket is closed: its session was signed out or revoked, expired, or its user disabled. */
 	'session:ended': (payload: { reason: 'revoked' | 'expired' | 'disabled' }) => void;
+	/**
+	 * This server process is shutting down (its drafts are stored): disconnect now and connect again
+	 * after a random delay below `reconnectWithinMs`, reaching another process behind the balancer,
+	 * rather than waiting for the transport to close (ADR-069).
+	 */
+	'server:going-away': (payload: { reconnectWithinMs: number }) => void;
 }
 
 /**

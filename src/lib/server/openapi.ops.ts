@@ -1,6 +1,8 @@
 /**
  * OpenAPI paths of user administration and the user's own password (ADR-043), spread into openapi.ts.
  */
+import { ROLES } from '../domain/access/roles';
+
 const error = { $ref: '#/components/schemas/Error' } as const;
 const statusText: Record<number, string> = {
 	401: 'Not signed in',
@@ -82,6 +84,33 @@ export const opsPaths = {
 			summary: "Replace a user's roles (the last active admin keeps the admin role)",
 			parameters: [userId],
 			requestBody: body({ roles: { type: 'array', items: { type: 'string' } } }, ['roles']),
+			responses: { '200': user, ...errors(401, 403, 404, 409, 422) }
+		}
+	},
+	'/users/{id}': {
+		patch: {
+			tags: ['admin'],
+			summary:
+				"Edit another user (admin only): name, unit, roles and active state, all applied in one audited change or none; the last active admin keeps the admin role and stays active (409); deactivating ends the user's sessions at once",
+			parameters: [userId],
+			requestBody: {
+				required: true,
+				content: {
+					'application/json': {
+						schema: {
+							type: 'object',
+							minProperties: 1,
+							additionalProperties: false,
+							properties: {
+								displayName: { type: 'string', minLength: 1, maxLength: 120 },
+								unit: { type: ['string', 'null'], maxLength: 80, description: 'null or empty clears the unit' },
+								roles: { type: 'array', items: { type: 'string', enum: [...ROLES] } },
+								active: { type: 'boolean' }
+							}
+						}
+					}
+				}
+			},
 			responses: { '200': user, ...errors(401, 403, 404, 409, 422) }
 		}
 	},

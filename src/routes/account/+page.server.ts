@@ -4,6 +4,7 @@ import { requireUser } from '$lib/server/auth/guard';
 import { deleteSessionCookie } from '$lib/server/auth/cookie';
 import { confirmIdentity } from '$lib/server/auth/confirm-identity';
 import { isUserInputError } from '$lib/server/users/users.service';
+import { m } from '$lib/paraglide/messages';
 
 export const load: PageServerLoad = async (event) => {
 	const user = requireUser(event);
@@ -49,12 +50,12 @@ export const actions: Actions = {
 	/** Needs the password or a current code, and ends the user's other sessions. */
 	removeSecondFactor: async (event) => {
 		const user = requireUser(event);
-		if (user.mfaRequired) return fail(403, { message: 'Your role requires a second factor; it cannot be removed.' });
+		if (user.mfaRequired) return fail(403, { message: m.ops2_account_factor_required() });
 		const current = String((await event.request.formData()).get('current') ?? '');
 		const confirmed = await confirmIdentity(event.locals.ctx, user.id, current);
 		if (!confirmed.ok) return fail(confirmed.status, { message: confirmed.message });
 		await event.locals.ctx.users.setTotpKey(user.id, null, { userId: user.id, label: user.username });
 		await event.locals.ctx.sessions.invalidateAllForUser(user.id, event.locals.session!.id);
-		return { message: 'Second factor removed; your other sessions were signed out.' };
+		return { message: m.ops2_account_factor_removed() };
 	}
 };

@@ -5,11 +5,12 @@ import type { Actions, PageServerLoad } from './$types';
 import { requirePermission } from '$lib/server/auth/guard';
 import { agencies, roles, userRoles, users } from '$lib/server/db/schema';
 import { NewUserSchema, ProfileSchema, RolesSchema } from '$lib/server/users/user.schemas';
-import { fieldErrors } from '$lib/server/http/json-body';
 import { isUserInputError } from '$lib/server/users/users.service';
 import { isRole, ROLES } from '$lib/domain/access/roles';
 import { errorMessage } from '$lib/server/http/error-answer';
 import { getLocale } from '$lib/paraglide/runtime';
+import { m } from '$lib/paraglide/messages';
+import { PASSWORD_MIN_LENGTH } from '$lib/server/auth/password';
 
 export const load: PageServerLoad = async (event) => {
 	requirePermission(event, 'users:manage');
@@ -38,6 +39,24 @@ export const load: PageServerLoad = async (event) => {
 	};
 };
 
+/** The form's field errors in the page's language: one sentence per field, whatever zod said. */
+function localFieldErrors(error: z.ZodError): Record<string, string> {
+	const say: Record<string, () => string> = {
+		username: m.ops2_field_username,
+		displayName: m.ops2_field_display_name,
+		password: () => m.ops2_field_password({ min: PASSWORD_MIN_LENGTH }),
+		roles: m.ops2_field_roles,
+		unit: m.ops2_field_unit,
+		agencyCode: m.ops2_field_agency
+	};
+	const fields: Record<string, string> = {};
+	for (const issue of error.issues) {
+		const field = String(issue.path[0] ?? 'form');
+		fields[field] ??= say[field]?.() ?? m.ops2_admin_unknown_role_or_user();
+	}
+	return fields;
+}
+
 const ReasonSchema = z.string().trim().min(10).max(500);
 const actorOf = (user: { id: number; username: string }) => ({ userId: user.id, label: user.username });
 const idOf = (form: FormData) => Number.parseInt(String(form.get('userId') ?? ''), 10);
@@ -54,7 +73,7 @@ export const actions: Actions = {
 			agencyCode: form.get('agencyCode') || null,
 			unit: form.get('unit') || null
 		});
-		if (!parsed.success) return fail(422, { action: 'createUser', fields: fieldErrors(parsed.error) });
+		if (!parsed.success) return fail(422, { action: 'createUser', fields: localFieldErrors(parsed.error) });
 		try {
 			await event.locals.ctx.users.create(parsed.data, actorOf(admin));
 		} catch (e) {
@@ -62,7 +81,7 @@ export const actions: Actions = {
 				return fail(422, { action: 'createUser', fields: { [e.field]: errorMessage(e, getLocale()) } });
 			throw e;
 		}
-		return { action: 'createUser', message: `User ${parsed.data.username} created.` };
+		return { action: 'createUser', message: m.ops2_admin_user_created() };
 	},
 	setRoles: async (event) => {
 		const admin = requirePermission(event, 'users:manage');
@@ -70,27 +89,27 @@ export const actions: Actions = {
 		const parsed = RolesSchema.safeParse(form.getAll('roles'));
 		const userId = idOf(form);
 		if (!parsed.success || !Number.isInteger(userId))
-			return fail(422, { action: 'setRoles', message: 'Unknown role or user.' });
+			return fail(422, { action: 'setRoles', message: m.ops2_admin_unknown_role_or_user() });
 		try {
 			await event.locals.ctx.users.setRoles(userId, parsed.data, actorOf(admin));
 		} catch (e) {
 			if (isUserInputError(e)) return fail(422, { action: 'setRoles', message: errorMessage(e, getLocale()) });
 			throw e;
 		}
-		return { action: 'setRoles', message: 'Roles saved.' };
+		return { action: 'setRoles', message: m.ops2_admin_roles_saved() };
 	},
 	setDisabled: async (event) => {
 		const admin = requirePermission(event, 'users:manage');
 		const form = await event.request.formData();
 		const userId = idOf(form);
-		if (userId === admin.id) return fail(422, { action: 'setDisabled', message: 'You cannot disable yourself.' });
+		if (userId === admin.id) return fail(422, { action: 'setDisabled', message: m.ops2_admin_cannot_disable_self() });
 		try {
 			await event.locals.ctx.users.setDisabled(userId, form.get('disabled') === 'true', actorOf(admin));
 		} catch (e) {
 			if (isUserInputError(e)) return fail(422, { action: 'setDisabled', message: errorMessage(e, getLocale()) });
 			throw e;
 		}
-		return { action: 'setDisabled', message: 'Saved.' };
+		return { action: 'setDisabled', message: m.ops2_admin_saved() };
 	},
 	setProfile: async (event) => {
 		const admin = requirePermission(event, 'users:manage');
@@ -98,11 +117,11 @@ export const actions: Actions = {
 		const userId = idOf(form);
 		const parsed = ProfileSchema.safeParse({ displayName: form.get('displayName'), unit: form.get('unit') ?? '' });
 		if (!parsed.success || !Number.isInteger(userId))
-			return fail(422, { action: 'setProfile', fields: parsed.success ? {} : fieldErrors(parsed.error) });
+			return fail(422, { action: 'setProfile', fields: parsed.success ? {} : localFieldErrors(parsed.error) });
 		try {
 			await event.locals.ctx.users.setProfile(userId, parsed.data, actorOf(admin));
 		} catch (e) {
-			if (isUserInputError(e)) return fail(404, { action: 'setProfile', message: e.message });
+			if (isUserInputError(e)) return fail(404, { action: 'setProfile', message: errorMessage(e, getLocale()) });
 			throw e;
 		}
 		return { action: 'setProfile', profileSaved: true };
@@ -111,7 +130,7 @@ export const actions: Actions = {
 	resetPassword: async (event) => {
 		const admin = requirePermission(event, 'users:manage');
 		const userId = idOf(await event.request.formData());
-		if (!Number.isInteger(userId)) return fail(422, { action: 'resetPassword', message: 'No such user.' });
+		if (!Number.isInteger(userId)) return fail(422, { action: 'resetPassword', message: m.ops2_admin_no_such_user() });
 		try {
 			const temporaryPassword = await event.locals.ctx.userAdmin.resetPassword(userId, actorOf(admin));
 			const [u] = await event.locals.ctx.db
@@ -120,7 +139,7 @@ export const actions: Actions = {
 				.where(eq(users.id, userId));
 			return { action: 'resetPassword', temporaryPassword, username: u?.username ?? '' };
 		} catch (e) {
-			if (isUserInputError(e)) return fail(404, { action: 'resetPassword', message: e.message });
+			if (isUserInputError(e)) return fail(404, { action: 'resetPassword', message: errorMessage(e, getLocale()) });
 			throw e;
 		}
 	},
@@ -130,12 +149,13 @@ export const actions: Actions = {
 		const form = await event.request.formData();
 		const userId = idOf(form);
 		const reason = ReasonSchema.safeParse(form.get('reason'));
-		if (!Number.isInteger(userId)) return fail(422, { action: 'resetSecondFactor', message: 'No such user.' });
+		if (!Number.isInteger(userId))
+			return fail(422, { action: 'resetSecondFactor', message: m.ops2_admin_no_such_user() });
 		if (!reason.success) return fail(422, { action: 'resetSecondFactor', reasonError: true, userId });
 		try {
 			await event.locals.ctx.userAdmin.resetSecondFactor(userId, reason.data, actorOf(admin));
 		} catch (e) {
-			if (isUserInputError(e)) return fail(409, { action: 'resetSecondFactor', message: e.message });
+			if (isUserInputError(e)) return fail(409, { action: 'resetSecondFactor', message: errorMessage(e, getLocale()) });
 			throw e;
 		}
 		return { action: 'resetSecondFactor', secondFactorReset: true };
@@ -144,8 +164,8 @@ export const actions: Actions = {
 		const admin = requirePermission(event, 'users:manage');
 		const form = await event.request.formData();
 		const role = String(form.get('role') ?? '');
-		if (!isRole(role)) return fail(422, { action: 'setRoleMfa', message: 'Unknown role.' });
+		if (!isRole(role)) return fail(422, { action: 'setRoleMfa', message: m.ops2_admin_unknown_role() });
 		await event.locals.ctx.users.setRoleMfaRequired(role, form.get('required') === 'true', actorOf(admin));
-		return { action: 'setRoleMfa', message: 'Saved.' };
+		return { action: 'setRoleMfa', message: m.ops2_admin_saved() };
 	}
 };

@@ -10,7 +10,9 @@ import { users } from '../db/schema';
 import { verifyPassword } from './password';
 import { verifyTotpAt } from './totp';
 import { secondFactorKey } from './login-throttle';
+import { m } from '../../paraglide/messages';
 
+/** `message` is in the request's language (Paraglide's locale of the request). */
 export type ConfirmResult = { ok: true } | { ok: false; status: 400 | 429; message: string };
 
 export async function confirmIdentity(ctx: AppContext, userId: number, answer: string): Promise<ConfirmResult> {
@@ -31,10 +33,10 @@ export async function confirmIdentity(ctx: AppContext, userId: number, answer: s
 	if (ok) return { ok: true };
 	const [lockMs] = await ctx.throttle.recordFailure([key]);
 	if (lockMs) return locked(lockMs);
-	return { ok: false, status: 400, message: 'Enter your password or the code your authenticator app shows now.' };
+	return { ok: false, status: 400, message: m.ops2_confirm_missing() };
 }
 
 function locked(ms: number): ConfirmResult {
 	const minutes = Math.ceil(ms / 60_000);
-	return { ok: false, status: 429, message: `Too many wrong answers: try again in ${minutes} minute(s).` };
+	return { ok: false, status: 429, message: m.ops2_confirm_throttled({ minutes }) };
 }

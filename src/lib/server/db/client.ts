@@ -9,6 +9,7 @@ import type { PgDatabase, PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg
 import type { ExtractTablesWithRelations } from 'drizzle-orm';
 import type { Sql } from 'postgres';
 import * as schema from './schema';
+import { tracingEnabled } from '../observability/tracing';
 
 export type Schema = typeof schema;
 export type Db = PgDatabase<PgQueryResultHKT, Schema>;
@@ -51,6 +52,8 @@ export async function createDb(options: DbOptions): Promise<DbHandle> {
 	const { default: postgres } = await import('postgres');
 	const { drizzle } = await import('drizzle-orm/postgres-js');
 	const { migrate } = await import('drizzle-orm/postgres-js/migrator');
+	// Query spans only when traces are exported (ADR-068); the session classes are patched once.
+	if (tracingEnabled()) (await import('./query-tracing')).instrumentQueries();
 	if (options.url) {
 		const client = postgres(options.url, { max: options.poolSize ?? 10, onnotice: () => {} });
 		const db = drizzle(client, { schema });

@@ -5,6 +5,7 @@
  * secret if someone logged a request or an error object are redacted (tests/integration/log-hygiene.test.ts).
  */
 import pino, { type Logger } from 'pino';
+import { traceIds } from './tracing';
 
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
@@ -41,7 +42,9 @@ function build(): Logger {
 		level: readLevel(),
 		base: { pid: process.pid },
 		redact: { paths: REDACT, censor: '[redacted]' },
-		timestamp: pino.stdTimeFunctions.isoTime
+		timestamp: pino.stdTimeFunctions.isoTime,
+		// Lines written inside a trace name it, so a log search finds the trace and back (ADR-068).
+		mixin: () => traceIds() ?? {}
 	};
 	if (process.stdout.isTTY && process.env.LOG_PRETTY !== '0') {
 		try {

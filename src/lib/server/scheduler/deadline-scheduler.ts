@@ -13,6 +13,8 @@
  * outbox publisher calls it), a calendar change of this process — and a re-plan at least every
  * `maxSleepMs` catches the rest (another process's calendar change, a script writing to the database).
  */
+import { ROOT_CONTEXT } from '@opentelemetry/api';
+import { inSpan, tracingEnabled } from '../observability/tracing';
 import { trailSubject } from '../../domain/access/confidential-cases';
 import { and, eq, sql } from 'drizzle-orm';
 import { rowsOf, type Db, type Tx } from '../db/client';
@@ -112,6 +114,20 @@ export function createDeadlineScheduler(
 
 	/** Fires one clock's deadline or warning; false when it was not (any more) due or the case was busy. */
 	async function fire(c: Candidate, calendar: WorkingCalendar): Promise<boolean> {
+		if (!tracingEnabled()) return fireUntraced(c, calendar);
+		// A root span per firing (ADR-068): what fired and whether it was written; its queries are children.
+		return inSpan(
+			`scheduler ${c.what}`,
+			{ parent: ROOT_CONTEXT, attributes: { 'merzim.scheduler.what': c.what } },
+			async (span) => {
+				const fired = await fireUntraced(c, calendar);
+				span.setAttribute('merzim.scheduler.fired', fired);
+				return fired;
+			}
+		);
+	}
+
+	async function fireUntraced(c: Candidate, calendar: WorkingCalendar): Promise<boolean> {
 		/** The firing is written; the hook (tests only) may hold it before the commit. */
 		const written = async () => {
 			await opts.afterClaim?.(c);

@@ -1,6 +1,7 @@
 /**
  * The admin's user actions as API routes: the same permission check, body schema and error mapping
- * for each (a rule broken, e.g. the last admin, is a 409 naming it; nothing changed).
+ * for each (a rule broken, e.g. the last admin, is a 409 naming it, an invalid combination such as a
+ * liaison without an agency a 422; nothing changed).
  */
 import { json, type RequestEvent } from '@sveltejs/kit';
 import { z } from 'zod';
@@ -26,7 +27,8 @@ export function adminUserAction<S extends z.ZodType>(
 			await act(event.locals.ctx, id.data, body, { userId: admin.id, label: admin.username });
 		} catch (e) {
 			if (!isUserInputError(e)) throw e;
-			throw new ApiError(e.message.startsWith('No such user') ? 404 : 409, e.message, { [e.field]: e.message });
+			const status = e.kind === 'not-found' ? 404 : e.kind === 'invalid' ? 422 : 409;
+			throw new ApiError(status, e.message, { [e.field]: e.message });
 		}
 		return json({ id: id.data, ...(await event.locals.ctx.users.publicView(id.data)) });
 	});

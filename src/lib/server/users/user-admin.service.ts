@@ -15,7 +15,7 @@ import type { SessionService } from '../auth/session.service';
 import { isBreachedPassword } from '../auth/breached-passwords';
 import { clearRecoveryCodes } from '../auth/recovery-codes';
 import { temporaryPassword } from '../auth/temporary-password';
-import { UserInputError, type UserService } from './users.service';
+import { UserInputError, type UserPatch, type UserService } from './users.service';
 
 export const OWN_PASSWORD_MIN_LENGTH = 12;
 
@@ -26,6 +26,12 @@ export function createUserAdmin(deps: { db: Db; clock: Clock; sessions: SessionS
 		/** The last active admin keeps the role (checked by the users service, in its transaction). */
 		async setRoles(userId: number, roles: Role[], actor: Actor) {
 			await deps.users.setRoles(userId, roles, actor);
+		},
+
+		/** Several fields at once; a deactivation ends every session of the user, as `deactivate` does. */
+		async update(userId: number, patch: UserPatch, actor: Actor) {
+			const { deactivated } = await deps.users.update(userId, patch, actor);
+			if (deactivated) await sessions.invalidateAllForUser(userId);
 		},
 
 		/** Deactivates and ends every session of the user at once; their records stay. */

@@ -36,3 +36,23 @@ export const ProfileSchema = z
 			.transform((u) => u || null)
 	})
 	.strict();
+
+/**
+ * An admin's edit of another user through the JSON API: any of name, unit, roles and the active
+ * state; at least one; unknown keys refused. `unit: null` or `""` clears the unit.
+ */
+export const UserPatchSchema = z
+	.object({
+		displayName: z.string().trim().min(1, 'Enter a name.').max(120).optional(),
+		unit: z
+			.string()
+			.trim()
+			.max(80)
+			.nullable()
+			.transform((u) => u || null)
+			.optional(),
+		roles: RolesSchema.optional(),
+		active: z.boolean().optional()
+	})
+	.strict()
+	.refine((p) => Object.keys(p).length > 0, { message: 'Change at least one field.' });

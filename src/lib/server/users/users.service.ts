@@ -22,6 +22,14 @@ export interface NewUser {
 	unit?: string | null;
 }
 
+/** The fields an admin may change of another user at once; absent ones stay as they are. */
+export interface UserPatch {
+	displayName?: string;
+	unit?: string | null;
+	roles?: Role[];
+	active?: boolean;
+}
+
 /** A user or role change refused, naming the form field at fault (ADR-031). */
 export class UserInputError extends DomainError {
 	constructor(
@@ -150,6 +158,49 @@ export function createUserService(deps: {
 					after: await publicView(tx, userId)
 				});
 			});
+		},
+
+		/**
+		 * One admin edit of several fields at once (PATCH /api/v1/users/{id}): applied together in one
+		 * transaction with one audit row, or not at all. The last active admin keeps both the role and
+		 * the active state (ADR-043).
+		 */
+		async update(
+			userId: number,
+			patch: UserPatch,
+			actor: Actor
+		): Promise<{ rightsChanged: boolean; deactivated: boolean }> {
+			const result = await db.transaction(async (tx) => {
+				const before = await publicView(tx, userId);
+				if (!before) throw new UserInputError('not-found', 'user-not-found', 'No such user.', 'userId');
+				if (patch.roles) checkRoles({ roles: patch.roles, agencyCode: before.agencyCode });
+				const losesAdmin = patch.roles !== undefined && !patch.roles.includes('admin');
+				const deactivates = patch.active === false && !before.disabled;
+				if ((losesAdmin || deactivates) && (await isLastActiveAdmin(tx, userId)))
+					throw new UserInputError('conflict', 'last-admin', LAST_ADMIN_MESSAGE, losesAdmin ? 'roles' : 'active');
+				const now = clock.now();
+				await tx
+					.update(users)
+					.set({
+						...(patch.displayName !== undefined && { displayName: patch.displayName }),
+						...(patch.unit !== undefined && { unit: patch.unit }),
+						...(patch.active !== undefined && { disabled: !patch.active }),
+						updatedAt: now
+					})
+					.where(eq(users.id, userId));
+				if (patch.roles) {
+					await tx.delete(userRoles).where(eq(userRoles.userId, userId));
+					if (patch.roles.length) await tx.insert(userRoles).values(patch.roles.map((role) => ({ userId, role })));
+				}
+				const after = await publicView(tx, userId);
+				await appendAuditEvent(tx, `user:${userId}`, { type: 'user-updated', actor, at: now, before, after });
+				return {
+					rightsChanged: before.disabled !== after!.disabled || before.roles.join() !== after!.roles.join(),
+					deactivated: deactivates
+				};
+			});
+			if (result.rightsChanged) rightsChanged(userId);
+			return result;
 		},
 
 		async setDisabled(userId: number, disabled: boolean, actor: Actor) {

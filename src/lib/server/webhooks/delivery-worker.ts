@@ -13,6 +13,8 @@
  * written by other processes).
  */
 import { randomBytes } from 'node:crypto';
+import { ROOT_CONTEXT, SpanStatusCode } from '@opentelemetry/api';
+import { inSpan, SpanKind, traceHeaders, tracingEnabled } from '../observability/tracing';
 import { sql } from 'drizzle-orm';
 import { rowsOf, type Db } from '../db/client';
 import { webhookAttempts } from '../db/schema';
@@ -50,6 +52,17 @@ interface Claimed {
 	key_id: string;
 }
 
+/** One attempt as written, for metrics and logs (no URL, header or body). */
+export interface WebhookAttemptReport {
+	/** The delivery's state after this attempt: sent, to be retried, or given up. */
+	outcome: 'delivered' | 'retrying' | 'failed';
+	/** The attempt's number (1 for the first). */
+	attempt: number;
+	/** From the delivery's enqueue (or an admin's resend) to the end of this attempt. */
+	lagSeconds: number;
+	durationMs: number;
+}
+
 interface Outcome {
 	row: Claimed;
 	at: Date;
@@ -78,6 +91,7 @@ export function createWebhookWorker(
 	const now = opts.now ?? (() => new Date());
 	const owner = randomBytes(8).toString('hex');
 	const secrets = new Map<string, string>();
+	const listeners = new Set<(r: WebhookAttemptReport) => void>();
 
 	let started = false;
 	let inFlight = 0;
@@ -136,7 +150,25 @@ export function createWebhookWorker(
 		return secret;
 	}
 
+	/**
+	 * Each attempt is a root client span (ADR-068) whose `traceparent` goes with the request, so a
+	 * receiver's logs meet ours; it records the attempt's number and answer, never URL or body.
+	 */
 	async function send(row: Claimed): Promise<Outcome> {
+		if (!tracingEnabled()) return sendUntraced(row, {});
+		return inSpan(
+			'webhook deliver',
+			{ kind: SpanKind.CLIENT, parent: ROOT_CONTEXT, attributes: { 'merzim.webhook.attempt': row.attempts + 1 } },
+			async (span) => {
+				const o = await sendUntraced(row, traceHeaders());
+				if (o.statusCode !== null) span.setAttribute('http.response.status_code', o.statusCode);
+				if (o.error !== null) span.setStatus({ code: SpanStatusCode.ERROR });
+				return o;
+			}
+		);
+	}
+
+	async function sendUntraced(row: Claimed, trace: Record<string, string>): Promise<Outcome> {
 		const at = now();
 		const t0 = performance.now();
 		const done = (statusCode: number | null, error: string | null): Outcome => ({
@@ -154,6 +186,7 @@ export function createWebhookWorker(
 				redirect: 'manual',
 				signal: AbortSignal.timeout(timeoutMs),
 				headers: {
+					...trace,
 					'content-type': 'application/json',
 					'user-agent': 'Merzim-Webhooks/1',
 					'merzim-delivery': row.id,
@@ -171,6 +204,7 @@ export function createWebhookWorker(
 	async function flush(): Promise<void> {
 		while (outcomes.length > 0) {
 			const batch = outcomes.splice(0, outcomes.length);
+			const reports = new Map<number, WebhookAttemptReport>();
 			const values = batch.map((o) => {
 				const ok = o.error === null;
 				const next = ok
@@ -181,13 +215,20 @@ export function createWebhookWorker(
 							random()
 						);
 				const status = ok ? 'delivered' : next ? 'pending' : 'failed';
+				reports.set(o.row.seq, {
+					outcome: status === 'pending' ? 'retrying' : status,
+					attempt: o.row.attempts + 1,
+					lagSeconds: Math.max(0, (o.at.getTime() + o.durationMs - new Date(o.row.retry_from).getTime()) / 1000),
+					durationMs: o.durationMs
+				});
 				return sql`(${o.row.seq}::bigint, ${status}::text, ${o.statusCode}::int, ${o.error}::text,
 					${next?.toISOString() ?? null}::timestamptz, ${o.at.toISOString()}::timestamptz)`;
 			});
 			try {
-				await db.transaction(async (tx) => {
-					const updated = rowsOf<{ seq: string | number }>(
-						await tx.execute(sql`
+				await db
+					.transaction(async (tx) => {
+						const updated = rowsOf<{ seq: string | number }>(
+							await tx.execute(sql`
 							update webhook_deliveries d set
 								status = v.status,
 								attempts = d.attempts + 1,
@@ -201,21 +242,25 @@ export function createWebhookWorker(
 							from (values ${sql.join(values, sql`, `)}) as v(seq, status, code, err, next, at)
 							where d.seq = v.seq and d.lease_owner = ${owner} and d.status = 'pending'
 							returning d.seq`)
-					);
-					// A delivery whose lease passed to another process meanwhile is theirs to record.
-					const mine = new Set(updated.map((u) => Number(u.seq)));
-					const log = batch
-						.filter((o) => mine.has(o.row.seq))
-						.map((o) => ({
-							deliverySeq: o.row.seq,
-							attempt: o.row.attempts + 1,
-							at: o.at,
-							statusCode: o.statusCode,
-							error: o.error,
-							durationMs: o.durationMs
-						}));
-					if (log.length) await tx.insert(webhookAttempts).values(log);
-				});
+						);
+						// A delivery whose lease passed to another process meanwhile is theirs to record.
+						const mine = new Set(updated.map((u) => Number(u.seq)));
+						const log = batch
+							.filter((o) => mine.has(o.row.seq))
+							.map((o) => ({
+								deliverySeq: o.row.seq,
+								attempt: o.row.attempts + 1,
+								at: o.at,
+								statusCode: o.statusCode,
+								error: o.error,
+								durationMs: o.durationMs
+							}));
+						if (log.length) await tx.insert(webhookAttempts).values(log);
+						return mine;
+					})
+					.then((mine) => {
+						for (const seq of mine) for (const listener of listeners) listener(reports.get(seq)!);
+					});
 			} catch (e) {
 				// Not written: the leases run out and the deliveries are sent again (at least once).
 				opts.onError?.(e);
@@ -332,6 +377,11 @@ export function createWebhookWorker(
 			await flushing;
 			unsubscribe?.();
 			unsubscribe = undefined;
+		},
+		/** Told of each attempt once its result is written (metrics, logs); returns the unsubscribe. */
+		onAttempt(listener: (r: WebhookAttemptReport) => void): () => void {
+			listeners.add(listener);
+			return () => listeners.delete(listener);
 		},
 		/** A subscription's secret changed or it was deleted: forget what was opened. */
 		forget(subscriptionId: string) {

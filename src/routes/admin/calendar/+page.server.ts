@@ -4,7 +4,8 @@ import { displayLocale } from '$lib/format';
 import type { Actions, PageServerLoad } from './$types';
 import { requirePermission } from '$lib/server/auth/guard';
 import { OverrideInputSchema } from '$lib/server/calendar/override.schema';
-import { fieldErrors } from '$lib/server/http/json-body';
+import { m } from '$lib/paraglide/messages';
+import type { z } from 'zod';
 import { SUPPORTED_FIRST_YEAR, SUPPORTED_LAST_YEAR } from '$lib/domain/calendar';
 
 export const load: PageServerLoad = async (event) => {
@@ -34,12 +35,27 @@ function parse(form: FormData) {
 	return OverrideInputSchema.safeParse({ date: form.get('date'), kind: form.get('kind'), reason: form.get('reason') });
 }
 
+/** The form's field errors in the page's language, one sentence per field. */
+function localFieldErrors(error: z.ZodError): Record<string, string> {
+	const say: Record<string, () => string> = {
+		date: m.ops2_calendar_field_date,
+		kind: m.ops2_calendar_field_kind,
+		reason: m.ops2_calendar_field_reason
+	};
+	const fields: Record<string, string> = {};
+	for (const issue of error.issues) {
+		const field = String(issue.path[0] ?? 'date');
+		fields[field] ??= (say[field] ?? m.ops2_calendar_field_date)();
+	}
+	return fields;
+}
+
 export const actions: Actions = {
 	/** First step: what the change would do to open deadlines. Nothing is written. */
 	preview: async (event) => {
 		requirePermission(event, 'calendar:manage');
 		const input = parse(await event.request.formData());
-		if (!input.success) return fail(422, { fields: fieldErrors(input.error) });
+		if (!input.success) return fail(422, { fields: localFieldErrors(input.error) });
 		const { date, kind, reason } = input.data;
 		const summary = await event.locals.ctx.calendar.preview({ date, override: { kind, reason } });
 		return { preview: { date, kind, reason, ...summary } };
@@ -47,24 +63,24 @@ export const actions: Actions = {
 	apply: async (event) => {
 		const admin = requirePermission(event, 'calendar:manage');
 		const input = parse(await event.request.formData());
-		if (!input.success) return fail(422, { fields: fieldErrors(input.error) });
+		if (!input.success) return fail(422, { fields: localFieldErrors(input.error) });
 		const { date, kind, reason } = input.data;
 		const summary = await event.locals.ctx.calendar.change(
 			{ date, override: { kind, reason } },
 			{ userId: admin.id, label: admin.username }
 		);
 		return {
-			message: `Saved ${date}. ${summary.moved} open deadline(s) recomputed, ${summary.intoBreach} of them now breached.`
+			message: m.ops2_calendar_saved({ date, moved: summary.moved, breached: summary.intoBreach })
 		};
 	},
 	remove: async (event) => {
 		const admin = requirePermission(event, 'calendar:manage');
 		const date = String((await event.request.formData()).get('date') ?? '');
-		if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) return fail(422, { message: 'Unknown date.' });
+		if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) return fail(422, { message: m.ops2_calendar_unknown_date() });
 		const summary = await event.locals.ctx.calendar.change(
 			{ date, override: null },
 			{ userId: admin.id, label: admin.username }
 		);
-		return { message: `Removed the override of ${date}. ${summary.moved} open deadline(s) recomputed.` };
+		return { message: m.ops2_calendar_removed({ date, moved: summary.moved }) };
 	}
 };
