@@ -43,7 +43,8 @@ export function stageName(code: string): string {
 }
 
 export function clockName(code: string): string {
-	return messages[`clock_${code.replaceAll('-', '_')}`]?.() ?? code;
+	const key = code.replaceAll('-', '_');
+	return (messages[`clock_${key}`] ?? messages[`docs2_clock_${key}`])?.() ?? code;
 }
 
 /** A role id (`complaint_reviewer`) as the reader says it. */
@@ -70,7 +71,8 @@ export function termLength(length: number, unit: string): string {
 
 /** A case event's type (`clock:breached`) as the reader says it. */
 export function eventName(type: string): string {
-	return messages[`caseevent_${type.replace(/[:-]/g, '_')}`]?.() ?? type;
+	const key = type.replace(/[:-]/g, '_');
+	return (messages[`caseevent_${key}`] ?? messages[`docs2_caseevent_${key}`])?.() ?? type;
 }
 
 /** Who acted: the system, the portal, an agency (by its short name) or a user (by login). */

@@ -15,6 +15,7 @@ export const load: LayoutServerLoad = async (event) => {
 		{ href: '/consultations', show: userCan(event, 'consultations:answer') },
 		{ href: '/admin', show: userCan(event, 'users:manage') },
 		{ href: '/admin/calendar', show: userCan(event, 'calendar:manage') },
+		{ href: '/admin/signers', show: userCan(event, 'users:manage') },
 		{ href: '/admin/tokens', show: userCan(event, 'tokens:manage') },
 		{ href: '/admin/webhooks', show: userCan(event, 'tokens:manage') },
 		{ href: '/account', show: session.kind === 'staff' }

@@ -65,7 +65,7 @@ async function watchedPage(): Promise<{ page: Page; violations: () => Promise<st
 const PAGES: Record<string, string[]> = {
 	officer: ['/queue', '/cases', '/cases/{id}', '/cases/{id}/draft', '/board', '/account'],
 	supervisor: ['/supervisor', '/complaints', '/queue'],
-	admin: ['/admin', '/admin/calendar', '/admin/tokens'],
+	admin: ['/admin', '/admin/calendar', '/admin/signers', '/admin/tokens'],
 	'liaison-nsc': ['/consultations'],
 	board: ['/board']
 };

@@ -17,6 +17,7 @@ const ALL = [
 	'/consultations',
 	'/admin',
 	'/admin/calendar',
+	'/admin/signers',
 	'/admin/tokens',
 	'/admin/webhooks'
 ];
@@ -30,7 +31,17 @@ describe.each([
 	[
 		'admin',
 		'/queue',
-		['/queue', '/cases', '/board', '/supervisor', '/admin', '/admin/calendar', '/admin/tokens', '/admin/webhooks']
+		[
+			'/queue',
+			'/cases',
+			'/board',
+			'/supervisor',
+			'/admin',
+			'/admin/calendar',
+			'/admin/signers',
+			'/admin/tokens',
+			'/admin/webhooks'
+		]
 	],
 	['liaison-nsc', '/consultations', ['/consultations']]
 ] as const)('%s', (username, home, allowed) => {

@@ -7,13 +7,13 @@
  * certificate (each with its reason); a signed document's bytes cannot be changed in the database.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { eq, sql } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import { createCalendar } from '../../src/lib/domain/calendar';
-import { caseEvents, users } from '../../src/lib/server/db/schema';
+import { caseEvents, clocks, users } from '../../src/lib/server/db/schema';
 import { createDemoCa, issueDemoSigner, type DemoCa } from '../../src/lib/server/signing/demo-ca';
 import { addTrustAnchor } from '../../src/lib/server/signing/keystores';
 import { pdfsig, pdftotext, tamper } from '../helpers/pdf-tools';
-import { startProcedureHarness, type Json, type ProcedureHarness } from '../helpers/procedure-harness';
+import { clockOf, startProcedureHarness, type Json, type ProcedureHarness } from '../helpers/procedure-harness';
 
 let h: ProcedureHarness;
 let ca: DemoCa;
@@ -71,7 +71,12 @@ async function pdfOf(url: string, by = 'head') {
 
 /** Makes the document as the officer, signs it as the head, and has pdfsig and pdftotext judge it. */
 async function madeAndSigned(caseId: string, kind: string, expectText: string[], maker = 'officer') {
+	// The action the act ties the document to drafted it already, in its own transaction (ADR-066).
+	const listed = (await (await h.staff.officer!.get(`/api/v1/cases/${caseId}/documents`)).json()) as Json;
+	const auto = (listed.documents as Json[]).filter((d) => d.kind === kind);
+	expect(auto, JSON.stringify(listed)).toMatchObject([{ kind, state: 'draft', version: 1 }]);
 	const draft = await make(caseId, kind, maker);
+	expect(draft.body.id).toBe(auto[0]!.id);
 	expect(draft.status, JSON.stringify(draft.body)).toBe(201);
 	expect(draft.body).toMatchObject({ kind, state: 'draft', signedAt: null });
 	expect((await pdfsig(await pdfOf(draft.body.url))).out).not.toContain('Signature #1');
@@ -176,6 +181,7 @@ describe('the licence (001 Annex 3)', () => {
 		expect(types.filter((t) => t.startsWith('document:'))).toEqual([
 			'document:created',
 			'document:created',
+			'document:created',
 			'document:signed',
 			'document:downloaded',
 			'document:delivered'
@@ -205,6 +211,42 @@ describe.each([
 		const doc = await madeAndSigned(c.id, service, [title, 'алты ай ішінде']);
 		const today = calendar.localDate(h.app.ctx.clock.now());
 		expect(doc.presentationDue).toBe(calendar.termEndDay(calendar.addMonths(today, 6)));
+		// …and the term is a clock of the case, with its act point and due (000 Annex 4; ADR-065).
+		const term = clockOf((await h.view('officer', c.id)).body, 'certificate-presentation');
+		expect(term).toMatchObject({ state: 'running', citation: '000 Annex 4 form 1 item 12; form 2 item 9' });
+		expect(calendar.localDate(new Date(term.due))).toBe(doc.presentationDue);
+	});
+});
+
+describe('the documents a case action brings about (ADR-066)', () => {
+	it('are drafted with the decision, in its transaction, once — a replayed or refused action adds none', async () => {
+		const c = await underReview({ service: 'import-licence' });
+		const decide = () =>
+			h.staff.head!.postJson(
+				`/api/v1/cases/${c.id}/actions/decide`,
+				{ outcome: 'grant' },
+				{ 'idempotency-key': `decide-${c.id}` }
+			);
+		expect((await decide()).status).toBe(200);
+		expect((await decide()).headers.get('idempotency-replayed')).toBe('true');
+		expect((await h.action('head', c.id, 'decide', { outcome: 'grant' })).status).toBe(409);
+		const listed = (await (await h.staff.officer!.get(`/api/v1/cases/${c.id}/documents`)).json()) as Json;
+		expect(listed.documents).toMatchObject([{ kind: 'licence', state: 'draft', version: 1, signedAt: null }]);
+		const events = await h.app.ctx.db
+			.select({ type: caseEvents.type, after: caseEvents.after, at: caseEvents.at })
+			.from(caseEvents)
+			.where(eq(caseEvents.caseId, c.id))
+			.orderBy(caseEvents.id);
+		const decided = events.findIndex((e) => e.type === 'case:decided');
+		const created = events.filter((e) => e.type === 'document:created');
+		expect(created).toHaveLength(1);
+		// Written by the same action, at the same instant, after the decision it issues.
+		expect(events.indexOf(created[0]!)).toBeGreaterThan(decided);
+		expect(created[0]!.at).toEqual(events[decided]!.at);
+		expect(created[0]!.after).toMatchObject({ kind: 'licence', automatic: true, documentId: listed.documents[0].id });
+		// The draft is a real PDF marked as unsigned, awaiting the head's signature.
+		const text = await pdftotext(await pdfOf(listed.documents[0].url, 'officer'));
+		expect(text).toContain('ЖОБА');
 	});
 });
 
@@ -316,5 +358,46 @@ describe('guessing a signer’s PIN', () => {
 		const held = await h.staff.head3!.postJson(`/api/v1/documents/${draft.body.id}/signature`, { pin: PIN });
 		expect(held.status).toBe(429);
 		expect(Number(held.headers.get('retry-after'))).toBeGreaterThan(0);
+	});
+});
+
+// Last: it moves the simulated clock six months on, which ends the staff's sessions.
+describe('the certificate’s presentation term when it runs out (000 Annex 4)', () => {
+	it('is recorded once by the scheduler, and the clock closed at its due without a breach', async () => {
+		const c = await underReview({ service: 'end-user-certificate' });
+		expect((await h.action('head', c.id, 'decide', { outcome: 'grant' })).body.stage).toBe('granted');
+		await madeAndSigned(c.id, 'end-user-certificate', ['алты ай ішінде']);
+		const [row] = await h.app.ctx.db
+			.select()
+			.from(clocks)
+			.where(and(eq(clocks.caseId, c.id), eq(clocks.kind, 'certificate-presentation')));
+		expect(row!.state).toBe('running');
+		const due = row!.dueAt!;
+		h.app.clock.set(new Date(due.getTime() - 60_000));
+		await h.app.ctx.scheduler.tick();
+		const lapsed = async () =>
+			(
+				await h.app.ctx.db
+					.select({ type: caseEvents.type, citation: caseEvents.citation, at: caseEvents.at })
+					.from(caseEvents)
+					.where(and(eq(caseEvents.caseId, c.id), eq(caseEvents.type, 'certificate:presentation-lapsed')))
+			).map((e) => ({ ...e, at: new Date(e.at).toISOString() }));
+		expect(await lapsed()).toEqual([]);
+		h.app.clock.set(new Date(due.getTime() + 60_000));
+		await h.app.ctx.scheduler.tick();
+		await h.app.ctx.scheduler.tick();
+		expect(await lapsed()).toEqual([
+			{
+				type: 'certificate:presentation-lapsed',
+				citation: '000 Annex 4 form 1 item 12; form 2 item 9',
+				at: due.toISOString()
+			}
+		]);
+		const [closed] = await h.app.ctx.db.select().from(clocks).where(eq(clocks.id, row!.id));
+		expect(closed!.state).toBe('met');
+		const types = (
+			await h.app.ctx.db.select({ type: caseEvents.type }).from(caseEvents).where(eq(caseEvents.caseId, c.id))
+		).map((e) => e.type);
+		expect(types).not.toContain('clock:breached');
 	});
 });

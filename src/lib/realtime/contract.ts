@@ -52,6 +52,8 @@ export const CASE_EVENT_TYPES = [
 	'document:signed',
 	'document:downloaded',
 	'document:delivered',
+	// A certificate's six-month presentation term ran out (000 Annex 4; ADR-065).
+	'certificate:presentation-lapsed',
 	// An internal note added or edited (staff only; ADR-042).
 	'note:added',
 	'note:edited'

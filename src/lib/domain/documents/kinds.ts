@@ -107,6 +107,3 @@ export const DOCUMENT_TITLES: Record<DocumentKind, { kk: string; ru: string }> =
 	},
 	'complaint-decision': { kk: 'Шағым бойынша шешім', ru: 'Решение по жалобе' }
 };
-
-/** The certificate's presentation term: six months from signing (000 Annex 4 form 1 item 12, form 2 item 9). */
-export const CERTIFICATE_PRESENTATION_MONTHS = 6;

@@ -160,6 +160,24 @@ const SPECS: readonly ClockKindSpec[] = [
 		variants: [wd('general-licence', 10, '001 p.28', 'T14')]
 	}),
 	spec({
+		// Not the desk's term but the certificate's: the applicant presents it to the exporting
+		// country's authority "within six months of the day it is signed" (ADR-065).
+		kind: 'certificate-presentation',
+		tNumbers: [],
+		citation: '000 Annex 4 form 1 item 12; form 2 item 9',
+		startsAt: 'the signature of the end-user or international import certificate ("қол қойылған күннен бастап")',
+		onExpiry: 'the certificate may no longer be presented; the scheduler records the lapse once',
+		variants: [
+			{
+				id: 'six-months',
+				unit: 'months',
+				length: 6,
+				citation: '000 Annex 4 form 1 item 12; form 2 item 9',
+				t: '000 Annex 4'
+			}
+		]
+	}),
+	spec({
 		kind: 'procedure-step',
 		tNumbers: [],
 		citation: '003 (step limits of each regulation, e.g. A3 p.5 sub.1–9)',

@@ -20,7 +20,8 @@ export const CLOCK_KINDS = [
 	'complaint-extension-notice',
 	'delivery-confirmation',
 	'execution-report',
-	'procedure-step'
+	'procedure-step',
+	'certificate-presentation'
 ] as const;
 export type ClockKind = (typeof CLOCK_KINDS)[number];
 

@@ -44,6 +44,7 @@ import { insertClock, writePlan } from './write-plan';
 import { assertContractFree, findReissuedLicence } from './licence-links';
 import type { TokenPrincipal } from '../integration/tokens.service';
 import { incompletenessLetterEvent } from '../drafting/incompleteness-letter';
+import { draftTiedDocuments } from '../documents/draft-document';
 
 /** How far ahead of our clock a portal's receipt time may be (clock skew), and how far back. */
 const MAX_SKEW_MS = 5 * 60_000;
@@ -68,6 +69,14 @@ export function createCaseActions(deps: { db: Db; clock: Clock; calendar: Calend
 		// A ProcedureError is a domain error: the route's one mapping answers it (ADR-031).
 		const p: ActionPlan = await plan(loaded, now);
 		await writePlan(tx, loaded, p, { actor, now, calendar });
+		// The documents the acts tie to this action, drafted with it for the head to sign (ADR-066).
+		await draftTiedDocuments(
+			tx,
+			caseId,
+			p.events.map((e) => e.type),
+			actor,
+			now
+		);
 		const view = await caseView(tx, caseId, viewer, now, calendar);
 		return p.answer
 			? { status: p.answer.status, body: { error: p.answer.message, case: view } }

@@ -5,7 +5,7 @@
  * step is a case event in the same transaction (`document:created`, `document:signed`,
  * `document:downloaded`, `document:delivered`), which is also what integrations are told from.
  */
-import { and, asc, desc, eq, isNull } from 'drizzle-orm';
+import { and, asc, eq, isNull } from 'drizzle-orm';
 import type { Db, Executor } from '../db/client';
 import type { Clock } from '../clock';
 import type { CalendarService } from '../calendar/calendar.service';
@@ -14,18 +14,13 @@ import { appendCaseEvent } from '../audit/audit.repository';
 import { idempotent } from '../http/idempotency';
 import { documentJson } from './document-json';
 import { sha256Hex } from '../drafting/signer';
-import { formatLocalDate } from '../../domain/calendar/local-date';
-import { localDayOfMs } from '../../domain/calendar/almaty-time';
-import { buildDocumentContent } from '../../domain/documents/content';
-import {
-	CERTIFICATE_PRESENTATION_MONTHS,
-	DOCUMENT_TITLES,
-	documentAllowed,
-	type DocumentKind
-} from '../../domain/documents/kinds';
+import { documentAllowed, type DocumentKind } from '../../domain/documents/kinds';
 import { mayPrepareDocument, maySignDocuments } from '../../domain/documents/document-access';
-import { buildDocumentPdf } from './document-pdf';
-import { caseState, loadDocumentCase, type LoadedCase } from './document-facts';
+import { presentationClockOnSigning, PRESENTATION_CITATION } from '../../domain/documents/presentation-clock';
+import { clockTimers } from '../../domain/procedures';
+import { insertClock } from '../cases/write-plan';
+import { renderDocument, writeDraft, type DocumentRow } from './draft-document';
+import { caseState, loadDocumentCase } from './document-facts';
 import { DocumentError } from './document-errors';
 import { activeKeystore, lastRevokedKeystore, trustAnchorCertificates } from '../signing/keystores';
 import { Pkcs12Signer } from '../signing/pkcs12-signer';
@@ -33,7 +28,8 @@ import { SignerRefused, type Signer } from '../signing/signer';
 import { signPdfDocument } from '../signing/pades';
 import { verifyDocument } from '../signing/verify-document';
 
-export type DocumentRow = typeof documents.$inferSelect;
+export type { DocumentRow } from './draft-document';
+export { DRAFT_MARK } from './draft-document';
 
 export interface DocumentActor {
 	id: number;
@@ -42,39 +38,10 @@ export interface DocumentActor {
 	roles: readonly string[];
 }
 
-/** The draft's mark: it is a preview, not the document. */
-export const DRAFT_MARK = 'ЖОБА — ҚОЛ ҚОЙЫЛМАҒАН / ПРОЕКТ — НЕ ПОДПИСАН';
 /** What a demo signature says on the page (the PDF is still a real PAdES signature). */
 export const DEMO_MARK = 'Демо-сертификат, заңды күші жоқ / Демо-сертификат, юридической силы не имеет';
 
 export type DocumentState = 'draft' | 'signed' | 'delivered' | 'delivery-confirmed';
-
-const issuedOn = (at: Date) => formatLocalDate(localDayOfMs(at.getTime()));
-
-async function render(
-	c: LoadedCase,
-	kind: DocumentKind,
-	version: number,
-	at: Date,
-	signerName: string | null,
-	mark: string | null
-) {
-	const content = buildDocumentContent({
-		kind,
-		caseNumber: c.number,
-		service: c.service,
-		applicationDate: c.registeredOn,
-		incomingNumber: typeof c.application.incomingNumber === 'string' ? c.application.incomingNumber : c.number,
-		addressee: c.addressee,
-		application: c.application,
-		record: c.record,
-		complaintExtension: c.complaintExtension,
-		version,
-		issuedOn: issuedOn(at),
-		signerName
-	});
-	return { content, pdf: await buildDocumentPdf(content, { createdAt: at, mark }) };
-}
 
 export function createDocumentsService(deps: { db: Db; clock: Clock; calendar: CalendarService }) {
 	const { db, clock } = deps;
@@ -109,40 +76,7 @@ export function createDocumentsService(deps: { db: Db; clock: Clock; calendar: C
 				if (!c) throw new DocumentError('not-found', 'No such case.');
 				const allowed = documentAllowed(kind, caseState(c));
 				if (!allowed.ok) throw new DocumentError('wrong-stage', allowed.reason);
-				const at = clock.now();
-				const [last] = await tx
-					.select()
-					.from(documents)
-					.where(and(eq(documents.caseId, caseId), eq(documents.kind, kind)))
-					.orderBy(desc(documents.version))
-					.limit(1);
-				const version = last && !last.signedAt ? last.version : (last?.version ?? 0) + 1;
-				const { content, pdf } = await render(c, kind, version, at, null, DRAFT_MARK);
-				const bytes = await pdf.save({ useObjectStreams: false });
-				const values = {
-					number: content.number,
-					title: `${DOCUMENT_TITLES[kind].kk} / ${DOCUMENT_TITLES[kind].ru}`,
-					citation: content.citation,
-					pdf: bytes,
-					sha256: sha256Hex(bytes),
-					createdAt: at,
-					createdBy: actor.id
-				};
-				const [row] =
-					last && !last.signedAt
-						? await tx.update(documents).set(values).where(eq(documents.id, last.id)).returning()
-						: await tx
-								.insert(documents)
-								.values({ caseId, kind, version, ...values })
-								.returning();
-				await appendCaseEvent(tx, caseId, {
-					type: 'document:created',
-					actor: { userId: actor.id, label: actor.username },
-					at,
-					citation: content.citation,
-					after: { documentId: row!.id, kind, number: content.number, version }
-				});
-				return row!;
+				return writeDraft(tx, c, kind, { userId: actor.id, label: actor.username }, clock.now());
 			});
 		},
 
@@ -187,7 +121,7 @@ export function createDocumentsService(deps: { db: Db; clock: Clock; calendar: C
 						throw e;
 					}
 				}
-				const { content, pdf } = await render(
+				const { content, pdf } = await renderDocument(
 					c,
 					kind,
 					doc.version,
@@ -203,9 +137,11 @@ export function createDocumentsService(deps: { db: Db; clock: Clock; calendar: C
 					signingTime: at
 				});
 				const sha256 = sha256Hex(signed);
+				// The certificate's six-month presentation term starts with the signature (000 Annex 4; ADR-065).
+				const presentation = presentationClockOnSigning(kind, at);
 				const presentationDue =
-					kind === 'end-user-certificate' || kind === 'import-certificate'
-						? calendar.termEndDay(calendar.addMonths(issuedOn(at), CERTIFICATE_PRESENTATION_MONTHS))
+					presentation?.op === 'start'
+						? calendar.localDate(clockTimers(presentation.clock.clock, calendar, at).dueAt!)
 						: null;
 				const [row] = await tx
 					.update(documents)
@@ -236,6 +172,16 @@ export function createDocumentsService(deps: { db: Db; clock: Clock; calendar: C
 						...(presentationDue ? { presentationDue } : {})
 					}
 				});
+				if (presentation?.op === 'start') {
+					await insertClock(tx, doc.caseId, presentation.clock, calendar, at);
+					await appendCaseEvent(tx, doc.caseId, {
+						type: 'clock:started',
+						actor: { userId: actor.id, label: actor.username },
+						at,
+						citation: PRESENTATION_CITATION,
+						after: { kind: presentation.clock.kind, documentId: id, startedAt: at.toISOString(), due: presentationDue }
+					});
+				}
 				return row!;
 			});
 		},

@@ -24,7 +24,8 @@ import type { WorkingCalendar } from '../../domain/calendar';
 import type { CalendarService } from '../calendar/calendar.service';
 import { appendCaseEvent, systemActor } from '../audit/audit.repository';
 import { loadCase } from '../cases/case-snapshot';
-import { writePlan } from '../cases/write-plan';
+import { clockColumns, writePlan } from '../cases/write-plan';
+import { presentationLapse, PRESENTATION_CLOCK_KIND } from '../../domain/documents/presentation-clock';
 import { computeClock } from '../../domain/sla';
 import { planDeemedApproval, warningEventType } from '../../domain/procedures';
 import { reviveClock } from '../calendar/recompute-clocks';
@@ -183,9 +184,33 @@ export function createDeadlineScheduler(
 					return written();
 				}
 			}
+			if (fresh.kind === PRESENTATION_CLOCK_KIND) {
+				await lapse(tx, fresh, due, now, calendar);
+				return written();
+			}
 			await breach(tx, fresh, due, now);
 			return written();
 		});
+	}
+
+	/** A certificate's presentation term ran out (000 Annex 4; ADR-065): recorded once, the clock closed at its due. */
+	async function lapse(tx: Tx, row: typeof clocks.$inferSelect, due: Date, now: Date, calendar: WorkingCalendar) {
+		const clockNow = reviveClock(row);
+		const outcome = presentationLapse(clockNow, due, now);
+		if (!outcome) return;
+		await appendCaseEvent(tx, row.caseId, {
+			type: outcome.event.type,
+			actor: systemActor,
+			at: due,
+			citation: outcome.event.citation,
+			before: null,
+			after: { ...outcome.event.after, lagMs: now.getTime() - due.getTime() }
+		});
+		const closed = { ...clockNow, events: [...clockNow.events, outcome.closing] };
+		await tx
+			.update(clocks)
+			.set({ ...clockColumns(closed, calendar, now, due), firedFor: due, warnedFor: due })
+			.where(eq(clocks.id, row.id));
 	}
 
 	async function breach(tx: Tx, row: typeof clocks.$inferSelect, due: Date, now: Date) {
