@@ -4,6 +4,7 @@ import { requirePermission, userCan } from '$lib/server/auth/guard';
 import { loadSupervision } from '$lib/server/supervision/supervision.service';
 import { parseAnalysisQuery } from '$lib/server/supervision/analysis-query';
 import { loadAgencies, loadCompliance } from '$lib/server/supervision/analysis.repository';
+import { loadComplaints } from '$lib/server/supervision/complaints.repository';
 import { loadFilterOptions } from '$lib/server/supervision/filter-options';
 import { isDomainError } from '$lib/domain/errors/domain-error';
 
@@ -25,11 +26,12 @@ export const load: PageServerLoad = async (event) => {
 			if (isDomainError(e)) error(400, e.message);
 			throw e;
 		}
-		const [compliance, agencies, options] = await Promise.all([
+		const [compliance, agencies, complaints, options] = await Promise.all([
 			loadCompliance(ctx.db, calendar, now, query.period, query.filters),
 			loadAgencies(ctx.db, calendar, query.period, query.filters),
+			loadComplaints(ctx.db, calendar, now, query.period, query.filters),
 			loadFilterOptions(ctx.db)
 		]);
-		return { query, compliance, agencies, options };
+		return { query, compliance, agencies, complaints, options };
 	}
 };
