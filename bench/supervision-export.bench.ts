@@ -48,7 +48,15 @@ async function measure(work: () => Promise<number>): Promise<{ ms: number; peakM
 }
 
 export async function runSupervisionExportBench(n = 100_000): Promise<void> {
-	const data: ExportData = { services: [], units: [], officers: rows(n), agencies: [] };
+	const data: ExportData = {
+		services: [],
+		units: [],
+		officers: rows(n),
+		agencies: [],
+		complaintBodies: [],
+		complaintUnits: [],
+		complaintReviewers: []
+	};
 	const period = { kind: 'year', from: '2026-01-01', to: '2026-12-31' } as const;
 	const streamed = await measure(async () => {
 		let bytes = 0;

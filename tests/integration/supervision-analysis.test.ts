@@ -326,7 +326,16 @@ describe('exports', () => {
 		expect(res.headers.get('content-type')).toContain('spreadsheetml');
 		const wb = new ExcelJS.Workbook();
 		await wb.xlsx.load(await res.arrayBuffer());
-		expect(wb.worksheets.map((s) => s.name)).toEqual(['Отчёт', 'Услуги', 'Подразделения', 'Исполнители', 'Органы']);
+		expect(wb.worksheets.map((s) => s.name)).toEqual([
+			'Отчёт',
+			'Услуги',
+			'Подразделения',
+			'Исполнители',
+			'Органы',
+			'Жалобы — органы',
+			'Жалобы — подразделения',
+			'Жалобы — рассматривающие'
+		]);
 		const report = wb.getWorksheet('Отчёт')!;
 		expect(report.getCell('B1').value).toEqual(new Date('2026-04-01T00:00:00Z'));
 		expect(report.getCell('B2').value).toEqual(new Date('2026-04-30T00:00:00Z'));

@@ -4,6 +4,9 @@ import { requirePermission, userCan } from '$lib/server/auth/guard';
 import { loadSupervision } from '$lib/server/supervision/supervision.service';
 import { parseAnalysisQuery } from '$lib/server/supervision/analysis-query';
 import { loadAgencies, loadCompliance } from '$lib/server/supervision/analysis.repository';
+import { loadComplaints } from '$lib/server/supervision/complaints.repository';
+import { loadAgencyTrend, loadWorkloadAsOf } from '$lib/server/supervision/trend-workload.repository';
+import { parseAsOf } from '$lib/server/supervision/as-of-query';
 import { loadFilterOptions } from '$lib/server/supervision/filter-options';
 import { isDomainError } from '$lib/domain/errors/domain-error';
 
@@ -19,17 +22,23 @@ export const load: PageServerLoad = async (event) => {
 	async function loadAnalysis() {
 		if (!userCan(event, 'supervision:analyse')) return null;
 		let query;
+		let asOf;
 		try {
-			query = parseAnalysisQuery(event.url.searchParams, calendar.localDate(now));
+			query = parseAnalysisQuery(event.url.searchParams, calendar.localDate(now), ['at']);
+			asOf = parseAsOf(event.url.searchParams.get('at'), now);
 		} catch (e) {
 			if (isDomainError(e)) error(400, e.message);
 			throw e;
 		}
-		const [compliance, agencies, options] = await Promise.all([
+		const [compliance, agencies, complaints, trend, workload, options] = await Promise.all([
 			loadCompliance(ctx.db, calendar, now, query.period, query.filters),
 			loadAgencies(ctx.db, calendar, query.period, query.filters),
+			loadComplaints(ctx.db, calendar, now, query.period, query.filters),
+			loadAgencyTrend(ctx.db, calendar, query.period, query.filters),
+			loadWorkloadAsOf(ctx.db, asOf, query.filters),
 			loadFilterOptions(ctx.db)
 		]);
-		return { query, compliance, agencies, options };
+		const at = event.url.searchParams.get('at') ?? '';
+		return { query, compliance, agencies, complaints, trend, workload, at, options };
 	}
 };

@@ -31,22 +31,29 @@ export function agencyRows(facts: readonly ConsultationFacts[], calendar: Workin
 	for (const f of facts) byAgency.set(f.agency, [...(byAgency.get(f.agency) ?? []), f]);
 	return [...byAgency.entries()]
 		.sort(([a], [b]) => a.localeCompare(b))
-		.map(([agency, mine]) => {
-			const answered = mine.filter((f) => (f.decision === 'approve' || f.decision === 'object') && f.answeredAt);
-			const inTime = answered.filter((f) => f.answeredAt!.getTime() <= f.dueAt.getTime()).length;
-			return {
-				agency,
-				requests: mine.length,
-				answeredInTime: inTime,
-				answeredLate: answered.length - inTime,
-				objections: mine.filter((f) => f.decision === 'object').length,
-				deemedApprovals: mine.filter((f) => f.decision === 'deemed_approved').length,
-				pending: mine.filter((f) => f.decision === null).length,
-				medianResponseWorkingDays: median(
-					answered.map((f) =>
-						calendar.workingDaysBetween(calendar.localDate(f.requestedAt), calendar.localDate(f.answeredAt!))
-					)
-				)
-			};
-		});
+		.map(([agency, mine]) => ({ agency, ...consultationSummary(mine, calendar) }));
+}
+
+export type ConsultationSummary = Omit<AgencyRow, 'agency'>;
+
+/** The counts and median response of any set of consultations (an agency's, a month's). */
+export function consultationSummary(
+	mine: readonly ConsultationFacts[],
+	calendar: WorkingCalendar
+): ConsultationSummary {
+	const answered = mine.filter((f) => (f.decision === 'approve' || f.decision === 'object') && f.answeredAt);
+	const inTime = answered.filter((f) => f.answeredAt!.getTime() <= f.dueAt.getTime()).length;
+	return {
+		requests: mine.length,
+		answeredInTime: inTime,
+		answeredLate: answered.length - inTime,
+		objections: mine.filter((f) => f.decision === 'object').length,
+		deemedApprovals: mine.filter((f) => f.decision === 'deemed_approved').length,
+		pending: mine.filter((f) => f.decision === null).length,
+		medianResponseWorkingDays: median(
+			answered.map((f) =>
+				calendar.workingDaysBetween(calendar.localDate(f.requestedAt), calendar.localDate(f.answeredAt!))
+			)
+		)
+	};
 }

@@ -5,6 +5,7 @@ import { getLocale } from '$lib/paraglide/runtime';
 import { m } from '$lib/paraglide/messages';
 import { analysisRequest } from '$lib/server/supervision/analysis-request';
 import { loadAgencies, loadCompliance } from '$lib/server/supervision/analysis.repository';
+import { loadComplaints } from '$lib/server/supervision/complaints.repository';
 import { appendAuditEvent } from '$lib/server/audit/audit.repository';
 import { EXPORT_LOCALES, EXPORT_TABLES, type Translate } from '$lib/server/supervision/export-tables';
 import { csvStream } from '$lib/server/supervision/export-csv';
@@ -44,9 +45,10 @@ export const GET = apiRoute(async (event) => {
 	const opts = parsed.data;
 	const wanted: string = opts.lang ?? getLocale();
 	const locale = EXPORT_LOCALES.find((l) => l === wanted) ?? 'en';
-	const [compliance, agencies] = await Promise.all([
+	const [compliance, agencies, complaints] = await Promise.all([
 		loadCompliance(ctx.db, calendar, now, query.period, query.filters),
-		loadAgencies(ctx.db, calendar, query.period, query.filters)
+		loadAgencies(ctx.db, calendar, query.period, query.filters),
+		loadComplaints(ctx.db, calendar, now, query.period, query.filters)
 	]);
 	await appendAuditEvent(ctx.db, 'supervision-export', {
 		type: 'supervision.exported',
@@ -59,7 +61,13 @@ export const GET = apiRoute(async (event) => {
 			filters: query.filters
 		}
 	});
-	const data = { ...compliance, agencies };
+	const data = {
+		...compliance,
+		agencies,
+		complaintBodies: complaints.bodies,
+		complaintUnits: complaints.units,
+		complaintReviewers: complaints.reviewers
+	};
 	const base = `merzim-supervision-${query.period.from}_${query.period.to}`;
 	const stream =
 		opts.format === 'xlsx'
