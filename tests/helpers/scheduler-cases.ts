@@ -5,6 +5,7 @@
  */
 import type { AppContext } from '../../src/lib/server/context';
 import { TEST_PASSWORD } from './test-app';
+import { cryptoModule } from './goods-lines';
 
 type Principal = Awaited<ReturnType<AppContext['tokens']['issue']>>['principal'];
 
@@ -41,17 +42,7 @@ export async function registerImportApplication(
 			externalId,
 			receivedAt: receivedAt.toISOString(),
 			applicant: { bin: '000740001307', name: 'ТОО «Планировщик»', legalAddress: 'Astana' },
-			goodsLines: [
-				{
-					hsCode: '8526910000',
-					controlCode: '5А002',
-					description: 'Crypto module',
-					quantity: 1,
-					unit: 'pcs',
-					value: 10,
-					currency: 'USD'
-				}
-			],
+			goodsLines: [cryptoModule],
 			counterparty: { name: 'Acme', country: 'DE' }
 		},
 		actors.portal,

@@ -24,6 +24,7 @@ import { dropDatabase, recreateDatabase } from '../helpers/test-db';
 import { startReceiver, type Receiver } from '../helpers/webhook-receiver';
 import { TEST_PASSWORD } from '../helpers/test-app';
 import type { WebhookType } from '../../src/lib/domain/webhooks';
+import { cryptoModule } from '../helpers/goods-lines';
 
 const adminUrl = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const KEY = randomBytes(32).toString('hex');
@@ -108,17 +109,7 @@ async function register(ctx: AppContext, principal: TokenPrincipal): Promise<str
 			externalId: `HOOKS-${process.pid}-${++serial}`,
 			receivedAt: new Date().toISOString(),
 			applicant: { bin: '000740001307', name: 'ТОО «Вебхук»', legalAddress: 'Astana' },
-			goodsLines: [
-				{
-					hsCode: '8526910000',
-					controlCode: '5А002',
-					description: 'Crypto module',
-					quantity: 1,
-					unit: 'pcs',
-					value: 10,
-					currency: 'USD'
-				}
-			],
+			goodsLines: [cryptoModule],
 			counterparty: { name: 'Acme', country: 'DE' }
 		},
 		principal,

@@ -74,6 +74,12 @@ export function createCaseActions(deps: { db: Db; clock: Clock; calendar: Calend
 			: { status: 200, body: view };
 	}
 
+	/** Finds a request's case and addressee body in its table (consultations or control requests). */
+	const addresseeIn =
+		(table: typeof consultations | typeof controlRequests) =>
+		async (id: string): Promise<{ caseId: string; agencyCode: string } | undefined> =>
+			(await db.select({ caseId: table.caseId, agencyCode: table.agencyCode }).from(table).where(eq(table.id, id)))[0];
+
 	/**
 	 * A state body answers a request sent to it (a consultation, 001 p.16; a control-system request,
 	 * 001 p.17 para 2): the request must exist and be addressed to that body; the answer is idempotent
@@ -164,13 +170,7 @@ export function createCaseActions(deps: { db: Db; clock: Clock; calendar: Calend
 		) =>
 			answerAgencyRequest(
 				{
-					find: async (id) =>
-						(
-							await db
-								.select({ caseId: consultations.caseId, agencyCode: consultations.agencyCode })
-								.from(consultations)
-								.where(eq(consultations.id, id))
-						)[0],
+					find: addresseeIn(consultations),
 					id: consultationId,
 					notFound: 'No such consultation.',
 					otherBody: 'This consultation was sent to another state body.',
@@ -192,13 +192,7 @@ export function createCaseActions(deps: { db: Db; clock: Clock; calendar: Calend
 		) =>
 			answerAgencyRequest(
 				{
-					find: async (id) =>
-						(
-							await db
-								.select({ caseId: controlRequests.caseId, agencyCode: controlRequests.agencyCode })
-								.from(controlRequests)
-								.where(eq(controlRequests.id, id))
-						)[0],
+					find: addresseeIn(controlRequests),
 					id: requestId,
 					notFound: 'No such control-system request.',
 					otherBody: 'This request was sent to another state body.',
