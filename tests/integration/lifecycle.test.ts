@@ -168,6 +168,12 @@ describe('the log of the whole run', () => {
 		expect(requests.length).toBeGreaterThan(3);
 		const session = requests.find((l) => l.route === '/api/v1/session' && l.status === 201);
 		expect(session).toMatchObject({ method: 'POST', component: 'http' });
+		// Each key once: JSON.parse keeps the last of a repeated key, so count them in the raw line.
+		const raw = outputs
+			.join('\n')
+			.split('\n')
+			.find((l) => l.includes('"msg":"request"'));
+		expect(raw?.match(/"component":/g)).toHaveLength(1);
 		expect(typeof session!.reqId).toBe('string');
 		expect(typeof session!.ms).toBe('number');
 		expect(requests.some((l) => l.route === '/api/v1/applications' && l.status === 201)).toBe(true);

@@ -40,7 +40,14 @@ afterAll(async () => {
 
 /** `node dist/server.js` on a free port; resolves once it serves. */
 async function spawnServer(env: Record<string, string>): Promise<ChildProcess> {
-	const childEnv: NodeJS.ProcessEnv = { ...process.env, PORT: '0', HOST: '127.0.0.1', MERZIM_WEBHOOK_KEY: KEY, ...env };
+	const childEnv: NodeJS.ProcessEnv = {
+		...process.env,
+		PORT: '0',
+		HOST: '127.0.0.1',
+		MERZIM_WEBHOOK_KEY: KEY,
+		LOG_LEVEL: 'info', // its output is captured and `serving on` awaited in it
+		...env
+	};
 	// The PGlite case runs in the PostgreSQL leg too: its server must not inherit the leg's database.
 	if (!('DATABASE_URL' in env)) delete childEnv.DATABASE_URL;
 	const child = spawn(process.execPath, ['dist/server.js'], { env: childEnv, stdio: ['ignore', 'pipe', 'pipe'] });
