@@ -44,6 +44,7 @@ import { insertClock, writePlan } from './write-plan';
 import { assertContractFree, findReissuedLicence } from './licence-links';
 import type { TokenPrincipal } from '../integration/tokens.service';
 import { incompletenessLetterEvent } from '../drafting/incompleteness-letter';
+import { knownRoles, type Role } from '../../domain/access/roles';
 
 /** How far ahead of our clock a portal's receipt time may be (clock skew), and how far back. */
 const MAX_SKEW_MS = 5 * 60_000;
@@ -438,7 +439,7 @@ async function nextCaseNumber(tx: Tx, prefix: string, year: string): Promise<str
 	return `${prefix}-${year}-${String(rows[0]!.next).padStart(5, '0')}`;
 }
 
-async function resolveAssignee(ex: Executor, body: unknown): Promise<{ id: number; roles: string[] } | null> {
+async function resolveAssignee(ex: Executor, body: unknown): Promise<{ id: number; roles: Role[] } | null> {
 	const username =
 		typeof body === 'object' && body && 'username' in body ? String((body as { username: unknown }).username) : '';
 	const [u] = await ex
@@ -447,7 +448,7 @@ async function resolveAssignee(ex: Executor, body: unknown): Promise<{ id: numbe
 		.where(and(eq(users.username, username), eq(users.disabled, false)));
 	if (!u) return null;
 	const roles = await ex.select({ role: userRoles.role }).from(userRoles).where(eq(userRoles.userId, u.id));
-	return { id: u.id, roles: roles.map((r) => r.role) };
+	return { id: u.id, roles: knownRoles(roles.map((r) => r.role)) };
 }
 
 export type CaseActions = ReturnType<typeof createCaseActions>;

@@ -32,6 +32,7 @@ import { Pkcs12Signer } from '../signing/pkcs12-signer';
 import { SignerRefused, type Signer } from '../signing/signer';
 import { signPdfDocument } from '../signing/pades';
 import { verifyDocument } from '../signing/verify-document';
+import type { Role } from '../../domain/access/roles';
 
 export type DocumentRow = typeof documents.$inferSelect;
 
@@ -39,7 +40,7 @@ export interface DocumentActor {
 	id: number;
 	username: string;
 	displayName: string;
-	roles: readonly string[];
+	roles: readonly Role[];
 }
 
 /** The draft's mark: it is a preview, not the document. */
