@@ -19,6 +19,9 @@ export default defineConfig({
 	test: {
 		// A test that asserts nothing fails: it could not have caught anything.
 		expect: { requireAssertions: true },
+		// In-process servers log only warnings and errors, so pino's request lines stay out of the
+		// test output; a run that wants more sets LOG_LEVEL itself.
+		env: { LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn' },
 		projects: [
 			{
 				extends: true,

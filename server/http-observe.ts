@@ -38,7 +38,8 @@ export function observeHttp(
 	let inFlight = 0;
 	let draining = false;
 	const waiters: (() => void)[] = [];
-	const log = deps.logger.child({ component: 'http' });
+	// The caller's logger already names the component (`log('http')`); a child here repeated the key.
+	const log = deps.logger;
 
 	const handle: Handler = (req, res) => {
 		const started = performance.now();

@@ -17,6 +17,7 @@ import type { AccountChange } from '../src/lib/server/auth/account-changes';
 import type { SessionUser } from '../src/lib/server/auth/session.service';
 import type { Viewer } from '../src/lib/realtime/contract';
 import type { AppSocket as AudienceSocket, IO } from './socket-types';
+import { knownRoles } from '../src/lib/domain/access/roles';
 
 type EndReason = 'revoked' | 'expired' | 'disabled';
 
@@ -70,7 +71,7 @@ async function loadRights(ctx: AppContext, userIds: number[]): Promise<Map<numbe
 		if (r.disabled) continue;
 		let rights = out.get(r.id);
 		if (!rights) out.set(r.id, (rights = { id: r.id, roles: [], unit: r.unit, agencyCode: r.agencyCode }));
-		if (r.role) rights.roles.push(r.role);
+		rights.roles.push(...knownRoles([r.role]));
 	}
 	return out;
 }

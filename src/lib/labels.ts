@@ -109,3 +109,24 @@ export function agencyName(code: string, fallback: string): string {
 	const a = findAgency(code);
 	return a ? pick(a) : fallback;
 }
+
+/** A goods line as the application carries it: the description per language, flat or as `{ kk, ru, en }`. */
+export interface GoodsText {
+	description?: unknown;
+	descriptionKk?: string;
+	descriptionRu?: string;
+	descriptionEn?: string;
+}
+
+/** A goods line's description in the page's language, falling back to another language it has. */
+export function goodsDescription(line: GoodsText, locale: string = getLocale()): string | undefined {
+	const own = locale === 'kk' ? line.descriptionKk : locale === 'ru' ? line.descriptionRu : line.descriptionEn;
+	const d = line.description;
+	const byLang = d !== null && typeof d === 'object' ? (d as Record<string, unknown>) : null;
+	const shown =
+		own ??
+		(byLang ? (byLang[locale] ?? byLang.ru ?? byLang.kk ?? byLang.en) : d) ??
+		line.descriptionEn ??
+		line.descriptionRu;
+	return shown === null || shown === undefined ? undefined : String(shown);
+}

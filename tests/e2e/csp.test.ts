@@ -4,38 +4,16 @@
  * reported, under a policy that has no 'unsafe-inline' script and forbids framing.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import postgres from 'postgres';
 import type { Page } from 'playwright-core';
 import { useE2eApp } from '../helpers/e2e-app';
 import { signInWith } from '../helpers/browser';
-import { HttpClient } from '../helpers/http-client';
+import { caseAwaitingLetter } from '../helpers/letter-case';
 
 const app = useE2eApp({ database: 'merzim_e2e_ops_csp' });
 let caseId: string;
 
 beforeAll(async () => {
-	const db = postgres(app.databaseUrl, { max: 1, onnotice: () => {} });
-	const [row] =
-		await db`select id, stage from cases where (stage = 'hearing' and decision ? 'preliminary') or (stage = 'under-review' and service in ('import-licence', 'licence-reissue-separation')) order by stage = 'hearing' desc, number limit 1`;
-	await db.end();
-	caseId = row!.id as string;
-	const as = async (username: string) => {
-		const c = new HttpClient(app.server.url, `10.21.5.${username.length}`);
-		expect((await c.signIn(username, 'merzim-demo')).status).toBe(201);
-		return c;
-	};
-	const head = await as('head');
-	const officer = await as('officer');
-	await head.postJson(`/api/v1/cases/${caseId}/actions/assign`, { username: 'officer' });
-	if (row!.stage === 'under-review') {
-		await officer.postJson(`/api/v1/cases/${caseId}/actions/issue-preliminary-refusal`, {
-			grounds: [3],
-			hearingAt: new Date(Date.now() + 3_600_000).toISOString(),
-			hearingPlace: 'Astana, Mangilik El 8, room 412',
-			notice: { channel: 'portal', sentAt: new Date().toISOString(), proof: 'Portal delivery receipt' }
-		});
-	}
-	await officer.postJson(`/api/v1/cases/${caseId}/actions/record-hearing`, { applicantAttended: true });
+	caseId = await caseAwaitingLetter(app, '10.21.5');
 });
 
 /** A page that records every CSP violation the browser reports (the listener is added before any script of ours). */

@@ -16,6 +16,7 @@ import type { BrowserContext, Page } from 'playwright-core';
 import { useE2eApp } from '../helpers/e2e-app';
 import { signInWith } from '../helpers/browser';
 import { untranslatedWords } from '../helpers/latin-words';
+import { writeFormatted } from '../helpers/formatted-write';
 
 const app = useE2eApp();
 
@@ -141,7 +142,8 @@ afterAll(async () => {
 	if (process.env.I18N_REPORT) writeFileSync(process.env.I18N_REPORT, JSON.stringify(report, null, '\t'));
 	if (process.env.I18N_BASELINE_WRITE) {
 		const next = Object.fromEntries(rows.map((f) => [`${f.route} ${f.lang}`, [...f.words.keys()].sort()]));
-		writeFileSync(BASELINE_FILE, JSON.stringify(next, null, '\t') + '\n');
+		// Formatted as prettier would, so the rewritten baseline passes `prettier --check` as it is.
+		await writeFormatted(BASELINE_FILE, JSON.stringify(next, null, '\t'));
 	}
 });
 

@@ -31,7 +31,8 @@ export function spawnBuiltServer(
 	dataDir = mkdtempSync(join(tmpdir(), 'merzim-e2e-'))
 ): WatchedServer {
 	const child = spawn(process.execPath, ['dist/server.js'], {
-		env: { ...process.env, PORT: '0', HOST: '127.0.0.1', MERZIM_DATA_DIR: dataDir, ...env },
+		// A spawned server logs at info again: its output is captured, and `serving on` is awaited in it.
+		env: { ...process.env, PORT: '0', HOST: '127.0.0.1', MERZIM_DATA_DIR: dataDir, LOG_LEVEL: 'info', ...env },
 		stdio: ['ignore', 'pipe', 'pipe']
 	});
 	let out = '';

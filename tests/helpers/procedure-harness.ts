@@ -7,6 +7,7 @@ import { expect } from 'vitest';
 import { startTestApp, TEST_PASSWORD, type TestApp } from './test-app';
 import { HttpClient } from './http-client';
 import type { Role } from '../../src/lib/domain/access/roles';
+import { thermalImagingModule } from './goods-lines';
 
 export type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
@@ -60,17 +61,7 @@ export async function startProcedureHarness(
 		externalId: `EGOV-${ipPrefix}-${++seq}`,
 		receivedAt: app.ctx.clock.now().toISOString(),
 		applicant: { bin: '000740001307', name: 'ТОО «Дала Технологии»', legalAddress: 'Астана, пр. Мангилик Ел, 55' },
-		goodsLines: [
-			{
-				hsCode: '8526 91 000 0',
-				controlCode: '1c350',
-				description: 'Thermal imaging module',
-				quantity: 4,
-				unit: 'pcs',
-				value: 120000,
-				currency: 'USD'
-			}
-		],
+		goodsLines: [thermalImagingModule],
 		counterparty: { name: 'Horizon Trading FZE', country: 'AE' },
 		endUser: { name: 'Horizon Trading FZE', country: 'AE' },
 		firstExportToCounterparty: false,

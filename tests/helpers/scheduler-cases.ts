@@ -7,12 +7,13 @@ import type { AppContext } from '../../src/lib/server/context';
 import { TEST_PASSWORD } from './test-app';
 import { importApplication } from './import-application';
 import { ApplicationSchema } from '../../src/lib/server/cases/application.schema';
+import type { Role } from '../../src/lib/domain/access/roles';
 
 type Principal = Awaited<ReturnType<AppContext['tokens']['issue']>>['principal'];
 
 export interface SchedulerActors {
 	portal: Principal;
-	head: { kind: 'staff'; userId: number; username: string; roles: string[] };
+	head: { kind: 'staff'; userId: number; username: string; roles: Role[] };
 }
 
 /** An admin (so a server started on this database seeds no demo), a head, and the portal's token. */

@@ -13,6 +13,7 @@ import { searchCases } from '../../src/lib/server/search/search.service';
 import { searchScope, type SearchViewer } from '../../src/lib/domain/access/search-scope';
 import { FOLD_FROM, foldName } from '../../src/lib/domain/search/fold';
 import { ensureReferenceData } from '../../src/lib/server/db/reference-data';
+import type { Role } from '../../src/lib/domain/access/roles';
 
 let handle: DbHandle;
 const ids: Record<string, string> = {};
@@ -59,7 +60,7 @@ async function addCase(
 	ids[key] = c!.id;
 }
 
-const viewer = (name: string, roles: string[], extra: Partial<SearchViewer> = {}): SearchViewer => ({
+const viewer = (name: string, roles: Role[], extra: Partial<SearchViewer> = {}): SearchViewer => ({
 	userId: user[name] ?? 0,
 	roles,
 	unit: null,

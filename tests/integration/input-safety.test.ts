@@ -12,6 +12,7 @@ import { licenceForm } from '../helpers/licence-form';
 import { cookieFor, draftClient, seedCase } from '../helpers/draft-clients';
 import { BODY_FIELD } from '../../src/lib/server/drafting/draft-state';
 import { draftVersions, users } from '../../src/lib/server/db/schema';
+import { thermalImagingModule } from '../helpers/goods-lines';
 
 let app: TestApp;
 let portal: string;
@@ -30,17 +31,7 @@ const application = (name: string) => ({
 	externalId: `EGOV-NUL-${Math.random().toString(36).slice(2)}`,
 	receivedAt: app.ctx.clock.now().toISOString(),
 	applicant: { bin: '000740001307', name, legalAddress: 'Астана, пр. Мангилик Ел, 55', city: 'Astana' },
-	goodsLines: [
-		{
-			hsCode: '8526 91 000 0',
-			controlCode: '1c350',
-			description: 'Thermal imaging module',
-			quantity: 4,
-			unit: 'pcs',
-			value: 120000,
-			currency: 'USD'
-		}
-	],
+	goodsLines: [thermalImagingModule],
 	counterparty: { name: 'Horizon Trading FZE', country: 'AE' },
 	endUser: { name: 'Horizon Trading FZE', country: 'AE' },
 	firstExportToCounterparty: true,

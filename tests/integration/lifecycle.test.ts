@@ -18,6 +18,7 @@ import { HttpClient } from '../helpers/http-client';
 import { licenceForm } from '../helpers/licence-form';
 import { BODY_FIELD } from '../../src/lib/server/drafting/draft-state';
 import { cases } from '../../src/lib/server/db/schema';
+import { thermalImagingModule } from '../helpers/goods-lines';
 
 const PASSWORD = 'Ops-lifecycle-passw0rd!';
 const APPLICANT = 'ТОО «Секретный Заявитель Опс»';
@@ -76,17 +77,7 @@ describe('graceful shutdown', () => {
 			externalId: 'EGOV-OPS-SLOW-1',
 			receivedAt: new Date().toISOString(),
 			applicant: { bin: '000740001307', name: APPLICANT, legalAddress: 'Астана, пр. Мангилик Ел, 55' },
-			goodsLines: [
-				{
-					hsCode: '8526 91 000 0',
-					controlCode: '1c350',
-					description: 'Thermal imaging module',
-					quantity: 4,
-					unit: 'pcs',
-					value: 120000,
-					currency: 'USD'
-				}
-			],
+			goodsLines: [thermalImagingModule],
 			counterparty: { name: END_USER, country: 'AE' },
 			endUser: { name: END_USER, country: 'AE' },
 			firstExportToCounterparty: false,
@@ -177,6 +168,12 @@ describe('the log of the whole run', () => {
 		expect(requests.length).toBeGreaterThan(3);
 		const session = requests.find((l) => l.route === '/api/v1/session' && l.status === 201);
 		expect(session).toMatchObject({ method: 'POST', component: 'http' });
+		// Each key once: JSON.parse keeps the last of a repeated key, so count them in the raw line.
+		const raw = outputs
+			.join('\n')
+			.split('\n')
+			.find((l) => l.includes('"msg":"request"'));
+		expect(raw?.match(/"component":/g)).toHaveLength(1);
 		expect(typeof session!.reqId).toBe('string');
 		expect(typeof session!.ms).toBe('number');
 		expect(requests.some((l) => l.route === '/api/v1/applications' && l.status === 201)).toBe(true);

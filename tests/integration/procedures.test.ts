@@ -10,6 +10,7 @@ import { HttpClient } from '../helpers/http-client';
 import { licenceForm } from '../helpers/licence-form';
 import { caseEvents, cases, idempotencyKeys } from '../../src/lib/server/db/schema';
 import { createCalendar } from '../../src/lib/domain/calendar';
+import { thermalImagingModule } from '../helpers/goods-lines';
 
 let app: TestApp;
 const staff: Record<string, HttpClient> = {};
@@ -80,17 +81,7 @@ const application = (over: Json = {}) => ({
 		legalAddress: 'Астана, пр. Мангилик Ел, 55',
 		city: 'Astana'
 	},
-	goodsLines: [
-		{
-			hsCode: '8526 91 000 0',
-			controlCode: '1c350',
-			description: 'Thermal imaging module',
-			quantity: 4,
-			unit: 'pcs',
-			value: 120000,
-			currency: 'USD'
-		}
-	],
+	goodsLines: [thermalImagingModule],
 	counterparty: { name: 'Horizon Trading FZE', country: 'AE' },
 	endUser: { name: 'Horizon Trading FZE', country: 'AE' },
 	firstExportToCounterparty: true,

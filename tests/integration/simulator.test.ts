@@ -51,7 +51,7 @@ describe('traffic simulator', () => {
 
 		// Officers send some licences to the agencies and the MFA; the simulator's bodies answer.
 		const head = await app.createUser('sim-head', ['head']);
-		const actor = { kind: 'staff' as const, userId: head, username: 'sim-head', roles: ['head'] };
+		const actor = { kind: 'staff' as const, userId: head, username: 'sim-head', roles: ['head' as const] };
 		const licences = await app.ctx.db.select({ id: cases.id }).from(cases).where(eq(cases.service, 'export-licence'));
 		for (const { id } of licences.slice(0, 6)) {
 			await app.ctx.cases.staffAction(id, 'complete-check', { complete: true }, actor, null);

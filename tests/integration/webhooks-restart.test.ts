@@ -24,6 +24,7 @@ import { dropDatabase, recreateDatabase } from '../helpers/test-db';
 import { startReceiver, type Receiver } from '../helpers/webhook-receiver';
 import { TEST_PASSWORD } from '../helpers/test-app';
 import type { WebhookType } from '../../src/lib/domain/webhooks';
+import { cryptoModule } from '../helpers/goods-lines';
 
 const adminUrl = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const KEY = randomBytes(32).toString('hex');
@@ -39,7 +40,14 @@ afterAll(async () => {
 
 /** `node dist/server.js` on a free port; resolves once it serves. */
 async function spawnServer(env: Record<string, string>): Promise<ChildProcess> {
-	const childEnv: NodeJS.ProcessEnv = { ...process.env, PORT: '0', HOST: '127.0.0.1', MERZIM_WEBHOOK_KEY: KEY, ...env };
+	const childEnv: NodeJS.ProcessEnv = {
+		...process.env,
+		PORT: '0',
+		HOST: '127.0.0.1',
+		MERZIM_WEBHOOK_KEY: KEY,
+		LOG_LEVEL: 'info', // its output is captured and `serving on` awaited in it
+		...env
+	};
 	// The PGlite case runs in the PostgreSQL leg too: its server must not inherit the leg's database.
 	if (!('DATABASE_URL' in env)) delete childEnv.DATABASE_URL;
 	const child = spawn(process.execPath, ['dist/server.js'], { env: childEnv, stdio: ['ignore', 'pipe', 'pipe'] });
@@ -108,17 +116,7 @@ async function register(ctx: AppContext, principal: TokenPrincipal): Promise<str
 			externalId: `HOOKS-${process.pid}-${++serial}`,
 			receivedAt: new Date().toISOString(),
 			applicant: { bin: '000740001307', name: 'ТОО «Вебхук»', legalAddress: 'Astana' },
-			goodsLines: [
-				{
-					hsCode: '8526910000',
-					controlCode: '5А002',
-					description: 'Crypto module',
-					quantity: 1,
-					unit: 'pcs',
-					value: 10,
-					currency: 'USD'
-				}
-			],
+			goodsLines: [cryptoModule],
 			counterparty: { name: 'Acme', country: 'DE' }
 		},
 		principal,

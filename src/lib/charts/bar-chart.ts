@@ -7,9 +7,12 @@ import type { Attachment } from 'svelte/attachments';
 
 Chart.register(BarController, BarElement, CategoryScale, LinearScale, Legend, Tooltip);
 
+/** A series colour: the name of a design token in tokens.css (`--chart-1`), never a colour value. */
+export type ChartColor = `--${string}`;
+
 export interface BarData {
 	labels: string[];
-	series: { label: string; values: number[]; color: string }[];
+	series: { label: string; values: number[]; color: ChartColor }[];
 }
 
 export function barChart(
@@ -17,11 +20,17 @@ export function barChart(
 	opts: { stacked?: boolean; horizontal?: boolean } = {}
 ): Attachment<HTMLCanvasElement> {
 	return (canvas) => {
+		// The canvas draws colour values, so the tokens are read from the styles the page applies.
+		const styles = getComputedStyle(canvas);
 		const chart = new Chart(canvas, {
 			type: 'bar',
 			data: {
 				labels: data.labels,
-				datasets: data.series.map((s) => ({ label: s.label, data: s.values, backgroundColor: s.color }))
+				datasets: data.series.map((s) => ({
+					label: s.label,
+					data: s.values,
+					backgroundColor: styles.getPropertyValue(s.color).trim()
+				}))
 			},
 			options: {
 				responsive: true,

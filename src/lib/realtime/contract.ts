@@ -5,6 +5,7 @@
  * ack of `{ data } | { error, code }`.
  */
 import { z } from 'zod';
+import type { Role } from '../domain/access/roles';
 
 /**
  * A refusal carries the stable `code` of its domain error (ADR-031) and `error`, the message in the
@@ -133,7 +134,7 @@ export interface SocketData {
 /** Who is watching, as far as event routing is concerned (decided on the server, from the DB). */
 export interface Viewer {
 	userId: number;
-	roles: string[];
+	roles: Role[];
 	unit: string | null;
 	agencyCode: string | null;
 	kiosk: boolean;

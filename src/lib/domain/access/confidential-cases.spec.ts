@@ -6,9 +6,10 @@
 import { describe, expect, it } from 'vitest';
 import { createCalendar } from '../calendar';
 import { deviceDataDestroyedAfter, mayReadCase } from './confidential-cases';
+import type { Role } from './roles';
 
 const device = (assigneeId: number | null) => ({ service: 'device-verification', assigneeId });
-const reader = (userId: number, ...roles: string[]) => ({ userId, roles });
+const reader = (userId: number, ...roles: Role[]) => ({ userId, roles });
 
 describe('who reads a device-verification case (004 P 14–15)', () => {
 	it.each([

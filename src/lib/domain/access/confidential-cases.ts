@@ -8,6 +8,7 @@
  * wall board; every read is audited; its device data are destroyed after the retention period.
  */
 import type { LocalDate, WorkingCalendar } from '../calendar';
+import type { Role } from './roles';
 
 /** The services whose cases are confidential in this way, with the points that make them so. */
 export const CONFIDENTIAL_SERVICES: Readonly<Record<string, string>> = {
@@ -19,7 +20,7 @@ export const confidentialityOf = (service: string): string | null => CONFIDENTIA
 
 export interface CaseReader {
 	readonly userId: number;
-	readonly roles: readonly string[];
+	readonly roles: readonly Role[];
 	readonly kiosk?: boolean;
 }
 

@@ -12,9 +12,10 @@ import {
 	type RoutedCase
 } from './policy';
 import { ROLES } from './roles';
+import type { Role } from './roles';
 
 // The actors: user 1 in unit U1 unless said otherwise.
-const as = (roles: string[], extra: Partial<Actor> = {}): Actor => ({
+const as = (roles: Role[], extra: Partial<Actor> = {}): Actor => ({
 	userId: 1,
 	roles,
 	unit: 'U1',

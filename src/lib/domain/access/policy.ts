@@ -66,7 +66,7 @@ export type Permission = keyof typeof permissions;
 /** A kiosk session reads the wall board and nothing else, whatever its user's roles. */
 const KIOSK_PERMISSIONS: ReadonlySet<Permission> = new Set(['board:read']);
 
-export function can(roles: readonly string[], permission: Permission, kiosk = false): boolean {
+export function can(roles: readonly Role[], permission: Permission, kiosk = false): boolean {
 	if (kiosk && !KIOSK_PERMISSIONS.has(permission)) return false;
 	const allowed: readonly string[] = permissions[permission];
 	return roles.some((r) => allowed.includes(r));
@@ -75,7 +75,7 @@ export function can(roles: readonly string[], permission: Permission, kiosk = fa
 /** Who is asking: a signed-in user's rights as the server read them. */
 export interface Actor {
 	userId: number;
-	roles: readonly string[];
+	roles: readonly Role[];
 	unit?: string | null;
 	agencyCode?: string | null;
 	kiosk?: boolean;

@@ -19,3 +19,10 @@ export type Role = (typeof ROLES)[number];
 export type StaffRole = Exclude<Role, 'wallboard'>;
 
 export const isRole = (value: string): value is Role => (ROLES as readonly string[]).includes(value);
+
+/**
+ * The roles among values read at a boundary (a text column of the database): only those this
+ * build knows are carried on, so nothing downstream holds a role the policy cannot decide on.
+ */
+export const knownRoles = (values: readonly (string | null | undefined)[]): Role[] =>
+	values.filter((v): v is Role => typeof v === 'string' && isRole(v));

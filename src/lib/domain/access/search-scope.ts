@@ -8,6 +8,7 @@
  * - an agency liaison finds only cases its agency is consulted on, and only by what the agency
  *   is shown of them (number, goods codes; consultationForAgency), never by the applicant.
  */
+import type { Role } from './roles';
 /** The roles that read cases (permission `cases:read`). */
 const CASE_READER_ROLES = ['registrar', 'officer', 'head', 'supervisor', 'complaint_reviewer', 'admin'];
 /** Who reads every device-verification case (confidential-cases.ts, 004 P 14–15). */
@@ -15,7 +16,7 @@ const ALL_DEVICE_CASES_ROLES = ['head'];
 
 export interface SearchViewer {
 	userId: number;
-	roles: readonly string[];
+	roles: readonly Role[];
 	unit: string | null;
 	agencyCode: string | null;
 	kiosk?: boolean;

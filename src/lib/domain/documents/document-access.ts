@@ -4,15 +4,16 @@
  * the EDS of the head or the person acting for the head"; 001 p.25 for complaint answers).
  */
 import type { DocumentKind } from './kinds';
+import type { Role } from '../access/roles';
 
 const COMPLAINT_KINDS: readonly DocumentKind[] = ['complaint-extension-notice', 'complaint-decision'];
 
-export function mayPrepareDocument(roles: readonly string[], kind: DocumentKind): boolean {
+export function mayPrepareDocument(roles: readonly Role[], kind: DocumentKind): boolean {
 	if (roles.includes('officer') || roles.includes('head')) return true;
 	return COMPLAINT_KINDS.includes(kind) && roles.includes('complaint_reviewer');
 }
 
-export function maySignDocuments(roles: readonly string[], appointedSubstitute: boolean): boolean {
+export function maySignDocuments(roles: readonly Role[], appointedSubstitute: boolean): boolean {
 	return roles.includes('head') || appointedSubstitute;
 }
 

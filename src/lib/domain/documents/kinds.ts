@@ -28,7 +28,8 @@ export const DOCUMENT_FORMS: Record<DocumentKind, { '001'?: string; '000'?: stri
 	'complaint-decision': { '001': '001 p.24', '000': '000 p.16' }
 };
 
-const LICENCE_SERVICES = [
+/** Services whose grant is a licence (001 Annex 3), which may later be reissued (001 p.10). */
+export const LICENCE_SERVICES: readonly string[] = [
 	'export-licence',
 	'import-licence',
 	'general-export-licence',

@@ -21,6 +21,7 @@ import {
 	type ProcedureDefinition,
 	type StaffAction
 } from './types';
+import type { Role } from '../access/roles';
 
 export interface ActionContext {
 	readonly def: ProcedureDefinition;
@@ -29,7 +30,7 @@ export interface ActionContext {
 	readonly now: Date;
 	readonly calendar: WorkingCalendar;
 	/** The user an `assign` names, resolved by the server (null: no such active officer). */
-	readonly assignee?: { readonly id: number; readonly roles: readonly string[] } | null;
+	readonly assignee?: { readonly id: number; readonly roles: readonly Role[] } | null;
 }
 
 export type Handler<A extends StaffAction> = (ctx: ActionContext, input: ActionInput<A>) => ActionPlan;

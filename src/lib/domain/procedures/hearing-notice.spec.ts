@@ -13,11 +13,11 @@ import {
 	planRegistration,
 	planStaffAction,
 	procedureFor,
-	ProcedureError,
 	type ActingUser,
 	type CaseSnapshot
 } from './index';
 import { hearingNoticeOf } from './hearing-notice';
+import { refused } from './spec-fixtures';
 
 const calendar = createCalendar({});
 const officer: ActingUser = { kind: 'staff', userId: 1, username: 'officer', roles: ['officer'] };
@@ -51,16 +51,6 @@ function act(snap: CaseSnapshot, action: 'complete-check' | 'issue-preliminary-r
 	return applyPlan(snap, plan, () => `c-${++ids}`);
 }
 
-function refusal(fn: () => unknown): ProcedureError {
-	try {
-		fn();
-	} catch (e) {
-		if (e instanceof ProcedureError) return e;
-		throw e;
-	}
-	throw new Error('expected a ProcedureError');
-}
-
 // Tuesday 14 April 2026, 11:00: the notice is sent by SMS at 10:30 the same morning.
 const now = new Date('2026-04-14T11:00:00+05:00');
 const notice = {
@@ -86,11 +76,11 @@ describe('the hearing notice (001 p.19 paras 2–3; 000 p.13)', () => {
 		const snap = underReview('import-licence');
 		for (const missing of ['hearingPlace', 'notice'] as const) {
 			const body = { ...notice, [missing]: undefined };
-			const e = refusal(() => act(snap, 'issue-preliminary-refusal', body, now));
+			const e = refused(() => act(snap, 'issue-preliminary-refusal', body, now));
 			expect(e.kind).toBe('invalid');
 			expect(Object.keys(e.fields ?? {}).join(' ')).toContain(missing);
 		}
-		const e = refusal(() =>
+		const e = refused(() =>
 			act(snap, 'issue-preliminary-refusal', { ...notice, notice: { ...notice.notice, channel: 'pigeon' } }, now)
 		);
 		expect(e.fields).toHaveProperty(['notice.channel']);
@@ -100,17 +90,17 @@ describe('the hearing notice (001 p.19 paras 2–3; 000 p.13)', () => {
 		const snap = underReview('import-licence');
 		const at = (sentAt: string) => ({ ...notice, notice: { ...notice.notice, sentAt } });
 		expect(
-			refusal(() => act(snap, 'issue-preliminary-refusal', at('2026-04-14T11:30:00+05:00'), now)).fields
+			refused(() => act(snap, 'issue-preliminary-refusal', at('2026-04-14T11:30:00+05:00'), now)).fields
 		).toHaveProperty(['notice.sentAt']);
 		expect(
-			refusal(() => act(snap, 'issue-preliminary-refusal', at('2026-04-10T11:30:00+05:00'), now)).fields
+			refused(() => act(snap, 'issue-preliminary-refusal', at('2026-04-10T11:30:00+05:00'), now)).fields
 		).toHaveProperty(['notice.sentAt']);
 	});
 
 	it('counts the 2 WD of the hearing from the day of the notice: Tuesday 14 → Thursday 16 April', () => {
 		const snap = underReview('import-licence');
 		const late = { ...notice, hearingAt: '2026-04-17T10:00:00+05:00' };
-		const e = refusal(() => act(snap, 'issue-preliminary-refusal', late, now));
+		const e = refused(() => act(snap, 'issue-preliminary-refusal', late, now));
 		expect(e.kind).toBe('invalid');
 		expect(e.message).toContain('001 p.19 para 3');
 	});
@@ -118,7 +108,7 @@ describe('the hearing notice (001 p.19 paras 2–3; 000 p.13)', () => {
 	it('cites 000 p.13 for a certificate’s hearing limit, never 001', () => {
 		const snap = underReview('end-user-certificate');
 		const late = { ...notice, hearingAt: '2026-04-17T10:00:00+05:00' };
-		const e = refusal(() => act(snap, 'issue-preliminary-refusal', late, now));
+		const e = refused(() => act(snap, 'issue-preliminary-refusal', late, now));
 		expect(e.message).toContain('000 p.13');
 		expect(e.message).not.toContain('001');
 	});

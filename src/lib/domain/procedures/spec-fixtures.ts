@@ -19,10 +19,11 @@ import {
 	type GoodsLineInput,
 	type StaffAction
 } from './index';
+import type { Role } from '../access/roles';
 
 export const calendar = createCalendar({});
 
-const staff = (userId: number, username: string, ...roles: string[]): ActingUser => ({
+const staff = (userId: number, username: string, ...roles: Role[]): ActingUser => ({
 	kind: 'staff',
 	userId,
 	username,
@@ -91,7 +92,7 @@ export function act(
 	action: StaffAction,
 	body: unknown,
 	now: Date,
-	assignee?: { id: number; roles: string[] }
+	assignee?: { id: number; roles: Role[] }
 ) {
 	const plan = planStaffAction({ def: procedureFor(snap.service), snap, actor, now, calendar, assignee }, action, body);
 	return { plan, next: applyPlan(snap, plan, newId) };

@@ -9,7 +9,7 @@ import type { ClockEvent, ClockKind, SlaClock } from '../sla';
 import type { ServiceCode } from '../reference/services';
 import type { GroundAct } from '../reference/refusal-grounds';
 import type { HearingNotice } from './hearing-notice';
-import type { StaffRole } from '../access/roles';
+import type { Role, StaffRole } from '../access/roles';
 
 /** Staff actions, with the names of the staff API (`POST /api/v1/cases/{id}/actions/{action}`). */
 export const STAFF_ACTIONS = [
@@ -300,7 +300,7 @@ export interface ActingUser {
 	readonly kind: 'staff';
 	readonly userId: number;
 	readonly username: string;
-	readonly roles: readonly string[];
+	readonly roles: readonly Role[];
 }
 export interface ActingBody {
 	/** An agency (its token or liaison), the MFA, or the scheduler. */

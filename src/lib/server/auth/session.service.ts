@@ -8,6 +8,7 @@ import type { Db } from '../db/client';
 import { roles, sessions, userRoles, users } from '../db/schema';
 import type { Clock } from '../clock';
 import { newToken, parseToken, secretMatches } from './token';
+import { knownRoles, type Role } from '../../domain/access/roles';
 
 export interface SessionLimits {
 	idleMs: number;
@@ -32,7 +33,7 @@ export interface SessionUser {
 	id: number;
 	username: string;
 	displayName: string;
-	roles: string[];
+	roles: Role[];
 	agencyCode: string | null;
 	unit: string | null;
 	hasTotp: boolean;
@@ -73,7 +74,7 @@ export function createSessionService(
 			id: u.id,
 			username: u.username,
 			displayName: u.displayName,
-			roles: rows.flatMap((r) => (r.role ? [r.role] : [])),
+			roles: knownRoles(rows.map((r) => r.role)),
 			agencyCode: u.agencyCode,
 			unit: u.unit,
 			hasTotp: u.totpKey !== null,

@@ -45,6 +45,7 @@ import { assertContractFree, findReissuedLicence } from './licence-links';
 import type { TokenPrincipal } from '../integration/tokens.service';
 import { incompletenessLetterEvent } from '../drafting/incompleteness-letter';
 import { draftTiedDocuments } from '../documents/draft-document';
+import { knownRoles, type Role } from '../../domain/access/roles';
 
 /** How far ahead of our clock a portal's receipt time may be (clock skew), and how far back. */
 const MAX_SKEW_MS = 5 * 60_000;
@@ -82,6 +83,12 @@ export function createCaseActions(deps: { db: Db; clock: Clock; calendar: Calend
 			? { status: p.answer.status, body: { error: p.answer.message, case: view } }
 			: { status: 200, body: view };
 	}
+
+	/** Finds a request's case and addressee body in its table (consultations or control requests). */
+	const addresseeIn =
+		(table: typeof consultations | typeof controlRequests) =>
+		async (id: string): Promise<{ caseId: string; agencyCode: string } | undefined> =>
+			(await db.select({ caseId: table.caseId, agencyCode: table.agencyCode }).from(table).where(eq(table.id, id)))[0];
 
 	/**
 	 * A state body answers a request sent to it (a consultation, 001 p.16; a control-system request,
@@ -173,13 +180,7 @@ export function createCaseActions(deps: { db: Db; clock: Clock; calendar: Calend
 		) =>
 			answerAgencyRequest(
 				{
-					find: async (id) =>
-						(
-							await db
-								.select({ caseId: consultations.caseId, agencyCode: consultations.agencyCode })
-								.from(consultations)
-								.where(eq(consultations.id, id))
-						)[0],
+					find: addresseeIn(consultations),
 					id: consultationId,
 					notFound: 'No such consultation.',
 					otherBody: 'This consultation was sent to another state body.',
@@ -201,13 +202,7 @@ export function createCaseActions(deps: { db: Db; clock: Clock; calendar: Calend
 		) =>
 			answerAgencyRequest(
 				{
-					find: async (id) =>
-						(
-							await db
-								.select({ caseId: controlRequests.caseId, agencyCode: controlRequests.agencyCode })
-								.from(controlRequests)
-								.where(eq(controlRequests.id, id))
-						)[0],
+					find: addresseeIn(controlRequests),
 					id: requestId,
 					notFound: 'No such control-system request.',
 					otherBody: 'This request was sent to another state body.',
@@ -453,7 +448,7 @@ async function nextCaseNumber(tx: Tx, prefix: string, year: string): Promise<str
 	return `${prefix}-${year}-${String(rows[0]!.next).padStart(5, '0')}`;
 }
 
-async function resolveAssignee(ex: Executor, body: unknown): Promise<{ id: number; roles: string[] } | null> {
+async function resolveAssignee(ex: Executor, body: unknown): Promise<{ id: number; roles: Role[] } | null> {
 	const username =
 		typeof body === 'object' && body && 'username' in body ? String((body as { username: unknown }).username) : '';
 	const [u] = await ex
@@ -462,7 +457,7 @@ async function resolveAssignee(ex: Executor, body: unknown): Promise<{ id: numbe
 		.where(and(eq(users.username, username), eq(users.disabled, false)));
 	if (!u) return null;
 	const roles = await ex.select({ role: userRoles.role }).from(userRoles).where(eq(userRoles.userId, u.id));
-	return { id: u.id, roles: roles.map((r) => r.role) };
+	return { id: u.id, roles: knownRoles(roles.map((r) => r.role)) };
 }
 
 export type CaseActions = ReturnType<typeof createCaseActions>;

@@ -10,15 +10,8 @@ import { cases, organisations } from '../db/schema';
 import { ApiError } from '../http/api-error';
 import type { ReissuedLicence } from '../../domain/procedures';
 import type { ApplicationInput } from './application.schema';
+import { LICENCE_SERVICES } from '../../domain/documents/kinds';
 
-/** Services whose grant is a licence that may be reissued. */
-const LICENCE_SERVICES = [
-	'export-licence',
-	'import-licence',
-	'general-export-licence',
-	'licence-reissue',
-	'licence-reissue-separation'
-];
 const invalid = (field: string, message: string) => new ApiError(422, 'Some fields are invalid.', { [field]: message });
 
 /** The licence a reissue application names, in force on the registration day (001 p.10). */

@@ -6,10 +6,11 @@
 import { eq, isNull, notInArray, or, type SQL } from 'drizzle-orm';
 import { cases } from '../db/schema';
 import { CONFIDENTIAL_SERVICES } from '../../domain/access/confidential-cases';
+import type { Role } from '../../domain/access/roles';
 
 const SERVICES = Object.keys(CONFIDENTIAL_SERVICES);
 
-export function readableCases(user: { id: number; roles: readonly string[]; kiosk?: boolean }): SQL | undefined {
+export function readableCases(user: { id: number; roles: readonly Role[]; kiosk?: boolean }): SQL | undefined {
 	if (!user.kiosk && user.roles.includes('head')) return undefined;
 	if (!user.kiosk && user.roles.includes('officer'))
 		return or(notInArray(cases.service, SERVICES), isNull(cases.assigneeId), eq(cases.assigneeId, user.id));

@@ -9,11 +9,12 @@ import { caseState, loadDocumentCase } from './document-facts';
 import { activeKeystore } from '../signing/keystores';
 import { DOCUMENT_KINDS, documentAllowed } from '../../domain/documents/kinds';
 import { mayPrepareDocument, maySignDocuments } from '../../domain/documents/document-access';
+import type { Role } from '../../domain/access/roles';
 
 export async function caseDocumentsPanel(
 	deps: { db: Db; documents: DocumentsService },
 	caseId: string,
-	user: { id: number; roles: readonly string[] },
+	user: { id: number; roles: readonly Role[] },
 	kiosk: boolean
 ) {
 	const [rows, keystore, loaded] = [

@@ -27,6 +27,7 @@ import { Pkcs12Signer } from '../signing/pkcs12-signer';
 import { SignerRefused, type Signer } from '../signing/signer';
 import { signPdfDocument } from '../signing/pades';
 import { verifyDocument } from '../signing/verify-document';
+import type { Role } from '../../domain/access/roles';
 
 export type { DocumentRow } from './draft-document';
 export { DRAFT_MARK } from './draft-document';
@@ -35,7 +36,7 @@ export interface DocumentActor {
 	id: number;
 	username: string;
 	displayName: string;
-	roles: readonly string[];
+	roles: readonly Role[];
 }
 
 /** What a demo signature says on the page (the PDF is still a real PAdES signature). */

@@ -7,12 +7,13 @@ import { draftAccess, type DraftAccess } from '../../domain/access/policy';
 import { findCurrentDraft, type DraftRow } from './draft.repository';
 import { loadLetterFacts, type LetterFacts } from './draft-letter';
 import { DraftingError } from './drafting-errors';
+import type { Role } from '../../domain/access/roles';
 
 export interface DraftActor {
 	id: number;
 	username: string;
 	displayName: string;
-	roles: readonly string[];
+	roles: readonly Role[];
 	kiosk?: boolean;
 }
 

@@ -13,6 +13,7 @@ import { appendCaseEvent } from '../audit/audit.repository';
 import { ApiError } from '../http/api-error';
 import { mentionsIn } from '../../domain/notes/markdown-lite';
 import { scopeSeesCase, searchScope } from '../../domain/access/search-scope';
+import { knownRoles, type Role } from '../../domain/access/roles';
 
 export const NOTE_EDIT_WINDOW_MS = 5 * 60_000;
 export const NoteInputSchema = z.object({ text: z.string().trim().min(1).max(5000) }).strict();
@@ -20,7 +21,7 @@ export const NoteInputSchema = z.object({ text: z.string().trim().min(1).max(500
 export interface NoteAuthor {
 	userId: number;
 	username: string;
-	roles: readonly string[];
+	roles: readonly Role[];
 	unit: string | null;
 }
 
@@ -79,7 +80,7 @@ async function checkMentions(ex: Executor, text: string, c: Awaited<ReturnType<t
 		}
 		const scope = searchScope({
 			userId: u.id,
-			roles: roles.filter((r) => r.userId === u.id).map((r) => r.role),
+			roles: knownRoles(roles.filter((r) => r.userId === u.id).map((r) => r.role)),
 			unit: u.unit,
 			agencyCode: null
 		});

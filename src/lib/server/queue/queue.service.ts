@@ -10,6 +10,7 @@ import type { CalendarSnapshot } from '../../domain/calendar/browser-calendar';
 import { byUrgency, urgencyOf } from '../../domain/queue/urgency';
 import { reviveClock } from '../calendar/recompute-clocks';
 import { readableCases } from '../cases/readable-cases';
+import type { Role } from '../../domain/access/roles';
 
 export const QUEUE_TABS = ['mine', 'unit', 'unassigned', 'all'] as const;
 export type QueueTab = (typeof QUEUE_TABS)[number];
@@ -43,7 +44,7 @@ export async function loadQueue(
 	db: Db,
 	calendar: WorkingCalendar,
 	now: Date,
-	user: { id: number; unit: string | null; roles: readonly string[]; kiosk?: boolean },
+	user: { id: number; unit: string | null; roles: readonly Role[]; kiosk?: boolean },
 	f: QueueFilter
 ) {
 	const where: SQL[] = [isNull(cases.decidedAt)];

@@ -3,8 +3,9 @@ import { apiRoute } from '$lib/server/http/api-error';
 import { readJson } from '$lib/server/http/json-body';
 import { requirePermission } from '$lib/server/auth/guard';
 import { addNote, listNotes, listNotesFor, NoteInputSchema } from '$lib/server/notes/notes.service';
+import type { Role } from '$lib/domain/access/roles';
 
-const authorOf = (user: { id: number; username: string; roles: readonly string[]; unit: string | null }) => ({
+const authorOf = (user: { id: number; username: string; roles: readonly Role[]; unit: string | null }) => ({
 	userId: user.id,
 	username: user.username,
 	roles: user.roles,
