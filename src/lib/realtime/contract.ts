@@ -82,6 +82,20 @@ export interface ServerToClientEvents extends CaseEventListeners {
 	'session:welcomed': (payload: { serverTime: string; username: string; lastEventId: number }) => void;
 	/** The socket is closed: its session was signed out or revoked, expired, or its user disabled. */
 	'session:ended': (payload: { reason: 'revoked' | 'expired' | 'disabled' }) => void;
+	/** A notification for this socket's user only (ADR-060), its text in the socket's language. */
+	'notification:created': (payload: NotificationPush) => void;
+}
+
+/** A new notification as pushed to its recipient's sockets, with their unread count after it. */
+export interface NotificationPush {
+	id: number;
+	kind: string;
+	caseId: string | null;
+	caseNumber: string | null;
+	text: string;
+	onBehalfOf: string | null;
+	createdAt: string;
+	unread: number;
 }
 
 /**
