@@ -34,6 +34,7 @@ import { log } from './observability/logger';
 import { createMailWorker } from './notifications/mail-worker';
 import { createSmtpTransport } from './notifications/smtp-transport';
 import { createNotificationService } from './notifications/notifications.service';
+import { createAbsenceService } from './notifications/absences.service';
 
 export async function createAppContext(
 	config: AppConfig,
@@ -142,6 +143,8 @@ export async function createAppContext(
 		/** Started with the scheduler (server/app.ts) when SMTP_URL is set: sends notification e-mails. */
 		mailWorker,
 		notifications: createNotificationService({ db }),
+		/** Out-of-office periods and substitutes (ADR-061). */
+		absences: createAbsenceService({ db, now: () => realClock.now() }),
 		documents: createDocumentsService({ db, clock, calendar })
 	};
 }
