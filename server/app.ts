@@ -66,6 +66,7 @@ export async function startServer(
 		ctx.scheduler.start();
 		ctx.deviceRetention.start((e) => log('device-retention').error({ err: loggableError(e) }, 'sweep failed'));
 		ctx.webhookWorker.start(); // webhooks queued before a restart go out now
+		ctx.mailWorker?.start(); // so do notification e-mails (ADR-060)
 	}
 	const { port } = http.address() as AddressInfo;
 	const shownHost = opts.host === '0.0.0.0' || opts.host === '::' ? 'localhost' : opts.host;
@@ -77,6 +78,7 @@ export async function startServer(
 			await ctx.scheduler.stop(); // waits for a firing under way to commit
 			ctx.deviceRetention.stop();
 			await ctx.webhookWorker.stop(); // sends in flight end and their results are written
+			await ctx.mailWorker?.stop();
 			// Told first, then closed: clients leave and reconnect (elsewhere) at once, with jitter (ADR-069).
 			io.local.emit('server:going-away', { reconnectWithinMs: GOING_AWAY_WINDOW_MS });
 			await io.close();

@@ -26,6 +26,7 @@ import { welcomeSocket } from './sockets/session-welcome';
 import { handleEventsReplay } from './sockets/events-replay.handler';
 import { traceSocketEvents } from './sockets/event-tracing';
 import { tracingEnabled } from '../src/lib/server/observability/tracing';
+import { createNotificationPush, joinUserRoom } from './sockets/notification-push';
 
 export type { InterServerEvents } from './socket-types';
 export type RealtimeServer = Server<ClientToServerEvents, ServerToClientEvents, InterServerEvents, SocketData> & {
@@ -104,6 +105,9 @@ export async function createRealtime(
 	hub.subscribe((row) => void drafting.onCaseEvent(row).catch((e) => console.error('drafting access:', e)));
 	// A case event (also one another process committed) may have started, stopped or moved a clock.
 	hub.subscribe(() => ctx.scheduler.wake());
+	// The notifications a case event caused reach their recipients' sockets (ADR-060).
+	const pushNotifications = createNotificationPush(io, ctx);
+	hub.subscribe((row) => void pushNotifications(row).catch((e) => console.error('notifications:', e)));
 	const feed = await startOutboxFeed(io, ctx, hub, {
 		publishEveryMs: opts.publishEveryMs,
 		gapWaitMs: opts.gapWaitMs,
@@ -113,6 +117,7 @@ export async function createRealtime(
 
 	io.on('connection', (socket: AppSocket) => {
 		welcomeSocket(socket, { ctx, lastEventId: () => publisher.lastId });
+		joinUserRoom(socket);
 		handleEventsReplay(socket, { ctx, replays, recheck: audience.recheck, published: () => publisher.lastId });
 	});
 

@@ -4,7 +4,7 @@ import { searchScope } from '$lib/domain/access/search-scope';
 
 export const load: LayoutServerLoad = async (event) => {
 	const { user, session } = event.locals;
-	if (!user || !session?.twoFactorVerified) return { user: null, nav: [], search: null };
+	if (!user || !session?.twoFactorVerified) return { user: null, nav: [], search: null, unread: 0 };
 	// Links only to what the server would allow; the labels are translated in the layout.
 	const nav = [
 		{ href: '/queue', show: userCan(event, 'cases:read') },
@@ -22,7 +22,10 @@ export const load: LayoutServerLoad = async (event) => {
 	].filter((n) => n.show);
 	// The header's search box (ADR-040): for whoever the search would answer.
 	const scope = searchScope({ ...user, userId: user.id, kiosk: session.kind === 'kiosk' });
+	// The header's bell (ADR-060): a staff session's unread count; the socket keeps it live.
+	const unread = session.kind === 'staff' ? await event.locals.ctx.notifications.unreadCount(user.id) : 0;
 	return {
+		unread,
 		search: scope.kind === 'none' ? null : { liaison: scope.kind === 'agency' },
 		user: {
 			username: user.username,

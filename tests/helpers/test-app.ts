@@ -27,7 +27,7 @@ export const TEST_PASSWORD = 'correct horse battery';
 export async function startTestApp(
 	env: Record<string, string> = {},
 	serverOptions: RealtimeOptions & { metricsPort?: number } = {},
-	contextOptions: Pick<NonNullable<Parameters<typeof createAppContext>[1]>, 'webhooks'> = {}
+	contextOptions: Pick<NonNullable<Parameters<typeof createAppContext>[1]>, 'webhooks' | 'mail'> = {}
 ): Promise<TestApp> {
 	process.env.ADDRESS_HEADER = CLIENT_IP_HEADER;
 	const clock = new ManualClock(new Date('2026-03-02T04:00:00Z'));

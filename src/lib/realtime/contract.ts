@@ -91,6 +91,20 @@ export interface ServerToClientEvents extends CaseEventListeners {
 	 * rather than waiting for the transport to close (ADR-069).
 	 */
 	'server:going-away': (payload: { reconnectWithinMs: number }) => void;
+	/** A notification for this socket's user only (ADR-060), its text in the socket's language. */
+	'notification:created': (payload: NotificationPush) => void;
+}
+
+/** A new notification as pushed to its recipient's sockets, with their unread count after it. */
+export interface NotificationPush {
+	id: number;
+	kind: string;
+	caseId: string | null;
+	caseNumber: string | null;
+	text: string;
+	onBehalfOf: string | null;
+	createdAt: string;
+	unread: number;
 }
 
 /**

@@ -60,7 +60,14 @@ const EnvSchema = z.object({
 	 * Tests only: hold each deadline firing this long after its claim, before its commit, so a test
 	 * can kill the process mid-firing (tests/integration/scheduler-kill.test.ts). Refused in production.
 	 */
-	MERZIM_TEST_PAUSE_AFTER_CLAIM_MS: z.coerce.number().int().positive().optional()
+	MERZIM_TEST_PAUSE_AFTER_CLAIM_MS: z.coerce.number().int().positive().optional(),
+	/** Notification e-mails (ADR-060): `smtp://user:pass@host:587` or `smtps://…`; none sent when unset. */
+	SMTP_URL: z
+		.string()
+		.regex(/^smtps?:\/\/[^\s]+$/, 'an smtp:// or smtps:// URL')
+		.optional()
+		.or(z.literal('').transform(() => undefined)),
+	SMTP_FROM: z.string().email('an e-mail address').default('merzim@localhost')
 });
 
 export type Env = z.infer<typeof EnvSchema>;
@@ -90,6 +97,8 @@ export interface AppConfig {
 	testPauseAfterClaimMs?: number;
 	/** The key sealing webhook secrets; without it, `<dataDir>/webhook.key` (made on first use). */
 	webhookKey?: string;
+	/** Notification e-mails (ADR-060): off when unset. */
+	smtp?: { url: string; from: string };
 }
 
 export interface OidcConfig {
@@ -170,6 +179,7 @@ export function loadConfig(env: Record<string, string | undefined>): AppConfig {
 		metricsToken: e.METRICS_TOKEN || undefined,
 		shutdownGraceMs: e.SHUTDOWN_GRACE_SECONDS * 1000,
 		retentionMs: e.HOUSEKEEPING_RETENTION_HOURS * 3_600_000,
-		testPauseAfterClaimMs: e.MERZIM_TEST_PAUSE_AFTER_CLAIM_MS
+		testPauseAfterClaimMs: e.MERZIM_TEST_PAUSE_AFTER_CLAIM_MS,
+		smtp: e.SMTP_URL ? { url: e.SMTP_URL, from: e.SMTP_FROM } : undefined
 	};
 }

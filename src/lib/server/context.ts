@@ -31,6 +31,10 @@ import { createDocumentsService } from './documents/documents.service';
 import { createOidc } from './auth/oidc';
 import { createUserAdmin } from './users/user-admin.service';
 import { log } from './observability/logger';
+import { createMailWorker } from './notifications/mail-worker';
+import { createSmtpTransport } from './notifications/smtp-transport';
+import { createNotificationService } from './notifications/notifications.service';
+import { createAbsenceService } from './notifications/absences.service';
 
 export async function createAppContext(
 	config: AppConfig,
@@ -40,6 +44,8 @@ export async function createAppContext(
 		drafting?: DraftingOptions;
 		scheduler?: Omit<SchedulerOptions, 'onError'>;
 		webhooks?: Omit<WebhookWorkerOptions, 'onError'>;
+		/** Tests: options of the notification e-mail worker (a pause before each send, the lease). */
+		mail?: { leaseMs?: number; maxSleepMs?: number; beforeSend?: (id: number) => Promise<void> };
 	} = {}
 ) {
 	const clock = opts.clock ?? (config.clock === 'simulated' ? new ManualClock(new Date()) : systemClock);
@@ -79,6 +85,18 @@ export async function createAppContext(
 		{ db, box, onCommit, singleProcess: dbHandle.driver === 'pglite' },
 		{ ...opts.webhooks, onError: (e) => console.error('webhooks:', loggableError(e)) }
 	);
+	// Notification e-mails (ADR-060): only with SMTP_URL; the outbox fills either way.
+	const mailWorker = config.smtp
+		? createMailWorker(
+				{ db, transport: createSmtpTransport(config.smtp.url), onCommit },
+				{
+					from: config.smtp.from,
+					origin: config.origin ?? `http://localhost:${config.port}`,
+					...opts.mail,
+					onError: (e) => log('mail').error({ err: loggableError(e) }, 'notification e-mail failed')
+				}
+			)
+		: null;
 	return {
 		config,
 		clock,
@@ -122,6 +140,11 @@ export async function createAppContext(
 		}),
 		/** Started with the scheduler (server/app.ts): sends the webhook outbox. */
 		webhookWorker,
+		/** Started with the scheduler (server/app.ts) when SMTP_URL is set: sends notification e-mails. */
+		mailWorker,
+		notifications: createNotificationService({ db }),
+		/** Out-of-office periods and substitutes (ADR-061). */
+		absences: createAbsenceService({ db, now: () => realClock.now() }),
 		documents: createDocumentsService({ db, clock, calendar })
 	};
 }

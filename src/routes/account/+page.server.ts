@@ -5,6 +5,8 @@ import { deleteSessionCookie } from '$lib/server/auth/cookie';
 import { confirmIdentity } from '$lib/server/auth/confirm-identity';
 import { isUserInputError } from '$lib/server/users/users.service';
 import { m } from '$lib/paraglide/messages';
+import { OwnSettingsSchema } from '$lib/server/users/user.schemas';
+import { setLocaleCookie } from '$lib/server/users/locale-cookie';
 
 export const load: PageServerLoad = async (event) => {
 	const user = requireUser(event);
@@ -12,11 +14,26 @@ export const load: PageServerLoad = async (event) => {
 		hasTotp: user.hasTotp,
 		mfaRequired: user.mfaRequired,
 		mustChangePassword: user.mustChangePassword,
+		language: user.language,
+		email: user.email,
 		expiresAt: event.locals.session!.expiresAt.toISOString()
 	};
 };
 
 export const actions: Actions = {
+	/** Language and notification address (ADR-059); choosing a language here also switches the pages. */
+	settings: async (event) => {
+		const user = requireUser(event);
+		const form = await event.request.formData();
+		const parsed = OwnSettingsSchema.safeParse({
+			language: String(form.get('language') ?? ''),
+			email: String(form.get('email') ?? '')
+		});
+		if (!parsed.success) return fail(400, { settingsCode: 'invalid' as const });
+		await event.locals.ctx.users.setOwnSettings(user.id, parsed.data, { userId: user.id, label: user.username });
+		if (parsed.data.language) setLocaleCookie(event.cookies, parsed.data.language);
+		return { settingsCode: 'saved' as const };
+	},
 	/** The user's own password: the current one, 12+ characters, not breached; other sessions end. */
 	changePassword: async (event) => {
 		const user = requireUser(event);

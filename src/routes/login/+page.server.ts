@@ -2,6 +2,7 @@ import { fail, redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { deviceCookieName, setDeviceCookie, setSessionCookie } from '$lib/server/auth/cookie';
 import { safeNext } from '$lib/server/auth/safe-next';
+import { defaultLocaleAtSignIn } from '$lib/server/users/locale-cookie';
 
 export const load: PageServerLoad = async ({ locals, url }) => {
 	if (locals.user && locals.session?.twoFactorVerified)
@@ -42,6 +43,7 @@ export const actions: Actions = {
 			return fail(400, { username, code: 'credentials', message: 'Wrong username or password.' });
 		}
 		setSessionCookie(event.cookies, result.token, result.expiresAt, event.url.protocol === 'https:');
+		defaultLocaleAtSignIn(event.cookies, result.language);
 		if (result.deviceToken) setDeviceCookie(event.cookies, result.deviceToken, event.url.protocol === 'https:');
 		if (result.secondFactor === 'verify') redirect(303, '/login/two-factor');
 		if (result.secondFactor === 'setup') redirect(303, '/login/two-factor/setup');

@@ -35,7 +35,11 @@ export const load: PageServerLoad = async (event) => {
 		ctx.db,
 		calendar,
 		now,
-		{ ...user, kiosk: event.locals.session?.kind === 'kiosk' },
+		{
+			...user,
+			kiosk: event.locals.session?.kind === 'kiosk',
+			standsInFor: await ctx.absences.standsInFor(user.id)
+		},
 		filter
 	);
 	return { filter, ...queue, calendar: calendarSnapshot(calendar, now), serverNow: now.toISOString() };

@@ -79,6 +79,8 @@ export interface Actor {
 	unit?: string | null;
 	agencyCode?: string | null;
 	kiosk?: boolean;
+	/** Colleagues away now for whom this user stands in (ADR-061): their cases are in hand too. */
+	standsInFor?: readonly number[];
 }
 
 const may = (actor: Actor, permission: Permission) => can(actor.roles, permission, actor.kiosk);
@@ -95,6 +97,7 @@ export interface CaseRouting {
 /** Whether this staff member has the case in hand (HTTP and socket alike). */
 export function hasCaseInHand(actor: Actor, c: CaseRouting): boolean {
 	if (may(actor, 'cases:read-all')) return true;
+	if (c.assigneeId !== null && actor.standsInFor?.includes(c.assigneeId) && may(actor, 'cases:work')) return true;
 	if (!may(actor, 'cases:read-unit')) return false;
 	const unit = actor.unit ?? null;
 	return c.assigneeId === actor.userId || c.assigneeId === null || (unit !== null && c.unit === unit);
@@ -103,6 +106,19 @@ export function hasCaseInHand(actor: Actor, c: CaseRouting): boolean {
 /** `staff-full` (with the restricted part) for a reader of restricted data with the case in hand, otherwise `staff`. */
 export function staffAudience(actor: Actor, c: CaseRouting): 'staff-full' | 'staff' {
 	return may(actor, 'cases:read-restricted') && hasCaseInHand(actor, c) ? 'staff-full' : 'staff';
+}
+
+/**
+ * Out of office (ADR-061): a colleague may stand in for an absent user when both work cases
+ * (`cases:work`), they are of the same unit, and the substitute is someone else and active.
+ */
+export function maySubstitute(
+	absent: Pick<Actor, 'userId' | 'roles' | 'unit'>,
+	substitute: Pick<Actor, 'userId' | 'roles' | 'unit' | 'kiosk'> & { disabled?: boolean }
+): boolean {
+	if (absent.userId === substitute.userId || substitute.disabled || substitute.kiosk) return false;
+	if (!can(absent.roles, 'cases:work') || !can(substitute.roles, 'cases:work')) return false;
+	return (absent.unit ?? null) !== null && absent.unit === substitute.unit;
 }
 
 // ---------------------------------------------------------------------------------------------

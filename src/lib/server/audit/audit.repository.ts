@@ -9,6 +9,7 @@ import type { Db, Executor } from '../db/client';
 import { GENESIS_HASH, hashEvent, verifyStream, type ChainBreak } from './chain';
 import { normalizeJson } from './canonical';
 import { enqueueWebhookDeliveries } from '../webhooks/enqueue';
+import { enqueueNotifications } from '../notifications/enqueue';
 import { currentRequest } from '../observability/request-context';
 
 export interface Actor {
@@ -89,6 +90,8 @@ export async function appendCaseEvents(
 	const rows = (await tx.insert(caseEvents).values(values).returning()).sort((a, b) => a.seq - b.seq);
 	// The webhook outbox is written in the event's own transaction (ADR-037).
 	await enqueueWebhookDeliveries(tx, caseId, rows);
+	// …and so are the notifications it causes, in-app and e-mail (ADR-060).
+	await enqueueNotifications(tx, caseId, rows);
 	return rows;
 }
 

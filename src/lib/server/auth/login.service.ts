@@ -23,6 +23,8 @@ export type SignInResult =
 			secondFactor: 'none' | 'verify' | 'setup';
 			/** A new device cookie to set, when this browser was not known to the account yet. */
 			deviceToken: string | null;
+			/** The user's own language: the pages' default when the browser has not chosen one (ADR-059). */
+			language: 'kk' | 'ru' | 'en';
 	  }
 	| { ok: false; reason: 'invalid' }
 	/** The password was right, but the user's role signs in only through single sign-on. */
@@ -91,7 +93,15 @@ export function createLoginService(deps: {
 				at: clock.now(),
 				after: { sessionKind: session.kind, ip: input.ip }
 			});
-			return { ok: true, token, expiresAt: session.expiresAt, kiosk, secondFactor, deviceToken };
+			return {
+				ok: true,
+				token,
+				expiresAt: session.expiresAt,
+				kiosk,
+				secondFactor,
+				deviceToken,
+				language: sessionUser.language
+			};
 		}
 	};
 }

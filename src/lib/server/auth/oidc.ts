@@ -96,7 +96,7 @@ export function createOidc(
 			callbackUrl: URL,
 			pending: PendingSignIn,
 			meta: { ip: string; userAgent?: string }
-		): Promise<{ token: string; expiresAt: Date; userId: number }> {
+		): Promise<{ token: string; expiresAt: Date; userId: number; language: 'kk' | 'ru' | 'en' }> {
 			const cfg = await configuration();
 			let claims: Record<string, unknown>;
 			try {
@@ -167,7 +167,7 @@ export function createOidc(
 				at: deps.clock.now(),
 				after: { sessionKind: session.kind, ip: meta.ip, via: 'sso' }
 			});
-			return { token, expiresAt: session.expiresAt, userId: user.id };
+			return { token, expiresAt: session.expiresAt, userId: user.id, language: user.language };
 		},
 
 		/** Where to send the browser to end its session at the provider too. */

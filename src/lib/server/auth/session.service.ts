@@ -41,6 +41,9 @@ export interface SessionUser {
 	mfaRequired: boolean;
 	/** An admin reset the password: only the change form answers until the user picks their own. */
 	mustChangePassword: boolean;
+	/** The user's own language (ADR-059): the pages' default after sign-in, and their notifications. */
+	language: 'kk' | 'ru' | 'en';
+	email: string | null;
 }
 
 /** Activity closer than this to the last recorded one is not written again (saves a write per request). */
@@ -79,7 +82,9 @@ export function createSessionService(
 			unit: u.unit,
 			hasTotp: u.totpKey !== null,
 			mfaRequired: rows.some((r) => r.mfa === true),
-			mustChangePassword: u.mustChangePassword
+			mustChangePassword: u.mustChangePassword,
+			language: u.language,
+			email: u.email
 		};
 	}
 

@@ -57,6 +57,12 @@ export const users = pgTable('users', {
 	disabled: boolean('disabled').notNull().default(false),
 	/** Set by an admin's password reset: until the user picks their own, only the change form answers. */
 	mustChangePassword: boolean('must_change_password').notNull().default(false),
+	/** The user's language: the pages' default after sign-in, and their e-mails and notifications (ADR-059). */
+	language: text('language', { enum: ['kk', 'ru', 'en'] })
+		.notNull()
+		.default('kk'),
+	/** Where notification e-mails go; none are sent without it. */
+	email: text('email'),
 	createdAt: tstz('created_at').notNull(),
 	updatedAt: tstz('updated_at').notNull()
 });
@@ -343,3 +349,4 @@ export * from './schema.export-control';
 export * from './schema.webhooks';
 export * from './schema.documents';
 export * from './schema.desk';
+export * from './schema.notify';

@@ -44,14 +44,15 @@ export async function loadQueue(
 	db: Db,
 	calendar: WorkingCalendar,
 	now: Date,
-	user: { id: number; unit: string | null; roles: readonly Role[]; kiosk?: boolean },
+	user: { id: number; unit: string | null; roles: readonly Role[]; kiosk?: boolean; standsInFor?: readonly number[] },
 	f: QueueFilter
 ) {
 	const where: SQL[] = [isNull(cases.decidedAt)];
 	// Confidential cases only for those who work them (004 P 14–15).
 	const readable = readableCases(user);
 	if (readable) where.push(readable);
-	if (f.tab === 'mine') where.push(eq(cases.assigneeId, user.id));
+	// A substitute's own cases include those of the colleagues away for whom they stand in (ADR-061).
+	if (f.tab === 'mine') where.push(inArray(cases.assigneeId, [user.id, ...(user.standsInFor ?? [])]));
 	if (f.tab === 'unit') where.push(user.unit ? eq(cases.unit, user.unit) : isNull(cases.id));
 	if (f.tab === 'unassigned') where.push(isNull(cases.assigneeId));
 	if (f.service) where.push(eq(cases.service, f.service));

@@ -56,3 +56,18 @@ export const UserPatchSchema = z
 	})
 	.strict()
 	.refine((p) => Object.keys(p).length > 0, { message: 'Change at least one field.' });
+
+export const LANGUAGES = ['kk', 'ru', 'en'] as const;
+
+/** What a user sets for themselves (ADR-059): `PATCH /api/v1/me` and the account page. */
+export const OwnSettingsSchema = z
+	.object({
+		language: z.enum(LANGUAGES).optional(),
+		/** Empty clears it: no notification e-mails then. */
+		email: z
+			.union([z.email('Enter an e-mail address.').max(254), z.literal(''), z.null()])
+			.transform((e) => e || null)
+			.optional()
+	})
+	.strict()
+	.refine((s) => s.language !== undefined || s.email !== undefined, 'Send language or email.');

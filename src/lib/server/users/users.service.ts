@@ -203,6 +203,33 @@ export function createUserService(deps: {
 			return result;
 		},
 
+		/** The user's own settings (ADR-059): language and notification address; audited. */
+		async setOwnSettings(
+			userId: number,
+			settings: { language?: 'kk' | 'ru' | 'en'; email?: string | null },
+			actor: Actor
+		) {
+			await db.transaction(async (tx) => {
+				const [before] = await tx
+					.select({ language: users.language, email: users.email })
+					.from(users)
+					.where(eq(users.id, userId));
+				if (!before) throw new UserInputError('not-found', 'user-not-found', 'No such user.', 'userId');
+				const now = clock.now();
+				await tx
+					.update(users)
+					.set({ ...settings, updatedAt: now })
+					.where(eq(users.id, userId));
+				await appendAuditEvent(tx, `user:${userId}`, {
+					type: 'user-settings-changed',
+					actor,
+					at: now,
+					before,
+					after: { ...before, ...settings }
+				});
+			});
+		},
+
 		async setDisabled(userId: number, disabled: boolean, actor: Actor) {
 			await db.transaction(async (tx) => {
 				const before = await publicView(tx, userId);

@@ -3,6 +3,7 @@ import type { RequestHandler } from './$types';
 import { isSsoRefused } from '$lib/server/auth/oidc';
 import { takePendingCookie } from '$lib/server/auth/sso-cookie';
 import { setSessionCookie } from '$lib/server/auth/cookie';
+import { defaultLocaleAtSignIn } from '$lib/server/users/locale-cookie';
 import { safeNext } from '$lib/server/auth/safe-next';
 import { log } from '$lib/server/observability/logger';
 
@@ -23,6 +24,7 @@ export const GET: RequestHandler = async ({ locals, url, cookies, request, getCl
 			userAgent: request.headers.get('user-agent') ?? undefined
 		});
 		setSessionCookie(cookies, done.token, done.expiresAt, secure);
+		defaultLocaleAtSignIn(cookies, done.language);
 	} catch (e) {
 		if (!isSsoRefused(e)) throw e;
 		log('sso').warn({ code: e.code }, 'single sign-on refused');

@@ -1,0 +1,117 @@
+/**
+ * Notifications (ADR-059, ADR-060): the in-app list of each user, the e-mail outbox the mail
+ * worker sends, each user's preferences per kind and channel, and out-of-office periods with a
+ * substitute (ADR-061). Both notification tables are written in the transaction of the case event
+ * that causes them (audit.repository → notifications/enqueue.ts); one row per (event, user, kind),
+ * so a retried or replayed writer never doubles one.
+ */
+import { sql } from 'drizzle-orm';
+import {
+	bigint,
+	boolean,
+	index,
+	integer,
+	jsonb,
+	pgTable,
+	primaryKey,
+	text,
+	timestamp,
+	uniqueIndex,
+	uuid
+} from 'drizzle-orm/pg-core';
+import { cases, users } from './schema';
+
+const tstz = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
+
+export const notifications = pgTable(
+	'notifications',
+	{
+		id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+		userId: integer('user_id')
+			.notNull()
+			.references(() => users.id),
+		kind: text('kind').notNull(),
+		caseId: uuid('case_id').references(() => cases.id),
+		caseEventId: bigint('case_event_id', { mode: 'number' }).notNull(),
+		/** The case number and what the text needs (never restricted data: the band, an agency code). */
+		data: jsonb('data').notNull().$type<Record<string, unknown>>(),
+		/** Sent to a substitute: the absent colleague it was meant for (ADR-061). */
+		onBehalfOf: integer('on_behalf_of').references(() => users.id),
+		createdAt: tstz('created_at').notNull(),
+		readAt: tstz('read_at')
+	},
+	(t) => [
+		uniqueIndex('notifications_event_user_kind_idx').on(t.caseEventId, t.userId, t.kind),
+		index('notifications_user_idx').on(t.userId, t.id),
+		index('notifications_unread_idx')
+			.on(t.userId)
+			.where(sql`read_at is null`)
+	]
+);
+
+export const notificationEmailStatuses = ['pending', 'sent', 'failed'] as const;
+
+/** The e-mail outbox: rendered at send time in the recipient's language of that moment. */
+export const notificationEmails = pgTable(
+	'notification_emails',
+	{
+		id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+		userId: integer('user_id')
+			.notNull()
+			.references(() => users.id),
+		kind: text('kind').notNull(),
+		caseId: uuid('case_id').references(() => cases.id),
+		caseEventId: bigint('case_event_id', { mode: 'number' }).notNull(),
+		data: jsonb('data').notNull().$type<Record<string, unknown>>(),
+		/** The Message-ID of every attempt: a receiver can drop a copy resent after a crash. */
+		messageId: text('message_id').notNull(),
+		status: text('status', { enum: notificationEmailStatuses }).notNull().default('pending'),
+		attempts: integer('attempts').notNull().default(0),
+		createdAt: tstz('created_at').notNull(),
+		nextAttemptAt: tstz('next_attempt_at').notNull(),
+		leaseUntil: tstz('lease_until'),
+		leaseOwner: text('lease_owner'),
+		lastError: text('last_error'),
+		sentAt: tstz('sent_at')
+	},
+	(t) => [
+		uniqueIndex('notification_emails_event_user_kind_idx').on(t.caseEventId, t.userId, t.kind),
+		index('notification_emails_due_idx')
+			.on(t.nextAttemptAt)
+			.where(sql`status = 'pending'`)
+	]
+);
+
+/** A missing row is the default: every kind on, in the app and by e-mail. */
+export const notificationPreferences = pgTable(
+	'notification_preferences',
+	{
+		userId: integer('user_id')
+			.notNull()
+			.references(() => users.id, { onDelete: 'cascade' }),
+		kind: text('kind').notNull(),
+		channel: text('channel', { enum: ['app', 'email'] }).notNull(),
+		enabled: boolean('enabled').notNull()
+	},
+	(t) => [primaryKey({ columns: [t.userId, t.kind, t.channel] })]
+);
+
+/** Out of office: from `startsAt` to `endsAt` the substitute gets new assignments and notifications (ADR-061). */
+export const absences = pgTable(
+	'absences',
+	{
+		id: uuid('id').primaryKey().defaultRandom(),
+		userId: integer('user_id')
+			.notNull()
+			.references(() => users.id),
+		substituteId: integer('substitute_id')
+			.notNull()
+			.references(() => users.id),
+		startsAt: tstz('starts_at').notNull(),
+		endsAt: tstz('ends_at').notNull(),
+		createdAt: tstz('created_at').notNull(),
+		/** Ended early by its user: kept for the audit trail. */
+		cancelledAt: tstz('cancelled_at')
+	},
+	(t) => [index('absences_user_idx').on(t.userId, t.endsAt), index('absences_substitute_idx').on(t.substituteId)]
+);
