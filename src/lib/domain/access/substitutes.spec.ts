@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { hasCaseInHand, maySubstitute, type Actor } from './policy';
+import type { Role } from './roles';
 
 // ADR-061: who may stand in for whom, and what the substitute has in hand meanwhile.
-const person = (userId: number, roles: string[], unit: string | null, extra: Partial<Actor> = {}) => ({
+const person = (userId: number, roles: Role[], unit: string | null, extra: Partial<Actor> = {}) => ({
 	userId,
 	roles,
 	unit,

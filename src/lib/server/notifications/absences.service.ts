@@ -5,6 +5,7 @@
  * user's stream.
  */
 import { and, eq, gt, isNull, lte } from 'drizzle-orm';
+import { knownRoles } from '../../domain/access/roles';
 import type { Db } from '../db/client';
 import { absences, userRoles, users } from '../db/schema';
 import { appendAuditEvent, type Actor } from '../audit/audit.repository';
@@ -17,8 +18,8 @@ export function createAbsenceService(deps: { db: Db; now: () => Date }) {
 	async function person(where: ReturnType<typeof eq>) {
 		const [u] = await db.select().from(users).where(where);
 		if (!u) return null;
-		const roles = (await db.select({ r: userRoles.role }).from(userRoles).where(eq(userRoles.userId, u.id))).map(
-			(x) => x.r
+		const roles = knownRoles(
+			(await db.select({ r: userRoles.role }).from(userRoles).where(eq(userRoles.userId, u.id))).map((x) => x.r)
 		);
 		return { userId: u.id, username: u.username, roles, unit: u.unit, disabled: u.disabled };
 	}
