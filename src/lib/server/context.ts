@@ -31,6 +31,8 @@ import { createDocumentsService } from './documents/documents.service';
 import { createOidc } from './auth/oidc';
 import { createUserAdmin } from './users/user-admin.service';
 import { log } from './observability/logger';
+import { createAttachmentsService } from './attachments/attachments.service';
+import { createFileBlobStore } from './attachments/blob-store';
 
 export async function createAppContext(
 	config: AppConfig,
@@ -122,7 +124,14 @@ export async function createAppContext(
 		}),
 		/** Started with the scheduler (server/app.ts): sends the webhook outbox. */
 		webhookWorker,
-		documents: createDocumentsService({ db, clock, calendar })
+		documents: createDocumentsService({ db, clock, calendar }),
+		/** Files on a case, content-addressed on disk (ADR-056); the server sweeps orphans at start. */
+		attachments: createAttachmentsService({
+			db,
+			clock,
+			store: createFileBlobStore(resolve(config.attachments.dir)),
+			maxBytes: config.attachments.maxBytes
+		})
 	};
 }
 

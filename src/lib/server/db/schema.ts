@@ -343,3 +343,4 @@ export * from './schema.export-control';
 export * from './schema.webhooks';
 export * from './schema.documents';
 export * from './schema.desk';
+export * from './schema.attachments';
