@@ -91,6 +91,12 @@ export const attachmentPaths = {
 								replaces: { type: 'string', format: 'uuid' }
 							}
 						}
+					},
+					'application/octet-stream': {
+						schema: { type: 'string', format: 'binary' },
+						description:
+							'The raw bytes, streamed (the portal’s form: a multipart post without our Origin is refused as ' +
+							'cross-site): the name in `X-Filename` (percent-encoded UTF-8), a new version with `X-Replaces`'
 					}
 				}
 			},

@@ -1,7 +1,11 @@
 /**
  * The HTTP side of attachments (ADR-056): who is calling (a staff session, or the portal's token
- * speaking for the applicant named in `X-Applicant-Bin`), and the multipart upload read with its
- * limits: 415 for another body, 413 when declared too large, 422 for a missing or extra field.
+ * speaking for the applicant named in `X-Applicant-Bin`), and the upload read with its limits: 415
+ * for another body, 413 when declared too large, 422 for a missing or extra field. Two forms:
+ * multipart/form-data (field `file`, optional `replaces`), or the raw bytes as
+ * application/octet-stream with `X-Filename` (percent-encoded UTF-8) and optional `X-Replaces` —
+ * streamed to disk as they arrive. A server such as the portal sends no Origin header, and
+ * SvelteKit refuses cross-site multipart posts (its CSRF check), so the portal uses the raw form.
  */
 import type { RequestEvent } from '@sveltejs/kit';
 import { ApiError } from '../http/api-error';
@@ -37,10 +41,15 @@ export async function readUpload(
 	request: Request,
 	maxBytes: number
 ): Promise<{ file: UploadedFile; replaces: string | undefined }> {
-	if (!/^multipart\/form-data\b/i.test(request.headers.get('content-type') ?? ''))
-		throw new ApiError(415, 'Send the file as multipart/form-data, in the field "file".');
+	const type = request.headers.get('content-type') ?? '';
 	const declared = Number(request.headers.get('content-length') ?? '0');
 	if (declared > maxBytes + FRAMING_BYTES) throw new ApiError(413, `The file is larger than ${maxBytes} bytes.`);
+	if (/^application\/octet-stream\b/i.test(type)) return rawUpload(request);
+	if (!/^multipart\/form-data\b/i.test(type))
+		throw new ApiError(
+			415,
+			'Send the file as multipart/form-data (field "file") or as application/octet-stream with X-Filename.'
+		);
 	let form: FormData;
 	try {
 		form = await request.formData();
@@ -57,5 +66,20 @@ export async function readUpload(
 	return {
 		file: { name: file.name, bytes: file.stream() as unknown as AsyncIterable<Uint8Array> },
 		replaces: replaces || undefined
+	};
+}
+
+function rawUpload(request: Request): { file: UploadedFile; replaces: string | undefined } {
+	let name: string;
+	try {
+		name = decodeURIComponent(request.headers.get('x-filename') ?? '');
+	} catch {
+		name = '';
+	}
+	if (!name.trim() || !request.body)
+		throw new ApiError(422, 'X-Filename: the file name, percent-encoded UTF-8.', { 'x-filename': 'required' });
+	return {
+		file: { name, bytes: request.body as unknown as AsyncIterable<Uint8Array> },
+		replaces: request.headers.get('x-replaces') || undefined
 	};
 }
