@@ -33,9 +33,13 @@ export class CaseAttachmentsState {
 
 	/** Each attachment with its versions, newest version first. */
 	get series(): Attachment[][] {
-		const by = new Map<string, Attachment[]>();
-		for (const a of this.items) by.set(a.seriesId, [a, ...(by.get(a.seriesId) ?? [])]);
-		return [...by.values()];
+		const by: Record<string, Attachment[]> = {};
+		const order: string[] = [];
+		for (const a of this.items) {
+			if (!by[a.seriesId]) order.push(a.seriesId);
+			by[a.seriesId] = [a, ...(by[a.seriesId] ?? [])];
+		}
+		return order.map((id) => by[id]!);
 	}
 
 	start = () => {
