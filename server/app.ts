@@ -39,6 +39,9 @@ export async function startServer(
 ): Promise<RunningServer> {
 	publishAppContext(ctx);
 	const markProtocol = useConnectionProtocol();
+	// adapter-node refuses bodies over BODY_SIZE_LIMIT (512K by default) before any route sees them;
+	// an attachment may be up to its own limit (ADR-056). JSON routes keep theirs (json-body.ts).
+	process.env.BODY_SIZE_LIMIT ??= String(ctx.config.attachments.maxBytes + 1024 * 1024);
 	const handlerUrl = pathToFileURL(resolve(opts.buildDir ?? 'build', 'handler.js')).href;
 	const { handler } = (await import(handlerUrl)) as { handler: NodeHandler };
 	const kit = (req: import('node:http').IncomingMessage, res: import('node:http').ServerResponse) => {
@@ -67,6 +70,10 @@ export async function startServer(
 		ctx.deviceRetention.start((e) => log('device-retention').error({ err: loggableError(e) }, 'sweep failed'));
 		ctx.webhookWorker.start(); // webhooks queued before a restart go out now
 		ctx.mailWorker?.start(); // so do notification e-mails (ADR-060)
+		// Files left by an upload cut off between its rename and its row (ADR-056).
+		ctx.attachments
+			.sweepOrphans()
+			.catch((e) => log('attachments').error({ err: loggableError(e) }, 'orphan sweep failed'));
 	}
 	const { port } = http.address() as AddressInfo;
 	const shownHost = opts.host === '0.0.0.0' || opts.host === '::' ? 'localhost' : opts.host;

@@ -18,7 +18,7 @@ export class HttpClient {
 
 	async request(
 		path: string,
-		init: { method?: string; body?: string; headers?: Record<string, string> } = {}
+		init: { method?: string; body?: string | FormData; headers?: Record<string, string> } = {}
 	): Promise<Response> {
 		const method = init.method ?? 'GET';
 		const headers: Record<string, string> = {

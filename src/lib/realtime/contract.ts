@@ -57,7 +57,10 @@ export const CASE_EVENT_TYPES = [
 	'certificate:presentation-lapsed',
 	// An internal note added or edited (staff only; ADR-042).
 	'note:added',
-	'note:edited'
+	'note:edited',
+	// A file attached to the case, or withdrawn with a reason (never deleted; ADR-056).
+	'case:attachment-added',
+	'case:attachment-withdrawn'
 ] as const;
 export type CaseEventType = (typeof CASE_EVENT_TYPES)[number];
 

@@ -13,6 +13,14 @@ const EnvSchema = z.object({
 		.optional()
 		.or(z.literal('').transform(() => undefined)),
 	MERZIM_DATA_DIR: z.string().default('./data'),
+	/** Where attachment files are kept (ADR-056); by default `<MERZIM_DATA_DIR>/attachments`. */
+	MERZIM_ATTACHMENTS_DIR: z.string().min(1).optional(),
+	/** The largest attachment accepted, in bytes (25 MiB by default). */
+	MERZIM_ATTACHMENT_MAX_BYTES: z.coerce
+		.number()
+		.int()
+		.positive()
+		.default(25 * 1024 * 1024),
 	ORIGIN: z.string().url().optional(),
 	PORT: z.coerce.number().int().min(0).max(65535).default(3000),
 	HOST: z.string().default('0.0.0.0'),
@@ -75,6 +83,8 @@ export type Env = z.infer<typeof EnvSchema>;
 export interface AppConfig {
 	databaseUrl: string | undefined;
 	dataDir: string;
+	/** Attachment files (ADR-056): their directory and the size limit. */
+	attachments: { dir: string; maxBytes: number };
 	origin: string | undefined;
 	port: number;
 	host: string;
@@ -142,6 +152,10 @@ export function loadConfig(env: Record<string, string | undefined>): AppConfig {
 	return {
 		databaseUrl: e.DATABASE_URL,
 		dataDir: e.MERZIM_DATA_DIR,
+		attachments: {
+			dir: e.MERZIM_ATTACHMENTS_DIR ?? `${e.MERZIM_DATA_DIR.replace(/\/+$/, '')}/attachments`,
+			maxBytes: e.MERZIM_ATTACHMENT_MAX_BYTES
+		},
 		origin: e.ORIGIN,
 		port: e.PORT,
 		host: e.HOST,

@@ -35,6 +35,8 @@ import { createMailWorker } from './notifications/mail-worker';
 import { createSmtpTransport } from './notifications/smtp-transport';
 import { createNotificationService } from './notifications/notifications.service';
 import { createAbsenceService } from './notifications/absences.service';
+import { createAttachmentsService } from './attachments/attachments.service';
+import { createFileBlobStore } from './attachments/blob-store';
 
 export async function createAppContext(
 	config: AppConfig,
@@ -145,7 +147,14 @@ export async function createAppContext(
 		notifications: createNotificationService({ db }),
 		/** Out-of-office periods and substitutes (ADR-061). */
 		absences: createAbsenceService({ db, now: () => realClock.now() }),
-		documents: createDocumentsService({ db, clock, calendar })
+		documents: createDocumentsService({ db, clock, calendar }),
+		/** Files on a case, content-addressed on disk (ADR-056); the server sweeps orphans at start. */
+		attachments: createAttachmentsService({
+			db,
+			clock,
+			store: createFileBlobStore(resolve(config.attachments.dir)),
+			maxBytes: config.attachments.maxBytes
+		})
 	};
 }
 

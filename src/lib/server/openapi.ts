@@ -8,6 +8,7 @@ import { webhookEvents, webhookPaths } from './openapi.webhooks';
 import { ROLES } from '../domain/access/roles';
 import { documentPaths } from './openapi.documents';
 import { deskPaths } from './openapi.desk';
+import { attachmentPaths } from './openapi.attachments';
 import { opsPaths } from './openapi.ops';
 import { supervisionPaths } from './openapi.supervision';
 
@@ -242,6 +243,7 @@ export const openApiDocument = {
 		...webhookPaths,
 		...documentPaths,
 		...deskPaths,
+		...attachmentPaths,
 		...opsPaths,
 		...supervisionPaths
 	},

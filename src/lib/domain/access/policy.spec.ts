@@ -4,6 +4,8 @@ import {
 	deliveryFor,
 	draftAccess,
 	hasCaseInHand,
+	mayAttachToCase,
+	mayReadAttachments,
 	maySignDraft,
 	permissions,
 	staffAudience,
@@ -162,5 +164,38 @@ describe('the access policy', () => {
 		const named = new Set(Object.values(permissions).flat());
 		expect([...named].every((r) => (ROLES as readonly string[]).includes(r))).toBe(true);
 		expect(ROLES.filter((r) => !named.has(r))).toEqual([]);
+	});
+});
+
+describe('attachments (ADR-056)', () => {
+	const licence = (assigneeId: number | null, unit: string | null = 'U1'): RoutedCase => ({
+		service: 'export-licence',
+		assigneeId,
+		unit
+	});
+	const device = (assigneeId: number | null): RoutedCase => ({
+		service: 'device-verification',
+		assigneeId,
+		unit: 'U1'
+	});
+	const complaint: RoutedCase = { service: 'complaint', assigneeId: 9, unit: 'U2' };
+	it.each([
+		['officer, own case', officer, licence(1), true, true],
+		['officer, unit case', officer, licence(2), true, true],
+		['officer of another unit', as(['officer'], { unit: 'U2' }), licence(2), false, false],
+		['registrar, unit case', registrar, licence(2), true, true],
+		['head, any case', head, licence(7, 'U9'), true, true],
+		['supervisor reads, does not attach', supervisor, licence(7), true, false],
+		['reviewer on a complaint reads', reviewer, complaint, true, false],
+		['reviewer on a licence', reviewer, licence(null), false, false],
+		['liaison', liaison, licence(null), false, false],
+		['admin', as(['admin']), licence(null), false, false],
+		['kiosk head', as(['head'], { kiosk: true }), licence(1), false, false],
+		['officer, device case of another', officer, device(2), false, false],
+		['officer, own device case', officer, device(1), true, true],
+		['supervisor, device case', supervisor, device(1), false, false]
+	])('%s: read %s, attach %s', (_n, actor, c, read, attach) => {
+		expect(mayReadAttachments(actor, c)).toBe(read);
+		expect(mayAttachToCase(actor, c)).toBe(attach);
 	});
 });

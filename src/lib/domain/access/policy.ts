@@ -186,3 +186,24 @@ export function draftAccess(
 export function maySignDraft(actor: Actor): boolean {
 	return may(actor, 'drafts:sign');
 }
+
+// ---------------------------------------------------------------------------------------------
+// A case's attachments (ADR-056): files the Committee keeps on the case, never deleted.
+// ---------------------------------------------------------------------------------------------
+
+/**
+ * Read (list, download): whoever may read the case and has a reason to: staff with it in hand,
+ * complaint reviewers on complaint cases, heads and supervisors on all; a confidential device case
+ * only as `mayReadCase` allows (004 P 14–15). Never a kiosk.
+ */
+export function mayReadAttachments(actor: Actor, c: RoutedCase): boolean {
+	if (actor.kiosk || !may(actor, 'cases:read') || !mayReadCase(actor, c)) return false;
+	if (hasCaseInHand(actor, c)) return true;
+	return may(actor, 'complaints:review') && c.service === 'complaint';
+}
+
+/** Attach or withdraw: those who work or register the case and have it in hand. */
+export function mayAttachToCase(actor: Actor, c: RoutedCase): boolean {
+	if (!mayReadAttachments(actor, c)) return false;
+	return (may(actor, 'cases:work') || may(actor, 'cases:register')) && hasCaseInHand(actor, c);
+}

@@ -17,6 +17,7 @@ import { whyText } from '$lib/server/cases/why-text';
 import { displayLocale } from '$lib/format';
 import { caseDocumentsPanel } from '$lib/server/documents/case-page-documents';
 import { listNotes } from '$lib/server/notes/notes.service';
+import { mayAttachToCase, mayReadAttachments } from '$lib/domain/access/policy';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -115,6 +116,18 @@ export const load: PageServerLoad = async (event) => {
 			})),
 			// Internal notes (staff only, ADR-042), and who is reading (to offer editing one's own).
 			notes: await listNotes(event.locals.ctx.db, c.id),
+			// Files on the case (ADR-056), for those the policy lets read them; attach, for those who work it.
+			attachments: mayReadAttachments({ ...viewer, unit: user.unit }, c)
+				? await event.locals.ctx.attachments.list(c.id, {
+						kind: 'staff',
+						userId: user.id,
+						username: user.username,
+						roles: user.roles,
+						unit: user.unit,
+						kiosk: viewer.kiosk
+					})
+				: null,
+			mayAttach: mayAttachToCase({ ...viewer, unit: user.unit }, c),
 			me: user.username,
 			exportControl: exportControlView(
 				c.decision,
