@@ -10,6 +10,8 @@ import { isUserInputError } from '$lib/server/users/users.service';
 import { isRole, ROLES } from '$lib/domain/access/roles';
 import { errorMessage } from '$lib/server/http/error-answer';
 import { getLocale } from '$lib/paraglide/runtime';
+import { nameIn, NAME_LANGUAGES } from '$lib/domain/names/local-names';
+import { displayLocale } from '$lib/format';
 
 export const load: PageServerLoad = async (event) => {
 	requirePermission(event, 'users:manage');
@@ -25,6 +27,9 @@ export const load: PageServerLoad = async (event) => {
 			id: u.id,
 			username: u.username,
 			displayName: u.displayName,
+			displayNames: u.displayNames,
+			/** As this page's reader writes it: in the labels that name the person. */
+			name: nameIn(u.displayNames, u.displayName, displayLocale()),
 			agencyCode: u.agencyCode,
 			unit: u.unit,
 			disabled: u.disabled,
@@ -40,6 +45,9 @@ export const load: PageServerLoad = async (event) => {
 
 const ReasonSchema = z.string().trim().min(10).max(500);
 const actorOf = (user: { id: number; username: string }) => ({ userId: user.id, label: user.username });
+/** The `displayName_kk`, `_ru`, `_en` fields (ADR-062). */
+const namesOf = (form: FormData) =>
+	Object.fromEntries(NAME_LANGUAGES.map((l) => [l, String(form.get(`displayName_${l}`) ?? '')]));
 const idOf = (form: FormData) => Number.parseInt(String(form.get('userId') ?? ''), 10);
 
 export const actions: Actions = {
@@ -49,6 +57,7 @@ export const actions: Actions = {
 		const parsed = NewUserSchema.safeParse({
 			username: form.get('username'),
 			displayName: form.get('displayName'),
+			displayNames: namesOf(form),
 			password: form.get('password'),
 			roles: form.getAll('roles'),
 			agencyCode: form.get('agencyCode') || null,
@@ -96,7 +105,11 @@ export const actions: Actions = {
 		const admin = requirePermission(event, 'users:manage');
 		const form = await event.request.formData();
 		const userId = idOf(form);
-		const parsed = ProfileSchema.safeParse({ displayName: form.get('displayName'), unit: form.get('unit') ?? '' });
+		const parsed = ProfileSchema.safeParse({
+			displayName: form.get('displayName'),
+			displayNames: namesOf(form),
+			unit: form.get('unit') ?? ''
+		});
 		if (!parsed.success || !Number.isInteger(userId))
 			return fail(422, { action: 'setProfile', fields: parsed.success ? {} : fieldErrors(parsed.error) });
 		try {

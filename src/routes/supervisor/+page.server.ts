@@ -6,13 +6,15 @@ import { parseAnalysisQuery } from '$lib/server/supervision/analysis-query';
 import { loadAgencies, loadCompliance } from '$lib/server/supervision/analysis.repository';
 import { loadFilterOptions } from '$lib/server/supervision/filter-options';
 import { isDomainError } from '$lib/domain/errors/domain-error';
+import { displayLocale } from '$lib/format';
 
 export const load: PageServerLoad = async (event) => {
 	requirePermission(event, 'supervision:read');
 	const { ctx } = event.locals;
 	const now = ctx.clock.now();
 	const calendar = await ctx.calendar.current();
-	const charts = await loadSupervision(ctx.db, calendar, now);
+	const locale = displayLocale();
+	const charts = await loadSupervision(ctx.db, calendar, now, locale);
 	return { ...charts, asOf: now.toISOString(), analysis: await loadAnalysis() };
 
 	/** The period analyses, for those who may run them (supervision:analyse, checked again by the API). */
@@ -26,9 +28,9 @@ export const load: PageServerLoad = async (event) => {
 			throw e;
 		}
 		const [compliance, agencies, options] = await Promise.all([
-			loadCompliance(ctx.db, calendar, now, query.period, query.filters),
+			loadCompliance(ctx.db, calendar, now, query.period, query.filters, locale),
 			loadAgencies(ctx.db, calendar, query.period, query.filters),
-			loadFilterOptions(ctx.db)
+			loadFilterOptions(ctx.db, locale)
 		]);
 		return { query, compliance, agencies, options };
 	}

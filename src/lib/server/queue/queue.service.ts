@@ -10,6 +10,8 @@ import type { CalendarSnapshot } from '../../domain/calendar/browser-calendar';
 import { byUrgency, urgencyOf } from '../../domain/queue/urgency';
 import { reviveClock } from '../calendar/recompute-clocks';
 import { readableCases } from '../cases/readable-cases';
+import { userNameSql } from '../users/display-name';
+import type { DisplayLocale } from '../../domain/format/display-format';
 
 export const QUEUE_TABS = ['mine', 'unit', 'unassigned', 'all'] as const;
 export type QueueTab = (typeof QUEUE_TABS)[number];
@@ -44,7 +46,9 @@ export async function loadQueue(
 	calendar: WorkingCalendar,
 	now: Date,
 	user: { id: number; unit: string | null; roles: readonly string[]; kiosk?: boolean },
-	f: QueueFilter
+	f: QueueFilter,
+	/** The reader's language, for the assignee's name (ADR-062). */
+	locale: DisplayLocale = 'en'
 ) {
 	const where: SQL[] = [isNull(cases.decidedAt)];
 	// Confidential cases only for those who work them (004 P 14–15).
@@ -62,7 +66,7 @@ export async function loadQueue(
 			service: cases.service,
 			stage: cases.stage,
 			applicant: organisations.name,
-			assignee: users.displayName
+			assignee: userNameSql(locale)
 		})
 		.from(cases)
 		.innerJoin(organisations, eq(organisations.id, cases.applicantId))
