@@ -18,16 +18,16 @@ export async function buildDocumentPdf(
 	const fonts = fontBytes();
 	const regular = await pdf.embedFont(fonts.regular, { subset: true });
 	const bold = await pdf.embedFont(fonts.bold, { subset: true });
-	pdf.setTitle(`${c.title.kk} / ${c.title.ru} — ${c.number}`);
 	pdf.setSubject(c.citation);
 	pdf.setAuthor(c.signer.name);
 	pdf.setCreator('Merzim');
 	pdf.setProducer('Merzim (pdf-lib)');
-	pdf.setLanguage('kk-KZ');
 	pdf.setCreationDate(opts.createdAt);
 	pdf.setModificationDate(opts.createdAt);
 
 	const w = new Writer(pdf, regular, bold);
+	const kk = { lang: 'kk-KZ' };
+	const ru = { lang: 'ru-RU' };
 	const column = (A4.width - 2 * MARGIN - 24) / 2;
 	const right = MARGIN + column + 24;
 	if (opts.mark) {
@@ -39,6 +39,7 @@ export async function buildDocumentPdf(
 		w.gap(4);
 	}
 	const left = w.block(`${c.header.kk}\n${c.city.kk}`, {
+		...kk,
 		width: column,
 		font: bold,
 		size: 9.5,
@@ -46,6 +47,7 @@ export async function buildDocumentPdf(
 		keepY: true
 	});
 	const rightH = w.block(`${c.header.ru}\n${c.city.ru}`, {
+		...ru,
 		x: right,
 		width: column,
 		font: bold,
@@ -54,23 +56,23 @@ export async function buildDocumentPdf(
 		keepY: true
 	});
 	w.y -= Math.max(left, rightH) + 6;
-	w.page.drawLine({ start: { x: MARGIN, y: w.y }, end: { x: A4.width - MARGIN, y: w.y }, thickness: 0.8 });
+	w.rule(w.y, 0.8);
 	w.gap(10);
 	const meta = Math.max(
-		w.block(`${c.numberLine.kk}\n${c.dateLine.kk}`, { width: column, keepY: true }),
-		w.block(`${c.numberLine.ru}\n${c.dateLine.ru}`, { x: right, width: column, keepY: true })
+		w.block(`${c.numberLine.kk}\n${c.dateLine.kk}`, { ...kk, width: column, keepY: true }),
+		w.block(`${c.numberLine.ru}\n${c.dateLine.ru}`, { ...ru, x: right, width: column, keepY: true })
 	);
 	w.y -= meta + 12;
 	if (c.addressee) {
 		w.block(c.addressee.join('\n'), { x: right, width: column, font: bold });
 		w.gap(14);
 	}
-	w.block(`${c.title.kk} / ${c.title.ru}`, { font: bold, size: 12, align: 'center' });
+	w.block(`${c.title.kk} / ${c.title.ru}`, { font: bold, size: 12, align: 'center', role: 'H1' });
 	w.gap(10);
 	if (c.intro) {
-		w.block(c.intro.kk);
+		w.block(c.intro.kk, kk);
 		w.gap(4);
-		w.block(c.intro.ru);
+		w.block(c.intro.ru, ru);
 		w.gap(8);
 	}
 	for (const field of c.fields) {
@@ -95,11 +97,7 @@ export async function buildDocumentPdf(
 	w.y -= sig + 10;
 	w.block(c.citation, { size: 7.5 });
 	// A thin rule under the last line keeps pdf-lib's page content stream non-empty on short pages.
-	w.page.drawLine({
-		start: { x: MARGIN, y: MARGIN - 8 },
-		end: { x: A4.width - MARGIN, y: MARGIN - 8 },
-		thickness: 0.2,
-		color: rgb(0.6, 0.6, 0.6)
-	});
+	w.rule(MARGIN - 8, 0.2, rgb(0.6, 0.6, 0.6));
+	w.tags.finish(`${c.title.kk} / ${c.title.ru} — ${c.number}`);
 	return pdf;
 }

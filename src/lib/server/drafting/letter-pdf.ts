@@ -8,6 +8,7 @@ import { createRequire } from 'node:module';
 import { PDFDocument, rgb, type PDFFont, type PDFPage } from 'pdf-lib';
 import fontkit from '@pdf-lib/fontkit';
 import type { RefusalLetter } from '../../domain/drafting/refusal-letter';
+import { PdfTags, type StructRole } from '../documents/pdf-tags';
 
 const require = createRequire(import.meta.url);
 let fonts: { regular: Uint8Array; bold: Uint8Array } | null = null;
@@ -49,7 +50,9 @@ export class Writer {
 	constructor(
 		private readonly pdf: PDFDocument,
 		readonly regular: PDFFont,
-		readonly bold: PDFFont
+		readonly bold: PDFFont,
+		/** The structure every block is tagged into (ADR-064). */
+		readonly tags: PdfTags = new PdfTags(pdf, 'kk-KZ')
 	) {
 		this.page = pdf.addPage([A4.width, A4.height]);
 		this.y = A4.height - MARGIN;
@@ -71,8 +74,13 @@ export class Writer {
 			size?: number;
 			align?: 'left' | 'center' | 'right';
 			keepY?: boolean;
+			/** The block's structure role (a paragraph unless said) and its language when not the document's. */
+			role?: StructRole;
+			lang?: string;
 		} = {}
 	): number {
+		const role = opts.role ?? 'P';
+		const el = this.tags.element(role, opts.lang);
 		const font = opts.font ?? this.regular;
 		const size = opts.size ?? SIZE;
 		const x = opts.x ?? MARGIN;
@@ -88,12 +96,22 @@ export class Writer {
 			}
 			const w = font.widthOfTextAtSize(line, size);
 			const dx = opts.align === 'center' ? (width - w) / 2 : opts.align === 'right' ? width - w : 0;
-			this.page.drawText(line, { x: x + dx, y: y - size, size, font, color: rgb(0, 0, 0) });
+			const lineY = y - size;
+			this.tags.mark(this.page, el, role, () =>
+				this.page.drawText(line, { x: x + dx, y: lineY, size, font, color: rgb(0, 0, 0) })
+			);
 			y -= step;
 		}
 		const height = this.y - y;
 		if (!opts.keepY) this.y = y;
 		return height;
+	}
+
+	/** A horizontal rule at `y`: decoration, not content (an artifact). */
+	rule(y: number, thickness: number, color = rgb(0, 0, 0)) {
+		this.tags.artifact(this.page, () =>
+			this.page.drawLine({ start: { x: MARGIN, y }, end: { x: A4.width - MARGIN, y }, thickness, color })
+		);
 	}
 
 	gap(points: number) {
@@ -110,7 +128,7 @@ export async function renderLetterPdf(
 	const { regular: regularBytes, bold: boldBytes } = fontBytes();
 	const regular = await pdf.embedFont(regularBytes, { subset: true });
 	const bold = await pdf.embedFont(boldBytes, { subset: true });
-	pdf.setTitle(`${letter.title.kk} / ${letter.title.ru} — ${letter.number.ru}`);
+	const title = `${letter.title.kk} / ${letter.title.ru} — ${letter.number.ru}`;
 	pdf.setAuthor(letter.signer.name);
 	pdf.setCreator('Merzim');
 	pdf.setProducer('Merzim (pdf-lib)');
@@ -126,6 +144,7 @@ export async function renderLetterPdf(
 	}
 	// 001 Annex 2 item 2: the bilingual header in two columns; item 3: the city.
 	const left = w.block(`${letter.header.kk}\n${letter.city.kk}`, {
+		lang: 'kk-KZ',
 		width: column,
 		font: bold,
 		size: 9.5,
@@ -133,6 +152,7 @@ export async function renderLetterPdf(
 		keepY: true
 	});
 	const rightH = w.block(`${letter.header.ru}\n${letter.city.ru}`, {
+		lang: 'ru-RU',
 		x: right,
 		width: column,
 		font: bold,
@@ -141,24 +161,24 @@ export async function renderLetterPdf(
 		keepY: true
 	});
 	w.y -= Math.max(left, rightH) + 6;
-	w.page.drawLine({ start: { x: MARGIN, y: w.y }, end: { x: A4.width - MARGIN, y: w.y }, thickness: 0.8 });
+	w.rule(w.y, 0.8);
 	w.gap(10);
 	// Item 4: number and date of issue.
 	const meta = Math.max(
-		w.block(`${letter.number.kk}\n${letter.date.kk}`, { width: column, keepY: true }),
-		w.block(`${letter.number.ru}\n${letter.date.ru}`, { x: right, width: column, keepY: true })
+		w.block(`${letter.number.kk}\n${letter.date.kk}`, { width: column, keepY: true, lang: 'kk-KZ' }),
+		w.block(`${letter.number.ru}\n${letter.date.ru}`, { x: right, width: column, keepY: true, lang: 'ru-RU' })
 	);
 	w.y -= meta + 12;
 	// Item 5: the addressee, on the right.
 	w.block(letter.addressee.join('\n'), { x: right, width: column, font: bold });
 	w.gap(16);
 	// Item 6: the title.
-	w.block(`${letter.title.kk} / ${letter.title.ru}`, { font: bold, size: 12, align: 'center' });
+	w.block(`${letter.title.kk} / ${letter.title.ru}`, { font: bold, size: 12, align: 'center', role: 'H1' });
 	w.gap(10);
 	// Item 7: the body — the opening sentence in both languages, then the grounds.
-	w.block(letter.intro.kk);
+	w.block(letter.intro.kk, { lang: 'kk-KZ' });
 	w.gap(4);
-	w.block(letter.intro.ru);
+	w.block(letter.intro.ru, { lang: 'ru-RU' });
 	w.gap(8);
 	for (const paragraph of letter.body) {
 		w.block(paragraph);
@@ -172,5 +192,6 @@ export async function renderLetterPdf(
 		w.block(letter.signer.name, { x: right, width: column, font: bold, align: 'right', keepY: true })
 	);
 	w.y -= sig;
+	w.tags.finish(title);
 	return pdf.save({ useObjectStreams: false });
 }
