@@ -78,8 +78,11 @@ describe('the refusal letter is a tagged PDF (PDF/UA basics)', { timeout: 60_000
 			const contents = page.node.Contents();
 			const streams = contents instanceof PDFArray ? contents.asArray() : [contents];
 			const ops = streams
-				.map((s) => pdf.context.lookup(s as PDFRef, PDFRawStream))
-				.map((s) => inflateSync(Buffer.from(s.getContents())).toString('latin1'))
+				.map((s) => pdf.context.lookup(s as PDFRef))
+				.map((s) => {
+					if (!(s instanceof PDFRawStream)) throw new Error('a page content that is not a stream');
+					return inflateSync(Buffer.from(s.getContents())).toString('latin1');
+				})
 				.join('\n');
 			const mcids = [...ops.matchAll(/\/MCID (\d+)/g)].map((m) => Number(m[1]));
 			expect(mcids, `page ${i + 1}`).toEqual(owners.asArray().map((_, n) => n));
