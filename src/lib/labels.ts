@@ -3,6 +3,11 @@ import { getLocale } from '$lib/paraglide/runtime';
 import { m } from '$lib/paraglide/messages';
 import { findService } from '$lib/domain/reference/services';
 import { findAgency } from '$lib/domain/reference/agencies';
+import { unitNameIn } from '$lib/domain/reference/units';
+import { PROCEDURES } from '$lib/domain/procedures';
+
+const STEPS = PROCEDURES.flatMap((p) => p.steps);
+import { displayLocale } from '$lib/format';
 
 const pick = (o: { nameEn: string; nameRu: string; nameKk: string }) => {
 	const locale = getLocale();
@@ -38,6 +43,9 @@ const messages = m as unknown as Record<string, (() => string) | undefined>;
 
 /** `stage_<code>` / `clock_<code>` messages, falling back to the code itself. */
 export function stageName(code: string): string {
+	// A step of a procedure run as steps (003 A3 p.5): its name in the reader's language.
+	const step = code.startsWith('step:') ? STEPS.find((s) => `step:${s.id}` === code) : undefined;
+	if (step) return `${step.id}. ${pick(step)}`;
 	const key = code.replaceAll('-', '_');
 	return (messages[`stage_${key}`] ?? messages[`legala_stage_${key}`])?.() ?? code;
 }
@@ -129,4 +137,19 @@ export function goodsDescription(line: GoodsText, locale: string = getLocale()):
 		line.descriptionEn ??
 		line.descriptionRu;
 	return shown === null || shown === undefined ? undefined : String(shown);
+}
+
+/** A unit of the Committee as the reader names it (ADR-062). */
+export function unitName(code: string): string {
+	return unitNameIn(code, displayLocale());
+}
+
+/** A webhook event type (`case.decided`) in words; the type itself is the API's, for the receiver. */
+export function webhookEventName(type: string): string {
+	return messages[`i18n2_hook_${type.replace(/[.-]/g, '_')}`]?.() ?? type;
+}
+
+/** What an integration token is for (`portal`, `mfa`, `agency`). */
+export function tokenKindName(kind: string): string {
+	return messages[`token_kind_${kind}`]?.() ?? kind;
 }

@@ -1,6 +1,8 @@
 import type { LayoutServerLoad } from './$types';
 import { userCan } from '$lib/server/auth/guard';
 import { searchScope } from '$lib/domain/access/search-scope';
+import { nameIn } from '$lib/domain/names/local-names';
+import { displayLocale } from '$lib/format';
 
 export const load: LayoutServerLoad = async (event) => {
 	const { user, session } = event.locals;
@@ -29,7 +31,7 @@ export const load: LayoutServerLoad = async (event) => {
 		search: scope.kind === 'none' ? null : { liaison: scope.kind === 'agency' },
 		user: {
 			username: user.username,
-			displayName: user.displayName,
+			displayName: nameIn(user.displayNames, user.displayName, displayLocale()),
 			roles: user.roles,
 			kiosk: session.kind === 'kiosk'
 		},

@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { useE2eApp } from '../helpers/e2e-app';
 import { signInWith } from '../helpers/browser';
 import { createDb, type DbHandle } from '../../src/lib/server/db/client';
+import { eq } from 'drizzle-orm';
 import { cases, clocks, organisations } from '../../src/lib/server/db/schema';
 import { appendCaseEvent } from '../../src/lib/server/audit/audit.repository';
 
@@ -73,6 +74,45 @@ describe('live queue', () => {
 		expect(await row.getAttribute('class')).toContain('fresh');
 		expect(await page.evaluate(() => (window as unknown as { marker?: number }).marker)).toBe(42);
 		await page.screenshot({ path: 'tests/e2e/screenshots/queue-live.png' });
+		await page.close();
+	});
+
+	it('moves focus to the next row and says why when the focused row leaves the queue', async () => {
+		const page = await app.browser.newPage({ viewport: { width: 1600, height: 1000 } });
+		await signInWith(page, app.server.url, 'supervisor');
+		await page.goto(`${app.server.url}/queue?tab=all`);
+		await page.waitForFunction(() => performance.getEntriesByName('merzim:queue-interactive').length > 0);
+		await page.waitForTimeout(1000); // the socket is live
+		const links = page.locator('table.queue tbody a.case-link');
+		const [first, second] = [(await links.nth(0).textContent())!, (await links.nth(1).textContent())!];
+		await page.keyboard.press('j'); // the keyboard user is on the first row
+		expect(await page.evaluate(() => document.activeElement?.textContent)).toBe(first);
+
+		// Another process decides that case: it leaves the open queue.
+		const now = new Date();
+		await db.db.transaction(async (tx) => {
+			const [c] = await tx
+				.update(cases)
+				.set({ stage: 'granted', decidedAt: now, updatedAt: now })
+				.where(eq(cases.number, first))
+				.returning();
+			await appendCaseEvent(tx, c!.id, {
+				type: 'case:decided',
+				actor: { userId: null, label: 'system' },
+				at: now,
+				citation: '001 p.20',
+				after: { stage: 'granted' }
+			});
+		});
+
+		await page.locator('table.queue tbody a.case-link', { hasText: first }).waitFor({ state: 'detached' });
+		await page.waitForFunction((n) => document.activeElement?.textContent === n, second, { timeout: 5_000 });
+		const status = page.getByTestId('queue-removal');
+		expect(await status.getAttribute('aria-live')).toBe('polite');
+		expect(await status.textContent()).toContain(first);
+		// j continues from where focus now is.
+		await page.keyboard.press('j');
+		expect(await page.evaluate(() => document.activeElement?.textContent)).toBe(await links.nth(1).textContent());
 		await page.close();
 	});
 });

@@ -38,6 +38,12 @@ export async function pdfsig(pdf: Uint8Array) {
 	};
 }
 
+/** pdfinfo's report: `tagged` when poppler sees a tagged PDF (/MarkInfo /Marked true, ADR-064). */
+export async function pdfinfo(pdf: Uint8Array) {
+	const out = await withFile(pdf, (p) => run('pdfinfo', [p]));
+	return { out, tagged: /^Tagged:\s+yes$/m.test(out) };
+}
+
 export async function pdftotext(pdf: Uint8Array): Promise<string> {
 	return withFile(pdf, (p) => run('pdftotext', ['-enc', 'UTF-8', p, '-']));
 }

@@ -12,7 +12,7 @@ import { createCalendar } from '../../src/lib/domain/calendar';
 import { caseEvents, clocks, users } from '../../src/lib/server/db/schema';
 import { createDemoCa, issueDemoSigner, type DemoCa } from '../../src/lib/server/signing/demo-ca';
 import { addTrustAnchor } from '../../src/lib/server/signing/keystores';
-import { pdfsig, pdftotext, tamper } from '../helpers/pdf-tools';
+import { pdfinfo, pdfsig, pdftotext, tamper } from '../helpers/pdf-tools';
 import { clockOf, startProcedureHarness, type Json, type ProcedureHarness } from '../helpers/procedure-harness';
 
 let h: ProcedureHarness;
@@ -88,6 +88,9 @@ async function madeAndSigned(caseId: string, kind: string, expectText: string[],
 	expect(report, report.out).toMatchObject({ valid: true, whole: true, etsi: true, sha256: true });
 	expect(report.signer).toBe('head Демо');
 	expect((await pdfsig(tamper(pdf))).valid).toBe(false);
+	// Signing keeps the structure a screen reader reads (ADR-064).
+	const info = await pdfinfo(pdf);
+	expect(info.tagged, info.out).toBe(true);
 	const text = await pdftotext(pdf);
 	for (const t of ['Өнеркәсіп', signed.body.number, ...expectText]) expect(text).toContain(t);
 	return signed.body;

@@ -11,6 +11,8 @@ import { errorMessage } from '$lib/server/http/error-answer';
 import { getLocale } from '$lib/paraglide/runtime';
 import { m } from '$lib/paraglide/messages';
 import { PASSWORD_MIN_LENGTH } from '$lib/server/auth/password';
+import { nameIn, NAME_LANGUAGES } from '$lib/domain/names/local-names';
+import { displayLocale } from '$lib/format';
 
 export const load: PageServerLoad = async (event) => {
 	requirePermission(event, 'users:manage');
@@ -26,6 +28,9 @@ export const load: PageServerLoad = async (event) => {
 			id: u.id,
 			username: u.username,
 			displayName: u.displayName,
+			displayNames: u.displayNames,
+			/** As this page's reader writes it: in the labels that name the person. */
+			name: nameIn(u.displayNames, u.displayName, displayLocale()),
 			agencyCode: u.agencyCode,
 			unit: u.unit,
 			disabled: u.disabled,
@@ -59,6 +64,9 @@ function localFieldErrors(error: z.ZodError): Record<string, string> {
 
 const ReasonSchema = z.string().trim().min(10).max(500);
 const actorOf = (user: { id: number; username: string }) => ({ userId: user.id, label: user.username });
+/** The `displayName_kk`, `_ru`, `_en` fields (ADR-062). */
+const namesOf = (form: FormData) =>
+	Object.fromEntries(NAME_LANGUAGES.map((l) => [l, String(form.get(`displayName_${l}`) ?? '')]));
 const idOf = (form: FormData) => Number.parseInt(String(form.get('userId') ?? ''), 10);
 
 export const actions: Actions = {
@@ -68,6 +76,7 @@ export const actions: Actions = {
 		const parsed = NewUserSchema.safeParse({
 			username: form.get('username'),
 			displayName: form.get('displayName'),
+			displayNames: namesOf(form),
 			password: form.get('password'),
 			roles: form.getAll('roles'),
 			agencyCode: form.get('agencyCode') || null,
@@ -115,7 +124,11 @@ export const actions: Actions = {
 		const admin = requirePermission(event, 'users:manage');
 		const form = await event.request.formData();
 		const userId = idOf(form);
-		const parsed = ProfileSchema.safeParse({ displayName: form.get('displayName'), unit: form.get('unit') ?? '' });
+		const parsed = ProfileSchema.safeParse({
+			displayName: form.get('displayName'),
+			displayNames: namesOf(form),
+			unit: form.get('unit') ?? ''
+		});
 		if (!parsed.success || !Number.isInteger(userId))
 			return fail(422, { action: 'setProfile', fields: parsed.success ? {} : localFieldErrors(parsed.error) });
 		try {

@@ -12,6 +12,8 @@ import { userRoles, users } from '$lib/server/db/schema';
 import { AGENCY_CODES } from '$lib/domain/reference/agencies';
 import { SERVICE_CODES } from '$lib/domain/reference/services';
 import { PROCEDURES, TERMINAL_STAGES } from '$lib/domain/procedures';
+import { userNameSql } from '$lib/server/users/display-name';
+import { displayLocale } from '$lib/format';
 
 /** Every stage a case can be in, for the filter. */
 const STAGES = [
@@ -26,19 +28,21 @@ export const load: PageServerLoad = async (event) => {
 	const { filter, dropped } = parseCaseListFilter(event.url.searchParams);
 	const viewer = {
 		userId: user.id,
-		scope: searchScope({ userId: user.id, roles: user.roles, unit: user.unit, agencyCode: user.agencyCode })
+		scope: searchScope({ userId: user.id, roles: user.roles, unit: user.unit, agencyCode: user.agencyCode }),
+		locale: displayLocale()
 	};
 	const now = clock.now();
 	const { count: total, capped } = await countCases(db, filter, viewer, now);
 	const page = await listCasePage(db, filter, viewer, now, PAGE_SIZE, { few: !capped });
 	const canAssign = userCan(event, 'cases:decide');
 	// Who may be picked as assignee in the filter and the bulk assignment: the officers and heads.
+	const name = userNameSql(viewer.locale);
 	const officers = await db
-		.selectDistinct({ id: users.id, displayName: users.displayName, username: users.username, unit: users.unit })
+		.selectDistinct({ id: users.id, displayName: name, username: users.username, unit: users.unit })
 		.from(users)
 		.innerJoin(userRoles, eq(userRoles.userId, users.id))
 		.where(and(eq(users.disabled, false), inArray(userRoles.role, ['officer', 'head'])))
-		.orderBy(asc(users.displayName));
+		.orderBy(asc(name));
 	return {
 		filter,
 		dropped,

@@ -10,6 +10,7 @@ import {
 } from '$lib/server/queue/queue.service';
 import { isServiceCode } from '$lib/domain/reference/services';
 import { isAgencyCode } from '$lib/domain/reference/agencies';
+import { displayLocale } from '$lib/format';
 
 /** Filters live in the URL; unknown values are ignored rather than failing the page. */
 function filterFrom(q: URLSearchParams): QueueFilter {
@@ -40,7 +41,8 @@ export const load: PageServerLoad = async (event) => {
 			kiosk: event.locals.session?.kind === 'kiosk',
 			standsInFor: await ctx.absences.standsInFor(user.id)
 		},
-		filter
+		filter,
+		displayLocale()
 	);
 	return { filter, ...queue, calendar: calendarSnapshot(calendar, now), serverNow: now.toISOString() };
 };

@@ -9,13 +9,15 @@ import { loadAgencyTrend, loadWorkloadAsOf } from '$lib/server/supervision/trend
 import { parseAsOf } from '$lib/server/supervision/as-of-query';
 import { loadFilterOptions } from '$lib/server/supervision/filter-options';
 import { isDomainError } from '$lib/domain/errors/domain-error';
+import { displayLocale } from '$lib/format';
 
 export const load: PageServerLoad = async (event) => {
 	requirePermission(event, 'supervision:read');
 	const { ctx } = event.locals;
 	const now = ctx.clock.now();
 	const calendar = await ctx.calendar.current();
-	const charts = await loadSupervision(ctx.db, calendar, now);
+	const locale = displayLocale();
+	const charts = await loadSupervision(ctx.db, calendar, now, locale);
 	return { ...charts, asOf: now.toISOString(), analysis: await loadAnalysis() };
 
 	/** The period analyses, for those who may run them (supervision:analyse, checked again by the API). */
@@ -31,12 +33,12 @@ export const load: PageServerLoad = async (event) => {
 			throw e;
 		}
 		const [compliance, agencies, complaints, trend, workload, options] = await Promise.all([
-			loadCompliance(ctx.db, calendar, now, query.period, query.filters),
+			loadCompliance(ctx.db, calendar, now, query.period, query.filters, locale),
 			loadAgencies(ctx.db, calendar, query.period, query.filters),
 			loadComplaints(ctx.db, calendar, now, query.period, query.filters),
 			loadAgencyTrend(ctx.db, calendar, query.period, query.filters),
 			loadWorkloadAsOf(ctx.db, asOf, query.filters),
-			loadFilterOptions(ctx.db)
+			loadFilterOptions(ctx.db, locale)
 		]);
 		const at = event.url.searchParams.get('at') ?? '';
 		return { query, compliance, agencies, complaints, trend, workload, at, options };

@@ -62,18 +62,26 @@ export const a3Permission = <P extends A3Participant>(p: P) => `a3:${p}` as cons
 export const A3_REFUSAL_GROUNDS = {
 	'documents-incomplete': {
 		nameEn: 'Not all documents of Standard p.9 were submitted',
+		nameKk: 'Стандарттың 9-тармағында көзделген құжаттардың барлығы ұсынылмады',
+		nameRu: 'Представлены не все документы, предусмотренные пунктом 9 Стандарта',
 		citation: '003 A3 p.8.5; Standard p.9–10'
 	},
 	'customs-code-art-26': {
 		nameEn: 'The applicant does not meet the conditions of Customs Code art. 26',
+		nameKk: 'Өтініш беруші Кеден кодексінің 26-бабының шарттарына сәйкес келмейді',
+		nameRu: 'Заявитель не соответствует условиям статьи 26 Таможенного кодекса',
 		citation: '003 A3 p.8.5; Customs Code art. 26'
 	},
 	'data-not-confirmed': {
 		nameEn: "The applicant's data were not confirmed",
+		nameKk: 'Өтініш берушінің деректері расталмады',
+		nameRu: 'Данные заявителя не подтверждены',
 		citation: '003 A3 p.10 process 2'
 	},
 	'data-violations': {
 		nameEn: "The applicant's data show violations of the qualification requirements",
+		nameKk: 'Өтініш берушінің деректерінде біліктілік талаптарын бұзушылықтар анықталды',
+		nameRu: 'В данных заявителя выявлены нарушения квалификационных требований',
 		citation: '003 A3 p.10 condition 2, process 5'
 	}
 } as const;

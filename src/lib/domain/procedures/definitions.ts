@@ -315,6 +315,8 @@ const CUSTOMS_STEPS: readonly ProcedureStep[] = [
 	a3Step('office', {
 		id: '1',
 		nameEn: 'Register the application and pass it to the head',
+		nameKk: 'Өтінішті тіркеу және басшыға беру',
+		nameRu: 'Регистрация заявления и передача руководителю',
 		unit: 'working_hours',
 		length: 4,
 		citation: '003 A3 p.5.1'
@@ -322,6 +324,8 @@ const CUSTOMS_STEPS: readonly ProcedureStep[] = [
 	a3Step('provider-head', {
 		id: '2',
 		nameEn: 'Head of the provider: review and instruct the unit',
+		nameKk: 'Көрсетушінің басшысы қарайды және бөлімшеге тапсырады',
+		nameRu: 'Руководитель услугодателя рассматривает и поручает подразделению',
 		unit: 'calendar_days',
 		length: 1,
 		citation: '003 A3 p.5.2'
@@ -329,6 +333,8 @@ const CUSTOMS_STEPS: readonly ProcedureStep[] = [
 	a3Step('unit-head', {
 		id: '3',
 		nameEn: 'Head of the unit: review and instruct the chief expert',
+		nameKk: 'Бөлімше басшысы қарайды және бас сарапшыға тапсырады',
+		nameRu: 'Руководитель подразделения рассматривает и поручает главному эксперту',
 		unit: 'calendar_days',
 		length: 1,
 		citation: '003 A3 p.5.3'
@@ -336,6 +342,8 @@ const CUSTOMS_STEPS: readonly ProcedureStep[] = [
 	a3Step('chief-expert', {
 		id: '4',
 		nameEn: 'Chief expert: review and instruct the expert',
+		nameKk: 'Бас сарапшы қарайды және сарапшыға тапсырады',
+		nameRu: 'Главный эксперт рассматривает и поручает эксперту',
 		unit: 'working_hours',
 		length: 2,
 		citation: '003 A3 p.5.4'
@@ -343,6 +351,8 @@ const CUSTOMS_STEPS: readonly ProcedureStep[] = [
 	a3Step('expert', {
 		id: '5',
 		nameEn: 'Expert: examine; draft the order or a reasoned refusal',
+		nameKk: 'Сарапшы тексереді, бұйрықтың немесе дәлелді бас тартудың жобасын дайындайды',
+		nameRu: 'Эксперт проверяет и готовит проект приказа или мотивированного отказа',
 		unit: 'calendar_days',
 		length: 8,
 		citation: '003 A3 p.5.5, p.8.5',
@@ -352,6 +362,8 @@ const CUSTOMS_STEPS: readonly ProcedureStep[] = [
 	a3Step('legal-head', {
 		id: '6',
 		nameEn: 'Head of the legal unit: review the draft order',
+		nameKk: 'Заң бөлімшесінің басшысы бұйрық жобасын қарайды',
+		nameRu: 'Руководитель юридического подразделения рассматривает проект приказа',
 		unit: 'calendar_days',
 		length: 1,
 		citation: '003 A3 p.5.6'
@@ -359,6 +371,8 @@ const CUSTOMS_STEPS: readonly ProcedureStep[] = [
 	a3Step('legal-expert', {
 		id: '7',
 		nameEn: 'Legal expert: agree the draft order',
+		nameKk: 'Заң сарапшысы бұйрық жобасын келіседі',
+		nameRu: 'Эксперт юридического подразделения согласовывает проект приказа',
 		unit: 'calendar_days',
 		length: 2,
 		citation: '003 A3 p.5.7 (p.8.7: from receipt of the draft)'
@@ -366,6 +380,8 @@ const CUSTOMS_STEPS: readonly ProcedureStep[] = [
 	a3Step('provider-head', {
 		id: '8',
 		nameEn: 'Head of the provider: sign',
+		nameKk: 'Көрсетушінің басшысы қол қояды',
+		nameRu: 'Руководитель услугодателя подписывает',
 		unit: 'calendar_days',
 		length: 1,
 		citation: '003 A3 p.5.8',
@@ -374,6 +390,8 @@ const CUSTOMS_STEPS: readonly ProcedureStep[] = [
 	a3Step('office', {
 		id: '9',
 		nameEn: 'Register the result and send it to the applicant',
+		nameKk: 'Нәтижені тіркеу және өтініш берушіге жіберу',
+		nameRu: 'Регистрация результата и направление заявителю',
 		unit: 'working_hours',
 		length: 4,
 		citation: '003 A3 p.5.9',

@@ -108,6 +108,9 @@ export interface RegistrationClock {
 export interface ProcedureStep {
 	readonly id: string;
 	readonly nameEn: string;
+	/** The step as the act's Kazakh and Russian texts say it (ADR-062: no English on kk/ru pages). */
+	readonly nameKk: string;
+	readonly nameRu: string;
 	readonly roles: readonly StaffRole[];
 	readonly unit: 'working_hours' | 'calendar_days';
 	readonly length: number;
@@ -115,7 +118,12 @@ export interface ProcedureStep {
 	/** At this step the expert may turn the case to a reasoned refusal (003 A3 p.8.5(a)). */
 	readonly mayRefuse?: boolean;
 	/** The grounds such a refusal rests on, one of which it must name. */
-	readonly refusalGrounds?: Readonly<Record<string, { readonly nameEn: string; readonly citation: string }>>;
+	readonly refusalGrounds?: Readonly<
+		Record<
+			string,
+			{ readonly nameEn: string; readonly nameKk: string; readonly nameRu: string; readonly citation: string }
+		>
+	>;
 	/** The participant of the regulation who takes the step (003 A3 p.7), when it names them. */
 	readonly participant?: { readonly key: string; readonly nameEn: string; readonly citation: string };
 	/** After a refusal, the steps that still run (signature and sending). */

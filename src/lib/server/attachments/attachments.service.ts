@@ -6,6 +6,7 @@
  * (ADR-014). Never deleted: a new version keeps the old; a withdrawal is recorded with its reason.
  * Every download is audited (stream `case-access:<id>`, with the act point on confidential cases).
  */
+import type { Role } from '../../domain/access/roles';
 import { and, asc, desc, eq } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Db, Executor } from '../db/client';
@@ -25,7 +26,7 @@ export type AttachmentCaller =
 			kind: 'staff';
 			userId: number;
 			username: string;
-			roles: readonly string[];
+			roles: readonly Role[];
 			unit: string | null;
 			kiosk?: boolean;
 	  }

@@ -7,6 +7,7 @@ import { and, eq, ne } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import { roles, sessions, userRoles, users } from '../db/schema';
 import type { Clock } from '../clock';
+import type { LocalNames } from '../../domain/names/local-names';
 import { newToken, parseToken, secretMatches } from './token';
 import { knownRoles, type Role } from '../../domain/access/roles';
 
@@ -33,6 +34,8 @@ export interface SessionUser {
 	id: number;
 	username: string;
 	displayName: string;
+	/** The name in each language it was given in (ADR-062); `displayName` where one is missing. */
+	displayNames: LocalNames;
 	roles: Role[];
 	agencyCode: string | null;
 	unit: string | null;
@@ -77,6 +80,7 @@ export function createSessionService(
 			id: u.id,
 			username: u.username,
 			displayName: u.displayName,
+			displayNames: u.displayNames,
 			roles: knownRoles(rows.map((r) => r.role)),
 			agencyCode: u.agencyCode,
 			unit: u.unit,

@@ -11,6 +11,10 @@ import { availableActions, postDecisionDue, procedureFor, type ActingUser } from
 import { groundsFor } from '../../domain/reference/refusal-grounds';
 import { AGENCY_CODES } from '../../domain/reference/agencies';
 import { loadCase } from './case-snapshot';
+import { userNameSql } from '../users/display-name';
+
+const nameOf = (o: { nameEn: string; nameKk: string; nameRu: string }, locale: GroundLabelLocale) =>
+	locale === 'kk' ? o.nameKk : locale === 'ru' ? o.nameRu : o.nameEn;
 import { groundLabel, type GroundLabelLocale } from '../../domain/reference/refusal-ground-labels';
 
 export async function actionSupport(
@@ -19,7 +23,7 @@ export async function actionSupport(
 	user: ActingUser,
 	now: Date,
 	calendar: WorkingCalendar,
-	/** The reader's language, for the grounds' labels. */
+	/** The reader's language, for the grounds' labels and the officers' names. */
 	locale: GroundLabelLocale = 'en'
 ) {
 	const loaded = await loadCase(ex, caseId);
@@ -27,13 +31,14 @@ export async function actionSupport(
 	const def = procedureFor(loaded.row.service);
 	const names = availableActions({ def, snap: loaded.snap, actor: user, now, calendar });
 	const step = def.steps.find((s) => `step:${s.id}` === loaded.snap.stage);
+	const officerName = userNameSql(locale);
 	const officers = names.includes('assign')
 		? await ex
-				.selectDistinct({ username: users.username, displayName: users.displayName })
+				.selectDistinct({ username: users.username, displayName: officerName })
 				.from(users)
 				.innerJoin(userRoles, eq(userRoles.userId, users.id))
 				.where(and(inArray(userRoles.role, ['officer', 'head']), eq(users.disabled, false)))
-				.orderBy(asc(users.displayName))
+				.orderBy(asc(officerName))
 		: [];
 	return {
 		names,
@@ -54,12 +59,12 @@ export async function actionSupport(
 		step: step
 			? {
 					id: step.id,
-					name: step.nameEn,
+					name: nameOf(step, locale),
 					mayRefuse: !!step.mayRefuse,
-					// The grounds a refusal at this step names (003 A3 p.8.5).
+					// The grounds a refusal at this step names (003 A3 p.8.5); in kk and ru their text says the point.
 					grounds: Object.entries(step.refusalGrounds ?? {}).map(([code, g]) => ({
 						code,
-						label: `${g.nameEn} (${g.citation})`
+						label: locale === 'en' ? `${g.nameEn} (${g.citation})` : nameOf(g, locale)
 					}))
 				}
 			: null

@@ -7,6 +7,8 @@ import { sql, type SQL } from 'drizzle-orm';
 import { rowsOf, type Db } from '../db/client';
 import { DEVICE_SERVICE, type SearchScope } from '../../domain/access/search-scope';
 import { decodeCursor, encodeCursor, type CaseListFilter, type CaseSort } from './case-list.filter';
+import { userNameRaw } from '../users/display-name';
+import type { DisplayLocale } from '../../domain/format/display-format';
 
 /** Almaty is UTC+5 all year (ADR-001): a date filter covers that day there. */
 const dayStart = (d: string) => `${d}T00:00:00+05:00`;
@@ -31,6 +33,8 @@ const SORT_CAST: Record<CaseSort, SQL> = {
 export interface ListViewer {
 	userId: number;
 	scope: SearchScope;
+	/** The reader's language, for the assignee's name (ADR-062). */
+	locale?: DisplayLocale;
 }
 
 export function caseListWhere(f: CaseListFilter, viewer: ListViewer, now: Date): SQL {
@@ -124,7 +128,7 @@ export async function listCasePage(
 	const order = asc ? sql`asc` : sql`desc`;
 	const rows = rowsOf<Record<string, unknown>>(
 		await db.execute(sql`
-			select c.id, c.number, c.service, c.stage, o.name as applicant, o.bin, c.assignee_id, u.display_name as assignee,
+			select c.id, c.number, c.service, c.stage, o.name as applicant, o.bin, c.assignee_id, ${userNameRaw('u', viewer.locale ?? 'en')} as assignee,
 				c.unit, c.received_at, c.decided_at, ${expr} as sort_value,
 				(select min(k.due_at) from clocks k where k.case_id = c.id and k.state in ('running', 'overdue')) as next_due_at
 			from cases c

@@ -1,7 +1,9 @@
 /** Read models of cases for the pages and the API. */
-import { and, asc, count, desc, eq, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import { caseEvents, cases, clocks, consultations, mfaChecks, organisations, users } from '../db/schema';
+import { userNameSql } from '../users/display-name';
+import type { DisplayLocale } from '../../domain/format/display-format';
 
 export interface CaseListFilter {
 	stage?: string;
@@ -11,6 +13,8 @@ export interface CaseListFilter {
 	readable?: SQL;
 	limit: number;
 	offset: number;
+	/** The reader's language, for the assignee's name (ADR-062). */
+	locale?: DisplayLocale;
 }
 
 export async function listCases(db: Db, f: CaseListFilter) {
@@ -35,7 +39,7 @@ export async function listCases(db: Db, f: CaseListFilter) {
 			registeredOn: cases.registeredOn,
 			nextDueAt,
 			applicant: organisations.name,
-			assignee: users.displayName
+			assignee: userNameSql(f.locale ?? 'en')
 		})
 		.from(cases)
 		.innerJoin(organisations, eq(organisations.id, cases.applicantId))
@@ -48,9 +52,9 @@ export async function listCases(db: Db, f: CaseListFilter) {
 	return { rows, total: Number(total?.n ?? 0) };
 }
 
-export async function getCase(db: Db, id: string) {
+export async function getCase(db: Db, id: string, locale: DisplayLocale = 'en') {
 	const [row] = await db
-		.select({ c: cases, applicant: organisations, assignee: users.displayName })
+		.select({ c: cases, applicant: organisations, assignee: userNameSql(locale) })
 		.from(cases)
 		.innerJoin(organisations, eq(organisations.id, cases.applicantId))
 		.leftJoin(users, eq(users.id, cases.assigneeId))
@@ -62,11 +66,20 @@ export async function getCase(db: Db, id: string) {
 		db.select().from(consultations).where(eq(consultations.caseId, id)).orderBy(asc(consultations.agencyCode)),
 		db.select().from(mfaChecks).where(eq(mfaChecks.caseId, id))
 	]);
+	// The timeline names people as the reader writes them, not by their login (ADR-062).
+	const actorIds = [...new Set(events.map((e) => e.actorId).filter((id): id is number => id !== null))];
+	const actors = actorIds.length
+		? await db
+				.select({ id: users.id, name: userNameSql(locale) })
+				.from(users)
+				.where(inArray(users.id, actorIds))
+		: [];
+	const actorName = new Map(actors.map((a) => [a.id, a.name]));
 	return {
 		...row.c,
 		applicant: row.applicant,
 		assignee: row.assignee,
-		events,
+		events: events.map((e) => ({ ...e, actorName: e.actorId === null ? null : (actorName.get(e.actorId) ?? null) })),
 		clocks: caseClocks,
 		consultations: caseConsultations,
 		mfaChecks: checks

@@ -9,6 +9,7 @@
  * drizzle-kit and the typed `db` see one schema.
  */
 import { sql } from 'drizzle-orm';
+import type { LocalNames } from '../../domain/names/local-names';
 import {
 	bigint,
 	boolean,
@@ -48,7 +49,10 @@ export const roles = pgTable('roles', {
 export const users = pgTable('users', {
 	id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
 	username: text('username').notNull().unique(),
+	/** The name as entered; shown where `displayNames` has none for the page's language. */
 	displayName: text('display_name').notNull(),
+	/** The name as written in Kazakh, Russian and English (ADR-062). */
+	displayNames: jsonb('display_names').$type<LocalNames>().notNull().default({}),
 	passwordHash: text('password_hash').notNull(),
 	/** Only for `agency_liaison`: the one agency the user speaks for. */
 	agencyCode: text('agency_code').references(() => agencies.code),
@@ -253,6 +257,8 @@ export const calendarOverrides = pgTable('calendar_overrides', {
 export const integrationTokens = pgTable('integration_tokens', {
 	id: text('id').primaryKey(),
 	name: text('name').notNull(),
+	/** The label in Kazakh, Russian and English; `name` where one is missing (ADR-062). */
+	names: jsonb('names').$type<LocalNames>().notNull().default({}),
 	kind: text('kind', { enum: ['portal', 'mfa', 'agency'] }).notNull(),
 	agencyCode: text('agency_code').references(() => agencies.code),
 	secretHash: bytea('secret_hash').notNull(),

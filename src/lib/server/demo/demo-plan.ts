@@ -223,7 +223,11 @@ function planOne(rng: Rng, cal: WorkingCalendar, now: Date, today: string, servi
 				noticeAt: noticeAt.toISOString(),
 				// Time and place (method), channel, sending time and proof of the notice (001 p.19 paras 2–3; 000 p.13).
 				hearingPlace: 'Астана қ., Мәңгілік Ел даңғ., 8, 412 каб.',
-				notice: { channel: 'portal', sentAt: noticeAt.toISOString(), proof: 'E-license: жеке кабинетке жеткізілді' }
+				notice: {
+					channel: 'portal',
+					sentAt: noticeAt.toISOString(),
+					proof: 'Е-лицензиялау жүйесі: жеке кабинетке жеткізілді'
+				}
 			}
 		};
 	}

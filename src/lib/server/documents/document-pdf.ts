@@ -5,7 +5,7 @@
  */
 import { rgb, type PDFDocument } from 'pdf-lib';
 import type { DocumentContent } from '../../domain/documents/content';
-import { A4, COLUMN, MARGIN, RIGHT, startPdf } from '../pdf/pdf-layout';
+import { A4, COLUMN, KK, MARGIN, RIGHT, RU, startPdf } from '../pdf/pdf-layout';
 
 export async function buildDocumentPdf(
 	c: DocumentContent,
@@ -18,6 +18,8 @@ export async function buildDocumentPdf(
 		language: 'kk-KZ',
 		createdAt: opts.createdAt
 	});
+	const kk = { lang: KK };
+	const ru = { lang: RU };
 	if (opts.mark) {
 		w.block(opts.mark, { font: w.bold, size: 8.5, align: 'right' });
 		w.gap(4);
@@ -32,12 +34,12 @@ export async function buildDocumentPdf(
 		w.block(c.addressee.join('\n'), { x: RIGHT, width: COLUMN, font: w.bold });
 		w.gap(14);
 	}
-	w.block(`${c.title.kk} / ${c.title.ru}`, { font: w.bold, size: 12, align: 'center' });
+	w.block(`${c.title.kk} / ${c.title.ru}`, { font: w.bold, size: 12, align: 'center', role: 'H1' });
 	w.gap(10);
 	if (c.intro) {
-		w.block(c.intro.kk);
+		w.block(c.intro.kk, kk);
 		w.gap(4);
-		w.block(c.intro.ru);
+		w.block(c.intro.ru, ru);
 		w.gap(8);
 	}
 	for (const field of c.fields) {
@@ -59,11 +61,7 @@ export async function buildDocumentPdf(
 	w.gap(10);
 	w.block(c.citation, { size: 7.5 });
 	// A thin rule under the last line keeps pdf-lib's page content stream non-empty on short pages.
-	w.page.drawLine({
-		start: { x: MARGIN, y: MARGIN - 8 },
-		end: { x: A4.width - MARGIN, y: MARGIN - 8 },
-		thickness: 0.2,
-		color: rgb(0.6, 0.6, 0.6)
-	});
+	w.rule(MARGIN - 8, 0.2, rgb(0.6, 0.6, 0.6));
+	w.tags.finish(`${c.title.kk} / ${c.title.ru} — ${c.number}`);
 	return pdf;
 }

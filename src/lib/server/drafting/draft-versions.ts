@@ -14,6 +14,8 @@ import { bodyText } from './draft-state';
 import { stripControlChars } from '../http/text-safety';
 import { DraftingError } from './drafting-errors';
 import type { DraftingService } from './drafting.service';
+import { userNameSql } from '../users/display-name';
+import type { DisplayLocale } from '../../domain/format/display-format';
 
 export interface VersionView {
 	id: string;
@@ -97,14 +99,19 @@ export async function createNamedVersion(
 }
 
 /** Every version of every chain of the case, oldest first. */
-export async function listVersions(db: Executor, caseId: string): Promise<VersionView[]> {
+export async function listVersions(
+	db: Executor,
+	caseId: string,
+	/** The reader's language, for the authors' names (ADR-062). */
+	locale: DisplayLocale = 'en'
+): Promise<VersionView[]> {
 	const rows = await db
 		.select({
 			id: draftVersions.id,
 			chain: drafts.chain,
 			number: draftVersions.number,
 			name: draftVersions.name,
-			createdBy: users.displayName,
+			createdBy: userNameSql(locale),
 			createdAt: draftVersions.createdAt
 		})
 		.from(draftVersions)

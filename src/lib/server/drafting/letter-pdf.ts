@@ -9,8 +9,9 @@ export async function renderLetterPdf(
 	letter: RefusalLetter,
 	opts: { createdAt: Date; draftMark?: string }
 ): Promise<Uint8Array> {
+	const title = `${letter.title.kk} / ${letter.title.ru} — ${letter.number.ru}`;
 	const { pdf, w } = await startPdf({
-		title: `${letter.title.kk} / ${letter.title.ru} — ${letter.number.ru}`,
+		title,
 		author: letter.signer.name,
 		createdAt: opts.createdAt
 	});
@@ -26,12 +27,12 @@ export async function renderLetterPdf(
 	w.block(letter.addressee.join('\n'), { x: RIGHT, width: COLUMN, font: w.bold });
 	w.gap(16);
 	// Item 6: the title.
-	w.block(`${letter.title.kk} / ${letter.title.ru}`, { font: w.bold, size: 12, align: 'center' });
+	w.block(`${letter.title.kk} / ${letter.title.ru}`, { font: w.bold, size: 12, align: 'center', role: 'H1' });
 	w.gap(10);
 	// Item 7: the body — the opening sentence in both languages, then the grounds.
-	w.block(letter.intro.kk);
+	w.block(letter.intro.kk, { lang: 'kk-KZ' });
 	w.gap(4);
-	w.block(letter.intro.ru);
+	w.block(letter.intro.ru, { lang: 'ru-RU' });
 	w.gap(8);
 	for (const paragraph of letter.body) {
 		w.block(paragraph);
@@ -39,5 +40,6 @@ export async function renderLetterPdf(
 	}
 	// Item 8: the signer's position and name.
 	w.signature(letter.signer.position, letter.signer.name);
+	w.tags.finish(title);
 	return pdf.save({ useObjectStreams: false });
 }

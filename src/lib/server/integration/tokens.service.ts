@@ -12,6 +12,9 @@ import type { Clock } from '../clock';
 import { appendAuditEvent, type Actor } from '../audit/audit.repository';
 import { newToken, parseToken, secretMatches } from '../auth/token';
 import { AGENCY_CODES } from '../../domain/reference/agencies';
+import { cleanNames, type LocalNames } from '../../domain/names/local-names';
+import { tokenNameSql } from '../users/display-name';
+import type { DisplayLocale } from '../../domain/format/display-format';
 
 export type TokenKind = 'portal' | 'mfa' | 'agency';
 
@@ -42,7 +45,9 @@ export function createTokenService(deps: { db: Db; clock: Clock }) {
 	return {
 		async issue(
 			input: z.infer<typeof NewTokenSchema>,
-			actor: Actor
+			actor: Actor,
+			/** The label in each language (the demo's tokens; ADR-062), `name` where one is missing. */
+			names: LocalNames = {}
 		): Promise<{ token: string; principal: TokenPrincipal }> {
 			const t = newToken();
 			const now = clock.now();
@@ -56,6 +61,7 @@ export function createTokenService(deps: { db: Db; clock: Clock }) {
 				await tx.insert(integrationTokens).values({
 					id: t.id,
 					name: input.name,
+					names: cleanNames(names),
 					kind: input.kind,
 					agencyCode: input.agencyCode ?? null,
 					secretHash: t.secretHash,
@@ -68,11 +74,13 @@ export function createTokenService(deps: { db: Db; clock: Clock }) {
 			return { token: `${PREFIX}${t.token}`, principal };
 		},
 
-		async list() {
+		/** Every token; `label` is its name for a reader of `locale` (ADR-062). */
+		async list(locale: DisplayLocale = 'en') {
 			return db
 				.select({
 					id: integrationTokens.id,
 					name: integrationTokens.name,
+					label: tokenNameSql(locale),
 					kind: integrationTokens.kind,
 					agencyCode: integrationTokens.agencyCode,
 					createdAt: integrationTokens.createdAt,

@@ -14,6 +14,8 @@ import { ApiError } from '../http/api-error';
 import { mentionsIn } from '../../domain/notes/markdown-lite';
 import { scopeSeesCase, searchScope } from '../../domain/access/search-scope';
 import { knownRoles, type Role } from '../../domain/access/roles';
+import { userNameSql } from '../users/display-name';
+import type { DisplayLocale } from '../../domain/format/display-format';
 
 export const NOTE_EDIT_WINDOW_MS = 5 * 60_000;
 export const NoteInputSchema = z.object({ text: z.string().trim().min(1).max(5000) }).strict();
@@ -110,9 +112,9 @@ function viewOf(
 	};
 }
 
-export async function listNotes(ex: Executor, caseId: string): Promise<NoteView[]> {
+export async function listNotes(ex: Executor, caseId: string, locale: DisplayLocale = 'en'): Promise<NoteView[]> {
 	const rows = await ex
-		.select({ n: caseNotes, username: users.username, displayName: users.displayName })
+		.select({ n: caseNotes, username: users.username, displayName: userNameSql(locale) })
 		.from(caseNotes)
 		.innerJoin(users, eq(users.id, caseNotes.authorId))
 		.where(eq(caseNotes.caseId, caseId))

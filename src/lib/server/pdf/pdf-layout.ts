@@ -8,6 +8,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { PDFDocument, rgb, type PDFFont, type PDFPage } from 'pdf-lib';
 import fontkit from '@pdf-lib/fontkit';
+import { PdfTags, type StructRole } from '../documents/pdf-tags';
 
 const require = createRequire(import.meta.url);
 let fonts: { regular: Uint8Array; bold: Uint8Array } | null = null;
@@ -25,6 +26,9 @@ export const MARGIN = 56;
 /** The two columns of the bilingual parts (Kazakh left, Russian right) and the gutter between. */
 export const COLUMN = (A4.width - 2 * MARGIN - 24) / 2;
 export const RIGHT = MARGIN + COLUMN + 24;
+/** The languages the bilingual columns are tagged with (ADR-064). */
+export const KK = 'kk-KZ';
+export const RU = 'ru-RU';
 const SIZE = 10.5;
 const LEADING = 1.35;
 
@@ -58,6 +62,9 @@ interface BlockOptions {
 	size?: number;
 	align?: 'left' | 'center' | 'right';
 	keepY?: boolean;
+	/** The block's structure role (a paragraph unless said) and its language when not the document's. */
+	role?: StructRole;
+	lang?: string;
 }
 
 /** Lays text out down A4 pages (new page when full). */
@@ -67,7 +74,9 @@ export class Writer {
 	constructor(
 		private readonly pdf: PDFDocument,
 		readonly regular: PDFFont,
-		readonly bold: PDFFont
+		readonly bold: PDFFont,
+		/** The structure every block is tagged into (ADR-064). */
+		readonly tags: PdfTags = new PdfTags(pdf, 'kk-KZ')
 	) {
 		this.page = pdf.addPage([A4.width, A4.height]);
 		this.y = A4.height - MARGIN;
@@ -81,6 +90,8 @@ export class Writer {
 
 	/** A block of text at x within width; returns its height. Moves down unless `keepY`. */
 	block(text: string, opts: BlockOptions = {}): number {
+		const role = opts.role ?? 'P';
+		const el = this.tags.element(role, opts.lang);
 		const font = opts.font ?? this.regular;
 		const size = opts.size ?? SIZE;
 		const x = opts.x ?? MARGIN;
@@ -96,7 +107,10 @@ export class Writer {
 			}
 			const w = font.widthOfTextAtSize(line, size);
 			const dx = opts.align === 'center' ? (width - w) / 2 : opts.align === 'right' ? width - w : 0;
-			this.page.drawText(line, { x: x + dx, y: y - size, size, font, color: rgb(0, 0, 0) });
+			const lineY = y - size;
+			this.tags.mark(this.page, el, role, () =>
+				this.page.drawText(line, { x: x + dx, y: lineY, size, font, color: rgb(0, 0, 0) })
+			);
 			y -= step;
 		}
 		const height = this.y - y;
@@ -112,6 +126,13 @@ export class Writer {
 		);
 	}
 
+	/** A horizontal rule at `y`: decoration, not content (an artifact). */
+	rule(y: number, thickness: number, color = rgb(0, 0, 0)) {
+		this.tags.artifact(this.page, () =>
+			this.page.drawLine({ start: { x: MARGIN, y }, end: { x: A4.width - MARGIN, y }, thickness, color })
+		);
+	}
+
 	gap(points: number) {
 		this.y -= points;
 	}
@@ -119,14 +140,20 @@ export class Writer {
 	/** The bilingual header with the city under it, each language in its column, and a rule below. */
 	letterhead(header: Bilingual, city: Bilingual) {
 		const bold = { font: this.bold, size: 9.5, align: 'center' } as const;
-		this.y -= this.columns(`${header.kk}\n${city.kk}`, `${header.ru}\n${city.ru}`, bold) + 6;
-		this.page.drawLine({ start: { x: MARGIN, y: this.y }, end: { x: A4.width - MARGIN, y: this.y }, thickness: 0.8 });
+		this.y -=
+			this.columns(
+				`${header.kk}\n${city.kk}`,
+				`${header.ru}\n${city.ru}`,
+				{ ...bold, lang: KK },
+				{ ...bold, lang: RU }
+			) + 6;
+		this.rule(this.y, 0.8);
 		this.gap(10);
 	}
 
 	/** The outgoing number and the date, in both languages. */
 	numberAndDate(number: Bilingual, date: Bilingual) {
-		this.y -= this.columns(`${number.kk}\n${date.kk}`, `${number.ru}\n${date.ru}`) + 12;
+		this.y -= this.columns(`${number.kk}\n${date.kk}`, `${number.ru}\n${date.ru}`, { lang: KK }, { lang: RU }) + 12;
 	}
 
 	/** The signer's position (both languages, left) and name (right), kept together on one page. */

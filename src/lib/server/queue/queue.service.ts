@@ -11,6 +11,8 @@ import { byUrgency, urgencyOf } from '../../domain/queue/urgency';
 import { reviveClock } from '../calendar/recompute-clocks';
 import { readableCases } from '../cases/readable-cases';
 import type { Role } from '../../domain/access/roles';
+import { userNameSql } from '../users/display-name';
+import type { DisplayLocale } from '../../domain/format/display-format';
 
 export const QUEUE_TABS = ['mine', 'unit', 'unassigned', 'all'] as const;
 export type QueueTab = (typeof QUEUE_TABS)[number];
@@ -45,7 +47,9 @@ export async function loadQueue(
 	calendar: WorkingCalendar,
 	now: Date,
 	user: { id: number; unit: string | null; roles: readonly Role[]; kiosk?: boolean; standsInFor?: readonly number[] },
-	f: QueueFilter
+	f: QueueFilter,
+	/** The reader's language, for the assignee's name (ADR-062). */
+	locale: DisplayLocale = 'en'
 ) {
 	const where: SQL[] = [isNull(cases.decidedAt)];
 	// Confidential cases only for those who work them (004 P 14–15).
@@ -64,7 +68,7 @@ export async function loadQueue(
 			service: cases.service,
 			stage: cases.stage,
 			applicant: organisations.name,
-			assignee: users.displayName
+			assignee: userNameSql(locale)
 		})
 		.from(cases)
 		.innerJoin(organisations, eq(organisations.id, cases.applicantId))

@@ -12,6 +12,8 @@ import { complianceBy, type ComplianceRow } from '../../domain/supervision/compl
 import { agencyRows, type AgencyRow, type ConsultationFacts } from '../../domain/supervision/agency-stats';
 import { reviveClock } from '../calendar/recompute-clocks';
 import type { AnalysisFilters } from './analysis-query';
+import { userNameSql } from '../users/display-name';
+import type { DisplayLocale } from '../../domain/format/display-format';
 
 export interface ComplianceTables {
 	readonly services: ComplianceRow[];
@@ -41,7 +43,9 @@ export async function loadDecidedFacts(
 	calendar: WorkingCalendar,
 	now: Date,
 	period: Period,
-	filters: AnalysisFilters
+	filters: AnalysisFilters,
+	/** The reader's language, for the officers' names (ADR-062). */
+	locale: DisplayLocale = 'en'
 ): Promise<DecidedCaseFacts[]> {
 	const { start, end } = periodInstants(calendar, period);
 	const where = [gte(cases.decidedAt, start), lt(cases.decidedAt, end), ...caseFilters(filters)];
@@ -60,7 +64,7 @@ export async function loadDecidedFacts(
 			service: cases.service,
 			unit: cases.unit,
 			officerId: cases.assigneeId,
-			officer: users.displayName,
+			officer: userNameSql(locale),
 			decidedAt: cases.decidedAt
 		})
 		.from(cases)
@@ -94,9 +98,10 @@ export async function loadCompliance(
 	calendar: WorkingCalendar,
 	now: Date,
 	period: Period,
-	filters: AnalysisFilters
+	filters: AnalysisFilters,
+	locale: DisplayLocale = 'en'
 ): Promise<ComplianceTables> {
-	const facts = await loadDecidedFacts(db, calendar, now, period, filters);
+	const facts = await loadDecidedFacts(db, calendar, now, period, filters, locale);
 	return {
 		services: complianceBy(facts, 'service'),
 		units: complianceBy(facts, 'unit'),

@@ -2,16 +2,19 @@
 import { asc, eq, isNotNull, sql } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import { agencies, cases, users } from '../db/schema';
+import { userNameSql } from '../users/display-name';
+import type { DisplayLocale } from '../../domain/format/display-format';
 
-export async function loadFilterOptions(db: Db) {
+export async function loadFilterOptions(db: Db, locale: DisplayLocale = 'en') {
+	const officerName = userNameSql(locale);
 	const [services, units, officers, agencyList] = await Promise.all([
 		db.selectDistinct({ v: cases.service }).from(cases).orderBy(asc(cases.service)),
 		db.selectDistinct({ v: cases.unit }).from(cases).where(isNotNull(cases.unit)).orderBy(asc(cases.unit)),
 		db
-			.selectDistinct({ id: users.id, name: users.displayName })
+			.selectDistinct({ id: users.id, name: officerName })
 			.from(users)
 			.innerJoin(cases, eq(cases.assigneeId, users.id))
-			.orderBy(asc(users.displayName)),
+			.orderBy(asc(officerName)),
 		db
 			.select({ code: agencies.code })
 			.from(agencies)

@@ -9,6 +9,8 @@ import { cases, clocks, consultations, users } from '../db/schema';
 import type { WorkingCalendar } from '../../domain/calendar';
 import { urgencyOf } from '../../domain/queue/urgency';
 import { reviveClock } from '../calendar/recompute-clocks';
+import { userNameSql } from '../users/display-name';
+import type { DisplayLocale } from '../../domain/format/display-format';
 
 export interface Series {
 	label: string;
@@ -22,11 +24,12 @@ export interface ChartData {
 
 const BANDS = ['breached', 'red', 'amber', 'ok'] as const;
 
-export async function loadSupervision(db: Db, calendar: WorkingCalendar, now: Date) {
+/** `locale`: the reader's language, for the officers' names (ADR-062). */
+export async function loadSupervision(db: Db, calendar: WorkingCalendar, now: Date, locale: DisplayLocale = 'en') {
 	const [breaches, byStage, risk, agencies, complaints] = await Promise.all([
 		breachesPerWeek(db, calendar, now),
 		openByStage(db),
-		riskByOfficer(db, calendar, now),
+		riskByOfficer(db, calendar, now, locale),
 		agencyResponse(db, calendar),
 		complaintCompliance(db)
 	]);
@@ -82,9 +85,9 @@ async function openByStage(db: Db): Promise<ChartData> {
 }
 
 /** Each officer's open cases by the band of their most urgent running clock. */
-async function riskByOfficer(db: Db, calendar: WorkingCalendar, now: Date): Promise<ChartData> {
+async function riskByOfficer(db: Db, calendar: WorkingCalendar, now: Date, locale: DisplayLocale): Promise<ChartData> {
 	const open = await db
-		.select({ id: cases.id, officer: users.displayName })
+		.select({ id: cases.id, officer: userNameSql(locale) })
 		.from(cases)
 		.leftJoin(users, eq(users.id, cases.assigneeId))
 		.where(isNull(cases.decidedAt));

@@ -3,6 +3,10 @@ import { z } from 'zod';
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '../auth/password';
 import { ROLES } from '../../domain/access/roles';
 
+const localName = z.string().trim().max(120).optional();
+/** The name in Kazakh, Russian and English (ADR-062); a blank one falls back to `displayName`. */
+export const DisplayNamesSchema = z.object({ kk: localName, ru: localName, en: localName }).strict();
+
 export const NewUserSchema = z
 	.object({
 		username: z
@@ -10,6 +14,7 @@ export const NewUserSchema = z
 			.trim()
 			.regex(/^[a-z0-9][a-z0-9._-]{1,39}$/i, 'Use 2–40 letters, digits, dots, dashes or underscores.'),
 		displayName: z.string().trim().min(1, 'Enter a name.').max(120),
+		displayNames: DisplayNamesSchema.optional(),
 		password: z
 			.string()
 			.min(PASSWORD_MIN_LENGTH, `At least ${PASSWORD_MIN_LENGTH} characters.`)
@@ -25,10 +30,11 @@ export const NewUserSchema = z
 
 export const RolesSchema = z.array(z.enum(ROLES)).max(ROLES.length);
 
-/** What an admin edits of a person: the name shown and the unit (empty clears it). */
+/** What an admin edits of a person: the name shown (in each language) and the unit (empty clears it). */
 export const ProfileSchema = z
 	.object({
 		displayName: z.string().trim().min(1, 'Enter a name.').max(120),
+		displayNames: DisplayNamesSchema.optional(),
 		unit: z
 			.string()
 			.trim()

@@ -12,10 +12,13 @@ import type { Clock } from '../clock';
 import { appendAuditEvent, type Actor } from '../audit/audit.repository';
 import { hashPassword } from '../auth/password';
 import type { Role } from '../../domain/access/roles';
+import { cleanNames, type LocalNames } from '../../domain/names/local-names';
 
 export interface NewUser {
 	username: string;
 	displayName: string;
+	/** The name in Kazakh, Russian and English, where known (ADR-062). */
+	displayNames?: LocalNames;
 	password: string;
 	roles: Role[];
 	agencyCode?: string | null;
@@ -63,6 +66,7 @@ export function createUserService(deps: {
 		return {
 			username: u.username,
 			displayName: u.displayName,
+			displayNames: u.displayNames,
 			agencyCode: u.agencyCode,
 			unit: u.unit,
 			disabled: u.disabled,
@@ -99,6 +103,7 @@ export function createUserService(deps: {
 					.values({
 						username: input.username,
 						displayName: input.displayName,
+						displayNames: cleanNames(input.displayNames),
 						passwordHash,
 						agencyCode: input.agencyCode ?? null,
 						unit: input.unit ?? null,
@@ -141,14 +146,24 @@ export function createUserService(deps: {
 			rightsChanged(userId);
 		},
 
-		async setProfile(userId: number, profile: { displayName: string; unit: string | null }, actor: Actor) {
+		async setProfile(
+			userId: number,
+			profile: { displayName: string; displayNames?: LocalNames; unit: string | null },
+			actor: Actor
+		) {
 			await db.transaction(async (tx) => {
 				const before = await publicView(tx, userId);
 				if (!before) throw new UserInputError('not-found', 'user-not-found', 'No such user.', 'userId');
 				const now = clock.now();
 				await tx
 					.update(users)
-					.set({ ...profile, updatedAt: now })
+					.set({
+						displayName: profile.displayName,
+						// Left as they are when the form did not carry them (the JSON API may omit them).
+						...(profile.displayNames ? { displayNames: cleanNames(profile.displayNames) } : {}),
+						unit: profile.unit,
+						updatedAt: now
+					})
 					.where(eq(users.id, userId));
 				await appendAuditEvent(tx, `user:${userId}`, {
 					type: 'user-updated',

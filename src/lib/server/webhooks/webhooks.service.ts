@@ -21,6 +21,8 @@ import {
 	type WebhookType
 } from '../../domain/webhooks';
 import type { SecretBox } from './secret-box';
+import { tokenNameSql } from '../users/display-name';
+import type { DisplayLocale } from '../../domain/format/display-format';
 
 export const NewWebhookSchema = z
 	.object({
@@ -102,12 +104,13 @@ export function createWebhookService(deps: {
 			return { id, tokenId: token.id, url, events, secret, createdAt: now };
 		},
 
-		async list(): Promise<WebhookView[]> {
+		/** `locale`: the reader's language, for the tokens' labels (ADR-062). */
+		async list(locale: DisplayLocale = 'en'): Promise<WebhookView[]> {
 			const rows = await db
 				.select({
 					id: webhookSubscriptions.id,
 					tokenId: webhookSubscriptions.tokenId,
-					tokenName: integrationTokens.name,
+					tokenName: tokenNameSql(locale),
 					tokenKind: integrationTokens.kind,
 					url: webhookSubscriptions.url,
 					events: webhookSubscriptions.events,

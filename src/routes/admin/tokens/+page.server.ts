@@ -4,13 +4,14 @@ import { requirePermission } from '$lib/server/auth/guard';
 import { fieldErrors } from '$lib/server/http/json-body';
 import { NewTokenSchema } from '$lib/server/integration/tokens.service';
 import { AGENCY_CODES } from '$lib/domain/reference/agencies';
+import { displayLocale } from '$lib/format';
 
 const iso = (d: Date | null) => d?.toISOString() ?? null;
 const actorOf = (user: { id: number; username: string }) => ({ userId: user.id, label: user.username });
 
 export const load: PageServerLoad = async (event) => {
 	requirePermission(event, 'tokens:manage');
-	const tokens = await event.locals.ctx.tokens.list();
+	const tokens = await event.locals.ctx.tokens.list(displayLocale());
 	return {
 		tokens: tokens.map((t) => ({
 			...t,

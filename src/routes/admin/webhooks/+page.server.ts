@@ -5,6 +5,7 @@ import { fieldErrors } from '$lib/server/http/json-body';
 import { isDomainError } from '$lib/domain/errors/domain-error';
 import { NewWebhookSchema } from '$lib/server/webhooks/webhooks.service';
 import { WEBHOOK_EVENTS, WEBHOOK_TYPES } from '$lib/domain/webhooks';
+import { displayLocale } from '$lib/format';
 
 const iso = (d: Date | null) => d?.toISOString() ?? null;
 const actorOf = (user: { id: number; username: string }) => ({ userId: user.id, label: user.username });
@@ -12,11 +13,12 @@ const actorOf = (user: { id: number; username: string }) => ({ userId: user.id, 
 export const load: PageServerLoad = async (event) => {
 	requirePermission(event, 'tokens:manage');
 	const { webhooks, tokens } = event.locals.ctx;
-	const [subs, failed, allTokens] = await Promise.all([webhooks.list(), webhooks.failed(), tokens.list()]);
+	const locale = displayLocale();
+	const [subs, failed, allTokens] = await Promise.all([webhooks.list(locale), webhooks.failed(), tokens.list(locale)]);
 	return {
 		webhooks: subs.map((w) => ({ ...w, createdAt: w.createdAt.toISOString(), pausedAt: iso(w.pausedAt) })),
 		failed: failed.map((f) => ({ ...f, failedAt: iso(f.failedAt) })),
-		tokens: allTokens.filter((t) => !t.revokedAt).map((t) => ({ id: t.id, name: t.name, kind: t.kind })),
+		tokens: allTokens.filter((t) => !t.revokedAt).map((t) => ({ id: t.id, name: t.label, kind: t.kind })),
 		events: WEBHOOK_TYPES.map((type) => ({ type, audience: WEBHOOK_EVENTS[type].audience }))
 	};
 };

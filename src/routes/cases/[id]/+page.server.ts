@@ -24,7 +24,7 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 export const load: PageServerLoad = async (event) => {
 	const user = requirePermission(event, 'cases:read');
 	if (!UUID.test(event.params.id)) error(404, 'No such case.');
-	const c = await getCase(event.locals.ctx.db, event.params.id);
+	const c = await getCase(event.locals.ctx.db, event.params.id, displayLocale());
 	const kiosk = event.locals.session?.kind === 'kiosk';
 	// A confidential case does not exist for those who do not work it; each read is audited (004 P 14–15).
 	if (!c || !mayReadCase({ userId: user.id, roles: user.roles, kiosk }, c)) error(404, 'No such case.');
@@ -115,7 +115,7 @@ export const load: PageServerLoad = async (event) => {
 				authentic: m.authentic
 			})),
 			// Internal notes (staff only, ADR-042), and who is reading (to offer editing one's own).
-			notes: await listNotes(event.locals.ctx.db, c.id),
+			notes: await listNotes(event.locals.ctx.db, c.id, displayLocale()),
 			// Files on the case (ADR-056), for those the policy lets read them; attach, for those who work it.
 			attachments: mayReadAttachments({ ...viewer, unit: user.unit }, c)
 				? await event.locals.ctx.attachments.list(c.id, {
@@ -145,7 +145,7 @@ export const load: PageServerLoad = async (event) => {
 			events: c.events.map((e) => ({
 				seq: e.seq,
 				type: e.type,
-				actor: e.actorLabel,
+				actor: e.actorName ?? e.actorLabel,
 				at: iso(e.at),
 				citation: e.citation,
 				before: e.before,

@@ -4,6 +4,7 @@ import { parseCaseListFilter } from '$lib/server/cases/case-list.filter';
 import { listCasePage } from '$lib/server/cases/case-list.repository';
 import { searchScope } from '$lib/domain/access/search-scope';
 import { csvLine } from '$lib/server/cases/csv';
+import { displayLocale } from '$lib/format';
 
 /** Rows per read: the export walks the filter by keyset, one page at a time, as the client reads. */
 const BATCH = 1000;
@@ -27,7 +28,8 @@ export const GET: RequestHandler = async (event) => {
 	const { filter } = parseCaseListFilter(event.url.searchParams);
 	const viewer = {
 		userId: user.id,
-		scope: searchScope({ userId: user.id, roles: user.roles, unit: user.unit, agencyCode: user.agencyCode })
+		scope: searchScope({ userId: user.id, roles: user.roles, unit: user.unit, agencyCode: user.agencyCode }),
+		locale: displayLocale()
 	};
 	const now = clock.now();
 	let after: string | null = null;

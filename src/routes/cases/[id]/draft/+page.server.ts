@@ -15,6 +15,8 @@ import { presenceColor } from '$lib/server/drafting/awareness-guard';
 import { can, draftAccess, maySignDraft } from '$lib/domain/access/policy';
 import { formatLocalDate } from '$lib/domain/calendar/local-date';
 import { localDayOfMs } from '$lib/domain/calendar/almaty-time';
+import { nameIn } from '$lib/domain/names/local-names';
+import { displayLocale } from '$lib/format';
 
 /** The case's refusal draft; opening it the first time creates it (chain 1). */
 export const load: PageServerLoad = async (event) => {
@@ -31,7 +33,7 @@ export const load: PageServerLoad = async (event) => {
 	const signature = draft.status === 'signed' ? await signedPdf(ctx.db, draft.id) : null;
 	const [clocks, versions, basis] = await Promise.all([
 		loadDraftingClocks(ctx, caseId),
-		listVersions(ctx.db, caseId),
+		listVersions(ctx.db, caseId, displayLocale()),
 		can(actor.roles, 'cases:read-restricted') ? loadBasisFragments(ctx.db, caseId) : Promise.resolve([])
 	]);
 	return {
@@ -42,7 +44,10 @@ export const load: PageServerLoad = async (event) => {
 		access,
 		canSign: maySignDraft(viewer) && draft.status === 'drafting',
 		canStartNew: draftAccess(viewer, granted.facts, 'drafting') === 'edit',
-		me: { name: actor.displayName, color: presenceColor(actor.id) },
+		me: {
+			name: nameIn(event.locals.user?.displayNames, actor.displayName, displayLocale()),
+			color: presenceColor(actor.id)
+		},
 		letter: letterFor(granted.facts, {
 			chain: draft.chain,
 			body: [],

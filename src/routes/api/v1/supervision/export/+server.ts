@@ -46,7 +46,7 @@ export const GET = apiRoute(async (event) => {
 	const wanted: string = opts.lang ?? getLocale();
 	const locale = EXPORT_LOCALES.find((l) => l === wanted) ?? 'en';
 	const [compliance, agencies, complaints] = await Promise.all([
-		loadCompliance(ctx.db, calendar, now, query.period, query.filters),
+		loadCompliance(ctx.db, calendar, now, query.period, query.filters, locale),
 		loadAgencies(ctx.db, calendar, query.period, query.filters),
 		loadComplaints(ctx.db, calendar, now, query.period, query.filters)
 	]);
