@@ -57,7 +57,12 @@ function variantOf(type: string, after: Record<string, unknown>): string | null 
 
 export function groupOf(type: string): TimelineGroup {
 	if (type.startsWith('note:')) return 'notes';
-	if (type.startsWith('clock:') || type === 'complaint:deadline-approaching' || type === 'consultation:deemed-approved')
+	if (
+		type.startsWith('clock:') ||
+		type === 'complaint:deadline-approaching' ||
+		type === 'consultation:deemed-approved' ||
+		type === 'certificate:presentation-lapsed'
+	)
 		return 'clocks';
 	if (
 		/^(case:decided|complaint:decided|completeness:refused|refusal:|device:verified|consultation:answered)/.test(type)

@@ -92,6 +92,52 @@ export const supervisionPaths = {
 			responses: { '200': json({ period, agencies: { type: 'array', items: agencyRow } }), ...errors }
 		}
 	},
+	'/supervision/complaints': {
+		get: {
+			security: [{ session: [] }],
+			summary:
+				'Complaints answered in the period: 5 working days for the Committee, 15 for the oversight body, +10 once (001 pp.24–25; 000 pp.16–17)',
+			parameters: periodAndFilters,
+			responses: {
+				'200': json({
+					period,
+					filters: { type: 'object' },
+					complaints: {
+						type: 'object',
+						properties: {
+							bodies: { type: 'array', items: { type: 'object' } },
+							units: { type: 'array', items: { type: 'object' } },
+							reviewers: { type: 'array', items: { type: 'object' } }
+						}
+					}
+				}),
+				...errors
+			}
+		}
+	},
+	'/supervision/agency-trend': {
+		get: {
+			security: [{ session: [] }],
+			summary:
+				'Consultations per agency and month of the period: in time, late, objections, deemed approvals (001 p.16)',
+			parameters: periodAndFilters,
+			responses: {
+				'200': json({ period, filters: { type: 'object' }, months: { type: 'array', items: { type: 'object' } } }),
+				...errors
+			}
+		}
+	},
+	'/supervision/workload': {
+		get: {
+			security: [{ session: [] }],
+			summary: 'Open cases per officer, unit and stage as they stood at `at`, replayed from the case events',
+			parameters: [
+				...periodAndFilters.slice(3),
+				query('at', 'A date (its end, Almaty) or an instant; not in the future; default now', { type: 'string' })
+			],
+			responses: { '200': json({ filters: { type: 'object' }, workload: { type: 'object' } }), ...errors }
+		}
+	},
 	'/supervision/export': {
 		get: {
 			security: [{ session: [] }],

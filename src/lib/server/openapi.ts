@@ -11,6 +11,7 @@ import { deskPaths } from './openapi.desk';
 import { attachmentPaths } from './openapi.attachments';
 import { opsPaths } from './openapi.ops';
 import { supervisionPaths } from './openapi.supervision';
+import { notifyPaths, ownSettingsPatch } from './openapi.notify';
 
 const date = { type: 'string', format: 'date', example: '2026-03-20' } as const;
 const error = { $ref: '#/components/schemas/Error' } as const;
@@ -130,7 +131,8 @@ export const openApiDocument = {
 				summary: 'The signed-in user',
 				security: [{ session: [] }],
 				responses: { 200: ok({ type: 'object' }), ...errors(401) }
-			}
+			},
+			patch: ownSettingsPatch
 		},
 		'/admin/users': {
 			get: {
@@ -245,7 +247,8 @@ export const openApiDocument = {
 		...deskPaths,
 		...attachmentPaths,
 		...opsPaths,
-		...supervisionPaths
+		...supervisionPaths,
+		...notifyPaths
 	},
 	/** What Merzim sends to webhook subscribers (ADR-037; README "Webhooks for integrators"). */
 	webhooks: webhookEvents
