@@ -1,6 +1,8 @@
 /**
  * chart.js as a Svelte attachment: created when the canvas mounts and destroyed with it. Only the
- * bar chart parts are registered, to keep the bundle small.
+ * bar chart parts are registered, to keep the bundle small. With `onPick` the bars are links:
+ * clicking one calls it with the bar's index, so the page can follow to the cases behind it (the
+ * table beside the chart stays the accessible source).
  */
 import { BarController, BarElement, CategoryScale, Chart, Legend, LinearScale, Tooltip } from 'chart.js';
 import type { Attachment } from 'svelte/attachments';
@@ -17,8 +19,9 @@ export interface BarData {
 
 export function barChart(
 	data: BarData,
-	opts: { stacked?: boolean; horizontal?: boolean } = {}
+	opts: { stacked?: boolean; horizontal?: boolean; onPick?: (index: number) => void } = {}
 ): Attachment<HTMLCanvasElement> {
+	const onPick = opts.onPick;
 	return (canvas) => {
 		// The canvas draws colour values, so the tokens are read from the styles the page applies.
 		const styles = getComputedStyle(canvas);
@@ -41,7 +44,16 @@ export function barChart(
 					x: { stacked: opts.stacked },
 					y: { stacked: opts.stacked, beginAtZero: true, ticks: { precision: 0 } }
 				},
-				plugins: { legend: { display: data.series.length > 1 } }
+				plugins: { legend: { display: data.series.length > 1 } },
+				...(onPick && {
+					onHover: (_e, elements) => {
+						canvas.style.cursor = elements.length ? 'pointer' : 'default';
+					},
+					onClick: (_e, elements) => {
+						const hit = elements[0];
+						if (hit) onPick(hit.index);
+					}
+				})
 			}
 		});
 		return () => chart.destroy();
