@@ -48,7 +48,8 @@ export function observeHttp(
 		const path = (req.url ?? '/').split('?')[0]!;
 		inFlight++;
 		let done = false;
-		let span: Span | undefined;
+		// Set once tracing starts the server span below; read when the response finishes.
+		const traced: { span?: Span } = {};
 		const finish = () => {
 			if (done) return;
 			done = true;
@@ -56,6 +57,7 @@ export function observeHttp(
 			const seconds = (performance.now() - started) / 1000;
 			const route = context.route ?? (OWN_PATHS.has(path) ? path : 'unmatched');
 			deps.metrics.observeRequest(route, req.method ?? 'GET', res.statusCode, seconds);
+			const span = traced.span;
 			const ids = span?.spanContext();
 			if (span) endRequestSpan(span, req.method ?? 'GET', route, res.statusCode, !res.writableFinished);
 			const line = {
@@ -92,11 +94,11 @@ export function observeHttp(
 		if (!tracingEnabled()) return void runInRequest(context, () => inner(req, res));
 		// The server span: a child of the caller's `traceparent` when one came (ADR-068).
 		const parent = contextFromHeaders(req.headers);
-		span = tracer().startSpan(
+		const span = (traced.span = tracer().startSpan(
 			req.method ?? 'GET',
 			{ kind: SpanKind.SERVER, attributes: { 'http.request.method': req.method ?? 'GET' } },
 			parent
-		);
+		));
 		otelContext.with(trace.setSpan(parent, span), () => runInRequest(context, () => inner(req, res)));
 	};
 
