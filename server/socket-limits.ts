@@ -14,7 +14,7 @@ import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
 import type { AppContext } from '../src/lib/server/context';
 import { sessionCookieName } from '../src/lib/server/auth/cookie';
 import type { SessionUser, Session } from '../src/lib/server/auth/session.service';
-import { HandshakeErrors } from '../src/lib/realtime/contract';
+import { HandshakeErrors, type HandshakeErrorCode } from '../src/lib/realtime/contract';
 import { DomainError } from '../src/lib/domain/errors/domain-error';
 
 export const SOCKETS_PER_SESSION = 5;
@@ -39,7 +39,7 @@ export const ReplayLimitErrors = {
 } as const;
 
 type Authenticated = { session: Session; user: SessionUser };
-type Verdict = { ok: true; result: Authenticated } | { ok: false; error: string };
+type Verdict = { ok: true; result: Authenticated } | { ok: false; error: HandshakeErrorCode };
 
 export function createHandshakeGate(ctx: AppContext) {
 	/** The verdict on a handshake request, kept for the socket.io middleware of the same request. */

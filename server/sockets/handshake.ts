@@ -3,11 +3,26 @@
  * (socket-limits.ts), admits at most the session's share of sockets on this process, and gives the
  * socket its user and viewer (the rights its events, replays and drafts are decided by).
  */
-import { HandshakeErrors } from '../../src/lib/realtime/contract';
+import { HandshakeErrors, type HandshakeErrorCode, type HandshakeRefusal } from '../../src/lib/realtime/contract';
+import { DomainError, type DomainErrorKind } from '../../src/lib/domain/errors/domain-error';
+import { errorMessage, type Locale } from '../../src/lib/server/http/error-answer';
 import type { createHandshakeGate, createSessionSocketCap } from '../socket-limits';
 import { viewerOf } from '../socket-audience';
 import type { IO } from '../socket-types';
 import { localeOfHandshake } from './refusal';
+
+const KIND: Record<HandshakeErrorCode, [DomainErrorKind, string]> = {
+	unauthenticated: ['unauthenticated', 'Sign in first.'],
+	forbidden: ['forbidden', 'This connection is not allowed from this page.'],
+	'too-many-sockets': ['rate-limited', 'Too many open tabs for this session; close one and try again.']
+};
+
+/** A refused handshake: the code as the message (older clients) and `{ code, message }` as data (ADR-031). */
+export function handshakeRefusal(code: HandshakeErrorCode, locale: Locale): Error & { data: HandshakeRefusal } {
+	const [kind, english] = KIND[code];
+	const message = errorMessage(new DomainError(kind, code, english), locale);
+	return Object.assign(new Error(code), { data: { code, message } });
+}
 
 export function useHandshake(
 	io: IO,
@@ -16,9 +31,10 @@ export function useHandshake(
 ): void {
 	io.use(async (socket, next) => {
 		const verdict = await gate.take(socket.request);
-		if (!verdict.ok) return next(new Error(verdict.error));
+		if (!verdict.ok) return next(handshakeRefusal(verdict.error, localeOfHandshake(socket.request)));
 		const result = verdict.result;
-		if (!cap.admit(result.session.id)) return next(new Error(HandshakeErrors.tooManySockets));
+		if (!cap.admit(result.session.id))
+			return next(handshakeRefusal(HandshakeErrors.tooManySockets, localeOfHandshake(socket.request)));
 		const { user, session } = result;
 		const viewer = viewerOf(user, session.kind === 'kiosk');
 		socket.data = {

@@ -9,7 +9,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { io as connect, type Socket } from 'socket.io-client';
 import { startTestApp, TEST_PASSWORD, type TestApp } from '../helpers/test-app';
 import { HttpClient } from '../helpers/http-client';
-import { HandshakeErrors, type ClientToServerEvents, type ServerToClientEvents } from '../../src/lib/realtime/contract';
+import {
+	HandshakeErrors,
+	handshakeRefusalCode,
+	type ClientToServerEvents,
+	type ServerToClientEvents
+} from '../../src/lib/realtime/contract';
 import { REPLAY_POINTS, SOCKETS_PER_SESSION } from '../../server/socket-limits';
 import { m } from '../../src/lib/paraglide/messages';
 import { API_LIST_LIMIT, PAGE_LIMIT } from '../../src/lib/server/http/rate-limit';
@@ -34,7 +39,10 @@ async function signedIn(username: string) {
 	return http;
 }
 
-function open(cookie: string, headers: Record<string, string> = {}): Promise<{ socket: ClientSocket; error?: string }> {
+function open(
+	cookie: string,
+	headers: Record<string, string> = {}
+): Promise<{ socket: ClientSocket; error?: string; refusal?: unknown }> {
 	const socket: ClientSocket = connect(app.url, {
 		path: '/socket.io',
 		transports: ['websocket'],
@@ -45,7 +53,7 @@ function open(cookie: string, headers: Record<string, string> = {}): Promise<{ s
 	sockets.push(socket);
 	return new Promise((resolve) => {
 		socket.once('session:welcomed', () => resolve({ socket }));
-		socket.once('connect_error', (e) => resolve({ socket, error: e.message }));
+		socket.once('connect_error', (e) => resolve({ socket, error: e.message, refusal: (e as { data?: unknown }).data }));
 	});
 }
 
@@ -82,6 +90,18 @@ describe('sockets per session', () => {
 			HandshakeErrors.tooManySockets,
 			HandshakeErrors.tooManySockets
 		]);
+		// Each refusal carries its code and a message in the handshake's language (ADR-031).
+		const refused = results.filter((r) => r.error);
+		for (const r of refused) {
+			expect(r.refusal).toEqual({ code: 'too-many-sockets', message: expect.stringMatching(/tabs/) });
+			expect(handshakeRefusalCode({ data: r.refusal })).toBe(HandshakeErrors.tooManySockets);
+		}
+		const inRussian = await Promise.all(
+			Array.from({ length: SOCKETS_PER_SESSION + 1 }, () => open(`${cookie}; PARAGLIDE_LOCALE=ru`))
+		);
+		const ruRefusal = inRussian.find((r) => r.error)?.refusal as { message?: string } | undefined;
+		expect(ruRefusal?.message).toMatch(/вкладок/);
+		for (const r of inRussian) r.socket.disconnect();
 		// Another session of the same user is not held back by it.
 		expect((await open((await signedIn('sue')).cookieHeader())).error).toBeUndefined();
 		admitted[0]!.socket.disconnect();

@@ -4,7 +4,7 @@
  * user may see exactly once — live, or after a reconnect by a replay from where it had got to
  * (case-event-feed.ts, when socket.io could not recover the session by itself).
  */
-import type { CaseEventEnvelope } from './contract';
+import { handshakeRefusalCode, type CaseEventEnvelope, type HandshakeErrorCode } from './contract';
 import { CaseEventFeed } from './case-event-feed';
 import { acquireAppSocket, type AppSocket } from './app-socket';
 
@@ -21,8 +21,13 @@ export class RealtimeConnection {
 		if (this.state === 'live') this.liveAtMs = Date.now();
 		if (this.state !== 'ended') this.state = 'lost';
 	};
-	readonly #onConnectError = () => {
-		if (this.state !== 'ended') this.state = this.#feed.wasLive ? 'lost' : 'connecting';
+	/** Why the server last refused the handshake (ADR-031 code), null after a transport failure. */
+	refusedWith: HandshakeErrorCode | null = $state(null);
+	readonly #onConnectError = (err: Error) => {
+		this.refusedWith = handshakeRefusalCode(err);
+		// Refused as signed out: the session is over, and retrying cannot bring it back.
+		if (this.refusedWith === 'unauthenticated') this.state = 'ended';
+		else if (this.state !== 'ended') this.state = this.#feed.wasLive ? 'lost' : 'connecting';
 	};
 	readonly #onEnded = () => {
 		this.state = 'ended';

@@ -157,13 +157,28 @@ export interface Viewer {
 	kiosk: boolean;
 }
 
-/** Errors a handshake can be refused with (`connect_error` carries the message). */
+/**
+ * Codes a handshake can be refused with. `connect_error` carries the code as its message and, as
+ * socket acks do (ADR-031), `err.data` = `{ code, message }` with the message in the handshake's language.
+ */
 export const HandshakeErrors = {
 	unauthenticated: 'unauthenticated',
 	forbidden: 'forbidden',
 	/** The session already holds the most sockets a process allows it (a tab each). */
 	tooManySockets: 'too-many-sockets'
 } as const;
+export type HandshakeErrorCode = (typeof HandshakeErrors)[keyof typeof HandshakeErrors];
+export interface HandshakeRefusal {
+	code: HandshakeErrorCode;
+	message: string;
+}
+
+/** The code of a refused handshake, or null for a transport failure (no server verdict). */
+export function handshakeRefusalCode(err: unknown): HandshakeErrorCode | null {
+	const data = (err as { data?: unknown } | null)?.data;
+	const code = data && typeof data === 'object' ? (data as { code?: unknown }).code : undefined;
+	return Object.values(HandshakeErrors).find((c) => c === code) ?? null;
+}
 
 // ---------------------------------------------------------------------------------------------
 // Drafting (ADR-015): co-editing a reasoned refusal over the same socket.io connection. Payloads
