@@ -7,6 +7,8 @@ import { signerKeystores, userRoles, users } from '$lib/server/db/schema';
 import { revokeKeystore, uploadKeystore } from '$lib/server/signing/keystores';
 import { SignerRefused } from '$lib/server/signing/signer';
 import { signerValidity } from '$lib/domain/documents/signer-validity';
+import { userNameSql } from '$lib/server/users/display-name';
+import { displayLocale } from '$lib/format';
 
 const actorOf = (user: { id: number; username: string }) => ({ userId: user.id, label: user.username });
 const MAX_P12_BYTES = 64 * 1024;
@@ -24,7 +26,7 @@ export const load: PageServerLoad = async (event) => {
 	const ids = [...new Set([...heads.map((h) => h.userId), ...keystores.map((k) => k.userId)])];
 	const people = ids.length
 		? await db
-				.select({ id: users.id, username: users.username, displayName: users.displayName })
+				.select({ id: users.id, username: users.username, displayName: userNameSql(displayLocale()) })
 				.from(users)
 				.where(inArray(users.id, ids))
 		: [];
