@@ -26,6 +26,12 @@ export async function signInWith(
 	username: string,
 	password = 'merzim-demo'
 ): Promise<void> {
+	// A browser that has not chosen a language is given the user's own at sign-in (ADR-059: the demo
+	// users' is Kazakh). These tests read English labels, so the browser has chosen English, as a
+	// user would with the switcher; a test that set its own language keeps it.
+	const cookies = await page.context().cookies(baseUrl);
+	if (!cookies.some((c) => c.name === 'PARAGLIDE_LOCALE'))
+		await page.context().addCookies([{ name: 'PARAGLIDE_LOCALE', value: 'en', url: baseUrl }]);
 	await page.goto(`${baseUrl}/login`);
 	await page.getByLabel('Username').fill(username);
 	await page.getByLabel('Password').fill(password);
