@@ -9,6 +9,7 @@ import type { LocalDate, WorkingCalendar } from '../calendar';
 import { computeClock } from '../sla/compute-clock';
 import type { SlaClock } from '../sla/clock-types';
 import { median, percentile } from './statistics';
+import { groupedRows } from './compliance';
 
 export type ReviewBody = 'provider' | 'quality-body';
 
@@ -98,16 +99,7 @@ function keyOf(f: ComplaintFacts, by: ComplaintDimension): { key: string; label:
 
 /** One row per group, the Committee before the quality body, others by label; '' (none) last. */
 export function complaintsBy(facts: readonly ComplaintFacts[], by: ComplaintDimension): ComplaintRow[] {
-	const groups = new Map<string, { label: string; facts: ComplaintFacts[] }>();
-	for (const f of facts) {
-		const { key, label } = keyOf(f, by);
-		const g = groups.get(key) ?? { label, facts: [] };
-		g.facts.push(f);
-		groups.set(key, g);
-	}
-	return [...groups.entries()]
-		.map(([key, g]) => complaintRow(key, g.label, g.facts))
-		.sort((a, b) => ((a.key === '') !== (b.key === '') ? (a.key === '' ? 1 : -1) : a.label.localeCompare(b.label)));
+	return groupedRows(facts, (f) => keyOf(f, by), complaintRow);
 }
 
 export function complaintRow(key: string, label: string, facts: readonly ComplaintFacts[]): ComplaintRow {

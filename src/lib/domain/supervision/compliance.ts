@@ -35,15 +35,27 @@ function keyOf(f: DecidedCaseFacts, by: ComplianceDimension): { key: string; lab
 
 /** One row per group, ordered by label ('' — none — last). */
 export function complianceBy(facts: readonly DecidedCaseFacts[], by: ComplianceDimension): ComplianceRow[] {
-	const groups = new Map<string, { label: string; facts: DecidedCaseFacts[] }>();
+	return groupedRows(facts, (f) => keyOf(f, by), complianceRow);
+}
+
+/**
+ * Facts grouped by key, one row per group made by `row`, ordered by label with '' (none) last:
+ * the shape every supervision table shares.
+ */
+export function groupedRows<F, R extends { key: string; label: string }>(
+	facts: readonly F[],
+	keyOf: (f: F) => { key: string; label: string },
+	row: (key: string, label: string, facts: readonly F[]) => R
+): R[] {
+	const groups = new Map<string, { label: string; facts: F[] }>();
 	for (const f of facts) {
-		const { key, label } = keyOf(f, by);
+		const { key, label } = keyOf(f);
 		const g = groups.get(key) ?? { label, facts: [] };
 		g.facts.push(f);
 		groups.set(key, g);
 	}
 	return [...groups.entries()]
-		.map(([key, g]) => complianceRow(key, g.label, g.facts))
+		.map(([key, g]) => row(key, g.label, g.facts))
 		.sort((a, b) => ((a.key === '') !== (b.key === '') ? (a.key === '' ? 1 : -1) : a.label.localeCompare(b.label)));
 }
 
