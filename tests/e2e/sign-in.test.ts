@@ -11,6 +11,9 @@ const app = useE2eApp();
 
 async function signIn(username: string, password = 'merzim-demo'): Promise<Page> {
 	const page = await app.browser.newPage({ viewport: { width: 1440, height: 900 } });
+	// These tests read English labels; a browser that has chosen no language would be given the
+	// user's own (Kazakh for the demo users, ADR-059), so this one has chosen English.
+	await page.context().addCookies([{ name: 'PARAGLIDE_LOCALE', value: 'en', url: app.server.url }]);
 	await page.goto(`${app.server.url}/login`);
 	await page.getByLabel('Username').fill(username);
 	await page.getByLabel('Password').fill(password);
