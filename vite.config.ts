@@ -36,6 +36,8 @@ export default defineConfig({
 				test: {
 					name: 'integration',
 					include: ['tests/integration/**/*.test.ts'],
+					// The migrations run once per run, and each test database starts from their result.
+					globalSetup: ['tests/helpers/migrated-template.ts'],
 					environment: 'node',
 					// The built app is loaded by Node itself, as in production, not re-compiled by Vite.
 					server: { deps: { external: [/\/build\//] } },

@@ -4,17 +4,22 @@
  * committed migrations.
  */
 import postgres from 'postgres';
+import { inject } from 'vitest';
 import { createDb, type DbHandle } from '../../src/lib/server/db/client';
 import { cases, organisations } from '../../src/lib/server/db/schema';
 
 export const usingPostgres = !!process.env.DATABASE_URL;
 
+/** What the integration project's global set-up migrated once (tests/helpers/migrated-template.ts). */
+const template = (key: 'pgliteTemplate' | 'postgresTemplate'): string => inject(key) ?? '';
+
 export async function createTestDb(): Promise<DbHandle & { url?: string }> {
 	const adminUrl = process.env.DATABASE_URL;
-	if (!adminUrl) return createDb({ dataDir: 'memory://' });
+	if (!adminUrl) return createDb({ dataDir: 'memory://', startFrom: template('pgliteTemplate') || undefined });
 	const name = `merzim_test_${process.pid}_${Math.random().toString(36).slice(2, 8)}`;
 	const admin = postgres(adminUrl, { max: 1, onnotice: () => {} });
-	await admin.unsafe(`create database ${name}`);
+	const from = template('postgresTemplate');
+	await admin.unsafe(`create database ${name}${from ? ` template ${from}` : ''}`);
 	await admin.end();
 	const url = new URL(adminUrl);
 	url.pathname = `/${name}`;

@@ -34,6 +34,8 @@ export interface DbHandle {
 	db: Db;
 	driver: 'postgres' | 'pglite';
 	close(): Promise<void>;
+	/** PGlite only: its data folder as a gzipped tarball, taken between transactions. */
+	dump?: () => Promise<Uint8Array>;
 }
 
 export interface DbOptions {
@@ -45,6 +47,8 @@ export interface DbOptions {
 	migrationsFolder?: string;
 	/** Max pool size for postgres.js. */
 	poolSize?: number;
+	/** PGlite only: start from this `dump()` tarball (tests start from one migrated copy). */
+	startFrom?: string;
 }
 
 export async function createDb(options: DbOptions): Promise<DbHandle> {
@@ -65,7 +69,7 @@ export async function createDb(options: DbOptions): Promise<DbHandle> {
 	const { startEmbeddedPostgres } = await import('./embedded-postgres');
 	const dataDir = options.dataDir ?? resolve('data', 'pglite');
 	if (!dataDir.startsWith('memory://')) mkdirSync(dataDir, { recursive: true });
-	const embedded = await startEmbeddedPostgres(dataDir);
+	const embedded = await startEmbeddedPostgres(dataDir, { startFrom: options.startFrom });
 	// One connection: PGlite is one session (a second would only queue behind it).
 	const client = postgres({
 		host: embedded.socketDir,
@@ -82,7 +86,7 @@ export async function createDb(options: DbOptions): Promise<DbHandle> {
 	try {
 		const db = drizzle(client, { schema });
 		await migrate(db, { migrationsFolder });
-		return { db: db as unknown as Db, driver: 'pglite', close };
+		return { db: db as unknown as Db, driver: 'pglite', close, dump: embedded.dump };
 	} catch (e) {
 		await close();
 		throw e;

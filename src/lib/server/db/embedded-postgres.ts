@@ -37,7 +37,12 @@ function workerPath(): string {
 	throw new Error(`The embedded database's worker (${WORKER_FILE}) was not found beside ${here}.`);
 }
 
-export async function startEmbeddedPostgres(dataDir: string): Promise<EmbeddedPostgres> {
+export interface EmbeddedOptions {
+	/** A `dump()` tarball to start from instead of an empty cluster (tests start migrated copies). */
+	startFrom?: string;
+}
+
+export async function startEmbeddedPostgres(dataDir: string, options: EmbeddedOptions = {}): Promise<EmbeddedPostgres> {
 	// Short on purpose: a Unix socket path is limited to ~107 bytes.
 	const socketDir = mkdtempSync(join(tmpdir(), 'merzim-db-'));
 	const onDisk = !dataDir.startsWith('memory://');
@@ -49,7 +54,9 @@ export async function startEmbeddedPostgres(dataDir: string): Promise<EmbeddedPo
 		rmSync(socketDir, { recursive: true, force: true });
 		throw e;
 	}
-	const worker = new Worker(workerPath(), { workerData: { dataDir, socketPath: join(socketDir, '.s.PGSQL.5432') } });
+	const worker = new Worker(workerPath(), {
+		workerData: { dataDir, socketPath: join(socketDir, '.s.PGSQL.5432'), startFrom: options.startFrom }
+	});
 	try {
 		await new Promise<void>((ok, fail) => {
 			const onExit = (code: number) =>

@@ -18,6 +18,7 @@
  * or `{ dumped: id, error }`); the worker answers `{ ready: true }` once listening,
  * `{ error }` if it could not start, and `'closed'` after the database is shut down cleanly.
  */
+import { readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { parentPort, workerData } from 'node:worker_threads';
 import { PGlite } from '@electric-sql/pglite';
@@ -33,15 +34,17 @@ const TERMINATE = 0x58; // 'X'
 /** PostgreSQL's own limit on one message (1 GB); a larger length is a corrupt stream. */
 const MAX_MESSAGE = 0x3fffffff;
 
-/** @type {{ dataDir: string; socketPath: string }} */
-const { dataDir, socketPath } = workerData;
+/** @type {{ dataDir: string; socketPath: string; startFrom?: string }} */
+const { dataDir, socketPath, startFrom } = workerData;
 const port = /** @type {import('node:worker_threads').MessagePort} */ (parentPort);
 
 /** @type {PGlite} */
 let db;
 try {
 	// pg_trgm backs the search's name index (ADR-040); the migration creates the extension.
-	db = await PGlite.create(dataDir, { extensions: { pg_trgm } });
+	// `startFrom`: a dump of an already migrated cluster, so each test database skips the migrations.
+	const loadDataDir = startFrom ? new Blob([readFileSync(startFrom)]) : undefined;
+	db = await PGlite.create(dataDir, { extensions: { pg_trgm }, loadDataDir });
 } catch (e) {
 	port.postMessage({ error: e instanceof Error ? e.message : String(e) });
 	throw e;
