@@ -50,6 +50,8 @@ export default defineConfig({
 				test: {
 					name: 'e2e',
 					include: ['tests/e2e/**/*.test.ts'],
+					// The demo is seeded once per run; each file's server starts on a copy of it.
+					globalSetup: ['tests/helpers/e2e-template.ts'],
 					environment: 'node',
 					fileParallelism: false,
 					testTimeout: 60_000,
