@@ -8,7 +8,7 @@
  * codes) beyond the terms Kazakh and Russian write in Latin too (tests/helpers/latin-words.ts).
  * No baseline: any word found fails.
  */
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
 import { decodeBase32IgnorePadding } from '@oslojs/encoding';
 import { useE2eApp } from '../helpers/e2e-app';
@@ -17,6 +17,8 @@ import { untranslatedWords } from '../helpers/latin-words';
 import { visibleTexts } from '../helpers/page-text';
 import { totpAt } from '../../src/lib/server/auth/totp';
 
+// The app starts with the demo seed: on a loaded machine that takes longer than the default hook time.
+vi.setConfig({ hookTimeout: 330_000 });
 const app = useE2eApp();
 /** A message key shown instead of its text (`ops_password_title`, `admin_users`). */
 const RAW_KEY = /\b[a-z][a-z0-9]*(?:_[a-z0-9]+)+\b/;
