@@ -16,6 +16,7 @@ import type { BrowserContext, Page } from 'playwright-core';
 import { useE2eApp } from '../helpers/e2e-app';
 import { signInWith } from '../helpers/browser';
 import { untranslatedWords } from '../helpers/latin-words';
+import { visibleTexts } from '../helpers/page-text';
 import { writeFormatted } from '../helpers/formatted-write';
 
 const app = useE2eApp();
@@ -32,33 +33,6 @@ interface Finding {
 const findings = new Map<string, Finding>();
 const BASELINE_FILE = 'tests/e2e/kk-ru-text.baseline.json';
 const baseline = JSON.parse(readFileSync(BASELINE_FILE, 'utf8')) as Record<string, string[]>;
-
-/** The visible texts of the page: text nodes, accessible names and placeholders, in the page's language. */
-async function visibleTexts(page: Page, lang: string): Promise<string[]> {
-	return page.evaluate((pageLang) => {
-		const skip = (el: Element) => {
-			if (el.closest('script, style, template, kbd, [translate="no"]')) return true;
-			const other = el.closest('[lang]')?.getAttribute('lang');
-			if (other && other !== pageLang) return true;
-			const box = el.closest('option') ? el.closest('select') : el;
-			return !box || !box.checkVisibility({ visibilityProperty: true });
-		};
-		const out: string[] = [document.title];
-		const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
-		for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-			const el = n.parentElement;
-			if (el && n.textContent?.trim() && !skip(el)) out.push(n.textContent);
-		}
-		for (const el of document.querySelectorAll('[aria-label], [title], [placeholder], [alt]')) {
-			if (skip(el)) continue;
-			for (const a of ['aria-label', 'title', 'placeholder', 'alt']) {
-				const v = el.getAttribute(a);
-				if (v) out.push(v);
-			}
-		}
-		return out;
-	}, lang);
-}
 
 function routeOf(pathname: string): string {
 	return pathname.replace(/\/cases\/[^/]+/, '/cases/[id]');

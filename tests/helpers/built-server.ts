@@ -89,7 +89,16 @@ export async function startBuiltServer(
 	dataDir = mkdtempSync(join(tmpdir(), 'merzim-e2e-'))
 ): Promise<BuiltServer> {
 	const server = spawnBuiltServer(env, dataDir);
-	const url = (await server.waitFor(/serving on (http:\/\/\S+)/, 60_000))[1]!.replace('localhost', '127.0.0.1');
+	let url: string;
+	try {
+		// A loaded machine may need longer for the migrations and the demo seed: E2E_START_MS.
+		const ms = Number(process.env.E2E_START_MS) || 60_000;
+		url = (await server.waitFor(/serving on (http:\/\/\S+)/, ms))[1]!.replace('localhost', '127.0.0.1');
+	} catch (e) {
+		await server.stop(); // not left running when it did not come up in time
+		rmSync(dataDir, { recursive: true, force: true });
+		throw e;
+	}
 	return {
 		url,
 		dataDir,

@@ -31,7 +31,8 @@ const DATA_PATTERNS: RegExp[] = [
 	/^[^@\s]+@[^@\s]+$/, // e-mail addresses
 	/^(https?:)?\/\//, // URLs
 	/^\//, // paths
-	/^[A-Z]{2,3}-\d/ // case numbers such as EXP-2026-000123
+	/^[A-Z]{2,3}-\d/, // case numbers such as EXP-2026-000123
+	/^QR-\p{Script=Cyrillic}+$/u // «QR-код», «QR-кодты»: the term as Kazakh and Russian write it
 ];
 
 /** True when `word` (a word with a Latin letter) is data or an allowed term. */

@@ -7,6 +7,8 @@ import { startTestApp, TEST_PASSWORD, type TestApp } from '../helpers/test-app';
 import { HttpClient } from '../helpers/http-client';
 import { openSocket } from '../helpers/draft-clients';
 import { auditEvents } from '../../src/lib/server/db/schema';
+import { createReadiness } from '../../server/readiness';
+import type { AppContext } from '../../src/lib/server/context';
 
 const TOKEN = 'ops-metrics-token-0123456789';
 let app: TestApp;
@@ -55,6 +57,33 @@ describe('health and readiness', () => {
 		expect(body.checks.database!.ok).toBe(true);
 		expect(body.checks.database!.detail).toMatch(/migrations applied/);
 		expect(body.checks.scheduler!.ok).toBe(true);
+	});
+
+	it('/readyz checks Redis when it is configured: ready while it answers, not ready naming it when not', async () => {
+		// The same checks with REDIS_URL set (the server's own config has none here).
+		const withRedis = (redisUrl: string) =>
+			createReadiness({ ...app.ctx, config: { ...app.ctx.config, redisUrl } } as AppContext, {
+				schedulerExpected: true,
+				draining: () => false
+			});
+		const up = withRedis(process.env.REDIS_URL ?? 'redis://127.0.0.1:6379');
+		try {
+			const ready = await up.check();
+			expect(ready.checks.redis).toEqual({ ok: true });
+			expect(ready.ready).toBe(true);
+		} finally {
+			await up.close();
+		}
+		const down = withRedis('redis://127.0.0.1:9'); // nothing listens on the discard port
+		try {
+			const notReady = await down.check();
+			expect(notReady.ready).toBe(false);
+			expect(notReady.checks.redis!.ok).toBe(false);
+			expect(notReady.checks.redis!.detail).toMatch(/^unreachable/);
+			expect(notReady.checks.database!.ok).toBe(true);
+		} finally {
+			await down.close();
+		}
 	});
 
 	it('/readyz answers 503 naming the scheduler when it stopped', async () => {

@@ -177,6 +177,20 @@ describe('single sign-on', () => {
 		expect((await browser.go(target.href)).status).toBe(200); // the provider's own sign-out page
 	});
 
+	it('refuses a replayed callback even with the pending-sign-in cookie copied from the first browser', async () => {
+		const first = new Browser();
+		const { callbackUrl } = await throughProvider(first, 'ops-sso-officer');
+		const stolen = new Map(first.jar);
+		expect((await first.go(callbackUrl)).status).toBe(303);
+		// Another browser replays the same answer (state, code) with the cookie as it was: the code is spent.
+		const thief = new Browser();
+		thief.jar = stolen;
+		const again = await thief.go(callbackUrl);
+		expect(again.status).toBe(403);
+		expect(((await again.json()) as { code: string }).code).toBe('invalid-response');
+		expect((await me(thief)).status).toBe(401);
+	});
+
 	it('refuses a tampered ID token (its signature no longer matches)', async () => {
 		const browser = new Browser();
 		const { callbackUrl } = await throughProvider(browser, 'ops-sso-norole');

@@ -2,8 +2,8 @@
  * OpenTelemetry traces of the production server (node dist/server.js) sent by OTLP/HTTP to a real
  * collector the test runs on port 0 (it decodes the JSON encoding the exporter sends): one request
  * gives a server span named by its route with its database spans as children; the log line of the
- * request names the same trace; a webhook delivery carries its span's `traceparent` to the receiver;
- * and no span attribute holds the password, the session token or case data.
+ * request names the same trace; a webhook delivery's attempt span joins the trace of the request
+ * that wrote its event (ADR-073) and carries its `traceparent` to the receiver; and no span attribute holds the password, the session token or case data.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createServer, type IncomingMessage, type Server } from 'node:http';
@@ -166,7 +166,7 @@ describe('traces', () => {
 			expect(everything, 'a span holds a secret or case data').not.toContain(secret);
 	});
 
-	it("sends a webhook with its delivery span's traceparent", async () => {
+	it("sends a webhook in the trace of the request that caused it, with its attempt span's traceparent", async () => {
 		const res = await fetch(server.url + '/api/v1/applications', {
 			method: 'POST',
 			headers: {
@@ -205,6 +205,16 @@ describe('traces', () => {
 		const deliver = collector.spans.find((s) => s.spanId === traceparent![2])!;
 		expect(deliver).toMatchObject({ name: 'webhook deliver', traceId: traceparent![1], kind: 3 /* CLIENT */ });
 		expect(deliver.attributes).toMatchObject({ 'merzim.webhook.attempt': 1, 'http.response.status_code': 200 });
+		// The attempt hangs in the trace of the portal's request that registered the case (ADR-073):
+		// the same trace id at the collector and in the receiver's `traceparent`.
+		await until(() => collector.spans.some((s) => s.name === 'POST /api/v1/applications'));
+		const request = collector.spans.find((s) => s.name === 'POST /api/v1/applications')!;
+		expect(request.parentSpanId).toBeUndefined();
+		expect(deliver.traceId).toBe(request.traceId);
+		expect(traceparent![1]).toBe(request.traceId);
+		expect(deliver.parentSpanId).toBeDefined();
+		await until(() => collector.spans.some((s) => s.spanId === deliver.parentSpanId));
+		expect(collector.spans.find((s) => s.spanId === deliver.parentSpanId)!.traceId).toBe(request.traceId);
 		const everything = collector.raw.join('\n');
 		for (const secret of [APPLICANT, BIN, 'EGOV-TRACE-1', portalToken, receiver.url])
 			expect(everything, 'a span holds a secret or case data').not.toContain(secret);

@@ -130,7 +130,7 @@ export const actions: Actions = {
 			unit: form.get('unit') ?? ''
 		});
 		if (!parsed.success || !Number.isInteger(userId))
-			return fail(422, { action: 'setProfile', fields: parsed.success ? {} : localFieldErrors(parsed.error) });
+			return fail(422, { action: 'setProfile', userId, fields: parsed.success ? {} : localFieldErrors(parsed.error) });
 		try {
 			await event.locals.ctx.users.setProfile(userId, parsed.data, actorOf(admin));
 		} catch (e) {

@@ -67,7 +67,13 @@ export const webhookDeliveries = pgTable(
 		lastStatusCode: integer('last_status_code'),
 		lastError: text('last_error'),
 		deliveredAt: tstz('delivered_at'),
-		failedAt: tstz('failed_at')
+		failedAt: tstz('failed_at'),
+		/**
+		 * W3C trace context of the request or scheduler firing that wrote the event, kept only while
+		 * tracing is on: each attempt's span continues that trace (ADR-073).
+		 */
+		traceparent: text('traceparent'),
+		tracestate: text('tracestate')
 	},
 	(t) => [
 		uniqueIndex('webhook_deliveries_id_idx').on(t.id),

@@ -2,7 +2,8 @@
  * The process's structured logger (pino): one JSON object per line on stdout, pretty-printed only
  * when stdout is a terminal (and pino-pretty is installed). `LOG_LEVEL` sets the level.
  * Nothing secret is meant to reach it; as a second line of defence the fields that would carry a
- * secret if someone logged a request or an error object are redacted (tests/integration/log-hygiene.test.ts).
+ * secret if someone logged a request or an error object are redacted
+ * (tests/integration/logger-config.test.ts; the whole run's log: tests/integration/lifecycle.test.ts).
  */
 import pino, { type Logger } from 'pino';
 import { traceIds } from './tracing';

@@ -2,7 +2,7 @@
  * OpenTelemetry traces (ADR-068): off unless `OTEL_EXPORTER_OTLP_ENDPOINT` (or the traces-only
  * `OTEL_EXPORTER_OTLP_TRACES_ENDPOINT`) is set; then spans go by OTLP/HTTP to that collector, batched,
  * configured by the standard `OTEL_*` variables (`OTEL_SERVICE_NAME`, `OTEL_EXPORTER_OTLP_HEADERS`,
- * `OTEL_RESOURCE_ATTRIBUTES`, `OTEL_BSP_SCHEDULE_DELAY`, `OTEL_TRACES_SAMPLER_ARG` as a ratio).
+ * `OTEL_RESOURCE_ATTRIBUTES`, `OTEL_BSP_*`, `OTEL_TRACES_SAMPLER` and its `_ARG`), read by the 2.x SDK.
  * The spans carry names and shapes only — route patterns, statement names, event names, outcomes —
  * never a URL's ids or query, a parameter value, a body, a header or a user's input.
  *
@@ -12,6 +12,7 @@
 import {
 	context,
 	propagation,
+	ROOT_CONTEXT,
 	SpanKind,
 	SpanStatusCode,
 	trace,
@@ -47,13 +48,13 @@ export const tracingEnabled = () => (globalThis as Holder)[ENABLED] === true;
 export async function startTracing(env: NodeJS.ProcessEnv = process.env): Promise<Tracing | null> {
 	if (!tracingWanted(env)) return null;
 	const [
-		{ TracerProvider, BatchSpanProcessor, ParentBasedSampler, TraceIdRatioBasedSampler },
+		{ BasicTracerProvider, BatchSpanProcessor },
 		{ OTLPTraceExporter },
 		{ AsyncLocalStorageContextManager },
 		core,
 		res
 	] = await Promise.all([
-		import('@opentelemetry/sdk-trace'),
+		import('@opentelemetry/sdk-trace-base'),
 		import('@opentelemetry/exporter-trace-otlp-http'),
 		import('@opentelemetry/context-async-hooks'),
 		import('@opentelemetry/core'),
@@ -63,21 +64,11 @@ export async function startTracing(env: NodeJS.ProcessEnv = process.env): Promis
 		.defaultResource()
 		.merge(res.resourceFromAttributes({ 'service.name': env.OTEL_SERVICE_NAME || 'merzim' }))
 		.merge(res.detectResources({ detectors: [res.envDetector] }));
-	// This SDK generation reads no OTEL_BSP_* or sampler variables itself: the two that matter here.
-	const delay = Number(env.OTEL_BSP_SCHEDULE_DELAY);
-	const ratio = Number(env.OTEL_TRACES_SAMPLER_ARG);
-	const provider = new TracerProvider({
+	// The 2.x SDK reads the sampler (`OTEL_TRACES_SAMPLER`, `OTEL_TRACES_SAMPLER_ARG`, parent-based by
+	// default), the batching (`OTEL_BSP_*`) and the limits from the process environment itself.
+	const provider = new BasicTracerProvider({
 		resource,
-		sampler:
-			env.OTEL_TRACES_SAMPLER_ARG && ratio >= 0 && ratio <= 1
-				? new ParentBasedSampler({ root: new TraceIdRatioBasedSampler(ratio) })
-				: undefined,
-		spanProcessors: [
-			new BatchSpanProcessor({
-				exporter: new OTLPTraceExporter(),
-				...(delay > 0 ? { scheduledDelayMillis: delay } : {})
-			})
-		]
+		spanProcessors: [new BatchSpanProcessor(new OTLPTraceExporter())]
 	});
 	context.setGlobalContextManager(new AsyncLocalStorageContextManager().enable());
 	propagation.setGlobalPropagator(new core.W3CTraceContextPropagator());
@@ -136,6 +127,23 @@ export function traceHeaders(): Record<string, string> {
 	const headers: Record<string, string> = {};
 	propagation.inject(context.active(), headers);
 	return headers;
+}
+
+/**
+ * The active span's W3C context to keep with work done later (a webhook delivery), or nothing when
+ * tracing is off or no span is active (ADR-073).
+ */
+export function traceContext(): { traceparent?: string; tracestate?: string } {
+	if (!tracingEnabled()) return {};
+	const { traceparent, tracestate } = traceHeaders();
+	return traceparent ? { traceparent, ...(tracestate ? { tracestate } : {}) } : {};
+}
+
+/** The context a kept `traceparent` names, below no active span; the root context without one. */
+export function contextFromTraceparent(traceparent: string | null, tracestate: string | null): Context {
+	if (!traceparent) return ROOT_CONTEXT;
+	const carrier: Record<string, string> = { traceparent, ...(tracestate ? { tracestate } : {}) };
+	return propagation.extract(ROOT_CONTEXT, carrier);
 }
 
 /** The context an inbound request's `traceparent` names (a proxy's or a caller's trace). */

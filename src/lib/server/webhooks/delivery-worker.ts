@@ -13,8 +13,8 @@
  * written by other processes).
  */
 import { randomBytes } from 'node:crypto';
-import { ROOT_CONTEXT, SpanStatusCode } from '@opentelemetry/api';
-import { inSpan, SpanKind, traceHeaders, tracingEnabled } from '../observability/tracing';
+import { SpanStatusCode } from '@opentelemetry/api';
+import { contextFromTraceparent, inSpan, SpanKind, traceHeaders, tracingEnabled } from '../observability/tracing';
 import { sql } from 'drizzle-orm';
 import { rowsOf, type Db } from '../db/client';
 import { webhookAttempts } from '../db/schema';
@@ -50,6 +50,8 @@ interface Claimed {
 	url: string;
 	secret_sealed: Uint8Array;
 	key_id: string;
+	traceparent: string | null;
+	tracestate: string | null;
 }
 
 /** One attempt as written, for metrics and logs (no URL, header or body). */
@@ -135,7 +137,8 @@ export function createWebhookWorker(
 				set lease_until = ${until.toISOString()}::timestamptz, lease_owner = ${owner}
 				from picked, webhook_subscriptions s
 				where d.seq = picked.seq and s.id = d.subscription_id
-				returning d.seq, d.id, d.body, d.attempts, d.retry_from, d.subscription_id, s.url, s.secret_sealed, s.key_id`)
+				returning d.seq, d.id, d.body, d.attempts, d.retry_from, d.subscription_id, s.url, s.secret_sealed, s.key_id,
+					d.traceparent, d.tracestate`)
 		).map((r) => ({ ...r, seq: Number(r.seq) }));
 	}
 
@@ -151,14 +154,20 @@ export function createWebhookWorker(
 	}
 
 	/**
-	 * Each attempt is a root client span (ADR-068) whose `traceparent` goes with the request, so a
-	 * receiver's logs meet ours; it records the attempt's number and answer, never URL or body.
+	 * Each attempt is a client span (ADR-068) in the trace of the request or firing that wrote the
+	 * event (its kept `traceparent`, ADR-073; a root span without one), and its own `traceparent`
+	 * goes with the request, so a receiver's logs meet ours; it records the attempt's number and
+	 * answer, never URL or body.
 	 */
 	async function send(row: Claimed): Promise<Outcome> {
 		if (!tracingEnabled()) return sendUntraced(row, {});
 		return inSpan(
 			'webhook deliver',
-			{ kind: SpanKind.CLIENT, parent: ROOT_CONTEXT, attributes: { 'merzim.webhook.attempt': row.attempts + 1 } },
+			{
+				kind: SpanKind.CLIENT,
+				parent: contextFromTraceparent(row.traceparent, row.tracestate),
+				attributes: { 'merzim.webhook.attempt': row.attempts + 1 }
+			},
 			async (span) => {
 				const o = await sendUntraced(row, traceHeaders());
 				if (o.statusCode !== null) span.setAttribute('http.response.status_code', o.statusCode);

@@ -18,6 +18,7 @@ import {
 	webhookSubscriptions
 } from '../db/schema';
 import { consultationForAgency, checkForMfa } from '../../domain/access/case-audience';
+import { traceContext } from '../observability/tracing';
 import { deliveryBody, portalEventData, WEBHOOK_EVENTS, webhookTypeOf, type WebhookType } from '../../domain/webhooks';
 
 export interface AppendedEvent {
@@ -82,6 +83,8 @@ export async function enqueueWebhookDeliveries(tx: Executor, caseId: string, eve
 	if (!c) return 0;
 
 	const rows: (typeof webhookDeliveries.$inferInsert)[] = [];
+	// The request (or scheduler firing) writing the event: its attempts join its trace (ADR-073).
+	const trace = traceContext();
 	for (const { e, type } of announced) {
 		const audience = WEBHOOK_EVENTS[type].audience;
 		for (const s of subs) {
@@ -99,7 +102,8 @@ export async function enqueueWebhookDeliveries(tx: Executor, caseId: string, eve
 				createdAt: e.at,
 				// The retry window runs on real time (the training clock may be simulated).
 				retryFrom: new Date(),
-				nextAttemptAt: new Date(0)
+				nextAttemptAt: new Date(0),
+				...trace
 			});
 		}
 	}

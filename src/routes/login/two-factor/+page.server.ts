@@ -6,6 +6,7 @@ import { verifyTotpAt } from '$lib/server/auth/totp';
 import { secondFactorKey } from '$lib/server/auth/login-throttle';
 import { appendAuditEvent } from '$lib/server/audit/audit.repository';
 import { useRecoveryCode } from '$lib/server/auth/recovery-codes';
+import { m } from '$lib/paraglide/messages';
 
 export const load: PageServerLoad = async ({ locals }) => {
 	if (!locals.session) redirect(303, '/login');
@@ -14,9 +15,7 @@ export const load: PageServerLoad = async ({ locals }) => {
 	return {};
 };
 
-const lockedMessage = (ms: number) =>
-	`Too many wrong codes: the second factor of this account is locked for ${Math.ceil(ms / 60_000)} minute(s). ` +
-	'If these attempts were not yours, change your password.';
+const lockedMessage = (ms: number) => m.ops3_2fa_locked({ minutes: Math.ceil(ms / 60_000) });
 
 export const actions: Actions = {
 	default: async ({ request, locals }) => {
@@ -48,9 +47,7 @@ export const actions: Actions = {
 				});
 				return fail(429, { message: lockedMessage(lockMs) });
 			}
-			return fail(400, {
-				message: 'That code is not valid. Enter the 6 digits your app shows now, or one of your recovery codes.'
-			});
+			return fail(400, { message: m.ops3_2fa_code_invalid() });
 		}
 		await ctx.throttle.reset(key);
 		await ctx.sessions.markTwoFactorVerified(session.id);

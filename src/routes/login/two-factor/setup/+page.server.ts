@@ -5,6 +5,7 @@ import { newTotpKey, totpKeyText, totpUri, verifyTotpAt } from '$lib/server/auth
 import { confirmIdentity } from '$lib/server/auth/confirm-identity';
 import { issueRecoveryCodes } from '$lib/server/auth/recovery-codes';
 import QRCode from 'qrcode';
+import { m } from '$lib/paraglide/messages';
 
 /**
  * Enrolment of a TOTP app. The proposed key travels in a hidden field and is stored only once the
@@ -41,15 +42,14 @@ export const actions: Actions = {
 		try {
 			key = decodeBase32IgnorePadding(keyText);
 		} catch {
-			return fail(400, { message: 'The set-up form was damaged; reload the page.' });
+			return fail(400, { message: m.ops3_2fa_form_damaged() });
 		}
-		if (key.length !== 20) return fail(400, { message: 'The set-up form was damaged; reload the page.' });
+		if (key.length !== 20) return fail(400, { message: m.ops3_2fa_form_damaged() });
 		if (session.twoFactorVerified) {
 			const confirmed = await confirmIdentity(ctx, user.id, String(form.get('current') ?? ''));
 			if (!confirmed.ok) return fail(confirmed.status, { message: confirmed.message });
 		}
-		if (!verifyTotpAt(key, code, ctx.realClock.now()))
-			return fail(400, { message: 'That code does not match. Check the key in your app and try again.' });
+		if (!verifyTotpAt(key, code, ctx.realClock.now())) return fail(400, { message: m.ops3_2fa_code_mismatch() });
 		const actor = { userId: user.id, label: user.username };
 		await ctx.users.setTotpKey(user.id, key, actor);
 		const recoveryCodes = await ctx.db.transaction((tx) => issueRecoveryCodes(tx, user.id, actor, ctx.clock.now()));
