@@ -64,7 +64,7 @@ export async function startRevocationServers(
 							})
 						]
 					})
-				: new asn1js.Primitive({ idBlock: { tagClass: 3, tagNumber: 0 }, lenBlockLength: 1 });
+				: new asn1js.Primitive({ idBlock: { tagClass: 3, tagNumber: 0 } });
 			basic.tbsResponseData.responses.push(
 				new pkijs.SingleResponse({
 					certID: reqCert,
