@@ -19,6 +19,8 @@ async function main() {
 	surviveDriverFailures();
 	const startedAt = performance.now();
 	const config = loadConfig(process.env);
+	// Production started with --demo is demo mode: the demo CA may be the default trust anchor (ADR-080).
+	if (process.argv.includes('--demo')) config.signing.demoAnchors = true;
 	if (process.argv.includes('--check-config')) {
 		process.stdout.write(JSON.stringify(describeConfig(config), null, 2) + '\n');
 		return;

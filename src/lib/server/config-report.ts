@@ -57,6 +57,21 @@ export function describeConfig(config: AppConfig): Record<string, unknown> {
 		localPasswordDisabledRoles: config.localPasswordDisabledRoles,
 		shutdownGraceSeconds: config.shutdownGraceMs / 1000,
 		housekeepingRetentionHours: config.retentionMs / 3_600_000,
-		email: config.smtp ? { smtp: withoutPassword(config.smtp.url), from: config.smtp.from } : '(off)'
+		email: config.smtp ? { smtp: withoutPassword(config.smtp.url), from: config.smtp.from } : '(off)',
+		signing: describeSigning(config.signing)
+	};
+}
+
+/** The trust anchors by subject and validity, and where revocation is asked (ADR-080, ADR-081). */
+function describeSigning(s: AppConfig['signing']) {
+	return {
+		trustAnchors: s.anchors.length
+			? s.anchors.map((a) => ({ subject: a.subject, notAfter: a.notAfter.toISOString() }))
+			: s.demoAnchors
+				? '(none configured: the demo CA of the demo seed, demo mode only)'
+				: '(none configured: every signature is refused)',
+		trustAnchorsFile: s.anchorsFile ?? '(SIGNING_TRUST_ANCHORS not set)',
+		ocspUrl: s.ocspUrl ?? '(from each certificate)',
+		revocationTimeoutMs: s.revocationTimeoutMs
 	};
 }

@@ -3,6 +3,7 @@
  * start with a message naming the variable, instead of surfacing later as odd behaviour.
  */
 import { z } from 'zod';
+import { loadAnchorBundle, type ConfiguredAnchor } from './signing/anchor-bundle';
 
 const minutes = (def: number) => z.coerce.number().int().positive().default(def);
 
@@ -75,7 +76,17 @@ const EnvSchema = z.object({
 		.regex(/^smtps?:\/\/[^\s]+$/, 'an smtp:// or smtps:// URL')
 		.optional()
 		.or(z.literal('').transform(() => undefined)),
-	SMTP_FROM: z.string().email('an e-mail address').default('merzim@localhost')
+	SMTP_FROM: z.string().email('an e-mail address').default('merzim@localhost'),
+	/** A PEM bundle of the CA certificates signers' certificates must chain to (ADR-080). */
+	SIGNING_TRUST_ANCHORS: z.string().min(1).optional(),
+	/** The OCSP responder asked when a signer's certificate names none (ADR-081). */
+	SIGNING_OCSP_URL: z
+		.string()
+		.url()
+		.regex(/^https?:/, 'an http(s) URL')
+		.optional(),
+	/** How long one OCSP or CRL request may take before the next source is tried (ADR-081). */
+	SIGNING_REVOCATION_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(5000)
 });
 
 export type Env = z.infer<typeof EnvSchema>;
@@ -109,6 +120,21 @@ export interface AppConfig {
 	webhookKey?: string;
 	/** Notification e-mails (ADR-060): off when unset. */
 	smtp?: { url: string; from: string };
+	signing: SigningConfig;
+}
+
+/** Trust anchors and revocation checking of signers' certificates (ADR-080, ADR-081). */
+export interface SigningConfig {
+	/** The configured bundle's path and its certificates (empty without `SIGNING_TRUST_ANCHORS`). */
+	anchorsFile: string | undefined;
+	anchors: ConfiguredAnchor[];
+	/**
+	 * Demo mode (not production, or production started with `--demo`): without a configured bundle,
+	 * the demo CA the demo seed registered is the anchor.
+	 */
+	demoAnchors: boolean;
+	ocspUrl: string | undefined;
+	revocationTimeoutMs: number;
 }
 
 export interface OidcConfig {
@@ -148,6 +174,14 @@ export function loadConfig(env: Record<string, string | undefined>): AppConfig {
 		const [from, to] = pair.split('=').map((x) => x.trim());
 		if (!from || !to) throw new Error(`Invalid configuration:\n  OIDC_ROLE_MAP: "${pair}" is not value=role`);
 		roleMap.set(from, to);
+	}
+	let anchors: ConfiguredAnchor[] = [];
+	if (e.SIGNING_TRUST_ANCHORS) {
+		try {
+			anchors = loadAnchorBundle(e.SIGNING_TRUST_ANCHORS, new Date());
+		} catch (err) {
+			throw new Error(`Invalid configuration:\n  SIGNING_TRUST_ANCHORS: ${(err as Error).message}`);
+		}
 	}
 	return {
 		databaseUrl: e.DATABASE_URL,
@@ -194,6 +228,13 @@ export function loadConfig(env: Record<string, string | undefined>): AppConfig {
 		shutdownGraceMs: e.SHUTDOWN_GRACE_SECONDS * 1000,
 		retentionMs: e.HOUSEKEEPING_RETENTION_HOURS * 3_600_000,
 		testPauseAfterClaimMs: e.MERZIM_TEST_PAUSE_AFTER_CLAIM_MS,
-		smtp: e.SMTP_URL ? { url: e.SMTP_URL, from: e.SMTP_FROM } : undefined
+		smtp: e.SMTP_URL ? { url: e.SMTP_URL, from: e.SMTP_FROM } : undefined,
+		signing: {
+			anchorsFile: e.SIGNING_TRUST_ANCHORS,
+			anchors,
+			demoAnchors: e.NODE_ENV !== 'production',
+			ocspUrl: e.SIGNING_OCSP_URL,
+			revocationTimeoutMs: e.SIGNING_REVOCATION_TIMEOUT_MS
+		}
 	};
 }

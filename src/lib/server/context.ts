@@ -28,6 +28,8 @@ import { createSecretBox, loadWebhookKey } from './webhooks/secret-box';
 import { createWebhookWorker, type WebhookWorkerOptions } from './webhooks/delivery-worker';
 import { createWebhookService } from './webhooks/webhooks.service';
 import { createDocumentsService } from './documents/documents.service';
+import { createTrust } from './signing/trust';
+import { createRevocationChecker } from './signing/revocation';
 import { createOidc } from './auth/oidc';
 import { createUserAdmin } from './users/user-admin.service';
 import { log } from './observability/logger';
@@ -99,6 +101,15 @@ export async function createAppContext(
 				}
 			)
 		: null;
+	// Trust anchors and revocation checking of signers' certificates (ADR-080, ADR-081).
+	const trust = createTrust({
+		db,
+		config: config.signing,
+		revocation: createRevocationChecker({
+			ocspUrl: config.signing.ocspUrl,
+			timeoutMs: config.signing.revocationTimeoutMs
+		})
+	});
 	return {
 		config,
 		clock,
@@ -147,7 +158,8 @@ export async function createAppContext(
 		notifications: createNotificationService({ db }),
 		/** Out-of-office periods and substitutes (ADR-061). */
 		absences: createAbsenceService({ db, now: () => realClock.now() }),
-		documents: createDocumentsService({ db, clock, calendar }),
+		trust,
+		documents: createDocumentsService({ db, clock, calendar, trust }),
 		/** Files on a case, content-addressed on disk (ADR-056); the server sweeps orphans at start. */
 		attachments: createAttachmentsService({
 			db,

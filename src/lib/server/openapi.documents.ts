@@ -18,7 +18,8 @@ const statusText: Record<number, string> = {
 	404: 'No such case or document (a draft is not found through the portal token)',
 	409: 'Wrong stage for this kind (`wrong-stage`), already signed, not signed, or delivery already recorded',
 	415: 'Body is not JSON',
-	422: 'Invalid body (`fields`), or the signing certificate is expired, not yet valid or revoked (the reason in `error`)'
+	422: 'Invalid body (`fields`), or the signing certificate is expired, not yet valid, revoked or not chaining to a trust anchor (the reason in `error`, in the caller’s language)',
+	503: 'Neither the OCSP responder nor the CRL answered (`revocation-unavailable`): the signature is refused until one does (ADR-081)'
 };
 const errors = (...codes: number[]) =>
 	Object.fromEntries(
@@ -104,6 +105,8 @@ export const documentPaths = {
 		post: {
 			summary:
 				'Sign (the head, or the substitute the admin appointed): the PIN opens the signer’s own keystore, now, and is never stored',
+			description:
+				'Before signing, the certificate must chain to a configured trust anchor (422 untrusted-certificate, ADR-080) and its status is asked by OCSP, then the CRL: revoked → 422 certificate-revoked with details { revokedAt, reason, source }; neither answering → 503 revocation-unavailable (fail closed, ADR-081). The answer is embedded in the PDF’s DSS.',
 			security: session,
 			parameters: [uuidParam('id', 'The document')],
 			requestBody: {
@@ -113,7 +116,7 @@ export const documentPaths = {
 					}
 				}
 			},
-			responses: { 200: ok(document, 'Signed'), ...errors(401, 403, 404, 409, 415, 422) }
+			responses: { 200: ok(document, 'Signed'), ...errors(401, 403, 404, 409, 415, 422, 503) }
 		}
 	},
 	'/documents/{id}/verification': {
@@ -140,6 +143,23 @@ export const documentPaths = {
 								anchor: { type: ['string', 'null'] },
 								path: { type: 'array', items: { type: 'string' } },
 								reason: { type: ['string', 'null'] }
+							}
+						},
+						revocation: {
+							type: 'object',
+							description:
+								'The signer certificate’s status at the signing time: from the OCSP response or CRL kept in the PDF’s DSS, else asked now (ADR-081)',
+							properties: {
+								status: { type: 'string', enum: ['good', 'revoked', 'unavailable', 'not-checked'] },
+								source: {
+									type: ['string', 'null'],
+									enum: ['embedded-ocsp', 'embedded-crl', 'ocsp', 'crl', null]
+								},
+								revokedAt: { type: ['string', 'null'], format: 'date-time' },
+								reason: { type: ['string', 'null'], description: 'RFC 5280 CRLReason name' },
+								reasonText: { type: 'string', description: 'The reason in the caller’s language' },
+								thisUpdate: { type: ['string', 'null'], format: 'date-time' },
+								detail: { type: ['string', 'null'] }
 							}
 						},
 						sha256: { type: 'string' },

@@ -13,7 +13,22 @@ describe('legal citations', () => {
 		['001 Annex 1 row 9 ground 12', '001 ереже, 1-қосымша 9-жол 12-негіз', 'Правила 001, прил. 1 стр. 9 осн. 12'],
 		['003 A3 p.5 sub.1–9', '003 регламенттер, 3-регламент 5-т. 1–9)-тт.', 'Регламенты 003, регламент 3 п. 5 пп. 1–9)'],
 		['004 P 10', '004 бірлескен бұйрық, 10-т.', 'Совместный приказ 004, п. 10'],
-		['001 Annex 2', '001 ереже, 2-қосымша', 'Правила 001, прил. 2']
+		['001 Annex 2', '001 ереже, 2-қосымша', 'Правила 001, прил. 2'],
+		['000 Annex 4 form 1 item 12', '000 ереже, 4-қосымша 1-нысан 12-т.', 'Правила 000, прил. 4 форма 1 п. 12'],
+		['001 Annex 3 form 2', '001 ереже, 3-қосымша 2-нысан', 'Правила 001, прил. 3 форма 2'],
+		['000 form 2 item 9', '000 ереже, 2-нысан 9-т.', 'Правила 000, форма 2 п. 9'],
+		// A part after ";" without an act continues the citation before it (ADR-082).
+		[
+			'000 Annex 4 form 1 item 12; form 2 item 9',
+			'000 ереже, 4-қосымша 1-нысан 12-т.; 2-нысан 9-т.',
+			'Правила 000, прил. 4 форма 1 п. 12; форма 2 п. 9'
+		],
+		[
+			'000 Annex 4 form 1 item 12; item 13; 001 p.20',
+			'000 ереже, 4-қосымша 1-нысан 12-т.; 13-т.; 001 ереже, 20-т.',
+			'Правила 000, прил. 4 форма 1 п. 12; п. 13; Правила 001, п. 20'
+		],
+		['001 p.19 para 3; para 4', '001 ереже, 19-т. 3-абз.; 4-абз.', 'Правила 001, п. 19 абз. 3; абз. 4']
 	])('%s reads as kk "%s" and ru "%s", and round-trips in English', (canonical, kk, ru) => {
 		expect(formatCitations(canonical, 'kk')).toBe(kk);
 		expect(formatCitations(canonical, 'ru')).toBe(ru);
@@ -31,6 +46,17 @@ describe('legal citations', () => {
 			paragraphs: '1',
 			subpoints: '2'
 		});
+	});
+
+	it('reads forms and items, and what a continuation inherits', () => {
+		expect(parseCitation('000 Annex 4 form 1 item 12')).toEqual({ act: '000', annex: '4', form: '1', item: '12' });
+		expect(formatCitations('form 2 item 9', 'ru')).toBe('form 2 item 9'); // nothing to continue
+		expect(formatCitations('001 p.19; Civil Code art. 5', 'kk')).toBe('001 ереже, 19-т.; Civil Code art. 5');
+	});
+
+	it("leaves no Latin letters in the presentation clock's citation (ADR-065)", () => {
+		for (const locale of ['kk', 'ru'] as const)
+			expect(formatCitations('000 Annex 4 form 1 item 12; form 2 item 9', locale)).not.toMatch(/[A-Za-z]/);
 	});
 
 	it('keeps text that is not a canonical citation as written', () => {

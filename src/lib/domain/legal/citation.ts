@@ -1,9 +1,11 @@
 /**
  * Legal citations as structure, rendered per language (ADR-032). The code keeps citations in the
  * short canonical form of the digests ("001 p.19 para 3; 000 p.13", "001 Annex 1 row 3",
- * "003 A3 p.7", "004 P 10"); `parseCitations` reads that form into act, point, paragraph and
- * sub-point, and `formatCitations` writes it as a Kazakh or Russian reader expects it:
- * kk "001 ереже, 19-т. 3-абз.", ru "Правила 001, п. 19 абз. 3". English keeps the canonical form.
+ * "003 A3 p.7", "004 P 10", "000 Annex 4 form 1 item 12; form 2 item 9"); `parseCitations` reads
+ * that form into act, annex, form, item, point, paragraph and sub-point, and `formatCitations`
+ * writes it as a Kazakh or Russian reader expects it: kk "001 ереже, 19-т. 3-абз.", ru "Правила
+ * 001, п. 19 абз. 3". A part after ";" without an act ("form 2 item 9") continues the previous
+ * citation's act and annex (ADR-082). English keeps the canonical form.
  */
 export type CitationLocale = 'kk' | 'ru' | 'en';
 
@@ -15,6 +17,9 @@ export interface Citation {
 	/** 003's regulations are its annexes A1–A11. */
 	regulation?: Num;
 	annex?: Num;
+	/** A form of an annex ("Annex 4 form 1") and a numbered item of that form ("item 12"). */
+	form?: Num;
+	item?: Num;
 	row?: Num;
 	ground?: Num;
 	points?: Num;
@@ -29,6 +34,8 @@ export interface Citation {
 const NUM = String.raw`\d+(?:\.\d+)*(?:[–-]\d+(?:\.\d+)*)?`;
 const PARTS: [RegExp, (c: Citation, v: string) => void][] = [
 	[new RegExp(`^Annex (${NUM})`), (c, v) => (c.annex = v)],
+	[new RegExp(`^form (${NUM})`), (c, v) => (c.form = v)],
+	[new RegExp(`^item (${NUM})`), (c, v) => (c.item = v)],
 	[new RegExp(`^row (${NUM})`), (c, v) => (c.row = v)],
 	[new RegExp(`^ground (${NUM})`), (c, v) => (c.ground = v)],
 	[new RegExp(`^A(\\d+)`), (c, v) => (c.regulation = v)],
@@ -80,6 +87,8 @@ function formatOne(c: Citation, locale: CitationLocale): string {
 		const parts = [c.act];
 		if (c.regulation) parts.push(`A${c.regulation}`);
 		if (c.annex) parts.push(`Annex ${c.annex}`);
+		if (c.form) parts.push(`form ${c.form}`);
+		if (c.item) parts.push(`item ${c.item}`);
 		if (c.row) parts.push(`row ${c.row}`);
 		if (c.ground) parts.push(`ground ${c.ground}`);
 		if (c.points)
@@ -97,6 +106,8 @@ function formatOne(c: Citation, locale: CitationLocale): string {
 	const parts: string[] = [];
 	if (c.regulation) parts.push(kk ? `${c.regulation}-регламент` : `регламент ${c.regulation}`);
 	if (c.annex) parts.push(kk ? `${c.annex}-қосымша` : `прил. ${c.annex}`);
+	if (c.form) parts.push(kk ? `${c.form}-нысан` : `форма ${c.form}`);
+	if (c.item) parts.push(kk ? `${c.item}-т.` : `п. ${c.item}`);
 	if (c.row) parts.push(kk ? `${c.row}-жол` : `стр. ${c.row}`);
 	if (c.ground) parts.push(kk ? `${c.ground}-негіз` : `осн. ${c.ground}`);
 	if (c.points) parts.push(kk ? `${c.points}-т.` : `${range(c.points) ? 'пп.' : 'п.'} ${c.points}`);
@@ -106,15 +117,43 @@ function formatOne(c: Citation, locale: CitationLocale): string {
 }
 
 /**
+ * A part without an act continuing `prev` ("form 2 item 9" after "000 Annex 4 form 1 item 12"): it
+ * inherits the act, and the annex when it starts below it (a form, an item, a row). Returns the
+ * part as written (to show) and as understood (to be continued in turn).
+ */
+function continuation(part: string, prev: Citation | null): { written: Citation; full: Citation } | null {
+	if (!prev || /^\d{3}\s/.test(part.trim())) return null;
+	const written = parseCitation(`${prev.act} ${part}`);
+	if (!written) return null;
+	const inherits = !written.annex && prev.annex && (written.form || written.item || written.row);
+	return { written, full: inherits ? { ...written, annex: prev.annex } : written };
+}
+
+/** The continuing part alone, without the act its citation already named. */
+function formatContinuation(c: Citation, locale: CitationLocale): string {
+	const text = formatOne(c, locale);
+	const act = locale === 'en' ? c.act : (ACT[locale][c.act] ?? c.act);
+	return text.replace(locale === 'en' ? `${act} ` : `${act}, `, '');
+}
+
+/**
  * Citations joined by ";" in `locale`. A part that is not in the canonical form is kept as written
  * (the check of every page in kk and ru finds it if it is English).
  */
 export function formatCitations(text: string, locale: CitationLocale): string {
+	let prev: Citation | null = null;
 	return text
 		.split(/;\s*/)
 		.map((part) => {
-			const c = parseCitation(part);
-			return c ? formatOne(c, locale) : part;
+			const own = parseCitation(part);
+			if (own) {
+				prev = own;
+				return formatOne(own, locale);
+			}
+			const cont = continuation(part, prev);
+			if (!cont) return part;
+			prev = cont.full;
+			return formatContinuation(cont.written, locale);
 		})
 		.join('; ');
 }

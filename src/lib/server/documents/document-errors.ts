@@ -1,5 +1,7 @@
 /** Refusals of document actions: an HTTP status and a stable `code` the API answers with. */
 import { json } from '@sveltejs/kit';
+import { getLocale } from '../../paraglide/runtime';
+import { refusalText } from '../signing/refusal-text';
 
 export type DocumentErrorCode =
 	| 'not-found'
@@ -12,6 +14,8 @@ export type DocumentErrorCode =
 	| 'certificate-expired'
 	| 'certificate-not-yet-valid'
 	| 'certificate-revoked'
+	| 'untrusted-certificate'
+	| 'revocation-unavailable'
 	| 'wrong-pin'
 	| 'invalid-keystore'
 	| 'invalid-delivery';
@@ -27,6 +31,9 @@ const STATUS: Record<DocumentErrorCode, number> = {
 	'certificate-expired': 422,
 	'certificate-not-yet-valid': 422,
 	'certificate-revoked': 422,
+	'untrusted-certificate': 422,
+	// The responders did not answer: the signature may succeed later (ADR-081).
+	'revocation-unavailable': 503,
 	'wrong-pin': 403,
 	'invalid-keystore': 422,
 	'invalid-delivery': 422
@@ -36,7 +43,9 @@ export class DocumentError extends Error {
 	override readonly name = 'DocumentError';
 	constructor(
 		readonly code: DocumentErrorCode,
-		message: string
+		message: string,
+		/** For the page to say it in the reader's language (the revocation date and reason, ADR-081). */
+		readonly details: Record<string, unknown> = {}
 	) {
 		super(message);
 	}
@@ -53,7 +62,13 @@ export async function documentsApi(action: () => Promise<Response>): Promise<Res
 	try {
 		return await action();
 	} catch (e) {
-		if (isDocumentError(e)) return json({ error: e.message, code: e.code }, { status: e.status });
+		if (isDocumentError(e)) {
+			// The trust refusals (ADR-080/081) in the caller's language; the rest in their own words.
+			const locale = getLocale();
+			const error = refusalText(e.code, e.details, locale === 'kk' || locale === 'ru' ? locale : 'en') ?? e.message;
+			const details = Object.keys(e.details).length ? { details: e.details } : {};
+			return json({ error, code: e.code, ...details }, { status: e.status });
+		}
 		throw e;
 	}
 }

@@ -22,7 +22,8 @@ import { insertClock } from '../cases/write-plan';
 import { renderDocument, writeDraft, type DocumentRow } from './draft-document';
 import { caseState, loadDocumentCase } from './document-facts';
 import { DocumentError } from './document-errors';
-import { activeKeystore, lastRevokedKeystore, trustAnchorCertificates } from '../signing/keystores';
+import { activeKeystore, lastRevokedKeystore, type KeystoreRow } from '../signing/keystores';
+import type { Trust } from '../signing/trust';
 import { Pkcs12Signer } from '../signing/pkcs12-signer';
 import { SignerRefused, type Signer } from '../signing/signer';
 import { signPdfDocument } from '../signing/pades';
@@ -44,7 +45,7 @@ export const DEMO_MARK = 'Демо-сертификат, заңды күші ж�
 
 export type DocumentState = 'draft' | 'signed' | 'delivered' | 'delivery-confirmed';
 
-export function createDocumentsService(deps: { db: Db; clock: Clock; calendar: CalendarService }) {
+export function createDocumentsService(deps: { db: Db; clock: Clock; calendar: CalendarService; trust: Trust }) {
 	const { db, clock } = deps;
 
 	async function get(ex: Executor, id: string, lock = false): Promise<DocumentRow> {
@@ -96,6 +97,15 @@ export function createDocumentsService(deps: { db: Db; clock: Clock; calendar: C
 					'not-a-signer',
 					'Only the head or the substitute the admin appointed signs documents (001 p.20).'
 				);
+			// Cheap refusals first, before the PIN and the network (re-checked under the lock below).
+			const before = await get(db, id);
+			if (before.signedAt) throw new DocumentError('already-signed', 'This document is already signed.');
+			const signer = await openSigner(db, actor, keystore, pin, signerOverride, clock.now());
+			// The chain and the certificate's status are asked before the transaction (the network must
+			// not hold the document's lock); a revoked certificate or an unknown status refuses (ADR-081).
+			const clearance = await deps.trust.clearForSigning([...signer.certificates], clock.now()).catch((e: unknown) => {
+				throw e instanceof SignerRefused ? new DocumentError(e.code, e.message, e.details) : e;
+			});
 			return db.transaction(async (tx) => {
 				const doc = await get(tx, id, true);
 				if (doc.signedAt) throw new DocumentError('already-signed', 'This document is already signed.');
@@ -104,39 +114,27 @@ export function createDocumentsService(deps: { db: Db; clock: Clock; calendar: C
 				const allowed = documentAllowed(kind, caseState(c));
 				if (!allowed.ok) throw new DocumentError('wrong-stage', allowed.reason);
 				const at = clock.now();
-				let signer = signerOverride;
-				if (!signer) {
-					if (!keystore) {
-						const revoked = await lastRevokedKeystore(tx, actor.id);
-						if (revoked)
-							throw new DocumentError(
-								'certificate-revoked',
-								`Your signing certificate was revoked on ${revoked.revokedAt!.toISOString()}: ${revoked.revokedReason ?? 'no reason given'}.`
-							);
-						throw new DocumentError('no-keystore', 'No signing key has been uploaded for you; ask the admin.');
-					}
-					try {
-						signer = Pkcs12Signer.open(keystore.p12, pin, at);
-					} catch (e) {
-						if (e instanceof SignerRefused) throw new DocumentError(e.code, e.message);
-						throw e;
-					}
-				}
+				const demo = !!keystore?.demo || clearance.demo;
 				const { content, pdf } = await renderDocument(
 					c,
 					kind,
 					doc.version,
 					at,
 					actor.displayName,
-					keystore?.demo ? DEMO_MARK : null
+					demo ? DEMO_MARK : null
 				);
-				const signed = await signPdfDocument(pdf, signer, {
-					reason: `${content.title.ru} ${content.number} (${content.citation})`,
-					name: actor.displayName,
-					location: 'Астана / Astana',
-					contactInfo: 'Merzim',
-					signingTime: at
-				});
+				const signed = await signPdfDocument(
+					pdf,
+					signer,
+					{
+						reason: `${content.title.ru} ${content.number} (${content.citation})`,
+						name: actor.displayName,
+						location: 'Астана / Astana',
+						contactInfo: 'Merzim',
+						signingTime: at
+					},
+					clearance.validation
+				);
 				const sha256 = sha256Hex(signed);
 				// The certificate's six-month presentation term starts with the signature (000 Annex 4; ADR-065).
 				const presentation = presentationClockOnSigning(kind, at);
@@ -154,7 +152,7 @@ export function createDocumentsService(deps: { db: Db; clock: Clock; calendar: C
 						signedBy: actor.id,
 						signerName: actor.displayName,
 						signerSubject: keystore?.subject ?? null,
-						demoCertificate: keystore?.demo ?? null,
+						demoCertificate: demo,
 						presentationDue
 					})
 					.where(eq(documents.id, id))
@@ -260,13 +258,48 @@ export function createDocumentsService(deps: { db: Db; clock: Clock; calendar: C
 
 		async verify(id: string) {
 			const doc = await get(db, id);
-			const anchors = await trustAnchorCertificates(db);
-			const v = await verifyDocument(doc.pdf, { anchors, signedAt: doc.signedAt });
+			const anchors = await deps.trust.anchors();
+			const v = await verifyDocument(doc.pdf, {
+				anchors,
+				signedAt: doc.signedAt,
+				revocation: deps.trust.revocation
+			});
 			// A demo signature: made with a demo keystore, or chaining to a demo trust anchor.
 			const demo = !!doc.demoCertificate || anchors.some((a) => a.demo && a.label === v.chain.anchor);
 			return { ...v, storedSha256: doc.sha256, sha256: sha256Hex(doc.pdf), demo };
 		}
 	};
+}
+
+/**
+ * The signer for this act of signing: the person's own keystore opened with the PIN typed now (or
+ * the given signer); refusals say why (no key, revoked by the admin, wrong PIN, outside validity).
+ */
+async function openSigner(
+	ex: Executor,
+	actor: DocumentActor,
+	keystore: KeystoreRow | null,
+	pin: string,
+	override: Signer | undefined,
+	at: Date
+): Promise<Signer> {
+	if (override) return override;
+	if (!keystore) {
+		const revoked = await lastRevokedKeystore(ex, actor.id);
+		if (revoked)
+			throw new DocumentError(
+				'certificate-revoked',
+				`Your signing certificate was revoked on ${revoked.revokedAt!.toISOString()}: ${revoked.revokedReason ?? 'no reason given'}.`,
+				{ revokedAt: revoked.revokedAt!.toISOString(), reason: revoked.revokedReason, source: 'admin' }
+			);
+		throw new DocumentError('no-keystore', 'No signing key has been uploaded for you; ask the admin.');
+	}
+	try {
+		return Pkcs12Signer.open(keystore.p12, pin, at);
+	} catch (e) {
+		if (e instanceof SignerRefused) throw new DocumentError(e.code, e.message, e.details);
+		throw e;
+	}
 }
 
 /** Writes the portal's proof onto `decision.preliminary.notice` (001 p.19 para 3: a notice that records delivery). */

@@ -55,6 +55,7 @@ async function makeCertificate(opts: {
 	publicKey: CryptoKey;
 	signingKey: CryptoKey;
 	ca: boolean;
+	extra?: pkijs.Extension[];
 }) {
 	useNodeCrypto();
 	const cert = new pkijs.Certificate();
@@ -70,7 +71,8 @@ async function makeCertificate(opts: {
 			critical: true,
 			extnValue: new pkijs.BasicConstraints({ cA: opts.ca }).toSchema().toBER(false)
 		}),
-		keyUsage(opts.ca ? [5, 6] : [0, 1])
+		keyUsage(opts.ca ? [5, 6] : [0, 1]),
+		...(opts.extra ?? [])
 	];
 	await cert.subjectPublicKeyInfo.importKey(opts.publicKey);
 	await cert.sign(opts.signingKey, 'SHA-256');
@@ -100,13 +102,48 @@ export async function createDemoCa(now: Date): Promise<DemoCa> {
 	return { certificate: der(cert), privateKeyPkcs8: new Uint8Array(pkcs8) };
 }
 
+/** The CA's signing key (certificates, and in tests its OCSP responses and CRLs). */
+export const caSigningKey = (ca: DemoCa) =>
+	webcrypto.subtle.importKey('pkcs8', bufferOf(ca.privateKeyPkcs8), RSA, false, ['sign']);
+
+/** Where a relying party asks for the certificate's status: AIA's OCSP responder and a CRL distribution point. */
+function revocationPointers(opts: { ocspUrl?: string; crlUrl?: string }): pkijs.Extension[] {
+	const uri = (value: string) => new pkijs.GeneralName({ type: 6, value });
+	const out: pkijs.Extension[] = [];
+	if (opts.ocspUrl)
+		out.push(
+			new pkijs.Extension({
+				extnID: '1.3.6.1.5.5.7.1.1',
+				extnValue: new pkijs.InfoAccess({
+					accessDescriptions: [
+						new pkijs.AccessDescription({ accessMethod: '1.3.6.1.5.5.7.48.1', accessLocation: uri(opts.ocspUrl) })
+					]
+				})
+					.toSchema()
+					.toBER(false)
+			})
+		);
+	if (opts.crlUrl)
+		out.push(
+			new pkijs.Extension({
+				extnID: '2.5.29.31',
+				extnValue: new pkijs.CRLDistributionPoints({
+					distributionPoints: [new pkijs.DistributionPoint({ distributionPoint: [uri(opts.crlUrl)] })]
+				})
+					.toSchema()
+					.toBER(false)
+			})
+		);
+	return out;
+}
+
 /** A signer's certificate from the demo CA, packed with its key and the CA in a .p12 under `pin`. */
 export async function issueDemoSigner(
 	ca: DemoCa,
-	opts: { commonName: string; pin: string; notBefore: Date; notAfter: Date }
+	opts: { commonName: string; pin: string; notBefore: Date; notAfter: Date; ocspUrl?: string; crlUrl?: string }
 ): Promise<{ p12: Uint8Array; certificate: Uint8Array }> {
 	const caCert = parseCertificate(ca.certificate);
-	const caKey = await webcrypto.subtle.importKey('pkcs8', bufferOf(ca.privateKeyPkcs8), RSA, false, ['sign']);
+	const caKey = await caSigningKey(ca);
 	const keys = (await webcrypto.subtle.generateKey(RSA, true, ['sign', 'verify'])) as CryptoKeyPair;
 	const cert = await makeCertificate({
 		serial: serial(),
@@ -116,7 +153,8 @@ export async function issueDemoSigner(
 		notAfter: opts.notAfter,
 		publicKey: keys.publicKey,
 		signingKey: caKey,
-		ca: false
+		ca: false,
+		extra: revocationPointers(opts)
 	});
 	const pkcs8 = new Uint8Array(await webcrypto.subtle.exportKey('pkcs8', keys.privateKey));
 	const key = forge.pki.privateKeyFromAsn1(forge.asn1.fromDer(Buffer.from(pkcs8).toString('binary')));

@@ -10,7 +10,7 @@ import { signerKeystores, trustAnchors } from '../db/schema';
 import { appendAuditEvent } from '../audit/audit.repository';
 import { openPkcs12 } from './pkcs12-signer';
 import { SignerRefused } from './signer';
-import { chainToAnchors } from './verify-document';
+import type { Trust } from './trust';
 
 export type KeystoreRow = typeof signerKeystores.$inferSelect;
 
@@ -41,12 +41,17 @@ export interface KeystoreUpload {
 	demo?: boolean;
 }
 
-/** Stores a keystore (replacing, i.e. revoking, the person's previous one) and audits it. */
+/**
+ * Stores a keystore (replacing, i.e. revoking, the person's previous one) and audits it. Its
+ * certificate must chain to a configured trust anchor (ADR-080); only the demo seed's own keystores
+ * (`demo: true`, issued by the CA it has just registered) skip that check.
+ */
 export async function uploadKeystore(
 	tx: Executor,
 	input: KeystoreUpload,
 	by: { userId: number | null; label: string },
-	at: Date
+	at: Date,
+	trust?: Pick<Trust, 'requireChain'>
 ): Promise<KeystoreRow> {
 	let opened;
 	try {
@@ -56,9 +61,11 @@ export async function uploadKeystore(
 		throw new SignerRefused('wrong-pin', e instanceof Error ? e.message : 'The keystore cannot be read.');
 	}
 	// A certificate of a demo CA is a demo certificate, whoever uploads it: the UI says it is not legally valid.
-	const demoAnchors = (await trustAnchorCertificates(tx)).filter((a) => a.demo);
-	const demo =
-		input.demo ?? (demoAnchors.length > 0 && (await chainToAnchors(opened.certificates, demoAnchors, at)).trusted);
+	let demo = input.demo ?? false;
+	if (!input.demo) {
+		if (!trust) throw new Error('uploadKeystore: the trust anchors are needed to check the chain');
+		demo = (await trust.requireChain(opened.certificates, at, tx)).demo;
+	}
 	await tx
 		.update(signerKeystores)
 		.set({ revokedAt: at, revokedReason: 'replaced by a new keystore' })
@@ -86,7 +93,8 @@ export async function uploadKeystore(
 			userId: input.userId,
 			subject: opened.subject,
 			notAfter: opened.notAfter.toISOString(),
-			substitute: input.substitute
+			substitute: input.substitute,
+			demo
 		}
 	});
 	return row!;

@@ -3,8 +3,11 @@
  * (SubFilter ETSI.CAdES.detached, the time in /M) are added with @signpdf/placeholder-pdf-lib, the
  * document is saved, and @signpdf/signpdf fills /Contents with the CMS the `Signer` makes over the
  * /ByteRange. Verification (verifyPades) reads the signature back the same way a validator does.
+ * The validation data asked before signing (the chain, the OCSP response or CRL) go into the
+ * document's DSS dictionary (ETSI EN 319 142-1, 5.4) in the signed revision itself, so the file is
+ * LTV-ready and the signature still covers the whole file (ADR-081).
  */
-import type { PDFDocument } from 'pdf-lib';
+import { decodePDFRawStream, PDFArray, PDFDict, PDFDocument, PDFName, PDFRawStream, type PDFRef } from 'pdf-lib';
 import { SignPdf } from '@signpdf/signpdf';
 import { pdflibAddPlaceholder } from '@signpdf/placeholder-pdf-lib';
 import { Signer as SignpdfSigner, SUBFILTER_ETSI_CADES_DETACHED } from '@signpdf/utils';
@@ -34,8 +37,55 @@ export interface PadesMeta {
 	signingTime: Date;
 }
 
-/** Adds the signature placeholder, saves and signs; returns the signed PDF. */
-export async function signPdfDocument(doc: PDFDocument, signer: Signer, meta: PadesMeta): Promise<Uint8Array> {
+/** Validation data for the DSS: certificates of the chain, OCSP responses and CRLs (DER). */
+export interface ValidationData {
+	certificates: Uint8Array[];
+	ocsps: Uint8Array[];
+	crls: Uint8Array[];
+}
+
+const DSS_KEYS = { certificates: 'Certs', ocsps: 'OCSPs', crls: 'CRLs' } as const;
+
+function addDss(doc: PDFDocument, data: ValidationData) {
+	const ctx = doc.context;
+	const entries: Record<string, PDFRef[]> = {};
+	for (const [field, key] of Object.entries(DSS_KEYS)) {
+		const items = data[field as keyof ValidationData];
+		if (items.length) entries[key] = items.map((bytes) => ctx.register(ctx.flateStream(bytes)));
+	}
+	if (Object.keys(entries).length) doc.catalog.set(PDFName.of('DSS'), ctx.register(ctx.obj(entries)));
+}
+
+/** The DSS's certificates, OCSP responses and CRLs; empty lists when the document has none. */
+export async function readDss(pdf: Uint8Array): Promise<ValidationData> {
+	const out: ValidationData = { certificates: [], ocsps: [], crls: [] };
+	let dss: PDFDict | undefined;
+	try {
+		const doc = await PDFDocument.load(pdf, { updateMetadata: false });
+		dss = doc.catalog.lookupMaybe(PDFName.of('DSS'), PDFDict);
+		if (!dss) return out;
+		for (const [field, key] of Object.entries(DSS_KEYS)) {
+			const list = dss.lookupMaybe(PDFName.of(key), PDFArray);
+			for (let i = 0; list && i < list.size(); i++) {
+				const stream = list.lookup(i);
+				if (stream instanceof PDFRawStream)
+					out[field as keyof ValidationData].push(new Uint8Array(decodePDFRawStream(stream).decode()));
+			}
+		}
+	} catch {
+		return out;
+	}
+	return out;
+}
+
+/** Adds the DSS (when given) and the signature placeholder, saves and signs; returns the signed PDF. */
+export async function signPdfDocument(
+	doc: PDFDocument,
+	signer: Signer,
+	meta: PadesMeta,
+	validation?: ValidationData
+): Promise<Uint8Array> {
+	if (validation) addDss(doc, validation);
 	pdflibAddPlaceholder({
 		pdfDoc: doc,
 		reason: meta.reason,

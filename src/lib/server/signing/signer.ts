@@ -16,11 +16,23 @@ export interface Signer extends SignerIdentity {
 	signDetached(content: Uint8Array, signingTime: Date): Promise<Uint8Array>;
 }
 
-/** Why a signer may not sign now (expired, not yet valid, revoked): shown to the head as it is. */
+export type SignerRefusal =
+	| 'certificate-expired'
+	| 'certificate-not-yet-valid'
+	| 'certificate-revoked'
+	| 'untrusted-certificate'
+	| 'revocation-unavailable'
+	| 'wrong-pin';
+
+/**
+ * Why a signer may not sign now (expired, not yet valid, revoked, not chaining to a trust anchor,
+ * status unknown): the code and details let the page say it in the reader's language.
+ */
 export class SignerRefused extends Error {
 	constructor(
-		readonly code: 'certificate-expired' | 'certificate-not-yet-valid' | 'certificate-revoked' | 'wrong-pin',
-		message: string
+		readonly code: SignerRefusal,
+		message: string,
+		readonly details: Record<string, unknown> = {}
 	) {
 		super(message);
 	}

@@ -5,7 +5,9 @@
  */
 import * as pkijs from 'pkijs';
 import { parseCertificate, useNodeCrypto } from './cms';
-import { verifyPades } from './pades';
+import { readDss, verifyPades } from './pades';
+import { judgeCrl, judgeOcsp, type RevocationChecker, type RevocationStatus } from './revocation';
+import { nameOf } from './cert-names';
 
 export interface CertificateSummary {
 	subject: string;
@@ -13,6 +15,17 @@ export interface CertificateSummary {
 	serialNumber: string;
 	notBefore: string;
 	notAfter: string;
+}
+
+/** The signer's certificate status at the signing time (ADR-081): from the PDF's own DSS first, else asked now. */
+export interface RevocationCheck {
+	status: 'good' | 'revoked' | 'unavailable' | 'not-checked';
+	source: 'embedded-ocsp' | 'embedded-crl' | 'ocsp' | 'crl' | null;
+	revokedAt: string | null;
+	reason: string | null;
+	/** When the answer was made (the OCSP response's or CRL's thisUpdate). */
+	thisUpdate: string | null;
+	detail: string | null;
 }
 
 export interface DocumentVerification {
@@ -25,12 +38,8 @@ export interface DocumentVerification {
 	certificate: CertificateSummary | null;
 	validAtSigning: boolean | null;
 	chain: { trusted: boolean; anchor: string | null; path: string[]; reason: string | null };
+	revocation: RevocationCheck;
 }
-
-const OID_NAMES: Record<string, string> = { '2.5.4.3': 'CN', '2.5.4.10': 'O', '2.5.4.6': 'C', '2.5.4.11': 'OU' };
-
-const nameOf = (n: pkijs.RelativeDistinguishedNames) =>
-	n.typesAndValues.map((t) => `${OID_NAMES[t.type] ?? t.type}=${String(t.value.valueBlock.value)}`).join(', ');
 
 export function summarise(der: Uint8Array): CertificateSummary {
 	const c = parseCertificate(der);
@@ -43,9 +52,66 @@ export function summarise(der: Uint8Array): CertificateSummary {
 	};
 }
 
+const notChecked = (detail: string): RevocationCheck => ({
+	status: 'not-checked',
+	source: null,
+	revokedAt: null,
+	reason: null,
+	thisUpdate: null,
+	detail
+});
+
+function fromStatus(r: RevocationStatus, embedded: boolean): RevocationCheck {
+	return {
+		status: r.status,
+		source: embedded ? (r.source === 'ocsp' ? 'embedded-ocsp' : 'embedded-crl') : r.source,
+		revokedAt: r.status === 'revoked' ? r.revokedAt.toISOString() : null,
+		reason: r.status === 'revoked' ? r.reason : null,
+		thisUpdate: r.thisUpdate.toISOString(),
+		detail: null
+	};
+}
+
+/** The status at the signing time: an OCSP response or CRL embedded in the DSS, else the checker's answer now. */
+async function revocationAt(
+	pdf: Uint8Array,
+	leafDer: Uint8Array,
+	issuerDer: Uint8Array | undefined,
+	at: Date,
+	checker: RevocationChecker | undefined
+): Promise<RevocationCheck> {
+	if (!issuerDer) return notChecked('the chain to a trust anchor was not built');
+	const leaf = parseCertificate(leafDer);
+	const issuer = parseCertificate(issuerDer);
+	const dss = await readDss(pdf);
+	for (const bytes of dss.ocsps) {
+		const judged = await judgeOcsp(bytes, leaf, issuer, at).catch(() => null);
+		if (judged) return fromStatus(judged, true);
+	}
+	for (const bytes of dss.crls) {
+		const judged = await judgeCrl(bytes, leaf, issuer, at).catch(() => null);
+		if (judged) return fromStatus(judged, true);
+	}
+	if (!checker) return notChecked('no revocation data in the document');
+	try {
+		// Asked now: a revocation after the signing time leaves the signature valid.
+		const now = await checker.check(leafDer, issuerDer, at);
+		if (!now) return notChecked('the certificate names no OCSP responder or CRL');
+		if (now.status === 'revoked' && now.revokedAt > at)
+			return { ...fromStatus(now, false), status: 'good', detail: `revoked later, on ${now.revokedAt.toISOString()}` };
+		return fromStatus(now, false);
+	} catch (e) {
+		return { ...notChecked(e instanceof Error ? e.message : String(e)), status: 'unavailable' };
+	}
+}
+
 export async function verifyDocument(
 	pdf: Uint8Array,
-	opts: { anchors: { label: string; certificate: Uint8Array }[]; signedAt: Date | null }
+	opts: {
+		anchors: { label: string; certificate: Uint8Array }[];
+		signedAt: Date | null;
+		revocation?: RevocationChecker;
+	}
 ): Promise<DocumentVerification> {
 	useNodeCrypto();
 	const check = await verifyPades(pdf);
@@ -59,7 +125,8 @@ export async function verifyDocument(
 			signingCertificateV2: false,
 			certificate: null,
 			validAtSigning: null,
-			chain: none
+			chain: none,
+			revocation: notChecked('not signed')
 		};
 	const [leafDer, ...others] = check.certificates;
 	const certificate = leafDer ? summarise(leafDer) : null;
@@ -67,9 +134,17 @@ export async function verifyDocument(
 	const validAtSigning = certificate
 		? new Date(certificate.notBefore) <= at && at <= new Date(certificate.notAfter)
 		: null;
-	const chain: DocumentVerification['chain'] = leafDer
-		? await chainToAnchors([leafDer, ...others], opts.anchors, at)
-		: { trusted: false, anchor: null, path: [], reason: 'no certificate' };
+	const built = leafDer ? await chainToAnchors([leafDer, ...others], opts.anchors, at) : null;
+	const { certificates: path, ...chain } = built ?? {
+		trusted: false,
+		anchor: null,
+		path: [],
+		reason: 'no certificate',
+		certificates: []
+	};
+	const revocation = leafDer
+		? await revocationAt(pdf, leafDer, path[1], at, opts.revocation)
+		: notChecked('no certificate');
 	return {
 		signed: true,
 		signatureValid: check.signatureValid,
@@ -78,8 +153,19 @@ export async function verifyDocument(
 		signingCertificateV2: check.hasSigningCertificateV2,
 		certificate,
 		validAtSigning,
-		chain
+		chain,
+		revocation
 	};
+}
+
+export interface ChainResult {
+	trusted: boolean;
+	anchor: string | null;
+	/** Subjects from the leaf to the anchor. */
+	path: string[];
+	reason: string | null;
+	/** The same path as DER certificates (the leaf's issuer is the second). */
+	certificates: Uint8Array[];
 }
 
 /** Builds and checks the path from a certificate (leaf first, then what came with it) to one of the anchors. */
@@ -87,7 +173,7 @@ export async function chainToAnchors(
 	certs: Uint8Array[],
 	anchorList: { label: string; certificate: Uint8Array }[],
 	at: Date
-): Promise<DocumentVerification['chain']> {
+): Promise<ChainResult> {
 	useNodeCrypto();
 	const anchors = anchorList.map((a) => ({ label: a.label, cert: parseCertificate(a.certificate) }));
 	const engine = new pkijs.CertificateChainValidationEngine({
@@ -97,9 +183,10 @@ export async function chainToAnchors(
 	});
 	const result = await engine.verify();
 	const path = (result.certificatePath ?? []).map((c) => nameOf(c.subject));
+	const certificates = (result.certificatePath ?? []).map((c) => new Uint8Array(c.toSchema().toBER(false)));
 	const top = result.certificatePath?.at(-1);
 	const anchor = top ? (anchors.find((a) => a.cert.signatureValue.isEqual(top.signatureValue))?.label ?? null) : null;
 	return result.result
-		? { trusted: true, anchor, path, reason: null }
-		: { trusted: false, anchor: null, path, reason: result.resultMessage };
+		? { trusted: true, anchor, path, reason: null, certificates }
+		: { trusted: false, anchor: null, path, reason: result.resultMessage, certificates: [] };
 }

@@ -82,10 +82,12 @@ export const actions: Actions = {
 		const p12 = new Uint8Array(await file.arrayBuffer());
 		try {
 			const row = await db.transaction((tx) =>
-				uploadKeystore(tx, { ...parsed.data, p12 }, actorOf(admin), clock.now())
+				uploadKeystore(tx, { ...parsed.data, p12 }, actorOf(admin), clock.now(), event.locals.ctx.trust)
 			);
 			return { action: 'upload' as const, uploaded: row.subject };
 		} catch (e) {
+			if (e instanceof SignerRefused && e.code === 'untrusted-certificate')
+				return fail(422, { action: 'upload' as const, field: 'untrusted' });
 			if (e instanceof SignerRefused) return fail(422, { action: 'upload' as const, field: 'passphrase' });
 			throw e;
 		}

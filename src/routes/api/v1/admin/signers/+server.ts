@@ -48,11 +48,16 @@ export const POST = apiRoute(async (event) => {
 				tx,
 				{ ...input, p12: new Uint8Array(Buffer.from(input.p12, 'base64')) },
 				{ userId: admin.id, label: admin.username },
-				ctx.clock.now()
+				ctx.clock.now(),
+				ctx.trust
 			)
 		);
 		return json(keystoreJson(row), { status: 201 });
 	} catch (e) {
+		if (e instanceof SignerRefused && e.code === 'untrusted-certificate')
+			throw new ApiError(422, 'The certificate does not chain to a configured trust anchor.', {
+				p12: e.message
+			});
 		if (e instanceof SignerRefused)
 			throw new ApiError(422, 'The keystore does not open with this passphrase.', { p12: e.message });
 		throw e;

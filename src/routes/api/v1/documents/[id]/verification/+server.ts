@@ -5,8 +5,13 @@ import { hasBearer, requireToken } from '$lib/server/integration/token-auth';
 import { isUuid } from '$lib/server/cases/case-snapshot';
 import { documentsApi } from '$lib/server/documents/document-errors';
 import { documentVisibleTo } from '$lib/domain/documents/document-access';
+import { reasonText } from '$lib/server/signing/refusal-text';
+import { displayLocale } from '$lib/format';
 
-/** Who signed, whether the signature holds over the stored bytes, and whether it chains to a trust anchor. */
+/**
+ * Who signed, whether the signature holds over the stored bytes, whether it chains to a trust anchor,
+ * and whether the certificate was revoked when it signed (ADR-081).
+ */
 export const GET = apiRoute(async (event) => {
 	const portal = hasBearer(event) ? await requireToken(event, ['portal']) : null;
 	if (!portal) requirePermission(event, 'cases:read');
@@ -16,6 +21,9 @@ export const GET = apiRoute(async (event) => {
 	return documentsApi(async () => {
 		const doc = await documents.get(id);
 		if (!documentVisibleTo(portal ? 'applicant' : 'staff', doc)) throw new ApiError(404, 'No such document.');
-		return json({ documentId: id, ...(await documents.verify(id)) });
+		const v = await documents.verify(id);
+		// The revocation reason in words, in the caller's language (ADR-081).
+		const revocation = { ...v.revocation, reasonText: reasonText(v.revocation.reason, displayLocale()) };
+		return json({ documentId: id, ...v, revocation });
 	});
 });
