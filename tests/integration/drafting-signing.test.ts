@@ -9,8 +9,7 @@ import { and, eq } from 'drizzle-orm';
 import { TEST_PASSWORD } from '../helpers/test-app';
 import { caseEvents, cases, documents, draftSignatures, draftVersions, drafts } from '../../src/lib/server/db/schema';
 import { createHash } from 'node:crypto';
-import { createDemoCa, issueDemoSigner } from '../../src/lib/server/signing/demo-ca';
-import { addTrustAnchor, uploadKeystore } from '../../src/lib/server/signing/keystores';
+import { giveSigningKey } from '../helpers/signing-key';
 import { pdfsig, pdftotext } from '../helpers/pdf-tools';
 import { findCurrentDraft } from '../../src/lib/server/drafting/draft.repository';
 import { HttpClient } from '../helpers/http-client';
@@ -26,21 +25,12 @@ let portal: string;
 
 beforeAll(async () => {
 	// hank, a head, holds a keystore of a test CA (what the admin uploads); hedda, also a head, none.
-	const now = h.app.ctx.clock.now();
-	const ca = await createDemoCa(now);
-	await addTrustAnchor(h.app.ctx.db, { label: 'drafting test CA', certificate: ca.certificate, demo: true }, now);
-	const { p12 } = await issueDemoSigner(ca, {
+	await giveSigningKey(h.app.ctx.db, {
+		userId: ids.hank!,
 		commonName: 'hank Демо',
 		pin: PIN,
-		notBefore: new Date(now.getTime() - 60_000),
-		notAfter: new Date(now.getTime() + 365 * 86_400_000)
+		now: h.app.ctx.clock.now()
 	});
-	await uploadKeystore(
-		h.app.ctx.db,
-		{ userId: ids.hank!, p12, passphrase: PIN, substitute: false },
-		{ userId: null, label: 'test' },
-		now
-	);
 	portal = (
 		await h.app.ctx.tokens.issue(
 			{ name: 'portal of the drafting test', kind: 'portal' },
