@@ -1,7 +1,8 @@
 /**
  * Co-editing a reasoned refusal in Chromium (ADR-015): the assigned officer and the head open the
  * same draft in two browser contexts, type into it, and each sees the other's text and caret; the
- * officer inserts a ground from the picker; the head signs, and the officer's editor becomes
+ * officer inserts a ground from the picker; the head signs with the PIN of the demo key (PAdES,
+ * ADR-083: pdfsig says valid, the text is the draft's), and the officer's editor becomes
  * read-only live. The built server runs on PostgreSQL so the test can pick a demo case.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -9,6 +10,7 @@ import type { Page } from 'playwright-core';
 import { useE2eApp } from '../helpers/e2e-app';
 import { signInWith } from '../helpers/browser';
 import { caseAwaitingLetter } from '../helpers/letter-case';
+import { pdfsig, pdftotext } from '../helpers/pdf-tools';
 
 const app = useE2eApp({ database: 'merzim_e2e_draft' });
 let caseId: string;
@@ -66,8 +68,10 @@ describe('refusal draft in the browser', () => {
 
 		// The head signs; the officer's editor turns read-only without a reload.
 		expect(await textbox(officer).getAttribute('contenteditable')).toBe('true');
+		await head.getByLabel('PIN of your signing key').fill('2468');
 		await head.getByRole('button', { name: 'Sign the letter' }).click();
 		await head.locator('.signed', { hasText: 'Signed by Yerlan Mukhametov' }).waitFor({ timeout: 15_000 });
+		await head.locator('.signed', { hasText: 'Demo certificate, not legally valid' }).waitFor();
 		await expect.poll(() => textbox(officer).getAttribute('contenteditable'), { timeout: 10_000 }).toBe('false');
 		await officer.locator('.status', { hasText: 'Signed — the text is frozen' }).waitFor({ timeout: 10_000 });
 		const frozen = await textbox(officer).innerText();
@@ -76,9 +80,15 @@ describe('refusal draft in the browser', () => {
 		expect(await textbox(officer).innerText()).toBe(frozen);
 		await officer.screenshot({ path: 'tests/e2e/screenshots/draft-signed-read-only.png', fullPage: true });
 
-		// The signed PDF is served.
+		// The signed PDF is served: the refusal document with a PAdES signature over the draft's text.
 		const pdf = await head.request.get(`${app.server.url}/api/v1/cases/${caseId}/draft/pdf`);
 		expect(pdf.headers()['content-type']).toBe('application/pdf');
 		expect(pdf.headers()['x-content-sha256']).toMatch(/^[0-9a-f]{64}$/);
+		const bytes = new Uint8Array(await pdf.body());
+		const report = await pdfsig(bytes);
+		expect(report, report.out).toMatchObject({ valid: true, whole: true });
+		const text = (await pdftotext(bytes)).replace(/\s+/g, ' ');
+		expect(text).toContain('Officer: the fee was not paid.');
+		expect(text).toContain('Head: agreed.');
 	});
 });

@@ -115,4 +115,63 @@ describe('live queue', () => {
 		expect(await page.evaluate(() => document.activeElement?.textContent)).toBe(await links.nth(1).textContent());
 		await page.close();
 	});
+
+	it('shows a certificate presentation term started elsewhere in the section after the decision, nearest due first (ADR-084)', async () => {
+		const page = await app.browser.newPage({ viewport: { width: 1600, height: 1000 } });
+		await signInWith(page, app.server.url, 'supervisor');
+		await page.goto(`${app.server.url}/queue?tab=all`);
+		await page.waitForFunction(() => performance.getEntriesByName('merzim:queue-interactive').length > 0);
+		await page.waitForTimeout(1000); // the socket is live
+
+		// Another process signs a granted certificate whose term (000 Annex 4) is due before any other.
+		const [org] = await db.db.select().from(organisations).limit(1);
+		const now = new Date();
+		const signedAt = new Date(now.getTime() - 182 * 86_400_000);
+		await db.db.transaction(async (tx) => {
+			const [c] = await tx
+				.insert(cases)
+				.values({
+					number: 'EUC-LIVE-00001',
+					service: 'end-user-certificate',
+					stage: 'granted',
+					applicantId: org!.id,
+					unit: 'Export control',
+					receivedAt: signedAt,
+					registeredOn: signedAt.toISOString().slice(0, 10),
+					application: {},
+					decision: { outcome: 'granted' },
+					decidedAt: signedAt,
+					createdAt: signedAt,
+					updatedAt: now
+				})
+				.returning();
+			await tx.insert(clocks).values({
+				caseId: c!.id,
+				kind: 'certificate-presentation',
+				unit: 'months',
+				length: 6,
+				citation: '000 Annex 4 form 1 item 12; form 2 item 9',
+				events: [{ type: 'started', at: signedAt.toISOString() }],
+				state: 'running',
+				dueAt: new Date(now.getTime() + 3_600_000)
+			});
+			await appendCaseEvent(tx, c!.id, {
+				type: 'clock:started',
+				actor: { userId: null, label: 'head' },
+				at: now,
+				citation: '000 Annex 4 form 1 item 12; form 2 item 9',
+				after: { kind: 'certificate-presentation' }
+			});
+		});
+
+		const section = page.getByTestId('presentation-terms');
+		const row = section.locator('tbody tr', { hasText: 'EUC-LIVE-00001' });
+		await row.waitFor({ timeout: 10_000 });
+		expect(await row.getAttribute('class')).toContain('fresh');
+		expect(await section.locator('tbody tr').first().getAttribute('data-case')).toBe('EUC-LIVE-00001');
+		expect(await page.locator('table.queue tbody tr', { hasText: 'EUC-LIVE-00001' }).count()).toBe(0);
+		await section.scrollIntoViewIfNeeded();
+		await page.screenshot({ path: 'tests/e2e/screenshots/queue-presentation-terms.png' });
+		await page.close();
+	});
 });

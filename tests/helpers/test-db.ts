@@ -6,6 +6,8 @@
 import postgres from 'postgres';
 import { inject } from 'vitest';
 import { createDb, type DbHandle } from '../../src/lib/server/db/client';
+// The names `inject` is given: declared beside the set-up that provides them.
+import type {} from './migrated-template';
 import { cases, organisations } from '../../src/lib/server/db/schema';
 
 export const usingPostgres = !!process.env.DATABASE_URL;

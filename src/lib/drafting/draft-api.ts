@@ -18,10 +18,11 @@ export const draftApi = {
 	saveVersion: (caseId: string, name: string) => callApi<VersionItem>(`${base(caseId)}/versions`, { body: { name } }),
 	diff: (caseId: string, from: string, to: string) =>
 		callApi<VersionDiff>(`${base(caseId)}/diff?from=${encodeURIComponent(from)}&to=${encodeURIComponent(to)}`),
-	sign: (caseId: string) =>
-		callApi<{ sha256: string; signer: string; signedAt: string; letterNumber: string }>(`${base(caseId)}/sign`, {
-			body: {}
-		}),
+	sign: (caseId: string, pin: string) =>
+		callApi<{ sha256: string; signer: string; signedAt: string; letterNumber: string; documentId: string }>(
+			`${base(caseId)}/sign`,
+			{ body: { pin } }
+		),
 	newChain: (caseId: string) => callApi<{ chain: number }>(`${base(caseId)}/chains`, { body: {} }),
 	pdfUrl: (caseId: string) => `${base(caseId)}/pdf`
 };

@@ -6,12 +6,13 @@ const error = { $ref: '#/components/schemas/Error' } as const;
 const statusText: Record<number, string> = {
 	400: 'Malformed request; the message names the parameter',
 	401: 'Not signed in',
-	403: 'Signed in, but neither editor nor reader of this draft (or a cross-site request)',
+	403: 'Signed in, but neither editor nor reader of this draft (or a cross-site request); signing: not a signer, or a wrong PIN (`wrong-pin`)',
 	404: 'No such case, draft or version',
 	409: 'The letter is signed (or, for a new draft, not signed yet)',
 	413: 'Body too large',
 	415: 'Body is not JSON',
-	422: 'Body fails validation; `fields` names each field (or the letter has no grounds yet)',
+	422: 'Body fails validation; `fields` names each field (or the letter has no grounds yet, or the signing certificate is expired or revoked)',
+	429: 'Too many wrong signing PINs: wait `Retry-After` seconds',
 	503: 'Recent edits could not be stored yet; try again'
 };
 const errors = (...codes: number[]) =>
@@ -113,9 +114,16 @@ export const draftingPaths = {
 	'/cases/{id}/draft/sign': {
 		post: {
 			summary:
-				'A head signs the letter (001 p.20, Annex 2): text frozen as a version, PDF rendered, its SHA-256, the signer and the time recorded on the case (`refusal:letter-signed`). The case stage is not changed.',
+				'A head signs the letter (001 p.20, Annex 2; ADR-083): the text frozen as a version, the case refused with it, and the refusal document signed with the PIN of the head’s own keystore (PAdES, `document:signed`) and linked to the chain (`refusal:letter-signed`), in one transaction. A wrong PIN changes nothing (403 `wrong-pin`; repeated: 429).',
 			security: [{ session: [] }],
 			parameters: [caseId],
+			requestBody: {
+				content: {
+					'application/json': {
+						schema: { type: 'object', properties: { pin: { type: 'string' } }, required: ['pin'] }
+					}
+				}
+			},
 			responses: {
 				201: ok(
 					{
@@ -126,6 +134,7 @@ export const draftingPaths = {
 							version: { type: 'integer' },
 							versionId: { type: 'string' },
 							letterNumber: { type: 'string' },
+							documentId: { type: 'string', format: 'uuid' },
 							sha256: { type: 'string' },
 							algorithm: { type: 'string' },
 							signer: { type: 'string' },
@@ -134,7 +143,7 @@ export const draftingPaths = {
 					},
 					'Signed'
 				),
-				...errors(401, 403, 404, 409, 422, 503)
+				...errors(401, 403, 404, 409, 415, 422, 429, 503)
 			}
 		}
 	},

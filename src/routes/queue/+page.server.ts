@@ -8,6 +8,7 @@ import {
 	type QueueFilter,
 	type QueueTab
 } from '$lib/server/queue/queue.service';
+import { loadPresentationTerms } from '$lib/server/queue/presentation-terms';
 import { isServiceCode } from '$lib/domain/reference/services';
 import { isAgencyCode } from '$lib/domain/reference/agencies';
 import { displayLocale } from '$lib/format';
@@ -32,17 +33,13 @@ export const load: PageServerLoad = async (event) => {
 	const filter = filterFrom(event.url.searchParams);
 	const calendar = await ctx.calendar.current();
 	const now = ctx.clock.now();
-	const queue = await loadQueue(
-		ctx.db,
-		calendar,
-		now,
-		{
-			...user,
-			kiosk: event.locals.session?.kind === 'kiosk',
-			standsInFor: await ctx.absences.standsInFor(user.id)
-		},
-		filter,
-		displayLocale()
-	);
-	return { filter, ...queue, calendar: calendarSnapshot(calendar, now), serverNow: now.toISOString() };
+	const scope = {
+		...user,
+		kiosk: event.locals.session?.kind === 'kiosk',
+		standsInFor: await ctx.absences.standsInFor(user.id)
+	};
+	const queue = await loadQueue(ctx.db, calendar, now, scope, filter, displayLocale());
+	// After the decision: the certificates' running presentation terms, nearest due first (ADR-084).
+	const presentation = await loadPresentationTerms(ctx.db, calendar, scope, filter, displayLocale());
+	return { filter, ...queue, presentation, calendar: calendarSnapshot(calendar, now), serverNow: now.toISOString() };
 };

@@ -3,8 +3,9 @@
  *
  * A case has one or more drafts, each a "version chain" (chain 1, 2, …): a Yjs document stored as a
  * compacted snapshot plus the incremental updates appended after it. Named versions are immutable
- * copies of the state and its plain text; a signature freezes a chain (status `signed`) and keeps
- * the rendered PDF with its SHA-256. Rows of `draft_versions` and `draft_signatures` are only ever
+ * copies of the state and its plain text; a signature freezes a chain (status `signed`) and links
+ * the chain to the refusal document the head signed with PAdES (ADR-083; letters signed before it
+ * keep their rendered PDF and its SHA-256 stand-in). Rows of `draft_versions` and `draft_signatures` are only ever
  * inserted (the repository exposes no update or delete for them).
  */
 import {
@@ -20,6 +21,7 @@ import {
 	uuid
 } from 'drizzle-orm/pg-core';
 import { cases, users } from './schema';
+import { documents } from './schema.documents';
 
 const bytea = customType<{ data: Uint8Array; driverData: Uint8Array }>({
 	dataType: () => 'bytea'
@@ -100,7 +102,7 @@ export const draftVersions = pgTable(
 	(t) => [uniqueIndex('draft_versions_draft_number_idx').on(t.draftId, t.number)]
 );
 
-/** The signed letter of a chain: the PDF, its SHA-256, the signature and who signed when. */
+/** The signed letter of a chain: its PAdES-signed document (ADR-083), the PDF's SHA-256, who signed when. */
 export const draftSignatures = pgTable(
 	'draft_signatures',
 	{
@@ -111,9 +113,13 @@ export const draftSignatures = pgTable(
 			.notNull()
 			.references(() => draftVersions.id),
 		letterNumber: text('letter_number').notNull(),
-		pdf: bytea('pdf').notNull(),
+		/** The signed refusal document (PAdES, ADR-083); null only for letters signed before it. */
+		documentId: uuid('document_id').references(() => documents.id),
+		/** Before ADR-083 only: the rendered PDF and its SHA-256 "signature" (no EDS). */
+		pdf: bytea('pdf'),
+		/** The SHA-256 of the signed PDF (the document's, since ADR-083). */
 		pdfSha256: text('pdf_sha256').notNull(),
-		signature: bytea('signature').notNull(),
+		signature: bytea('signature'),
 		algorithm: text('algorithm').notNull(),
 		signerId: integer('signer_id')
 			.notNull()

@@ -5,15 +5,16 @@
  * step is a case event in the same transaction (`document:created`, `document:signed`,
  * `document:downloaded`, `document:delivered`), which is also what integrations are told from.
  */
-import { and, asc, eq, isNull } from 'drizzle-orm';
+import { and, asc, desc, eq, isNull } from 'drizzle-orm';
 import type { Db, Executor } from '../db/client';
 import type { Clock } from '../clock';
 import type { CalendarService } from '../calendar/calendar.service';
+import type { WorkingCalendar } from '../../domain/calendar';
 import { cases, documents } from '../db/schema';
 import { appendCaseEvent } from '../audit/audit.repository';
 import { idempotent } from '../http/idempotency';
 import { documentJson } from './document-json';
-import { sha256Hex } from '../drafting/signer';
+import { sha256Hex } from '../signing/sha256';
 import { documentAllowed, type DocumentKind } from '../../domain/documents/kinds';
 import { mayPrepareDocument, maySignDocuments } from '../../domain/documents/document-access';
 import { presentationClockOnSigning, PRESENTATION_CITATION } from '../../domain/documents/presentation-clock';
@@ -23,7 +24,7 @@ import { renderDocument, writeDraft, type DocumentRow } from './draft-document';
 import { caseState, loadDocumentCase } from './document-facts';
 import { DocumentError } from './document-errors';
 import { activeKeystore, lastRevokedKeystore, type KeystoreRow } from '../signing/keystores';
-import type { Trust } from '../signing/trust';
+import type { SigningClearance, Trust } from '../signing/trust';
 import { Pkcs12Signer } from '../signing/pkcs12-signer';
 import { SignerRefused, type Signer } from '../signing/signer';
 import { signPdfDocument } from '../signing/pades';
@@ -43,6 +44,21 @@ export interface DocumentActor {
 /** What a demo signature says on the page (the PDF is still a real PAdES signature). */
 export const DEMO_MARK = 'Демо-сертификат, заңды күші жоқ / Демо-сертификат, юридической силы не имеет';
 
+/**
+ * One act of signing, prepared before the transaction: the signer, their keystore (null: none
+ * active), the calendar of the day and the PIN typed now; `signer` once the key is opened (or a
+ * test's / a browser-held signer).
+ */
+export interface SigningAct {
+	actor: DocumentActor;
+	keystore: KeystoreRow | null;
+	calendar: WorkingCalendar;
+	pin: string;
+	signer?: Signer;
+	/** The chain and status of the signer's certificate, asked before the transaction (ADR-081). */
+	clearance?: SigningClearance;
+}
+
 export type DocumentState = 'draft' | 'signed' | 'delivered' | 'delivery-confirmed';
 
 export function createDocumentsService(deps: { db: Db; clock: Clock; calendar: CalendarService; trust: Trust }) {
@@ -53,6 +69,129 @@ export function createDocumentsService(deps: { db: Db; clock: Clock; calendar: C
 		const [row] = lock ? await q.for('update') : await q;
 		if (!row) throw new DocumentError('not-found', 'No such document.');
 		return row;
+	}
+
+	/** Who signs, with which keystore, on which calendar: read before the transaction (PGlite has one connection, ADR-013). */
+	async function prepareSigning(actor: DocumentActor, pin: string, signer?: Signer): Promise<SigningAct> {
+		const keystore = await activeKeystore(db, actor.id);
+		const calendar = await deps.calendar.current();
+		if (!maySignDocuments(actor.roles, keystore?.substitute ?? false))
+			throw new DocumentError(
+				'not-a-signer',
+				'Only the head or the substitute the admin appointed signs documents (001 p.20).'
+			);
+		return { actor, keystore, calendar, pin, signer };
+	}
+
+	/** The signer's own key opened with the PIN typed now (or why not: none, revoked, wrong PIN, expired). */
+	async function openSigner(ex: Executor, act: SigningAct, at: Date): Promise<Signer> {
+		if (act.signer) return act.signer;
+		if (!act.keystore) {
+			const revoked = await lastRevokedKeystore(ex, act.actor.id);
+			if (revoked)
+				throw new DocumentError(
+					'certificate-revoked',
+					`Your signing certificate was revoked on ${revoked.revokedAt!.toISOString()}: ${revoked.revokedReason ?? 'no reason given'}.`,
+					{ revokedAt: revoked.revokedAt!.toISOString(), reason: revoked.revokedReason, source: 'admin' }
+				);
+			throw new DocumentError('no-keystore', 'No signing key has been uploaded for you; ask the admin.');
+		}
+		try {
+			return Pkcs12Signer.open(act.keystore.p12, act.pin, at);
+		} catch (e) {
+			if (e instanceof SignerRefused) throw new DocumentError(e.code, e.message, e.details);
+			throw e;
+		}
+	}
+
+	/**
+	 * Opens the key with the PIN and asks the chain and the certificate's status, before anything is
+	 * written and outside any transaction (the network must not hold a lock): a wrong PIN, an expired,
+	 * revoked or unknown certificate refuses the act with nothing changed (ADR-081, ADR-083).
+	 */
+	async function unlock(act: SigningAct): Promise<Required<Pick<SigningAct, 'signer' | 'clearance'>> & SigningAct> {
+		const signer = await openSigner(db, act, clock.now());
+		const clearance =
+			act.clearance ??
+			(await deps.trust.clearForSigning([...signer.certificates], clock.now()).catch((e: unknown) => {
+				throw e instanceof SignerRefused ? new DocumentError(e.code, e.message, e.details) : e;
+			}));
+		return { ...act, signer, clearance };
+	}
+
+	/** Signs document `id` in the caller's transaction, with the `document:signed` event (and the presentation clock). */
+	async function signIn(tx: Executor, id: string, act: SigningAct): Promise<DocumentRow> {
+		const { actor, keystore, calendar, signer, clearance } = act;
+		// Only an unlocked act signs: its key was opened and its certificate cleared before the transaction.
+		if (!signer || !clearance) throw new Error('signIn needs an act unlocked by unlock()');
+		const doc = await get(tx, id, true);
+		if (doc.signedAt) throw new DocumentError('already-signed', 'This document is already signed.');
+		const c = (await loadDocumentCase(tx, doc.caseId, true))!;
+		const kind = doc.kind as DocumentKind;
+		const allowed = documentAllowed(kind, caseState(c));
+		if (!allowed.ok) throw new DocumentError('wrong-stage', allowed.reason);
+		const at = clock.now();
+		const demo = !!keystore?.demo || clearance.demo;
+		const { content, pdf } = await renderDocument(c, kind, doc.version, at, actor.displayName, demo ? DEMO_MARK : null);
+		const signed = await signPdfDocument(
+			pdf,
+			signer,
+			{
+				reason: `${content.title.ru} ${content.number} (${content.citation})`,
+				name: actor.displayName,
+				location: 'Астана / Astana',
+				contactInfo: 'Merzim',
+				signingTime: at
+			},
+			clearance.validation
+		);
+		const sha256 = sha256Hex(signed);
+		// The certificate's six-month presentation term starts with the signature (000 Annex 4; ADR-065).
+		const presentation = presentationClockOnSigning(kind, at);
+		const presentationDue =
+			presentation?.op === 'start'
+				? calendar.localDate(clockTimers(presentation.clock.clock, calendar, at).dueAt!)
+				: null;
+		const [row] = await tx
+			.update(documents)
+			.set({
+				pdf: signed,
+				sha256,
+				number: content.number,
+				signedAt: at,
+				signedBy: actor.id,
+				signerName: actor.displayName,
+				signerSubject: keystore?.subject ?? null,
+				demoCertificate: demo,
+				presentationDue
+			})
+			.where(eq(documents.id, id))
+			.returning();
+		await appendCaseEvent(tx, doc.caseId, {
+			type: 'document:signed',
+			actor: { userId: actor.id, label: actor.username },
+			at,
+			citation: content.citation,
+			after: {
+				documentId: id,
+				kind,
+				number: content.number,
+				sha256,
+				signer: actor.displayName,
+				...(presentationDue ? { presentationDue } : {})
+			}
+		});
+		if (presentation?.op === 'start') {
+			await insertClock(tx, doc.caseId, presentation.clock, calendar, at);
+			await appendCaseEvent(tx, doc.caseId, {
+				type: 'clock:started',
+				actor: { userId: actor.id, label: actor.username },
+				at,
+				citation: PRESENTATION_CITATION,
+				after: { kind: presentation.clock.kind, documentId: id, startedAt: at.toISOString(), due: presentationDue }
+			});
+		}
+		return row!;
 	}
 
 	return {
@@ -89,100 +228,39 @@ export function createDocumentsService(deps: { db: Db; clock: Clock; calendar: C
 		 * keystore (tests, and a browser-held key in future).
 		 */
 		async sign(id: string, actor: DocumentActor, pin: string, signerOverride?: Signer): Promise<DocumentRow> {
-			const keystore = await activeKeystore(db, actor.id);
-			// Read before the transaction: the embedded database has one connection (ADR-013).
-			const calendar = await deps.calendar.current();
-			if (!maySignDocuments(actor.roles, keystore?.substitute ?? false))
-				throw new DocumentError(
-					'not-a-signer',
-					'Only the head or the substitute the admin appointed signs documents (001 p.20).'
-				);
-			// Cheap refusals first, before the PIN and the network (re-checked under the lock below).
-			const before = await get(db, id);
-			if (before.signedAt) throw new DocumentError('already-signed', 'This document is already signed.');
-			const signer = await openSigner(db, actor, keystore, pin, signerOverride, clock.now());
-			// The chain and the certificate's status are asked before the transaction (the network must
-			// not hold the document's lock); a revoked certificate or an unknown status refuses (ADR-081).
-			const clearance = await deps.trust.clearForSigning([...signer.certificates], clock.now()).catch((e: unknown) => {
-				throw e instanceof SignerRefused ? new DocumentError(e.code, e.message, e.details) : e;
-			});
-			return db.transaction(async (tx) => {
-				const doc = await get(tx, id, true);
-				if (doc.signedAt) throw new DocumentError('already-signed', 'This document is already signed.');
-				const c = (await loadDocumentCase(tx, doc.caseId, true))!;
-				const kind = doc.kind as DocumentKind;
+			const prepared = await prepareSigning(actor, pin, signerOverride);
+			// Cheap refusals first, before the PIN and the network (re-checked under the lock).
+			if ((await get(db, id)).signedAt) throw new DocumentError('already-signed', 'This document is already signed.');
+			const act = await unlock(prepared);
+			return db.transaction((tx) => signIn(tx, id, act));
+		},
+
+		prepareSigning,
+
+		unlock,
+
+		signIn,
+
+		/**
+		 * Signs the case's unsigned document of `kind` inside the caller's transaction (the drafting
+		 * page's signature, ADR-083): the draft the action just made (ADR-066), else a new version.
+		 */
+		async signKindIn(tx: Executor, caseId: string, kind: DocumentKind, act: SigningAct): Promise<DocumentRow> {
+			const [last] = await tx
+				.select({ id: documents.id, signedAt: documents.signedAt })
+				.from(documents)
+				.where(and(eq(documents.caseId, caseId), eq(documents.kind, kind)))
+				.orderBy(desc(documents.version))
+				.limit(1);
+			let id = last && !last.signedAt ? last.id : null;
+			if (!id) {
+				const c = await loadDocumentCase(tx, caseId, true);
+				if (!c) throw new DocumentError('not-found', 'No such case.');
 				const allowed = documentAllowed(kind, caseState(c));
 				if (!allowed.ok) throw new DocumentError('wrong-stage', allowed.reason);
-				const at = clock.now();
-				const demo = !!keystore?.demo || clearance.demo;
-				const { content, pdf } = await renderDocument(
-					c,
-					kind,
-					doc.version,
-					at,
-					actor.displayName,
-					demo ? DEMO_MARK : null
-				);
-				const signed = await signPdfDocument(
-					pdf,
-					signer,
-					{
-						reason: `${content.title.ru} ${content.number} (${content.citation})`,
-						name: actor.displayName,
-						location: 'Астана / Astana',
-						contactInfo: 'Merzim',
-						signingTime: at
-					},
-					clearance.validation
-				);
-				const sha256 = sha256Hex(signed);
-				// The certificate's six-month presentation term starts with the signature (000 Annex 4; ADR-065).
-				const presentation = presentationClockOnSigning(kind, at);
-				const presentationDue =
-					presentation?.op === 'start'
-						? calendar.localDate(clockTimers(presentation.clock.clock, calendar, at).dueAt!)
-						: null;
-				const [row] = await tx
-					.update(documents)
-					.set({
-						pdf: signed,
-						sha256,
-						number: content.number,
-						signedAt: at,
-						signedBy: actor.id,
-						signerName: actor.displayName,
-						signerSubject: keystore?.subject ?? null,
-						demoCertificate: demo,
-						presentationDue
-					})
-					.where(eq(documents.id, id))
-					.returning();
-				await appendCaseEvent(tx, doc.caseId, {
-					type: 'document:signed',
-					actor: { userId: actor.id, label: actor.username },
-					at,
-					citation: content.citation,
-					after: {
-						documentId: id,
-						kind,
-						number: content.number,
-						sha256,
-						signer: actor.displayName,
-						...(presentationDue ? { presentationDue } : {})
-					}
-				});
-				if (presentation?.op === 'start') {
-					await insertClock(tx, doc.caseId, presentation.clock, calendar, at);
-					await appendCaseEvent(tx, doc.caseId, {
-						type: 'clock:started',
-						actor: { userId: actor.id, label: actor.username },
-						at,
-						citation: PRESENTATION_CITATION,
-						after: { kind: presentation.clock.kind, documentId: id, startedAt: at.toISOString(), due: presentationDue }
-					});
-				}
-				return row!;
-			});
+				id = (await writeDraft(tx, c, kind, { userId: act.actor.id, label: act.actor.username }, clock.now())).id;
+			}
+			return signIn(tx, id, act);
 		},
 
 		/** The portal fetched the applicant's copy: it is in the personal cabinet (recorded once). */
@@ -269,37 +347,6 @@ export function createDocumentsService(deps: { db: Db; clock: Clock; calendar: C
 			return { ...v, storedSha256: doc.sha256, sha256: sha256Hex(doc.pdf), demo };
 		}
 	};
-}
-
-/**
- * The signer for this act of signing: the person's own keystore opened with the PIN typed now (or
- * the given signer); refusals say why (no key, revoked by the admin, wrong PIN, outside validity).
- */
-async function openSigner(
-	ex: Executor,
-	actor: DocumentActor,
-	keystore: KeystoreRow | null,
-	pin: string,
-	override: Signer | undefined,
-	at: Date
-): Promise<Signer> {
-	if (override) return override;
-	if (!keystore) {
-		const revoked = await lastRevokedKeystore(ex, actor.id);
-		if (revoked)
-			throw new DocumentError(
-				'certificate-revoked',
-				`Your signing certificate was revoked on ${revoked.revokedAt!.toISOString()}: ${revoked.revokedReason ?? 'no reason given'}.`,
-				{ revokedAt: revoked.revokedAt!.toISOString(), reason: revoked.revokedReason, source: 'admin' }
-			);
-		throw new DocumentError('no-keystore', 'No signing key has been uploaded for you; ask the admin.');
-	}
-	try {
-		return Pkcs12Signer.open(keystore.p12, pin, at);
-	} catch (e) {
-		if (e instanceof SignerRefused) throw new DocumentError(e.code, e.message, e.details);
-		throw e;
-	}
 }
 
 /** Writes the portal's proof onto `decision.preliminary.notice` (001 p.19 para 3: a notice that records delivery). */

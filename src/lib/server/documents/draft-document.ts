@@ -8,7 +8,7 @@ import { and, desc, eq } from 'drizzle-orm';
 import type { Executor } from '../db/client';
 import { documents } from '../db/schema';
 import { appendCaseEvent, type Actor } from '../audit/audit.repository';
-import { sha256Hex } from '../drafting/signer';
+import { sha256Hex } from '../signing/sha256';
 import { formatLocalDate } from '../../domain/calendar/local-date';
 import { localDayOfMs } from '../../domain/calendar/almaty-time';
 import { buildDocumentContent } from '../../domain/documents/content';

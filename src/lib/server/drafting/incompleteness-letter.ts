@@ -12,7 +12,7 @@ import { formatLocalDate } from '../../domain/calendar/local-date';
 import { localDayOfMs } from '../../domain/calendar/almaty-time';
 import { loadLetterFacts, letterFor } from './draft-letter';
 import { renderLetterPdf } from './letter-pdf';
-import { sha256Hex } from './signer';
+import { sha256Hex } from '../signing/sha256';
 
 /** Letters of the incompleteness refusal are numbered apart from the reasoned refusals' chains. */
 const INCOMPLETENESS_CHAIN = 0;

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { inflateSync } from 'node:zlib';
 import { buildRefusalLetter } from '../../domain/drafting/refusal-letter';
 import { renderLetterPdf } from './letter-pdf';
-import { Sha256OnlySigner, sha256Hex } from './signer';
+import { sha256Hex } from '../signing/sha256';
 
 const letter = buildRefusalLetter({
 	caseNumber: 'EL-2026-00042',
@@ -53,12 +53,5 @@ describe('renderLetterPdf', () => {
 		expect(sha256Hex(a)).toBe(sha256Hex(b));
 		const other = await renderLetterPdf({ ...letter, body: ['Другое основание.'] }, { createdAt: at });
 		expect(sha256Hex(other)).not.toBe(sha256Hex(a));
-	});
-
-	it('the stand-in signer signs with the PDF’s SHA-256', async () => {
-		const pdf = await renderLetterPdf(letter, { createdAt: at });
-		const { signature, algorithm } = await new Sha256OnlySigner().sign(pdf);
-		expect(Buffer.from(signature).toString('hex')).toBe(sha256Hex(pdf));
-		expect(algorithm).toContain('sha256');
 	});
 });

@@ -1,29 +1,27 @@
 /**
- * The head signs the reasoned refusal (001 p.20, Annex 2; 000 p.13 para 4): the text is frozen as
- * a named version, the letter is rendered to PDF, signed through the `Signer` (real EDS plugs in
- * there), and the PDF's SHA-256, the signer and the time are recorded on the case as a
- * `refusal:letter-signed` event — all in one transaction. The case's stage is not changed here: the
- * case decision calls this and moves the case itself.
+ * The head signs the reasoned refusal from the drafting page (001 p.20, Annex 2; 000 p.13 para 4;
+ * ADR-083): the text is frozen as a named version, the case is refused with it, and the refusal
+ * document the decision drafts (ADR-066) is signed through the documents' own path — the head's
+ * keystore opened with the PIN typed now, PAdES, `document:signed` (which the portal is told of) —
+ * then the chain is linked to that document with a `refusal:letter-signed` event, all in one
+ * transaction. A wrong PIN (or an expired or revoked certificate) is refused before anything changes.
  */
 import { eq } from 'drizzle-orm';
 import * as Y from 'yjs';
 import type { Db, Tx } from '../db/client';
 import type { Clock } from '../clock';
-import { drafts, draftSignatures, draftVersions } from '../db/schema';
+import { drafts, draftSignatures, draftVersions, documents } from '../db/schema';
 import { appendCaseEvent } from '../audit/audit.repository';
 import { maySignDraft } from '../../domain/access/policy';
-import { letterNumber } from '../../domain/drafting/refusal-letter';
-import { formatLocalDate } from '../../domain/calendar/local-date';
-import { localDayOfMs } from '../../domain/calendar/almaty-time';
 import { findCurrentDraft } from './draft.repository';
 import { bodyParagraphs } from './draft-state';
-import { loadLetterFacts, letterFor, signingCitation } from './draft-letter';
-import { renderLetterPdf } from './letter-pdf';
-import { Sha256OnlySigner, sha256Hex, type Signer } from './signer';
+import { loadLetterFacts, signingCitation } from './draft-letter';
 import { nextVersion } from './draft-versions';
 import { DraftingError } from './drafting-errors';
 import type { DraftingService } from './drafting.service';
 import type { DraftActor } from './draft-authz';
+import type { DocumentsService } from '../documents/documents.service';
+import type { Signer } from '../signing/signer';
 
 export interface SignedLetter {
 	draftId: string;
@@ -31,6 +29,7 @@ export interface SignedLetter {
 	version: number;
 	versionId: string;
 	letterNumber: string;
+	documentId: string;
 	sha256: string;
 	algorithm: string;
 	signer: string;
@@ -39,25 +38,33 @@ export interface SignedLetter {
 
 export const SIGNED_VERSION_NAME = 'Signed / Қол қойылды / Подписано';
 
+/** What `draft_signatures.algorithm` says of a letter signed since ADR-083. */
+export const PADES_ALGORITHM = 'PAdES (ETSI.CAdES.detached, SHA-256)';
+
 export async function signDraft(
-	deps: { db: Db; clock: Clock; drafting: DraftingService; signer?: Signer },
+	deps: { db: Db; clock: Clock; drafting: DraftingService; documents: DocumentsService },
 	input: {
 		caseId: string;
 		signer: DraftActor;
+		/** The PIN of the signer's own keystore, typed for this signature (never stored). */
+		pin: string;
 		/**
 		 * The case's decision, taken in the signing transaction (a refusal by the procedure engine);
 		 * if it is refused (wrong stage, grounds not heard …) nothing is signed.
 		 */
-		decide?: (tx: Tx, letterText: string) => Promise<void>;
+		decide: (tx: Tx, letterText: string) => Promise<void>;
+		/** Replaces the keystore (tests). */
+		signerOverride?: Signer;
 	}
 ): Promise<SignedLetter> {
-	const signer = deps.signer ?? new Sha256OnlySigner();
 	const actor = input.signer;
 	if (!maySignDraft({ userId: actor.id, roles: actor.roles, kiosk: actor.kiosk }))
 		throw new DraftingError('forbidden', 'Only a head signs the refusal letter (001 p.20).');
 	const current = await findCurrentDraft(deps.db, input.caseId);
 	if (!current) throw new DraftingError('not-found', 'The case has no refusal draft.');
 	if (current.status === 'signed') throw new DraftingError('signed', 'This letter is already signed.');
+	// The person's act of signing first: nothing is frozen or written for a wrong PIN.
+	const act = await deps.documents.unlock(await deps.documents.prepareSigning(actor, input.pin, input.signerOverride));
 
 	// No edit may slip in between the text we sign and the freeze: refuse updates, store what we hold.
 	await deps.drafting.freeze(current.id);
@@ -74,16 +81,6 @@ export async function signDraft(
 			doc.destroy();
 			if (body.length === 0)
 				throw new DraftingError('empty', 'The letter has no grounds yet; write them before signing.');
-			const at = deps.clock.now();
-			const letter = letterFor(facts, {
-				chain: current.chain,
-				body,
-				issuedOn: formatLocalDate(localDayOfMs(at.getTime())),
-				signerName: actor.displayName
-			});
-			const pdf = await renderLetterPdf(letter, { createdAt: at });
-			const sha256 = sha256Hex(pdf);
-			const { signature, algorithm } = await signer.sign(pdf);
 			const [version] = await tx
 				.insert(draftVersions)
 				.values({
@@ -93,39 +90,47 @@ export async function signDraft(
 					state: next.state,
 					text: next.text,
 					createdBy: actor.id,
-					createdAt: at
+					createdAt: deps.clock.now()
 				})
 				.returning();
-			const number = letterNumber(facts.caseNumber, current.chain);
+			await input.decide(tx, next.text);
+			const signed = await deps.documents.signKindIn(tx, input.caseId, 'refusal', act);
+			const at = signed.signedAt!;
 			await tx.insert(draftSignatures).values({
 				draftId: current.id,
 				versionId: version!.id,
-				letterNumber: number,
-				pdf,
-				pdfSha256: sha256,
-				signature,
-				algorithm,
+				letterNumber: signed.number,
+				documentId: signed.id,
+				pdfSha256: signed.sha256,
+				algorithm: PADES_ALGORITHM,
 				signerId: actor.id,
 				signerName: actor.displayName,
 				signedAt: at
 			});
 			await tx.update(drafts).set({ status: 'signed' }).where(eq(drafts.id, current.id));
-			if (input.decide) await input.decide(tx, next.text);
 			await appendCaseEvent(tx, input.caseId, {
 				type: 'refusal:letter-signed',
 				actor: { userId: actor.id, label: actor.username },
 				at,
 				citation: signingCitation(facts.act),
-				after: { draftId: current.id, version: next.number, sha256, signer: actor.displayName }
+				after: {
+					draftId: current.id,
+					version: next.number,
+					documentId: signed.id,
+					number: signed.number,
+					sha256: signed.sha256,
+					signer: actor.displayName
+				}
 			});
 			return {
 				draftId: current.id,
 				chain: current.chain,
 				version: next.number,
 				versionId: version!.id,
-				letterNumber: number,
-				sha256,
-				algorithm,
+				letterNumber: signed.number,
+				documentId: signed.id,
+				sha256: signed.sha256,
+				algorithm: PADES_ALGORITHM,
 				signer: actor.displayName,
 				signedAt: at.toISOString()
 			};
@@ -136,8 +141,17 @@ export async function signDraft(
 	}
 }
 
-/** The signed PDF of a chain (the current one by default), if signed. */
+/**
+ * The signed letter of a chain, if signed: its PDF is the signed refusal document's (ADR-083), or
+ * the stored stand-in of a letter signed before it.
+ */
 export async function signedPdf(db: Db, draftId: string) {
-	const [row] = await db.select().from(draftSignatures).where(eq(draftSignatures.draftId, draftId));
-	return row ?? null;
+	const [row] = await db
+		.select({ s: draftSignatures, pdf: documents.pdf, demo: documents.demoCertificate })
+		.from(draftSignatures)
+		.leftJoin(documents, eq(documents.id, draftSignatures.documentId))
+		.where(eq(draftSignatures.draftId, draftId));
+	if (!row) return null;
+	const pdf = row.pdf ?? row.s.pdf;
+	return pdf ? { ...row.s, pdf, demoCertificate: row.demo ?? false } : null;
 }

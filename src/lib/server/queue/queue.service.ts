@@ -42,16 +42,17 @@ export interface QueueRow {
 	mfa: 'pending' | 'authentic' | 'not-authentic' | null;
 }
 
-export async function loadQueue(
-	db: Db,
-	calendar: WorkingCalendar,
-	now: Date,
-	user: { id: number; unit: string | null; roles: readonly Role[]; kiosk?: boolean; standsInFor?: readonly number[] },
-	f: QueueFilter,
-	/** The reader's language, for the assignee's name (ADR-062). */
-	locale: DisplayLocale = 'en'
-) {
-	const where: SQL[] = [isNull(cases.decidedAt)];
+export type QueueUser = {
+	id: number;
+	unit: string | null;
+	roles: readonly Role[];
+	kiosk?: boolean;
+	standsInFor?: readonly number[];
+};
+
+/** Which cases a queue tab shows this user, and the service filter (the undecided list and ADR-084's section). */
+export function queueScope(user: QueueUser, f: Pick<QueueFilter, 'tab' | 'service'>): SQL[] {
+	const where: SQL[] = [];
 	// Confidential cases only for those who work them (004 P 14–15).
 	const readable = readableCases(user);
 	if (readable) where.push(readable);
@@ -60,6 +61,19 @@ export async function loadQueue(
 	if (f.tab === 'unit') where.push(user.unit ? eq(cases.unit, user.unit) : isNull(cases.id));
 	if (f.tab === 'unassigned') where.push(isNull(cases.assigneeId));
 	if (f.service) where.push(eq(cases.service, f.service));
+	return where;
+}
+
+export async function loadQueue(
+	db: Db,
+	calendar: WorkingCalendar,
+	now: Date,
+	user: QueueUser,
+	f: QueueFilter,
+	/** The reader's language, for the assignee's name (ADR-062). */
+	locale: DisplayLocale = 'en'
+) {
+	const where: SQL[] = [isNull(cases.decidedAt), ...queueScope(user, f)];
 	if (f.stage) where.push(eq(cases.stage, f.stage));
 	const open = await db
 		.select({

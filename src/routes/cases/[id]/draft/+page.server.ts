@@ -11,6 +11,7 @@ import { loadDraftingClocks } from '$lib/server/drafting/draft-clocks';
 import { loadBasisFragments } from '$lib/server/drafting/draft-basis';
 import { listVersions } from '$lib/server/drafting/draft-versions';
 import { signedPdf } from '$lib/server/drafting/sign-draft';
+import { activeKeystore } from '$lib/server/signing/keystores';
 import { presenceColor } from '$lib/server/drafting/awareness-guard';
 import { can, draftAccess, maySignDraft } from '$lib/domain/access/policy';
 import { formatLocalDate } from '$lib/domain/calendar/local-date';
@@ -31,6 +32,9 @@ export const load: PageServerLoad = async (event) => {
 	const viewer = { userId: actor.id, roles: actor.roles, kiosk: actor.kiosk };
 	const access = draftAccess(viewer, granted.facts, draft.status)!;
 	const signature = draft.status === 'signed' ? await signedPdf(ctx.db, draft.id) : null;
+	const canSign = maySignDraft(viewer) && draft.status === 'drafting';
+	// The head signs with the PIN of their own key (ADR-083): the page asks for it, or says there is none.
+	const keystore = canSign ? await activeKeystore(ctx.db, actor.id) : null;
 	const [clocks, versions, basis] = await Promise.all([
 		loadDraftingClocks(ctx, caseId),
 		listVersions(ctx.db, caseId, displayLocale()),
@@ -42,7 +46,8 @@ export const load: PageServerLoad = async (event) => {
 		acts: granted.facts.act ? [granted.facts.act] : (['001', '000'] as const).slice(),
 		draft: { id: draft.id, chain: draft.chain, status: draft.status },
 		access,
-		canSign: maySignDraft(viewer) && draft.status === 'drafting',
+		canSign,
+		signingKey: keystore ? { demo: keystore.demo } : null,
 		canStartNew: draftAccess(viewer, granted.facts, 'drafting') === 'edit',
 		me: {
 			name: nameIn(event.locals.user?.displayNames, actor.displayName, displayLocale()),
@@ -57,7 +62,9 @@ export const load: PageServerLoad = async (event) => {
 		signature: signature && {
 			signer: signature.signerName,
 			signedAt: signature.signedAt.toISOString(),
-			sha256: signature.pdfSha256
+			sha256: signature.pdfSha256,
+			number: signature.letterNumber,
+			demo: signature.demoCertificate
 		},
 		clocks,
 		versions,

@@ -6,6 +6,7 @@ import { requireUser } from '$lib/server/auth/guard';
 import { isUuid } from '$lib/server/cases/case-snapshot';
 import { documentsApi } from '$lib/server/documents/document-errors';
 import { documentJson } from '$lib/server/documents/document-json';
+import { withPinThrottle } from '$lib/server/signing/pin-throttle';
 
 const SignSchema = z.object({ pin: z.string().min(1).max(200) }).strict();
 
@@ -21,20 +22,7 @@ export const POST = apiRoute(async (event) => {
 	if (!isUuid(id)) throw new ApiError(404, 'No such document.');
 	const { pin } = await readJson(event.request, SignSchema, 1024);
 	const { ctx } = event.locals;
-	const key = `signing-pin:${user.id}`;
-	const wait = await ctx.throttle.retryAfterMs([key]);
-	if (wait > 0)
-		throw new ApiError(429, 'Too many wrong PINs: wait before signing again.', undefined, {
-			'retry-after': String(Math.ceil(wait / 1000))
-		});
-	return documentsApi(async () => {
-		try {
-			const signed = await ctx.documents.sign(id, user, pin);
-			await ctx.throttle.reset(key);
-			return json(documentJson(signed));
-		} catch (e) {
-			if ((e as { code?: string }).code === 'wrong-pin') await ctx.throttle.recordFailure([key]);
-			throw e;
-		}
-	});
+	return documentsApi(() =>
+		withPinThrottle(ctx.throttle, user.id, async () => json(documentJson(await ctx.documents.sign(id, user, pin))))
+	);
 });
