@@ -25,7 +25,7 @@ import { DocumentError } from './document-errors';
 import { activeKeystore, lastRevokedKeystore, type KeystoreRow } from '../signing/keystores';
 import type { Trust } from '../signing/trust';
 import { Pkcs12Signer } from '../signing/pkcs12-signer';
-import { SignerRefused, type Signer } from '../signing/signer';
+import { isSignerRefused, type Signer } from '../signing/signer';
 import { signPdfDocument } from '../signing/pades';
 import { verifyDocument } from '../signing/verify-document';
 import type { Role } from '../../domain/access/roles';
@@ -104,7 +104,7 @@ export function createDocumentsService(deps: { db: Db; clock: Clock; calendar: C
 			// The chain and the certificate's status are asked before the transaction (the network must
 			// not hold the document's lock); a revoked certificate or an unknown status refuses (ADR-081).
 			const clearance = await deps.trust.clearForSigning([...signer.certificates], clock.now()).catch((e: unknown) => {
-				throw e instanceof SignerRefused ? new DocumentError(e.code, e.message, e.details) : e;
+				throw isSignerRefused(e) ? new DocumentError(e.code, e.message, e.details) : e;
 			});
 			return db.transaction(async (tx) => {
 				const doc = await get(tx, id, true);
@@ -297,7 +297,7 @@ async function openSigner(
 	try {
 		return Pkcs12Signer.open(keystore.p12, pin, at);
 	} catch (e) {
-		if (e instanceof SignerRefused) throw new DocumentError(e.code, e.message, e.details);
+		if (isSignerRefused(e)) throw new DocumentError(e.code, e.message, e.details);
 		throw e;
 	}
 }

@@ -9,7 +9,7 @@ import type { Executor } from '../db/client';
 import { signerKeystores, trustAnchors } from '../db/schema';
 import { appendAuditEvent } from '../audit/audit.repository';
 import { openPkcs12 } from './pkcs12-signer';
-import { SignerRefused } from './signer';
+import { isSignerRefused, SignerRefused } from './signer';
 import type { Trust } from './trust';
 
 export type KeystoreRow = typeof signerKeystores.$inferSelect;
@@ -57,7 +57,7 @@ export async function uploadKeystore(
 	try {
 		opened = openPkcs12(input.p12, input.passphrase);
 	} catch (e) {
-		if (e instanceof SignerRefused) throw e;
+		if (isSignerRefused(e)) throw e;
 		throw new SignerRefused('wrong-pin', e instanceof Error ? e.message : 'The keystore cannot be read.');
 	}
 	// A certificate of a demo CA is a demo certificate, whoever uploads it: the UI says it is not legally valid.
