@@ -25,8 +25,8 @@ const year = 365 * 86_400_000;
 const userId = async (username: string) =>
 	(await h.app.ctx.db.select({ id: users.id }).from(users).where(eq(users.username, username)))[0]!.id;
 
-async function uploadSigner(username: string, notBefore: Date, notAfter: Date, extra: Json = {}) {
-	const { p12 } = await issueDemoSigner(ca, { commonName: `${username} Демо`, pin: PIN, notBefore, notAfter });
+async function uploadSigner(username: string, notBefore: Date, notAfter: Date, extra: Json = {}, issuer = ca) {
+	const { p12 } = await issueDemoSigner(issuer, { commonName: `${username} Демо`, pin: PIN, notBefore, notAfter });
 	return h.staff.admin!.postJson('/api/v1/admin/signers', {
 		userId: await userId(username),
 		p12: Buffer.from(p12).toString('base64'),
@@ -329,7 +329,20 @@ describe('a signer whose certificate is expired or revoked', () => {
 		const c = await underReview({ service: 'import-licence' });
 		expect((await h.action('head', c.id, 'decide', { outcome: 'grant' })).body.stage).toBe('granted');
 		const draft = await make(c.id, 'licence');
-		const old = await uploadSigner('head2', new Date(now.getTime() - 2 * year), new Date(now.getTime() - year));
+		// Issued by a CA that existed then: the upload checks the chain within the certificate's validity (ADR-080).
+		const oldCa = await createDemoCa(new Date(now.getTime() - 3 * year));
+		await addTrustAnchor(
+			h.app.ctx.db,
+			{ label: 'Merzim old test CA', certificate: oldCa.certificate, demo: true },
+			now
+		);
+		const old = await uploadSigner(
+			'head2',
+			new Date(now.getTime() - 2 * year),
+			new Date(now.getTime() - year),
+			{},
+			oldCa
+		);
 		expect(old.status).toBe(201);
 		const expired = await sign(draft.body.id, 'head2');
 		expect(expired).toMatchObject({ status: 422, body: { code: 'certificate-expired' } });

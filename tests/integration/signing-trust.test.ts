@@ -49,7 +49,13 @@ beforeAll(async () => {
 	dir = mkdtempSync(join(tmpdir(), 'merzim-trust-'));
 	writeFileSync(join(dir, 'anchors.pem'), toPem([ca.certificate]));
 	h = await startProcedureHarness('10.62.0', {
-		env: { SIGNING_TRUST_ANCHORS: join(dir, 'anchors.pem'), SIGNING_REVOCATION_TIMEOUT_MS: '2000' }
+		env: {
+			SIGNING_TRUST_ANCHORS: join(dir, 'anchors.pem'),
+			SIGNING_REVOCATION_TIMEOUT_MS: '2000',
+			// The test moves its clock by hours past the answers' nextUpdate: the sessions must last.
+			SESSION_IDLE_MINUTES: '1440',
+			SESSION_MAX_HOURS: '48'
+		}
 	});
 	servers = await startRevocationServers(ca, { now: () => h.app.ctx.clock.now() });
 	const now = h.app.ctx.clock.now();

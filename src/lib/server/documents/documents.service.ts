@@ -26,7 +26,7 @@ import { DocumentError } from './document-errors';
 import { activeKeystore, lastRevokedKeystore, type KeystoreRow } from '../signing/keystores';
 import type { SigningClearance, Trust } from '../signing/trust';
 import { Pkcs12Signer } from '../signing/pkcs12-signer';
-import { SignerRefused, type Signer } from '../signing/signer';
+import { isSignerRefused, type Signer } from '../signing/signer';
 import { signPdfDocument } from '../signing/pades';
 import { verifyDocument } from '../signing/verify-document';
 import type { Role } from '../../domain/access/roles';
@@ -99,7 +99,7 @@ export function createDocumentsService(deps: { db: Db; clock: Clock; calendar: C
 		try {
 			return Pkcs12Signer.open(act.keystore.p12, act.pin, at);
 		} catch (e) {
-			if (e instanceof SignerRefused) throw new DocumentError(e.code, e.message, e.details);
+			if (isSignerRefused(e)) throw new DocumentError(e.code, e.message, e.details);
 			throw e;
 		}
 	}
@@ -114,7 +114,7 @@ export function createDocumentsService(deps: { db: Db; clock: Clock; calendar: C
 		const clearance =
 			act.clearance ??
 			(await deps.trust.clearForSigning([...signer.certificates], clock.now()).catch((e: unknown) => {
-				throw e instanceof SignerRefused ? new DocumentError(e.code, e.message, e.details) : e;
+				throw isSignerRefused(e) ? new DocumentError(e.code, e.message, e.details) : e;
 			}));
 		return { ...act, signer, clearance };
 	}

@@ -9,7 +9,7 @@ import type { Executor } from '../db/client';
 import { signerKeystores, trustAnchors } from '../db/schema';
 import { appendAuditEvent } from '../audit/audit.repository';
 import { openPkcs12 } from './pkcs12-signer';
-import { SignerRefused } from './signer';
+import { isSignerRefused, SignerRefused } from './signer';
 import type { Trust } from './trust';
 
 export type KeystoreRow = typeof signerKeystores.$inferSelect;
@@ -57,14 +57,17 @@ export async function uploadKeystore(
 	try {
 		opened = openPkcs12(input.p12, input.passphrase);
 	} catch (e) {
-		if (e instanceof SignerRefused) throw e;
+		if (isSignerRefused(e)) throw e;
 		throw new SignerRefused('wrong-pin', e instanceof Error ? e.message : 'The keystore cannot be read.');
 	}
 	// A certificate of a demo CA is a demo certificate, whoever uploads it: the UI says it is not legally valid.
 	let demo = input.demo ?? false;
 	if (!input.demo) {
 		if (!trust) throw new Error('uploadKeystore: the trust anchors are needed to check the chain');
-		demo = (await trust.requireChain(opened.certificates, at, tx)).demo;
+		// Whether it chains, judged within the certificate's own validity: an expired certificate is
+		// stored (the page shows it expired) and refused at each signature as expired, not as untrusted.
+		const within = new Date(Math.min(Math.max(at.getTime(), opened.notBefore.getTime()), opened.notAfter.getTime()));
+		demo = (await trust.requireChain(opened.certificates, within, tx)).demo;
 	}
 	await tx
 		.update(signerKeystores)

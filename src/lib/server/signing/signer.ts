@@ -29,6 +29,7 @@ export type SignerRefusal =
  * status unknown): the code and details let the page say it in the reader's language.
  */
 export class SignerRefused extends Error {
+	override readonly name = 'SignerRefused';
 	constructor(
 		readonly code: SignerRefusal,
 		message: string,
@@ -37,3 +38,10 @@ export class SignerRefused extends Error {
 		super(message);
 	}
 }
+
+/**
+ * By name, not `instanceof`: the routes (SvelteKit's bundle) and the services they call through the
+ * app context (the server's bundle) each have their own copy of this class.
+ */
+export const isSignerRefused = (e: unknown): e is SignerRefused =>
+	e instanceof Error && e.name === 'SignerRefused' && typeof (e as SignerRefused).code === 'string';

@@ -5,7 +5,7 @@ import type { Actions, PageServerLoad } from './$types';
 import { requirePermission } from '$lib/server/auth/guard';
 import { signerKeystores, userRoles, users } from '$lib/server/db/schema';
 import { revokeKeystore, uploadKeystore } from '$lib/server/signing/keystores';
-import { SignerRefused } from '$lib/server/signing/signer';
+import { isSignerRefused } from '$lib/server/signing/signer';
 import { signerValidity } from '$lib/domain/documents/signer-validity';
 import { userNameSql } from '$lib/server/users/display-name';
 import { displayLocale } from '$lib/format';
@@ -86,9 +86,9 @@ export const actions: Actions = {
 			);
 			return { action: 'upload' as const, uploaded: row.subject };
 		} catch (e) {
-			if (e instanceof SignerRefused && e.code === 'untrusted-certificate')
+			if (isSignerRefused(e) && e.code === 'untrusted-certificate')
 				return fail(422, { action: 'upload' as const, field: 'untrusted' });
-			if (e instanceof SignerRefused) return fail(422, { action: 'upload' as const, field: 'passphrase' });
+			if (isSignerRefused(e)) return fail(422, { action: 'upload' as const, field: 'passphrase' });
 			throw e;
 		}
 	},

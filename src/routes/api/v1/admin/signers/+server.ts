@@ -5,7 +5,7 @@ import { ApiError, apiRoute } from '$lib/server/http/api-error';
 import { readJson } from '$lib/server/http/json-body';
 import { requirePermission } from '$lib/server/auth/guard';
 import { uploadKeystore } from '$lib/server/signing/keystores';
-import { SignerRefused } from '$lib/server/signing/signer';
+import { isSignerRefused } from '$lib/server/signing/signer';
 import { signerKeystores } from '$lib/server/db/schema';
 
 const keystoreJson = (k: typeof signerKeystores.$inferSelect) => ({
@@ -54,11 +54,11 @@ export const POST = apiRoute(async (event) => {
 		);
 		return json(keystoreJson(row), { status: 201 });
 	} catch (e) {
-		if (e instanceof SignerRefused && e.code === 'untrusted-certificate')
+		if (isSignerRefused(e) && e.code === 'untrusted-certificate')
 			throw new ApiError(422, 'The certificate does not chain to a configured trust anchor.', {
 				p12: e.message
 			});
-		if (e instanceof SignerRefused)
+		if (isSignerRefused(e))
 			throw new ApiError(422, 'The keystore does not open with this passphrase.', { p12: e.message });
 		throw e;
 	}
