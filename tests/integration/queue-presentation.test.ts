@@ -10,7 +10,6 @@ import { users } from '../../src/lib/server/db/schema';
 import { createCalendar } from '../../src/lib/domain/calendar';
 import { loadPresentationTerms } from '../../src/lib/server/queue/presentation-terms';
 import { loadQueue } from '../../src/lib/server/queue/queue.service';
-import { TEST_PASSWORD } from '../helpers/test-app';
 import { giveSigningKey } from '../helpers/signing-key';
 import { startProcedureHarness, type Json, type ProcedureHarness } from '../helpers/procedure-harness';
 
