@@ -7,7 +7,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { and, eq } from 'drizzle-orm';
-import { createTestDb } from '../helpers/test-db';
+import { createTestDb, usingPostgres } from '../helpers/test-db';
 import type { Db, DbHandle } from '../../src/lib/server/db/client';
 import { ensureReferenceData } from '../../src/lib/server/db/reference-data';
 import { caseEvents, cases, clocks, organisations } from '../../src/lib/server/db/schema';
@@ -192,6 +192,33 @@ describe('the scheduler sleeps until the next due', () => {
 		expect(planned).toBeGreaterThanOrEqual(1);
 		expect(planned).toBeLessThanOrEqual(5); // ~750 ms of wakes: 3–4 re-plans, not 50
 		await scheduler.stop();
+	});
+
+	it('stops only after the firing in progress has committed (the graceful shutdown waits for it)', async () => {
+		let claimed: () => void = () => {};
+		const inFiring = new Promise<void>((ok) => (claimed = ok));
+		const scheduler = createDeadlineScheduler(
+			{ db: handle.db, clock, calendar: createCalendarService({ db: handle.db, clock }) },
+			{
+				maxSleepMs: 60_000,
+				// Holds the firing, its writes made, before its commit.
+				afterClaim: async () => {
+					claimed();
+					await new Promise((r) => setTimeout(r, 400));
+				}
+			}
+		);
+		running.push(scheduler); // stopped at the end whatever happens here
+		scheduler.start();
+		const { caseId } = await clockDueIn(handle.db, 0);
+		scheduler.wake();
+		await inFiring;
+		// Not committed yet (PGlite's one connection shows a transaction's own writes to every query).
+		if (usingPostgres) expect(await breachOf(handle.db, caseId, 0)).toBeNull();
+		const t0 = performance.now();
+		await scheduler.stop();
+		expect(performance.now() - t0).toBeGreaterThan(200);
+		expect(await breachOf(handle.db, caseId, 0)).not.toBeNull(); // committed before stop returned
 	});
 
 	it('stops: nothing fires after stop, though it falls due', async () => {
