@@ -7,25 +7,9 @@
  * the rendered PDF with its SHA-256. Rows of `draft_versions` and `draft_signatures` are only ever
  * inserted (the repository exposes no update or delete for them).
  */
-import {
-	bigint,
-	customType,
-	index,
-	integer,
-	pgTable,
-	primaryKey,
-	text,
-	timestamp,
-	uniqueIndex,
-	uuid
-} from 'drizzle-orm/pg-core';
+import { bigint, index, integer, pgTable, primaryKey, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { bytea, tstz } from './columns';
 import { cases, users } from './schema';
-
-const bytea = customType<{ data: Uint8Array; driverData: Uint8Array }>({
-	dataType: () => 'bytea'
-});
-
-const tstz = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
 
 export const draftStatuses = ['drafting', 'signed'] as const;
 export type DraftStatus = (typeof draftStatuses)[number];
