@@ -3,27 +3,17 @@
  * case refetches it), posting a note, and editing one's own within its 5 minutes.
  */
 import { FetchedLiveList } from '$lib/realtime/live-list.svelte';
+import type { NoteView } from '$lib/types/desk';
 
-export interface Note {
-	id: string;
-	author: string;
-	authorName: string;
-	text: string;
-	mentions: string[];
-	createdAt: string;
-	editedAt: string | null;
-	editableUntil: string;
-}
-
-export class CaseNotesState extends FetchedLiveList<Note> {
+export class CaseNotesState extends FetchedLiveList<NoteView> {
 	constructor(
 		readonly caseId: string,
-		initial: Note[]
+		initial: NoteView[]
 	) {
 		super(`/api/v1/cases/${caseId}/notes`, 'notes', initial, (e) => e.caseId === caseId && e.type.startsWith('note:'));
 	}
 
-	get notes(): Note[] {
+	get notes(): NoteView[] {
 		return this.items;
 	}
 
