@@ -70,7 +70,8 @@ describe('/complaints', () => {
 		await extend.locator('textarea[name="reason"]').fill('An expert opinion from the end-user country is awaited.');
 		await extend.getByRole('button', { name: 'Extend the review' }).click();
 		await reviewer.locator('.actions [role="status"]', { hasText: 'Done.' }).waitFor();
-		expect(await reviewer.getByRole('link', { name: 'Refusal draft' }).count()).toBe(0); // complaints are decided, not refused
+		// complaints are decided, not refused
+		expect(await reviewer.getByRole('link', { name: 'Refusal draft' }).count()).toBe(0);
 
 		const row = supervisor.locator(`table.complaints tbody tr[data-case="${number}"]`);
 		await expect.poll(() => row.innerText(), { timeout: 10_000 }).toMatch(/extended by 5 WD/);

@@ -11,7 +11,8 @@ import type { Page } from 'playwright-core';
 import { useE2eApp } from '../helpers/e2e-app';
 import { signInWith } from '../helpers/browser';
 import { HttpClient } from '../helpers/http-client';
-import { licenceForm } from '../helpers/licence-form';
+import { annex1Application } from '../helpers/import-application';
+import { thermalImagingModule } from '../helpers/goods-lines';
 
 const app = useE2eApp({ database: 'merzim_e2e_docs2' });
 let caseId: string;
@@ -34,26 +35,15 @@ beforeAll(async () => {
 	portal = ((await issued.json()) as { token: string }).token;
 	const submitted = await asPortal('/api/v1/applications', {
 		method: 'POST',
-		body: JSON.stringify({
-			service: 'import-licence',
-			externalId: `EGOV-E2E-DOCS-${process.pid}`,
-			receivedAt: new Date().toISOString(),
-			applicant: { bin: '000740001307', name: 'ТОО «Дала Технологии»', legalAddress: 'Астана, Мәңгілік Ел, 55' },
-			goodsLines: [
-				{
-					hsCode: '8526 91 000 0',
-					controlCode: '1C350',
-					description: 'Тепловизионный модуль',
-					quantity: 4,
-					unit: 'pcs',
-					value: 120000,
-					currency: 'USD'
-				}
-			],
-			counterparty: { name: 'Horizon Trading FZE', country: 'AE' },
-			endUser: { name: 'Horizon Trading FZE', country: 'AE' },
-			...licenceForm('import-licence')
-		})
+		body: JSON.stringify(
+			annex1Application({
+				externalId: `EGOV-E2E-DOCS-${process.pid}`,
+				receivedAt: new Date(),
+				applicant: { name: 'ТОО «Дала Технологии»', legalAddress: 'Астана, Мәңгілік Ел, 55' },
+				goodsLine: { ...thermalImagingModule, controlCode: '1C350', description: 'Тепловизионный модуль' },
+				party: { name: 'Horizon Trading FZE', country: 'AE' }
+			})
+		)
 	});
 	expect(submitted.status, await submitted.clone().text()).toBe(201);
 	caseId = ((await submitted.json()) as { id: string }).id;

@@ -30,7 +30,9 @@ afterAll(async () => {
 	await db?.close();
 });
 
-/** Open export-licence cases under review, their 15-WD terms started over the last 18 days (most in time, some late). */
+/**
+ * Open export-licence cases under review, their 15-WD terms started over the last 18 days (most in time, some late).
+ */
 async function addOpenCases(n: number) {
 	const orgs = await db.db.select({ id: organisations.id }).from(organisations);
 	const now = Date.now();

@@ -8,6 +8,8 @@
 import { appendCaseEvents } from '../../src/lib/server/audit/audit.repository';
 import { cases, consultations, mfaChecks, organisations } from '../../src/lib/server/db/schema';
 import type { TestApp } from './test-app';
+import { goodsAndParties } from './import-application';
+import { thermalImagingModule } from './goods-lines';
 
 /** The markers, and the least an audience must be to receive each. */
 export const MARKERS = {
@@ -82,22 +84,11 @@ export async function seedMarkedCase(
 			externalId,
 			receivedAt: ago(20),
 			registeredOn: ago(20).toISOString().slice(0, 10),
-			application: {
-				goodsLines: [
-					{
-						hsCode: '8526910000',
-						controlCode: '1С350',
-						description: 'Thermal imaging module',
-						quantity: 4,
-						unit: 'pcs',
-						value: 120000,
-						currency: 'USD'
-					}
-				],
-				counterparty: { name: 'Horizon Trading FZE', country: 'AE' },
-				endUser: { name: 'Horizon Trading FZE', country: 'AE' },
+			application: goodsAndParties({
+				goodsLine: { ...thermalImagingModule, hsCode: '8526910000', controlCode: '1С350' },
+				party: { name: 'Horizon Trading FZE', country: 'AE' },
 				firstExportToCounterparty: true
-			},
+			}),
 			decision: {
 				preliminary: {
 					grounds: [4, 9],

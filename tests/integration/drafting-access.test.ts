@@ -70,7 +70,8 @@ describe('authorization per document', () => {
 			['draft:sync', { draftId, message: 'A'.repeat(1_400_000) }], // over the 1 MiB limit (as base64), under the socket's
 			['draft:sync', { draftId, message: encodeSyncUpdate(new Uint8Array([1])) }], // binary: not the wire format
 			['draft:sync', { draftId, message: toWire(new Uint8Array([9, 9, 9])) }], // not a sync message
-			['draft:sync', { draftId, message: toWire(encodeSyncUpdate(new Uint8Array([200, 1, 2, 3, 4, 5]))) }], // not a Yjs update
+			// not a Yjs update
+			['draft:sync', { draftId, message: toWire(encodeSyncUpdate(new Uint8Array([200, 1, 2, 3, 4, 5]))) }],
 			['draft:awareness', { draftId, update: toWire(new Uint8Array([5, 1, 2])) }], // not an awareness update
 			['draft:awareness', { draftId, update: 42 }],
 			['draft:leave', { draftId: 42 }]

@@ -11,7 +11,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { io as connect, type Socket } from 'socket.io-client';
 import { startTestApp, TEST_PASSWORD, type TestApp } from '../helpers/test-app';
 import { HttpClient } from '../helpers/http-client';
-import { licenceForm } from '../helpers/licence-form';
+import { annex1Application } from '../helpers/import-application';
+import { thermalImagingModule } from '../helpers/goods-lines';
 import {
 	forbiddenFor,
 	markersIn,
@@ -289,27 +290,19 @@ describe('what a write answers its writer', () => {
 	it('the portal re-sending an application gets the applicant’s view of the case', async () => {
 		const r = await check(
 			'portal-token',
-			await post('portal-token', '/api/v1/applications', {
-				service: 'export-licence',
-				externalId: caseA.externalId,
-				receivedAt: app.clock.now().toISOString(),
-				applicant: { bin: '000740001307', name: 'ТОО «Маркер»', legalAddress: 'Astana' },
-				goodsLines: [
-					{
-						hsCode: '8526910000',
-						controlCode: '1С350',
-						description: 'Thermal imaging module',
-						quantity: 4,
-						unit: 'pcs',
-						value: 1,
-						currency: 'USD'
-					}
-				],
-				counterparty: { name: 'Horizon Trading FZE', country: 'AE' },
-				endUser: { name: 'Horizon Trading FZE', country: 'AE' },
-				firstExportToCounterparty: true,
-				...licenceForm()
-			})
+			await post(
+				'portal-token',
+				'/api/v1/applications',
+				annex1Application({
+					service: 'export-licence',
+					externalId: caseA.externalId,
+					receivedAt: app.clock.now(),
+					applicant: { name: 'ТОО «Маркер»' },
+					goodsLine: { ...thermalImagingModule, hsCode: '8526910000', controlCode: '1С350', value: 1 },
+					party: { name: 'Horizon Trading FZE', country: 'AE' },
+					firstExportToCounterparty: true
+				})
+			)
 		);
 		expect(r.leaked).toEqual([]);
 		expect(r.json).toMatchObject({ id: caseA.id, status: 'under-review', hearing: { grounds: [4, 9] } });

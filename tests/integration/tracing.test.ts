@@ -15,7 +15,8 @@ import { dropDatabase, recreateDatabase, usingPostgres } from '../helpers/test-d
 import { logLines, opsEnv, startOpsServer, withContext, type OpsServer } from '../helpers/ops-server';
 import { seedCase } from '../helpers/draft-clients';
 import { HttpClient } from '../helpers/http-client';
-import { licenceForm } from '../helpers/licence-form';
+import { annex1Application } from '../helpers/import-application';
+import { thermalImagingModule } from '../helpers/goods-lines';
 import { startReceiver, type Receiver } from '../helpers/webhook-receiver';
 
 const PASSWORD = 'Trace-passw0rd-not-in-spans';
@@ -174,27 +175,17 @@ describe('traces', () => {
 				authorization: `Bearer ${portalToken}`,
 				'idempotency-key': 'trace-app-1'
 			},
-			body: JSON.stringify({
-				service: 'export-licence',
-				externalId: 'EGOV-TRACE-1',
-				receivedAt: new Date().toISOString(),
-				applicant: { bin: BIN, name: APPLICANT, legalAddress: 'Астана, пр. Мангилик Ел, 55' },
-				goodsLines: [
-					{
-						hsCode: '8526 91 000 0',
-						controlCode: '1c350',
-						description: 'Thermal imaging module',
-						quantity: 4,
-						unit: 'pcs',
-						value: 120000,
-						currency: 'USD'
-					}
-				],
-				counterparty: { name: 'Trace Counterparty', country: 'AE' },
-				endUser: { name: 'Trace Counterparty', country: 'AE' },
-				firstExportToCounterparty: false,
-				...licenceForm('export-licence')
-			})
+			body: JSON.stringify(
+				annex1Application({
+					service: 'export-licence',
+					externalId: 'EGOV-TRACE-1',
+					receivedAt: new Date(),
+					applicant: { bin: BIN, name: APPLICANT, legalAddress: 'Астана, пр. Мангилик Ел, 55' },
+					goodsLine: thermalImagingModule,
+					party: { name: 'Trace Counterparty', country: 'AE' },
+					firstExportToCounterparty: false
+				})
+			)
 		});
 		expect(res.status).toBe(201);
 		await receiver.waitFor(() => receiver.accepted().length === 1);

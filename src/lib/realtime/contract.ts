@@ -98,8 +98,8 @@ export interface ServerToClientEvents extends CaseEventListeners {
 	'notification:created': (payload: NotificationPush) => void;
 }
 
-/** A new notification as pushed to its recipient's sockets, with their unread count after it. */
-export interface NotificationPush {
+/** A notification as its recipient reads it, in their language (the list and the push alike). */
+export interface NotificationItem {
 	id: number;
 	kind: string;
 	caseId: string | null;
@@ -107,6 +107,10 @@ export interface NotificationPush {
 	text: string;
 	onBehalfOf: string | null;
 	createdAt: string;
+}
+
+/** A new notification as pushed to its recipient's sockets, with their unread count after it. */
+export interface NotificationPush extends NotificationItem {
 	unread: number;
 }
 

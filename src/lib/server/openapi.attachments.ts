@@ -2,6 +2,7 @@
  * OpenAPI paths of a case's attachments (ADR-056): staff sessions, or the portal's token speaking
  * for the applicant named in `X-Applicant-Bin` (its own case, while the acts let it add documents).
  */
+import { errorResponses, uuidParam } from './openapi-parts';
 const staffOrPortal = [{ session: [] }, { bearer: [] }];
 const error = {
 	type: 'object',
@@ -18,12 +19,7 @@ const statusText: Record<number, string> = {
 	415: 'Not multipart/form-data (upload) or not JSON (withdrawal)',
 	422: 'The content is not an accepted type (by its bytes), a field is missing or unknown, or no X-Applicant-Bin'
 };
-const errors = (...codes: number[]) =>
-	Object.fromEntries(
-		codes.map((c) => [String(c), { description: statusText[c], content: { 'application/json': { schema: error } } }])
-	);
-const uuidParam = (name: string) =>
-	({ name, in: 'path', required: true, schema: { type: 'string', format: 'uuid' } }) as const;
+const errors = errorResponses(statusText, error);
 const applicantBin = {
 	name: 'X-Applicant-Bin',
 	in: 'header',

@@ -2,7 +2,7 @@
  * OpenAPI paths of the desk (ADR-040, ADR-042): the header's search and a case's internal notes,
  * both for staff sessions only (notes never reach the applicant, agencies or the portal token).
  */
-const session = [{ session: [] }];
+import { errorResponses, ok, session, uuidParam } from './openapi-parts';
 const error = {
 	type: 'object',
 	properties: {
@@ -22,13 +22,7 @@ const statusText: Record<number, string> = {
 	422: 'Invalid text, or a mention of someone who cannot see the case (the reason per name in `fields`)',
 	429: 'Too many searches (60 per 10 s per session)'
 };
-const errors = (...codes: number[]) =>
-	Object.fromEntries(
-		codes.map((c) => [String(c), { description: statusText[c], content: { 'application/json': { schema: error } } }])
-	);
-const ok = (schema: object, description = 'OK') => ({ description, content: { 'application/json': { schema } } });
-const uuidParam = (name: string) =>
-	({ name, in: 'path', required: true, schema: { type: 'string', format: 'uuid' } }) as const;
+const errors = errorResponses(statusText, error);
 
 const note = {
 	type: 'object',

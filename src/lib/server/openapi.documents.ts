@@ -4,9 +4,8 @@
  */
 import { DOCUMENT_KINDS } from '../domain/documents/kinds';
 import { NOTICE_CHANNELS } from '../domain/procedures/hearing-notice';
+import { bearer, errorResponses, ok, session, uuidParam } from './openapi-parts';
 
-const bearer = [{ bearer: [] }];
-const session = [{ session: [] }];
 const error = {
 	type: 'object',
 	properties: { error: { type: 'string' }, code: { type: 'string' }, fields: { type: 'object' } },
@@ -21,13 +20,7 @@ const statusText: Record<number, string> = {
 	422: 'Invalid body (`fields`), or the signing certificate is expired, not yet valid, revoked or not chaining to a trust anchor (the reason in `error`, in the caller’s language)',
 	503: 'Neither the OCSP responder nor the CRL answered (`revocation-unavailable`): the signature is refused until one does (ADR-081)'
 };
-const errors = (...codes: number[]) =>
-	Object.fromEntries(
-		codes.map((c) => [String(c), { description: statusText[c], content: { 'application/json': { schema: error } } }])
-	);
-const ok = (schema: object, description = 'OK') => ({ description, content: { 'application/json': { schema } } });
-const uuidParam = (name: string, description: string) =>
-	({ name, in: 'path', required: true, schema: { type: 'string', format: 'uuid' }, description }) as const;
+const errors = errorResponses(statusText, error);
 
 const DOCUMENT_KIND_ENUM = [...DOCUMENT_KINDS];
 

@@ -2,7 +2,7 @@
  * OpenAPI paths of the refusal-draft API (ADR-015), spread into openapi.ts. Live co-editing itself
  * runs over socket.io (`draft:*` events in src/lib/realtime/contract.ts), not over these endpoints.
  */
-const error = { $ref: '#/components/schemas/Error' } as const;
+import { errorResponses, ok } from './openapi-parts';
 const statusText: Record<number, string> = {
 	400: 'Malformed request; the message names the parameter',
 	401: 'Not signed in',
@@ -15,11 +15,7 @@ const statusText: Record<number, string> = {
 	429: 'Too many wrong signing PINs: wait `Retry-After` seconds',
 	503: 'Recent edits could not be stored yet; try again'
 };
-const errors = (...codes: number[]) =>
-	Object.fromEntries(
-		codes.map((c) => [String(c), { description: statusText[c], content: { 'application/json': { schema: error } } }])
-	);
-const ok = (schema: object, description = 'OK') => ({ description, content: { 'application/json': { schema } } });
+const errors = errorResponses(statusText);
 const caseId = {
 	name: 'id',
 	in: 'path',

@@ -2,18 +2,11 @@
 import { z } from 'zod';
 import { OwnSettingsSchema } from './users/user.schemas';
 import { MarkReadSchema, PreferenceChangesSchema } from './notifications/notification.schemas';
+import { errorResponses, ok as json, schemaOf, session } from './openapi-parts';
 
-const error = { $ref: '#/components/schemas/Error' } as const;
-const errors = (...codes: number[]) =>
-	Object.fromEntries(
-		codes.map((c) => [String(c), { description: 'See `code`', content: { 'application/json': { schema: error } } }])
-	);
-const body = (schema: z.ZodType) => ({
-	required: true,
-	content: { 'application/json': { schema: z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' }) } }
-});
-const ok = (description = 'OK') => ({ description, content: { 'application/json': { schema: { type: 'object' } } } });
-const session = [{ session: [] }];
+const errors = errorResponses('See `code`');
+const body = (schema: z.ZodType) => ({ required: true, content: { 'application/json': { schema: schemaOf(schema) } } });
+const ok = (description = 'OK') => json({ type: 'object' }, description);
 
 /** `PATCH /me` is merged into the `/me` entry of openapi.ts. */
 export const ownSettingsPatch = {

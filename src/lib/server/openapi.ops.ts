@@ -2,8 +2,8 @@
  * OpenAPI paths of user administration and the user's own password (ADR-043), spread into openapi.ts.
  */
 import { ROLES } from '../domain/access/roles';
+import { errorResponses } from './openapi-parts';
 
-const error = { $ref: '#/components/schemas/Error' } as const;
 const statusText: Record<number, string> = {
 	401: 'Not signed in',
 	403: 'Not an admin, a cross-site request, or (own password) the current password is wrong',
@@ -11,10 +11,7 @@ const statusText: Record<number, string> = {
 	409: 'A rule forbids it: the last active admin keeps the role and stays active; no second factor to reset',
 	422: 'Body fails validation; `fields` names each field (a new password too short or on the breached list)'
 };
-const errors = (...codes: number[]) =>
-	Object.fromEntries(
-		codes.map((c) => [String(c), { description: statusText[c], content: { 'application/json': { schema: error } } }])
-	);
+const errors = errorResponses(statusText);
 const userId = {
 	name: 'id',
 	in: 'path',

@@ -13,8 +13,8 @@ import {
 	MfaResultSchema,
 	STAFF_ACTIONS
 } from '../domain/procedures';
+import { bearer, schemaOf, session } from './openapi-parts';
 
-const schemaOf = (s: z.ZodType) => z.toJSONSchema(s, { io: 'input', unrepresentable: 'any' });
 const body = (s: z.ZodType) => ({ content: { 'application/json': { schema: schemaOf(s) } } });
 const json = (description: string) => ({
 	description,
@@ -30,8 +30,6 @@ const idempotencyKey = {
 	description: 'A retry with the same key and body gets the first answer and changes nothing'
 };
 const id = (name: string) => ({ name, in: 'path', required: true, schema: { type: 'string', format: 'uuid' } });
-const bearer = [{ bearer: [] }];
-const session = [{ session: [] }];
 
 export const procedureSecuritySchemes = {
 	bearer: {

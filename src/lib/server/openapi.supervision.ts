@@ -1,13 +1,10 @@
 /** OpenAPI paths of the supervision analyses (ADR-046), spread into openapi.ts. Supervisors and heads only. */
-const error = { $ref: '#/components/schemas/Error' } as const;
-const errors = {
-	'400': {
-		description: 'A bad or unknown parameter; `fields` names it',
-		content: { 'application/json': { schema: error } }
-	},
-	'401': { description: 'Not signed in', content: { 'application/json': { schema: error } } },
-	'403': { description: 'Not a supervisor or head', content: { 'application/json': { schema: error } } }
-};
+import { errorResponses } from './openapi-parts';
+const errors = errorResponses({
+	400: 'A bad or unknown parameter; `fields` names it',
+	401: 'Not signed in',
+	403: 'Not a supervisor or head'
+})(400, 401, 403);
 const date = { type: 'string', format: 'date' } as const;
 const nullableNumber = { type: ['number', 'null'] } as const;
 const query = (name: string, description: string, schema: object = { type: 'string' }) => ({

@@ -12,13 +12,9 @@ import { attachmentPaths } from './openapi.attachments';
 import { opsPaths } from './openapi.ops';
 import { supervisionPaths } from './openapi.supervision';
 import { notifyPaths, ownSettingsPatch } from './openapi.notify';
+import { errorResponses, errorSchema as error, ok } from './openapi-parts';
 
 const date = { type: 'string', format: 'date', example: '2026-03-20' } as const;
-const error = { $ref: '#/components/schemas/Error' } as const;
-const errors = (...codes: number[]) =>
-	Object.fromEntries(
-		codes.map((c) => [String(c), { description: statusText[c], content: { 'application/json': { schema: error } } }])
-	);
 const statusText: Record<number, string> = {
 	400: 'Malformed request; the message names the parameter',
 	401: 'Not signed in',
@@ -29,6 +25,7 @@ const statusText: Record<number, string> = {
 	422: 'Body fails validation; `fields` names each field',
 	429: 'Too many failed sign-ins; see Retry-After'
 };
+const errors = errorResponses(statusText);
 const query = (name: string, schema: object, description: string, required = true) => ({
 	name,
 	in: 'query',
@@ -36,7 +33,6 @@ const query = (name: string, schema: object, description: string, required = tru
 	schema,
 	description
 });
-const ok = (schema: object, description = 'OK') => ({ description, content: { 'application/json': { schema } } });
 
 export const openApiDocument = {
 	openapi: '3.1.0',

@@ -3,8 +3,8 @@
  * `paths`, and what Merzim sends to a subscriber under OpenAPI 3.1's top-level `webhooks`.
  */
 import { WEBHOOK_TYPES } from '../domain/webhooks';
+import { errorResponses, ok } from './openapi-parts';
 
-const error = { $ref: '#/components/schemas/Error' } as const;
 const statusText: Record<number, string> = {
 	401: 'Not signed in',
 	403: 'Signed in, but not an admin (or a cross-site request)',
@@ -13,11 +13,7 @@ const statusText: Record<number, string> = {
 	415: 'Body is not JSON',
 	422: "Body fails validation; `fields` names each field — a URL that is not http(s) or is this server's own address, an unknown or revoked token, an event its kind may not receive"
 };
-const errors = (...codes: number[]) =>
-	Object.fromEntries(
-		codes.map((c) => [String(c), { description: statusText[c], content: { 'application/json': { schema: error } } }])
-	);
-const ok = (schema: object, description = 'OK') => ({ description, content: { 'application/json': { schema } } });
+const errors = errorResponses(statusText);
 const id = (description: string) =>
 	({ name: 'id', in: 'path', required: true, schema: { type: 'string' }, description }) as const;
 const instant = { type: 'string', format: 'date-time' } as const;

@@ -2,13 +2,8 @@
  * The header search's state: the text, the grouped answer of `GET /api/v1/search` (debounced, the
  * previous request aborted), and the highlighted hit for the keyboard.
  */
-export interface SearchHit {
-	id: string;
-	number: string;
-	service: string;
-	stage: string;
-	applicant: string | null;
-}
+import type { SearchHit } from '$lib/types/desk';
+
 export interface SearchGroup {
 	group: string;
 	hits: SearchHit[];

@@ -129,7 +129,9 @@ export interface RoutedCase extends CaseRouting {
 	service: string;
 }
 
-/** full: staff with the restricted part; stripped: staff without it; agency: its own consultation; summary: the board. */
+/**
+ * full: staff with the restricted part; stripped: staff without it; agency: its own consultation; summary: the board.
+ */
 export type Delivery = 'full' | 'stripped' | 'agency' | 'summary' | null;
 
 /**

@@ -118,7 +118,8 @@ function permitRules(o: {
 	if (o.consultations)
 		rules.push(rule('request-consultations', ['under-review', 'consultation', 'mfa-check'], OFFICERS, '001 p.16'));
 	if (o.mfa) rules.push(rule('request-mfa-check', ['under-review', 'consultation'], OFFICERS, '001 pp.17–18'));
-	// The applicant brings the original to the provider's office (кеңсе), whoever the case is assigned to (001 p.18 para 2).
+	// The applicant brings the original to the provider's office (кеңсе), whoever the case is assigned to
+	// (001 p.18 para 2).
 	if (o.guarantee)
 		rules.push(rule('record-original-guarantee', open, [...OFFICERS, 'registrar'], '001 p.18 para 2', false));
 	// Risk information from state bodies may arrive at any time before the decision (001 p.18 para 1 sub.2).

@@ -376,7 +376,8 @@ describe('device verification (004 P 10) and a step-timed regulation (003 A3)', 
 	it('runs nine steps with hour and calendar-day limits; a refusal at the examination skips to signature and sending', () => {
 		const t0 = at('2026-04-13T10:00:00+05:00');
 		let snap = register('customs-representative-register', t0); // assigned to `officer`, the expert
-		expect(due(snap, 'procedure-step', t0, '1').due!.toISOString()).toBe('2026-04-13T10:30:00.000Z'); // 4 office hours from 10:00, lunch 13:00–14:30: 15:30
+		// 4 office hours from 10:00, lunch 13:00–14:30: 15:30
+		expect(due(snap, 'procedure-step', t0, '1').due!.toISOString()).toBe('2026-04-13T10:30:00.000Z');
 		const actors: Record<string, ActingUser> = {
 			'1': registrar,
 			'2': head,

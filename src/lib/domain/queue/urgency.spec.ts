@@ -79,8 +79,10 @@ describe('urgency of a case (queue order)', () => {
 	it('ranks by the due: a term registered after 17:00 (not started until its day 0 ends, 001 p.14) comes after one due sooner', () => {
 		// Monday 6 April 2026, 17:45 Almaty.
 		const evening = at('2026-04-06T12:45:00Z');
-		const late = urgencyOf({ clocks: [wd('completeness', 2, '2026-04-06T12:16:00Z')] }, cal, evening); // day 0 Tuesday: due Thursday
-		const sooner = urgencyOf({ clocks: [wd('complaint-forwarding', 3, '2026-04-02T05:00:00Z')] }, cal, evening); // due Tuesday
+		// day 0 Tuesday: due Thursday
+		const late = urgencyOf({ clocks: [wd('completeness', 2, '2026-04-06T12:16:00Z')] }, cal, evening);
+		// due Tuesday
+		const sooner = urgencyOf({ clocks: [wd('complaint-forwarding', 3, '2026-04-02T05:00:00Z')] }, cal, evening);
 		expect(late.next!.due!.getTime()).toBeGreaterThan(sooner.next!.due!.getTime());
 		expect(late.next!.remainingWorkingMinutes).toBe(2 * 480); // the term itself has not started
 		expect(late.remainingWorkingMinutes).toBe(cal.workingMinutesBetween(evening, late.next!.due!));

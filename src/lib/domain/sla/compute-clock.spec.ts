@@ -101,7 +101,8 @@ describe('computeClock: state and due from the event history (ADR-003 to ADR-005
 			'2026-02-09T16:00',
 			'2026-02-10T10:30'
 		],
-		// 20 March + n WD, by hand: Nauryz rests 21–25 March, so 26 (1), 27 (2), 30 (3), 31 March, 1, 2, 3, 6, 7, 8 April (10).
+		// 20 March + n WD, by hand: Nauryz rests 21–25 March, so 26 (1), 27 (2), 30 (3),
+		// 31 March, 1, 2, 3, 6, 7, 8 April (10).
 		['completeness of a licence, 2 WD (001 p.15)', 'completeness', 'licence', '2026-03-20T10:00', '2026-03-27T18:30'],
 		[
 			'completeness of a certificate, 3 WD (000 p.11)',

@@ -10,6 +10,7 @@
 import type { RequestEvent } from '@sveltejs/kit';
 import { ApiError } from '../http/api-error';
 import { requirePermission } from '../auth/guard';
+import { staffCaller } from '../auth/staff-actor';
 import { hasBearer, requireToken } from '../integration/token-auth';
 import type { AttachmentCaller, UploadedFile } from './attachments.service';
 
@@ -24,14 +25,7 @@ export async function attachmentCaller(event: RequestEvent): Promise<AttachmentC
 		return { kind: 'portal', applicantBin: bin };
 	}
 	const user = requirePermission(event, 'cases:read');
-	return {
-		kind: 'staff',
-		userId: user.id,
-		username: user.username,
-		roles: user.roles,
-		unit: user.unit,
-		kiosk: event.locals.session?.kind === 'kiosk'
-	};
+	return staffCaller(event, user);
 }
 
 /** Room for the multipart framing and the other fields around the file. */

@@ -4,11 +4,10 @@
  * version is a new row of the same `seriesId` with the next `version`; rows are never deleted (a
  * trigger refuses it) and only the withdrawal columns may ever be set on one.
  */
-import { bigint, check, index, integer, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { bigint, check, index, integer, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { tstz } from './columns';
 import { sql } from 'drizzle-orm';
 import { cases, users } from './schema';
-
-const tstz = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
 
 export const caseAttachments = pgTable(
 	'case_attachments',

@@ -3,10 +3,9 @@
  * of `/cases` (ADR-040, ADR-041).
  */
 import { sql } from 'drizzle-orm';
-import { index, integer, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { index, integer, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { tstz } from './columns';
 import { cases, users } from './schema';
-
-const tstz = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
 
 /**
  * One row per case, written by the database itself (trigger `case_search_refresh`, in the

@@ -4,12 +4,10 @@
  * signing replaces the PDF with the PAdES-signed one, once: a trigger refuses any change to a
  * signed row's bytes, hash, signer or time, and any deletion. Delivery columns are filled once.
  */
-import { boolean, customType, index, integer, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { boolean, index, integer, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { bytea, tstz } from './columns';
 import { sql } from 'drizzle-orm';
 import { cases, users } from './schema';
-
-const bytea = customType<{ data: Uint8Array; driverData: Uint8Array }>({ dataType: () => 'bytea' });
-const tstz = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
 
 export const documents = pgTable(
 	'documents',

@@ -8,26 +8,10 @@
  * keep their rendered PDF and its SHA-256 stand-in). Rows of `draft_versions` and `draft_signatures` are only ever
  * inserted (the repository exposes no update or delete for them).
  */
-import {
-	bigint,
-	customType,
-	index,
-	integer,
-	pgTable,
-	primaryKey,
-	text,
-	timestamp,
-	uniqueIndex,
-	uuid
-} from 'drizzle-orm/pg-core';
+import { bigint, index, integer, pgTable, primaryKey, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { bytea, tstz } from './columns';
 import { cases, users } from './schema';
 import { documents } from './schema.documents';
-
-const bytea = customType<{ data: Uint8Array; driverData: Uint8Array }>({
-	dataType: () => 'bytea'
-});
-
-const tstz = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
 
 export const draftStatuses = ['drafting', 'signed'] as const;
 export type DraftStatus = (typeof draftStatuses)[number];

@@ -3,10 +3,9 @@
  * the consultations for export and general licences; their answer is information for the officer's
  * risk assessment, with no term and no deemed answer (unlike the p.16 consultations).
  */
-import { boolean, index, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { boolean, index, pgTable, text, uuid } from 'drizzle-orm/pg-core';
+import { tstz } from './columns';
 import { agencies, cases } from './schema';
-
-const tstz = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
 
 export const controlRequests = pgTable(
 	'control_requests',

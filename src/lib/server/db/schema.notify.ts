@@ -6,37 +6,26 @@
  * so a retried or replayed writer never doubles one.
  */
 import { sql } from 'drizzle-orm';
-import {
-	bigint,
-	boolean,
-	index,
-	integer,
-	jsonb,
-	pgTable,
-	primaryKey,
-	text,
-	timestamp,
-	uniqueIndex,
-	uuid
-} from 'drizzle-orm/pg-core';
-import { cases, users } from './schema';
+import { bigint, boolean, index, integer, jsonb, pgTable, primaryKey, text, uniqueIndex } from 'drizzle-orm/pg-core';
+import { caseRef, identityId, tstz, userRef, uuidId } from './columns';
 
-const tstz = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
+/** What a notification and its e-mail share: whom, which kind, about which case event, and the data. */
+const notificationColumns = () => ({
+	id: identityId(),
+	userId: userRef('user_id').notNull(),
+	kind: text('kind').notNull(),
+	caseId: caseRef(),
+	caseEventId: bigint('case_event_id', { mode: 'number' }).notNull(),
+	/** The case number and what the text needs (never restricted data: the band, an agency code). */
+	data: jsonb('data').notNull().$type<Record<string, unknown>>()
+});
 
 export const notifications = pgTable(
 	'notifications',
 	{
-		id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
-		userId: integer('user_id')
-			.notNull()
-			.references(() => users.id),
-		kind: text('kind').notNull(),
-		caseId: uuid('case_id').references(() => cases.id),
-		caseEventId: bigint('case_event_id', { mode: 'number' }).notNull(),
-		/** The case number and what the text needs (never restricted data: the band, an agency code). */
-		data: jsonb('data').notNull().$type<Record<string, unknown>>(),
+		...notificationColumns(),
 		/** Sent to a substitute: the absent colleague it was meant for (ADR-061). */
-		onBehalfOf: integer('on_behalf_of').references(() => users.id),
+		onBehalfOf: userRef('on_behalf_of'),
 		createdAt: tstz('created_at').notNull(),
 		readAt: tstz('read_at')
 	},
@@ -55,14 +44,7 @@ export const notificationEmailStatuses = ['pending', 'sent', 'failed'] as const;
 export const notificationEmails = pgTable(
 	'notification_emails',
 	{
-		id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
-		userId: integer('user_id')
-			.notNull()
-			.references(() => users.id),
-		kind: text('kind').notNull(),
-		caseId: uuid('case_id').references(() => cases.id),
-		caseEventId: bigint('case_event_id', { mode: 'number' }).notNull(),
-		data: jsonb('data').notNull().$type<Record<string, unknown>>(),
+		...notificationColumns(),
 		/** The Message-ID of every attempt: a receiver can drop a copy resent after a crash. */
 		messageId: text('message_id').notNull(),
 		status: text('status', { enum: notificationEmailStatuses }).notNull().default('pending'),
@@ -86,9 +68,7 @@ export const notificationEmails = pgTable(
 export const notificationPreferences = pgTable(
 	'notification_preferences',
 	{
-		userId: integer('user_id')
-			.notNull()
-			.references(() => users.id, { onDelete: 'cascade' }),
+		userId: userRef('user_id', { onDelete: 'cascade' }).notNull(),
 		kind: text('kind').notNull(),
 		channel: text('channel', { enum: ['app', 'email'] }).notNull(),
 		enabled: boolean('enabled').notNull()
@@ -100,13 +80,9 @@ export const notificationPreferences = pgTable(
 export const absences = pgTable(
 	'absences',
 	{
-		id: uuid('id').primaryKey().defaultRandom(),
-		userId: integer('user_id')
-			.notNull()
-			.references(() => users.id),
-		substituteId: integer('substitute_id')
-			.notNull()
-			.references(() => users.id),
+		id: uuidId(),
+		userId: userRef('user_id').notNull(),
+		substituteId: userRef('substitute_id').notNull(),
 		startsAt: tstz('starts_at').notNull(),
 		endsAt: tstz('ends_at').notNull(),
 		createdAt: tstz('created_at').notNull(),

@@ -2,9 +2,8 @@
  * Tables of the case procedures (ADR-019): idempotent writes of the integration and staff APIs, and
  * the per-device decisions of a device-verification request (004 P 10).
  */
-import { index, integer, jsonb, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
-
-const tstz = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
+import { index, integer, jsonb, pgTable, primaryKey, text, uuid } from 'drizzle-orm/pg-core';
+import { tstz } from './columns';
 
 /**
  * One row per `Idempotency-Key` and caller: the request's hash and the response it got, written in

@@ -13,7 +13,6 @@ import type { LocalNames } from '../../domain/names/local-names';
 import {
 	bigint,
 	boolean,
-	customType,
 	date,
 	index,
 	integer,
@@ -21,16 +20,10 @@ import {
 	pgTable,
 	primaryKey,
 	text,
-	timestamp,
 	uniqueIndex,
 	uuid
 } from 'drizzle-orm/pg-core';
-
-const bytea = customType<{ data: Uint8Array; driverData: Uint8Array }>({
-	dataType: () => 'bytea'
-});
-
-const tstz = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
+import { bytea, tstz } from './columns';
 
 export const agencies = pgTable('agencies', {
 	code: text('code').primaryKey(),

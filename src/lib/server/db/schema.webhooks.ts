@@ -6,11 +6,9 @@
  * each attempt is kept for the case page's delivery log.
  */
 import { sql } from 'drizzle-orm';
-import { bigint, customType, index, integer, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { bigint, index, integer, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { bytea, tstz } from './columns';
 import { cases, integrationTokens, users } from './schema';
-
-const tstz = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
-const bytea = customType<{ data: Uint8Array; driverData: Uint8Array }>({ dataType: () => 'bytea' });
 
 export const webhookSubscriptions = pgTable(
 	'webhook_subscriptions',

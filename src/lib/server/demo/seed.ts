@@ -16,7 +16,7 @@ import type { Role } from '../../domain/access/roles';
 
 export const DEMO_PASSWORD = 'merzim-demo';
 
-export const DEMO_USERS: {
+export interface DemoUser {
 	username: string;
 	displayName: string;
 	/** As the person's name is written in Kazakh, Russian and English (ADR-062). */
@@ -24,72 +24,35 @@ export const DEMO_USERS: {
 	roles: Role[];
 	agencyCode?: string;
 	unit?: string;
-}[] = [
-	{
-		username: 'registrar',
-		displayName: 'Aigerim Sultanova',
-		displayNames: { kk: 'Әйгерім Сұлтанова', ru: 'Айгерим Султанова', en: 'Aigerim Sultanova' },
-		roles: ['registrar'],
-		unit: 'Registry'
-	},
-	{
-		username: 'officer',
-		displayName: 'Nurlan Abenov',
-		displayNames: { kk: 'Нұрлан Әбенов', ru: 'Нурлан Абенов', en: 'Nurlan Abenov' },
-		roles: ['officer'],
-		unit: 'Export control'
-	},
-	{
-		username: 'officer2',
-		displayName: 'Dana Zhaksylykova',
-		displayNames: { kk: 'Дана Жақсылықова', ru: 'Дана Жаксылыкова', en: 'Dana Zhaksylykova' },
-		roles: ['officer'],
-		unit: 'Export control'
-	},
-	{
-		username: 'head',
-		displayName: 'Yerlan Mukhametov',
-		displayNames: { kk: 'Ерлан Мұхаметов', ru: 'Ерлан Мухаметов', en: 'Yerlan Mukhametov' },
-		roles: ['head'],
-		unit: 'Export control'
-	},
-	{
-		username: 'supervisor',
-		displayName: 'Saule Ospanova',
-		displayNames: { kk: 'Сәуле Оспанова', ru: 'Сауле Оспанова', en: 'Saule Ospanova' },
-		roles: ['supervisor'],
-		unit: 'Export control'
-	},
-	{
-		username: 'reviewer',
-		displayName: 'Marat Iskakov',
-		displayNames: { kk: 'Марат Ысқақов', ru: 'Марат Искаков', en: 'Marat Iskakov' },
-		roles: ['complaint_reviewer']
-	},
-	{
-		username: 'admin',
-		displayName: 'System Administrator',
-		displayNames: { kk: 'Жүйе әкімшісі', ru: 'Системный администратор', en: 'System Administrator' },
-		roles: ['admin']
-	},
-	{
-		username: 'liaison-nsc',
-		displayName: 'Liaison of the National Security Committee',
-		displayNames: {
-			kk: 'Ұлттық қауіпсіздік комитетінің өкілі',
-			ru: 'Представитель Комитета национальной безопасности',
-			en: 'Liaison of the National Security Committee'
-		},
-		roles: ['agency_liaison'],
-		agencyCode: 'nsc'
-	},
-	{
-		username: 'board',
-		displayName: 'Wall board, hall 2',
-		displayNames: { kk: 'Қабырға тақтасы, 2-зал', ru: 'Настенное табло, зал 2', en: 'Wall board, hall 2' },
-		roles: ['wallboard']
-	}
+}
+
+/** Each demo account: login, role, where it works (a unit; an agency for a liaison), its name in kk, ru, en. */
+const DEMO_ACCOUNTS: [username: string, role: Role, place: string | null, kk: string, ru: string, en: string][] = [
+	['registrar', 'registrar', 'Registry', 'Әйгерім Сұлтанова', 'Айгерим Султанова', 'Aigerim Sultanova'],
+	['officer', 'officer', 'Export control', 'Нұрлан Әбенов', 'Нурлан Абенов', 'Nurlan Abenov'],
+	['officer2', 'officer', 'Export control', 'Дана Жақсылықова', 'Дана Жаксылыкова', 'Dana Zhaksylykova'],
+	['head', 'head', 'Export control', 'Ерлан Мұхаметов', 'Ерлан Мухаметов', 'Yerlan Mukhametov'],
+	['supervisor', 'supervisor', 'Export control', 'Сәуле Оспанова', 'Сауле Оспанова', 'Saule Ospanova'],
+	['reviewer', 'complaint_reviewer', null, 'Марат Ысқақов', 'Марат Искаков', 'Marat Iskakov'],
+	['admin', 'admin', null, 'Жүйе әкімшісі', 'Системный администратор', 'System Administrator'],
+	[
+		'liaison-nsc',
+		'agency_liaison',
+		'nsc',
+		'Ұлттық қауіпсіздік комитетінің өкілі',
+		'Представитель Комитета национальной безопасности',
+		'Liaison of the National Security Committee'
+	],
+	['board', 'wallboard', null, 'Қабырға тақтасы, 2-зал', 'Настенное табло, зал 2', 'Wall board, hall 2']
 ];
+
+export const DEMO_USERS: DemoUser[] = DEMO_ACCOUNTS.map(([username, role, place, kk, ru, en]) => ({
+	username,
+	displayName: en,
+	displayNames: { kk, ru, en },
+	roles: [role],
+	...(place === null ? {} : role === 'agency_liaison' ? { agencyCode: place } : { unit: place })
+}));
 
 export type SeedResult =
 	{ status: 'seeded'; cases: number } | { status: 'skipped-nonempty' } | { status: 'skipped-production' };

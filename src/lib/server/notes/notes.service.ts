@@ -16,6 +16,7 @@ import { scopeSeesCase, searchScope } from '../../domain/access/search-scope';
 import { knownRoles, type Role } from '../../domain/access/roles';
 import { userNameSql } from '../users/display-name';
 import type { DisplayLocale } from '../../domain/format/display-format';
+import type { NoteView } from '../../types/desk';
 
 export const NOTE_EDIT_WINDOW_MS = 5 * 60_000;
 export const NoteInputSchema = z.object({ text: z.string().trim().min(1).max(5000) }).strict();
@@ -25,18 +26,6 @@ export interface NoteAuthor {
 	username: string;
 	roles: readonly Role[];
 	unit: string | null;
-}
-
-export interface NoteView {
-	id: string;
-	author: string;
-	authorName: string;
-	text: string;
-	mentions: string[];
-	createdAt: string;
-	editedAt: string | null;
-	/** Until when its author may still edit it. */
-	editableUntil: string;
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;

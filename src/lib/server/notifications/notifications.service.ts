@@ -14,15 +14,9 @@ import {
 	type NotificationKind
 } from '../../domain/notifications/kinds';
 import { notificationText, type Language } from './notification-text';
+import type { NotificationItem } from '../../realtime/contract';
 
-export interface NotificationView {
-	id: number;
-	kind: string;
-	caseId: string | null;
-	caseNumber: string | null;
-	text: string;
-	onBehalfOf: string | null;
-	createdAt: string;
+export interface NotificationView extends NotificationItem {
 	read: boolean;
 }
 

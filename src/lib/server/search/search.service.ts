@@ -9,19 +9,11 @@ import { sql, type SQL } from 'drizzle-orm';
 import { rowsOf, type Db } from '../db/client';
 import { parseSearchQuery } from '../../domain/search/parse-query';
 import { DEVICE_SERVICE, scopeMatchesBy, type SearchScope } from '../../domain/access/search-scope';
+import type { SearchHit } from '../../types/desk';
 
 export const GROUP_LIMIT = 8;
 export const SEARCH_GROUPS = ['number', 'bin', 'imei', 'ext', 'code', 'name'] as const;
 export type SearchGroup = (typeof SEARCH_GROUPS)[number];
-
-export interface SearchHit {
-	id: string;
-	number: string;
-	service: string;
-	stage: string;
-	/** The applicant's name; not for an agency's liaison (it is not told who applied). */
-	applicant: string | null;
-}
 
 interface Row {
 	id: string;

@@ -13,6 +13,7 @@ import { agencyRows, type AgencyRow, type ConsultationFacts } from '../../domain
 import { reviveClock } from '../calendar/recompute-clocks';
 import type { AnalysisFilters } from './analysis-query';
 import { userNameSql } from '../users/display-name';
+import { groupByCaseInBatches } from './case-batches';
 import type { DisplayLocale } from '../../domain/format/display-format';
 
 export interface ComplianceTables {
@@ -35,8 +36,6 @@ function caseFilters(f: AnalysisFilters): SQL[] {
 	if (f.officer) where.push(eq(cases.assigneeId, f.officer));
 	return where;
 }
-
-const CLOCK_BATCH = 5000;
 
 export async function loadDecidedFacts(
 	db: Db,
@@ -70,12 +69,11 @@ export async function loadDecidedFacts(
 		.from(cases)
 		.leftJoin(users, eq(users.id, cases.assigneeId))
 		.where(and(...where));
-	const clocksByCase = new Map<string, ReturnType<typeof reviveClock>[]>();
-	for (let i = 0; i < decided.length; i += CLOCK_BATCH) {
-		const ids = decided.slice(i, i + CLOCK_BATCH).map((c) => c.id);
-		for (const row of await db.select().from(clocks).where(inArray(clocks.caseId, ids)))
-			clocksByCase.set(row.caseId, [...(clocksByCase.get(row.caseId) ?? []), reviveClock(row)]);
-	}
+	const clocksByCase = await groupByCaseInBatches(
+		decided.map((c) => c.id),
+		(ids) => db.select().from(clocks).where(inArray(clocks.caseId, ids)),
+		(row) => reviveClock(row)
+	);
 	return decided.map((c) =>
 		decidedCaseFacts(
 			{
@@ -110,16 +108,16 @@ export async function loadCompliance(
 }
 
 /** Consultations requested in the period, of cases matching the filters. */
-export async function loadAgencies(
+export async function loadConsultationFacts(
 	db: Db,
 	calendar: WorkingCalendar,
 	period: Period,
 	filters: AnalysisFilters
-): Promise<AgencyRow[]> {
+): Promise<ConsultationFacts[]> {
 	const { start, end } = periodInstants(calendar, period);
 	const where = [gte(consultations.requestedAt, start), lt(consultations.requestedAt, end), ...caseFilters(filters)];
 	if (filters.agency) where.push(eq(consultations.agencyCode, filters.agency));
-	const rows: ConsultationFacts[] = await db
+	return db
 		.select({
 			agency: consultations.agencyCode,
 			requestedAt: consultations.requestedAt,
@@ -130,5 +128,13 @@ export async function loadAgencies(
 		.from(consultations)
 		.innerJoin(cases, eq(cases.id, consultations.caseId))
 		.where(and(...where));
-	return agencyRows(rows, calendar);
+}
+
+export async function loadAgencies(
+	db: Db,
+	calendar: WorkingCalendar,
+	period: Period,
+	filters: AnalysisFilters
+): Promise<AgencyRow[]> {
+	return agencyRows(await loadConsultationFacts(db, calendar, period, filters), calendar);
 }

@@ -3,13 +3,12 @@
  * workload "as of" an instant (cases open then, with their assignment and stage events). The
  * arithmetic is in domain/supervision (agency-trend, workload-as-of).
  */
-import { and, asc, eq, gt, gte, inArray, isNull, lt, lte, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, eq, gt, inArray, isNull, lte, or, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../db/client';
-import { caseEvents, cases, consultations, users } from '../db/schema';
+import { caseEvents, cases, users } from '../db/schema';
 import type { WorkingCalendar } from '../../domain/calendar';
 import type { Period } from '../../domain/supervision/period';
 import { agencyTrend, type AgencyTrendRow } from '../../domain/supervision/agency-trend';
-import type { ConsultationFacts } from '../../domain/supervision/agency-stats';
 import {
 	caseAsOf,
 	workloadAsOf,
@@ -17,7 +16,8 @@ import {
 	type WorkloadCase,
 	type WorkloadEvent
 } from '../../domain/supervision/workload-as-of';
-import { periodInstants } from './analysis.repository';
+import { loadConsultationFacts } from './analysis.repository';
+import { groupByCaseInBatches } from './case-batches';
 import type { AnalysisFilters } from './analysis-query';
 
 export async function loadAgencyTrend(
@@ -26,24 +26,7 @@ export async function loadAgencyTrend(
 	period: Period,
 	filters: AnalysisFilters
 ): Promise<AgencyTrendRow[]> {
-	const { start, end } = periodInstants(calendar, period);
-	const where: SQL[] = [gte(consultations.requestedAt, start), lt(consultations.requestedAt, end)];
-	if (filters.service) where.push(eq(cases.service, filters.service));
-	if (filters.unit) where.push(eq(cases.unit, filters.unit));
-	if (filters.officer) where.push(eq(cases.assigneeId, filters.officer));
-	if (filters.agency) where.push(eq(consultations.agencyCode, filters.agency));
-	const rows: ConsultationFacts[] = await db
-		.select({
-			agency: consultations.agencyCode,
-			requestedAt: consultations.requestedAt,
-			dueAt: consultations.dueAt,
-			answeredAt: consultations.answeredAt,
-			decision: consultations.decision
-		})
-		.from(consultations)
-		.innerJoin(cases, eq(cases.id, consultations.caseId))
-		.where(and(...where));
-	return agencyTrend(rows, period, calendar);
+	return agencyTrend(await loadConsultationFacts(db, calendar, period, filters), period, calendar);
 }
 
 export interface WorkloadTables extends Workload {
@@ -51,8 +34,6 @@ export interface WorkloadTables extends Workload {
 	/** Officer names by id, for the table's first column. */
 	readonly officerNames: Record<string, string>;
 }
-
-const BATCH = 5000;
 
 /**
  * Open cases at `asOf` per officer, unit and stage. The service and unit filters select cases; the
@@ -73,25 +54,21 @@ export async function loadWorkloadAsOf(db: Db, asOf: Date, filters: AnalysisFilt
 		})
 		.from(cases)
 		.where(and(...where));
-	const events = new Map<string, WorkloadEvent[]>();
-	for (let i = 0; i < open.length; i += BATCH) {
-		const ids = open.slice(i, i + BATCH).map((c) => c.caseId);
-		const rows = await db
-			.select({ caseId: caseEvents.caseId, type: caseEvents.type, at: caseEvents.at, after: caseEvents.after })
-			.from(caseEvents)
-			.where(
-				and(
-					inArray(caseEvents.caseId, ids),
-					or(eq(caseEvents.type, 'case:assigned'), sql`${caseEvents.after} ->> 'stage' is not null`)
+	const events = await groupByCaseInBatches(
+		open.map((c) => c.caseId),
+		(ids) =>
+			db
+				.select({ caseId: caseEvents.caseId, type: caseEvents.type, at: caseEvents.at, after: caseEvents.after })
+				.from(caseEvents)
+				.where(
+					and(
+						inArray(caseEvents.caseId, ids),
+						or(eq(caseEvents.type, 'case:assigned'), sql`${caseEvents.after} ->> 'stage' is not null`)
+					)
 				)
-			)
-			.orderBy(asc(caseEvents.caseId), asc(caseEvents.seq));
-		for (const r of rows) {
-			const list = events.get(r.caseId) ?? [];
-			list.push({ type: r.type, at: r.at, after: r.after as Record<string, unknown> | null });
-			events.set(r.caseId, list);
-		}
-	}
+				.orderBy(asc(caseEvents.caseId), asc(caseEvents.seq)),
+		(r): WorkloadEvent => ({ type: r.type, at: r.at, after: r.after as Record<string, unknown> | null })
+	);
 	const history: WorkloadCase[] = open.map((c) => ({ ...c, events: events.get(c.caseId) ?? [] }));
 	const workload = workloadAsOf(
 		filters.officer ? history.filter((c) => caseAsOf(c, asOf)?.officerId === filters.officer) : history,

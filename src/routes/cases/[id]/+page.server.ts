@@ -1,6 +1,7 @@
 import { error } from '@sveltejs/kit';
 import type { PageServerLoad } from './$types';
 import { requirePermission } from '$lib/server/auth/guard';
+import { staffCaller } from '$lib/server/auth/staff-actor';
 import { getCase } from '$lib/server/cases/cases.repository';
 import { reviveClock } from '$lib/server/calendar/recompute-clocks';
 import { computeClock, explainClock } from '$lib/domain/sla';
@@ -118,14 +119,7 @@ export const load: PageServerLoad = async (event) => {
 			notes: await listNotes(event.locals.ctx.db, c.id, displayLocale()),
 			// Files on the case (ADR-056), for those the policy lets read them; attach, for those who work it.
 			attachments: mayReadAttachments({ ...viewer, unit: user.unit }, c)
-				? await event.locals.ctx.attachments.list(c.id, {
-						kind: 'staff',
-						userId: user.id,
-						username: user.username,
-						roles: user.roles,
-						unit: user.unit,
-						kiosk: viewer.kiosk
-					})
+				? await event.locals.ctx.attachments.list(c.id, staffCaller(event, user))
 				: null,
 			mayAttach: mayAttachToCase({ ...viewer, unit: user.unit }, c),
 			me: user.username,

@@ -3,7 +3,7 @@
  * `case:attachment-*` event of this case (another officer's upload, the portal's) refetches it —
  * and uploads streamed as the raw file (application/octet-stream with X-Filename).
  */
-import { RealtimeConnection } from '$lib/realtime/connection.svelte';
+import { FetchedLiveList } from '$lib/realtime/live-list.svelte';
 
 export interface Attachment {
 	id: string;
@@ -19,16 +19,17 @@ export interface Attachment {
 	withdrawReason: string | null;
 }
 
-export class CaseAttachmentsState {
-	items = $state<Attachment[]>([]);
-	error = $state<string | null>(null);
-	busy = $state(false);
-
+export class CaseAttachmentsState extends FetchedLiveList<Attachment> {
 	constructor(
 		readonly caseId: string,
 		initial: Attachment[]
 	) {
-		this.items = initial;
+		super(
+			`/api/v1/cases/${caseId}/attachments`,
+			'attachments',
+			initial,
+			(e) => e.caseId === caseId && e.type.startsWith('case:attachment-')
+		);
 	}
 
 	/** Each attachment with its versions, newest version first. */
@@ -42,39 +43,8 @@ export class CaseAttachmentsState {
 		return order.map((id) => by[id]!);
 	}
 
-	start = () => {
-		const connection = new RealtimeConnection({
-			onEvent: (e) => {
-				if (e.caseId === this.caseId && e.type.startsWith('case:attachment-')) void this.refresh();
-			},
-			onReconnected: () => void this.refresh()
-		});
-		return () => connection.close();
-	};
-
-	async refresh() {
-		const res = await fetch(`/api/v1/cases/${this.caseId}/attachments`);
-		if (res.ok) this.items = ((await res.json()) as { attachments: Attachment[] }).attachments;
-	}
-
-	private async send(url: string, init: RequestInit): Promise<boolean> {
-		this.busy = true;
-		this.error = null;
-		try {
-			const res = await fetch(url, init);
-			if (!res.ok) {
-				this.error = ((await res.json().catch(() => ({}))) as { error?: string }).error ?? String(res.status);
-				return false;
-			}
-			await this.refresh();
-			return true;
-		} finally {
-			this.busy = false;
-		}
-	}
-
 	upload(file: File, replaces?: string): Promise<boolean> {
-		return this.send(`/api/v1/cases/${this.caseId}/attachments`, {
+		return this.send(this.url, {
 			method: 'POST',
 			body: file,
 			headers: {
@@ -86,7 +56,7 @@ export class CaseAttachmentsState {
 	}
 
 	withdraw(id: string, reason: string): Promise<boolean> {
-		return this.send(`/api/v1/cases/${this.caseId}/attachments/${id}/withdraw`, {
+		return this.send(`${this.url}/${id}/withdraw`, {
 			method: 'POST',
 			headers: { 'content-type': 'application/json' },
 			body: JSON.stringify({ reason })

@@ -3,19 +3,12 @@ import { apiRoute } from '$lib/server/http/api-error';
 import { readJson } from '$lib/server/http/json-body';
 import { requirePermission } from '$lib/server/auth/guard';
 import { addNote, listNotes, listNotesFor, NoteInputSchema } from '$lib/server/notes/notes.service';
-import type { Role } from '$lib/domain/access/roles';
-
-const authorOf = (user: { id: number; username: string; roles: readonly Role[]; unit: string | null }) => ({
-	userId: user.id,
-	username: user.username,
-	roles: user.roles,
-	unit: user.unit
-});
+import { staffActor } from '$lib/server/auth/staff-actor';
 
 /** The case's internal notes (staff only; ADR-042). */
 export const GET = apiRoute(async (event) => {
 	const user = requirePermission(event, 'cases:read');
-	return json({ notes: await listNotesFor(event.locals.ctx.db, event.params.id ?? '', authorOf(user)) });
+	return json({ notes: await listNotesFor(event.locals.ctx.db, event.params.id ?? '', staffActor(user)) });
 });
 
 /** A new internal note `{ text }`: each @mention must be a colleague who can open the case. */
@@ -24,7 +17,7 @@ export const POST = apiRoute(async (event) => {
 	const body = await readJson(event.request, NoteInputSchema, 32 * 1024);
 	const { db, clock } = event.locals.ctx;
 	const caseId = event.params.id ?? '';
-	const id = await addNote(db, caseId, authorOf(user), body, clock.now());
+	const id = await addNote(db, caseId, staffActor(user), body, clock.now());
 	const notes = await listNotes(db, caseId);
 	return json(
 		notes.find((n) => n.id === id),
