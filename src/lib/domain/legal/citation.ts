@@ -15,6 +15,8 @@ export interface Citation {
 	/** 003's regulations are its annexes A1–A11. */
 	regulation?: Num;
 	annex?: Num;
+	/** The form of an annex ("Annex 3 forms 1–3"): the licence and certificate forms. */
+	form?: Num;
 	row?: Num;
 	ground?: Num;
 	points?: Num;
@@ -29,6 +31,7 @@ export interface Citation {
 const NUM = String.raw`\d+(?:\.\d+)*(?:[–-]\d+(?:\.\d+)*)?`;
 const PARTS: [RegExp, (c: Citation, v: string) => void][] = [
 	[new RegExp(`^Annex (${NUM})`), (c, v) => (c.annex = v)],
+	[new RegExp(`^forms? (${NUM})`), (c, v) => (c.form = v)],
 	[new RegExp(`^row (${NUM})`), (c, v) => (c.row = v)],
 	[new RegExp(`^ground (${NUM})`), (c, v) => (c.ground = v)],
 	[new RegExp(`^A(\\d+)`), (c, v) => (c.regulation = v)],
@@ -80,6 +83,7 @@ function formatOne(c: Citation, locale: CitationLocale): string {
 		const parts = [c.act];
 		if (c.regulation) parts.push(`A${c.regulation}`);
 		if (c.annex) parts.push(`Annex ${c.annex}`);
+		if (c.form) parts.push(`${range(c.form) ? 'forms' : 'form'} ${c.form}`);
 		if (c.row) parts.push(`row ${c.row}`);
 		if (c.ground) parts.push(`ground ${c.ground}`);
 		if (c.points)
@@ -97,6 +101,7 @@ function formatOne(c: Citation, locale: CitationLocale): string {
 	const parts: string[] = [];
 	if (c.regulation) parts.push(kk ? `${c.regulation}-регламент` : `регламент ${c.regulation}`);
 	if (c.annex) parts.push(kk ? `${c.annex}-қосымша` : `прил. ${c.annex}`);
+	if (c.form) parts.push(kk ? `${c.form}-нысан` : `${range(c.form) ? 'формы' : 'форма'} ${c.form}`);
 	if (c.row) parts.push(kk ? `${c.row}-жол` : `стр. ${c.row}`);
 	if (c.ground) parts.push(kk ? `${c.ground}-негіз` : `осн. ${c.ground}`);
 	if (c.points) parts.push(kk ? `${c.points}-т.` : `${range(c.points) ? 'пп.' : 'п.'} ${c.points}`);
