@@ -13,9 +13,9 @@ function langKey(locale: DisplayLocale): SQL {
 	return sql.raw(`'${lang}'`);
 }
 
-/** `users`' display name for a reader of `locale`. */
-export function userNameSql(locale: DisplayLocale): SQL<string> {
-	return sql<string>`coalesce(nullif(${users.displayNames} ->> ${langKey(locale)}, ''), ${users.displayName})`;
+/** `users`' display name for a reader of `locale` (of `table`, when the users table is joined under an alias). */
+export function userNameSql(locale: DisplayLocale, table: typeof users = users): SQL<string> {
+	return sql<string>`coalesce(nullif(${table.displayNames} ->> ${langKey(locale)}, ''), ${table.displayName})`;
 }
 
 /** The same for a raw query where the users table is aliased (`u`). */
