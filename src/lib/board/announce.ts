@@ -104,7 +104,7 @@ const BAND_LABEL: Record<string, typeof m.band_red> = {
  */
 export function summariseChanges(changes: readonly BoardChange[], locale: DisplayLocale): string {
 	const opts = { locale };
-	const parts = [m.kkru_board_cases_changed({ count: changes.length }, opts)];
+	const parts: string[] = [m.kkru_board_cases_changed({ count: changes.length }, opts)];
 	const worse = changes.filter((c) => c.worse && c.band && BAND_LABEL[c.band]);
 	if (worse.length) {
 		const top = [...worse].sort((a, b) => rank(b.band) - rank(a.band) || a.number.localeCompare(b.number))[0]!;
