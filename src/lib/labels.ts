@@ -4,6 +4,8 @@ import { m } from '$lib/paraglide/messages';
 import { findService } from '$lib/domain/reference/services';
 import { findAgency } from '$lib/domain/reference/agencies';
 import { unitNameIn } from '$lib/domain/reference/units';
+import { countryLabel } from '$lib/domain/reference/country-names';
+import { controlItemDescription } from '$lib/domain/reference/control-list';
 import { PROCEDURES } from '$lib/domain/procedures';
 
 const STEPS = PROCEDURES.flatMap((p) => p.steps);
@@ -152,4 +154,14 @@ export function webhookEventName(type: string): string {
 /** What an integration token is for (`portal`, `mfa`, `agency`). */
 export function tokenKindName(kind: string): string {
 	return messages[`token_kind_${kind}`]?.() ?? kind;
+}
+
+/** A country by its ISO code, named in the page's language: "Германия (DE)" (ADR-077). */
+export function countryHere(code: unknown): string {
+	return typeof code === 'string' && code ? countryLabel(code, displayLocale()) : '—';
+}
+
+/** A control-list item's heading in the page's language, or null when the code has none (ADR-077). */
+export function controlItemHere(code: unknown): string | null {
+	return typeof code === 'string' && code ? controlItemDescription(code, displayLocale()) : null;
 }

@@ -13,7 +13,7 @@ import { afterAll, beforeAll, inject } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { startBuiltServer, type BuiltServer } from './built-server';
 import { launchChromium } from './browser';
-import { dropDatabase } from './test-db';
+import { dropDatabase } from './pg-admin';
 import { e2eAdminUrl as adminUrl } from './e2e-template';
 
 export interface E2eApp {

@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { spawnBuiltServer } from './built-server';
-import { dropDatabase, recreateDatabase } from './test-db';
+import { dropDatabase, recreateDatabase } from './pg-admin';
 
 declare module 'vitest' {
 	export interface ProvidedContext {

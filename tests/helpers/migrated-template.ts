@@ -5,12 +5,23 @@
  * database … template`). Both still hold exactly what the migrations make: a test database starts
  * as the migrations leave it, and `migrate` then finds nothing to apply.
  */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import postgres from 'postgres';
 import type { TestProject } from 'vitest/node';
-import { createDb } from '../../src/lib/server/db/client';
+
+/**
+ * The migrations run in a process of their own (migrate-once.ts): this set-up is loaded through
+ * Vite's resolver, which picks packages' bundler builds that Node itself cannot load.
+ */
+function migrateOnce(env: Record<string, string>, dumpTo = ''): void {
+	execFileSync(process.execPath, ['--import', 'tsx', 'tests/helpers/migrate-once.ts', dumpTo], {
+		env: { ...process.env, ...env },
+		stdio: ['ignore', 'ignore', 'inherit']
+	});
+}
 
 declare module 'vitest' {
 	export interface ProvidedContext {
@@ -28,9 +39,8 @@ export async function setup(project: TestProject): Promise<() => Promise<void>> 
 		const admin = postgres(adminUrl, { max: 1, onnotice: () => {} });
 		await admin.unsafe(`drop database if exists ${name} with (force)`);
 		await admin.unsafe(`create database ${name}`);
-		const migrated = await createDb({ url: Object.assign(new URL(adminUrl), { pathname: `/${name}` }).toString() });
-		// A template must have no connections while it is copied.
-		await migrated.close();
+		// A template must have no connections while it is copied: the migrating process has ended.
+		migrateOnce({ DATABASE_URL: Object.assign(new URL(adminUrl), { pathname: `/${name}` }).toString() });
 		project.provide('pgliteTemplate', '');
 		project.provide('postgresTemplate', name);
 		return async () => {
@@ -40,9 +50,7 @@ export async function setup(project: TestProject): Promise<() => Promise<void>> 
 	}
 	const dir = mkdtempSync(join(tmpdir(), 'merzim-template-'));
 	const file = join(dir, 'migrated.tar.gz');
-	const migrated = await createDb({ dataDir: 'memory://' });
-	writeFileSync(file, await migrated.dump!());
-	await migrated.close();
+	migrateOnce({ DATABASE_URL: '' }, file);
 	project.provide('pgliteTemplate', file);
 	project.provide('postgresTemplate', '');
 	return async () => rmSync(dir, { recursive: true, force: true });

@@ -5,8 +5,14 @@
 import type { Db } from '../../src/lib/server/db/client';
 import { createDemoCa, issueDemoSigner } from '../../src/lib/server/signing/demo-ca';
 import { addTrustAnchor, uploadKeystore } from '../../src/lib/server/signing/keystores';
+import type { Trust } from '../../src/lib/server/signing/trust';
 
-export async function giveSigningKey(db: Db, o: { userId: number; commonName: string; pin: string; now: Date }) {
+/** `ctx`: the app's database and trust, which checks the keystore's chain as the admin's upload does (ADR-080). */
+export async function giveSigningKey(
+	ctx: { db: Db; trust: Pick<Trust, 'requireChain'> },
+	o: { userId: number; commonName: string; pin: string; now: Date }
+) {
+	const { db } = ctx;
 	const ca = await createDemoCa(o.now);
 	await addTrustAnchor(db, { label: `test CA of ${o.commonName}`, certificate: ca.certificate, demo: true }, o.now);
 	const { p12 } = await issueDemoSigner(ca, {
@@ -19,6 +25,7 @@ export async function giveSigningKey(db: Db, o: { userId: number; commonName: st
 		db,
 		{ userId: o.userId, p12, passphrase: o.pin, substitute: false },
 		{ userId: null, label: 'test' },
-		o.now
+		o.now,
+		ctx.trust
 	);
 }

@@ -38,20 +38,7 @@ export async function createTestDb(): Promise<DbHandle & { url?: string }> {
 	};
 }
 
-/** A database of its own for a test that needs several connections or processes (PostgreSQL only). */
-export async function recreateDatabase(adminUrl: string, name: string): Promise<string> {
-	const admin = postgres(adminUrl, { max: 1, onnotice: () => {} });
-	await admin.unsafe(`drop database if exists ${name} with (force)`);
-	await admin.unsafe(`create database ${name}`);
-	await admin.end();
-	return Object.assign(new URL(adminUrl), { pathname: `/${name}` }).toString();
-}
-
-export async function dropDatabase(adminUrl: string, name: string): Promise<void> {
-	const admin = postgres(adminUrl, { max: 1, onnotice: () => {} });
-	await admin.unsafe(`drop database if exists ${name} with (force)`);
-	await admin.end();
-}
+export { dropDatabase, recreateDatabase } from './pg-admin';
 
 /**
  * A case in consultation for an organisation of its own, with no clocks: what the outbox and

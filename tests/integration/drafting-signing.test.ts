@@ -25,7 +25,7 @@ let portal: string;
 
 beforeAll(async () => {
 	// hank, a head, holds a keystore of a test CA (what the admin uploads); hedda, also a head, none.
-	await giveSigningKey(h.app.ctx.db, {
+	await giveSigningKey(h.app.ctx, {
 		userId: ids.hank!,
 		commonName: 'hank Демо',
 		pin: PIN,

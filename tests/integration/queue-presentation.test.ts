@@ -25,7 +25,7 @@ beforeAll(async () => {
 	h = await startProcedureHarness('10.62.0');
 	await h.signedIn('officer2', ['officer']);
 	const head = await userOf('head');
-	await giveSigningKey(h.app.ctx.db, {
+	await giveSigningKey(h.app.ctx, {
 		userId: head.id,
 		commonName: 'head Демо',
 		pin: PIN,

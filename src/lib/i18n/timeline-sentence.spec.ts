@@ -84,6 +84,22 @@ describe('the sentences', () => {
 		],
 		[ev('clock:breached', { actor: 'system', after: { kind: 'main' } }), 'kk', 'мерзімі бұзылды', '', ''],
 		[ev('case:assigned'), 'ru', 'officer: дело поручено исполнителю officer2', '', ''],
+		// People by their display names in the page language, not their logins (ADR-062).
+		[
+			ev('case:assigned', { actorName: 'Нұрлан Әбенов', assigneeName: 'Сәуле Оспанова' }),
+			'kk',
+			'Нұрлан Әбенов істі Сәуле Оспанова орындаушыға тапсырды',
+			'',
+			''
+		],
+		[
+			ev('case:decided', { actor: 'head', actorName: 'Ерлан Мухаметов', after: { outcome: 'granted' } }),
+			'ru',
+			'Ерлан Мухаметов',
+			'',
+			''
+		],
+		[ev('note:added', { actor: 'system', actorName: null }), 'ru', 'Система оставил(а) внутреннюю заметку', '', ''],
 		[ev('case:attachment-added', { actor: 'portal' }), 'kk', 'Портал «шарт.pdf» файлын тіркеді (нұсқа 2)', '', ''],
 		[ev('note:added', { actor: 'system' }), 'en', 'The system wrote an internal note', '', '']
 	])('%#: %s', (e, locale, text, when, basis) => {

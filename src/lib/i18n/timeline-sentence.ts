@@ -12,6 +12,10 @@ export interface TimelineEventInput {
 	type: string;
 	/** The actor's label: a username, `system`, `portal`, `scheduler` or `agency:<code>`. */
 	actor: string;
+	/** The acting person's display name in the reader's language (ADR-062); the label when absent. */
+	actorName?: string | null;
+	/** The assigned person's display name, for an assignment; `after.assignee` (a login) when absent. */
+	assigneeName?: string | null;
 	at: string | null;
 	citation: string | null;
 	after: unknown;
@@ -39,7 +43,8 @@ function agencyName(code: string, locale: DisplayLocale): string {
 	return locale === 'kk' ? a.shortKk : locale === 'ru' ? a.shortRu : a.shortEn;
 }
 
-function actorName(label: string, locale: DisplayLocale): string {
+function actorName(label: string, name: string | null | undefined, locale: DisplayLocale): string {
+	if (name) return name;
 	if (label === 'system' || label === 'portal' || label === 'scheduler') return say(keyOf(label), {}, locale) ?? label;
 	if (label.startsWith('agency:')) return agencyName(label.slice('agency:'.length), locale);
 	return label;
@@ -76,10 +81,10 @@ export function timelineSentence(e: TimelineEventInput, locale: DisplayLocale): 
 	const agencyCode = text(after.agency) || (e.actor.startsWith('agency:') ? e.actor.slice(7) : '');
 	const clockKind = text(after.kind);
 	const params: Params = {
-		who: actorName(e.actor, locale),
+		who: actorName(e.actor, e.actorName, locale),
 		agency: agencyCode ? agencyName(agencyCode, locale) : '—',
 		clock: clockKind ? (say(`clock_${clockKind.replaceAll('-', '_')}`, {}, locale) ?? clockKind) : '—',
-		assignee: text(after.assignee) || '—',
+		assignee: e.assigneeName || text(after.assignee) || '—',
 		file: text(after.filename) || '—',
 		version: text(after.version) || '1',
 		reason: text(after.reason) || '—'

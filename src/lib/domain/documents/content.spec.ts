@@ -76,9 +76,10 @@ describe('document content', () => {
 			})
 		);
 		const text = c.paragraphs.join('\n');
-		expect(text).toContain('2026-03-03T10:00:00.000Z');
+		// Almaty time (UTC+5) and the channel in both languages, not the ISO instant or the code.
+		expect(text).toContain('03.03.2026, 15:00');
 		expect(text).toContain('Video call, link in the cabinet');
-		expect(text).toContain('portal');
+		expect(text).toContain('Портал (жеке кабинет) / Портал (личный кабинет)');
 		expect(c.intro?.kk).toContain('EGOV-77');
 	});
 
@@ -90,7 +91,8 @@ describe('document content', () => {
 			})
 		);
 		expect(c.header.ru).toContain('Комитет промышленности Министерства');
-		expect(c.paragraphs[0]).toContain('000 Annex 1 row 9 sub.1');
+		expect(c.paragraphs[0]).toContain('Қағидаларға 1-қосымшаның 9-жолы, 1)-тармақша');
+		expect(c.paragraphs[1]).toContain('подпункт 1) строки 9 приложения 1 к Правилам');
 		expect(c.paragraphs.at(-1)).toBe('Extra.');
 	});
 });

@@ -7,6 +7,11 @@
 import { buildRefusalLetter, formatLetterDate, SIGNER_POSITION } from '../drafting/refusal-letter';
 import { incompletenessLetterBody } from '../drafting/incompleteness-letter';
 import { findGround } from '../reference/refusal-grounds';
+import { countryNameKkRu } from '../reference/country-names';
+import { groundParagraphs } from '../drafting/ground-wording';
+import { formatDate, formatDateTime } from '../format/display-format';
+import { NOTICE_CHANNEL_NAMES, type NoticeChannel } from '../procedures/hearing-notice';
+import { controlItemKkRu } from '../reference/control-list';
 import { certificateForm, licenceForm, LICENCE_TAIL, type FormFacts } from './forms';
 import { DOCUMENT_FORMS, DOCUMENT_TITLES, formActOf, type DocumentKind } from './kinds';
 
@@ -67,11 +72,20 @@ const s = (v: unknown) => (typeof v === 'string' ? v : typeof v === 'number' ? S
 function formFacts(x: DocumentFacts, number: string): FormFacts {
 	const a = x.application;
 	const lines = (Array.isArray(a.goodsLines) ? a.goodsLines : []) as Record<string, unknown>[];
+	// Countries and control-list items named in both state languages, not by code alone (ADR-077).
+	const country = (code: unknown) => (s(code) ? countryNameKkRu(s(code)) : '');
 	const party = (p: unknown) => {
 		const o = (p ?? {}) as Record<string, unknown>;
-		return [s(o.name), s(o.country), s(o.address)].filter(Boolean).join(', ') || '—';
+		return [s(o.name), country(o.country), s(o.address)].filter(Boolean).join(', ') || '—';
 	};
-	const join = (k: string) => [...new Set(lines.map((l) => s(l[k])).filter(Boolean))].join('; ') || '—';
+	const joinOf = (values: string[]) => [...new Set(values.filter(Boolean))].join('; ') || '—';
+	const join = (k: string) => joinOf(lines.map((l) => s(l[k])));
+	const bi = (kk: unknown, ru: unknown, other: unknown) =>
+		s(kk) && s(ru) ? (s(kk) === s(ru) ? s(kk) : `${s(kk)} / ${s(ru)}`) : s(other);
+	const unitOf = (u: unknown) => {
+		const o = (u ?? {}) as Record<string, unknown>;
+		return typeof u === 'object' ? bi(o.kk, o.ru, o.en) : s(u);
+	};
 	const total = lines.reduce((sum, l) => sum + (typeof l.value === 'number' ? l.value : 0), 0);
 	const qty = lines.reduce((sum, l) => sum + (typeof l.quantity === 'number' ? l.quantity : 0), 0);
 	const contract = (a.contract ?? {}) as Record<string, unknown>;
@@ -82,19 +96,15 @@ function formFacts(x: DocumentFacts, number: string): FormFacts {
 		endUser: party(a.endUser),
 		validUntil: s(x.record?.validUntil) ? formatLetterDate(s(x.record?.validUntil)) : '—',
 		basis: [s(contract.number), s(contract.date)].filter(Boolean).join(', ') || `${x.incomingNumber}`,
-		goods:
-			lines
-				.map((l) => s(l.description))
-				.filter(Boolean)
-				.join('; ') || '—',
+		goods: joinOf(lines.map((l) => bi(l.descriptionKk, l.descriptionRu, l.description))),
 		purpose: s(a.purpose) || '—',
 		hsCodes: join('hsCode'),
-		controlCodes: join('controlCode'),
-		units: join('unit'),
+		controlCodes: joinOf(lines.map((l) => controlItemKkRu(s(l.controlCode)))),
+		units: joinOf(lines.map((l) => unitOf(l.unit))),
 		quantity: qty ? String(qty) : '—',
 		currency: join('currency'),
 		value: total ? total.toLocaleString('ru-RU') : '—',
-		country: s((a.counterparty as Record<string, unknown> | undefined)?.country) || '—',
+		country: country((a.counterparty as Record<string, unknown> | undefined)?.country) || '—',
 		licensor: SIGNER_POSITION.ru
 	};
 }
@@ -104,9 +114,10 @@ function bodyFor(x: DocumentFacts, act: '001' | '000'): { intro: boolean; paragr
 	switch (x.kind) {
 		case 'refusal': {
 			const grounds = (Array.isArray(r.grounds) ? r.grounds : []) as number[];
-			const cited = grounds.map((n) => {
+			// Each ground as the grounds picker words it: Kazakh, then Russian, each with its point.
+			const cited = grounds.flatMap((n) => {
 				const g = findGround(act, n);
-				return g ? `— ${g.textKk} / ${g.textRu} (${g.citation})` : `— ${n}`;
+				return g ? groundParagraphs(g) : [`— ${n}`];
 			});
 			return { intro: true, paragraphs: [...cited, ...(s(r.text) ? [s(r.text)] : [])] };
 		}
@@ -121,7 +132,8 @@ function bodyFor(x: DocumentFacts, act: '001' | '000'): { intro: boolean; paragr
 		case 'hearing-notice': {
 			const p = (r.preliminary ?? {}) as Record<string, unknown>;
 			const n = (p.notice ?? {}) as Record<string, unknown>;
-			const when = s(p.hearingAt);
+			const when = s(p.hearingAt) ? formatDateTime(s(p.hearingAt), 'ru') : '—';
+			const channel = NOTICE_CHANNEL_NAMES[s(n.channel) as NoticeChannel];
 			const grounds = ((p.grounds as number[] | undefined) ?? []).join(', ');
 			return {
 				intro: true,
@@ -130,17 +142,18 @@ function bodyFor(x: DocumentFacts, act: '001' | '000'): { intro: boolean; paragr
 					`Уведомляем о предварительном решении об отказе (основания: ${grounds}). Для выражения позиции по предварительному решению проводится заслушивание.`,
 					`Тыңдау уақыты / Время заслушивания: ${when}`,
 					`Өткізу орны немесе тәсілі / Место или способ проведения: ${s(p.hearingPlace) || '—'}`,
-					`Хабарлама арнасы / Канал уведомления: ${s(n.channel) || '—'}`
+					`Хабарлама арнасы / Канал уведомления: ${channel ? `${channel.kk} / ${channel.ru}` : '—'}`
 				]
 			};
 		}
 		case 'complaint-extension-notice': {
 			const e = x.complaintExtension;
+			const due = e?.dueAt ? formatDate(e.dueAt, 'ru') : '—';
 			return {
 				intro: false,
 				paragraphs: [
-					`Шағымды қарау мерзімі ${e?.workingDays ?? '—'} жұмыс күніне ұзартылғаны туралы хабарлаймыз. Себебі: ${e?.reason ?? '—'}. Жаңа мерзім: ${e?.dueAt ?? '—'}.`,
-					`Сообщаем, что срок рассмотрения жалобы продлён на ${e?.workingDays ?? '—'} рабочих дней. Причина: ${e?.reason ?? '—'}. Новый срок: ${e?.dueAt ?? '—'}.`
+					`Шағымды қарау мерзімі ${e?.workingDays ?? '—'} жұмыс күніне ұзартылғаны туралы хабарлаймыз. Себебі: ${e?.reason ?? '—'}. Жаңа мерзім: ${due}.`,
+					`Сообщаем, что срок рассмотрения жалобы продлён на ${e?.workingDays ?? '—'} рабочих дней. Причина: ${e?.reason ?? '—'}. Новый срок: ${due}.`
 				]
 			};
 		}

@@ -92,6 +92,9 @@ export const formActOf = (service: string): '001' | '000' =>
 	service === 'end-user-certificate' || service === 'import-certificate' ? '000' : '001';
 
 /** Short bilingual titles (the document's own title is in its content). */
+/** The mark on an unsigned draft or preview, in both state languages: it is not the document. */
+export const DRAFT_MARK = 'ЖОБА — ҚОЛ ҚОЙЫЛМАҒАН / ПРОЕКТ — НЕ ПОДПИСАН';
+
 export const DOCUMENT_TITLES: Record<DocumentKind, { kk: string; ru: string }> = {
 	licence: { kk: 'Лицензия', ru: 'Лицензия' },
 	'end-user-certificate': { kk: 'Түпкілікті пайдаланушының сертификаты', ru: 'Сертификат конечного пользователя' },

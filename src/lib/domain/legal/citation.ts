@@ -17,7 +17,7 @@ export interface Citation {
 	/** 003's regulations are its annexes A1–A11. */
 	regulation?: Num;
 	annex?: Num;
-	/** A form of an annex ("Annex 4 form 1") and a numbered item of that form ("item 12"). */
+	/** A form of an annex ("Annex 4 form 1", "Annex 3 forms 1–3") and a numbered item of that form ("item 12"). */
 	form?: Num;
 	item?: Num;
 	row?: Num;
@@ -34,7 +34,7 @@ export interface Citation {
 const NUM = String.raw`\d+(?:\.\d+)*(?:[–-]\d+(?:\.\d+)*)?`;
 const PARTS: [RegExp, (c: Citation, v: string) => void][] = [
 	[new RegExp(`^Annex (${NUM})`), (c, v) => (c.annex = v)],
-	[new RegExp(`^form (${NUM})`), (c, v) => (c.form = v)],
+	[new RegExp(`^forms? (${NUM})`), (c, v) => (c.form = v)],
 	[new RegExp(`^item (${NUM})`), (c, v) => (c.item = v)],
 	[new RegExp(`^row (${NUM})`), (c, v) => (c.row = v)],
 	[new RegExp(`^ground (${NUM})`), (c, v) => (c.ground = v)],
@@ -87,7 +87,7 @@ function formatOne(c: Citation, locale: CitationLocale): string {
 		const parts = [c.act];
 		if (c.regulation) parts.push(`A${c.regulation}`);
 		if (c.annex) parts.push(`Annex ${c.annex}`);
-		if (c.form) parts.push(`form ${c.form}`);
+		if (c.form) parts.push(`${range(c.form) ? 'forms' : 'form'} ${c.form}`);
 		if (c.item) parts.push(`item ${c.item}`);
 		if (c.row) parts.push(`row ${c.row}`);
 		if (c.ground) parts.push(`ground ${c.ground}`);
@@ -106,7 +106,7 @@ function formatOne(c: Citation, locale: CitationLocale): string {
 	const parts: string[] = [];
 	if (c.regulation) parts.push(kk ? `${c.regulation}-регламент` : `регламент ${c.regulation}`);
 	if (c.annex) parts.push(kk ? `${c.annex}-қосымша` : `прил. ${c.annex}`);
-	if (c.form) parts.push(kk ? `${c.form}-нысан` : `форма ${c.form}`);
+	if (c.form) parts.push(kk ? `${c.form}-нысан` : `${range(c.form) ? 'формы' : 'форма'} ${c.form}`);
 	if (c.item) parts.push(kk ? `${c.item}-т.` : `п. ${c.item}`);
 	if (c.row) parts.push(kk ? `${c.row}-жол` : `стр. ${c.row}`);
 	if (c.ground) parts.push(kk ? `${c.ground}-негіз` : `осн. ${c.ground}`);

@@ -9,6 +9,25 @@
 export const NOTICE_CHANNELS = ['registered-letter', 'telephonogram', 'telegram', 'sms', 'email', 'portal'] as const;
 export type NoticeChannel = (typeof NOTICE_CHANNELS)[number];
 
+/** The channels as the notice letter names them, in Kazakh and Russian (001 p.19 para 3; 000 p.13 para 2). */
+export const NOTICE_CHANNEL_NAMES: Readonly<Record<NoticeChannel, { kk: string; ru: string }>> = {
+	'registered-letter': {
+		kk: 'Тапсырылғаны туралы хабарламасы бар тапсырыс хат',
+		ru: 'Заказное письмо с уведомлением о вручении'
+	},
+	telephonogram: { kk: 'Телефонограмма', ru: 'Телефонограмма' },
+	telegram: { kk: 'Жеделхат', ru: 'Телеграмма' },
+	sms: {
+		kk: 'Ұялы байланыстың абоненттік нөміріне мәтіндік хабарлама',
+		ru: 'Текстовое сообщение на абонентский номер сотовой связи'
+	},
+	email: {
+		kk: 'Өтініште көрсетілген электрондық мекенжайға хабарлама',
+		ru: 'Сообщение на электронный адрес, указанный в заявлении'
+	},
+	portal: { kk: 'Портал (жеке кабинет)', ru: 'Портал (личный кабинет)' }
+};
+
 /** The notice as recorded on the case: how it went, when it was sent, and what proves its delivery. */
 export interface HearingNotice {
 	readonly channel: NoticeChannel;

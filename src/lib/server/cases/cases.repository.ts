@@ -1,5 +1,6 @@
 /** Read models of cases for the pages and the API. */
-import { and, asc, count, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, sql, type SQL } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
 import type { Db } from '../db/client';
 import { caseEvents, cases, clocks, consultations, mfaChecks, organisations, users } from '../db/schema';
 import { userNameSql } from '../users/display-name';
@@ -52,6 +53,10 @@ export async function listCases(db: Db, f: CaseListFilter) {
 	return { rows, total: Number(total?.n ?? 0) };
 }
 
+/** The user an assignment event names (`after.assigneeId`), when it names one. */
+const assigned = alias(users, 'assigned');
+const assigneeIdOf = sql<number>`case when jsonb_typeof(${caseEvents.after} -> 'assigneeId') = 'number' then (${caseEvents.after} ->> 'assigneeId')::int end`;
+
 export async function getCase(db: Db, id: string, locale: DisplayLocale = 'en') {
 	const [row] = await db
 		.select({ c: cases, applicant: organisations, assignee: userNameSql(locale) })
@@ -61,25 +66,28 @@ export async function getCase(db: Db, id: string, locale: DisplayLocale = 'en') 
 		.where(eq(cases.id, id));
 	if (!row) return null;
 	const [events, caseClocks, caseConsultations, checks] = await Promise.all([
-		db.select().from(caseEvents).where(eq(caseEvents.caseId, id)).orderBy(desc(caseEvents.seq)),
+		// The timeline names people as the reader writes them, not by their login (ADR-062): the
+		// acting user's name, and an assignment's assignee, come with each event in the same query.
+		db
+			.select({ event: caseEvents, actorName: userNameSql(locale), assigneeName: userNameSql(locale, assigned) })
+			.from(caseEvents)
+			.leftJoin(users, eq(users.id, caseEvents.actorId))
+			.leftJoin(assigned, eq(assigned.id, assigneeIdOf))
+			.where(eq(caseEvents.caseId, id))
+			.orderBy(desc(caseEvents.seq)),
 		db.select().from(clocks).where(eq(clocks.caseId, id)).orderBy(asc(clocks.dueAt)),
 		db.select().from(consultations).where(eq(consultations.caseId, id)).orderBy(asc(consultations.agencyCode)),
 		db.select().from(mfaChecks).where(eq(mfaChecks.caseId, id))
 	]);
-	// The timeline names people as the reader writes them, not by their login (ADR-062).
-	const actorIds = [...new Set(events.map((e) => e.actorId).filter((id): id is number => id !== null))];
-	const actors = actorIds.length
-		? await db
-				.select({ id: users.id, name: userNameSql(locale) })
-				.from(users)
-				.where(inArray(users.id, actorIds))
-		: [];
-	const actorName = new Map(actors.map((a) => [a.id, a.name]));
 	return {
 		...row.c,
 		applicant: row.applicant,
 		assignee: row.assignee,
-		events: events.map((e) => ({ ...e, actorName: e.actorId === null ? null : (actorName.get(e.actorId) ?? null) })),
+		events: events.map(({ event, actorName, assigneeName }) => ({
+			...event,
+			actorName: event.actorId === null ? null : (actorName ?? null),
+			assigneeName: assigneeName ?? null
+		})),
 		clocks: caseClocks,
 		consultations: caseConsultations,
 		mfaChecks: checks

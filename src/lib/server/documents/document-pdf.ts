@@ -6,14 +6,17 @@
 import { rgb, type PDFDocument } from 'pdf-lib';
 import type { DocumentContent } from '../../domain/documents/content';
 import { A4, COLUMN, KK, MARGIN, RIGHT, RU, startPdf } from '../pdf/pdf-layout';
+import { formatCitations } from '../../domain/legal/citation';
 
 export async function buildDocumentPdf(
 	c: DocumentContent,
 	opts: { createdAt: Date; mark?: string | null }
 ): Promise<PDFDocument> {
+	// The legal basis as each state language writes it, never the digests' English short form (ADR-032).
+	const citation = `${formatCitations(c.citation, 'kk')} / ${formatCitations(c.citation, 'ru')}`;
 	const { pdf, w } = await startPdf({
 		title: `${c.title.kk} / ${c.title.ru} — ${c.number}`,
-		subject: c.citation,
+		subject: citation,
 		author: c.signer.name,
 		language: 'kk-KZ',
 		createdAt: opts.createdAt
@@ -59,7 +62,7 @@ export async function buildDocumentPdf(
 	}
 	w.signature(c.signer.position, c.signer.name);
 	w.gap(10);
-	w.block(c.citation, { size: 7.5 });
+	w.block(citation, { size: 7.5 });
 	// A thin rule under the last line keeps pdf-lib's page content stream non-empty on short pages.
 	w.rule(MARGIN - 8, 0.2, rgb(0.6, 0.6, 0.6));
 	w.tags.finish(`${c.title.kk} / ${c.title.ru} — ${c.number}`);

@@ -12,15 +12,14 @@ import { sha256Hex } from '../signing/sha256';
 import { formatLocalDate } from '../../domain/calendar/local-date';
 import { localDayOfMs } from '../../domain/calendar/almaty-time';
 import { buildDocumentContent } from '../../domain/documents/content';
-import { DOCUMENT_TITLES, type DocumentKind } from '../../domain/documents/kinds';
+import { DOCUMENT_TITLES, DRAFT_MARK, type DocumentKind } from '../../domain/documents/kinds';
 import { DOCUMENTS_BY_EVENT as TIED, documentsToDraft } from '../../domain/documents/tied-documents';
 import { buildDocumentPdf } from './document-pdf';
 import { caseState, loadDocumentCase, type LoadedCase } from './document-facts';
 
 export type DocumentRow = typeof documents.$inferSelect;
 
-/** The draft's mark: it is a preview, not the document. */
-export const DRAFT_MARK = 'ЖОБА — ҚОЛ ҚОЙЫЛМАҒАН / ПРОЕКТ — НЕ ПОДПИСАН';
+export { DRAFT_MARK };
 
 export const issuedOn = (at: Date) => formatLocalDate(localDayOfMs(at.getTime()));
 

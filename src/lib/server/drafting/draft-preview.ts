@@ -6,6 +6,7 @@ import { loadEncodedState, type DraftRow } from './draft.repository';
 import { bodyParagraphs } from './draft-state';
 import { letterFor, type LetterFacts } from './draft-letter';
 import { renderLetterPdf } from './letter-pdf';
+import { DRAFT_MARK } from '../../domain/documents/kinds';
 import type { DraftingService } from './drafting.service';
 
 export async function previewPdf(
@@ -19,5 +20,5 @@ export async function previewPdf(
 	const body = bodyParagraphs(doc);
 	doc.destroy();
 	const letter = letterFor(facts, { chain: draft.chain, body, issuedOn: null, signerName: null });
-	return renderLetterPdf(letter, { createdAt: deps.clock.now(), draftMark: 'ЖОБА · ПРОЕКТ · DRAFT — not signed' });
+	return renderLetterPdf(letter, { createdAt: deps.clock.now(), draftMark: DRAFT_MARK });
 }

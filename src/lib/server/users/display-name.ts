@@ -2,7 +2,7 @@
  * A person's display name in the reader's language, computed in SQL so lists sort by what the reader
  * sees: the name kept for that language, else the name entered first (ADR-062).
  */
-import { sql, type SQL } from 'drizzle-orm';
+import { sql, type AnyColumn, type SQL } from 'drizzle-orm';
 import { integrationTokens, users } from '../db/schema';
 import type { DisplayLocale } from '../../domain/format/display-format';
 import { NAME_LANGUAGES } from '../../domain/names/local-names';
@@ -13,9 +13,12 @@ function langKey(locale: DisplayLocale): SQL {
 	return sql.raw(`'${lang}'`);
 }
 
-/** `users`' display name for a reader of `locale`. */
-export function userNameSql(locale: DisplayLocale): SQL<string> {
-	return sql<string>`coalesce(nullif(${users.displayNames} ->> ${langKey(locale)}, ''), ${users.displayName})`;
+/** `users`' display name for a reader of `locale` (of `table`, when the users table is joined under an alias). */
+export function userNameSql(
+	locale: DisplayLocale,
+	table: { displayNames: AnyColumn; displayName: AnyColumn } = users
+): SQL<string> {
+	return sql<string>`coalesce(nullif(${table.displayNames} ->> ${langKey(locale)}, ''), ${table.displayName})`;
 }
 
 /** The same for a raw query where the users table is aliased (`u`). */

@@ -139,7 +139,9 @@ export const load: PageServerLoad = async (event) => {
 			events: c.events.map((e) => ({
 				seq: e.seq,
 				type: e.type,
-				actor: e.actorName ?? e.actorLabel,
+				actor: e.actorLabel,
+				actorName: e.actorName,
+				assigneeName: e.assigneeName,
 				at: iso(e.at),
 				citation: e.citation,
 				before: e.before,
