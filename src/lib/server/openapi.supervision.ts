@@ -67,6 +67,17 @@ const json = (properties: object) => ({
 	content: { 'application/json': { schema: { type: 'object', properties } } }
 });
 
+const file = {
+	description: 'The file',
+	content: {
+		'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': {
+			schema: { type: 'string', format: 'binary' }
+		},
+		'text/csv': { schema: { type: 'string' } },
+		'application/pdf': { schema: { type: 'string', format: 'binary' } }
+	}
+} as const;
+
 export const supervisionPaths = {
 	'/supervision/compliance': {
 		get: {
@@ -136,6 +147,37 @@ export const supervisionPaths = {
 				query('at', 'A date (its end, Almaty) or an instant; not in the future; default now', { type: 'string' })
 			],
 			responses: { '200': json({ filters: { type: 'object' }, workload: { type: 'object' } }), ...errors }
+		}
+	},
+	'/supervision/execution-reports': {
+		get: {
+			security: [{ session: [] }],
+			summary:
+				'The register of general-licence execution reports (001 pp.27–28, Annex 4): each export in the period with its 10-WD clock, and per licence the reports received, late, missing and the remaining balance',
+			parameters: periodAndFilters,
+			responses: {
+				'200': json({
+					period,
+					filters: { type: 'object' },
+					licences: { type: 'array', items: { type: 'object' } },
+					exports: { type: 'array', items: { type: 'object' } }
+				}),
+				...errors
+			}
+		}
+	},
+	'/supervision/execution-reports/export': {
+		get: {
+			security: [{ session: [] }],
+			summary: 'The register of execution reports as XLSX (both tables) or CSV (one table); streamed and audited',
+			parameters: [
+				...periodAndFilters,
+				{ name: 'format', in: 'query', required: true, schema: { type: 'string', enum: ['xlsx', 'csv'] } },
+				query('table', 'CSV: licences or exports', { type: 'string', enum: ['licences', 'exports'] }),
+				query('sep', 'CSV separator; with ";" decimals take a comma', { type: 'string', enum: [',', ';'] }),
+				query('lang', 'Language of the headers', { type: 'string', enum: ['kk', 'ru', 'en'] })
+			],
+			responses: { '200': file, ...errors }
 		}
 	},
 	'/supervision/export': {
