@@ -180,6 +180,50 @@ export const supervisionPaths = {
 			responses: { '200': file, ...errors }
 		}
 	},
+	'/device-lists': {
+		get: {
+			security: [{ session: [] }],
+			summary:
+				"The last twelve reporting months of the State Revenue Committee's device list, each with its due (the 5th of the next month), state and reminder (004 P 11); officers and heads",
+			responses: {
+				'200': json({ months: { type: 'array', items: { type: 'object' } } }),
+				'401': errors['401'],
+				'403': errors['403']
+			}
+		},
+		post: {
+			security: [{ session: [] }],
+			summary:
+				"Imports a month's device list (004 P 11, App. 2: application ID, customs procedure code, IMEI); every row is checked and a list with any fault is refused whole",
+			requestBody: {
+				required: true,
+				content: {
+					'multipart/form-data': {
+						schema: {
+							type: 'object',
+							required: ['file', 'reportingMonth', 'receivedAt', 'coverLetter'],
+							properties: {
+								file: { type: 'string', format: 'binary', description: 'XLSX; row 1 the header' },
+								reportingMonth: { type: 'string', pattern: '^\\d{4}-\\d{2}$' },
+								receivedAt: { type: 'string', description: 'An instant, or a local date-time (Almaty)' },
+								coverLetter: { type: 'string', maxLength: 200 }
+							}
+						}
+					}
+				}
+			},
+			responses: {
+				'201': json({ id: { type: 'string' }, reportingMonth: { type: 'string' }, rows: { type: 'integer' } }),
+				'409': { description: 'The month has a list already', content: { 'application/json': { schema: error } } },
+				'413': { description: 'The file is too large', content: { 'application/json': { schema: error } } },
+				'422': {
+					description: 'Faults: `faults` lists each row and column (row 1 is the header); nothing was written',
+					content: { 'application/json': { schema: { type: 'object' } } }
+				},
+				...errors
+			}
+		}
+	},
 	'/supervision/export': {
 		get: {
 			security: [{ session: [] }],

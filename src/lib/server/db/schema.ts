@@ -357,3 +357,4 @@ export * from './schema.documents';
 export * from './schema.desk';
 export * from './schema.notify';
 export * from './schema.attachments';
+export * from './schema.device-lists';
