@@ -224,6 +224,18 @@ export const supervisionPaths = {
 			}
 		}
 	},
+	'/supervision/report': {
+		get: {
+			security: [{ session: [] }],
+			summary:
+				"The supervision page for the period as a tagged PDF in the reader's language: compliance, breaches, agencies and their months, complaints, workload as of `at`, each table with its chart; audited",
+			parameters: [
+				...periodAndFilters,
+				query('at', 'The workload as of: a date (its end, Almaty) or an instant; default now', { type: 'string' })
+			],
+			responses: { '200': file, ...errors }
+		}
+	},
 	'/supervision/export': {
 		get: {
 			security: [{ session: [] }],
