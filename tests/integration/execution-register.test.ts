@@ -138,7 +138,8 @@ describe('GET /api/v1/supervision/execution-reports', () => {
 		const csv = await supervisor.get(
 			`/api/v1/supervision/execution-reports/export?${PERIOD}&format=csv&table=licences&sep=;&lang=en`
 		);
-		const text = await csv.text();
+		// The BOM is kept for Excel: read the bytes, not `text()`, which drops it.
+		const text = new TextDecoder('utf-8', { ignoreBOM: true }).decode(await csv.arrayBuffer());
 		expect(text.startsWith('\uFEFFCase;Licence;Exporter;Exports;')).toBe(true);
 		expect(text).toContain('GL-1;GL-1/L;ТОО «Экспорт»;2;1;1;0;0;10;2026-04-28 10:00\r\n');
 		const audits = await app.ctx.db.select().from(auditEvents).where(eq(auditEvents.stream, 'supervision-export'));
