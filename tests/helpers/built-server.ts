@@ -89,7 +89,9 @@ export async function startBuiltServer(
 	dataDir = mkdtempSync(join(tmpdir(), 'merzim-e2e-'))
 ): Promise<BuiltServer> {
 	const server = spawnBuiltServer(env, dataDir);
-	const url = (await server.waitFor(/serving on (http:\/\/\S+)/, 60_000))[1]!.replace('localhost', '127.0.0.1');
+	// E2E_START_TIMEOUT_MS: a machine under heavy load may need longer for the first start (demo seed).
+	const startMs = Number(process.env.E2E_START_TIMEOUT_MS ?? 60_000);
+	const url = (await server.waitFor(/serving on (http:\/\/\S+)/, startMs))[1]!.replace('localhost', '127.0.0.1');
 	return {
 		url,
 		dataDir,

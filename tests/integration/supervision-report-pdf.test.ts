@@ -30,8 +30,9 @@ afterAll(async () => {
 });
 
 type Row = Record<string, number | string | null>;
-const pct = (v: number | string | null) => (v === null ? '—' : `${Math.round(Number(v) * 1000) / 10}%`);
-const num = (v: number | string | null) => (v === null ? '—' : String(v));
+const pct = (v: number | string | null | undefined) =>
+	v === null || v === undefined ? '—' : `${Math.round(Number(v) * 1000) / 10}%`;
+const num = (v: number | string | null | undefined) => (v === null || v === undefined ? '—' : String(v));
 /** The cells of a row, in order, separated by the layout's spaces only. */
 const line = (cells: string[]) => new RegExp(cells.map((c) => c.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')).join('\\s+'));
 
