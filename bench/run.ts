@@ -1,6 +1,6 @@
 /**
  * `npm run bench`: every benchmark in one run, each printing its own figures. Options:
- *   --only calendar,login,cold-start,queue-page,recompute,drafting,procedures,documents,webhooks,fanout,desk,supervision-export   run a subset
+ *   --only calendar,login,cold-start,queue-page,recompute,drafting,procedures,documents,webhooks,fanout,desk,supervision-export,supervision-scale   run a subset
  *   --quick                                      smaller sizes (for a smoke run)
  * Needs `npm run build` for the server benchmarks, and PostgreSQL (BENCH_DATABASE_URL, default
  * postgres://postgres@127.0.0.1:5432/postgres) for the recompute benchmark, and Redis (REDIS_URL,
@@ -20,12 +20,13 @@ import { runFanOutBench } from './realtime.bench';
 import { runDocumentsBench } from './documents.bench';
 import { runDeskBench } from './desk.bench';
 import { runSupervisionExportBench } from './supervision-export.bench';
+import { runSupervisionScaleBench } from './supervision-scale.bench';
 
 const { values } = parseArgs({ options: { only: { type: 'string' }, quick: { type: 'boolean', default: false } } });
 const wanted = new Set(
 	(
 		values.only ??
-		'calendar,login,cold-start,queue-page,recompute,drafting,procedures,documents,webhooks,fanout,desk,supervision-export'
+		'calendar,login,cold-start,queue-page,recompute,drafting,procedures,documents,webhooks,fanout,desk,supervision-export,supervision-scale'
 	).split(',')
 );
 const quick = values.quick;
@@ -57,3 +58,7 @@ if (wanted.has('fanout')) {
 if (wanted.has('desk'))
 	await runDeskBench(quick ? { pg: 100_000, pglite: 10_000 } : { pg: 1_000_000, pglite: 100_000 });
 if (wanted.has('supervision-export')) await runSupervisionExportBench(quick ? 10_000 : 100_000);
+if (wanted.has('supervision-scale'))
+	await runSupervisionScaleBench(
+		quick ? { cases: 100_000, events: 10, runs: 10 } : { cases: 1_000_000, events: 10, runs: 20 }
+	);

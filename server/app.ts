@@ -68,6 +68,7 @@ export async function startServer(
 	if (opts.scheduler !== false) {
 		ctx.scheduler.start();
 		ctx.deviceRetention.start((e) => log('device-retention').error({ err: loggableError(e) }, 'sweep failed'));
+		ctx.deviceListReminder.start((e) => log('device-list').error({ err: loggableError(e) }, 'reminder failed'));
 		ctx.webhookWorker.start(); // webhooks queued before a restart go out now
 		ctx.mailWorker?.start(); // so do notification e-mails (ADR-060)
 		// Files left by an upload cut off between its rename and its row (ADR-056).
@@ -84,6 +85,7 @@ export async function startServer(
 			await ctx.drafting.close(); // unsaved draft updates are stored before the sockets go
 			await ctx.scheduler.stop(); // waits for a firing under way to commit
 			ctx.deviceRetention.stop();
+			ctx.deviceListReminder.stop();
 			await ctx.webhookWorker.stop(); // sends in flight end and their results are written
 			await ctx.mailWorker?.stop();
 			// Told first, then closed: clients leave and reconnect (elsewhere) at once, with jitter (ADR-069).

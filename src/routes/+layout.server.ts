@@ -14,6 +14,7 @@ export const load: LayoutServerLoad = async (event) => {
 		{ href: '/board', show: userCan(event, 'board:read') },
 		{ href: '/supervisor', show: userCan(event, 'supervision:read') },
 		{ href: '/complaints', show: userCan(event, 'complaints:read') },
+		{ href: '/device-lists', show: userCan(event, 'device-lists:work') },
 		{ href: '/consultations', show: userCan(event, 'consultations:answer') },
 		{ href: '/admin', show: userCan(event, 'users:manage') },
 		{ href: '/admin/calendar', show: userCan(event, 'calendar:manage') },

@@ -44,8 +44,9 @@ export async function pdfinfo(pdf: Uint8Array) {
 	return { out, tagged: /^Tagged:\s+yes$/m.test(out) };
 }
 
-export async function pdftotext(pdf: Uint8Array): Promise<string> {
-	return withFile(pdf, (p) => run('pdftotext', ['-enc', 'UTF-8', p, '-']));
+/** `layout`: keep the physical layout, so a table's row stays on one line. */
+export async function pdftotext(pdf: Uint8Array, layout = false): Promise<string> {
+	return withFile(pdf, (p) => run('pdftotext', ['-enc', 'UTF-8', ...(layout ? ['-layout'] : []), p, '-']));
 }
 
 /** The PDF with one byte of the first signed range changed (in the middle of the page content). */

@@ -23,6 +23,7 @@ import { createTokenService } from './integration/tokens.service';
 import { createCaseActions } from './cases/case-actions.service';
 import { createDeadlineScheduler, type SchedulerOptions } from './scheduler/deadline-scheduler';
 import { createDeviceRetention } from './devices/device-retention';
+import { createDeviceListReminder } from './devices/device-list-reminder';
 import { createDraftingService, type DraftingOptions } from './drafting/drafting.service';
 import { createSecretBox, loadWebhookKey } from './webhooks/secret-box';
 import { createWebhookWorker, type WebhookWorkerOptions } from './webhooks/delivery-worker';
@@ -141,6 +142,8 @@ export async function createAppContext(
 		scheduler,
 		/** Destroys device data past their retention (004 P 16); started by the server with the scheduler. */
 		deviceRetention: createDeviceRetention({ db, clock, calendar }),
+		/** The monthly device list's reminder (004 P 11, ADR-093); started by the server with the scheduler. */
+		deviceListReminder: createDeviceListReminder({ db, clock, calendar }),
 		drafting: createDraftingService({ db, clock }, opts.drafting),
 		webhooks: createWebhookService({
 			db,

@@ -64,6 +64,17 @@ const json = (properties: object) => ({
 	content: { 'application/json': { schema: { type: 'object', properties } } }
 });
 
+const file = {
+	description: 'The file',
+	content: {
+		'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': {
+			schema: { type: 'string', format: 'binary' }
+		},
+		'text/csv': { schema: { type: 'string' } },
+		'application/pdf': { schema: { type: 'string', format: 'binary' } }
+	}
+} as const;
+
 export const supervisionPaths = {
 	'/supervision/compliance': {
 		get: {
@@ -133,6 +144,93 @@ export const supervisionPaths = {
 				query('at', 'A date (its end, Almaty) or an instant; not in the future; default now', { type: 'string' })
 			],
 			responses: { '200': json({ filters: { type: 'object' }, workload: { type: 'object' } }), ...errors }
+		}
+	},
+	'/supervision/execution-reports': {
+		get: {
+			security: [{ session: [] }],
+			summary:
+				'The register of general-licence execution reports (001 pp.27–28, Annex 4): each export in the period with its 10-WD clock, and per licence the reports received, late, missing and the remaining balance',
+			parameters: periodAndFilters,
+			responses: {
+				'200': json({
+					period,
+					filters: { type: 'object' },
+					licences: { type: 'array', items: { type: 'object' } },
+					exports: { type: 'array', items: { type: 'object' } }
+				}),
+				...errors
+			}
+		}
+	},
+	'/supervision/execution-reports/export': {
+		get: {
+			security: [{ session: [] }],
+			summary: 'The register of execution reports as XLSX (both tables) or CSV (one table); streamed and audited',
+			parameters: [
+				...periodAndFilters,
+				{ name: 'format', in: 'query', required: true, schema: { type: 'string', enum: ['xlsx', 'csv'] } },
+				query('table', 'CSV: licences or exports', { type: 'string', enum: ['licences', 'exports'] }),
+				query('sep', 'CSV separator; with ";" decimals take a comma', { type: 'string', enum: [',', ';'] }),
+				query('lang', 'Language of the headers', { type: 'string', enum: ['kk', 'ru', 'en'] })
+			],
+			responses: { '200': file, ...errors }
+		}
+	},
+	'/device-lists': {
+		get: {
+			security: [{ session: [] }],
+			summary:
+				"The last twelve reporting months of the State Revenue Committee's device list, each with its due (the 5th of the next month), state and reminder (004 P 11); officers and heads",
+			responses: {
+				'200': json({ months: { type: 'array', items: { type: 'object' } } }),
+				'401': errors['401'],
+				'403': errors['403']
+			}
+		},
+		post: {
+			security: [{ session: [] }],
+			summary:
+				"Imports a month's device list (004 P 11, App. 2: application ID, customs procedure code, IMEI); every row is checked and a list with any fault is refused whole",
+			requestBody: {
+				required: true,
+				content: {
+					'multipart/form-data': {
+						schema: {
+							type: 'object',
+							required: ['file', 'reportingMonth', 'receivedAt', 'coverLetter'],
+							properties: {
+								file: { type: 'string', format: 'binary', description: 'XLSX; row 1 the header' },
+								reportingMonth: { type: 'string', pattern: '^\\d{4}-\\d{2}$' },
+								receivedAt: { type: 'string', description: 'An instant, or a local date-time (Almaty)' },
+								coverLetter: { type: 'string', maxLength: 200 }
+							}
+						}
+					}
+				}
+			},
+			responses: {
+				'201': json({ id: { type: 'string' }, reportingMonth: { type: 'string' }, rows: { type: 'integer' } }),
+				'409': { description: 'The month has a list already', content: { 'application/json': { schema: error } } },
+				'413': { description: 'The file is too large', content: { 'application/json': { schema: error } } },
+				'422': {
+					description: 'Faults: `faults` lists each row and column (row 1 is the header); nothing was written',
+					content: { 'application/json': { schema: { type: 'object' } } }
+				},
+				...errors
+			}
+		}
+	},
+	'/supervision/report': {
+		get: {
+			security: [{ session: [] }],
+			summary:
+				"The supervision page for the period as a tagged PDF in the reader's language: compliance, breaches, agencies and their months, complaints, workload as of `at`, each table with its chart; audited",
+			parameters: [
+				...periodAndFilters,
+				query('at', 'The workload as of: a date (its end, Almaty) or an instant; default now', { type: 'string' })
+			],
+			responses: { '200': file, ...errors }
 		}
 	},
 	'/supervision/export': {

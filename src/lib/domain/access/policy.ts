@@ -32,6 +32,11 @@ export const permissions = {
 	'supervision:read': ['supervisor', 'head', 'admin'],
 	/** Period analyses of decided cases and agencies, and their exports: those who answer for compliance. */
 	'supervision:analyse': ['supervisor', 'head'],
+	/**
+	 * The State Revenue Committee's monthly device lists (004 P 11), "For official use": imported and
+	 * read only by those who verify devices (004 P 14–15; the officers and heads of ADR-022).
+	 */
+	'device-lists:work': ['officer', 'head'],
 	'complaints:review': ['complaint_reviewer'],
 	/** The complaint list: its reviewers, and those who answer for the decisions complained about. */
 	'complaints:read': ['complaint_reviewer', 'supervisor', 'head'],

@@ -350,3 +350,4 @@ export * from './schema.documents';
 export * from './schema.desk';
 export * from './schema.notify';
 export * from './schema.attachments';
+export * from './schema.device-lists';

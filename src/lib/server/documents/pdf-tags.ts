@@ -8,6 +8,7 @@
 import {
 	PDFArray,
 	PDFDict,
+	PDFHexString,
 	PDFName,
 	PDFNumber,
 	PDFOperator,
@@ -18,7 +19,7 @@ import {
 	type PDFRef
 } from 'pdf-lib';
 
-export type StructRole = 'H1' | 'P';
+export type StructRole = 'H1' | 'H2' | 'P' | 'Figure' | 'Table' | 'TR' | 'TH' | 'TD';
 type OperatorArg = Parameters<typeof PDFOperator.of>[1] extends (infer A)[] | undefined ? A : never;
 
 /** One structure element being written: its object, and the marked contents it owns. */
@@ -44,14 +45,23 @@ export class PdfTags {
 		this.docRef = ctx.register(this.doc);
 	}
 
-	/** A new element (a heading or a paragraph) under the document, in `lang` when it differs. */
-	element(role: StructRole, lang?: string): TaggedElement {
+	/**
+	 * A new element under the document (or under `opts.parent`: a table's rows, a row's cells), in
+	 * `lang` when it differs; a figure carries its text alternative (`alt`), a header cell its scope.
+	 */
+	element(
+		role: StructRole,
+		lang?: string,
+		opts: { parent?: TaggedElement; alt?: string; scope?: 'Column' | 'Row' } = {}
+	): TaggedElement {
 		const ctx = this.pdf.context;
 		const kids = ctx.obj([]);
-		const dict = ctx.obj({ Type: 'StructElem', S: role, P: this.docRef, K: kids });
+		const dict = ctx.obj({ Type: 'StructElem', S: role, P: opts.parent?.ref ?? this.docRef, K: kids });
 		if (lang && lang !== this.lang) dict.set(PDFName.of('Lang'), PDFString.of(lang));
+		if (opts.alt !== undefined) dict.set(PDFName.of('Alt'), PDFHexString.fromText(opts.alt));
+		if (opts.scope) dict.set(PDFName.of('A'), ctx.obj({ O: 'Table', Scope: opts.scope }));
 		const ref = ctx.register(dict);
-		this.docKids.push(ref);
+		(opts.parent?.kids ?? this.docKids).push(ref);
 		return { ref, kids };
 	}
 

@@ -38,7 +38,7 @@ export interface Bilingual {
 	ru: string;
 }
 
-function wrapText(text: string, font: PDFFont, size: number, width: number): string[] {
+export function wrapText(text: string, font: PDFFont, size: number, width: number): string[] {
 	const lines: string[] = [];
 	for (const paragraph of text.split('\n')) {
 		let line = '';
@@ -186,5 +186,5 @@ export async function startPdf(meta: {
 	if (meta.language !== undefined) pdf.setLanguage(meta.language);
 	pdf.setCreationDate(meta.createdAt);
 	pdf.setModificationDate(meta.createdAt);
-	return { pdf, w: new Writer(pdf, regular, bold) };
+	return { pdf, w: new Writer(pdf, regular, bold, new PdfTags(pdf, meta.language ?? KK)) };
 }
