@@ -75,7 +75,12 @@ const EnvSchema = z.object({
 		.regex(/^smtps?:\/\/[^\s]+$/, 'an smtp:// or smtps:// URL')
 		.optional()
 		.or(z.literal('').transform(() => undefined)),
-	SMTP_FROM: z.string().email('an e-mail address').default('merzim@localhost')
+	SMTP_FROM: z.string().email('an e-mail address').default('merzim@localhost'),
+	/**
+	 * How long a claimed notification e-mail is held against the other processes (ADR-060, ADR-086):
+	 * a process killed mid-send has its e-mails taken over after this; longer than a slow send.
+	 */
+	SMTP_LEASE_SECONDS: z.coerce.number().int().min(1).max(3600).default(60)
 });
 
 export type Env = z.infer<typeof EnvSchema>;
@@ -108,7 +113,7 @@ export interface AppConfig {
 	/** The key sealing webhook secrets; without it, `<dataDir>/webhook.key` (made on first use). */
 	webhookKey?: string;
 	/** Notification e-mails (ADR-060): off when unset. */
-	smtp?: { url: string; from: string };
+	smtp?: { url: string; from: string; leaseMs: number };
 }
 
 export interface OidcConfig {
@@ -194,6 +199,6 @@ export function loadConfig(env: Record<string, string | undefined>): AppConfig {
 		shutdownGraceMs: e.SHUTDOWN_GRACE_SECONDS * 1000,
 		retentionMs: e.HOUSEKEEPING_RETENTION_HOURS * 3_600_000,
 		testPauseAfterClaimMs: e.MERZIM_TEST_PAUSE_AFTER_CLAIM_MS,
-		smtp: e.SMTP_URL ? { url: e.SMTP_URL, from: e.SMTP_FROM } : undefined
+		smtp: e.SMTP_URL ? { url: e.SMTP_URL, from: e.SMTP_FROM, leaseMs: e.SMTP_LEASE_SECONDS * 1000 } : undefined
 	};
 }
