@@ -30,7 +30,8 @@ export async function attachmentCaller(event: RequestEvent): Promise<AttachmentC
 		username: user.username,
 		roles: user.roles,
 		unit: user.unit,
-		kiosk: event.locals.session?.kind === 'kiosk'
+		kiosk: event.locals.session?.kind === 'kiosk',
+		standsInFor: await event.locals.ctx.absences.standsInFor(user.id)
 	};
 }
 

@@ -125,7 +125,8 @@ export const load: PageServerLoad = async (event) => {
 						username: user.username,
 						roles: user.roles,
 						unit: user.unit,
-						kiosk: viewer.kiosk
+						kiosk: viewer.kiosk,
+						standsInFor
 					})
 				: null,
 			mayAttach: mayAttachToCase({ ...viewer, unit: user.unit }, c),
