@@ -89,7 +89,9 @@ export async function startBuiltServer(
 	dataDir = mkdtempSync(join(tmpdir(), 'merzim-e2e-'))
 ): Promise<BuiltServer> {
 	const server = spawnBuiltServer(env, dataDir);
-	const url = (await server.waitFor(/serving on (http:\/\/\S+)/, 60_000))[1]!.replace('localhost', '127.0.0.1');
+	// A loaded machine may take longer to migrate and seed: MERZIM_E2E_BOOT_MS raises the wait.
+	const bootMs = Number(process.env.MERZIM_E2E_BOOT_MS ?? 60_000);
+	const url = (await server.waitFor(/serving on (http:\/\/\S+)/, bootMs))[1]!.replace('localhost', '127.0.0.1');
 	return {
 		url,
 		dataDir,
