@@ -6,6 +6,7 @@
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 import { sql } from 'drizzle-orm';
 import { rowsOf } from '../src/lib/server/db/client';
+import { NEXT_FIRE } from '../src/lib/server/scheduler/deadline-scheduler';
 import type { AppContext } from '../src/lib/server/context';
 import type { RealtimeServer } from './realtime';
 import type { WebhookAttemptReport } from '../src/lib/server/webhooks/delivery-worker';
@@ -179,7 +180,7 @@ export function createMetrics(ctx: AppContext, io: RealtimeServer): ServerMetric
 	function schedulerBacklog(ctx: AppContext) {
 		if (backlog && performance.now() - backlog.at < 500) return backlog.value;
 		const now = ctx.clock.now();
-		const next = sql`least(case when warned_for is distinct from due_at then warn_at end, due_at)`;
+		const next = NEXT_FIRE;
 		const value = ctx.db
 			.execute(
 				sql`select count(*) as n, min(${next}) as oldest from clocks

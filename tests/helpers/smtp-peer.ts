@@ -1,6 +1,9 @@
 /**
  * A real SMTP server for the notification tests (the smtp-server package), on 127.0.0.1 port 0:
- * it keeps every message it accepts, decoded enough to read the recipient, subject and text.
+ * it keeps every message it receives, decoded enough to read the recipient, subject and text.
+ * `acceptDelayMs` makes it slow: the n-th message (0-based) is kept as soon as its data is in, and
+ * answered only that much later — a sender killed meanwhile never learns it arrived, and sends it
+ * again. Like a receiving MTA, it drops such a copy by its Message-ID (`delivered`, ADR-086).
  */
 import { SMTPServer } from 'smtp-server';
 import type { AddressInfo } from 'node:net';
@@ -12,7 +15,16 @@ export interface ReceivedMail {
 	text: string;
 }
 
-export async function startSmtpPeer(): Promise<{ url: string; mails: ReceivedMail[]; close: () => Promise<void> }> {
+export interface SmtpPeer {
+	url: string;
+	/** Every transmission whose data arrived, in order: a resent copy appears twice. */
+	mails: ReceivedMail[];
+	/** What a deduplicating receiver delivers: the first of each Message-ID. */
+	delivered(): ReceivedMail[];
+	close: () => Promise<void>;
+}
+
+export async function startSmtpPeer(opts: { acceptDelayMs?: (n: number) => number } = {}): Promise<SmtpPeer> {
 	const mails: ReceivedMail[] = [];
 	const server = new SMTPServer({
 		authOptional: true,
@@ -22,13 +34,16 @@ export async function startSmtpPeer(): Promise<{ url: string; mails: ReceivedMai
 			const chunks: Buffer[] = [];
 			stream.on('data', (c: Buffer) => chunks.push(c));
 			stream.on('end', () => {
+				const n = mails.length;
 				mails.push(
 					parse(
 						Buffer.concat(chunks).toString('utf8'),
 						session.envelope.rcptTo.map((r) => r.address)
 					)
 				);
-				done();
+				const delay = opts.acceptDelayMs?.(n) ?? 0;
+				if (delay > 0) setTimeout(() => done(), delay).unref();
+				else done();
 			});
 		}
 	});
@@ -37,7 +52,13 @@ export async function startSmtpPeer(): Promise<{ url: string; mails: ReceivedMai
 	return {
 		url: `smtp://127.0.0.1:${port}`,
 		mails,
-		close: () => new Promise<void>((ok) => server.close(() => ok()))
+		delivered: () => mails.filter((m, i) => mails.findIndex((x) => x.messageId === m.messageId) === i),
+		// A connection held open by a slow answer is not waited for.
+		close: () =>
+			new Promise<void>((ok) => {
+				server.close(() => ok());
+				setTimeout(ok, 1_000).unref();
+			})
 	};
 }
 

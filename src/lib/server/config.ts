@@ -86,7 +86,12 @@ const EnvSchema = z.object({
 		.regex(/^https?:/, 'an http(s) URL')
 		.optional(),
 	/** How long one OCSP or CRL request may take before the next source is tried (ADR-081). */
-	SIGNING_REVOCATION_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(5000)
+	SIGNING_REVOCATION_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(5000),
+	/**
+	 * How long a claimed notification e-mail is held against the other processes (ADR-060, ADR-086):
+	 * a process killed mid-send has its e-mails taken over after this; longer than a slow send.
+	 */
+	SMTP_LEASE_SECONDS: z.coerce.number().int().min(1).max(3600).default(60)
 });
 
 export type Env = z.infer<typeof EnvSchema>;
@@ -119,7 +124,7 @@ export interface AppConfig {
 	/** The key sealing webhook secrets; without it, `<dataDir>/webhook.key` (made on first use). */
 	webhookKey?: string;
 	/** Notification e-mails (ADR-060): off when unset. */
-	smtp?: { url: string; from: string };
+	smtp?: { url: string; from: string; leaseMs: number };
 	signing: SigningConfig;
 }
 
@@ -228,7 +233,7 @@ export function loadConfig(env: Record<string, string | undefined>): AppConfig {
 		shutdownGraceMs: e.SHUTDOWN_GRACE_SECONDS * 1000,
 		retentionMs: e.HOUSEKEEPING_RETENTION_HOURS * 3_600_000,
 		testPauseAfterClaimMs: e.MERZIM_TEST_PAUSE_AFTER_CLAIM_MS,
-		smtp: e.SMTP_URL ? { url: e.SMTP_URL, from: e.SMTP_FROM } : undefined,
+		smtp: e.SMTP_URL ? { url: e.SMTP_URL, from: e.SMTP_FROM, leaseMs: e.SMTP_LEASE_SECONDS * 1000 } : undefined,
 		signing: {
 			anchorsFile: e.SIGNING_TRUST_ANCHORS,
 			anchors,

@@ -49,8 +49,8 @@ export async function createAppContext(
 		drafting?: DraftingOptions;
 		scheduler?: Omit<SchedulerOptions, 'onError'>;
 		webhooks?: Omit<WebhookWorkerOptions, 'onError'>;
-		/** Tests: options of the notification e-mail worker (a pause before each send, the lease). */
-		mail?: { leaseMs?: number; maxSleepMs?: number; beforeSend?: (id: number) => Promise<void> };
+		/** Tests: options of the notification e-mail worker (the lease, the longest sleep). */
+		mail?: { leaseMs?: number; maxSleepMs?: number };
 	} = {}
 ) {
 	const clock = opts.clock ?? (config.clock === 'simulated' ? new ManualClock(new Date()) : systemClock);
@@ -97,6 +97,7 @@ export async function createAppContext(
 				{
 					from: config.smtp.from,
 					origin: config.origin ?? `http://localhost:${config.port}`,
+					leaseMs: config.smtp.leaseMs,
 					...opts.mail,
 					onError: (e) => log('mail').error({ err: loggableError(e) }, 'notification e-mail failed')
 				}

@@ -1,6 +1,7 @@
 /** OpenAPI paths of the signed-in user's own settings, notifications and absences (ADR-059–061). */
 import { z } from 'zod';
 import { OwnSettingsSchema } from './users/user.schemas';
+import { absenceReasons } from './db/schema.notify';
 import { MarkReadSchema, PreferenceChangesSchema } from './notifications/notification.schemas';
 import { errorResponses, ok as json, schemaOf, session } from './openapi-parts';
 
@@ -68,7 +69,12 @@ export const notifyPaths = {
 							properties: {
 								substitute: { type: 'string', description: "The substitute's login" },
 								startsAt: { type: 'string', format: 'date-time' },
-								endsAt: { type: 'string', format: 'date-time' }
+								endsAt: { type: 'string', format: 'date-time' },
+								reason: {
+									type: 'string',
+									enum: [...absenceReasons],
+									description: 'Why away (ADR-087); `leave` when left out'
+								}
 							}
 						}
 					}

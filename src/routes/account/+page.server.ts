@@ -7,6 +7,12 @@ import { isUserInputError } from '$lib/server/users/users.service';
 import { m } from '$lib/paraglide/messages';
 import { OwnSettingsSchema } from '$lib/server/users/user.schemas';
 import { setLocaleCookie } from '$lib/server/users/locale-cookie';
+import { can } from '$lib/domain/access/policy';
+import { absenceServiceErrors, almatyToday, readAbsenceForm } from '$lib/server/notifications/absence-form';
+import { displayLocale } from '$lib/format';
+import { isDomainError } from '$lib/domain/errors/domain-error';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export const load: PageServerLoad = async (event) => {
 	const user = requireUser(event);
@@ -16,7 +22,21 @@ export const load: PageServerLoad = async (event) => {
 		mustChangePassword: user.mustChangePassword,
 		language: user.language,
 		email: user.email,
-		expiresAt: event.locals.session!.expiresAt.toISOString()
+		expiresAt: event.locals.session!.expiresAt.toISOString(),
+		// Out of office (ADR-061, ADR-087): for those who work cases, and so may hand them over.
+		absence: can(user.roles, 'cases:work')
+			? {
+					// As whole Almaty days, the last one inclusive (the form's terms).
+					list: (await event.locals.ctx.absences.listOwn(user.id, displayLocale())).map((a) => ({
+						id: a.id,
+						from: almatyToday(new Date(a.startsAt)),
+						to: almatyToday(new Date(new Date(a.endsAt).getTime() - 1)),
+						reason: a.reason,
+						substitute: a.substituteName
+					})),
+					substitutes: await event.locals.ctx.absences.eligibleSubstitutes(user.id, displayLocale())
+				}
+			: null
 	};
 };
 
@@ -33,6 +53,34 @@ export const actions: Actions = {
 		await event.locals.ctx.users.setOwnSettings(user.id, parsed.data, { userId: user.id, label: user.username });
 		if (parsed.data.language) setLocaleCookie(event.cookies, parsed.data.language);
 		return { settingsCode: 'saved' as const };
+	},
+	/** Declares an absence with a substitute (ADR-087); each wrong field is named beside it. */
+	setAbsence: async (event) => {
+		const user = requireUser(event);
+		if (!can(user.roles, 'cases:work')) return fail(403, { absenceCode: 'forbidden' as const });
+		const read = readAbsenceForm(await event.request.formData(), event.locals.ctx.realClock.now());
+		if (!read.ok) return fail(400, { absenceValues: read.values, absenceErrors: read.errors });
+		try {
+			await event.locals.ctx.absences.set(user.id, read.input, { userId: user.id, label: user.username });
+		} catch (e) {
+			const errors = absenceServiceErrors(e);
+			if (!errors) throw e;
+			return fail(400, { absenceValues: read.values, absenceErrors: errors });
+		}
+		return { absenceCode: 'saved' as const };
+	},
+	/** Ends one of the user's own absences now (kept, marked cancelled, audited). */
+	cancelAbsence: async (event) => {
+		const user = requireUser(event);
+		const id = String((await event.request.formData()).get('id') ?? '');
+		if (!UUID.test(id)) return fail(404, { absenceCode: 'not-found' as const });
+		try {
+			await event.locals.ctx.absences.cancel(user.id, id, { userId: user.id, label: user.username });
+		} catch (e) {
+			if (isDomainError(e) && e.kind === 'not-found') return fail(404, { absenceCode: 'not-found' as const });
+			throw e;
+		}
+		return { absenceCode: 'cancelled' as const };
 	},
 	/** The user's own password: the current one, 12+ characters, not breached; other sessions end. */
 	changePassword: async (event) => {

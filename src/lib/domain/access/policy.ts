@@ -99,13 +99,32 @@ export interface CaseRouting {
 	unit: string | null;
 }
 
+/**
+ * Standing in (ADR-061, ADR-087): the case's assignee is away and this user, who works cases, is
+ * their substitute now. One hop: `standsInFor` lists only those who named this user.
+ */
+export function standsInForAssignee(actor: Actor, c: { assigneeId: number | null }): boolean {
+	return c.assigneeId !== null && !!actor.standsInFor?.includes(c.assigneeId) && may(actor, 'cases:work');
+}
+
 /** Whether this staff member has the case in hand (HTTP and socket alike). */
 export function hasCaseInHand(actor: Actor, c: CaseRouting): boolean {
 	if (may(actor, 'cases:read-all')) return true;
-	if (c.assigneeId !== null && actor.standsInFor?.includes(c.assigneeId) && may(actor, 'cases:work')) return true;
+	if (standsInForAssignee(actor, c)) return true;
 	if (!may(actor, 'cases:read-unit')) return false;
 	const unit = actor.unit ?? null;
 	return c.assigneeId === actor.userId || c.assigneeId === null || (unit !== null && c.unit === unit);
+}
+
+/**
+ * Whether this staff member may open the case at all: the 004 rule of confidential-cases.ts
+ * (`mayReadCase`: heads, the assigned officer, any officer while unassigned), and the substitute of
+ * an absent assignee, who reads what the assignee reads on their cases (004 P 14–15: the device data
+ * stay with those who do the verification, and the substitute does it now; ADR-087).
+ */
+export function mayOpenCase(actor: Actor, c: { service: string; assigneeId: number | null }): boolean {
+	if (mayReadCase(actor, c)) return true;
+	return !actor.kiosk && standsInForAssignee(actor, c);
 }
 
 /** `staff-full` (with the restricted part) for a reader of restricted data with the case in hand, otherwise `staff`. */
@@ -150,7 +169,7 @@ export function deliveryFor(
 	c: RoutedCase
 ): Delivery {
 	// A confidential case reaches only those who work it, not even as a summary (004 P 14–15).
-	if (!mayReadCase(actor, c)) return null;
+	if (!mayOpenCase(actor, c)) return null;
 	if (actor.kiosk) return 'summary';
 	const form: Delivery = staffAudience(actor, c) === 'staff-full' ? 'full' : 'stripped';
 	if (hasCaseInHand(actor, c)) return form;
@@ -204,7 +223,7 @@ export function maySignDraft(actor: Actor): boolean {
  * only as `mayReadCase` allows (004 P 14–15). Never a kiosk.
  */
 export function mayReadAttachments(actor: Actor, c: RoutedCase): boolean {
-	if (actor.kiosk || !may(actor, 'cases:read') || !mayReadCase(actor, c)) return false;
+	if (actor.kiosk || !may(actor, 'cases:read') || !mayOpenCase(actor, c)) return false;
 	if (hasCaseInHand(actor, c)) return true;
 	return may(actor, 'complaints:review') && c.service === 'complaint';
 }

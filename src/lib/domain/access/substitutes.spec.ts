@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { hasCaseInHand, maySubstitute, type Actor } from './policy';
+import { deliveryFor, hasCaseInHand, mayOpenCase, mayReadAttachments, maySubstitute, type Actor } from './policy';
 import type { Role } from './roles';
 
 // ADR-061: who may stand in for whom, and what the substitute has in hand meanwhile.
@@ -42,5 +42,29 @@ describe('a substitute has the absent colleague’s cases in hand', () => {
 		]
 	])('%s', (_name, actor, c, expected) => {
 		expect(hasCaseInHand(actor as Actor, c)).toBe(expected);
+	});
+});
+
+describe('a substitute opens the absent colleague’s cases, device cases too (ADR-087; 004 P 14–15)', () => {
+	// Officer 1 is away; the cases are in unit U2, the substitutes in U3 unless said otherwise.
+	const device = (assigneeId: number | null) => ({ service: 'device-verification', assigneeId, unit: 'U2' });
+	const licence = (assigneeId: number | null) => ({ service: 'export-licence', assigneeId, unit: 'U2' });
+	const sub = (roles: Role[], standsInFor: number[], extra: Partial<Actor> = {}) =>
+		person(2, roles, 'U3', { standsInFor, ...extra }) as Actor;
+	it.each([
+		['an officer standing in, the absentee’s device case', sub(['officer'], [1]), device(1), true],
+		['an officer standing in, another officer’s device case', sub(['officer'], [1]), device(5), false],
+		['an officer not standing in, the absentee’s device case', sub(['officer'], []), device(1), false],
+		['an officer standing in, the absentee’s licence case', sub(['officer'], [1]), licence(1), true],
+		['a head standing in (heads read every device case)', sub(['head'], [1]), device(5), true],
+		['a registrar wrongly named gains no device case', sub(['registrar'], [1]), device(1), false],
+		['a supervisor wrongly named gains no device case', sub(['supervisor'], [1]), device(1), false],
+		['a kiosk session of the substitute', sub(['officer'], [1], { kiosk: true }), device(1), false],
+		['any officer, an unassigned device case', sub(['officer'], []), device(null), true]
+	])('%s', (_name, actor, c, expected) => {
+		expect(mayOpenCase(actor, c)).toBe(expected);
+		// The page, its attachments and the live events follow the same answer.
+		expect(mayReadAttachments(actor, c)).toBe(expected && !actor.kiosk);
+		expect(deliveryFor(actor, { type: 'case:assigned' }, c) !== null).toBe(expected);
 	});
 });

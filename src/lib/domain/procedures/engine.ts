@@ -30,7 +30,15 @@ export interface ActionContext {
 	readonly now: Date;
 	readonly calendar: WorkingCalendar;
 	/** The user an `assign` names, resolved by the server (null: no such active officer). */
-	readonly assignee?: { readonly id: number; readonly roles: readonly Role[] } | null;
+	readonly assignee?: {
+		readonly id: number;
+		readonly roles: readonly Role[];
+		/**
+		 * Away now with a substitute (ADR-061): the case is still theirs; the event records who stands
+		 * in meanwhile and until when (ADR-087).
+		 */
+		readonly away?: { readonly substitute: string; readonly until: string } | null;
+	} | null;
 }
 
 export type Handler<A extends StaffAction> = (ctx: ActionContext, input: ActionInput<A>) => ActionPlan;

@@ -118,7 +118,12 @@ export const PERMIT_HANDLERS: Handlers = {
 					// The point that names the responsible executor, as the procedure's rule cites it.
 					citation: (def.rules.find((r) => r.action === 'assign')?.citation ?? '001 p.14–15').replace(/ \(.*\)$/, ''),
 					before: { assigneeId: snap.assigneeId },
-					after: { assigneeId: assignee.id, assignee: input.username }
+					// Assigned to someone away: still theirs, the substitute works it meanwhile (ADR-087).
+					after: {
+						assigneeId: assignee.id,
+						assignee: input.username,
+						...(assignee.away ? { standIn: assignee.away } : {})
+					}
 				}
 			]
 		});

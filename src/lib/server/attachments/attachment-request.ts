@@ -25,7 +25,7 @@ export async function attachmentCaller(event: RequestEvent): Promise<AttachmentC
 		return { kind: 'portal', applicantBin: bin };
 	}
 	const user = requirePermission(event, 'cases:read');
-	return staffCaller(event, user);
+	return { ...staffCaller(event, user), standsInFor: await event.locals.ctx.absences.standsInFor(user.id) };
 }
 
 /** Room for the multipart framing and the other fields around the file. */

@@ -29,6 +29,8 @@ export type AttachmentCaller =
 			roles: readonly Role[];
 			unit: string | null;
 			kiosk?: boolean;
+			/** Colleagues away now for whom the caller stands in (ADR-087). */
+			standsInFor?: readonly number[];
 	  }
 	| { kind: 'portal'; applicantBin: string };
 
@@ -63,7 +65,8 @@ const actorOf = (c: Extract<AttachmentCaller, { kind: 'staff' }>): Actor => ({
 	userId: c.userId,
 	roles: c.roles,
 	unit: c.unit,
-	kiosk: c.kiosk
+	kiosk: c.kiosk,
+	standsInFor: c.standsInFor
 });
 
 async function caseFor(ex: Executor, caseId: string) {

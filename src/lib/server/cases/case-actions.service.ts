@@ -4,9 +4,10 @@
  * procedure engine, and writes the plan with its case events (the outbox). Idempotent with an
  * `Idempotency-Key` (http/idempotency.ts).
  */
-import { and, eq, sql } from 'drizzle-orm';
+import { and, asc, eq, gt, isNull, lte, sql } from 'drizzle-orm';
 import type { Db, Executor, Tx } from '../db/client';
 import {
+	absences,
 	cases,
 	consultations,
 	controlRequests,
@@ -145,7 +146,7 @@ export function createCaseActions(deps: { db: Db; clock: Clock; calendar: Calend
 						calendar,
 						caseId,
 						async (loaded, now) => {
-							const assignee = action === 'assign' ? await resolveAssignee(tx, body) : undefined;
+							const assignee = action === 'assign' ? await resolveAssignee(tx, body, now) : undefined;
 							const p = planStaffAction(
 								{ def: procedureFor(loaded.row.service), snap: loaded.snap, actor: user, now, calendar, assignee },
 								action,
@@ -448,7 +449,11 @@ async function nextCaseNumber(tx: Tx, prefix: string, year: string): Promise<str
 	return `${prefix}-${year}-${String(rows[0]!.next).padStart(5, '0')}`;
 }
 
-async function resolveAssignee(ex: Executor, body: unknown): Promise<{ id: number; roles: Role[] } | null> {
+async function resolveAssignee(
+	ex: Executor,
+	body: unknown,
+	now: Date
+): Promise<{ id: number; roles: Role[]; away: { substitute: string; until: string } | null } | null> {
 	const username =
 		typeof body === 'object' && body && 'username' in body ? String((body as { username: unknown }).username) : '';
 	const [u] = await ex
@@ -457,7 +462,26 @@ async function resolveAssignee(ex: Executor, body: unknown): Promise<{ id: numbe
 		.where(and(eq(users.username, username), eq(users.disabled, false)));
 	if (!u) return null;
 	const roles = await ex.select({ role: userRoles.role }).from(userRoles).where(eq(userRoles.userId, u.id));
-	return { id: u.id, roles: knownRoles(roles.map((r) => r.role)) };
+	// Away now (ADR-061): the assignment stays theirs and records who stands in (ADR-087).
+	const [away] = await ex
+		.select({ substitute: users.username, until: absences.endsAt })
+		.from(absences)
+		.innerJoin(users, eq(users.id, absences.substituteId))
+		.where(
+			and(
+				eq(absences.userId, u.id),
+				isNull(absences.cancelledAt),
+				lte(absences.startsAt, now),
+				gt(absences.endsAt, now)
+			)
+		)
+		.orderBy(asc(absences.startsAt))
+		.limit(1);
+	return {
+		id: u.id,
+		roles: knownRoles(roles.map((r) => r.role)),
+		away: away ? { substitute: away.substitute, until: away.until.toISOString() } : null
+	};
 }
 
 export type CaseActions = ReturnType<typeof createCaseActions>;

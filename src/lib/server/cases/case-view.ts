@@ -6,7 +6,6 @@
  * the MFA and a control-system body, their own views built from allow-lists. Used by `GET /api/v1/cases/{id}` and by
  * every write's answer.
  */
-import { mayReadCase } from '../../domain/access/confidential-cases';
 import { auditCaseRead } from './case-access-audit';
 import { asc, eq } from 'drizzle-orm';
 import type { Executor } from '../db/client';
@@ -22,12 +21,18 @@ import {
 	requestForControlBody,
 	type ControlRequestFacts
 } from '../../domain/access/case-audience';
-import { staffAudience } from '../../domain/access/policy';
+import { mayOpenCase, staffAudience } from '../../domain/access/policy';
 import { loadCase } from './case-snapshot';
 import { listNotes } from '../notes/notes.service';
 
 export type CaseViewer =
-	| { kind: 'staff'; user: ActingUser; unit: string | null }
+	| {
+			kind: 'staff';
+			user: ActingUser;
+			unit: string | null;
+			/** Colleagues away now for whom the user stands in (ADR-061, ADR-087). */
+			standsInFor?: readonly number[];
+	  }
 	| { kind: 'applicant' }
 	| { kind: 'agency'; consultationId: string }
 	| { kind: 'mfa'; checkId: string }
@@ -138,7 +143,8 @@ export async function caseView(ex: Executor, caseId: string, viewer: CaseViewer,
 			return facts.mfaCheck?.id === viewer.checkId ? checkForMfa(facts, facts.mfaCheck) : null;
 		case 'staff': {
 			// A confidential case is answered as if it did not exist to those who do not work it (004 P 14–15).
-			if (!mayReadCase(viewer.user, row)) return null;
+			const actor = { ...viewer.user, unit: viewer.unit, standsInFor: viewer.standsInFor };
+			if (!mayOpenCase(actor, row)) return null;
 			await auditCaseRead(ex, row, viewer.user, 'api', now);
 			const [[assignee], events, controlRows, notes] = await Promise.all([
 				row.assigneeId
@@ -156,7 +162,7 @@ export async function caseView(ex: Executor, caseId: string, viewer: CaseViewer,
 				// Internal notes: staff only (ADR-042).
 				listNotes(ex, caseId)
 			]);
-			const audience = staffAudience({ userId: viewer.user.userId, roles: viewer.user.roles, unit: viewer.unit }, row);
+			const audience = staffAudience(actor, row);
 			return caseForStaff(
 				{
 					...facts,

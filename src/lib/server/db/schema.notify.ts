@@ -76,6 +76,8 @@ export const notificationPreferences = pgTable(
 	(t) => [primaryKey({ columns: [t.userId, t.kind, t.channel] })]
 );
 
+export const absenceReasons = ['leave', 'business-trip', 'sick-leave', 'training', 'other'] as const;
+
 /** Out of office: from `startsAt` to `endsAt` the substitute gets new assignments and notifications (ADR-061). */
 export const absences = pgTable(
 	'absences',
@@ -86,6 +88,8 @@ export const absences = pgTable(
 		startsAt: tstz('starts_at').notNull(),
 		endsAt: tstz('ends_at').notNull(),
 		createdAt: tstz('created_at').notNull(),
+		/** Why away (ADR-087): one of `absenceReasons`, shown to colleagues as a word, never free text. */
+		reason: text('reason', { enum: absenceReasons }).notNull().default('leave'),
 		/** Ended early by its user: kept for the audit trail. */
 		cancelledAt: tstz('cancelled_at')
 	},

@@ -289,15 +289,20 @@ export const clocks = pgTable(
 		warnAt: tstz('warn_at'),
 		/** The due the warning / the deadline has fired for: each fires once per due (scheduler). */
 		warnedFor: tstz('warned_for'),
-		firedFor: tstz('fired_for')
+		firedFor: tstz('fired_for'),
+		/** When the red band starts, and the due its red warning fired for: amber never suppresses red (ADR-085). */
+		redAt: tstz('red_at'),
+		redWarnedFor: tstz('red_warned_for')
 	},
 	(t) => [
 		index('clocks_case_idx').on(t.caseId),
 		// The scheduler's queue, and the only index on the deadline: the next instant each open clock has
-		// something to fire (its warning if not yet given, else its deadline). One index, not three,
+		// something to fire (its amber or red warning if not yet given, else its deadline). One index, not three,
 		// because a calendar change rewrites every open clock's due (bench/README.md: recompute).
 		index('clocks_next_fire_idx')
-			.on(sql`(least(case when warned_for is distinct from due_at then warn_at end, due_at))`)
+			.on(
+				sql`(least(case when warned_for is distinct from due_at then warn_at end, case when red_warned_for is distinct from due_at then red_at end, due_at))`
+			)
 			.where(sql`state in ('running', 'overdue') and fired_for is distinct from due_at`)
 	]
 );

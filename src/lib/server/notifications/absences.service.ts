@@ -4,13 +4,20 @@
  * `standsInFor`). Who may stand in is the access policy's decision (maySubstitute). Audited in the
  * user's stream.
  */
-import { and, eq, gt, isNull, lte } from 'drizzle-orm';
+import { and, asc, eq, gt, isNull, lt, lte, ne } from 'drizzle-orm';
 import { knownRoles } from '../../domain/access/roles';
 import type { Db } from '../db/client';
-import { absences, userRoles, users } from '../db/schema';
+import { absenceReasons, absences, userRoles, users } from '../db/schema';
+import { userNameSql } from '../users/display-name';
+import type { DisplayLocale } from '../../domain/format/display-format';
 import { appendAuditEvent, type Actor } from '../audit/audit.repository';
 import { maySubstitute } from '../../domain/access/policy';
 import { DomainError } from '../../domain/errors/domain-error';
+
+export type AbsenceReason = (typeof absenceReasons)[number];
+
+const invalid = (field: string, problem: string) =>
+	new DomainError('invalid', 'invalid-fields', 'Some fields are invalid.', {}, { [field]: problem });
 
 export function createAbsenceService(deps: { db: Db; now: () => Date }) {
 	const { db } = deps;
@@ -42,37 +49,73 @@ export function createAbsenceService(deps: { db: Db; now: () => Date }) {
 			return rows.map((r) => r.userId);
 		},
 
+		/** The colleagues who may stand in for `userId` (the access policy's `maySubstitute`), by name. */
+		async eligibleSubstitutes(userId: number, locale: DisplayLocale): Promise<{ username: string; name: string }[]> {
+			const absent = await person(eq(users.id, userId));
+			if (!absent?.unit) return [];
+			const colleagues = await db
+				.select({ id: users.id, username: users.username, name: userNameSql(locale) })
+				.from(users)
+				.where(and(eq(users.unit, absent.unit), ne(users.id, userId), eq(users.disabled, false)))
+				.orderBy(asc(users.username));
+			const out: { username: string; name: string }[] = [];
+			for (const c of colleagues) {
+				const sub = await person(eq(users.id, c.id));
+				if (sub && maySubstitute(absent, sub)) out.push({ username: c.username, name: c.name });
+			}
+			return out;
+		},
+
+		/** The user's absences not yet over and not cancelled, the earliest first. */
+		async listOwn(userId: number, locale: DisplayLocale) {
+			const rows = await db
+				.select({
+					id: absences.id,
+					startsAt: absences.startsAt,
+					endsAt: absences.endsAt,
+					reason: absences.reason,
+					substitute: users.username,
+					substituteName: userNameSql(locale)
+				})
+				.from(absences)
+				.innerJoin(users, eq(users.id, absences.substituteId))
+				.where(and(eq(absences.userId, userId), isNull(absences.cancelledAt), gt(absences.endsAt, deps.now())))
+				.orderBy(asc(absences.startsAt));
+			return rows.map((r) => ({ ...r, startsAt: r.startsAt.toISOString(), endsAt: r.endsAt.toISOString() }));
+		},
+
 		async set(
 			userId: number,
-			input: { substitute: string; startsAt: Date; endsAt: Date },
+			input: { substitute: string; startsAt: Date; endsAt: Date; reason?: AbsenceReason },
 			actor: Actor
 		): Promise<string> {
-			if (input.endsAt <= input.startsAt)
-				throw new DomainError(
-					'invalid',
-					'invalid-fields',
-					'Some fields are invalid.',
-					{},
-					{ endsAt: 'must be after startsAt' }
-				);
+			if (input.endsAt <= input.startsAt) throw invalid('endsAt', 'must be after startsAt');
 			const absent = await person(eq(users.id, userId));
 			const sub = await person(eq(users.username, input.substitute));
 			if (!absent || !sub || !maySubstitute(absent, sub))
-				throw new DomainError(
-					'invalid',
-					'invalid-fields',
-					'Some fields are invalid.',
-					{},
-					{
-						substitute: 'must be an active colleague of your unit who works cases'
-					}
-				);
+				throw invalid('substitute', 'must be an active colleague of your unit who works cases');
+			// One substitute at a time: a second period over the first would leave who stands in to chance.
+			const [overlap] = await db
+				.select({ id: absences.id })
+				.from(absences)
+				.where(
+					and(
+						eq(absences.userId, userId),
+						isNull(absences.cancelledAt),
+						lt(absences.startsAt, input.endsAt),
+						gt(absences.endsAt, input.startsAt)
+					)
+				)
+				.limit(1);
+			if (overlap) throw invalid('startsAt', 'overlaps an absence already declared');
+			const reason = input.reason ?? 'leave';
 			return db.transaction(async (tx) => {
 				const [row] = await tx
 					.insert(absences)
 					.values({
 						userId,
 						substituteId: sub.userId,
+						reason,
 						startsAt: input.startsAt,
 						endsAt: input.endsAt,
 						createdAt: deps.now()
@@ -84,6 +127,7 @@ export function createAbsenceService(deps: { db: Db; now: () => Date }) {
 					at: deps.now(),
 					after: {
 						substitute: sub.username,
+						reason,
 						startsAt: input.startsAt.toISOString(),
 						endsAt: input.endsAt.toISOString()
 					}

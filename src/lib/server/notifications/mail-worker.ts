@@ -5,7 +5,8 @@
  * process died is taken over when its lease ends. Sent rows are marked; failures are retried with
  * back-off (domain/notifications/retry.ts). The text is made at send time in the recipient's
  * language of that moment. An e-mail whose process died after the SMTP server took it but before the
- * mark is sent again with the same Message-ID, so the receiving side can drop the copy.
+ * mark is sent again with the same Message-ID, so the receiving side can drop the copy: at least
+ * once, never lost (ADR-086; tests/integration/notify-mail-crash.test.ts kills a real process).
  */
 import { randomBytes } from 'node:crypto';
 import { sql } from 'drizzle-orm';
@@ -39,8 +40,6 @@ export interface MailWorkerOptions {
 	batch?: number;
 	retry?: MailRetryPolicy;
 	random?: () => number;
-	/** Tests only: awaited after a row is claimed, before it is sent (to kill a worker mid-send). */
-	beforeSend?: (id: number) => Promise<void>;
 	onError?: (e: unknown) => void;
 }
 
@@ -95,7 +94,6 @@ export function createMailWorker(
 	}
 
 	async function sendOne(row: Claimed): Promise<void> {
-		await opts.beforeSend?.(row.id);
 		const mine = sql`id = ${row.id} and lease_owner = ${owner}`;
 		if (!row.email) {
 			await db

@@ -1,6 +1,7 @@
 /**
  * The durable deadline scheduler (ADR-019). Nothing is kept in memory: the clocks table is the queue.
- * A clock fires its warning once per due (`warned_for`) and its deadline once per due (`fired_for`):
+ * A clock fires its amber warning once per due (`warned_for`), its red warning once per due
+ * (`red_warned_for`, ADR-085: amber never suppresses red) and its deadline once per due (`fired_for`):
  * a consultation's deadline records "deemed approved" (001 p.16, ADR-007); any other clock's
  * records `clock:breached`. Each firing is one transaction that locks the case (SKIP LOCKED: a busy
  * case is retried on the next tick) and the clock, re-checks under the lock and writes the marker
@@ -59,8 +60,11 @@ export interface Candidate {
 /** A firing this process committed, with how late after its due it fired (logs and metrics). */
 export type FiringListener = (fired: { what: Candidate['what']; clockId: string; lagMs: number }) => void;
 
-/** When a clock fires next: its warning if not yet given for this due, else its deadline (clocks_next_fire_idx). */
-const NEXT_FIRE = sql`least(case when warned_for is distinct from due_at then warn_at end, due_at)`;
+/**
+ * When a clock fires next: its amber or red warning if not yet given for this due, else its deadline
+ * (clocks_next_fire_idx: the same expression). The metrics' backlog gauge reads it too.
+ */
+export const NEXT_FIRE = sql`least(case when warned_for is distinct from due_at then warn_at end, case when red_warned_for is distinct from due_at then red_at end, due_at)`;
 
 export function createDeadlineScheduler(
 	deps: { db: Db; clock: Clock; calendar: CalendarService },
@@ -147,19 +151,14 @@ export function createDeadlineScheduler(
 			if (!fresh || !fresh.dueAt) return false;
 			const due = fresh.dueAt;
 			if (c.what === 'warning') {
-				if (
-					fresh.state !== 'running' ||
-					!fresh.warnAt ||
-					fresh.warnAt > now ||
-					due <= now ||
-					sameInstant(fresh.warnedFor, due)
-				)
-					return false;
+				if (fresh.state !== 'running' || due <= now) return false;
+				const band = warningDue(fresh, due, now);
+				if (!band) return false;
 				const computed = computeClock(reviveClock(fresh), calendar, now);
 				await appendCaseEvent(tx, c.case_id, {
 					type: warningEventType(fresh.kind as never),
 					actor: systemActor,
-					at: fresh.warnAt,
+					at: band === 'red' ? fresh.redAt! : fresh.warnAt!,
 					citation: fresh.citation,
 					before: null,
 					after: {
@@ -167,11 +166,15 @@ export function createDeadlineScheduler(
 						subject: trailSubject(fresh.subject),
 						due: due.toISOString(),
 						remainingWorkingMinutes: Math.round(computed.remainingWorkingMinutes),
-						band: computed.band,
+						band,
 						firedAt: now.toISOString()
 					}
 				});
-				await tx.update(clocks).set({ warnedFor: due }).where(eq(clocks.id, c.id));
+				// Red given: an amber not yet given is moot (a server down through the amber band says red only).
+				await tx
+					.update(clocks)
+					.set(band === 'red' ? { warnedFor: due, redWarnedFor: due } : { warnedFor: due })
+					.where(eq(clocks.id, c.id));
 				return written();
 			}
 			if (!['running', 'overdue'].includes(fresh.state) || due > now || sameInstant(fresh.firedFor, due)) return false;
@@ -180,7 +183,7 @@ export function createDeadlineScheduler(
 				const plan = planDeemedApproval(loaded.snap, fresh.subject, due);
 				if (plan) {
 					await writePlan(tx, loaded, plan, { actor: systemActor, now, calendar });
-					await tx.update(clocks).set({ firedFor: due, warnedFor: due }).where(eq(clocks.id, c.id));
+					await tx.update(clocks).set({ firedFor: due, warnedFor: due, redWarnedFor: due }).where(eq(clocks.id, c.id));
 					return written();
 				}
 			}
@@ -209,7 +212,7 @@ export function createDeadlineScheduler(
 		const closed = { ...clockNow, events: [...clockNow.events, outcome.closing] };
 		await tx
 			.update(clocks)
-			.set({ ...clockColumns(closed, calendar, now, due), firedFor: due, warnedFor: due })
+			.set({ ...clockColumns(closed, calendar, now, due), firedFor: due, warnedFor: due, redWarnedFor: due })
 			.where(eq(clocks.id, row.id));
 	}
 
@@ -233,7 +236,7 @@ export function createDeadlineScheduler(
 		// A warning not yet given is moot once the deadline has passed.
 		await tx
 			.update(clocks)
-			.set({ firedFor: due, warnedFor: due, state: 'overdue' })
+			.set({ firedFor: due, warnedFor: due, redWarnedFor: due, state: 'overdue' })
 			.where(and(eq(clocks.id, row.id)));
 	}
 
@@ -367,6 +370,20 @@ export function createDeadlineScheduler(
 			await running?.catch(() => 0);
 		}
 	};
+}
+
+/**
+ * Which warning of this due is owed now, if any: red once its band has begun and it was not given,
+ * else amber likewise (ADR-085). Each has its own marker, so amber never stands for red.
+ */
+export function warningDue(
+	c: { warnAt: Date | null; warnedFor: Date | null; redAt: Date | null; redWarnedFor: Date | null },
+	due: Date,
+	now: Date
+): 'amber' | 'red' | null {
+	if (c.redAt && c.redAt <= now && !sameInstant(c.redWarnedFor, due)) return 'red';
+	if (c.warnAt && c.warnAt <= now && !sameInstant(c.warnedFor, due)) return 'amber';
+	return null;
 }
 
 function sameInstant(a: Date | null, b: Date): boolean {

@@ -7,8 +7,7 @@ import { reviveClock } from '$lib/server/calendar/recompute-clocks';
 import { computeClock, explainClock } from '$lib/domain/sla';
 import { actionSupport } from '$lib/server/cases/action-support';
 import { caseForStaff } from '$lib/domain/access/case-audience';
-import { draftAccess, staffAudience } from '$lib/domain/access/policy';
-import { mayReadCase } from '$lib/domain/access/confidential-cases';
+import { draftAccess, mayOpenCase, staffAudience } from '$lib/domain/access/policy';
 import { auditCaseRead } from '$lib/server/cases/case-access-audit';
 import { hearingNoticeOf } from '$lib/domain/procedures/hearing-notice';
 import { exportControlView } from '$lib/server/cases/export-control-view';
@@ -27,8 +26,11 @@ export const load: PageServerLoad = async (event) => {
 	if (!UUID.test(event.params.id)) error(404, 'No such case.');
 	const c = await getCase(event.locals.ctx.db, event.params.id, displayLocale());
 	const kiosk = event.locals.session?.kind === 'kiosk';
+	// Standing in for a colleague away: their cases are in hand, device cases included (ADR-087).
+	const standsInFor = kiosk ? [] : await event.locals.ctx.absences.standsInFor(user.id);
+	const viewer = { userId: user.id, roles: user.roles, kiosk, unit: user.unit, standsInFor };
 	// A confidential case does not exist for those who do not work it; each read is audited (004 P 14–15).
-	if (!c || !mayReadCase({ userId: user.id, roles: user.roles, kiosk }, c)) error(404, 'No such case.');
+	if (!c || !mayOpenCase(viewer, c)) error(404, 'No such case.');
 	await auditCaseRead(
 		event.locals.ctx.db,
 		c,
@@ -55,9 +57,8 @@ export const load: PageServerLoad = async (event) => {
 			return null;
 		}
 	};
-	const viewer = { userId: user.id, roles: user.roles, kiosk: event.locals.session?.kind === 'kiosk' };
 	// Need to know: the restricted part only to its readers with the case in hand (001 p.19 para 5).
-	const audience = staffAudience({ ...viewer, unit: user.unit }, c);
+	const audience = staffAudience(viewer, c);
 	return caseForStaff(
 		{
 			// Only what this user may do now (the server checks again on every action).
@@ -119,7 +120,7 @@ export const load: PageServerLoad = async (event) => {
 			notes: await listNotes(event.locals.ctx.db, c.id, displayLocale()),
 			// Files on the case (ADR-056), for those the policy lets read them; attach, for those who work it.
 			attachments: mayReadAttachments({ ...viewer, unit: user.unit }, c)
-				? await event.locals.ctx.attachments.list(c.id, staffCaller(event, user))
+				? await event.locals.ctx.attachments.list(c.id, { ...staffCaller(event, user), standsInFor })
 				: null,
 			mayAttach: mayAttachToCase({ ...viewer, unit: user.unit }, c),
 			me: user.username,

@@ -6,6 +6,7 @@ import { caseView, type CaseViewer } from '$lib/server/cases/case-view';
 
 /** A case as its reader may know it: the applicant's view for the portal, a staff view for staff. */
 export const GET = apiRoute(async (event) => {
+	const { ctx } = event.locals;
 	let viewer: CaseViewer;
 	if (hasBearer(event)) {
 		await requireToken(event, ['portal']);
@@ -15,10 +16,10 @@ export const GET = apiRoute(async (event) => {
 		viewer = {
 			kind: 'staff',
 			user: { kind: 'staff', userId: user.id, username: user.username, roles: user.roles },
-			unit: user.unit
+			unit: user.unit,
+			standsInFor: await ctx.absences.standsInFor(user.id)
 		};
 	}
-	const { ctx } = event.locals;
 	const view = await caseView(ctx.db, event.params.id ?? '', viewer, ctx.clock.now(), await ctx.calendar.current());
 	if (!view) throw new ApiError(404, 'No such case.');
 	return json(view);
