@@ -12,14 +12,18 @@ export interface ClockTimers {
 	readonly dueAt: Date | null;
 	/** When the remaining working time reaches the amber threshold (decision: ≤ 2 WD by default). */
 	readonly warnAt: Date | null;
+	/** When it reaches the red threshold (≤ 0.5 WD by default): the `/cases` red band (ADR-088). */
+	readonly redAt: Date | null;
 }
 
 export function clockTimers(clock: SlaClock, calendar: WorkingCalendar, now: Date): ClockTimers {
 	const computed = computeClock(clock, calendar, now);
 	const due = computed.due;
 	const open = computed.state === 'running' || computed.state === 'overdue';
-	const warnAt = open && due ? calendar.addWorkingMinutes(due, -thresholdsFor(clock).amberAtMinutes) : null;
-	return { computed, state: computed.state, dueAt: due, warnAt };
+	const t = thresholdsFor(clock);
+	const warnAt = open && due ? calendar.addWorkingMinutes(due, -t.amberAtMinutes) : null;
+	const redAt = open && due ? calendar.addWorkingMinutes(due, -t.redAtMinutes) : null;
+	return { computed, state: computed.state, dueAt: due, warnAt, redAt };
 }
 
 /** The case event announcing a clock's warning band (complaints have their own name). */

@@ -131,6 +131,7 @@ async function recomputeGrouped(
 	const dues: string[] = [];
 	const states: string[] = [];
 	const warns: (string | null)[] = [];
+	const reds: (string | null)[] = [];
 	for (const g of groups) {
 		const key = `${g.day}|${g.late}|${g.length}|${g.kind}`;
 		let next = computed.get(key);
@@ -149,6 +150,7 @@ async function recomputeGrouped(
 			next = timers.computed;
 			computed.set(key, next);
 			warns.push(timers.warnAt?.toISOString() ?? null);
+			reds.push(timers.redAt?.toISOString() ?? null);
 			days.push(g.day);
 			lates.push(String(g.late));
 			lengths.push(String(g.length));
@@ -162,10 +164,10 @@ async function recomputeGrouped(
 		summary.moved += g.n;
 		if (nextDue < nowMs && (wasDue === null || wasDue >= nowMs)) summary.intoBreach += g.n;
 	}
-	const values = sql`select * from unnest(${toPgArray(days)}::date[], ${toPgArray(lates)}::boolean[], ${toPgArray(lengths)}::int[], ${toPgArray(kinds)}::text[], ${toPgArray(dues)}::timestamptz[], ${toPgArray(states)}::text[], ${toPgArray(warns)}::timestamptz[]) as v(v_day, v_late, v_length, v_kind, v_due, v_state, v_warn)`;
+	const values = sql`select * from unnest(${toPgArray(days)}::date[], ${toPgArray(lates)}::boolean[], ${toPgArray(lengths)}::int[], ${toPgArray(kinds)}::text[], ${toPgArray(dues)}::timestamptz[], ${toPgArray(states)}::text[], ${toPgArray(warns)}::timestamptz[], ${toPgArray(reds)}::timestamptz[]) as v(v_day, v_late, v_length, v_kind, v_due, v_state, v_warn, v_red)`;
 	const slow = toPgArray([...slowCases]);
 	const moved = opts.write
-		? sql`update clocks set due_at = v.v_due, state = ${STORED_STATE('v.v_state', 'v.v_due')}, warn_at = v.v_warn from v
+		? sql`update clocks set due_at = v.v_due, state = ${STORED_STATE('v.v_state', 'v.v_due')}, warn_at = v.v_warn, red_at = v.v_red from v
 				where ${candidate} and ${SIMPLE} and clocks.length = v.v_length and clocks.kind = v.v_kind and ${START_DAY} = v.v_day and ${START_LATE} = v.v_late
 				  and clocks.due_at is distinct from v.v_due
 				returning clocks.case_id`
@@ -207,13 +209,16 @@ async function recomputeOneByOne(
 		const dues: (string | null)[] = [];
 		const states: string[] = [];
 		const warns: (string | null)[] = [];
+		const reds: (string | null)[] = [];
 		for (const row of page) {
 			let next: ComputedClock;
 			let warnAt: Date | null;
+			let redAt: Date | null;
 			try {
 				const timers = clockTimers(reviveClock(row), opts.after, opts.now);
 				next = timers.computed;
 				warnAt = timers.warnAt;
+				redAt = timers.redAt;
 			} catch (e) {
 				if (!(e instanceof Error) || e.name !== 'ClockSequenceError') throw e;
 				summary.skipped++;
@@ -229,8 +234,9 @@ async function recomputeOneByOne(
 			dues.push(next.due?.toISOString() ?? null);
 			states.push(next.state);
 			warns.push(warnAt?.toISOString() ?? null);
+			reds.push(redAt?.toISOString() ?? null);
 		}
-		if (opts.write && ids.length) await writeClocks(ex, ids, dues, states, warns);
+		if (opts.write && ids.length) await writeClocks(ex, ids, dues, states, warns, reds);
 	}
 	return touchedCases;
 }
@@ -241,11 +247,12 @@ async function writeClocks(
 	ids: string[],
 	dues: (string | null)[],
 	states: string[],
-	warns: (string | null)[]
+	warns: (string | null)[],
+	reds: (string | null)[]
 ) {
 	await ex.execute(sql`
-		update clocks set due_at = v.due, state = ${STORED_STATE('v.state', 'v.due')}, warn_at = v.warn
-		from unnest(${toPgArray(ids)}::uuid[], ${toPgArray(dues)}::timestamptz[], ${toPgArray(states)}::text[], ${toPgArray(warns)}::timestamptz[]) as v(id, due, state, warn)
+		update clocks set due_at = v.due, state = ${STORED_STATE('v.state', 'v.due')}, warn_at = v.warn, red_at = v.red
+		from unnest(${toPgArray(ids)}::uuid[], ${toPgArray(dues)}::timestamptz[], ${toPgArray(states)}::text[], ${toPgArray(warns)}::timestamptz[], ${toPgArray(reds)}::timestamptz[]) as v(id, due, state, warn, red)
 		where clocks.id = v.id`);
 }
 

@@ -33,7 +33,8 @@ export function clockColumns(clock: SlaClock, calendar: WorkingCalendar, now: Da
 		events: storedEvents(clock),
 		state: storedState(t.state, t.dueAt, firedFor),
 		dueAt: t.dueAt,
-		warnAt: t.warnAt
+		warnAt: t.warnAt,
+		redAt: t.redAt
 	};
 }
 
