@@ -157,14 +157,25 @@ export function createAttachmentsService(deps: { db: Db; clock: Clock; store: Bl
 			caseId: string,
 			caller: AttachmentCaller,
 			file: UploadedFile,
-			replaces?: string
+			/** A promise when it may follow the file in the body (multipart): settled once the body has ended. */
+			replacesIn?: string | Promise<string | undefined>
 		): Promise<AttachmentView> {
 			const point = checkAttach(caller, await caseFor(db, caseId));
-			if (replaces !== undefined && !UUID.test(replaces))
-				throw new ApiError(422, 'replaces: the id of an attachment of this case.', {
-					replaces: 'not an attachment id'
-				});
+			const badReplaces = (r: string | undefined) =>
+				r !== undefined && !UUID.test(r)
+					? new ApiError(422, 'replaces: the id of an attachment of this case.', { replaces: 'not an attachment id' })
+					: null;
+			if (typeof replacesIn === 'string' && badReplaces(replacesIn)) throw badReplaces(replacesIn);
 			const staged = await store.stage(file.bytes, maxBytes);
+			let replaces: string | undefined;
+			try {
+				replaces = await replacesIn;
+				const bad = badReplaces(replaces);
+				if (bad) throw bad;
+			} catch (e) {
+				await staged.discard();
+				throw e;
+			}
 			const kind = sniffKind(staged.head);
 			if (!kind) {
 				await staged.discard();
