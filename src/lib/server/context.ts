@@ -99,6 +99,12 @@ export async function createAppContext(
 				}
 			)
 		: null;
+	const attachments = createAttachmentsService({
+		db,
+		clock,
+		store: createFileBlobStore(resolve(config.attachments.dir)),
+		maxBytes: config.attachments.maxBytes
+	});
 	return {
 		config,
 		clock,
@@ -129,7 +135,7 @@ export async function createAppContext(
 		/** Started by the server (server/app.ts); `tick()` fires what is due now. */
 		scheduler,
 		/** Destroys device data past their retention (004 P 16); started by the server with the scheduler. */
-		deviceRetention: createDeviceRetention({ db, clock, calendar }),
+		deviceRetention: createDeviceRetention({ db, clock, calendar, attachments }),
 		drafting: createDraftingService({ db, clock }, opts.drafting),
 		webhooks: createWebhookService({
 			db,
@@ -149,12 +155,7 @@ export async function createAppContext(
 		absences: createAbsenceService({ db, now: () => realClock.now() }),
 		documents: createDocumentsService({ db, clock, calendar }),
 		/** Files on a case, content-addressed on disk (ADR-056); the server sweeps orphans at start. */
-		attachments: createAttachmentsService({
-			db,
-			clock,
-			store: createFileBlobStore(resolve(config.attachments.dir)),
-			maxBytes: config.attachments.maxBytes
-		})
+		attachments
 	};
 }
 
