@@ -7,7 +7,9 @@
  * - `/cases`: a page of 50 with three filters and the count (keyset), against the former list
  *   (OFFSET page, ordered by the next due, the same filters). Target p95 < 100 ms at 1,000,000.
  * Data is generated in SQL (generate_series), deterministic (hashes of the row number).
- * Run: npx tsx bench/desk.bench.ts [--pg N] [--pglite N]   (defaults 1,000,000 and 100,000;
+ * - `/cases` per filter and sort (desk-list.ts), beside the same reads without the per-pair indexes.
+ * Run: npx tsx bench/desk.bench.ts [--pg N] [--pglite N] [--list]   (defaults 1,000,000 and 100,000;
+ * `--list`: only the `/cases` part, PostgreSQL only unless --pglite is given;
  * PostgreSQL from BENCH_DATABASE_URL, default postgres://postgres@127.0.0.1:5432/postgres)
  */
 import { parseArgs } from 'node:util';
@@ -20,6 +22,7 @@ import { searchScope } from '../src/lib/domain/access/search-scope';
 import { countCases, listCasePage } from '../src/lib/server/cases/case-list.repository';
 import { listCases } from '../src/lib/server/cases/cases.repository';
 import type { CaseListFilter } from '../src/lib/server/cases/case-list.filter';
+import { benchCaseList, generateClocks } from './desk-list';
 
 const WORDS_KK = ['Қазақ', 'Алтын', 'Өнеркәсіп', 'Дала', 'Сұңқар', 'Күміс', 'Жібек', 'Ұлытау', 'Бәйтерек', 'Шығыс'];
 const WORDS_RU = ['Техно', 'Сервис', 'Стальмаш', 'Энерго', 'Приборы', 'Логистик', 'Союз', 'Восток', 'Гранит', 'Связь'];
@@ -61,7 +64,7 @@ const arr = (xs: string[]) => `array[${xs.map((x) => `'${x}'`).join(',')}]`;
 /** A deterministic pseudo-random integer in [0, n) from a seed expression. */
 const rnd = (seed: string, n: number) => `(abs(hashtext(${seed})) % ${n})`;
 
-async function generate(db: Db, n: number) {
+async function generate(db: Db, n: number, now: Date, withSearch = true) {
 	const orgs = Math.max(100, Math.floor(n / 20));
 	const t0 = performance.now();
 	await ensureReferenceData(db);
@@ -78,8 +81,13 @@ async function generate(db: Db, n: number) {
 			'Astana', 'Astana'
 		from generate_series(1, ${orgs}) g`)
 	);
-	// The search document is built in one statement after the load, not by the trigger row by row.
+	// The search document is built in one statement after the load, not by the trigger row by row;
+	// the list's per-pair indexes (ADR-088) once over the loaded rows too.
 	await db.execute(sql.raw(`alter table cases disable trigger case_search_refresh`));
+	const listIndexes = (await db.execute(
+		sql.raw(`select indexname, indexdef from pg_indexes where tablename = 'cases' and indexname like 'cases_list_%'`)
+	)) as unknown as { indexname: string; indexdef: string }[];
+	for (const i of listIndexes) await db.execute(sql.raw(`drop index ${i.indexname}`));
 	const batch = 100_000;
 	for (let from = 1; from <= n; from += batch) {
 		const to = Math.min(n, from + batch - 1);
@@ -109,7 +117,13 @@ async function generate(db: Db, n: number) {
 			from generate_series(${from}, ${to}) g`)
 		);
 	}
+	for (const i of listIndexes) await db.execute(sql.raw(i.indexdef));
+	await generateClocks(db, now);
 	const tLoad = performance.now();
+	if (!withSearch) {
+		await db.execute(sql.raw(`vacuum analyze`));
+		return { orgs, seconds: (performance.now() - t0) / 1000 };
+	}
 	// Indexes built once over the loaded rows rather than row by row.
 	await db.execute(sql.raw(`drop index case_search_keys_idx`));
 	await db.execute(sql.raw(`drop index if exists case_search_names_trgm_idx`));
@@ -187,34 +201,28 @@ async function naiveSearch(db: Db, q: string) {
 		limit 40`);
 }
 
-async function runOne(label: string, db: Db, n: number, naiveRuns: number, reuse = false) {
+async function runOne(label: string, db: Db, n: number, naiveRuns: number, reuse = false, listOnly = false) {
 	console.log(`\n## Desk on ${label}, ${n.toLocaleString('en')} cases`);
+	const now = new Date('2026-12-01T05:00:00Z');
 	if (!reuse) {
-		const gen = await generate(db, n);
+		const gen = await generate(db, n, now, !listOnly);
 		console.log(
 			`generated ${n.toLocaleString('en')} cases of ${gen.orgs.toLocaleString('en')} organisations in ${gen.seconds.toFixed(1)} s`
 		);
 	}
-	const qs = await queries(db, n);
 	const scope = searchScope({ userId: 1, roles: ['head'], unit: null, agencyCode: null });
-	for (const q of qs.slice(0, 8)) await searchCases(db, scope, q); // warm the caches and plans
-	const ours = await timed(qs.length * 3, (i) => searchCases(db, scope, qs[i % qs.length]!));
-	if (process.env.BENCH_DETAIL)
-		for (let k = 0; k < 8; k++) {
-			const st = await timed(10, (i) => searchCases(db, scope, qs[k + 8 * (i % 10)]!));
-			console.log(`  kind ${k} (${qs[k]}): ${fmt(st)}`);
-		}
-	const naive = await timed(naiveRuns, (i) => naiveSearch(db, qs[(i * 7) % qs.length]!));
-	console.log(`search (indexed)          ${fmt(ours)}`);
-	console.log(`search (naive ILIKE)      ${fmt(naive)}`);
+	if (!listOnly) await benchSearch(db, n, naiveRuns, scope);
 
 	const viewer = { userId: 1, scope };
+	const [bench5] = (await db.execute(sql`select id from users where username = 'bench5'`)) as unknown as {
+		id: number;
+	}[];
+	await benchCaseList(db, { viewer, now, assignee: bench5!.id, timed, fmt, runs: listOnly ? 12 : 6 });
 	const filters: CaseListFilter[] = [
 		{ service: 'export-licence', stage: 'consultation', receivedFrom: '2025-03-01', receivedTo: '2025-03-31' },
 		{ service: 'import-licence', unit: 'U1', assignee: 'none' },
 		{ stage: 'under-review', unit: 'U2', decidedFrom: '2024-06-01', decidedTo: '2025-06-30' }
 	];
-	const now = new Date('2026-12-01T05:00:00Z');
 	const page = await timed(30, async (i) => {
 		const f = filters[i % filters.length]!;
 		// As the page does: the count first, then the page read by the filter's own indexes when few.
@@ -230,10 +238,24 @@ async function runOne(label: string, db: Db, n: number, naiveRuns: number, reuse
 	console.log(`/cases former list (OFFSET, next-due order)            ${fmt(old)}`);
 }
 
-export async function runDeskBench(o: { pg: number; pglite: number }) {
+async function benchSearch(db: Db, n: number, naiveRuns: number, scope: ReturnType<typeof searchScope>) {
+	const qs = await queries(db, n);
+	for (const q of qs.slice(0, 8)) await searchCases(db, scope, q); // warm the caches and plans
+	const ours = await timed(qs.length * 3, (i) => searchCases(db, scope, qs[i % qs.length]!));
+	if (process.env.BENCH_DETAIL)
+		for (let k = 0; k < 8; k++) {
+			const st = await timed(10, (i) => searchCases(db, scope, qs[k + 8 * (i % 10)]!));
+			console.log(`  kind ${k} (${qs[k]}): ${fmt(st)}`);
+		}
+	const naive = await timed(naiveRuns, (i) => naiveSearch(db, qs[(i * 7) % qs.length]!));
+	console.log(`search (indexed)          ${fmt(ours)}`);
+	console.log(`search (naive ILIKE)      ${fmt(naive)}`);
+}
+
+export async function runDeskBench(o: { pg: number; pglite: number; listOnly?: boolean }) {
 	if (o.pg > 0) {
 		const adminUrl = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
-		const name = 'merzim_bench_desk';
+		const name = process.env.BENCH_DESK_DB ?? 'merzim_bench_desk';
 		const admin = postgres(adminUrl, { max: 1, onnotice: () => {} });
 		// BENCH_REUSE=1: measure again on the database a BENCH_KEEP=1 run left (generating takes minutes).
 		const reuse = !!process.env.BENCH_REUSE;
@@ -243,7 +265,7 @@ export async function runDeskBench(o: { pg: number; pglite: number }) {
 		}
 		const handle = await createDb({ url: Object.assign(new URL(adminUrl), { pathname: `/${name}` }).toString() });
 		try {
-			await runOne('PostgreSQL', handle.db, o.pg, 5, reuse);
+			await runOne('PostgreSQL', handle.db, o.pg, 5, reuse, o.listOnly);
 		} finally {
 			await handle.close();
 			if (!process.env.BENCH_KEEP) await admin.unsafe(`drop database if exists ${name} with (force)`);
@@ -253,7 +275,7 @@ export async function runDeskBench(o: { pg: number; pglite: number }) {
 	if (o.pglite > 0) {
 		const handle = await createDb({ dataDir: 'memory://' });
 		try {
-			await runOne('PGlite', handle.db, o.pglite, 6);
+			await runOne('PGlite', handle.db, o.pglite, 6, false, o.listOnly);
 		} finally {
 			await handle.close();
 		}
@@ -261,6 +283,12 @@ export async function runDeskBench(o: { pg: number; pglite: number }) {
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-	const { values } = parseArgs({ options: { pg: { type: 'string' }, pglite: { type: 'string' } } });
-	await runDeskBench({ pg: Number(values.pg ?? 1_000_000), pglite: Number(values.pglite ?? 100_000) });
+	const { values } = parseArgs({
+		options: { pg: { type: 'string' }, pglite: { type: 'string' }, list: { type: 'boolean' } }
+	});
+	await runDeskBench({
+		pg: Number(values.pg ?? 1_000_000),
+		pglite: Number(values.pglite ?? (values.list ? 0 : 100_000)),
+		listOnly: values.list
+	});
 }

@@ -107,11 +107,16 @@ const handleOrigin: Handle = async ({ event, resolve }) => {
  * Form posts carry no control characters (NUL and the other C0 controls but tab and line breaks):
  * PostgreSQL refuses NUL in text and nobody types the others. JSON bodies are checked in readJson.
  */
+const ATTACHMENT_UPLOAD = /^\/api\/v1\/cases\/[^/]+\/attachments\/?$/;
+
 const handleFormText: Handle = async ({ event, resolve }) => {
 	const type = event.request.headers.get('content-type') ?? '';
 	if (
 		SAFE_METHODS.has(event.request.method) ||
-		!/^(application\/x-www-form-urlencoded|multipart\/form-data)\b/i.test(type)
+		!/^(application\/x-www-form-urlencoded|multipart\/form-data)\b/i.test(type) ||
+		// An attachment upload is streamed to disk by its own parser (ADR-090): parsing a clone here
+		// would hold the whole file in memory. Its one text field is checked there (a UUID).
+		ATTACHMENT_UPLOAD.test(event.url.pathname)
 	)
 		return resolve(event);
 	let form: FormData;

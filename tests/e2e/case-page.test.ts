@@ -1,7 +1,8 @@
 /**
  * The case page in Chromium on the demo data: an officer (browsing in Kazakh) opens a case from the
  * queue, uploads a PDF; the file appears without a reload in a colleague's page open in another
- * browser context; the timeline says what happened in Kazakh words, not event codes.
+ * browser context, and its timeline gains the sentence in place (announced politely), without a
+ * reload; the timeline says what happened in Kazakh words, not event codes.
  */
 import { describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
@@ -39,6 +40,7 @@ describe('the case page, all of it', () => {
 		await head.goto(`${app.server.url}${href}`);
 		await head.waitForFunction(() => performance.getEntriesByName('merzim:interactive').length > 0);
 		await head.locator('#attachments').waitFor();
+		const before = await head.locator('#timeline li').count();
 
 		await officer.goto(`${app.server.url}${href}`);
 		await officer.waitForFunction(() => performance.getEntriesByName('merzim:interactive').length > 0);
@@ -53,6 +55,14 @@ describe('the case page, all of it', () => {
 
 		// The other browser sees it without a reload (case:attachment-added through the outbox).
 		await head.locator('#attachments a', { hasText: 'келісімшарт.pdf' }).first().waitFor({ timeout: 15_000 });
+		// … and its timeline gains the sentence at the top, in its own language, with no reload.
+		const added = head.locator('#timeline li[data-key^="live-"]', { hasText: 'келісімшарт.pdf' });
+		await added.first().waitFor({ timeout: 15_000 });
+		expect(await added.first().locator('.what').innerText()).toMatch(/attached “келісімшарт\.pdf” \(version 1\)/);
+		expect(await head.locator('#timeline li').count()).toBeGreaterThan(before);
+		expect(await head.locator('#timeline li').first().getAttribute('data-key')).toMatch(/^live-\d+$/);
+		const region = head.locator('#timeline [aria-live="polite"]');
+		await expect.poll(() => region.innerText()).toContain('attached “келісімшарт.pdf”');
 
 		// The timeline (after a reload) says it in Kazakh: no type codes, no Latin words but the data.
 		await officer.reload();

@@ -73,9 +73,10 @@ beforeAll(async () => {
 				citation: 'x',
 				events: [],
 				state: 'running',
-				// 0–2: breached; 3–5: in the warning band; 6–9: in time.
+				// 0–2: breached; 3–4: red; 5: amber; 6–9: in time (ADR-088).
 				dueAt: new Date(NOW.getTime() + (i < 3 ? -1 : 5) * 86_400_000),
-				warnAt: new Date(NOW.getTime() + (i < 6 ? -1 : 2) * 86_400_000)
+				warnAt: new Date(NOW.getTime() + (i < 6 ? -1 : 2) * 86_400_000),
+				redAt: new Date(NOW.getTime() + (i < 5 ? -1 : 4) * 3_600_000)
 			});
 	}
 }, 120_000);
@@ -110,6 +111,10 @@ describe('filters', () => {
 		['mfa=authentic', (i: number) => i % 14 === 0],
 		['mfa=none&stage=consultation', (i: number) => i % 7 !== 0 && i % 3 === 1],
 		['band=breached', (i: number) => i < 3],
+		['band=red', (i: number) => i >= 3 && i < 5],
+		['band=amber', (i: number) => i === 5],
+		['band=ok&service=export-licence', (i: number) => i >= 6 && i % 4 === 0],
+		// An old link's `warning`: red or amber.
 		['band=warning', (i: number) => i >= 3 && i < 6],
 		['receivedFrom=2026-02-03&receivedTo=2026-02-04', (i: number) => i >= 4 && i < 8],
 		['decidedFrom=2026-02-10&decidedTo=2026-02-12', (i: number) => i % 3 === 2 && i >= 12 && i < 18]

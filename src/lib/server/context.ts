@@ -112,6 +112,12 @@ export async function createAppContext(
 			timeoutMs: config.signing.revocationTimeoutMs
 		})
 	});
+	const attachments = createAttachmentsService({
+		db,
+		clock,
+		store: createFileBlobStore(resolve(config.attachments.dir)),
+		maxBytes: config.attachments.maxBytes
+	});
 	return {
 		config,
 		clock,
@@ -142,7 +148,7 @@ export async function createAppContext(
 		/** Started by the server (server/app.ts); `tick()` fires what is due now. */
 		scheduler,
 		/** Destroys device data past their retention (004 P 16); started by the server with the scheduler. */
-		deviceRetention: createDeviceRetention({ db, clock, calendar }),
+		deviceRetention: createDeviceRetention({ db, clock, calendar, attachments }),
 		/** The monthly device list's reminder (004 P 11, ADR-093); started by the server with the scheduler. */
 		deviceListReminder: createDeviceListReminder({ db, clock, calendar }),
 		drafting: createDraftingService({ db, clock }, opts.drafting),
@@ -165,12 +171,7 @@ export async function createAppContext(
 		trust,
 		documents: createDocumentsService({ db, clock, calendar, trust }),
 		/** Files on a case, content-addressed on disk (ADR-056); the server sweeps orphans at start. */
-		attachments: createAttachmentsService({
-			db,
-			clock,
-			store: createFileBlobStore(resolve(config.attachments.dir)),
-			maxBytes: config.attachments.maxBytes
-		})
+		attachments
 	};
 }
 

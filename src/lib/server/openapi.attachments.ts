@@ -44,7 +44,14 @@ const attachment = {
 		createdAt: { type: 'string', format: 'date-time' },
 		withdrawnAt: { type: ['string', 'null'], format: 'date-time' },
 		withdrawnBy: { type: ['string', 'null'] },
-		withdrawReason: { type: ['string', 'null'] }
+		withdrawReason: { type: ['string', 'null'] },
+		destroyedAt: {
+			type: ['string', 'null'],
+			format: 'date-time',
+			description: 'The bytes destroyed with the case’s device data (004 P 16): a tombstone, downloads answer 410'
+		},
+		destroyedReason: { type: ['string', 'null'] },
+		destroyedCitation: { type: ['string', 'null'] }
 	}
 } as const;
 
@@ -117,6 +124,7 @@ export const attachmentPaths = {
 					description: 'The file, with Content-Disposition, X-Content-Type-Options: nosniff and its SHA-256 as ETag',
 					content: { '*/*': { schema: { type: 'string', format: 'binary' } } }
 				},
+				'410': { description: 'The file was destroyed with the case’s device data (004 P 16); the row stays' },
 				...errors(401, 404, 422)
 			}
 		}

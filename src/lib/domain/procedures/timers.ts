@@ -12,7 +12,7 @@ export interface ClockTimers {
 	readonly dueAt: Date | null;
 	/** When the remaining working time reaches the amber threshold (decision: ≤ 2 WD by default). */
 	readonly warnAt: Date | null;
-	/** When it reaches the red threshold (≤ 0.5 WD by default): a second warning, its own marker (ADR-085). */
+	/** When it reaches the red threshold (≤ 0.5 WD by default): the second warning, with its own marker (ADR-085), and the `/cases` red band (ADR-088). */
 	readonly redAt: Date | null;
 }
 

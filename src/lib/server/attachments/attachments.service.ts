@@ -7,7 +7,7 @@
  * Every download is audited (stream `case-access:<id>`, with the act point on confidential cases).
  */
 import type { Role } from '../../domain/access/roles';
-import { and, asc, desc, eq } from 'drizzle-orm';
+import { and, asc, desc, eq, isNull } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Db, Executor } from '../db/client';
 import type { Clock } from '../clock';
@@ -49,6 +49,9 @@ export interface AttachmentView {
 	withdrawnAt: string | null;
 	withdrawnBy: string | null;
 	withdrawReason: string | null;
+	destroyedAt: string | null;
+	destroyedReason: string | null;
+	destroyedCitation: string | null;
 }
 
 export interface UploadedFile {
@@ -127,7 +130,10 @@ const viewOf = (r: typeof caseAttachments.$inferSelect): AttachmentView => ({
 	createdAt: r.createdAt.toISOString(),
 	withdrawnAt: r.withdrawnAt?.toISOString() ?? null,
 	withdrawnBy: r.withdrawnBy,
-	withdrawReason: r.withdrawReason
+	withdrawReason: r.withdrawReason,
+	destroyedAt: r.destroyedAt?.toISOString() ?? null,
+	destroyedReason: r.destroyedReason,
+	destroyedCitation: r.destroyedCitation
 });
 
 export function createAttachmentsService(deps: { db: Db; clock: Clock; store: BlobStore; maxBytes: number }) {
@@ -160,14 +166,25 @@ export function createAttachmentsService(deps: { db: Db; clock: Clock; store: Bl
 			caseId: string,
 			caller: AttachmentCaller,
 			file: UploadedFile,
-			replaces?: string
+			/** A promise when it may follow the file in the body (multipart): settled once the body has ended. */
+			replacesIn?: string | Promise<string | undefined>
 		): Promise<AttachmentView> {
 			const point = checkAttach(caller, await caseFor(db, caseId));
-			if (replaces !== undefined && !UUID.test(replaces))
-				throw new ApiError(422, 'replaces: the id of an attachment of this case.', {
-					replaces: 'not an attachment id'
-				});
+			const badReplaces = (r: string | undefined) =>
+				r !== undefined && !UUID.test(r)
+					? new ApiError(422, 'replaces: the id of an attachment of this case.', { replaces: 'not an attachment id' })
+					: null;
+			if (typeof replacesIn === 'string' && badReplaces(replacesIn)) throw badReplaces(replacesIn);
 			const staged = await store.stage(file.bytes, maxBytes);
+			let replaces: string | undefined;
+			try {
+				replaces = await replacesIn;
+				const bad = badReplaces(replaces);
+				if (bad) throw bad;
+			} catch (e) {
+				await staged.discard();
+				throw e;
+			}
 			const kind = sniffKind(staged.head);
 			if (!kind) {
 				await staged.discard();
@@ -202,6 +219,7 @@ export function createAttachmentsService(deps: { db: Db; clock: Clock; store: Bl
 						.orderBy(desc(caseAttachments.version))
 						.limit(1)
 						.for('update');
+					if (latest!.destroyedAt) throw new ApiError(409, 'This attachment was destroyed; attach the file anew.');
 					if (latest!.withdrawnAt) throw new ApiError(409, 'This attachment was withdrawn; attach the file anew.');
 					seriesId = prior.seriesId;
 					version = latest!.version + 1;
@@ -289,6 +307,15 @@ export function createAttachmentsService(deps: { db: Db; clock: Clock; store: Bl
 			if (!UUID.test(attachmentId)) throw new ApiError(404, 'No such attachment.');
 			const [row] = (await rowsOf(db, caseId, caller)).filter((r) => r.id === attachmentId);
 			if (!row) throw new ApiError(404, 'No such attachment.');
+			if (row.destroyedAt)
+				throw new ApiError(
+					410,
+					`This file was destroyed on ${row.destroyedAt.toISOString().slice(0, 10)} with the case's device data (${row.destroyedCitation}); only its record is kept.`,
+					undefined,
+					undefined,
+					'desk3-attachment-destroyed',
+					{ date: row.destroyedAt.toISOString().slice(0, 10), citation: row.destroyedCitation ?? '' }
+				);
 			const body = await store.open(row.sha256);
 			if (!body) throw new ApiError(404, 'The file of this attachment is missing from the store.');
 			await appendAuditEvent(db, `case-access:${caseId}`, {
@@ -308,12 +335,58 @@ export function createAttachmentsService(deps: { db: Db; clock: Clock; store: Bl
 		 * Removes stored files no row names (an upload cut off between its rename and its insert) once
 		 * older than `graceMs`, and temporary files as old. Returns how many it removed.
 		 */
+		/**
+		 * Destroys a case's attachments with its device data (004 P 16; ADR-089), inside the caller's
+		 * transaction: each row becomes a tombstone (when, why, the act point; the file name replaced,
+		 * it may name a device). Returns the content hashes to pass to `removeUnreferenced` after commit.
+		 */
+		async destroyForCase(tx: Executor, caseId: string, at: Date, reason: string, citation: string) {
+			const rows = await tx
+				.select({ id: caseAttachments.id, sha: caseAttachments.sha256, version: caseAttachments.version })
+				.from(caseAttachments)
+				.where(and(eq(caseAttachments.caseId, caseId), isNull(caseAttachments.destroyedAt)))
+				.orderBy(asc(caseAttachments.createdAt), asc(caseAttachments.version));
+			for (const [i, r] of rows.entries())
+				await tx
+					.update(caseAttachments)
+					.set({
+						destroyedAt: at,
+						destroyedReason: reason,
+						destroyedCitation: citation,
+						filename: `destroyed-${i + 1}`
+					})
+					.where(eq(caseAttachments.id, r.id));
+			return { count: rows.length, hashes: [...new Set(rows.map((r) => r.sha))] };
+		},
+
+		/** Removes the stored files of these hashes that no attachment still standing names (any case). */
+		async removeUnreferenced(hashes: string[]): Promise<number> {
+			let removed = 0;
+			for (const sha of hashes) {
+				const [live] = await db
+					.select({ id: caseAttachments.id })
+					.from(caseAttachments)
+					.where(and(eq(caseAttachments.sha256, sha), isNull(caseAttachments.destroyedAt)))
+					.limit(1);
+				if (live) continue;
+				await store.remove(sha);
+				removed++;
+			}
+			return removed;
+		},
+
 		async sweepOrphans(graceMs = 3_600_000): Promise<number> {
 			// Files carry the machine's real time, whatever the (possibly simulated) case clock says.
 			const before = new Date(Date.now() - graceMs);
 			let removed = await store.sweepTemporary(before);
+			// A destroyed attachment's row does not keep its file (004 P 16; ADR-089).
 			const known = new Set(
-				(await db.selectDistinct({ sha: caseAttachments.sha256 }).from(caseAttachments)).map((r) => r.sha)
+				(
+					await db
+						.selectDistinct({ sha: caseAttachments.sha256 })
+						.from(caseAttachments)
+						.where(isNull(caseAttachments.destroyedAt))
+				).map((r) => r.sha)
 			);
 			for await (const blob of store.list()) {
 				if (blob.writtenAt < before && !known.has(blob.sha256)) {

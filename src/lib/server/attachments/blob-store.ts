@@ -39,6 +39,13 @@ export interface BlobStore {
 
 const SHA = /^[0-9a-f]{64}$/;
 
+/**
+ * 413, as soon as the limit is passed: the rest of the body is left unread and the answer closes
+ * the connection after it is sent (ADR-090), rather than reading what is refused anyway.
+ */
+export const tooLarge = (maxBytes: number) =>
+	new ApiError(413, `The file is larger than ${maxBytes} bytes.`, undefined, { connection: 'close' });
+
 async function fsyncPath(path: string) {
 	const handle = await open(path, 'r');
 	try {
@@ -65,7 +72,7 @@ export function createFileBlobStore(root: string): BlobStore {
 			try {
 				for await (const chunk of source) {
 					size += chunk.length;
-					if (size > maxBytes) throw new ApiError(413, `The file is larger than ${maxBytes} bytes.`);
+					if (size > maxBytes) throw tooLarge(maxBytes);
 					if (headLength < SNIFF_BYTES) {
 						const take = chunk.subarray(0, SNIFF_BYTES - headLength);
 						head.set(take, headLength);

@@ -8,7 +8,12 @@ import { AGENCY_CODES } from '../../domain/reference/agencies';
 
 export const SORTS = ['received', 'decided', 'number', 'service', 'stage'] as const;
 export type CaseSort = (typeof SORTS)[number];
-export const BANDS = ['breached', 'warning', 'ok'] as const;
+/**
+ * Risk bands as the queue names them (queue.service.ts RISK_BANDS): red and amber apart (ADR-088).
+ * `warning` (red or amber) is still read from old links and saved views, never offered.
+ */
+export const BANDS = ['breached', 'red', 'amber', 'ok'] as const;
+const LEGACY_BANDS = ['warning'] as const;
 export const MFA_STATES = ['pending', 'authentic', 'not-authentic', 'none'] as const;
 
 const date = z.iso.date();
@@ -25,7 +30,7 @@ const FIELDS = {
 			.max(2 ** 31 - 1)
 	]),
 	unit: z.string().trim().min(1).max(80),
-	band: z.enum(BANDS),
+	band: z.enum([...BANDS, ...LEGACY_BANDS]),
 	receivedFrom: date,
 	receivedTo: date,
 	decidedFrom: date,

@@ -63,16 +63,28 @@ export function caseListWhere(f: CaseListFilter, viewer: ListViewer, now: Date):
 		w.push(sql`exists (select 1 from mfa_checks m where m.case_id = c.id and m.result_at is null)`);
 	else if (f.mfa)
 		w.push(sql`exists (select 1 from mfa_checks m where m.case_id = c.id and m.authentic = ${f.mfa === 'authentic'})`);
-	if (f.band) {
-		// The stored due and warning instant of the running clocks (the scheduler keeps them current).
-		const at = now.toISOString();
-		const breached = sql`exists (select 1 from clocks k where k.case_id = c.id and (k.state = 'overdue' or (k.state = 'running' and k.due_at <= ${at}::timestamptz)))`;
-		const warning = sql`exists (select 1 from clocks k where k.case_id = c.id and k.state = 'running' and k.warn_at <= ${at}::timestamptz)`;
-		if (f.band === 'breached') w.push(breached);
-		else if (f.band === 'warning') w.push(sql`${warning} and not ${breached}`);
-		else w.push(sql`not ${warning} and not ${breached}`);
-	}
+	if (f.band) w.push(bandCondition(f.band, now));
 	return w.length ? sql.join(w, sql` and `) : sql`true`;
+}
+
+/**
+ * A case's band is its most urgent open clock's (queue/urgency.ts), from the stored instants the
+ * scheduler keeps current (ADR-088): breached past a due, red past `red_at`, amber past `warn_at`.
+ * Each test starts with `least(warn_at, red_at, due_at) <= now`, which every warned or breached
+ * clock meets (amber ≤ red ≤ due), so a rare band is read from clocks_band_idx.
+ */
+function bandCondition(band: NonNullable<CaseListFilter['band']>, now: Date): SQL {
+	const at = sql`${now.toISOString()}::timestamptz`;
+	const some = (cond: SQL) =>
+		sql`exists (select 1 from clocks k where k.case_id = c.id and k.state in ('running', 'overdue') and least(k.warn_at, k.red_at, k.due_at) <= ${at} and ${cond})`;
+	const breached = some(sql`(k.state = 'overdue' or k.due_at <= ${at})`);
+	const red = some(sql`k.red_at <= ${at}`);
+	const warned = some(sql`true`);
+	if (band === 'breached') return breached;
+	if (band === 'red') return sql`${red} and not ${breached}`;
+	if (band === 'amber') return sql`${warned} and not ${red} and not ${breached}`;
+	if (band === 'warning') return sql`${warned} and not ${breached}`;
+	return sql`not ${warned}`;
 }
 
 export interface CaseListRow {

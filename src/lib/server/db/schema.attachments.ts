@@ -2,7 +2,8 @@
  * Files attached to a case (ADR-056). The bytes live outside the database, content-addressed by
  * their SHA-256 (attachments/blob-store.ts); a row holds what the file is and who brought it. A new
  * version is a new row of the same `seriesId` with the next `version`; rows are never deleted (a
- * trigger refuses it) and only the withdrawal columns may ever be set on one.
+ * trigger refuses it) and only the withdrawal columns may ever be set on one, and the destruction
+ * columns once (with the file name replaced: it may name a device, 004 P 16).
  */
 import { bigint, check, index, integer, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { tstz } from './columns';
@@ -32,7 +33,14 @@ export const caseAttachments = pgTable(
 		createdAt: tstz('created_at').notNull(),
 		withdrawnAt: tstz('withdrawn_at'),
 		withdrawnBy: text('withdrawn_by'),
-		withdrawReason: text('withdraw_reason')
+		withdrawReason: text('withdraw_reason'),
+		/**
+		 * The file's bytes destroyed with the case's device data (004 P 16; ADR-089): the row stays as
+		 * a tombstone with when, why and the act point; downloads answer 410.
+		 */
+		destroyedAt: tstz('destroyed_at'),
+		destroyedReason: text('destroyed_reason'),
+		destroyedCitation: text('destroyed_citation')
 	},
 	(t) => [
 		uniqueIndex('case_attachments_series_version_idx').on(t.seriesId, t.version),

@@ -21,7 +21,8 @@ import {
 	primaryKey,
 	text,
 	uniqueIndex,
-	uuid
+	uuid,
+	type AnyPgColumn
 } from 'drizzle-orm/pg-core';
 import { bytea, tstz } from './columns';
 
@@ -149,6 +150,30 @@ export const organisations = pgTable('organisations', {
 	city: text('city').notNull()
 });
 
+/** The sort expressions of `/cases` (case-list.repository.ts SORT_EXPR), as index keys. */
+const DECIDED_KEY = sql`(coalesce(decided_at, 'infinity'::timestamptz))`;
+const LIST_FILTERS = { service: 'service', stage: 'stage', assignee: 'assignee_id', unit: 'unit' } as const;
+const LIST_SORTS = {
+	received: sql`received_at`,
+	decided: DECIDED_KEY,
+	number: sql`number`,
+	service: sql`service`,
+	stage: sql`stage`
+} as const;
+
+function listIndexes(t: { id: AnyPgColumn }) {
+	const out = [];
+	for (const [fname, fcol] of Object.entries(LIST_FILTERS))
+		for (const [sname, sexpr] of Object.entries(LIST_SORTS)) {
+			// service × received was made by the desk's first migration (0012) under its own name.
+			if (fname === 'service' && sname === 'received') continue;
+			// Sorting by the filtered column itself: one value, so the order is the id's.
+			const name = `cases_list_${fname}_${sname}_idx`;
+			out.push(fname === sname ? index(name).on(sql.raw(fcol), t.id) : index(name).on(sql.raw(fcol), sexpr, t.id));
+		}
+	return out;
+}
+
 export const cases = pgTable(
 	'cases',
 	{
@@ -178,8 +203,9 @@ export const cases = pgTable(
 		updatedAt: tstz('updated_at').notNull()
 	},
 	(t) => [
-		index('cases_stage_idx').on(t.stage),
-		index('cases_assignee_idx').on(t.assigneeId),
+		// `/cases` (ADR-041, ADR-088): one index per equality filter and sort, each ending in the id the
+		// keyset compares; the filter column first, so a page walks only the filtered cases in order.
+		...listIndexes(t),
 		// The supervision analyses select a period of decisions (ADR-046).
 		index('cases_decided_at_idx')
 			.on(t.decidedAt)
@@ -290,7 +316,10 @@ export const clocks = pgTable(
 		/** The due the warning / the deadline has fired for: each fires once per due (scheduler). */
 		warnedFor: tstz('warned_for'),
 		firedFor: tstz('fired_for'),
-		/** When the red band starts, and the due its red warning fired for: amber never suppresses red (ADR-085). */
+		/**
+		 * When the red band starts, and the due its red warning fired for: amber never suppresses red
+		 * (ADR-085); `red_at` also finds the `/cases` red band (ADR-088).
+		 */
 		redAt: tstz('red_at'),
 		redWarnedFor: tstz('red_warned_for')
 	},
@@ -303,7 +332,12 @@ export const clocks = pgTable(
 			.on(
 				sql`(least(case when warned_for is distinct from due_at then warn_at end, case when red_warned_for is distinct from due_at then red_at end, due_at))`
 			)
-			.where(sql`state in ('running', 'overdue') and fired_for is distinct from due_at`)
+			.where(sql`state in ('running', 'overdue') and fired_for is distinct from due_at`),
+		// `/cases` band filters (ADR-088): the open clocks in a warning band or past due, by the
+		// earliest of their band instants (amber ≤ red ≤ due; least() skips a missing one).
+		index('clocks_band_idx')
+			.on(sql`(least(warn_at, red_at, due_at))`)
+			.where(sql`state in ('running', 'overdue')`)
 	]
 );
 

@@ -4,6 +4,8 @@
  * device-verification cases past it and, per case in one transaction, replaces each IMEI by a
  * placeholder wherever it is kept for work (device checks, the per-device clocks, the application)
  * and records the destruction as a case event citing 004 P 16, with the count and not the data.
+ * The case's attachments go with them (ADR-089): their rows become tombstones in the same
+ * transaction, and after it the files no attachment still standing names are removed.
  */
 import { and, asc, eq, isNotNull, sql } from 'drizzle-orm';
 import type { Db } from '../db/client';
@@ -12,8 +14,16 @@ import type { Clock } from '../clock';
 import type { CalendarService } from '../calendar/calendar.service';
 import { appendCaseEvent, systemActor } from '../audit/audit.repository';
 import { deviceDataDestroyedAfter } from '../../domain/access/confidential-cases';
+import type { AttachmentsService } from '../attachments/attachments.service';
 
-export function createDeviceRetention(deps: { db: Db; clock: Clock; calendar: CalendarService }) {
+const CITATION = '004 P 16';
+
+export function createDeviceRetention(deps: {
+	db: Db;
+	clock: Clock;
+	calendar: CalendarService;
+	attachments: Pick<AttachmentsService, 'destroyForCase' | 'removeUnreferenced'>;
+}) {
 	const { db, clock } = deps;
 
 	/** Destroys the device data whose retention has ended; returns the cases it touched. */
@@ -35,7 +45,7 @@ export function createDeviceRetention(deps: { db: Db; clock: Clock; calendar: Ca
 		);
 		for (const c of due) {
 			const until = deviceDataDestroyedAfter(calendar.localDate(c.decidedAt!), calendar);
-			await db.transaction(async (tx) => {
+			const files = await db.transaction(async (tx) => {
 				await tx.execute(sql`select id from cases where id = ${c.id} for update`);
 				const checks = await tx
 					.select({ imei: deviceChecks.imei })
@@ -60,15 +70,24 @@ export function createDeviceRetention(deps: { db: Db; clock: Clock; calendar: Ca
 						updatedAt: now
 					})
 					.where(eq(cases.id, c.id));
+				const files = await deps.attachments.destroyForCase(
+					tx,
+					c.id,
+					now,
+					'device data destroyed after their retention',
+					CITATION
+				);
 				await appendCaseEvent(tx, c.id, {
 					type: 'device:data-destroyed',
 					actor: systemActor,
 					at: now,
-					citation: '004 P 16',
+					citation: CITATION,
 					before: null,
-					after: { devices: checks.length, retainedUntil: until.toISOString() }
+					after: { devices: checks.length, attachments: files.count, retainedUntil: until.toISOString() }
 				});
+				return files;
 			});
+			await deps.attachments.removeUnreferenced(files.hashes);
 		}
 		return due.map((c) => c.id);
 	}

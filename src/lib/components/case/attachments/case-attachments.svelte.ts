@@ -17,6 +17,9 @@ export interface Attachment {
 	createdAt: string;
 	withdrawnAt: string | null;
 	withdrawReason: string | null;
+	/** The bytes destroyed with the case's device data (004 P 16; ADR-089): a tombstone, no download. */
+	destroyedAt?: string | null;
+	destroyedCitation?: string | null;
 }
 
 export class CaseAttachmentsState extends FetchedLiveList<Attachment> {
