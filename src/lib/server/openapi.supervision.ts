@@ -1,5 +1,5 @@
 /** OpenAPI paths of the supervision analyses (ADR-046), spread into openapi.ts. Supervisors and heads only. */
-import { errorResponses } from './openapi-parts';
+import { errorResponses, errorSchema as error } from './openapi-parts';
 const errors = errorResponses({
 	400: 'A bad or unknown parameter; `fields` names it',
 	401: 'Not signed in',
