@@ -27,7 +27,7 @@ async function signedIn(username: string) {
 /** Enrols through the page as a signed-in user; returns the recovery codes shown. */
 async function enrol(c: HttpClient): Promise<string[]> {
 	const html = await (await c.request('/login/two-factor/setup', { headers: { accept: 'text/html' } })).text();
-	const keyText = /data-testid="totp-key">([A-Z2-7]+)</.exec(html)![1]!;
+	const keyText = /data-testid="totp-key"[^>]*>([A-Z2-7]+)</.exec(html)![1]!;
 	const qr = /<img src="data:image\/svg\+xml;base64,([^"]+)"[^>]*data-testid="totp-qr"/.exec(html);
 	expect(qr).not.toBeNull();
 	expect(Buffer.from(qr![1]!, 'base64').toString()).toMatch(/^<svg[^>]*>.*<path/s);

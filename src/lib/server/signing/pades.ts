@@ -78,6 +78,22 @@ export async function readDss(pdf: Uint8Array): Promise<ValidationData> {
 	return out;
 }
 
+/**
+ * A text string for the signature dictionary. @signpdf writes its entries through pdf-lib's
+ * `PDFString.of`, which keeps only the low byte of each character, so a Cyrillic letter became
+ * another byte ('Ш', U+0428, became '(') and broke the file's syntax. PDF carries such text as
+ * UTF-16BE after a byte-order mark (ISO 32000-1, 7.9.2.2), escaped as a literal string requires.
+ */
+export function pdfTextLiteral(text: string): string {
+	const escapes: Record<number, string> = { 0x28: '\\(', 0x29: '\\)', 0x5c: '\\\\', 0x0a: '\\n', 0x0d: '\\r' };
+	let out = '\\376\\377';
+	for (let i = 0; i < text.length; i++) {
+		const unit = text.charCodeAt(i);
+		for (const byte of [unit >> 8, unit & 0xff]) out += escapes[byte] ?? String.fromCharCode(byte);
+	}
+	return out;
+}
+
 /** Adds the DSS (when given) and the signature placeholder, saves and signs; returns the signed PDF. */
 export async function signPdfDocument(
 	doc: PDFDocument,
@@ -88,10 +104,10 @@ export async function signPdfDocument(
 	if (validation) addDss(doc, validation);
 	pdflibAddPlaceholder({
 		pdfDoc: doc,
-		reason: meta.reason,
-		contactInfo: meta.contactInfo,
-		name: meta.name,
-		location: meta.location,
+		reason: pdfTextLiteral(meta.reason),
+		contactInfo: pdfTextLiteral(meta.contactInfo),
+		name: pdfTextLiteral(meta.name),
+		location: pdfTextLiteral(meta.location),
 		signingTime: meta.signingTime,
 		signatureLength: SIGNATURE_BYTES,
 		subFilter: SUBFILTER_ETSI_CADES_DETACHED,
