@@ -28,12 +28,12 @@ beforeAll(async () => {
 	}));
 }, 30_000);
 
-async function signedPdf() {
+async function signedPdf(reason = 'test') {
 	const doc = await PDFDocument.create();
 	doc.addPage().drawText('Merzim test');
 	const signer = Pkcs12Signer.open(p12, '2468', now);
 	return signPdfDocument(doc, signer, {
-		reason: 'test',
+		reason,
 		name: 'Әлия Қасымова',
 		location: 'Astana',
 		contactInfo: 'test',
@@ -57,6 +57,12 @@ describe('PAdES signatures', () => {
 			signedAt: now
 		});
 		expect(untrusted.chain.trusted).toBe(false);
+	});
+
+	it('keep a Cyrillic reason whose letters share a low byte with ( ) and \\ (Ш U+0428, Щ U+0429, ќ U+045C)', async () => {
+		const report = await pdfsig(await signedPdf('РЕШЕНИЕ ПО ЖАЛОБЕ (Щ, ќ) 001 pp.24–25'));
+		expect(report).toMatchObject({ valid: true, whole: true });
+		expect(report.out).not.toContain('Syntax Error');
 	});
 
 	it('are reported broken after one byte of the signed range changes', async () => {
