@@ -14,6 +14,7 @@ const ALL = [
 	'/board',
 	'/supervisor',
 	'/complaints',
+	'/device-lists',
 	'/consultations',
 	'/admin',
 	'/admin/calendar',
@@ -24,8 +25,8 @@ const ALL = [
 
 describe.each([
 	['registrar', '/queue', ['/queue', '/cases', '/board']],
-	['officer', '/queue', ['/queue', '/cases', '/board']],
-	['head', '/queue', ['/queue', '/cases', '/board', '/supervisor', '/complaints']],
+	['officer', '/queue', ['/queue', '/cases', '/board', '/device-lists']],
+	['head', '/queue', ['/queue', '/cases', '/board', '/supervisor', '/complaints', '/device-lists']],
 	['supervisor', '/queue', ['/queue', '/cases', '/board', '/supervisor', '/complaints']],
 	['reviewer', '/complaints', ['/queue', '/cases', '/board', '/complaints']],
 	[
