@@ -274,7 +274,7 @@ describe('information awaited from foreign competent bodies (001 Annex 1 row 3)'
 		});
 		expect(clockOf(r.body, 'hearing-notice')!.state).toBe('suspended');
 		const html = await (await staff.officer!.get(`/cases/${id}`)).text();
-		expect(html).toContain('BAFA (Germany (DE))');
+		expect(html).toContain('BAFA, Germany (DE): requested');
 		expect(html).toContain('001 Annex 1 row 3');
 		const queue = await (await staff.officer!.get('/queue')).text();
 		expect(queue).toContain('Information awaited from foreign competent bodies');
