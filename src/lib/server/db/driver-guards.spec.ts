@@ -24,6 +24,17 @@ describe('the guard against postgres.js writes on a closed connection', () => {
 		expect(isWriteOnClosedConnection(new Error('boom'))).toBe(false);
 		expect(isWriteOnClosedConnection(null)).toBe(false);
 	});
+
+	it('reads the error as a test runner reports it: a plain object, not a TypeError instance', () => {
+		const reported = {
+			name: 'TypeError',
+			message: "Cannot read properties of null (reading 'write')",
+			stack: '    at Immediate.nextWrite node_modules/postgres/src/connection.js:255:22'
+		};
+		expect(isWriteOnClosedConnection(reported)).toBe(true);
+		expect(isWriteOnClosedConnection({ ...reported, name: 'Error' })).toBe(false);
+		expect(isWriteOnClosedConnection({ ...reported, stack: undefined })).toBe(false);
+	});
 });
 
 describe('the guard against node-redis commands that failed unawaited', () => {

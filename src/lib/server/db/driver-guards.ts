@@ -8,11 +8,17 @@
  * PostgreSQL restarted (scripts/cluster). This guard drops exactly that exception and nothing else.
  */
 
-/** The exception of postgres.js's deferred write on a closed connection, and only it. */
+/**
+ * The exception of postgres.js's deferred write on a closed connection, and only it. Judged by
+ * name, message and stack rather than `instanceof`, so that the same rule also reads the error as a
+ * test runner reports it (serialized across its worker boundary: vite.config.ts).
+ */
 export function isWriteOnClosedConnection(e: unknown): boolean {
-	if (!(e instanceof TypeError) || !e.message.includes("reading 'write'")) return false;
-	const stack = e.stack ?? '';
-	return stack.includes('nextWrite') && /postgres[\\/]src[\\/]connection\.js/.test(stack);
+	if (typeof e !== 'object' || e === null) return false;
+	const { name, message, stack } = e as { name?: unknown; message?: unknown; stack?: unknown };
+	if (name !== 'TypeError' || typeof message !== 'string' || !message.includes("reading 'write'")) return false;
+	const trace = typeof stack === 'string' ? stack : '';
+	return trace.includes('nextWrite') && /postgres[\\/]src[\\/]connection\.js/.test(trace);
 }
 
 /** postgres.js's own codes for a connection it lost or could not open. */
