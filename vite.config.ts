@@ -2,7 +2,6 @@ import { sveltekit } from '@sveltejs/kit/vite';
 import { paraglideVitePlugin } from '@inlang/paraglide-js';
 import { merzimDevSockets } from './server/dev-plugin';
 import { defineConfig } from 'vitest/config';
-import { isWriteOnClosedConnection } from './src/lib/server/db/driver-guards';
 
 export default defineConfig({
 	plugins: [
@@ -23,11 +22,6 @@ export default defineConfig({
 		// In-process servers log only warnings and errors, so pino's request lines stay out of the
 		// test output; a run that wants more sets LOG_LEVEL itself.
 		env: { LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn' },
-		// Tests that cut the database (database-outage) run the server in the test's own process, where
-		// server/index.ts's guard is not installed: postgres.js's deferred write on the cut connection
-		// then throws from an immediate after its query already failed (driver-guards.ts). Exactly that
-		// error is not the test's failure; every other unhandled error still fails the run.
-		onUnhandledError: (e) => !isWriteOnClosedConnection(e),
 		projects: [
 			{
 				extends: true,

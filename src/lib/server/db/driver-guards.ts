@@ -6,6 +6,8 @@
  * By then the connection's queries have already been failed with CONNECTION_CLOSED and the pool
  * opens a new connection, so the write is moot. The cluster test saw every app process die when
  * PostgreSQL restarted (scripts/cluster). This guard drops exactly that exception and nothing else.
+ * The patch applied at install (patches/postgres+3.4.9.patch) removes the cause; the guard stays
+ * for a driver upgraded without it.
  */
 
 /**
