@@ -4,14 +4,20 @@
  * does not change on an arrow key (WCAG 3.2.2); j/k can be turned off (WCAG 2.1.4); the top bar's
  * focus ring has 3:1 contrast (WCAG 1.4.11); queue risk is written, not only coloured (WCAG 1.4.1);
  * dates and amounts after hydration are what the server wrote, in a Chromium without Kazakh locale
- * data. On PostgreSQL, so the test can pick demo cases.
+ * data; the board's live region speaks politely, in summary, at most once an interval. On
+ * PostgreSQL, so the test can pick demo cases and change them as another process would.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import postgres from 'postgres';
+import { eq } from 'drizzle-orm';
 import type { Page } from 'playwright-core';
 import { useE2eApp } from '../helpers/e2e-app';
 import { signInWith } from '../helpers/browser';
 import { caseAwaitingLetter } from '../helpers/letter-case';
+import { untranslatedWords } from '../helpers/latin-words';
+import { createDb } from '../../src/lib/server/db/client';
+import { cases } from '../../src/lib/server/db/schema';
+import { appendCaseEvent } from '../../src/lib/server/audit/audit.repository';
 
 const app = useE2eApp({ database: 'merzim_e2e_issue27' });
 let draftCaseId: string;
@@ -237,4 +243,64 @@ describe('dates and amounts after hydration', () => {
 			expect(hydrated).not.toMatch(ISO);
 			await page.context().close();
 		});
+});
+
+describe('the wall board’s live updates', () => {
+	/** Decides a case as another process would: the board hears it through the outbox. */
+	async function decideElsewhere(number: string) {
+		const db = await createDb({ url: app.databaseUrl });
+		const now = new Date();
+		await db.db.transaction(async (tx) => {
+			const [c] = await tx
+				.update(cases)
+				.set({ stage: 'granted', decidedAt: now, updatedAt: now })
+				.where(eq(cases.number, number))
+				.returning();
+			await appendCaseEvent(tx, c!.id, {
+				type: 'case:decided',
+				actor: { userId: null, label: 'system' },
+				at: now,
+				citation: '001 p.20',
+				after: { stage: 'granted' }
+			});
+		});
+		await db.close();
+	}
+
+	it('are announced politely, in Kazakh, in summary and not more than once in an interval', async () => {
+		const page = await signedIn('board', 'kk', 'kk-KZ');
+		await page.goto(`${app.server.url}/board`);
+		await page.locator('.board[data-connection="live"]').waitFor({ timeout: 15_000 });
+		const region = page.locator('.board > p[role="status"]');
+		expect(await region.getAttribute('aria-live')).toBe('polite');
+		expect(await region.textContent()).toBe('');
+		await page.evaluate(() => {
+			const w = window as unknown as { said: string[] };
+			w.said = [];
+			const el = document.querySelector('.board > p[role="status"]')!;
+			new MutationObserver(() => w.said.push(el.textContent ?? '')).observe(el, {
+				childList: true,
+				characterData: true,
+				subtree: true
+			});
+		});
+		const numbers = page.locator('.columns section').first().locator('tbody tr td:first-child');
+		const number = async (i: number) => ((await numbers.nth(i).innerText()).split('\n')[0] ?? '').trim();
+		const [first, second] = [await number(0), await number(1)];
+
+		await decideElsewhere(first);
+		await expect.poll(() => region.textContent(), { timeout: 15_000 }).not.toBe('');
+		const said = (await region.textContent())!;
+		expect(untranslatedWords(said)).toEqual([]);
+		expect(said).toMatch(/[А-Яа-яӘәҒғҚқҢңӨөҰұҮүҺһІі]/);
+
+		// A second change shows on the board at once but is held for the next announcement.
+		await decideElsewhere(second);
+		await expect.poll(() => number(0), { timeout: 15_000 }).not.toBe(second);
+		await expect.poll(async () => (await numbers.allInnerTexts()).some((t) => t.startsWith(second))).toBe(false);
+		await page.waitForTimeout(1_500);
+		const all = await page.evaluate(() => (window as unknown as { said: string[] }).said.filter(Boolean));
+		expect(new Set(all).size, JSON.stringify(all)).toBe(1);
+		await page.context().close();
+	});
 });
