@@ -219,12 +219,13 @@ const handleMustChangePassword: Handle = async ({ event, resolve }) => {
 		(path === '/account' && (method === 'GET' || action === '/changePassword' || action === '/signOutEverywhere'));
 	if (allowed) return resolve(event);
 	if (path.startsWith('/api/') || !SAFE_METHODS.has(method))
-		return new Response(
-			JSON.stringify({
-				error: 'Change the temporary password an admin set before doing anything else.',
-				code: 'password_change_required'
-			}),
-			{ status: 403, headers: { 'content-type': 'application/json' } }
+		return errorResponse(
+			new DomainError(
+				'forbidden',
+				'password_change_required',
+				'Change the temporary password an admin set before doing anything else.'
+			),
+			extractLocaleFromRequest(event.request)
 		);
 	return new Response(null, { status: 303, headers: { location: '/account' } });
 };

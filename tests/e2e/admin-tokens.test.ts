@@ -1,6 +1,7 @@
 /**
  * Integration tokens on /admin/tokens in Chromium: the admin issues an agency token and sees its
- * secret once; the token answers for its agency on the API; revoked, it is refused with 401.
+ * secret once; the token answers for its agency on the API; revoked, it is refused with 401, and the
+ * focus, whose button went with the revoked row's form, is on the answer (issue 27).
  */
 import { describe, expect, it } from 'vitest';
 import { useE2eApp } from '../helpers/e2e-app';
@@ -48,11 +49,15 @@ describe('/admin/tokens', () => {
 		// Revoke, after confirming; from then on 401.
 		await row.locator('summary', { hasText: 'Revoke…' }).click();
 		await row.screenshot({ path: 'tests/e2e/screenshots/admin-tokens-confirm.png' });
-		await row.getByRole('button', { name: `Yes, revoke ${tokenName}` }).click();
+		// By keyboard: the button that had the focus goes with the form; the focus goes to the answer.
+		await row.getByRole('button', { name: `Yes, revoke ${tokenName}` }).focus();
+		await page.keyboard.press('Enter');
 		await page
 			.getByRole('status')
 			.filter({ hasText: `Token ${tokenName} revoked.` })
 			.waitFor();
+		await page.waitForFunction(() => document.activeElement?.getAttribute('role') === 'status');
+		expect(await page.evaluate(() => document.activeElement?.textContent?.trim())).toBe(`Token ${tokenName} revoked.`);
 		expect(await row.innerText()).toContain('revoked');
 		expect(await row.locator('summary').count()).toBe(0);
 		expect((await pending(secret)).status).toBe(401);

@@ -2,6 +2,7 @@
  * The NSC's liaison answers consultation requests in Chromium (001 p.16): an approval and a
  * reasoned objection leave the list; an objection without its reason is not sent; an answer that
  * comes after the deemed approval is refused with 409 and its explanation, and kept on the case.
+ * The focus follows the verdict, since the answered row leaves with its buttons (issue 27).
  * On PostgreSQL, so that this test can deem a request approved behind the page's back, as the
  * scheduler of another process would.
  */
@@ -33,6 +34,7 @@ describe('/consultations', () => {
 		).newPage();
 		await signInWith(page, app.server.url, 'liaison-nsc');
 		expect(new URL(page.url()).pathname).toBe('/consultations');
+		const focusedText = () => page.evaluate(() => document.activeElement?.textContent?.trim());
 		const before = await rows(page).count();
 		expect(before).toBeGreaterThanOrEqual(3);
 		expect(await page.locator('h1').innerText()).toContain('NSC');
@@ -47,6 +49,8 @@ describe('/consultations', () => {
 			.filter({ hasText: `Your answer on ${approved} was recorded: approve.` })
 			.waitFor();
 		await expect.poll(() => page.locator(`tr[data-case="${approved}"]`).count()).toBe(0);
+		// The focused button left with its row: the focus is on the verdict, not on the body (issue 27).
+		await expect.poll(focusedText).toBe(`Your answer on ${approved} was recorded: approve.`);
 		expect((await answerOf(approved))[0]).toMatchObject({ decision: 'approve' });
 
 		// An objection needs its reason; with it, it is recorded.
@@ -56,6 +60,10 @@ describe('/consultations', () => {
 			.getByRole('alert')
 			.filter({ hasText: `${objected}: give the reason for the objection.` })
 			.waitFor();
+		// The focus goes to the reason that is missing.
+		await expect
+			.poll(() => page.evaluate(() => document.activeElement?.getAttribute('aria-label')))
+			.toBe(`Reason on ${objected} (required to object)`);
 		expect((await answerOf(objected))[0]).toMatchObject({ decision: null });
 		await page
 			.getByRole('textbox', { name: `Reason on ${objected} (required to object)` })
@@ -78,6 +86,7 @@ describe('/consultations', () => {
 		const alert = page.getByRole('alert').filter({ hasText: `${late}: Late: the consultation was deemed approved` });
 		await alert.waitFor();
 		expect(await alert.innerText()).toContain('has no legal effect');
+		await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('role'))).toBe('alert');
 		await expect.poll(() => page.locator(`tr[data-case="${late}"]`).count()).toBe(0);
 		expect((await answerOf(late))[0]).toMatchObject({
 			decision: 'deemed_approved',

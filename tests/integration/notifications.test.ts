@@ -11,6 +11,7 @@ import { startTestApp, TEST_PASSWORD, type TestApp } from '../helpers/test-app';
 import { startSmtpPeer, type ReceivedMail } from '../helpers/smtp-peer';
 import { createSchedulerActors, registerImportApplication, type SchedulerActors } from '../helpers/scheduler-cases';
 import { HttpClient } from '../helpers/http-client';
+import { untranslatedWords } from '../helpers/latin-words';
 import { absences, cases, notificationEmails } from '../../src/lib/server/db/schema';
 import type { ClientToServerEvents, NotificationPush, ServerToClientEvents } from '../../src/lib/realtime/contract';
 
@@ -78,6 +79,11 @@ describe('e-mail', () => {
 		const [mail] = await until(() => (mailsTo('olga').length ? mailsTo('olga') : null));
 		expect(mail!.subject).toBe(`Мерзім: Дело ${c.number} назначено вам`);
 		expect(mail!.text).toContain(`/cases/${c.id}`);
+		// The body in her language too, every word of it but the link (issue 27).
+		expect(mail!.text).toContain(`Дело ${c.number} назначено вам`);
+		expect(mail!.text).toContain('Открыть дело:');
+		expect(mail!.text).toContain('Уведомления настраиваются на странице учётной записи.');
+		expect(untranslatedWords(mail!.text.replace(/https?:\/\/\S+/g, ''))).toEqual([]);
 		// No goods, codes or applicant in the e-mail: only the number and the link.
 		expect(mail!.text).not.toMatch(/5А002|8526910000|Crypto|Планировщик/);
 		await new Promise((r) => setTimeout(r, 1_000));
@@ -96,6 +102,8 @@ describe('e-mail', () => {
 		await assign(later.id, 'erlan');
 		const [mail] = await until(() => (mailsTo('erlan').length ? mailsTo('erlan') : null));
 		expect(mail!.subject).toBe(`Мерзім: ${later.number} ісі сізге тағайындалды`);
+		expect(mail!.text).toContain('Істі ашу:');
+		expect(untranslatedWords(mail!.text.replace(/https?:\/\/\S+/g, ''))).toEqual([]);
 		expect(mailsTo('aidos')).toHaveLength(0);
 		const inApp = await app.ctx.notifications.list(ids.aidos!, 'kk');
 		expect(inApp.items.map((n) => [n.kind, n.caseNumber])).toEqual([['assigned', off.number]]);

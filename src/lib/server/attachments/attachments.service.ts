@@ -62,7 +62,7 @@ export interface UploadedFile {
 export const WithdrawSchema = z.object({ reason: z.string().trim().min(3).max(500) }).strict();
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-const notFound = () => new ApiError(404, 'No such case.');
+const notFound = () => new ApiError(404, 'No such case.', undefined, undefined, 'case-not-found');
 
 const actorOf = (c: Extract<AttachmentCaller, { kind: 'staff' }>): Actor => ({
 	userId: c.userId,
@@ -211,7 +211,7 @@ export function createAttachmentsService(deps: { db: Db; clock: Clock; store: Bl
 						.from(caseAttachments)
 						.where(and(eq(caseAttachments.id, replaces), eq(caseAttachments.caseId, caseId)));
 					if (!prior || (caller.kind === 'portal' && prior.source !== 'portal'))
-						throw new ApiError(404, 'No such attachment.');
+						throw new ApiError(404, 'No such attachment.', undefined, undefined, 'attachment-not-found');
 					const [latest] = await tx
 						.select()
 						.from(caseAttachments)
@@ -273,7 +273,8 @@ export function createAttachmentsService(deps: { db: Db; clock: Clock; store: Bl
 		) {
 			const parsed = WithdrawSchema.safeParse(input);
 			if (!parsed.success) throw new ApiError(422, 'reason: 3 to 500 characters.', { reason: 'required, 3 to 500' });
-			if (!UUID.test(attachmentId)) throw new ApiError(404, 'No such attachment.');
+			if (!UUID.test(attachmentId))
+				throw new ApiError(404, 'No such attachment.', undefined, undefined, 'attachment-not-found');
 			const now = clock.now();
 			return db.transaction(async (tx) => {
 				checkAttach(caller, await caseFor(tx, caseId));
@@ -282,7 +283,7 @@ export function createAttachmentsService(deps: { db: Db; clock: Clock; store: Bl
 					.from(caseAttachments)
 					.where(and(eq(caseAttachments.id, attachmentId), eq(caseAttachments.caseId, caseId)))
 					.for('update');
-				if (!row) throw new ApiError(404, 'No such attachment.');
+				if (!row) throw new ApiError(404, 'No such attachment.', undefined, undefined, 'attachment-not-found');
 				if (row.withdrawnAt) throw new ApiError(409, 'This attachment is already withdrawn.');
 				const [updated] = await tx
 					.update(caseAttachments)
@@ -304,9 +305,10 @@ export function createAttachmentsService(deps: { db: Db; clock: Clock; store: Bl
 		async open(caseId: string, attachmentId: string, caller: AttachmentCaller) {
 			const c = await caseFor(db, caseId);
 			checkRead(caller, c);
-			if (!UUID.test(attachmentId)) throw new ApiError(404, 'No such attachment.');
+			if (!UUID.test(attachmentId))
+				throw new ApiError(404, 'No such attachment.', undefined, undefined, 'attachment-not-found');
 			const [row] = (await rowsOf(db, caseId, caller)).filter((r) => r.id === attachmentId);
-			if (!row) throw new ApiError(404, 'No such attachment.');
+			if (!row) throw new ApiError(404, 'No such attachment.', undefined, undefined, 'attachment-not-found');
 			if (row.destroyedAt)
 				throw new ApiError(
 					410,

@@ -12,7 +12,8 @@ import { EmptyBody } from '$lib/server/users/user-admin.route';
 export const POST = apiRoute(async (event) => {
 	const admin = requirePermission(event, 'users:manage');
 	const id = Number(event.params.id);
-	if (!Number.isSafeInteger(id) || id <= 0) throw new ApiError(404, 'No such user.');
+	if (!Number.isSafeInteger(id) || id <= 0)
+		throw new ApiError(404, 'No such user.', undefined, undefined, 'user-not-found');
 	await readJson(event.request, EmptyBody);
 	try {
 		const temporaryPassword = await event.locals.ctx.userAdmin.resetPassword(id, {
