@@ -11,6 +11,7 @@ import { loggableError } from '../src/lib/server/loggable-error';
 import { createHousekeeping } from '../src/lib/server/housekeeping/housekeeping';
 import { createMetrics, type ServerMetrics } from './metrics';
 import { createReadiness } from './readiness';
+import { createOutboxLag } from '../src/lib/server/observability/outbox-lag';
 import { observeHttp, serveMetrics, type ObservedHttp } from './http-observe';
 import type { RealtimeServer } from './realtime';
 
@@ -58,11 +59,18 @@ export async function attachOperations(
 		metrics.schedulerFired(f.what, f.lagMs);
 	});
 
+	// One line per attempt, with its lag (enqueue or resend to the end of the attempt); no URL, header or body.
 	const webhooks = log('webhooks');
 	const unsubscribeWebhooks = ctx.webhookWorker.onAttempt((r) => {
 		metrics.webhookAttempt(r);
-		if (r.outcome !== 'delivered') webhooks.warn(r, 'webhook attempt failed');
-		else if (r.lagSeconds > 60) webhooks.info(r, 'webhook delivered late');
+		const line = {
+			outcome: r.outcome,
+			attempt: r.attempt,
+			lagMs: Math.round(r.lagSeconds * 1000),
+			durationMs: r.durationMs
+		};
+		if (r.outcome === 'delivered') webhooks.info(line, 'webhook delivered');
+		else webhooks.warn(line, 'webhook attempt failed');
 	});
 
 	const housekeepingLog = log('housekeeping');
@@ -75,18 +83,18 @@ export async function attachOperations(
 	);
 	housekeeping.start();
 
-	// Outbox lag in the log too, once a minute, when it is not zero.
+	// Outbox lag in the log too, every LAG_LOG_SECONDS: at debug while caught up, at warn while behind.
 	const outbox = log('outbox');
+	const outboxLag = createOutboxLag({ db: ctx.db, published: () => io.publisher.lastId });
 	const lagTimer = setInterval(() => {
-		void metrics.registry
-			.getSingleMetric('merzim_outbox_lag_events')
-			?.get()
-			.then((m) => {
-				const lag = m.values[0]?.value ?? 0;
-				if (lag > 0) outbox.warn({ lagEvents: lag }, 'outbox behind');
+		void outboxLag
+			.read()
+			.then((lag) => {
+				if (lag.lagEvents > 0) outbox.warn(lag, 'outbox behind');
+				else outbox.debug(lag, 'outbox caught up');
 			})
 			.catch(() => {});
-	}, 60_000);
+	}, ctx.config.lagLogMs);
 	lagTimer.unref();
 
 	let metricsServer: Server | undefined;

@@ -121,6 +121,26 @@ describe.each(LANGS)('in %s', (lang) => {
 		expect(offenders).toEqual([]);
 	});
 
+	it("the /cases saved views' refusal", async () => {
+		const context = await app.browser.newContext({ locale: 'en-GB' });
+		const signIn = await context.newPage();
+		await signInWith(signIn, app.server.url, 'officer');
+		await signIn.close();
+		await context.addCookies([{ name: 'PARAGLIDE_LOCALE', value: lang, url: app.server.url }]);
+		const page = await context.newPage();
+		expect(await open(page, '/cases')).toBe(true);
+		const views = page.locator('section.views');
+		// Blank after trimming: passes the browser's `required`, refused by the server.
+		await views.locator('input[name="name"]').fill('   ');
+		await views.locator('form.save button[type="submit"]').click();
+		const alert = views.getByRole('alert');
+		await alert.waitFor();
+		expect((await alert.textContent())?.trim()).toMatch(/\p{Script=Cyrillic}/u);
+		const offenders = await record(page, lang);
+		await context.close();
+		expect(offenders).toEqual([]);
+	});
+
 	it.each(ROLES)('every page %s reaches', { timeout: 300_000 }, async (username) => {
 		const context = await app.browser.newContext({ locale: 'en-GB', viewport: { width: 1600, height: 1000 } });
 		const signIn = await context.newPage();

@@ -7,10 +7,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { asc, eq, inArray } from 'drizzle-orm';
 import { startTestApp, TEST_PASSWORD, type TestApp } from '../helpers/test-app';
 import { actionResult, HttpClient } from '../helpers/http-client';
+import { untranslatedWords } from '../helpers/latin-words';
+import { MAX_VIEWS, saveView } from '../../src/lib/server/cases/saved-views';
 import { caseEvents, cases, organisations } from '../../src/lib/server/db/schema';
 
 let app: TestApp;
 const c: Record<string, HttpClient> = {};
+const userIds: Record<string, number> = {};
 const ids: string[] = [];
 let portal = '';
 
@@ -23,7 +26,7 @@ beforeAll(async () => {
 		['d-officer2', ['officer']],
 		['d-reviewer', ['complaint_reviewer']]
 	] as const) {
-		await app.createUser(name, [...roles]);
+		userIds[name] = await app.createUser(name, [...roles]);
 		c[name] = new HttpClient(app.url, `10.44.0.${++n}`);
 		expect((await c[name].signIn(name, TEST_PASSWORD)).status).toBe(201);
 	}
@@ -122,6 +125,43 @@ describe('/cases', () => {
 		expect(page).not.toContain('evil');
 		const other = await (await c['d-officer2']!.request('/cases/__data.json', { headers: { accept: '*/*' } })).text();
 		expect(other).not.toContain('assignee=me&sort=number');
+	});
+
+	it("refuses a bad saved view with a stable code and a message in the user's language", async () => {
+		const officer = c['d-officer2']!;
+		const refusal = async (path: string, fields: Record<string, string>, lang: string) => {
+			officer.cookies.set('PARAGLIDE_LOCALE', lang);
+			const r = await actionResult(await officer.postForm(path, fields));
+			expect(r.type).toBe('failure');
+			expect(r.status).toBe(422);
+			return r.data as { code: string; message: string };
+		};
+		try {
+			const messages = new Map<string, string>();
+			for (const lang of ['kk', 'ru', 'en']) {
+				const blank = await refusal('/cases?/saveView', { name: '   ', query: '' }, lang);
+				expect(blank.code).toBe('view-name-invalid');
+				const unknown = await refusal('/cases?/deleteView', { id: 'x' }, lang);
+				expect(unknown.code).toBe('view-not-found');
+				for (const m of [blank.message, unknown.message]) {
+					if (lang !== 'en') expect(untranslatedWords(m), m).toEqual([]);
+					expect(m).toMatch(lang === 'en' ? /^[A-Z]/ : /^\p{Script=Cyrillic}/u);
+				}
+				messages.set(lang, blank.message);
+			}
+			expect(new Set(messages.values()).size).toBe(3);
+			// At the limit of saved views (ADR-041) a new name is refused, naming the limit.
+			for (let i = 0; i < MAX_VIEWS; i++)
+				await saveView(app.ctx.db, userIds['d-officer2']!, `v${i}`, '', app.clock.now());
+			for (const lang of ['kk', 'ru']) {
+				const full = await refusal('/cases?/saveView', { name: 'one more', query: '' }, lang);
+				expect(full.code).toBe('view-limit');
+				expect(full.message).toContain(String(MAX_VIEWS));
+				expect(untranslatedWords(full.message)).toEqual([]);
+			}
+		} finally {
+			officer.cookies.delete('PARAGLIDE_LOCALE');
+		}
 	});
 
 	it('exports the view as CSV, streamed, formulas defused', async () => {

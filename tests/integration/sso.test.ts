@@ -12,6 +12,7 @@ import { CLIENT_IP_HEADER, startTestApp, TEST_PASSWORD, type TestApp } from '../
 import { HttpClient } from '../helpers/http-client';
 import { users } from '../../src/lib/server/db/schema';
 import { decodePending, encodePending } from '../../src/lib/server/auth/oidc';
+import { untranslatedWords } from '../helpers/latin-words';
 
 const CLIENT_ID = 'merzim-test';
 const CLIENT_SECRET = 'ops-sso-client-secret-0123456789';
@@ -240,6 +241,46 @@ describe('single sign-on', () => {
 			expect((await me(browser)).status).toBe(401);
 		}
 		expect(await app.ctx.db.select().from(users).where(eq(users.username, 'ops-sso-stranger'))).toEqual([]);
+	});
+
+	it('refuses in Kazakh or Russian (locale cookie, or Accept-Language), keeping the code', async () => {
+		const seen = new Map<string, string>();
+		for (const [login, code, lang, via] of [
+			['ops-sso-stranger', 'no-account', 'kk', 'cookie'],
+			['ops-sso-norole', 'no-role', 'ru', 'accept-language'],
+			['ops-sso-disabled', 'disabled', 'kk', 'accept-language']
+		] as const) {
+			const browser = new Browser();
+			if (via === 'cookie') browser.jar.set('PARAGLIDE_LOCALE', lang);
+			const headers: Record<string, string> =
+				via === 'accept-language' ? { 'accept-language': `${lang},en;q=0.5` } : {};
+			const { callbackUrl } = await throughProvider(browser, login);
+			const back = await browser.go(callbackUrl, { headers });
+			expect(back.status, login).toBe(403);
+			expect(back.headers.get('cache-control')).toBe('no-store');
+			const body = (await back.json()) as { code: string; message: string; error: string };
+			expect(body.code).toBe(code);
+			expect(body.message).toMatch(/\p{Script=Cyrillic}/u);
+			expect(untranslatedWords(body.message), body.message).toEqual([]);
+			expect(body.message).not.toContain(login); // the details go to the log only
+			expect(body.error).toBe(body.message);
+			seen.set(`${code} ${lang}`, body.message);
+			// The callback again: its pending sign-in is spent, refused in the same language.
+			const again = (await (await browser.go(callbackUrl, { headers })).json()) as { code: string; message: string };
+			expect(again.code).toBe('no-pending-sign-in');
+			expect(untranslatedWords(again.message), again.message).toEqual([]);
+			seen.set(`no-pending-sign-in ${lang}`, again.message);
+			expect((await me(browser)).status).toBe(401);
+		}
+		// Each language its own text, and English without the locale.
+		expect(seen.get('no-pending-sign-in kk')).not.toBe(seen.get('no-pending-sign-in ru'));
+		const english = new Browser();
+		const { callbackUrl } = await throughProvider(english, 'ops-sso-stranger');
+		const body = (await (await english.go(callbackUrl, { headers: { 'accept-language': 'en' } })).json()) as {
+			code: string;
+			message: string;
+		};
+		expect(body).toMatchObject({ code: 'no-account', message: expect.stringMatching(/^The directory knows you/) });
 	});
 
 	it('keeps a role whose local passwords are off from signing in with a password', async () => {

@@ -56,6 +56,7 @@ export function describeConfig(config: AppConfig): Record<string, unknown> {
 			: '(off)',
 		localPasswordDisabledRoles: config.localPasswordDisabledRoles,
 		shutdownGraceSeconds: config.shutdownGraceMs / 1000,
+		lagLogSeconds: config.lagLogMs / 1000,
 		housekeepingRetentionHours: config.retentionMs / 3_600_000,
 		email: config.smtp ? { smtp: withoutPassword(config.smtp.url), from: config.smtp.from } : '(off)',
 		signing: describeSigning(config.signing)

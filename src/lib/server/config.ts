@@ -47,6 +47,8 @@ const EnvSchema = z.object({
 	/** Bearer token for `/metrics` on the main port (without it the main port does not serve metrics). */
 	METRICS_TOKEN: z.string().min(16, 'at least 16 characters').optional(),
 	SHUTDOWN_GRACE_SECONDS: z.coerce.number().int().min(0).max(600).default(20),
+	/** How often each process writes its outbox lag to the log. */
+	LAG_LOG_SECONDS: z.coerce.number().int().min(1).max(3600).default(60),
 	/** How long idempotency keys and other bookkeeping rows are kept (housekeeping). */
 	HOUSEKEEPING_RETENTION_HOURS: z.coerce.number().int().positive().default(24),
 	/** Single sign-on (OpenID Connect): the issuer's URL; without it only local passwords. */
@@ -118,6 +120,8 @@ export interface AppConfig {
 	metricsPort: number | undefined;
 	metricsToken: string | undefined;
 	shutdownGraceMs: number;
+	/** How often the outbox lag is logged (LAG_LOG_SECONDS). */
+	lagLogMs: number;
 	retentionMs: number;
 	/** Tests only (never in production): pause each deadline firing between its claim and its commit. */
 	testPauseAfterClaimMs?: number;
@@ -231,6 +235,7 @@ export function loadConfig(env: Record<string, string | undefined>): AppConfig {
 		metricsPort: e.METRICS_PORT,
 		metricsToken: e.METRICS_TOKEN || undefined,
 		shutdownGraceMs: e.SHUTDOWN_GRACE_SECONDS * 1000,
+		lagLogMs: e.LAG_LOG_SECONDS * 1000,
 		retentionMs: e.HOUSEKEEPING_RETENTION_HOURS * 3_600_000,
 		testPauseAfterClaimMs: e.MERZIM_TEST_PAUSE_AFTER_CLAIM_MS,
 		smtp: e.SMTP_URL ? { url: e.SMTP_URL, from: e.SMTP_FROM, leaseMs: e.SMTP_LEASE_SECONDS * 1000 } : undefined,

@@ -5,7 +5,8 @@ import type { Actions, PageServerLoad } from './$types';
 import { requirePermission, userCan } from '$lib/server/auth/guard';
 import { countCases, listCasePage } from '$lib/server/cases/case-list.repository';
 import { filterQuery, parseCaseListFilter, SELECT_KEYS } from '$lib/server/cases/case-list.filter';
-import { deleteView, listViews, saveView } from '$lib/server/cases/saved-views';
+import { deleteView, listViews, MAX_VIEWS, saveView } from '$lib/server/cases/saved-views';
+import { m } from '$lib/paraglide/messages';
 import { searchScope } from '$lib/domain/access/search-scope';
 import { isDomainError } from '$lib/domain/errors/domain-error';
 import { userRoles, users } from '$lib/server/db/schema';
@@ -76,20 +77,27 @@ export const actions: Actions = {
 		const user = requirePermission(event, 'cases:read');
 		const form = await event.request.formData();
 		const parsed = ViewSchema.safeParse({ name: form.get('name'), query: form.get('query') ?? '' });
-		if (!parsed.success) return fail(422, { action: 'saveView', message: 'A name of 1–80 characters.' });
+		if (!parsed.success)
+			return fail(422, { action: 'saveView', code: 'view-name-invalid', message: m.ops4_view_name_invalid() });
 		// Only the filter keys are kept: a view cannot carry anything else into the URL.
 		const query = filterQuery(parseCaseListFilter(new URLSearchParams(parsed.data.query)).filter, {
 			after: null,
 			before: null
 		});
 		const ok = await saveView(event.locals.ctx.db, user.id, parsed.data.name, query, event.locals.ctx.clock.now());
-		if (!ok) return fail(422, { action: 'saveView', message: 'You have 50 saved views: delete one first.' });
+		if (!ok)
+			return fail(422, {
+				action: 'saveView',
+				code: 'view-limit',
+				message: m.ops4_view_limit({ max: String(MAX_VIEWS) })
+			});
 		return { action: 'saveView', message: 'saved' };
 	},
 	deleteView: async (event) => {
 		const user = requirePermission(event, 'cases:read');
 		const id = Number((await event.request.formData()).get('id'));
-		if (!Number.isInteger(id) || id <= 0) return fail(422, { action: 'deleteView', message: 'No such view.' });
+		if (!Number.isInteger(id) || id <= 0)
+			return fail(422, { action: 'deleteView', code: 'view-not-found', message: m.ops4_view_not_found() });
 		await deleteView(event.locals.ctx.db, user.id, id);
 		return { action: 'deleteView', message: 'deleted' };
 	},

@@ -25,15 +25,22 @@ export interface PendingSignIn {
 	next: string;
 }
 
+/**
+ * A sign-in the directory's answer does not allow. `code` is what the client gets (with the
+ * catalogue's text for it, `err_<code>`, in the caller's language); `message` names the details
+ * (the user, the library's reason) and goes to the log only.
+ */
 export class SsoRefused extends Error {
 	override readonly name = 'SsoRefused';
 	constructor(
-		readonly code: 'no-account' | 'disabled' | 'no-role' | 'invalid-response',
+		readonly code: SsoRefusalCode,
 		message: string
 	) {
 		super(message);
 	}
 }
+
+export type SsoRefusalCode = 'no-account' | 'disabled' | 'no-role' | 'invalid-response';
 
 /** By name: the service and the route may come from different bundles (see isUserInputError). */
 export const isSsoRefused = (e: unknown): e is SsoRefused => e instanceof Error && e.name === 'SsoRefused';

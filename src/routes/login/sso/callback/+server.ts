@@ -6,10 +6,15 @@ import { setSessionCookie } from '$lib/server/auth/cookie';
 import { defaultLocaleAtSignIn } from '$lib/server/users/locale-cookie';
 import { safeNext } from '$lib/server/auth/safe-next';
 import { log } from '$lib/server/observability/logger';
+import { ApiError } from '$lib/server/http/api-error';
+import { errorResponse } from '$lib/server/http/error-answer';
+import { getLocale } from '$lib/paraglide/runtime';
 
 /**
  * The provider sends the browser back here. Without the pending cookie (expired, or this callback
  * already used) nothing is exchanged; a response that fails any check opens no session.
+ * Refusals are the API's error answers (ADR-031): a stable `code` and the catalogue's `message`
+ * for it in the browser's language (the locale cookie, else Accept-Language).
  */
 export const GET: RequestHandler = async ({ locals, url, cookies, request, getClientAddress }) => {
 	const oidc = locals.ctx.oidc;
@@ -27,15 +32,15 @@ export const GET: RequestHandler = async ({ locals, url, cookies, request, getCl
 		defaultLocaleAtSignIn(cookies, done.language);
 	} catch (e) {
 		if (!isSsoRefused(e)) throw e;
-		log('sso').warn({ code: e.code }, 'single sign-on refused');
+		log('sso').warn({ code: e.code, detail: e.message }, 'single sign-on refused');
 		return refused(403, e.code, e.message);
 	}
 	redirect(303, safeNext(pending.next, url.origin));
 };
 
+/** `message` is the English fallback only: every code here has its catalogue entry (`err_<code>`). */
 function refused(status: number, code: string, message: string): Response {
-	return new Response(JSON.stringify({ code, error: message }), {
-		status,
-		headers: { 'content-type': 'application/json', 'cache-control': 'no-store' }
+	return errorResponse(new ApiError(status, message, undefined, undefined, code), getLocale(), {
+		'cache-control': 'no-store'
 	});
 }

@@ -1,0 +1,30 @@
+/**
+ * The outbox lag of this process as the log states it: how many committed case events its
+ * publisher has not sent to its sockets yet, and for how long it has been behind (0 when caught
+ * up). Events carry no commit time (a breach is stamped with its due, 001 p.16), so the time is
+ * measured here: from the first look that found the publisher behind to now.
+ */
+import { sql } from 'drizzle-orm';
+import { rowsOf, type Db } from '../db/client';
+
+export interface OutboxLag {
+	lagEvents: number;
+	lagMs: number;
+}
+
+export function createOutboxLag(deps: { db: Db; published: () => number; now?: () => number }) {
+	const now = deps.now ?? (() => performance.now());
+	let behindSince: number | null = null;
+	return {
+		async read(): Promise<OutboxLag> {
+			const [row] = rowsOf<{ max: string | number | null }>(
+				await deps.db.execute(sql`select max(id) as max from case_events`)
+			);
+			const lagEvents = Math.max(0, Number(row?.max ?? 0) - deps.published());
+			const t = now();
+			if (lagEvents === 0) behindSince = null;
+			else behindSince ??= t;
+			return { lagEvents, lagMs: behindSince === null ? 0 : Math.round(t - behindSince) };
+		}
+	};
+}
