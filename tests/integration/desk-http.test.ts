@@ -208,6 +208,18 @@ describe('/cases', () => {
 		expect(
 			(await actionResult(await c['d-head']!.postForm('/cases?/assign', { username: 'x', ids: ['1; drop'] }))).status
 		).toBe(422);
+		// The refusal has its code and speaks the head's language.
+		const head = c['d-head']!;
+		try {
+			head.cookies.set('PARAGLIDE_LOCALE', 'kk');
+			const kk = await actionResult(await head.postForm('/cases?/assign', { username: 'd-officer2', ids: [] }));
+			const data = kk.data as { code: string; message: string };
+			expect(data.code).toBe('bulk-assign-invalid');
+			expect(data.message).toContain('200');
+			expect(untranslatedWords(data.message), data.message).toEqual([]);
+		} finally {
+			head.cookies.delete('PARAGLIDE_LOCALE');
+		}
 	});
 });
 

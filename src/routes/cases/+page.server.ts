@@ -109,7 +109,12 @@ export const actions: Actions = {
 		const user = requirePermission(event, 'cases:decide');
 		const form = await event.request.formData();
 		const parsed = AssignSchema.safeParse({ username: form.get('username'), ids: form.getAll('ids') });
-		if (!parsed.success) return fail(422, { action: 'assign', message: 'Pick an assignee and at most 200 cases.' });
+		if (!parsed.success)
+			return fail(422, {
+				action: 'assign',
+				code: 'bulk-assign-invalid',
+				message: m.cases_bulk_assign_invalid({ max: 200 })
+			});
 		const actor = {
 			kind: 'staff' as const,
 			userId: user.id,
