@@ -30,12 +30,13 @@ export interface WorkloadTables extends Workload {
 
 /**
  * Open cases at `asOf` per officer, unit and stage, counted in the database (ADR-103): the rule of
- * domain/supervision/workload-as-of in one statement, so only the counts cross to the process.
- * Per open case one read of its events through `case_events_case_seq_idx`: the officer is the last
- * `case:assigned` at or before `asOf` (none when every assignment came later; the current assignee
- * when the case has none at all), the stage the last stage an event recorded by then, else the
- * current one. Event instants are compared at the milliseconds the rule sees. The service and unit
- * filters select cases; the officer filter applies to the officer as of then.
+ * domain/supervision/workload-as-of in one statement, so only the counts cross to the process. The
+ * open cases join their assignment and stage events (the planner picks an index read per case or
+ * one pass over the events) and are grouped per case: the officer is the last `case:assigned` at or
+ * before `asOf` (none when every assignment came later; the current assignee when the case has none
+ * at all), the stage the last stage an event recorded by then, else the current one. Event
+ * instants are compared at the milliseconds the rule sees. The service and unit filters select
+ * cases; the officer filter applies to the officer as of then.
  */
 export async function loadWorkloadAsOf(db: Db, asOf: Date, filters: AnalysisFilters): Promise<WorkloadTables> {
 	const t = sql`${asOf.toISOString()}::timestamptz`;
@@ -49,30 +50,33 @@ export async function loadWorkloadAsOf(db: Db, asOf: Date, filters: AnalysisFilt
 	const assigned = sql`(e.type = 'case:assigned' and jsonb_typeof(e.after) = 'object' and e.after ? 'assigneeId')`;
 	const staged = sql`(jsonb_typeof(e.after -> 'stage') = 'string')`;
 	const byThen = sql`(${ms(sql`e.at`)} <= ${t})`;
-	const officer = sql`(case when coalesce(x.ever_assigned, false) then x.officer else to_jsonb(c.assignee_id) end)`;
+	const ever = sql`bool_or(${assigned})`;
+	const lastOfficer = sql`(array_agg(e.after -> 'assigneeId' order by e.seq desc) filter (where ${assigned} and ${byThen}))[1]`;
+	const lastStage = sql`(array_agg(e.after ->> 'stage' order by e.seq desc) filter (where ${staged} and ${byThen}))[1]`;
 	const officerFilter = filters.officer ? sql`where p.officer = to_jsonb(${filters.officer}::int)` : sql``;
-	const rows = rowsOf<{ by: 'officer' | 'unit' | 'stage' | 'total'; key: string | null; open: number }>(
-		await db.execute(sql`
-			with per_case as (
-				select ${officer} as officer, coalesce(c.unit, '') as unit, coalesce(x.stage, c.stage) as stage
-				from cases c
-				left join lateral (
-					select bool_or(${assigned}) as ever_assigned,
-						(array_agg(e.after -> 'assigneeId' order by e.seq desc) filter (where ${assigned} and ${byThen}))[1] as officer,
-						(array_agg(e.after ->> 'stage' order by e.seq desc) filter (where ${staged} and ${byThen}))[1] as stage
-					from case_events e
-					where e.case_id = c.id and (e.type = 'case:assigned' or e.after ? 'stage')
-				) x on true
-				where ${and(...where)}
-			), keyed as (
-				select coalesce(p.officer #>> '{}', '') as officer, p.unit, p.stage from per_case p ${officerFilter}
-			)
-			select case when grouping(officer) = 0 then 'officer' when grouping(unit) = 0 then 'unit'
-					when grouping(stage) = 0 then 'stage' else 'total' end as by,
-				coalesce(officer, unit, stage) as key, count(*)::int as open
-			from keyed
-			group by grouping sets ((officer), (unit), (stage), ())`)
-	);
+	const statement = sql`
+		with per_case as (
+			select case when coalesce(${ever}, false) then ${lastOfficer} else to_jsonb(min(c.assignee_id)) end as officer,
+				coalesce(min(c.unit), '') as unit, coalesce(${lastStage}, min(c.stage)) as stage
+			from cases c
+			left join case_events e on e.case_id = c.id and (e.type = 'case:assigned' or e.after ? 'stage')
+			where ${and(...where)}
+			group by c.id
+		), keyed as (
+			select coalesce(p.officer #>> '{}', '') as officer, p.unit, p.stage from per_case p ${officerFilter}
+		)
+		select case when grouping(officer) = 0 then 'officer' when grouping(unit) = 0 then 'unit'
+				when grouping(stage) = 0 then 'stage' else 'total' end as by,
+			coalesce(officer, unit, stage) as key, count(*)::int as open
+		from keyed
+		group by grouping sets ((officer), (unit), (stage), ())`;
+	// JIT compiling this statement took longer than running it (bench/HISTORY.md, 2026-12-07).
+	const rows = await db.transaction(async (tx) => {
+		await tx.execute(sql`set local jit = off`);
+		return rowsOf<{ by: 'officer' | 'unit' | 'stage' | 'total'; key: string | null; open: number }>(
+			await tx.execute(statement)
+		);
+	});
 	const counts = (by: string) =>
 		sortCounts(rows.filter((r) => r.by === by).map((r) => ({ key: r.key ?? '', open: Number(r.open) })));
 	const workload: Workload = {
