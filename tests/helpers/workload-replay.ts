@@ -13,7 +13,7 @@ import {
 	type WorkloadCase,
 	type WorkloadEvent
 } from '../../src/lib/domain/supervision/workload-as-of';
-import { groupByCaseInBatches } from '../../src/lib/server/supervision/case-batches';
+import { groupByCaseInBatches } from './case-batches';
 import type { AnalysisFilters } from '../../src/lib/server/supervision/analysis-query';
 import type { WorkloadTables } from '../../src/lib/server/supervision/trend-workload.repository';
 
