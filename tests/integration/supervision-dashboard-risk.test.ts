@@ -104,10 +104,10 @@ describe('dashboard: SLA risk by officer', () => {
 			select 'RKB-' || g, 'export-licence', 'under-review', ${applicantId}, 'U1', now(), current_date, '{}'::jsonb, now(), now()
 			from generate_series(1, 65600) g`)
 		);
-		const [{ open }] = rowsOf<{ open: number }>(
+		const [row] = rowsOf<{ open: number }>(
 			await handle.db.execute(sql.raw(`select count(*)::int as open from cases where decided_at is null`))
 		);
-		expect(open).toBeGreaterThan(65_534);
+		expect(row?.open).toBeGreaterThan(65_534);
 		const { risk } = await loadSupervision(handle.db, calendar, NOW);
 		expect(risk.labels).toEqual(['Officer A', 'Officer B', '—']);
 		expect(bands(risk)).toEqual({ breached: [1, 0, 0], red: [0, 0, 0], amber: [0, 0, 0], ok: [1, 1, 0] });
