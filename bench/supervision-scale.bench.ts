@@ -4,28 +4,32 @@
  * same run (ADR-046, ADR-071):
  * - a year's compliance, agencies, agency trend and complaints (target p95 < 500 ms each), with the
  *   decided-at and requested-at indexes, against the same reads without them (indexes dropped);
- * - the workload "as of" a past instant (target < 2 s), replayed from the events of the cases open
- *   then, against the naive replay of every case's events up to that instant.
+ * - the workload "as of" a past instant (target < 2 s), counted in SQL (ADR-103), against the
+ *   former replay in JS of the events of the cases open then, and the naive replay of every case's
+ *   events up to that instant.
  * Data is generated in SQL (generate_series), deterministic (hashes of the row number): cases over
  * 2024-01 to 2026-11, 60 % decided 20 days after receipt with a met or late 15-WD service term, one
  * consultation in five cases, one complaint in forty with its review clock, E events per case
  * (registration, assignments, stage changes, notes) with hash-chain columns.
  * Run (PostgreSQL from BENCH_DATABASE_URL, default postgres://postgres@127.0.0.1:5432/postgres):
  *   nice npx tsx bench/supervision-scale.bench.ts [--cases N] [--events E] [--runs R]
- * BENCH_KEEP=1 keeps the database, BENCH_REUSE=1 measures again on it.
+ * BENCH_KEEP=1 keeps the database, BENCH_REUSE=1 measures again on it; BENCH_SUPERVISION_DB names
+ * it (default merzim_bench_supervision).
  */
 import { parseArgs } from 'node:util';
 import postgres from 'postgres';
-import { and, asc, eq, lte, or, sql } from 'drizzle-orm';
+import { and, asc, eq, gte, inArray, lt, lte, or, sql } from 'drizzle-orm';
 import { createDb, type Db } from '../src/lib/server/db/client';
 import { ensureReferenceData } from '../src/lib/server/db/reference-data';
-import { caseEvents, cases } from '../src/lib/server/db/schema';
+import { caseEvents, cases, clocks } from '../src/lib/server/db/schema';
 import { createCalendar } from '../src/lib/domain/calendar';
 import { periodContaining } from '../src/lib/domain/supervision/period';
-import { loadAgencies, loadCompliance } from '../src/lib/server/supervision/analysis.repository';
+import { loadAgencies, loadCompliance, periodInstants } from '../src/lib/server/supervision/analysis.repository';
+import { groupByCaseInBatches } from '../tests/helpers/case-batches';
 import { loadComplaints } from '../src/lib/server/supervision/complaints.repository';
 import { loadAgencyTrend, loadWorkloadAsOf } from '../src/lib/server/supervision/trend-workload.repository';
 import { workloadAsOf, type WorkloadCase, type WorkloadEvent } from '../src/lib/domain/supervision/workload-as-of';
+import { replayWorkloadAsOf } from '../tests/helpers/workload-replay';
 
 const SERVICES = [
 	'export-licence',
@@ -207,11 +211,31 @@ async function measure(db: Db, runs: number) {
 		await f();
 		console.log(`${name.padEnd(14)} (indexed)   ${await timed(runs, f)}`);
 	}
+	// The compliance's read of the year's clocks: one join (now) against the decided cases' ids sent
+	// back 5,000 at a time (before).
+	const { start, end } = periodInstants(calendar, year);
+	const inYear = and(gte(cases.decidedAt, start), lt(cases.decidedAt, end));
+	const byJoin = () =>
+		db.select({ clock: clocks }).from(clocks).innerJoin(cases, eq(cases.id, clocks.caseId)).where(inYear);
+	const byIds = async () => {
+		const ids = await db.select({ id: cases.id }).from(cases).where(inYear);
+		return groupByCaseInBatches(
+			ids.map((r) => r.id),
+			(batch) => db.select().from(clocks).where(inArray(clocks.caseId, batch)),
+			(r) => r
+		);
+	};
+	console.log(`year's clocks by a join            ${await timed(runs, byJoin)}`);
+	console.log(`year's clocks by id lists          ${await timed(runs, byIds)}`);
 	const asOf = new Date('2025-06-30T18:59:59Z');
 	const open = await loadWorkloadAsOf(db, asOf, {});
 	console.log(`as of 2025-06-30: ${open.total.toLocaleString('en')} open cases`);
+	const asOfRuns = Math.max(3, Math.floor(runs / 4));
+	console.log(`as of (SQL counts, ADR-103)          ${await timed(asOfRuns, () => loadWorkloadAsOf(db, asOf, {}))}`);
+	const replay = await replayWorkloadAsOf(db, asOf, {});
+	if (JSON.stringify(replay) !== JSON.stringify(open)) console.log(`!! the replay differs from the SQL counts`);
 	console.log(
-		`as of (open cases' events)   ${await timed(Math.max(3, Math.floor(runs / 4)), () => loadWorkloadAsOf(db, asOf, {}))}`
+		`as of (replay of open cases in JS)  ${await timed(Math.min(3, asOfRuns), () => replayWorkloadAsOf(db, asOf, {}))}`
 	);
 	const naive = await naiveAsOf(db, asOf);
 	if (naive.total !== open.total) console.log(`!! naive as-of counted ${naive.total}, ours ${open.total}`);
@@ -234,7 +258,7 @@ async function measure(db: Db, runs: number) {
 
 export async function runSupervisionScaleBench(o: { cases: number; events: number; runs: number }) {
 	const adminUrl = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
-	const name = 'merzim_bench_supervision';
+	const name = process.env.BENCH_SUPERVISION_DB ?? 'merzim_bench_supervision';
 	const admin = postgres(adminUrl, { max: 1, onnotice: () => {} });
 	const reuse = !!process.env.BENCH_REUSE;
 	if (!reuse) {

@@ -4,6 +4,9 @@
  * by then and not yet decided; its officer is the last `case:assigned` up to then, its stage the last
  * stage an event recorded up to then. Cases written without such events (imports, the demo) keep
  * their current officer or stage (ADR-071).
+ *
+ * This is the rule's definition; the server counts it in SQL (trend-workload.repository, ADR-103)
+ * and a test holds the two equal.
  */
 
 export interface WorkloadEvent {
@@ -71,12 +74,15 @@ export interface Workload {
 	readonly stages: WorkloadCount[];
 }
 
+/** The largest first; among equals '' (none) last, the rest by key. */
+export function sortCounts(counts: WorkloadCount[]): WorkloadCount[] {
+	return counts.sort((a, b) => b.open - a.open || (a.key === '' ? 1 : b.key === '' ? -1 : a.key.localeCompare(b.key)));
+}
+
 function countBy(cases: readonly CaseAsOf[], key: (c: CaseAsOf) => string): WorkloadCount[] {
 	const n = new Map<string, number>();
 	for (const c of cases) n.set(key(c), (n.get(key(c)) ?? 0) + 1);
-	return [...n.entries()]
-		.map(([k, open]) => ({ key: k, open }))
-		.sort((a, b) => b.open - a.open || (a.key === '' ? 1 : b.key === '' ? -1 : a.key.localeCompare(b.key)));
+	return sortCounts([...n.entries()].map(([k, open]) => ({ key: k, open })));
 }
 
 /** Open cases at `asOf` per officer, unit and stage, the largest first ('' — none — last among equals). */

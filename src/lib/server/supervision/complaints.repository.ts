@@ -3,7 +3,7 @@
  * domain/supervision/complaint-compliance. The reviewer is who decided the complaint (else its
  * assignee); the service filter narrows to complaints about cases of that service.
  */
-import { and, eq, gte, inArray, lt, sql, type SQL } from 'drizzle-orm';
+import { and, eq, gte, lt, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Db } from '../db/client';
 import { cases, clocks, users } from '../db/schema';
@@ -54,15 +54,15 @@ export async function loadComplaintFacts(
 		.leftJoin(original, eq(original.id, cases.complaintOf))
 		.leftJoin(users, sql`${users.id} = ${reviewerId}`)
 		.where(and(...where));
+	// The same complaints' review clocks by a join on the same conditions: no id list.
 	const reviews = new Map<string, { clock: ReturnType<typeof reviveClock>; subject: string | null }>();
-	for (let i = 0; i < decided.length; i += 5000) {
-		const ids = decided.slice(i, i + 5000).map((c) => c.id);
-		const rows = await db
-			.select()
-			.from(clocks)
-			.where(and(inArray(clocks.caseId, ids), eq(clocks.kind, 'complaint-review')));
-		for (const r of rows) reviews.set(r.caseId, { clock: reviveClock(r), subject: r.subject });
-	}
+	const rows = await db
+		.select({ clock: clocks })
+		.from(clocks)
+		.innerJoin(cases, eq(cases.id, clocks.caseId))
+		.leftJoin(original, eq(original.id, cases.complaintOf))
+		.where(and(eq(clocks.kind, 'complaint-review'), ...where));
+	for (const { clock: r } of rows) reviews.set(r.caseId, { clock: reviveClock(r), subject: r.subject });
 	return decided.map((c) => {
 		const review = reviews.get(c.id);
 		const subject = review?.subject ?? null;

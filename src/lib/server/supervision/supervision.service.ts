@@ -91,16 +91,24 @@ async function riskByOfficer(db: Db, calendar: WorkingCalendar, now: Date, local
 		.from(cases)
 		.leftJoin(users, eq(users.id, cases.assigneeId))
 		.where(isNull(cases.decidedAt));
-	const ids = open.map((c) => c.id);
-	const rows = ids.length ? await db.select().from(clocks).where(inArray(clocks.caseId, ids)) : [];
-	const byCase = new Map<string, typeof rows>();
-	for (const r of rows) byCase.set(r.caseId, [...(byCase.get(r.caseId) ?? []), r]);
+	// The open cases' clocks by a join, not an id list: past 65,534 open cases a list of their ids
+	// exceeds the driver's parameters and the page failed.
+	const byCase = new Map<string, ReturnType<typeof reviveClock>[]>();
+	for (const { clock } of await db
+		.select({ clock: clocks })
+		.from(clocks)
+		.innerJoin(cases, eq(cases.id, clocks.caseId))
+		.where(isNull(cases.decidedAt))) {
+		const list = byCase.get(clock.caseId) ?? [];
+		list.push(reviveClock(clock));
+		byCase.set(clock.caseId, list);
+	}
 	const officers = [...new Set(open.map((c) => c.officer ?? '—'))].sort();
 	const counts = new Map<string, Record<string, number>>(
 		officers.map((o) => [o, { breached: 0, red: 0, amber: 0, ok: 0 }])
 	);
 	for (const c of open) {
-		const u = urgencyOf({ clocks: (byCase.get(c.id) ?? []).map(reviveClock) }, calendar, now);
+		const u = urgencyOf({ clocks: byCase.get(c.id) ?? [] }, calendar, now);
 		if (u.band !== 'none') counts.get(c.officer ?? '—')![u.band]!++;
 	}
 	return {
@@ -120,9 +128,14 @@ async function agencyResponse(db: Db, calendar: WorkingCalendar) {
 		})
 		.from(consultations)
 		.where(isNotNull(consultations.decision));
-	const agencies = [...new Set(rows.map((r) => r.agency))].sort();
-	return agencies.map((agency) => {
-		const mine = rows.filter((r) => r.agency === agency);
+	const byAgency = new Map<string, typeof rows>();
+	for (const r of rows) {
+		const list = byAgency.get(r.agency) ?? [];
+		list.push(r);
+		byAgency.set(r.agency, list);
+	}
+	return [...byAgency.keys()].sort().map((agency) => {
+		const mine = byAgency.get(agency)!;
 		const answered = mine.filter((r) => r.decision !== 'deemed_approved' && r.answeredAt);
 		const days = answered
 			.map((r) => calendar.workingMinutesBetween(r.requestedAt, r.answeredAt!) / 480)

@@ -1,23 +1,16 @@
 /**
  * Reads the facts of the agency trend (consultations requested in the period, by month) and of the
- * workload "as of" an instant (cases open then, with their assignment and stage events). The
- * arithmetic is in domain/supervision (agency-trend, workload-as-of).
+ * workload "as of" an instant, counted in SQL by the rule of domain/supervision/workload-as-of. The
+ * trend's arithmetic is in domain/supervision/agency-trend.
  */
-import { and, asc, eq, gt, inArray, isNull, lte, or, sql, type SQL } from 'drizzle-orm';
-import type { Db } from '../db/client';
-import { caseEvents, cases, users } from '../db/schema';
+import { and, inArray, sql, type SQL } from 'drizzle-orm';
+import { rowsOf, type Db } from '../db/client';
+import { users } from '../db/schema';
 import type { WorkingCalendar } from '../../domain/calendar';
 import type { Period } from '../../domain/supervision/period';
 import { agencyTrend, type AgencyTrendRow } from '../../domain/supervision/agency-trend';
-import {
-	caseAsOf,
-	workloadAsOf,
-	type Workload,
-	type WorkloadCase,
-	type WorkloadEvent
-} from '../../domain/supervision/workload-as-of';
+import { sortCounts, type Workload } from '../../domain/supervision/workload-as-of';
 import { loadConsultationFacts } from './analysis.repository';
-import { groupByCaseInBatches } from './case-batches';
 import type { AnalysisFilters } from './analysis-query';
 
 export async function loadAgencyTrend(
@@ -36,44 +29,62 @@ export interface WorkloadTables extends Workload {
 }
 
 /**
- * Open cases at `asOf` per officer, unit and stage. The service and unit filters select cases; the
- * officer filter applies to the officer as of then, so it is checked after the history is replayed.
+ * Open cases at `asOf` per officer, unit and stage, counted in the database (ADR-103): the rule of
+ * domain/supervision/workload-as-of in one statement, so only the counts cross to the process. The
+ * open cases join their assignment and stage events (the planner picks an index read per case or
+ * one pass over the events) and are grouped per case: the officer is the last `case:assigned` at or
+ * before `asOf` (none when every assignment came later; the current assignee when the case has none
+ * at all), the stage the last stage an event recorded by then, else the current one. Event
+ * instants are compared at the milliseconds the rule sees. The service and unit filters select
+ * cases; the officer filter applies to the officer as of then.
  */
 export async function loadWorkloadAsOf(db: Db, asOf: Date, filters: AnalysisFilters): Promise<WorkloadTables> {
-	const where: SQL[] = [lte(cases.createdAt, asOf), or(isNull(cases.decidedAt), gt(cases.decidedAt, asOf))!];
-	if (filters.service) where.push(eq(cases.service, filters.service));
-	if (filters.unit) where.push(eq(cases.unit, filters.unit));
-	const open = await db
-		.select({
-			caseId: cases.id,
-			unit: cases.unit,
-			createdAt: cases.createdAt,
-			decidedAt: cases.decidedAt,
-			assigneeId: cases.assigneeId,
-			stage: cases.stage
-		})
-		.from(cases)
-		.where(and(...where));
-	const events = await groupByCaseInBatches(
-		open.map((c) => c.caseId),
-		(ids) =>
-			db
-				.select({ caseId: caseEvents.caseId, type: caseEvents.type, at: caseEvents.at, after: caseEvents.after })
-				.from(caseEvents)
-				.where(
-					and(
-						inArray(caseEvents.caseId, ids),
-						or(eq(caseEvents.type, 'case:assigned'), sql`${caseEvents.after} ->> 'stage' is not null`)
-					)
-				)
-				.orderBy(asc(caseEvents.caseId), asc(caseEvents.seq)),
-		(r): WorkloadEvent => ({ type: r.type, at: r.at, after: r.after as Record<string, unknown> | null })
-	);
-	const history: WorkloadCase[] = open.map((c) => ({ ...c, events: events.get(c.caseId) ?? [] }));
-	const workload = workloadAsOf(
-		filters.officer ? history.filter((c) => caseAsOf(c, asOf)?.officerId === filters.officer) : history,
-		asOf
-	);
+	const t = sql`${asOf.toISOString()}::timestamptz`;
+	const ms = (col: SQL) => sql`date_trunc('milliseconds', ${col})`;
+	const where: SQL[] = [
+		sql`c.created_at <= ${t}`,
+		sql`(c.decided_at is null or (c.decided_at > ${t} and ${ms(sql`c.decided_at`)} > ${t}))`
+	];
+	if (filters.service) where.push(sql`c.service = ${filters.service}`);
+	if (filters.unit) where.push(sql`c.unit = ${filters.unit}`);
+	const assigned = sql`(e.type = 'case:assigned' and jsonb_typeof(e.after) = 'object' and e.after ? 'assigneeId')`;
+	const staged = sql`(jsonb_typeof(e.after -> 'stage') = 'string')`;
+	const byThen = sql`(${ms(sql`e.at`)} <= ${t})`;
+	const ever = sql`bool_or(${assigned})`;
+	const lastOfficer = sql`(array_agg(e.after -> 'assigneeId' order by e.seq desc) filter (where ${assigned} and ${byThen}))[1]`;
+	const lastStage = sql`(array_agg(e.after ->> 'stage' order by e.seq desc) filter (where ${staged} and ${byThen}))[1]`;
+	const officerFilter = filters.officer ? sql`where p.officer = to_jsonb(${filters.officer}::int)` : sql``;
+	const statement = sql`
+		with per_case as (
+			select case when coalesce(${ever}, false) then ${lastOfficer} else to_jsonb(min(c.assignee_id)) end as officer,
+				coalesce(min(c.unit), '') as unit, coalesce(${lastStage}, min(c.stage)) as stage
+			from cases c
+			left join case_events e on e.case_id = c.id and (e.type = 'case:assigned' or e.after ? 'stage')
+			where ${and(...where)}
+			group by c.id
+		), keyed as (
+			select coalesce(p.officer #>> '{}', '') as officer, p.unit, p.stage from per_case p ${officerFilter}
+		)
+		select case when grouping(officer) = 0 then 'officer' when grouping(unit) = 0 then 'unit'
+				when grouping(stage) = 0 then 'stage' else 'total' end as by,
+			coalesce(officer, unit, stage) as key, count(*)::int as open
+		from keyed
+		group by grouping sets ((officer), (unit), (stage), ())`;
+	// JIT compiling this statement took longer than running it (bench/HISTORY.md, 2026-12-07).
+	const rows = await db.transaction(async (tx) => {
+		await tx.execute(sql`set local jit = off`);
+		return rowsOf<{ by: 'officer' | 'unit' | 'stage' | 'total'; key: string | null; open: number }>(
+			await tx.execute(statement)
+		);
+	});
+	const counts = (by: string) =>
+		sortCounts(rows.filter((r) => r.by === by).map((r) => ({ key: r.key ?? '', open: Number(r.open) })));
+	const workload: Workload = {
+		total: Number(rows.find((r) => r.by === 'total')?.open ?? 0),
+		officers: counts('officer'),
+		units: counts('unit'),
+		stages: counts('stage')
+	};
 	const ids = workload.officers.map((o) => Number(o.key)).filter((n) => n > 0);
 	const names = ids.length
 		? await db.select({ id: users.id, name: users.displayName }).from(users).where(inArray(users.id, ids))
