@@ -159,6 +159,11 @@ export interface Viewer {
 	unit: string | null;
 	agencyCode: string | null;
 	kiosk: boolean;
+	/**
+	 * The colleagues away now for whom this user stands in (ADR-061, ADR-087): their cases are in
+	 * hand too. Ascending; as of the last delivery (server/socket-audience.ts keeps it current).
+	 */
+	standsInFor?: number[];
 }
 
 /**
