@@ -36,7 +36,7 @@ export async function startOutboxFeed(
 			const at = ctx.realClock.now().getTime();
 			for (const s of io.of('/').sockets.values()) {
 				opts.settle?.(s, at);
-				yield { id: s.id, viewer: s.data.viewer, viewerKey: s.data.viewerKey };
+				yield { id: s.id, viewer: s.data.viewer, viewerKey: s.data.viewerKey, locale: s.data.locale };
 			}
 		},
 		// Through the sockets' own rooms (so connection-state recovery can resume them), and local:
