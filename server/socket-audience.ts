@@ -25,7 +25,7 @@ import type { SessionUser } from '../src/lib/server/auth/session.service';
 import type { Viewer } from '../src/lib/realtime/contract';
 import type { AppSocket as AudienceSocket, IO } from './socket-types';
 import { knownRoles } from '../src/lib/domain/access/roles';
-import type { StandInWindow } from '../src/lib/server/notifications/absences.service';
+import { standInsAt, type StandInWindow } from '../src/lib/domain/access/stand-ins';
 
 type EndReason = 'revoked' | 'expired' | 'disabled';
 
@@ -51,20 +51,6 @@ interface StandIns {
 	windows: StandInWindow[];
 	/** ms since the epoch; Infinity when no window starts or ends any more. */
 	changesAt: number;
-}
-
-/** Whom the windows have this user stand in for at `now`, and when that next changes. */
-export function standInsAt(windows: readonly StandInWindow[], now: number): { ids: number[]; changesAt: number } {
-	const ids: number[] = [];
-	let changesAt = Infinity;
-	for (const w of windows) {
-		const from = w.startsAt.getTime();
-		const to = w.endsAt.getTime();
-		if (from <= now && now < to) ids.push(w.userId);
-		if (from > now) changesAt = Math.min(changesAt, from);
-		else if (to > now) changesAt = Math.min(changesAt, to);
-	}
-	return { ids, changesAt };
 }
 
 export function setViewer(socket: AudienceSocket, viewer: Viewer): boolean {

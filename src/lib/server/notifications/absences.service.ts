@@ -12,19 +12,13 @@ import { userNameSql } from '../users/display-name';
 import type { DisplayLocale } from '../../domain/format/display-format';
 import { appendAuditEvent, type Actor } from '../audit/audit.repository';
 import { maySubstitute } from '../../domain/access/policy';
+import type { StandInWindow } from '../../domain/access/stand-ins';
 import { DomainError } from '../../domain/errors/domain-error';
 
 export type AbsenceReason = (typeof absenceReasons)[number];
 
 const invalid = (field: string, problem: string) =>
 	new DomainError('invalid', 'invalid-fields', 'Some fields are invalid.', {}, { [field]: problem });
-
-/** An absence as its substitute's rights need it: whom they stand in for, from when until when. */
-export interface StandInWindow {
-	userId: number;
-	startsAt: Date;
-	endsAt: Date;
-}
 
 export function createAbsenceService(deps: {
 	db: Db;
