@@ -16,20 +16,40 @@
  * does not continue exactly where a process stands is ignored and that process reads the outbox.
  */
 import { and, asc, eq, gt, lte, max, sql } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
 import type { Db } from '../src/lib/server/db/client';
-import { caseEvents, cases } from '../src/lib/server/db/schema';
+import { caseEvents, cases, users } from '../src/lib/server/db/schema';
+import { assigneeIdOf } from '../src/lib/server/cases/cases.repository';
 import { isCaseEventType, type CaseEventEnvelope, type Viewer } from '../src/lib/realtime/contract';
 import { deliveryFor, type Delivery, type RoutedCase } from '../src/lib/domain/access/policy';
 import { eventForDelivery } from '../src/lib/domain/access/case-audience';
+import { nameIn, NAME_LANGUAGES, type LocalNames } from '../src/lib/domain/names/local-names';
+import type { DisplayLocale } from '../src/lib/domain/format/display-format';
+
+/** A person's name as entered and in each language it was given in (ADR-062). */
+export interface PersonName {
+	name: string;
+	names: LocalNames;
+}
+
+/** The people an event names, read with it (the case page's events query joins the same). */
+export interface EventNames {
+	actor: PersonName | null;
+	assignee: PersonName | null;
+}
 
 export interface OutboxRow {
 	id: number;
 	/** null for an event type the socket server does not forward (it still advances the cursor). */
 	envelope: CaseEventEnvelope | null;
 	routing: RoutedCase;
+	/** Absent in a run forwarded by a process that does not read them: the client then shows the label. */
+	names?: EventNames;
 }
 
 const BATCH = 500;
+const actorUser = alias(users, 'outbox_actor');
+const assignedUser = alias(users, 'outbox_assignee');
 
 function outboxQuery(db: Db, bounded: boolean) {
 	const afterId = sql.placeholder('afterId');
@@ -46,12 +66,18 @@ function outboxQuery(db: Db, bounded: boolean) {
 			assigneeId: cases.assigneeId,
 			unit: cases.unit,
 			service: cases.service,
+			actorName: actorUser.displayName,
+			actorNames: actorUser.displayNames,
+			assigneeName: assignedUser.displayName,
+			assigneeNames: assignedUser.displayNames,
 			// The read's own snapshot: which transactions might still commit an id it did not see.
 			xmin: sql<string>`pg_snapshot_xmin(pg_current_snapshot())::text`,
 			xmax: sql<string>`pg_snapshot_xmax(pg_current_snapshot())::text`
 		})
 		.from(caseEvents)
 		.innerJoin(cases, eq(cases.id, caseEvents.caseId))
+		.leftJoin(actorUser, eq(actorUser.id, caseEvents.actorId))
+		.leftJoin(assignedUser, eq(assignedUser.id, assigneeIdOf))
 		.where(
 			bounded
 				? and(gt(caseEvents.id, afterId), lte(caseEvents.id, sql.placeholder('upTo')))
@@ -109,7 +135,13 @@ function toOutboxRow(r: {
 	assigneeId: number | null;
 	unit: string | null;
 	service: string;
+	actorName: string | null;
+	actorNames: LocalNames | null;
+	assigneeName: string | null;
+	assigneeNames: LocalNames | null;
 }): OutboxRow {
+	const person = (name: string | null, names: LocalNames | null) =>
+		name === null ? null : { name, names: names ?? {} };
 	return {
 		id: r.id,
 		envelope: isCaseEventType(r.type)
@@ -124,7 +156,32 @@ function toOutboxRow(r: {
 					payload: (r.after as Record<string, unknown> | null) ?? null
 				}
 			: null,
-		routing: { assigneeId: r.assigneeId, unit: r.unit, service: r.service }
+		routing: { assigneeId: r.assigneeId, unit: r.unit, service: r.service },
+		names: { actor: person(r.actorName, r.actorNames), assignee: person(r.assigneeName, r.assigneeNames) }
+	};
+}
+
+function isPersonName(p: unknown): p is PersonName | null {
+	if (p === null) return true;
+	const x = p as Partial<PersonName> | undefined;
+	if (typeof x !== 'object' || typeof x.name !== 'string' || typeof x.names !== 'object' || x.names === null)
+		return false;
+	return Object.entries(x.names).every(
+		([k, v]) => (NAME_LANGUAGES as readonly string[]).includes(k) && typeof v === 'string'
+	);
+}
+
+/**
+ * The envelope with the names of the people it names in `locale`, before it is shaped for its
+ * audience (only staff keep them: case-audience.ts). An event no person acted in has no actor name.
+ */
+export function namedIn(row: OutboxRow, envelope: CaseEventEnvelope, locale: DisplayLocale): CaseEventEnvelope {
+	if (!row.names) return envelope;
+	const { actor, assignee } = row.names;
+	return {
+		...envelope,
+		actorName: actor ? nameIn(actor.names, actor.name, locale) : null,
+		assigneeName: assignee ? nameIn(assignee.names, assignee.name, locale) : null
 	};
 }
 
@@ -145,6 +202,9 @@ export function isOutboxRun(after: unknown, rows: unknown): rows is OutboxRow[] 
 			!(r.unit === null || typeof r.unit === 'string')
 		)
 			return false;
+		const n = row.names;
+		if (n !== undefined && (typeof n !== 'object' || n === null || !isPersonName(n.actor) || !isPersonName(n.assignee)))
+			return false;
 		const e = row.envelope;
 		if (e === null) continue;
 		if (
@@ -161,11 +221,11 @@ export function isOutboxRun(after: unknown, rows: unknown): rows is OutboxRow[] 
 	return true;
 }
 
-/** The events of `rows` this viewer may see, shaped for them. */
-export function visibleTo(viewer: Viewer, rows: OutboxRow[]): CaseEventEnvelope[] {
+/** The events of `rows` this viewer may see, shaped for them, people named in `locale`. */
+export function visibleTo(viewer: Viewer, rows: OutboxRow[], locale: DisplayLocale = 'en'): CaseEventEnvelope[] {
 	return rows.flatMap((r) => {
 		const delivery = r.envelope && deliveryFor(viewer, r.envelope, r.routing);
-		return r.envelope && delivery ? [eventForDelivery(r.envelope, delivery)] : [];
+		return r.envelope && delivery ? [eventForDelivery(namedIn(r, r.envelope, locale), delivery)] : [];
 	});
 }
 
@@ -174,11 +234,14 @@ export interface Recipient {
 	viewer: Viewer;
 	/** Equal for equal viewers (e.g. one user's tabs and screens): their delivery is decided once per event. */
 	viewerKey: string;
+	/** The socket's language: the people an event names are named in it (English when absent). */
+	locale?: DisplayLocale;
 }
 
 /**
  * `send` gets each event once per distinct shape with all the sockets that receive that shape,
  * so the payload is encoded once per shape (socket.io broadcasts encode once), not once per socket.
+ * A shape is the delivery and, for staff (who read the names), the language.
  */
 export function createOutboxPublisher(deps: {
 	db: Db;
@@ -205,22 +268,25 @@ export function createOutboxPublisher(deps: {
 	const offered: { after: number; rows: OutboxRow[] }[] = [];
 	const stats = { reads: 0, forwardedApplied: 0, forwardedIgnored: 0 };
 
-	function fanOut(envelope: CaseEventEnvelope, routing: RoutedCase) {
-		const groups = new Map<Exclude<Delivery, null>, string[]>();
+	function fanOut(row: OutboxRow, envelope: CaseEventEnvelope) {
+		const groups = new Map<string, { delivery: Exclude<Delivery, null>; locale: DisplayLocale; ids: string[] }>();
 		const decided = new Map<string, Delivery>();
 		for (const r of deps.recipients()) {
 			let delivery = decided.get(r.viewerKey);
-			if (delivery === undefined) decided.set(r.viewerKey, (delivery = deliveryFor(r.viewer, envelope, routing)));
+			if (delivery === undefined) decided.set(r.viewerKey, (delivery = deliveryFor(r.viewer, envelope, row.routing)));
 			if (!delivery) continue;
-			const ids = groups.get(delivery);
-			if (ids) ids.push(r.id);
-			else groups.set(delivery, [r.id]);
+			const locale = delivery === 'full' || delivery === 'stripped' ? (r.locale ?? 'en') : 'en';
+			const key = `${delivery}:${locale}`;
+			const group = groups.get(key);
+			if (group) group.ids.push(r.id);
+			else groups.set(key, { delivery, locale, ids: [r.id] });
 		}
-		for (const [delivery, ids] of groups) deps.send(ids, eventForDelivery(envelope, delivery));
+		for (const { delivery, locale, ids } of groups.values())
+			deps.send(ids, eventForDelivery(namedIn(row, envelope, locale), delivery));
 	}
 
 	function deliver(row: OutboxRow) {
-		if (row.envelope) fanOut(row.envelope, row.routing);
+		if (row.envelope) fanOut(row, row.envelope);
 		lastId = row.id;
 		deps.observe?.(row);
 	}

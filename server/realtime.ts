@@ -66,11 +66,6 @@ export async function createRealtime(
 		// ...without keeping drafting's messages, which a reconnecting draft re-syncs by itself.
 		adapter: RecoveryAdapter
 	});
-	useHandshake(
-		io,
-		gate,
-		createSessionSocketCap(() => io.of('/').sockets.values(), opts.socketsPerSession)
-	);
 
 	// First of the connection listeners, so every event a client sends has its span (ADR-068).
 	if (tracingEnabled()) io.on('connection', traceSocketEvents);
@@ -91,6 +86,12 @@ export async function createRealtime(
 		forward: closeRedis ? (change) => io.serverSideEmit('account:changed', change) : undefined
 	});
 	const stopAccountChanges = ctx.accountChanges.subscribe((change) => audience.changed(change));
+	useHandshake(
+		io,
+		gate,
+		createSessionSocketCap(() => io.of('/').sockets.values(), opts.socketsPerSession),
+		audience.admit
+	);
 	io.on('account:changed', (change) => audience.received(change));
 	const drafting = mountDrafting(io, ctx, {
 		crossProcess: !!closeRedis,
@@ -111,7 +112,8 @@ export async function createRealtime(
 	const feed = await startOutboxFeed(io, ctx, hub, {
 		publishEveryMs: opts.publishEveryMs,
 		gapWaitMs: opts.gapWaitMs,
-		origin: closeRedis ? origin : null
+		origin: closeRedis ? origin : null,
+		settle: audience.settle
 	});
 	const { publisher } = feed;
 

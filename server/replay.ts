@@ -8,6 +8,7 @@ import type { Db } from '../src/lib/server/db/client';
 import { DomainError } from '../src/lib/domain/errors/domain-error';
 import type { ReplayPage, ReplayRequest, Viewer } from '../src/lib/realtime/contract';
 import { readOutbox, visibleTo } from './outbox-publisher';
+import type { DisplayLocale } from '../src/lib/domain/format/display-format';
 
 export const REPLAY_PAGE = 1_000;
 
@@ -32,11 +33,12 @@ export async function replayPage(
 	viewer: Viewer,
 	request: ReplayRequest,
 	published: number,
-	pageSize = REPLAY_PAGE
+	pageSize = REPLAY_PAGE,
+	locale: DisplayLocale = 'en'
 ): Promise<ReplayPage> {
 	const upTo = Math.min(request.upTo ?? published, published);
 	const rows = request.afterId < upTo ? await readOutbox(db, request.afterId, { upTo, limit: pageSize }) : [];
 	const last = rows.at(-1)?.id ?? upTo;
 	const more = rows.length === pageSize && last < upTo;
-	return { events: visibleTo(viewer, rows), upTo, next: more ? last : Math.max(upTo, request.afterId), more };
+	return { events: visibleTo(viewer, rows, locale), upTo, next: more ? last : Math.max(upTo, request.afterId), more };
 }

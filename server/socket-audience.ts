@@ -9,6 +9,13 @@
  * unit or agency changed keeps the connection with the new audience at once: later events and
  * replays are filtered by it and drafts are re-decided (`onViewerChanged`); the pages themselves
  * are checked again on every request.
+ *
+ * Whom a user stands in for (ADR-061, ADR-087) is part of the viewer: a substitute has the absent
+ * colleague's cases in hand, live too. The absences naming the user that are not over are read with
+ * the rights (at the handshake, on a change, by the sweep); declaring or cancelling one is pushed
+ * like a change of roles (absences.service.ts → account changes). An absence starts and ends by the
+ * clock, with nothing to push it: each delivery checks the clock against the windows read (`settle`),
+ * so the substitute's first event after the start is already theirs, and none after the end.
  */
 import { eq, inArray } from 'drizzle-orm';
 import type { AppContext } from '../src/lib/server/context';
@@ -18,18 +25,32 @@ import type { SessionUser } from '../src/lib/server/auth/session.service';
 import type { Viewer } from '../src/lib/realtime/contract';
 import type { AppSocket as AudienceSocket, IO } from './socket-types';
 import { knownRoles } from '../src/lib/domain/access/roles';
+import { standInsAt, type StandInWindow } from '../src/lib/domain/access/stand-ins';
 
 type EndReason = 'revoked' | 'expired' | 'disabled';
 
 /** The viewer of a user's socket (the same key for the same rights, whatever the field order). */
-export function viewerOf(user: Pick<SessionUser, 'id' | 'roles' | 'unit' | 'agencyCode'>, kiosk: boolean): Viewer {
+export function viewerOf(
+	user: Pick<SessionUser, 'id' | 'roles' | 'unit' | 'agencyCode'>,
+	kiosk: boolean,
+	standsInFor: readonly number[] = []
+): Viewer {
 	return {
 		userId: user.id,
 		roles: [...user.roles].sort(),
 		unit: user.unit,
 		agencyCode: user.agencyCode,
-		kiosk
+		kiosk,
+		// A wall-board session works no cases, for anyone.
+		standsInFor: kiosk ? [] : [...new Set(standsInFor)].sort((a, b) => a - b)
 	};
+}
+
+/** The absences a socket's user stands in for, and when the first of them next starts or ends. */
+interface StandIns {
+	windows: StandInWindow[];
+	/** ms since the epoch; Infinity when no window starts or ends any more. */
+	changesAt: number;
 }
 
 export function setViewer(socket: AudienceSocket, viewer: Viewer): boolean {
@@ -76,6 +97,8 @@ async function loadRights(ctx: AppContext, userIds: number[]): Promise<Map<numbe
 	return out;
 }
 
+const standIns = new WeakMap<AudienceSocket, StandIns>();
+
 export function createSocketAudience(
 	io: IO,
 	ctx: AppContext,
@@ -87,26 +110,36 @@ export function createSocketAudience(
 	}
 ) {
 	const local = () => [...io.of('/').sockets.values()];
+	const now = () => ctx.realClock.now().getTime();
+
+	/** The socket's viewer from these rights and windows at `at`; true when it changed. */
+	function assign(socket: AudienceSocket, user: Rights, windows: StandInWindow[], at: number): boolean {
+		const kiosk = socket.data.viewer.kiosk;
+		const { ids, changesAt } = standInsAt(kiosk ? [] : windows, at);
+		standIns.set(socket, { windows, changesAt });
+		return setViewer(socket, viewerOf(user, kiosk, ids));
+	}
 
 	/** Re-decides the given sockets from the database: sessions that ended, users disabled or changed. */
 	async function decide(sockets: AudienceSocket[]): Promise<void> {
 		if (sockets.length === 0) return;
 		const sessionIds = [...new Set(sockets.map((s) => s.data.sessionId))];
 		const userIds = [...new Set(sockets.map((s) => s.data.userId))];
-		const [rows, rights] = await Promise.all([
+		const [rows, rights, windows] = await Promise.all([
 			ctx.db.select().from(sessions).where(inArray(sessions.id, sessionIds)),
-			loadRights(ctx, userIds)
+			loadRights(ctx, userIds),
+			ctx.absences.standInWindows(userIds)
 		]);
-		const now = ctx.realClock.now().getTime();
+		const at = now();
 		const alive = new Map(rows.map((r) => [r.id, ctx.sessions.expiresAt(r).getTime()]));
 		for (const socket of sockets) {
 			const expires = alive.get(socket.data.sessionId);
 			if (expires === undefined) end(socket, 'revoked');
-			else if (expires <= now) end(socket, 'expired');
+			else if (expires <= at) end(socket, 'expired');
 			else {
 				const user = rights.get(socket.data.userId);
 				if (!user) end(socket, 'disabled');
-				else if (setViewer(socket, viewerOf(user, socket.data.viewer.kiosk))) opts.onViewerChanged(socket);
+				else if (assign(socket, user, windows.get(socket.data.userId) ?? [], at)) opts.onViewerChanged(socket);
 			}
 		}
 	}
@@ -121,6 +154,32 @@ export function createSocketAudience(
 	}
 
 	return {
+		/**
+		 * At the handshake, before the socket is admitted: whom its user stands in for. A failed read
+		 * leaves none (logged); the next change or sweep reads them again.
+		 */
+		async admit(socket: AudienceSocket): Promise<void> {
+			if (socket.data.viewer.kiosk) return;
+			const v = socket.data.viewer;
+			const user: Rights = { id: v.userId, roles: v.roles, unit: v.unit, agencyCode: v.agencyCode };
+			try {
+				const windows = await ctx.absences.standInWindows([v.userId]);
+				assign(socket, user, windows.get(v.userId) ?? [], now());
+			} catch (e) {
+				console.error('socket stand-ins:', e);
+			}
+		},
+		/**
+		 * Before a delivery at `at` (ms): an absence that started or ended since the socket was last
+		 * decided puts the absentee's cases into, or out of, its hands now.
+		 */
+		settle(socket: AudienceSocket, at: number): void {
+			const s = standIns.get(socket);
+			if (!s || at < s.changesAt) return;
+			const v = socket.data.viewer;
+			const user: Rights = { id: v.userId, roles: v.roles, unit: v.unit, agencyCode: v.agencyCode };
+			if (assign(socket, user, s.windows, at)) opts.onViewerChanged(socket);
+		},
 		/** A change told by this process's services: applied here and sent to the other processes. */
 		changed(change: AccountChange): void {
 			opts.forward?.(change);

@@ -230,12 +230,18 @@ const handleMustChangePassword: Handle = async ({ event, resolve }) => {
 	return new Response(null, { status: 303, headers: { location: '/account' } });
 };
 
-/** kk / ru / en for this request (cookie, else Accept-Language, else English); sets <html lang>. */
+/**
+ * kk / ru / en for this request (cookie, else Accept-Language, else English); sets <html lang>.
+ * The middleware is shown the request without its body: it hands on `new Request(request.clone())`,
+ * and a clone tees the body, so the branch left unread would buffer all of it — a whole upload in
+ * memory however it is streamed (ADR-090). Our strategies (cookie, Accept-Language) never change
+ * the URL, so the route keeps the original request and its one body stream.
+ */
 const handleLocale: Handle = ({ event, resolve }) =>
-	paraglideMiddleware(event.request, ({ request, locale }) => {
-		event.request = request;
-		return resolve(event, { transformPageChunk: ({ html }) => html.replace('%lang%', locale) });
-	});
+	paraglideMiddleware(
+		new Request(event.request.url, { method: event.request.method, headers: event.request.headers }),
+		({ locale }) => resolve(event, { transformPageChunk: ({ html }) => html.replace('%lang%', locale) })
+	);
 
 const handleSecurityHeaders: Handle = async ({ event, resolve }) => {
 	const response = await resolve(event);

@@ -29,7 +29,16 @@ export function handleEventsReplay(socket: AppSocket, deps: ReplayDeps): void {
 			if (!(await deps.recheck(socket))) return refusal(socket, ReplayErrors.sessionEnded());
 			// Up to what the publisher has sent: anything later arrives live, so nothing is doubled.
 			try {
-				return { data: await replayPage(deps.ctx.db, socket.data.viewer, parsed.data, deps.published()) };
+				return {
+					data: await replayPage(
+						deps.ctx.db,
+						socket.data.viewer,
+						parsed.data,
+						deps.published(),
+						undefined,
+						socket.data.locale
+					)
+				};
 			} catch (e) {
 				console.error('events:replay:', e);
 				return refusal(socket, ReplayErrors.failed());

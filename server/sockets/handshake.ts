@@ -1,14 +1,15 @@
 /**
  * The socket.io middleware of the handshake: reuses the engine.io verdict on Origin and session
  * (socket-limits.ts), admits at most the session's share of sockets on this process, and gives the
- * socket its user and viewer (the rights its events, replays and drafts are decided by).
+ * socket its user and viewer (the rights its events, replays and drafts are decided by), with
+ * whom the user stands in for (socket-audience.ts, `admit`).
  */
 import { HandshakeErrors, type HandshakeErrorCode, type HandshakeRefusal } from '../../src/lib/realtime/contract';
 import { DomainError, type DomainErrorKind } from '../../src/lib/domain/errors/domain-error';
 import { errorMessage, type Locale } from '../../src/lib/server/http/error-answer';
 import type { createHandshakeGate, createSessionSocketCap } from '../socket-limits';
 import { viewerOf } from '../socket-audience';
-import type { IO } from '../socket-types';
+import type { AppSocket, IO } from '../socket-types';
 import { localeOfHandshake } from './refusal';
 
 const KIND: Record<HandshakeErrorCode, [DomainErrorKind, string]> = {
@@ -27,7 +28,8 @@ export function handshakeRefusal(code: HandshakeErrorCode, locale: Locale): Erro
 export function useHandshake(
 	io: IO,
 	gate: ReturnType<typeof createHandshakeGate>,
-	cap: ReturnType<typeof createSessionSocketCap>
+	cap: ReturnType<typeof createSessionSocketCap>,
+	admit: (socket: AppSocket) => Promise<void>
 ): void {
 	io.use(async (socket, next) => {
 		const verdict = await gate.take(socket.request);
@@ -47,6 +49,7 @@ export function useHandshake(
 			viewerKey: JSON.stringify(viewer),
 			locale: localeOfHandshake(socket.request)
 		};
+		await admit(socket);
 		next();
 	});
 }

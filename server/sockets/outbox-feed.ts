@@ -7,7 +7,7 @@ import type { AppContext } from '../../src/lib/server/context';
 import type { CaseEventEnvelope } from '../../src/lib/realtime/contract';
 import { createOutboxPublisher, isOutboxRun, type OutboxPublisher } from '../outbox-publisher';
 import { refuseForeignRun } from '../deployment';
-import type { IO } from '../socket-types';
+import type { AppSocket, IO } from '../socket-types';
 import type { CaseEventHub } from './case-event-hub';
 
 export interface OutboxFeedOptions {
@@ -15,6 +15,8 @@ export interface OutboxFeedOptions {
 	gapWaitMs?: number;
 	/** This deployment's database identity, with several processes (Redis); null with one. */
 	origin: string | null;
+	/** Brings a socket's viewer up to the clock before a delivery (an absence started or ended; socket-audience.ts). */
+	settle?: (socket: AppSocket, at: number) => void;
 }
 
 export async function startOutboxFeed(
@@ -31,8 +33,11 @@ export async function startOutboxFeed(
 		// What this process read, the others publish without reading it again (they check it continues theirs).
 		onRead: origin !== null ? (after, rows) => io.serverSideEmit('outbox:rows', origin, after, rows) : undefined,
 		recipients: function* () {
-			for (const s of io.of('/').sockets.values())
-				yield { id: s.id, viewer: s.data.viewer, viewerKey: s.data.viewerKey };
+			const at = ctx.realClock.now().getTime();
+			for (const s of io.of('/').sockets.values()) {
+				opts.settle?.(s, at);
+				yield { id: s.id, viewer: s.data.viewer, viewerKey: s.data.viewerKey, locale: s.data.locale };
+			}
 		},
 		// Through the sockets' own rooms (so connection-state recovery can resume them), and local:
 		// every process publishes the outbox to its own sockets, so nothing crosses Redis twice.

@@ -2,7 +2,8 @@
  * The case page in Chromium on the demo data: an officer (browsing in Kazakh) opens a case from the
  * queue, uploads a PDF; the file appears without a reload in a colleague's page open in another
  * browser context, and its timeline gains the sentence in place (announced politely), without a
- * reload; the timeline says what happened in Kazakh words, not event codes.
+ * reload, naming the officer as the page does (not by login); the timeline says what happened in
+ * Kazakh words, not event codes.
  */
 import { describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
@@ -58,7 +59,11 @@ describe('the case page, all of it', () => {
 		// … and its timeline gains the sentence at the top, in its own language, with no reload.
 		const added = head.locator('#timeline li[data-key^="live-"]', { hasText: 'келісімшарт.pdf' });
 		await added.first().waitFor({ timeout: 15_000 });
-		expect(await added.first().locator('.what').innerText()).toMatch(/attached “келісімшарт\.pdf” \(version 1\)/);
+		const sentence = await added.first().locator('.what').innerText();
+		expect(sentence).toMatch(/attached “келісімшарт\.pdf” \(version 1\)/);
+		// Who did it, by the display name in the page's language as after a reload — not the login.
+		expect(sentence).toContain('Nurlan Abenov');
+		expect(sentence).not.toMatch(/\bofficer\b/);
 		expect(await head.locator('#timeline li').count()).toBeGreaterThan(before);
 		expect(await head.locator('#timeline li').first().getAttribute('data-key')).toMatch(/^live-\d+$/);
 		const region = head.locator('#timeline [aria-live="polite"]');

@@ -170,7 +170,26 @@ describe('isOutboxRun (a run from another process is checked before it can reach
 			[row(5, { routing: { assigneeId: 'olga' as never, unit: null, service: 'x' } })],
 			false
 		],
-		['a row that is not an object', 4, [null], false]
+		['a row that is not an object', 4, [null], false],
+		[
+			'the people it names, each in their languages',
+			4,
+			[row(5, { names: { actor: { name: 'Olga', names: { kk: 'Ольга' } }, assignee: null } })],
+			true
+		],
+		['names that are not an object', 4, [row(5, { names: 'Olga' as never })], false],
+		[
+			'a name that is not text',
+			4,
+			[row(5, { names: { actor: { name: 7, names: {} }, assignee: null } as never })],
+			false
+		],
+		[
+			'a name in a language the desk does not speak',
+			4,
+			[row(5, { names: { actor: { name: 'O', names: { de: 'O' } as never }, assignee: null } })],
+			false
+		]
 	])('%s', (_label, after, rows, ok) => {
 		expect(isOutboxRun(after, rows)).toBe(ok);
 	});

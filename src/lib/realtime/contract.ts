@@ -76,6 +76,13 @@ export interface CaseEventEnvelope {
 	caseNumber: string;
 	at: string;
 	actor: string;
+	/**
+	 * Staff only: the acting person's display name and, for an assignment, the assignee's, in the
+	 * receiving socket's language (ADR-062), as the case page's events query gives them; null or
+	 * absent when no person acted (the label says who: `system`, `portal`, an agency).
+	 */
+	actorName?: string | null;
+	assigneeName?: string | null;
 	citation: string | null;
 	/** The event's data (the row's `after`); absent for the wall board's summary view. */
 	payload?: Record<string, unknown> | null;
@@ -159,6 +166,11 @@ export interface Viewer {
 	unit: string | null;
 	agencyCode: string | null;
 	kiosk: boolean;
+	/**
+	 * The colleagues away now for whom this user stands in (ADR-061, ADR-087): their cases are in
+	 * hand too. Ascending; as of the last delivery (server/socket-audience.ts keeps it current).
+	 */
+	standsInFor?: number[];
 }
 
 /**

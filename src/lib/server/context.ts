@@ -167,7 +167,12 @@ export async function createAppContext(
 		mailWorker,
 		notifications: createNotificationService({ db }),
 		/** Out-of-office periods and substitutes (ADR-061). */
-		absences: createAbsenceService({ db, now: () => realClock.now() }),
+		absences: createAbsenceService({
+			db,
+			now: () => realClock.now(),
+			// The substitute's sockets are re-decided: the absentee's cases come into or leave their hands.
+			onSubstituteChanged: (userId) => accountChanges.notify({ kind: 'user', userId })
+		}),
 		trust,
 		documents: createDocumentsService({ db, clock, calendar, trust }),
 		/** Files on a case, content-addressed on disk (ADR-056); the server sweeps orphans at start. */

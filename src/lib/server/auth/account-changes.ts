@@ -6,7 +6,10 @@
 import { createListeners } from '../listeners';
 
 export type AccountChange =
-	/** The user's roles, unit, agency or status (disabled) changed: decide their rights again. */
+	/**
+	 * The user's roles, unit, agency or status (disabled) changed, or whom they stand in for (an
+	 * absence naming them was declared or cancelled): decide their rights again.
+	 */
 	| { kind: 'user'; userId: number }
 	/** These sessions ended (sign-out, "sign out everywhere", revocation). */
 	| { kind: 'sessions'; sessionIds: string[] };

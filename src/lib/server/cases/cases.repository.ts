@@ -55,7 +55,7 @@ export async function listCases(db: Db, f: CaseListFilter) {
 
 /** The user an assignment event names (`after.assigneeId`), when it names one. */
 const assigned = alias(users, 'assigned');
-const assigneeIdOf = sql<number>`case when jsonb_typeof(${caseEvents.after} -> 'assigneeId') = 'number' then (${caseEvents.after} ->> 'assigneeId')::int end`;
+export const assigneeIdOf = sql<number>`case when jsonb_typeof(${caseEvents.after} -> 'assigneeId') = 'number' then (${caseEvents.after} ->> 'assigneeId')::int end`;
 
 export async function getCase(db: Db, id: string, locale: DisplayLocale = 'en') {
 	const [row] = await db

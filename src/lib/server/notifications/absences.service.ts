@@ -4,7 +4,7 @@
  * `standsInFor`). Who may stand in is the access policy's decision (maySubstitute). Audited in the
  * user's stream.
  */
-import { and, asc, eq, gt, isNull, lt, lte, ne } from 'drizzle-orm';
+import { and, asc, eq, gt, inArray, isNull, lt, lte, ne } from 'drizzle-orm';
 import { knownRoles } from '../../domain/access/roles';
 import type { Db } from '../db/client';
 import { absenceReasons, absences, userRoles, users } from '../db/schema';
@@ -12,6 +12,7 @@ import { userNameSql } from '../users/display-name';
 import type { DisplayLocale } from '../../domain/format/display-format';
 import { appendAuditEvent, type Actor } from '../audit/audit.repository';
 import { maySubstitute } from '../../domain/access/policy';
+import type { StandInWindow } from '../../domain/access/stand-ins';
 import { DomainError } from '../../domain/errors/domain-error';
 
 export type AbsenceReason = (typeof absenceReasons)[number];
@@ -19,7 +20,12 @@ export type AbsenceReason = (typeof absenceReasons)[number];
 const invalid = (field: string, problem: string) =>
 	new DomainError('invalid', 'invalid-fields', 'Some fields are invalid.', {}, { [field]: problem });
 
-export function createAbsenceService(deps: { db: Db; now: () => Date }) {
+export function createAbsenceService(deps: {
+	db: Db;
+	now: () => Date;
+	/** An absence naming this substitute was declared or cancelled (committed): their rights changed. */
+	onSubstituteChanged?: (substituteId: number) => void;
+}) {
 	const { db } = deps;
 
 	async function person(where: ReturnType<typeof eq>) {
@@ -47,6 +53,36 @@ export function createAbsenceService(deps: { db: Db; now: () => Date }) {
 					)
 				);
 			return rows.map((r) => r.userId);
+		},
+
+		/**
+		 * For each of `substituteIds`, the absences they stand in for that are not over and not
+		 * cancelled, current and coming (the socket server decides from them at each delivery).
+		 */
+		async standInWindows(substituteIds: readonly number[]): Promise<Map<number, StandInWindow[]>> {
+			const out = new Map<number, StandInWindow[]>();
+			if (substituteIds.length === 0) return out;
+			const rows = await db
+				.select({
+					substituteId: absences.substituteId,
+					userId: absences.userId,
+					startsAt: absences.startsAt,
+					endsAt: absences.endsAt
+				})
+				.from(absences)
+				.where(
+					and(
+						inArray(absences.substituteId, [...substituteIds]),
+						isNull(absences.cancelledAt),
+						gt(absences.endsAt, deps.now())
+					)
+				);
+			for (const { substituteId, ...w } of rows) {
+				const list = out.get(substituteId);
+				if (list) list.push(w);
+				else out.set(substituteId, [w]);
+			}
+			return out;
 		},
 
 		/** The colleagues who may stand in for `userId` (the access policy's `maySubstitute`), by name. */
@@ -109,7 +145,7 @@ export function createAbsenceService(deps: { db: Db; now: () => Date }) {
 				.limit(1);
 			if (overlap) throw invalid('startsAt', 'overlaps an absence already declared');
 			const reason = input.reason ?? 'leave';
-			return db.transaction(async (tx) => {
+			const id = await db.transaction(async (tx) => {
 				const [row] = await tx
 					.insert(absences)
 					.values({
@@ -134,15 +170,17 @@ export function createAbsenceService(deps: { db: Db; now: () => Date }) {
 				});
 				return row!.id;
 			});
+			deps.onSubstituteChanged?.(sub.userId);
+			return id;
 		},
 
 		async cancel(userId: number, id: string, actor: Actor): Promise<void> {
-			await db.transaction(async (tx) => {
+			const substituteId = await db.transaction(async (tx) => {
 				const done = await tx
 					.update(absences)
 					.set({ cancelledAt: deps.now() })
 					.where(and(eq(absences.id, id), eq(absences.userId, userId), isNull(absences.cancelledAt)))
-					.returning({ id: absences.id });
+					.returning({ substituteId: absences.substituteId });
 				if (done.length === 0) throw new DomainError('not-found', 'absence-not-found', 'No such absence.');
 				await appendAuditEvent(tx, `user:${userId}`, {
 					type: 'absence-cancelled',
@@ -150,7 +188,9 @@ export function createAbsenceService(deps: { db: Db; now: () => Date }) {
 					at: deps.now(),
 					after: { id }
 				});
+				return done[0]!.substituteId;
 			});
+			deps.onSubstituteChanged?.(substituteId);
 		}
 	};
 }
