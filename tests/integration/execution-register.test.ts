@@ -107,6 +107,32 @@ describe('GET /api/v1/supervision/execution-reports', () => {
 		]);
 	});
 
+	it('shows the same rows on the supervisor page, a table each for licences and exports', async () => {
+		const html = await (await supervisor.get(`/supervisor/execution-reports?${PERIOD}`)).text();
+		const cells = (testid: string) => {
+			const table = html.match(new RegExp(`<table[^>]*data-testid="${testid}"[^>]*>([\\s\\S]*?)</table>`))![1]!;
+			return [...table.matchAll(/<tr>([\s\S]*?)<\/tr>/g)].map((row) =>
+				[...row[1]!.matchAll(/<t[hd][^>]*>([\s\S]*?)<\/t[hd]>/g)].map((c) => c[1]!.replace(/<[^>]*>/g, '').trim())
+			);
+		};
+		const licences = cells('report-reg-licences');
+		expect(licences[0]).toHaveLength(9);
+		// Case, then exports, received, late, missing, awaited, balance.
+		expect(licences.slice(1).map((r) => [r[0], ...r.slice(3)])).toEqual([
+			['GL-2', '2', '0', '0', '1', '1', '—'],
+			['GL-1', '2', '1', '1', '0', '0', '10']
+		]);
+		const exports = cells('report-reg-exports');
+		expect(exports[0]).toHaveLength(8);
+		// Case, export date, due, and the working days left.
+		expect(exports.slice(1).map((r) => [r[0], r[1], r[2], r[5]])).toEqual([
+			['GL-2', '2026-04-01', '2026-04-15', '-9'],
+			['GL-2', '2026-04-20', '2026-05-05', '3'],
+			['GL-1', '2026-04-06', '2026-04-20', '—'],
+			['GL-1', '2026-04-13', '2026-04-27', '—']
+		]);
+	});
+
 	it('exports XLSX with real dates and numbers, and CSV with ";", each audited (001 pp.27–28)', async () => {
 		const res = await supervisor.get(`/api/v1/supervision/execution-reports/export?${PERIOD}&format=xlsx&lang=ru`);
 		expect(res.status).toBe(200);
