@@ -5,6 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { and, eq } from 'drizzle-orm';
 import { createTestDb } from '../helpers/test-db';
+import { clockRow } from '../helpers/clock-row';
 import type { DbHandle } from '../../src/lib/server/db/client';
 import { ensureReferenceData } from '../../src/lib/server/db/reference-data';
 import { auditEvents, cases, clocks, organisations } from '../../src/lib/server/db/schema';
@@ -60,12 +61,7 @@ beforeAll(async () => {
 	const [k] = await handle.db
 		.insert(clocks)
 		.values({
-			caseId: c!.id,
-			kind: clock.kind,
-			unit: clock.unit,
-			length: clock.length,
-			citation: clock.citation,
-			events: clock.events.map((e) => ({ ...e, at: e.at.toISOString() })),
+			...clockRow(c!.id, clock),
 			state: 'running',
 			dueAt: computeClock(clock, calendar, now).due
 		})
