@@ -11,7 +11,7 @@ import { log } from '../src/lib/server/observability/logger';
 import { createRealtime, type RealtimeOptions, type RealtimeServer } from './realtime';
 import { attachOperations, type Operations } from './operations';
 import { loggableError } from '../src/lib/server/loggable-error';
-import { fillRedBands } from '../src/lib/server/calendar/red-band-backfill';
+import { fillRedBandsOnce } from '../src/lib/server/calendar/red-band-backfill';
 
 type NodeHandler = (
 	req: import('node:http').IncomingMessage,
@@ -73,10 +73,9 @@ export async function startServer(
 		ctx.webhookWorker.start(); // webhooks queued before a restart go out now
 		ctx.mailWorker?.start(); // so do notification e-mails (ADR-060)
 		// Open clocks written before the red band's instant was stored (ADR-088).
-		void ctx.calendar
-			.current()
-			.then((cal) => fillRedBands(ctx.db, cal, ctx.clock.now()))
-			.catch((e) => log('clocks').error({ err: loggableError(e) }, 'red band fill failed'));
+		void fillRedBandsOnce(ctx.db, () => ctx.calendar.current(), ctx.clock.now()).catch((e) =>
+			log('clocks').error({ err: loggableError(e) }, 'red band fill failed')
+		);
 		// Files left by an upload cut off between its rename and its row (ADR-056).
 		ctx.attachments
 			.sweepOrphans()

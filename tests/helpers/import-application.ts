@@ -3,7 +3,8 @@
  * counterparty and end user, and the other form fields (licence-form.ts). `importApplication` is the
  * one valid import licence application (form 2: one controlled item, 5А002) the scheduler tests
  * register through the service and the cluster test (scripts/cluster) posts through nginx;
- * `annex1Application` builds any other, so a stricter intake shows in every test at once.
+ * `annex1Application` builds any other, so a stricter intake shows in every test at once;
+ * `deviceApplication` is a device verification (the applicant and its IMEIs, 004 P 10).
  */
 import { licenceForm } from './licence-form';
 import { cryptoModule } from './goods-lines';
@@ -26,7 +27,7 @@ export function annex1Application<S extends string = 'import-licence'>(p: {
 	service?: S;
 	externalId: string;
 	receivedAt: Date;
-	applicant?: { bin?: string; name?: string; legalAddress?: string };
+	applicant?: { bin?: string; name?: string; legalAddress?: string; city?: string };
 	goodsLine?: GoodsLine;
 	/** The counterparty, who is also the end user. */
 	party?: Party;
@@ -49,4 +50,18 @@ export function importApplication(
 	applicantName = 'ТОО «Планировщик»'
 ): Record<string, unknown> & { service: 'import-licence'; externalId: string; receivedAt: string } {
 	return annex1Application({ externalId, receivedAt, applicant: { name: applicantName } });
+}
+
+export function deviceApplication(p: {
+	externalId: string;
+	receivedAt: Date;
+	devices: string[];
+}): Record<string, unknown> & { service: 'device-verification'; externalId: string } {
+	return {
+		service: 'device-verification',
+		externalId: p.externalId,
+		receivedAt: p.receivedAt.toISOString(),
+		applicant: { bin: '000740001307', name: 'ТОО «Дала Технологии»', legalAddress: 'Астана' },
+		devices: p.devices
+	};
 }

@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { and, eq, like } from 'drizzle-orm';
 import { startTestApp, TEST_PASSWORD, type TestApp } from '../helpers/test-app';
 import { HttpClient } from '../helpers/http-client';
+import { deviceApplication } from '../helpers/import-application';
 import { auditEvents, caseEvents, cases } from '../../src/lib/server/db/schema';
 
 type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
@@ -28,13 +29,7 @@ async function deviceCase(): Promise<{ id: string; number: string }> {
 	const res = await fetch(app.url + '/api/v1/applications', {
 		method: 'POST',
 		headers: { 'content-type': 'application/json', authorization: `Bearer ${portal}` },
-		body: JSON.stringify({
-			service: 'device-verification',
-			externalId: `DV-${++seq}`,
-			receivedAt: app.clock.now().toISOString(),
-			applicant: { bin: '000740001307', name: 'ТОО «Дала Технологии»', legalAddress: 'Астана' },
-			devices: IMEIS
-		})
+		body: JSON.stringify(deviceApplication({ externalId: `DV-${++seq}`, receivedAt: app.clock.now(), devices: IMEIS }))
 	});
 	const body = (await res.json()) as Json;
 	expect(res.status, JSON.stringify(body)).toBe(201);

@@ -107,9 +107,38 @@ describe('GET /api/v1/supervision/execution-reports', () => {
 		]);
 	});
 
+	it('shows the same rows on the supervisor page, a table each for licences and exports', async () => {
+		const html = await (await supervisor.get(`/supervisor/execution-reports?${PERIOD}`)).text();
+		const cells = (testid: string) => {
+			const table = html.match(new RegExp(`<table[^>]*data-testid="${testid}"[^>]*>([\\s\\S]*?)</table>`))![1]!;
+			return [...table.matchAll(/<tr>([\s\S]*?)<\/tr>/g)].map((row) =>
+				[...row[1]!.matchAll(/<t[hd][^>]*>([\s\S]*?)<\/t[hd]>/g)].map((c) => c[1]!.replace(/<[^>]*>/g, '').trim())
+			);
+		};
+		const licences = cells('report-reg-licences');
+		expect(licences[0]).toHaveLength(9);
+		// Case, then exports, received, late, missing, awaited, balance.
+		expect(licences.slice(1).map((r) => [r[0], ...r.slice(3)])).toEqual([
+			['GL-2', '2', '0', '0', '1', '1', '—'],
+			['GL-1', '2', '1', '1', '0', '0', '10']
+		]);
+		const exports = cells('report-reg-exports');
+		expect(exports[0]).toHaveLength(8);
+		// Case, export date, due, and the working days left.
+		expect(exports.slice(1).map((r) => [r[0], r[1], r[2], r[5]])).toEqual([
+			['GL-2', '2026-04-01', '2026-04-15', '-9'],
+			['GL-2', '2026-04-20', '2026-05-05', '3'],
+			['GL-1', '2026-04-06', '2026-04-20', '—'],
+			['GL-1', '2026-04-13', '2026-04-27', '—']
+		]);
+	});
+
 	it('exports XLSX with real dates and numbers, and CSV with ";", each audited (001 pp.27–28)', async () => {
 		const res = await supervisor.get(`/api/v1/supervision/execution-reports/export?${PERIOD}&format=xlsx&lang=ru`);
 		expect(res.status).toBe(200);
+		expect(res.headers.get('content-disposition')).toBe(
+			'attachment; filename="merzim-execution-reports-2026-04-01_2026-04-30.xlsx"'
+		);
 		const wb = new ExcelJS.Workbook();
 		await wb.xlsx.load(await res.arrayBuffer());
 		const sheet = wb.getWorksheet('По экспортам')!;
@@ -142,8 +171,18 @@ describe('GET /api/v1/supervision/execution-reports', () => {
 		const text = new TextDecoder('utf-8', { ignoreBOM: true }).decode(await csv.arrayBuffer());
 		expect(text.startsWith('\uFEFFCase;Licence;Exporter;Exports;')).toBe(true);
 		expect(text).toContain('GL-1;GL-1/L;ТОО «Экспорт»;2;1;1;0;0;10;2026-04-28 10:00\r\n');
+		expect(csv.headers.get('content-type')).toBe('text/csv; charset=utf-8');
+		expect(csv.headers.get('content-disposition')).toContain('-2026-04-01_2026-04-30-licences.csv"');
+		// A table the register has not: refused naming it, and not audited.
+		const wrong = await supervisor.get(`/api/v1/supervision/execution-reports/export?${PERIOD}&format=csv&table=units`);
+		expect(wrong.status).toBe(400);
+		expect(((await wrong.json()) as { fields: Record<string, string> }).fields).toEqual({ table: 'invalid' });
 		const audits = await app.ctx.db.select().from(auditEvents).where(eq(auditEvents.stream, 'supervision-export'));
 		expect(audits.map((a) => (a.after as { format: string }).format)).toEqual(['xlsx', 'csv']);
+		expect(audits.map((a) => [(a.after as { report: string }).report, (a.after as { table: string }).table])).toEqual([
+			['execution-register', 'all'],
+			['execution-register', 'licences']
+		]);
 		expect(audits.every((a) => a.citation === '001 pp.27–28')).toBe(true);
 	});
 

@@ -7,7 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, TEST_PASSWORD, type TestApp } from '../helpers/test-app';
 import { HttpClient } from '../helpers/http-client';
-import { licenceForm } from '../helpers/licence-form';
+import { annex1Application } from '../helpers/import-application';
 
 let app: TestApp;
 const staff: Record<string, HttpClient> = {};
@@ -48,15 +48,15 @@ const goods = (controlCode: string) => [
 ];
 
 const application = (over: Json = {}) => ({
-	service: 'export-licence',
-	externalId: `EC-${++seq}`,
-	receivedAt: app.ctx.clock.now().toISOString(),
-	applicant: { bin: '000740001307', name: 'ТОО «Дала Технологии»', legalAddress: 'Астана, пр. Мангилик Ел, 55' },
-	goodsLines: goods('1С350'),
-	counterparty: { name: 'Horizon Trading FZE', country: 'AE' },
-	endUser: { name: 'Horizon Trading FZE', country: 'AE' },
-	firstExportToCounterparty: false,
-	...licenceForm((over.service as string | undefined) ?? 'export-licence'),
+	...annex1Application({
+		service: (over.service as string | undefined) ?? 'export-licence',
+		externalId: `EC-${++seq}`,
+		receivedAt: app.ctx.clock.now(),
+		applicant: { name: 'ТОО «Дала Технологии»', legalAddress: 'Астана, пр. Мангилик Ел, 55' },
+		goodsLine: goods('1С350')[0],
+		party: { name: 'Horizon Trading FZE', country: 'AE' },
+		firstExportToCounterparty: false
+	}),
 	...over
 });
 

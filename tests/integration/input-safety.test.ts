@@ -8,7 +8,7 @@ import { eq } from 'drizzle-orm';
 import * as Y from 'yjs';
 import { startTestApp, TEST_PASSWORD, type TestApp } from '../helpers/test-app';
 import { HttpClient } from '../helpers/http-client';
-import { licenceForm } from '../helpers/licence-form';
+import { annex1Application } from '../helpers/import-application';
 import { cookieFor, draftClient, seedCase } from '../helpers/draft-clients';
 import { BODY_FIELD } from '../../src/lib/server/drafting/draft-state';
 import { draftVersions, users } from '../../src/lib/server/db/schema';
@@ -26,17 +26,16 @@ beforeAll(async () => {
 });
 afterAll(() => app.close());
 
-const application = (name: string) => ({
-	service: 'export-licence',
-	externalId: `EGOV-NUL-${Math.random().toString(36).slice(2)}`,
-	receivedAt: app.ctx.clock.now().toISOString(),
-	applicant: { bin: '000740001307', name, legalAddress: 'Астана, пр. Мангилик Ел, 55', city: 'Astana' },
-	goodsLines: [thermalImagingModule],
-	counterparty: { name: 'Horizon Trading FZE', country: 'AE' },
-	endUser: { name: 'Horizon Trading FZE', country: 'AE' },
-	firstExportToCounterparty: true,
-	...licenceForm()
-});
+const application = (name: string) =>
+	annex1Application({
+		service: 'export-licence',
+		externalId: `EGOV-NUL-${Math.random().toString(36).slice(2)}`,
+		receivedAt: app.ctx.clock.now(),
+		applicant: { name, legalAddress: 'Астана, пр. Мангилик Ел, 55', city: 'Astana' },
+		goodsLine: thermalImagingModule,
+		party: { name: 'Horizon Trading FZE', country: 'AE' },
+		firstExportToCounterparty: true
+	});
 
 describe('control characters', () => {
 	it('refuses NUL and other C0 controls in a JSON text field with 422 naming the field', async () => {

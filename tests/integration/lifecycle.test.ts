@@ -15,7 +15,7 @@ import { dropDatabase, recreateDatabase, usingPostgres } from '../helpers/test-d
 import { logLines, opsEnv, startOpsServer, withContext, type OpsServer } from '../helpers/ops-server';
 import { draftClient, seedCase } from '../helpers/draft-clients';
 import { HttpClient } from '../helpers/http-client';
-import { licenceForm } from '../helpers/licence-form';
+import { annex1Application } from '../helpers/import-application';
 import { BODY_FIELD } from '../../src/lib/server/drafting/draft-state';
 import { cases } from '../../src/lib/server/db/schema';
 import { thermalImagingModule } from '../helpers/goods-lines';
@@ -72,17 +72,17 @@ afterAll(async () => {
 describe('graceful shutdown', () => {
 	it('lets a slow request started before SIGTERM finish, and refuses nothing it accepted', async () => {
 		const s = await start();
-		const body = JSON.stringify({
-			service: 'export-licence',
-			externalId: 'EGOV-OPS-SLOW-1',
-			receivedAt: new Date().toISOString(),
-			applicant: { bin: '000740001307', name: APPLICANT, legalAddress: 'Астана, пр. Мангилик Ел, 55' },
-			goodsLines: [thermalImagingModule],
-			counterparty: { name: END_USER, country: 'AE' },
-			endUser: { name: END_USER, country: 'AE' },
-			firstExportToCounterparty: false,
-			...licenceForm('export-licence')
-		});
+		const body = JSON.stringify(
+			annex1Application({
+				service: 'export-licence',
+				externalId: 'EGOV-OPS-SLOW-1',
+				receivedAt: new Date(),
+				applicant: { name: APPLICANT, legalAddress: 'Астана, пр. Мангилик Ел, 55' },
+				goodsLine: thermalImagingModule,
+				party: { name: END_USER, country: 'AE' },
+				firstExportToCounterparty: false
+			})
+		);
 		const answer = new Promise<{ status: number; text: string }>((ok, fail) => {
 			const req = request(
 				s.url + '/api/v1/applications',

@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { and, eq, inArray } from 'drizzle-orm';
 import { startTestApp, TEST_PASSWORD, type TestApp } from '../helpers/test-app';
 import { actionResult, HttpClient } from '../helpers/http-client';
+import { deviceApplication } from '../helpers/import-application';
 import { absences, auditEvents, caseEvents, cases, notifications, users } from '../../src/lib/server/db/schema';
 
 type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
@@ -48,13 +49,9 @@ async function deviceCase(): Promise<string> {
 	const res = await fetch(app.url + '/api/v1/applications', {
 		method: 'POST',
 		headers: { 'content-type': 'application/json', authorization: `Bearer ${portal}` },
-		body: JSON.stringify({
-			service: 'device-verification',
-			externalId: `DV-SUB-${++seq}`,
-			receivedAt: app.clock.now().toISOString(),
-			applicant: { bin: '000740001307', name: 'ТОО «Дала Технологии»', legalAddress: 'Астана' },
-			devices: ['356938035643809']
-		})
+		body: JSON.stringify(
+			deviceApplication({ externalId: `DV-SUB-${++seq}`, receivedAt: app.clock.now(), devices: ['356938035643809'] })
+		)
 	});
 	const body = (await res.json()) as Json;
 	expect(res.status, JSON.stringify(body)).toBe(201);

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { startTestApp, TEST_PASSWORD, type TestApp } from '../helpers/test-app';
 import { HttpClient } from '../helpers/http-client';
-import { licenceForm } from '../helpers/licence-form';
+import { annex1Application } from '../helpers/import-application';
 import { caseEvents, cases, idempotencyKeys } from '../../src/lib/server/db/schema';
 import { createCalendar } from '../../src/lib/domain/calendar';
 import { thermalImagingModule } from '../helpers/goods-lines';
@@ -72,20 +72,15 @@ async function action(
 }
 
 const application = (over: Json = {}) => ({
-	service: 'export-licence',
-	externalId: `EGOV-${++seq}`,
-	receivedAt: app.ctx.clock.now().toISOString(),
-	applicant: {
-		bin: '000740001307',
-		name: 'ТОО «Дала Технологии»',
-		legalAddress: 'Астана, пр. Мангилик Ел, 55',
-		city: 'Astana'
-	},
-	goodsLines: [thermalImagingModule],
-	counterparty: { name: 'Horizon Trading FZE', country: 'AE' },
-	endUser: { name: 'Horizon Trading FZE', country: 'AE' },
-	firstExportToCounterparty: true,
-	...licenceForm((over.service as string | undefined) ?? 'export-licence'),
+	...annex1Application({
+		service: (over.service as string | undefined) ?? 'export-licence',
+		externalId: `EGOV-${++seq}`,
+		receivedAt: app.ctx.clock.now(),
+		applicant: { name: 'ТОО «Дала Технологии»', legalAddress: 'Астана, пр. Мангилик Ел, 55', city: 'Astana' },
+		goodsLine: thermalImagingModule,
+		party: { name: 'Horizon Trading FZE', country: 'AE' },
+		firstExportToCounterparty: true
+	}),
 	...over
 });
 

@@ -6,6 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { asc } from 'drizzle-orm';
 import { createTestDb } from '../helpers/test-db';
+import { clockRow } from '../helpers/clock-row';
 import type { DbHandle } from '../../src/lib/server/db/client';
 import { ensureReferenceData } from '../../src/lib/server/db/reference-data';
 import { cases, clocks, organisations } from '../../src/lib/server/db/schema';
@@ -75,12 +76,7 @@ describe('recomputeOpenClocks', () => {
 				.returning();
 			const was = computeClock(clock, before, now);
 			await handle.db.insert(clocks).values({
-				caseId: c!.id,
-				kind: clock.kind,
-				unit: clock.unit,
-				length: clock.length,
-				citation: clock.citation,
-				events: clock.events.map((e) => ({ ...e, at: e.at.toISOString() })),
+				...clockRow(c!.id, clock),
 				state: storedState(was.state, was.due, null),
 				dueAt: was.due
 			});

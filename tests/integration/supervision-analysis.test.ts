@@ -368,6 +368,9 @@ describe('exports', () => {
 			'/api/v1/supervision/export?from=2026-04-01&to=2026-04-30&format=csv&table=units&sep=%3B&lang=kk'
 		);
 		expect(res.status).toBe(200);
+		expect(res.headers.get('content-disposition')).toBe(
+			'attachment; filename="merzim-supervision-2026-04-01_2026-04-30-units.csv"'
+		);
 		const bytes = new Uint8Array(await res.arrayBuffer());
 		expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
 		const lines = new TextDecoder().decode(bytes.slice(3)).trimEnd().split('\r\n');
@@ -382,5 +385,7 @@ describe('exports', () => {
 		]);
 		expect(after).toContainEqual(['sv-head', 'csv', 'units', '2026-04-01']);
 		expect(after).toContainEqual(['sv-supervisor', 'xlsx', 'all', '2026-04-01']);
+		// The analyses cite no act point and name no report; the register's rows do (ADR-092).
+		expect(audit.filter((a) => a.citation !== null || 'report' in (a.after as Row))).toEqual([]);
 	});
 });

@@ -1,15 +1,43 @@
 /**
  * The red band's instant (clocks.red_at, ADR-088) came after the clocks: open clocks written before
- * it have none until their next write. This fills them once, at start, a page at a time, from each
- * clock's own history under the current calendar (as every write computes it, write-plan.ts).
+ * it have none until their next write. This fills them at start, a page at a time, from each
+ * clock's own history under the current calendar (as every write computes it, write-plan.ts), and
+ * says so in the audit trail when done, so later starts skip it with one read (ADR-099).
  */
-import { sql } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import { rowsOf, type Db } from '../db/client';
+import { auditEvents } from '../db/schema';
+import { appendAuditEvent, systemActor } from '../audit/audit.repository';
 import type { WorkingCalendar } from '../../domain/calendar';
 import { clockTimers } from '../../domain/procedures/timers';
 import { reviveClock } from './recompute-clocks';
 
 const PAGE = 500;
+
+/** The audit row written when a fill has run to its end; a start that finds it does not fill. */
+export const FILLED = { stream: 'maintenance', type: 'clocks-red-at-filled' } as const;
+
+/**
+ * Fills the red instants unless an earlier start finished doing so; the number filled, or null when
+ * skipped. The row is written only after the last page, so a start cut off midway is resumed by
+ * the next (the fill touches only clocks still without `red_at`). Two processes starting together
+ * may both fill and both write the row: harmless, the read takes any.
+ */
+export async function fillRedBandsOnce(
+	db: Db,
+	calendar: () => Promise<WorkingCalendar>,
+	now: Date
+): Promise<number | null> {
+	const [done] = await db
+		.select({ id: auditEvents.id })
+		.from(auditEvents)
+		.where(and(eq(auditEvents.stream, FILLED.stream), eq(auditEvents.type, FILLED.type)))
+		.limit(1);
+	if (done) return null;
+	const filled = await fillRedBands(db, await calendar(), now);
+	await appendAuditEvent(db, FILLED.stream, { type: FILLED.type, actor: systemActor, at: now, after: { filled } });
+	return filled;
+}
 
 export async function fillRedBands(db: Db, calendar: WorkingCalendar, now: Date): Promise<number> {
 	let filled = 0;

@@ -61,17 +61,20 @@ function current(thisUpdate: Date, nextUpdate: Date | null, at: Date): boolean {
 const reasonOf = (n: number | undefined): RevocationReason | null =>
 	n === undefined ? null : (CRL_REASONS[n] ?? 'unspecified');
 
+/** Judges revocation data (DER) about `leaf`, issued by `issuer`, at `at`: its status, or null when unusable. */
+export type Judge = (
+	bytes: Uint8Array,
+	leaf: pkijs.Certificate,
+	issuer: pkijs.Certificate,
+	at: Date
+) => Promise<RevocationStatus | null>;
+
 /**
  * Judges a DER OCSPResponse about `leaf` (issued by `issuer`) at `at`: its status, or null when it is
  * not a usable answer (unsuccessful, not signed by an authorised responder, about another
  * certificate, "unknown", or not current).
  */
-export async function judgeOcsp(
-	bytes: Uint8Array,
-	leaf: pkijs.Certificate,
-	issuer: pkijs.Certificate,
-	at: Date
-): Promise<RevocationStatus | null> {
+export const judgeOcsp: Judge = async (bytes, leaf, issuer, at) => {
 	useNodeCrypto();
 	const response = pkijs.OCSPResponse.fromBER(bufferOf(bytes));
 	if (response.responseStatus.valueBlock.valueDec !== 0 || !response.responseBytes) return null;
@@ -111,7 +114,7 @@ export async function judgeOcsp(
 		};
 	}
 	return null;
-}
+};
 
 const HASHES: Record<string, string> = {
 	'1.3.14.3.2.26': 'SHA-1',
@@ -122,12 +125,7 @@ const HASHES: Record<string, string> = {
 const hashNameOf = (oid: string) => HASHES[oid] ?? 'SHA-1';
 
 /** Judges a DER CRL about `leaf` at `at`: null when it is not the issuer's, not signed by it, or not current. */
-export async function judgeCrl(
-	bytes: Uint8Array,
-	leaf: pkijs.Certificate,
-	issuer: pkijs.Certificate,
-	at: Date
-): Promise<RevocationStatus | null> {
+export const judgeCrl: Judge = async (bytes, leaf, issuer, at) => {
 	useNodeCrypto();
 	const crl = pkijs.CertificateRevocationList.fromBER(bufferOf(bytes));
 	if (!crl.issuer.isEqual(issuer.subject)) return null;
@@ -149,7 +147,7 @@ export async function judgeCrl(
 		reason: reasonOf(reasonAsn instanceof asn1js.Enumerated ? reasonAsn.valueBlock.valueDec : undefined),
 		evidence: bytes
 	};
-}
+};
 
 export interface RevocationOptions {
 	/** The responder asked when a certificate names none (`SIGNING_OCSP_URL`). */

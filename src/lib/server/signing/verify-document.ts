@@ -6,7 +6,7 @@
 import * as pkijs from 'pkijs';
 import { parseCertificate, useNodeCrypto } from './cms';
 import { readDss, verifyPades } from './pades';
-import { judgeCrl, judgeOcsp, type RevocationChecker, type RevocationStatus } from './revocation';
+import { judgeCrl, judgeOcsp, type Judge, type RevocationChecker, type RevocationStatus } from './revocation';
 import { nameOf } from './cert-names';
 
 export interface CertificateSummary {
@@ -84,14 +84,15 @@ async function revocationAt(
 	const leaf = parseCertificate(leafDer);
 	const issuer = parseCertificate(issuerDer);
 	const dss = await readDss(pdf);
-	for (const bytes of dss.ocsps) {
-		const judged = await judgeOcsp(bytes, leaf, issuer, at).catch(() => null);
-		if (judged) return fromStatus(judged, true);
-	}
-	for (const bytes of dss.crls) {
-		const judged = await judgeCrl(bytes, leaf, issuer, at).catch(() => null);
-		if (judged) return fromStatus(judged, true);
-	}
+	const embedded: [Judge, Uint8Array[]][] = [
+		[judgeOcsp, dss.ocsps],
+		[judgeCrl, dss.crls]
+	];
+	for (const [judge, answers] of embedded)
+		for (const bytes of answers) {
+			const judged = await judge(bytes, leaf, issuer, at).catch(() => null);
+			if (judged) return fromStatus(judged, true);
+		}
 	if (!checker) return notChecked('no revocation data in the document');
 	try {
 		// Asked now: a revocation after the signing time leaves the signature valid.

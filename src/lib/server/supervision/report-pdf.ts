@@ -15,6 +15,7 @@ import type { ComplaintRow } from '../../domain/supervision/complaint-compliance
 import type { AgencyTrendRow } from '../../domain/supervision/agency-trend';
 import type { Period } from '../../domain/supervision/period';
 import type { ComplaintTables } from './complaints.repository';
+import type { WorkloadTables } from './trend-workload.repository';
 
 export interface ReportData {
 	period: Period;
@@ -24,14 +25,7 @@ export interface ReportData {
 	agencies: AgencyRow[];
 	complaints: ComplaintTables;
 	trend: AgencyTrendRow[];
-	workload: {
-		asOf: string;
-		total: number;
-		officers: { key: string; open: number }[];
-		units: { key: string; open: number }[];
-		stages: { key: string; open: number }[];
-		officerNames: Record<string, string>;
-	};
+	workload: WorkloadTables;
 }
 
 /** The reader's words: messages by key (with parameters), code names, and date-times. */
