@@ -43,7 +43,8 @@ afterAll(async () => {
 
 it('connects again at once after a connection closed with a query still unsent', async () => {
 	const sockets: Socket[] = [];
-	const sql = postgres({
+	// `socket` is a documented option of postgres.js that its type declarations leave out.
+	const options = {
 		username: 'postgres',
 		database,
 		max: 1,
@@ -55,7 +56,8 @@ it('connects again at once after a connection closed with a query still unsent',
 			sockets.push(socket);
 			return socket;
 		}
-	});
+	};
+	const sql = postgres(options as postgres.Options<Record<string, never>>);
 	try {
 		expect(await sql`select 1 as n`).toEqual([{ n: 1 }]);
 		const lost = sql`select 2 as n`.then(
@@ -64,8 +66,8 @@ it('connects again at once after a connection closed with a query still unsent',
 		);
 		// Queued now, so it runs before the flush the query's write schedules in this same turn.
 		setImmediate(() => {
-			sockets[0].destroy();
-			sockets[0].emit('close', false);
+			sockets[0]!.destroy();
+			sockets[0]!.emit('close', false);
 		});
 		expect(await lost).toBe('CONNECTION_CLOSED');
 		// Unpatched, this waited 3 s and failed with CONNECT_TIMEOUT, and so did every later one.
