@@ -96,17 +96,24 @@ export function createSessionSocketCap(
 ) {
 	const pending = new Map<string, number>();
 	return {
-		admit(sessionId: string): boolean {
+		/**
+		 * Holds a place for one more socket of the session, or refuses (null). The place counts until
+		 * the returned release runs: the handshake releases it once the socket is among the connected
+		 * ones (or refused), however long its own reads took.
+		 */
+		admit(sessionId: string): (() => void) | null {
 			let n = pending.get(sessionId) ?? 0;
 			for (const s of connected()) if (s.data.sessionId === sessionId) n++;
-			if (n >= max) return false;
+			if (n >= max) return null;
 			pending.set(sessionId, (pending.get(sessionId) ?? 0) + 1);
-			setImmediate(() => {
+			let released = false;
+			return () => {
+				if (released) return;
+				released = true;
 				const left = (pending.get(sessionId) ?? 1) - 1;
 				if (left > 0) pending.set(sessionId, left);
 				else pending.delete(sessionId);
-			});
-			return true;
+			};
 		}
 	};
 }

@@ -35,8 +35,8 @@ export function useHandshake(
 		const verdict = await gate.take(socket.request);
 		if (!verdict.ok) return next(handshakeRefusal(verdict.error, localeOfHandshake(socket.request)));
 		const result = verdict.result;
-		if (!cap.admit(result.session.id))
-			return next(handshakeRefusal(HandshakeErrors.tooManySockets, localeOfHandshake(socket.request)));
+		const release = cap.admit(result.session.id);
+		if (!release) return next(handshakeRefusal(HandshakeErrors.tooManySockets, localeOfHandshake(socket.request)));
 		const { user, session } = result;
 		const viewer = viewerOf(user, session.kind === 'kiosk');
 		socket.data = {
@@ -49,7 +49,15 @@ export function useHandshake(
 			viewerKey: JSON.stringify(viewer),
 			locale: localeOfHandshake(socket.request)
 		};
-		await admit(socket);
+		try {
+			await admit(socket);
+		} catch {
+			// Its reads failed (the database out of reach): refused, to retry, not a process-ending rejection.
+			release();
+			return next(new Error('unavailable'));
+		}
 		next();
+		// The socket joins the connected ones as next() returns; until then its place stays held.
+		setImmediate(release);
 	});
 }
