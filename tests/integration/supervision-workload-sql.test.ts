@@ -15,7 +15,7 @@ import { loadWorkloadAsOf } from '../../src/lib/server/supervision/trend-workloa
 import type { AnalysisFilters } from '../../src/lib/server/supervision/analysis-query';
 
 let handle: DbHandle;
-let officers: number[] = [];
+const officers: number[] = [];
 const T0 = Date.parse('2026-04-01T05:00:00Z');
 const DAY = 86_400_000;
 /** The edge instant: cases are created, decided and re-assigned exactly at it or a fraction after. */
