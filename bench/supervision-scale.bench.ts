@@ -1,5 +1,5 @@
 /**
- * The supervision analyses at the scale of issue 23: N cases (default 1,000,000) with E events each
+ * The supervision analyses at the Committee's archive scale: N cases (default 1,000,000) with E events each
  * (default 10, so 10,000,000 case events) on PostgreSQL, each beside the obvious alternative in the
  * same run (ADR-046, ADR-071):
  * - a year's compliance, agencies, agency trend and complaints (target p95 < 500 ms each), with the

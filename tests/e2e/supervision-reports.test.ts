@@ -1,5 +1,5 @@
 /**
- * The pages of issue 23's last items in Chromium on the demo: the complaint chart's bars open the
+ * The supervision reports in Chromium on the demo: the complaint chart's bars open the
  * complaints behind them; the register of execution reports (001 pp.27–28) downloads as XLSX with
  * its two sheets; the PDF report downloads tagged; and an officer's import of a malformed monthly
  * device list (004 P 11) is refused with the row and column at fault.

@@ -4,7 +4,7 @@
  * pdftotext: no caption, citation, code or mark in English or any other Latin-script word that is
  * not data (the applicant's or counterparty's own name, a case number, a currency code) or an allowed
  * term. The documents are bilingual as their acts require (001 Annex 2, 001 Annex 3, 000 Annex 4):
- * each says what it says in Kazakh and in Russian (issue 27).
+ * each says what it says in Kazakh and in Russian.
  */
 import { describe, expect, it } from 'vitest';
 import { buildDocumentContent, type DocumentFacts } from '../../src/lib/domain/documents/content';

@@ -1,5 +1,5 @@
 /**
- * What the wall board says to a screen reader when its data changes (issue 27; WCAG 4.1.3): politely
+ * What the wall board says to a screen reader when its data changes (WCAG 4.1.3): politely
  * and in summary — at most one announcement per interval, gathering every change since the last
  * ("3 cases changed; 12-26-000123 is now red"), never one per event. Pure: the caller passes the
  * time and keeps the state; the board page only diffs its data, feeds this and shows the text in an

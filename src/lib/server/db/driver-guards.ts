@@ -2,7 +2,8 @@
  * postgres.js 3.4.9 defers small writes to a `setImmediate`; when the connection closes before it
  * runs (PostgreSQL restarted, a backend killed), the deferred write dereferences the closed socket
  * and throws from the immediate, outside any query's promise — an uncaught TypeError that ends the
- * process (porsager/postgres issues 1154 and 1208; the guard proposed upstream is not released).
+ * process (https://github.com/porsager/postgres/issues/1154 and /1208; the guard proposed upstream
+ * is not released).
  * By then the connection's queries have already been failed with CONNECTION_CLOSED and the pool
  * opens a new connection, so the write is moot. The cluster test saw every app process die when
  * PostgreSQL restarted (scripts/cluster). This guard drops exactly that exception and nothing else.
