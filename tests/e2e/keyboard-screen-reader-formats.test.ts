@@ -1,5 +1,5 @@
 /**
- * Issue 27's remaining keyboard, screen-reader and format requirements, each in the browser:
+ * Keyboard, screen-reader and format requirements, each in the browser:
  * the draft's save status speaks state changes only, not each keystroke; the language selector
  * does not change on an arrow key (WCAG 3.2.2); j/k can be turned off (WCAG 2.1.4); the top bar's
  * focus ring has 3:1 contrast (WCAG 1.4.11); queue risk is written, not only coloured (WCAG 1.4.1);
@@ -17,7 +17,7 @@ import { untranslatedWords } from '../helpers/latin-words';
 import { decideElsewhere } from '../helpers/decide-elsewhere';
 import { createDb, type DbHandle } from '../../src/lib/server/db/client';
 
-const app = useE2eApp({ database: 'merzim_e2e_issue27' });
+const app = useE2eApp({ database: 'merzim_e2e_a11y' });
 let db: DbHandle;
 let draftCaseId: string;
 let goodsCaseId: string;
