@@ -1,7 +1,7 @@
 /**
  * Integration tokens on /admin/tokens in Chromium: the admin issues an agency token and sees its
  * secret once; the token answers for its agency on the API; revoked, it is refused with 401, and the
- * focus, whose button went with the revoked row's form, is on the answer (issue 27).
+ * focus, whose button went with the revoked row's form, is on the answer (WCAG 2.4.3).
  */
 import { describe, expect, it } from 'vitest';
 import { useE2eApp } from '../helpers/e2e-app';

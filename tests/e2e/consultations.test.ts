@@ -2,7 +2,7 @@
  * The NSC's liaison answers consultation requests in Chromium (001 p.16): an approval and a
  * reasoned objection leave the list; an objection without its reason is not sent; an answer that
  * comes after the deemed approval is refused with 409 and its explanation, and kept on the case.
- * The focus follows the verdict, since the answered row leaves with its buttons (issue 27).
+ * The focus follows the verdict, since the answered row leaves with its buttons (WCAG 2.4.3).
  * On PostgreSQL, so that this test can deem a request approved behind the page's back, as the
  * scheduler of another process would.
  */
@@ -49,7 +49,7 @@ describe('/consultations', () => {
 			.filter({ hasText: `Your answer on ${approved} was recorded: approve.` })
 			.waitFor();
 		await expect.poll(() => page.locator(`tr[data-case="${approved}"]`).count()).toBe(0);
-		// The focused button left with its row: the focus is on the verdict, not on the body (issue 27).
+		// The focused button left with its row: the focus is on the verdict, not on the body (WCAG 2.4.3).
 		await expect.poll(focusedText).toBe(`Your answer on ${approved} was recorded: approve.`);
 		expect((await answerOf(approved))[0]).toMatchObject({ decision: 'approve' });
 
