@@ -53,7 +53,7 @@ export function createMetrics(ctx: AppContext, io: RealtimeServer): ServerMetric
 		help: 'Case events committed but not yet published to the sockets of this process',
 		registers: [registry],
 		async collect() {
-			this.set(await unpublishedEvents(ctx.db, io.publisher.lastId));
+			this.set(await unpublishedEvents(ctx.db, () => io.publisher.lastId));
 		}
 	});
 
