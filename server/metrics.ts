@@ -10,6 +10,7 @@ import { NEXT_FIRE } from '../src/lib/server/scheduler/deadline-scheduler';
 import type { AppContext } from '../src/lib/server/context';
 import type { RealtimeServer } from './realtime';
 import type { WebhookAttemptReport } from '../src/lib/server/webhooks/delivery-worker';
+import { unpublishedEvents } from '../src/lib/server/observability/outbox-lag';
 
 export interface ServerMetrics {
 	registry: Registry;
@@ -52,10 +53,7 @@ export function createMetrics(ctx: AppContext, io: RealtimeServer): ServerMetric
 		help: 'Case events committed but not yet published to the sockets of this process',
 		registers: [registry],
 		async collect() {
-			const [row] = rowsOf<{ max: string | number | null }>(
-				await ctx.db.execute(sql`select max(id) as max from case_events`)
-			);
-			this.set(Math.max(0, Number(row?.max ?? 0) - io.publisher.lastId));
+			this.set(await unpublishedEvents(ctx.db, () => io.publisher.lastId));
 		}
 	});
 

@@ -12,11 +12,16 @@ export class ConsultationAnswers {
 	busy = $state<string | null>(null);
 	notice = $state<{ ok: boolean; text: string; detail?: string } | null>(null);
 
-	async answer(c: { id: string; caseNumber: string }, decision: ConsultationDecision, reason: string): Promise<void> {
+	/** Sends the answer; false when nothing was sent because an objection lacks its reason. */
+	async answer(
+		c: { id: string; caseNumber: string },
+		decision: ConsultationDecision,
+		reason: string
+	): Promise<boolean> {
 		const body = answerBody(decision, reason);
 		if (!body) {
 			this.notice = { ok: false, text: m.consultation_reason_needed({ case: c.caseNumber }) };
-			return;
+			return false;
 		}
 		this.busy = c.id;
 		try {
@@ -39,5 +44,6 @@ export class ConsultationAnswers {
 		} finally {
 			this.busy = null;
 		}
+		return true;
 	}
 }

@@ -7,9 +7,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { useE2eApp } from '../helpers/e2e-app';
 import { signInWith } from '../helpers/browser';
 import { createDb, type DbHandle } from '../../src/lib/server/db/client';
-import { eq } from 'drizzle-orm';
 import { cases, clocks, organisations } from '../../src/lib/server/db/schema';
 import { appendCaseEvent } from '../../src/lib/server/audit/audit.repository';
+import { decideElsewhere } from '../helpers/decide-elsewhere';
 
 const app = useE2eApp({ database: 'merzim_e2e' });
 let db: DbHandle;
@@ -89,21 +89,7 @@ describe('live queue', () => {
 		expect(await page.evaluate(() => document.activeElement?.textContent)).toBe(first);
 
 		// Another process decides that case: it leaves the open queue.
-		const now = new Date();
-		await db.db.transaction(async (tx) => {
-			const [c] = await tx
-				.update(cases)
-				.set({ stage: 'granted', decidedAt: now, updatedAt: now })
-				.where(eq(cases.number, first))
-				.returning();
-			await appendCaseEvent(tx, c!.id, {
-				type: 'case:decided',
-				actor: { userId: null, label: 'system' },
-				at: now,
-				citation: '001 p.20',
-				after: { stage: 'granted' }
-			});
-		});
+		await decideElsewhere(db.db, first);
 
 		await page.locator('table.queue tbody a.case-link', { hasText: first }).waitFor({ state: 'detached' });
 		await page.waitForFunction((n) => document.activeElement?.textContent === n, second, { timeout: 5_000 });

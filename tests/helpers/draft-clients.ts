@@ -86,11 +86,15 @@ export interface DraftClient {
 	close(): void;
 }
 
-export function openSocket(url: string, cookie: string, opts: { reconnection?: boolean } = {}): DraftSocket {
+export function openSocket(
+	url: string,
+	cookie: string,
+	opts: { reconnection?: boolean; headers?: Record<string, string> } = {}
+): DraftSocket {
 	return connect(url, {
 		path: '/socket.io',
 		transports: ['websocket'],
-		extraHeaders: { cookie, origin: url },
+		extraHeaders: { cookie, origin: url, ...opts.headers },
 		forceNew: true,
 		reconnection: opts.reconnection ?? false
 	});

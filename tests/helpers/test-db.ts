@@ -41,32 +41,51 @@ export async function createTestDb(): Promise<DbHandle & { url?: string }> {
 export { dropDatabase, recreateDatabase } from './pg-admin';
 
 /**
- * A case in consultation for an organisation of its own, with no clocks: what the outbox and
- * realtime tests write case events against.
+ * A case for an organisation of its own, with no clocks, written straight into the tables: what the
+ * outbox and realtime tests write case events against.
  */
-export async function insertConsultationCase(
+export async function insertCase(
 	db: DbHandle['db'],
-	number: string,
-	organisation = 'ТОО «Тест»'
+	c: {
+		number: string;
+		stage: string;
+		service?: string;
+		organisation?: string;
+		unit?: string;
+		assigneeId?: number | null;
+		application?: Record<string, unknown>;
+		at?: Date;
+	}
 ): Promise<string> {
 	const [org] = await db
 		.insert(organisations)
-		.values({ bin: '000740001307', name: organisation, legalAddress: 'Astana', city: 'Astana' })
+		.values({ bin: '000740001307', name: c.organisation ?? 'ТОО «Тест»', legalAddress: 'Astana', city: 'Astana' })
 		.returning();
-	const now = new Date();
-	const [c] = await db
+	const now = c.at ?? new Date();
+	const [row] = await db
 		.insert(cases)
 		.values({
-			number,
-			service: 'export-licence',
-			stage: 'consultation',
+			number: c.number,
+			service: c.service ?? 'export-licence',
+			stage: c.stage,
 			applicantId: org!.id,
+			assigneeId: c.assigneeId,
+			unit: c.unit,
 			receivedAt: now,
 			registeredOn: '2026-03-02',
-			application: {},
+			application: c.application ?? {},
 			createdAt: now,
 			updatedAt: now
 		})
 		.returning();
-	return c!.id;
+	return row!.id;
+}
+
+/** A case in consultation (see insertCase). */
+export function insertConsultationCase(
+	db: DbHandle['db'],
+	number: string,
+	organisation = 'ТОО «Тест»'
+): Promise<string> {
+	return insertCase(db, { number, stage: 'consultation', organisation });
 }

@@ -1,5 +1,5 @@
 /**
- * Issue 27: an API error answers with a stable machine `code` and a `message` from the catalogue in
+ * An API error answers with a stable machine `code` and a `message` from the catalogue in
  * the caller's language (ADR-031). A sample of routes, each refusal of another kind, over real HTTP
  * against the built app in en, kk and ru: the code and status are the same in all three, the message
  * is the catalogue's own entry for that code (not the generic one for its kind) and in kk/ru has no

@@ -79,7 +79,7 @@ describe('e-mail', () => {
 		const [mail] = await until(() => (mailsTo('olga').length ? mailsTo('olga') : null));
 		expect(mail!.subject).toBe(`Мерзім: Дело ${c.number} назначено вам`);
 		expect(mail!.text).toContain(`/cases/${c.id}`);
-		// The body in her language too, every word of it but the link.
+		// The body in her language too, every word of it but the link (ADR-059, ADR-078).
 		expect(mail!.text).toContain(`Дело ${c.number} назначено вам`);
 		expect(mail!.text).toContain('Открыть дело:');
 		expect(mail!.text).toContain('Уведомления настраиваются на странице учётной записи.');

@@ -2,9 +2,9 @@
  * The production server (node dist/server.js, a child process whose whole output is kept) writes
  * its scheduler firings, webhook attempts and outbox lag as pino JSON lines an operator can query:
  * component, message, level, and each lag in milliseconds as a number, measured against what the
- * test knows of the real times (a deadline that ran out while no server ran, 001 p.12 completeness
- * check; webhooks enqueued before the server started). None of those lines names the receiver's
- * URL, its secret or the applicant.
+ * test knows of the real times (a deadline that ran out while no server ran, 001 p.15 para 1
+ * completeness check; webhooks enqueued before the server started). None of those lines names the
+ * receiver's URL, its secret or the applicant.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { randomBytes } from 'node:crypto';
@@ -61,7 +61,7 @@ beforeAll(async () => {
 		);
 		secret = sub.secret;
 		enqueuedFrom = Date.now();
-		// Received three weeks ago: its completeness check (2 working days, 001 p.12) ran out long ago.
+		// Received three weeks ago: its completeness check (2 working days, 001 p.15 para 1) ran out long ago.
 		const caseId = await registerImportApplication(
 			ctx,
 			actors,

@@ -4,8 +4,7 @@
  * before that flush runs, it cleared the immediate but kept the unsent bytes and the stale timer. The
  * next connection's StartupMessage then queued behind them and was never flushed: every reconnect
  * ended in CONNECT_TIMEOUT (30 s by default), and requests after a PostgreSQL restart answered 503
- * (CI saw it in database-outage.test.ts). Upstream: porsager/postgres pull requests 1209 and 1215,
- * not released in 3.4.10.
+ * (CI saw it in database-outage.test.ts). Why a patch and until when: ADR-105.
  *
  * The connection's socket comes from the test (postgres.js's `socket` option), so the test can hand
  * the driver the socket's close in the same turn of the event loop as a query is written, before the

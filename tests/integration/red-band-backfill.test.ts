@@ -17,12 +17,12 @@ import { FILLED, fillRedBandsOnce } from '../../src/lib/server/calendar/red-band
 let handle: DbHandle;
 const calendar = createCalendar({});
 const now = new Date('2026-06-01T05:00:00Z'); // Monday 10:00 in Almaty
-// 001 p.16: the service term, started a week before.
+// A service term (001 Annex 1 row 3; 15 WD here, shorter than the act's), started a week before.
 const clock: SlaClock = {
 	kind: 'service-term',
 	unit: 'working_days',
 	length: 15,
-	citation: '001 p.16',
+	citation: '001 Annex 1 row 3',
 	events: [{ type: 'started', at: new Date('2026-05-25T04:00:00Z') }]
 };
 let clockId: string;

@@ -5,19 +5,17 @@
  * in has no actor name; the wall board's summary carries no names at all (staff-only).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { io as connect, type Socket } from 'socket.io-client';
 import { startTestApp, TEST_PASSWORD, type TestApp } from '../helpers/test-app';
 import { HttpClient } from '../helpers/http-client';
+import { insertCase } from '../helpers/test-db';
+import { eventClient, until, type EventClient } from '../helpers/event-clients';
 import { appendCaseEvent } from '../../src/lib/server/audit/audit.repository';
-import { cases, organisations } from '../../src/lib/server/db/schema';
-import type { CaseEventEnvelope, ClientToServerEvents, ServerToClientEvents } from '../../src/lib/realtime/contract';
-import { CASE_EVENT_TYPES } from '../../src/lib/realtime/contract';
+import type { CaseEventEnvelope } from '../../src/lib/realtime/contract';
 
-type ClientSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 let app: TestApp;
 let caseId = '';
 let seq = 0;
-const sockets: ClientSocket[] = [];
+const clients: EventClient[] = [];
 
 beforeAll(async () => {
 	app = await startTestApp();
@@ -32,30 +30,16 @@ beforeAll(async () => {
 			{ username, displayName, displayNames, password: TEST_PASSWORD, roles: [...roles], unit: 'U1' },
 			{ userId: null, label: 'test' }
 		);
-	const [org] = await app.ctx.db
-		.insert(organisations)
-		.values({ bin: '000740001307', name: 'ТОО «Атау»', legalAddress: 'Астана', city: 'Астана' })
-		.returning();
-	const now = app.clock.now();
-	const [c] = await app.ctx.db
-		.insert(cases)
-		.values({
-			number: 'EL-NAMES-1',
-			service: 'export-licence',
-			stage: 'completeness-check',
-			applicantId: org!.id,
-			unit: 'U1',
-			receivedAt: now,
-			registeredOn: '2026-03-02',
-			application: {},
-			createdAt: now,
-			updatedAt: now
-		})
-		.returning();
-	caseId = c!.id;
+	caseId = await insertCase(app.ctx.db, {
+		number: 'EL-NAMES-1',
+		stage: 'completeness-check',
+		organisation: 'ТОО «Атау»',
+		unit: 'U1',
+		at: app.clock.now()
+	});
 }, 120_000);
 afterAll(async () => {
-	for (const s of sockets) s.disconnect();
+	for (const c of clients) c.socket.disconnect();
 	await app?.close();
 });
 
@@ -68,29 +52,10 @@ async function signIn(username: string) {
 /** A socket of `username` whose handshake asks for `language` (Accept-Language, as a browser sends it). */
 async function client(username: string, language: string) {
 	const http = await signIn(username);
-	const socket: ClientSocket = connect(app.url, {
-		path: '/socket.io',
-		transports: ['websocket'],
-		extraHeaders: { cookie: http.cookieHeader(), origin: app.url, 'accept-language': language },
-		forceNew: true
-	});
-	sockets.push(socket);
-	const received: CaseEventEnvelope[] = [];
-	for (const type of CASE_EVENT_TYPES) socket.on(type, (e) => received.push(e));
-	await new Promise<void>((ok, fail) => {
-		socket.once('session:welcomed', () => ok());
-		socket.once('connect_error', fail);
-	});
-	return { socket, received };
+	const c = await eventClient(app.url, http.cookieHeader(), { headers: { 'accept-language': language } });
+	clients.push(c);
+	return c;
 }
-
-const until = async (check: () => boolean, ms = 5_000) => {
-	const end = Date.now() + ms;
-	while (!check()) {
-		if (Date.now() > end) throw new Error('timed out waiting');
-		await new Promise((r) => setTimeout(r, 20));
-	}
-};
 
 describe('live case events name people in the socket’s language (ADR-062)', () => {
 	it('an assignment carries the head’s and the assignee’s display names, not their logins', async () => {

@@ -6,20 +6,17 @@
  * The rights sweep is set to ten minutes, so only the push and the per-delivery clock check act.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { io as connect, type Socket } from 'socket.io-client';
 import { startTestApp, TEST_PASSWORD, type TestApp } from '../helpers/test-app';
 import { actionResult, HttpClient } from '../helpers/http-client';
+import { insertCase } from '../helpers/test-db';
+import { eventClient, until, type EventClient } from '../helpers/event-clients';
 import { appendCaseEvent } from '../../src/lib/server/audit/audit.repository';
-import { cases, organisations } from '../../src/lib/server/db/schema';
-import type { CaseEventEnvelope, ClientToServerEvents, ServerToClientEvents } from '../../src/lib/realtime/contract';
-import { CASE_EVENT_TYPES } from '../../src/lib/realtime/contract';
 
-type ClientSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 let app: TestApp;
 let seq = 0;
 let deviceCase = '';
 const http: Record<string, HttpClient> = {};
-const sockets: ClientSocket[] = [];
+const clients: EventClient[] = [];
 
 beforeAll(async () => {
 	app = await startTestApp({}, { sweepMs: 600_000 });
@@ -31,68 +28,36 @@ beforeAll(async () => {
 		{ username: 'sub', displayName: 'Sub', password: TEST_PASSWORD, roles: ['officer'], unit: 'U1' },
 		{ userId: null, label: 'test' }
 	);
-	const [org] = await app.ctx.db
-		.insert(organisations)
-		.values({ bin: '000740001307', name: 'ТОО «Дала Технологии»', legalAddress: 'Астана', city: 'Астана' })
-		.returning();
-	const now = app.clock.now();
-	const [c] = await app.ctx.db
-		.insert(cases)
-		.values({
-			number: 'DV-SUB-1',
-			service: 'device-verification',
-			stage: 'device-review',
-			applicantId: org!.id,
-			assigneeId: olgaId,
-			unit: 'U1',
-			receivedAt: now,
-			registeredOn: '2026-03-02',
-			application: { devices: ['356938035643809'] },
-			createdAt: now,
-			updatedAt: now
-		})
-		.returning();
-	deviceCase = c!.id;
+	deviceCase = await insertCase(app.ctx.db, {
+		number: 'DV-SUB-1',
+		service: 'device-verification',
+		stage: 'device-review',
+		organisation: 'ТОО «Дала Технологии»',
+		assigneeId: olgaId,
+		unit: 'U1',
+		application: { devices: ['356938035643809'] },
+		at: app.clock.now()
+	});
 	for (const name of ['olga', 'sub']) {
 		http[name] = new HttpClient(app.url, `10.61.0.${++seq}`);
 		expect((await http[name]!.signIn(name, TEST_PASSWORD)).status).toBe(201);
 	}
 }, 120_000);
 afterAll(async () => {
-	for (const s of sockets) s.disconnect();
+	for (const c of clients) c.socket.disconnect();
 	await app?.close();
 });
 
 /** A signed-in socket recording the case events it receives and how often it (re)connected. */
 async function client(name: string) {
-	const socket: ClientSocket = connect(app.url, {
-		path: '/socket.io',
-		transports: ['websocket'],
-		extraHeaders: { cookie: http[name]!.cookieHeader(), origin: app.url },
-		forceNew: true
-	});
-	sockets.push(socket);
-	const received: CaseEventEnvelope[] = [];
-	let connects = 0;
-	socket.on('connect', () => void connects++);
-	for (const type of CASE_EVENT_TYPES) socket.on(type, (e) => received.push(e));
-	await new Promise<void>((ok, fail) => {
-		socket.once('session:welcomed', () => ok());
-		socket.once('connect_error', fail);
-	});
-	return { socket, received, connects: () => connects, has: (id: number) => received.some((e) => e.id === id) };
+	// It may reconnect, so that "it did not" is something the test can see.
+	const c = await eventClient(app.url, http[name]!.cookieHeader(), { reconnection: true });
+	clients.push(c);
+	return c;
 }
 
-const until = async (check: () => boolean, ms = 5_000) => {
-	const end = Date.now() + ms;
-	while (!check()) {
-		if (Date.now() > end) throw new Error('timed out waiting');
-		await new Promise((r) => setTimeout(r, 20));
-	}
-};
-
 /** A committed case event; resolves once the assignee's socket (which always receives it) has it. */
-async function commit(watcher: Awaited<ReturnType<typeof client>>, stage: string) {
+async function commit(watcher: EventClient, stage: string) {
 	const e = await app.ctx.db.transaction((tx) =>
 		appendCaseEvent(tx, deviceCase, {
 			type: 'case:stage-changed',

@@ -34,7 +34,7 @@ async function officer(name: string) {
 }
 
 let n = 0;
-/** A case whose 15-WD service term started at `started`; decided cases and met clocks have no band. */
+/** A case whose service term (001 Annex 1 row 3; 15 WD here) started at `started`; decided cases and met clocks have no band. */
 async function addCase(assigneeId: number | null, started: string, o: { decided?: boolean; met?: string } = {}) {
 	const [c] = await handle.db
 		.insert(cases)
@@ -58,7 +58,7 @@ async function addCase(assigneeId: number | null, started: string, o: { decided?
 		kind: 'service-term',
 		unit: 'working_days',
 		length: 15,
-		citation: '001 p.14',
+		citation: '001 Annex 1 row 3',
 		events: [{ type: 'started', at: started }, ...(o.met ? [{ type: 'met', at: o.met }] : [])],
 		state: o.met ? 'met' : 'running'
 	});

@@ -15,6 +15,7 @@ import { loadWorkloadAsOf } from '../../src/lib/server/supervision/trend-workloa
 import type { AnalysisFilters } from '../../src/lib/server/supervision/analysis-query';
 
 let handle: DbHandle;
+let applicantId = 0;
 const officers: number[] = [];
 const T0 = Date.parse('2026-04-01T05:00:00Z');
 const DAY = 86_400_000;
@@ -50,14 +51,13 @@ async function addCase(o: {
 	service?: string;
 	events: Ev[];
 }) {
-	const [org] = await handle.db.select({ id: organisations.id }).from(organisations).limit(1);
 	const [c] = await handle.db
 		.insert(cases)
 		.values({
 			number: `WS-${String(++n).padStart(4, '0')}`,
 			service: o.service ?? SERVICES[n % SERVICES.length]!,
 			stage: o.stage,
-			applicantId: org!.id,
+			applicantId,
 			assigneeId: o.assigneeId,
 			unit: o.unit,
 			receivedAt: o.created,
@@ -99,9 +99,11 @@ beforeAll(async () => {
 			.returning({ id: users.id });
 		officers.push(u!.id);
 	}
-	await handle.db
+	const [org] = await handle.db
 		.insert(organisations)
-		.values({ bin: '000740001307', name: 'ТОО «Жүктеме»', legalAddress: 'Astana', city: 'Astana' });
+		.values({ bin: '000740001307', name: 'ТОО «Жүктеме»', legalAddress: 'Astana', city: 'Astana' })
+		.returning({ id: organisations.id });
+	applicantId = org!.id;
 	const [o0, o1, o2, o3] = officers as [number, number, number, number];
 	// Hand-made edges around A.
 	// Created exactly at A, assigned at A, moved to review half a millisecond after A (the rule reads

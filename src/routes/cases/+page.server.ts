@@ -67,9 +67,11 @@ export const load: PageServerLoad = async (event) => {
 };
 
 const ViewSchema = z.object({ name: z.string().trim().min(1).max(80), query: z.string().max(2000) });
+/** The most cases one bulk assignment takes (the refusal names it). */
+const BULK_ASSIGN_MAX = 200;
 const AssignSchema = z.object({
 	username: z.string().trim().min(1).max(80),
-	ids: z.array(z.uuid()).min(1).max(200)
+	ids: z.array(z.uuid()).min(1).max(BULK_ASSIGN_MAX)
 });
 
 export const actions: Actions = {
@@ -113,7 +115,7 @@ export const actions: Actions = {
 			return fail(422, {
 				action: 'assign',
 				code: 'bulk-assign-invalid',
-				message: m.cases_bulk_assign_invalid({ max: 200 })
+				message: m.cases_bulk_assign_invalid({ max: BULK_ASSIGN_MAX })
 			});
 		const actor = {
 			kind: 'staff' as const,

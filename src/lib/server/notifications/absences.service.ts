@@ -14,6 +14,7 @@ import { appendAuditEvent, type Actor } from '../audit/audit.repository';
 import { maySubstitute } from '../../domain/access/policy';
 import type { StandInWindow } from '../../domain/access/stand-ins';
 import { DomainError } from '../../domain/errors/domain-error';
+import { groupBy } from '../group-by';
 
 export type AbsenceReason = (typeof absenceReasons)[number];
 
@@ -60,8 +61,7 @@ export function createAbsenceService(deps: {
 		 * cancelled, current and coming (the socket server decides from them at each delivery).
 		 */
 		async standInWindows(substituteIds: readonly number[]): Promise<Map<number, StandInWindow[]>> {
-			const out = new Map<number, StandInWindow[]>();
-			if (substituteIds.length === 0) return out;
+			if (substituteIds.length === 0) return new Map();
 			const rows = await db
 				.select({
 					substituteId: absences.substituteId,
@@ -77,12 +77,11 @@ export function createAbsenceService(deps: {
 						gt(absences.endsAt, deps.now())
 					)
 				);
-			for (const { substituteId, ...w } of rows) {
-				const list = out.get(substituteId);
-				if (list) list.push(w);
-				else out.set(substituteId, [w]);
-			}
-			return out;
+			return groupBy(
+				rows,
+				(r) => r.substituteId,
+				(r): StandInWindow => ({ userId: r.userId, startsAt: r.startsAt, endsAt: r.endsAt })
+			);
 		},
 
 		/** The colleagues who may stand in for `userId` (the access policy's `maySubstitute`), by name. */

@@ -32,4 +32,12 @@ describe('outbox lag', () => {
 		t += 20.6;
 		expect(await lag.read()).toEqual({ lagEvents: 1, lagMs: 21 });
 	});
+
+	it('reads how far the publisher got after the outbox’s end, so an event sent meanwhile is not behind', async () => {
+		let published = 4;
+		// The publisher sends event 5 while the query for the outbox's end (5) is under way.
+		const db = { execute: async () => ((published = 5), [{ max: 5 }]) } as unknown as Db;
+		const lag = createOutboxLag({ db, published: () => published, now: () => 0 });
+		expect(await lag.read()).toEqual({ lagEvents: 0, lagMs: 0 });
+	});
 });

@@ -12,15 +12,21 @@ export interface OutboxLag {
 	lagMs: number;
 }
 
+/**
+ * Committed case events past the last id this process's publisher sent. `published` is read after
+ * the outbox's end, so an event published while the query ran is not counted as behind.
+ */
+export async function unpublishedEvents(db: Db, published: () => number): Promise<number> {
+	const [row] = rowsOf<{ max: string | number | null }>(await db.execute(sql`select max(id) as max from case_events`));
+	return Math.max(0, Number(row?.max ?? 0) - published());
+}
+
 export function createOutboxLag(deps: { db: Db; published: () => number; now?: () => number }) {
 	const now = deps.now ?? (() => performance.now());
 	let behindSince: number | null = null;
 	return {
 		async read(): Promise<OutboxLag> {
-			const [row] = rowsOf<{ max: string | number | null }>(
-				await deps.db.execute(sql`select max(id) as max from case_events`)
-			);
-			const lagEvents = Math.max(0, Number(row?.max ?? 0) - deps.published());
+			const lagEvents = await unpublishedEvents(deps.db, deps.published);
 			const t = now();
 			if (lagEvents === 0) behindSince = null;
 			else behindSince ??= t;

@@ -13,6 +13,7 @@ import { readableCases } from '../cases/readable-cases';
 import type { Role } from '../../domain/access/roles';
 import { userNameSql } from '../users/display-name';
 import type { DisplayLocale } from '../../domain/format/display-format';
+import { groupBy } from '../group-by';
 
 export const QUEUE_TABS = ['mine', 'unit', 'unassigned', 'all'] as const;
 export type QueueTab = (typeof QUEUE_TABS)[number];
@@ -155,15 +156,4 @@ export function calendarSnapshot(calendar: WorkingCalendar, now: Date): Calendar
 		nonWorkingDays: years.flatMap((y) => calendar.nonWorkingDays(y)),
 		workingWeekendDays: years.flatMap((y) => calendar.workingWeekendDays(y))
 	};
-}
-
-function groupBy<T>(items: T[], key: (t: T) => string): Map<string, T[]> {
-	const map = new Map<string, T[]>();
-	for (const item of items) {
-		const k = key(item);
-		const list = map.get(k);
-		if (list) list.push(item);
-		else map.set(k, [item]);
-	}
-	return map;
 }

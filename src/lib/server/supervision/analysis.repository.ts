@@ -14,6 +14,7 @@ import { reviveClock } from '../calendar/recompute-clocks';
 import type { AnalysisFilters } from './analysis-query';
 import { userNameSql } from '../users/display-name';
 import type { DisplayLocale } from '../../domain/format/display-format';
+import { groupBy } from '../group-by';
 
 export interface ComplianceTables {
 	readonly services: ComplianceRow[];
@@ -69,16 +70,15 @@ export async function loadDecidedFacts(
 		.leftJoin(users, eq(users.id, cases.assigneeId))
 		.where(and(...where));
 	// The same cases' clocks by a join on the same conditions: no id list crosses to the database.
-	const clocksByCase = new Map<string, ReturnType<typeof reviveClock>[]>();
-	for (const { clock } of await db
-		.select({ clock: clocks })
-		.from(clocks)
-		.innerJoin(cases, eq(cases.id, clocks.caseId))
-		.where(and(...where))) {
-		const list = clocksByCase.get(clock.caseId) ?? [];
-		list.push(reviveClock(clock));
-		clocksByCase.set(clock.caseId, list);
-	}
+	const clocksByCase = groupBy(
+		await db
+			.select({ clock: clocks })
+			.from(clocks)
+			.innerJoin(cases, eq(cases.id, clocks.caseId))
+			.where(and(...where)),
+		(r) => r.clock.caseId,
+		(r) => reviveClock(r.clock)
+	);
 	return decided.map((c) =>
 		decidedCaseFacts(
 			{

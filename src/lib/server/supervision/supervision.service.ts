@@ -11,6 +11,7 @@ import { urgencyOf } from '../../domain/queue/urgency';
 import { reviveClock } from '../calendar/recompute-clocks';
 import { userNameSql } from '../users/display-name';
 import type { DisplayLocale } from '../../domain/format/display-format';
+import { groupBy } from '../group-by';
 
 export interface Series {
 	label: string;
@@ -93,16 +94,15 @@ async function riskByOfficer(db: Db, calendar: WorkingCalendar, now: Date, local
 		.where(isNull(cases.decidedAt));
 	// The open cases' clocks by a join, not an id list: past 65,534 open cases a list of their ids
 	// exceeds the driver's parameters and the page failed.
-	const byCase = new Map<string, ReturnType<typeof reviveClock>[]>();
-	for (const { clock } of await db
-		.select({ clock: clocks })
-		.from(clocks)
-		.innerJoin(cases, eq(cases.id, clocks.caseId))
-		.where(isNull(cases.decidedAt))) {
-		const list = byCase.get(clock.caseId) ?? [];
-		list.push(reviveClock(clock));
-		byCase.set(clock.caseId, list);
-	}
+	const byCase = groupBy(
+		await db
+			.select({ clock: clocks })
+			.from(clocks)
+			.innerJoin(cases, eq(cases.id, clocks.caseId))
+			.where(isNull(cases.decidedAt)),
+		(r) => r.clock.caseId,
+		(r) => reviveClock(r.clock)
+	);
 	const officers = [...new Set(open.map((c) => c.officer ?? '—'))].sort();
 	const counts = new Map<string, Record<string, number>>(
 		officers.map((o) => [o, { breached: 0, red: 0, amber: 0, ok: 0 }])
@@ -128,12 +128,7 @@ async function agencyResponse(db: Db, calendar: WorkingCalendar) {
 		})
 		.from(consultations)
 		.where(isNotNull(consultations.decision));
-	const byAgency = new Map<string, typeof rows>();
-	for (const r of rows) {
-		const list = byAgency.get(r.agency) ?? [];
-		list.push(r);
-		byAgency.set(r.agency, list);
-	}
+	const byAgency = groupBy(rows, (r) => r.agency);
 	return [...byAgency.keys()].sort().map((agency) => {
 		const mine = byAgency.get(agency)!;
 		const answered = mine.filter((r) => r.decision !== 'deemed_approved' && r.answeredAt);

@@ -1,5 +1,5 @@
 /**
- * Issue 27's remaining keyboard, screen-reader and format requirements, each in the browser:
+ * Keyboard, screen-reader and format requirements, each in the browser:
  * the draft's save status speaks state changes only, not each keystroke; the language selector
  * does not change on an arrow key (WCAG 3.2.2); j/k can be turned off (WCAG 2.1.4); the top bar's
  * focus ring has 3:1 contrast (WCAG 1.4.11); queue risk is written, not only coloured (WCAG 1.4.1);
@@ -7,30 +7,33 @@
  * data; the board's live region speaks politely, in summary, at most once an interval. On
  * PostgreSQL, so the test can pick demo cases and change them as another process would.
  */
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import postgres from 'postgres';
-import { eq } from 'drizzle-orm';
 import type { Page } from 'playwright-core';
 import { useE2eApp } from '../helpers/e2e-app';
 import { signInWith } from '../helpers/browser';
 import { caseAwaitingLetter } from '../helpers/letter-case';
 import { untranslatedWords } from '../helpers/latin-words';
-import { createDb } from '../../src/lib/server/db/client';
-import { cases } from '../../src/lib/server/db/schema';
-import { appendCaseEvent } from '../../src/lib/server/audit/audit.repository';
+import { decideElsewhere } from '../helpers/decide-elsewhere';
+import { createDb, type DbHandle } from '../../src/lib/server/db/client';
 
-const app = useE2eApp({ database: 'merzim_e2e_issue27' });
+const app = useE2eApp({ database: 'merzim_e2e_a11y' });
+let db: DbHandle;
 let draftCaseId: string;
 let goodsCaseId: string;
 
 beforeAll(async () => {
 	draftCaseId = await caseAwaitingLetter(app, '10.27.0');
-	const db = postgres(app.databaseUrl, { max: 1, onnotice: () => {} });
-	const [goods] = await db`select id from cases
+	const sql = postgres(app.databaseUrl, { max: 1, onnotice: () => {} });
+	const [goods] = await sql`select id from cases
 		where jsonb_array_length(coalesce(application->'goodsLines', '[]'::jsonb)) > 0
 		and application->'goodsLines'->0->>'currency' is not null order by number limit 1`;
-	await db.end();
+	await sql.end();
 	goodsCaseId = goods!.id as string;
+	db = await createDb({ url: app.databaseUrl });
+});
+afterAll(async () => {
+	await db?.close();
 });
 
 async function signedIn(username: string, locale: 'kk' | 'ru' | 'en', browserLocale = 'en-GB'): Promise<Page> {
@@ -246,27 +249,6 @@ describe('dates and amounts after hydration', () => {
 });
 
 describe('the wall board’s live updates', () => {
-	/** Decides a case as another process would: the board hears it through the outbox. */
-	async function decideElsewhere(number: string) {
-		const db = await createDb({ url: app.databaseUrl });
-		const now = new Date();
-		await db.db.transaction(async (tx) => {
-			const [c] = await tx
-				.update(cases)
-				.set({ stage: 'granted', decidedAt: now, updatedAt: now })
-				.where(eq(cases.number, number))
-				.returning();
-			await appendCaseEvent(tx, c!.id, {
-				type: 'case:decided',
-				actor: { userId: null, label: 'system' },
-				at: now,
-				citation: '001 p.20',
-				after: { stage: 'granted' }
-			});
-		});
-		await db.close();
-	}
-
 	it('are announced politely, in Kazakh, in summary and not more than once in an interval', async () => {
 		const page = await signedIn('board', 'kk', 'kk-KZ');
 		await page.goto(`${app.server.url}/board`);
@@ -288,14 +270,14 @@ describe('the wall board’s live updates', () => {
 		const number = async (i: number) => ((await numbers.nth(i).innerText()).split('\n')[0] ?? '').trim();
 		const [first, second] = [await number(0), await number(1)];
 
-		await decideElsewhere(first);
+		await decideElsewhere(db.db, first);
 		await expect.poll(() => region.textContent(), { timeout: 15_000 }).not.toBe('');
 		const said = (await region.textContent())!;
 		expect(untranslatedWords(said)).toEqual([]);
 		expect(said).toMatch(/[А-Яа-яӘәҒғҚқҢңӨөҰұҮүҺһІі]/);
 
 		// A second change shows on the board at once but is held for the next announcement.
-		await decideElsewhere(second);
+		await decideElsewhere(db.db, second);
 		await expect.poll(() => number(0), { timeout: 15_000 }).not.toBe(second);
 		await expect.poll(async () => (await numbers.allInnerTexts()).some((t) => t.startsWith(second))).toBe(false);
 		await page.waitForTimeout(1_500);
