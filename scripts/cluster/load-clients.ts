@@ -3,7 +3,8 @@
  * WebSocket only, reconnecting by itself, and the browser's own CaseEventFeed (replay after a
  * reconnect, de-duplication) — each signed in with its own session through nginx. Started with a
  * JSON line on stdin: {url, origin, clients: [{cookie, role}]}; prints "ready" once all are live.
- * Asked {away: true}, it answers "away N": clients not connected, or not yet caught up.
+ * Asked {away: true}, it answers "away N": clients not connected, or not yet caught up; asked
+ * {owed: CommittedEvent[]}, "owed N": how many of those events its clients may see and do not hold.
  * Then, asked with a JSON line {events: CommittedEvent[], commitAt: {id: ms}} (commit times of the
  * events the writer committed), it reports per role: events missing, received though not allowed,
  * delivered twice to the page (after de-duplication: must be 0) and raw copies seen twice on the
@@ -63,6 +64,7 @@ lines.on('line', (line) => {
 		started = true;
 		start(msg as Parameters<typeof start>[0]);
 	} else if (msg.away) process.stdout.write(`away ${clients.filter(isAway).length}\n`);
+	else if (msg.owed) process.stdout.write(`owed ${owed(msg.owed as CommittedEvent[])}\n`);
 	else report(msg as Parameters<typeof report>[0]);
 });
 
@@ -146,6 +148,13 @@ export interface MissedBy {
 	onTheWire: number[];
 	resumeAfter: number;
 	history: Step[];
+}
+
+/** Events of `events` that clients may see and have not received (all clients together). */
+function owed(events: CommittedEvent[]): number {
+	let n = 0;
+	for (const c of clients) for (const e of events) if (mayReceive(c.role, e) && !c.received.has(e.id)) n++;
+	return n;
 }
 
 /** Not connected, or connected but not yet caught up with what it missed. */

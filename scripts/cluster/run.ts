@@ -64,8 +64,12 @@ const PHASE_S = quick
 		};
 /** Redis stopped, and a node cut off from it: 30 s (10 s in the quick run, whose phases are short). */
 const REDIS_DOWN_S = quick ? 10 : 30;
+/** A node that neither serves nor is ready this long after it was started hangs (starts took 79 s on a loaded machine). */
+const START_MS = 240_000;
 /** How long the clients get to be back and caught up once the load stops. */
 const SETTLE_MS = 60_000;
+/** ...and then to hold every event owed to them (the last ones are on their way). */
+const DELIVER_MS = 30_000;
 const NET = '10.77.0';
 const LB = `http://${NET}.10`;
 const WORK = process.env.MERZIM_CLUSTER_DIR ?? '/tmp/merzim-cluster';
@@ -129,13 +133,25 @@ async function startNode(i: number): Promise<Node> {
 		(code, signal) => (earlierOut[name] = `${earlierOut[name] ?? ''}${node.out}\n-- exited: ${code ?? signal}\n`)
 	);
 	mark(`${name} spawned`);
-	const until = Date.now() + 90_000;
+	// Started once it serves and its /readyz says so (database and Redis reached): however long
+	// that takes on a loaded machine, within a bound that only a node that hangs reaches.
+	const until = Date.now() + START_MS;
 	while (!/serving on/.test(node.out)) {
 		if (child.exitCode !== null) throw new Error(`node ${name} exited at start:\n${node.out}`);
-		if (Date.now() > until) throw new Error(`node ${name} did not start:\n${node.out}`);
+		if (Date.now() > until) throw new Error(`node ${name} did not start in ${START_MS / 1000} s:\n${node.out}`);
 		await sleep(100);
 	}
 	mark(`${name} serving`);
+	for (;;) {
+		const ready = await fetch(`http://${NET}.1${i}:3000/readyz`, { signal: AbortSignal.timeout(5000) })
+			.then((r) => r.ok)
+			.catch(() => false);
+		if (ready) break;
+		if (child.exitCode !== null) throw new Error(`node ${name} exited at start:\n${node.out}`);
+		if (Date.now() > until) throw new Error(`node ${name} was not ready in ${START_MS / 1000} s:\n${node.out}`);
+		await sleep(250);
+	}
+	mark(`${name} ready`);
 	return node;
 }
 
@@ -221,6 +237,10 @@ function kernelConfig(keys: string[]): string {
 		return '';
 	}
 }
+
+/** Where a probe's odd answer came from: nginx's 502/504 or the node (for the log). */
+const r503 = (answer: string) =>
+	/^50[24]/.test(answer) ? 'from nginx' : /timeout/.test(answer) ? 'no answer' : 'from a node';
 
 // ---- the data: users, sessions, cases ----
 
@@ -338,6 +358,10 @@ function loadClients(part: { cookie: string; role: Role; index: number }[]) {
 	return {
 		ready: next((l) => l === 'ready'),
 		away: async () => (ask({ away: true }), Number((await next((l) => l.startsWith('away '))).slice(5))),
+		owed: async (events: CommittedEvent[]) => (
+			ask({ owed: events }),
+			Number((await next((l) => l.startsWith('owed '))).slice(5))
+		),
 		report: async (req: unknown) => (ask(req), JSON.parse(await next((l) => l.startsWith('{'))) as ClientReport)
 	};
 }
@@ -597,12 +621,15 @@ async function main() {
 			for (const [path, headers] of [
 				['/api/v1/health', {}],
 				['/api/v1/me', { cookie }]
-			] as const)
-				probes.push(
-					await fetch(`${LB}${path}`, { headers, signal: AbortSignal.timeout(5000) })
-						.then(async (r) => `${r.status} retry-after ${r.headers.get('retry-after')} ${(await r.json()).code}`)
-						.catch((e: Error) => e.message)
-				);
+			] as const) {
+				const asked = Date.now();
+				const answer = await fetch(`${LB}${path}`, { headers, signal: AbortSignal.timeout(5000) })
+					.then(async (r) => `${r.status} retry-after ${r.headers.get('retry-after')} ${(await r.json()).code}`)
+					.catch((e: Error) => e.message);
+				probes.push(answer);
+				if (!/^503 /.test(answer))
+					console.log(`  ${path} at ${sec(asked)}: ${answer} after ${Date.now() - asked} ms (${r503(answer)})`);
+			}
 			await sleep(250);
 		}
 		topology('pg-start');
@@ -683,31 +710,50 @@ async function main() {
 			? `every client connected and caught up ${Date.now() - settling} ms after the load stopped`
 			: `${away} clients still away ${Date.now() - settling} ms after the load stopped`
 	);
-	await sleep(3000);
 
 	// What was committed, with its routing, as the database says.
-	const rows = await ctx.db
-		.select({
-			id: caseEvents.id,
-			type: caseEvents.type,
-			after: caseEvents.after,
-			at: caseEvents.at,
-			number: cases.number,
-			unit: cases.unit,
-			assignee: cases.assigneeId
-		})
-		.from(caseEvents)
-		.innerJoin(cases, eq(cases.id, caseEvents.caseId));
-	const types = new Set<string>(CASE_EVENT_TYPES);
-	const events: CommittedEvent[] = rows
-		.filter((r) => r.id > startId && types.has(r.type))
-		.map((r) => ({
-			id: r.id,
-			type: r.type,
-			unit: r.unit,
-			assigned: r.assignee !== null,
-			agency: ((r.after as { agency?: string } | null)?.agency ?? null) || null
-		}));
+	const committed = async () => {
+		const rows = await ctx.db
+			.select({
+				id: caseEvents.id,
+				type: caseEvents.type,
+				after: caseEvents.after,
+				at: caseEvents.at,
+				number: cases.number,
+				unit: cases.unit,
+				assignee: cases.assigneeId
+			})
+			.from(caseEvents)
+			.innerJoin(cases, eq(cases.id, caseEvents.caseId));
+		const types = new Set<string>(CASE_EVENT_TYPES);
+		const events: CommittedEvent[] = rows
+			.filter((r) => r.id > startId && types.has(r.type))
+			.map((r) => ({
+				id: r.id,
+				type: r.type,
+				unit: r.unit,
+				assigned: r.assignee !== null,
+				agency: ((r.after as { agency?: string } | null)?.agency ?? null) || null
+			}));
+		return { rows, events };
+	};
+	// Then until every client holds every event owed to it (the last live ones, and those the
+	// scheduler committed as the load stopped), half a minute at most: what is still missing then is lost.
+	const delivering = Date.now();
+	let { rows, events } = await committed();
+	for (;;) {
+		const owed = (await Promise.all(groups.map((g) => g.owed(events)))).reduce((a, b) => a + b, 0);
+		if (owed === 0) {
+			console.log(`every client holds every event owed to it ${Date.now() - delivering} ms later`);
+			break;
+		}
+		if (Date.now() - delivering > DELIVER_MS) {
+			console.log(`${owed} events still owed to clients ${Date.now() - delivering} ms later`);
+			break;
+		}
+		await sleep(1000);
+		({ rows, events } = await committed());
+	}
 	const reports = await Promise.all(groups.map((g) => g.report({ events, commitAt, phases: phaseIds })));
 
 	console.log(`\n== results (${events.length} case events committed after the clients connected)`);
@@ -780,6 +826,10 @@ async function main() {
 		'every node is running'
 	);
 	for (const n of nodes) if (n.child.exitCode !== null) console.log(`${n.name} output:\n${n.out}`);
+	if (failures.length) {
+		console.log('the cluster, as the test changed it:');
+		for (const [at, what] of timeline) console.log(`  ${sec(at)} ${what}`);
+	}
 	// What nginx and the nodes said, kept past the teardown (which removes the work directory).
 	mkdirSync(LOGS, { recursive: true });
 	copyFileSync(`${WORK}/nginx/error.log`, `${LOGS}/nginx-error.log`);
