@@ -2,8 +2,10 @@
  * The outbox publisher at a missing id: it steps over the id of a transaction that can no longer
  * commit (rolled back, or its connection killed) at once, and waits — however long — for one that
  * is still open, publishing its event in order once it commits instead of skipping it after a
- * fixed wait. Each publisher is created with its default last-resort wait. The killed and the
- * open transaction need a second connection: PostgreSQL only; the rollback runs on PGlite too.
+ * fixed wait — also when the transaction that committed a later id is older than the open one
+ * (ADR-114) — and does not start beyond an id still open. Each publisher is created with its
+ * default last-resort wait. The killed and the open transactions need a second connection:
+ * PostgreSQL only (PGlite has one, so these cannot happen there); the rollback runs on PGlite too.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq, sql } from 'drizzle-orm';
