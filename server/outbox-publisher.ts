@@ -4,12 +4,19 @@
  * publisher reads the outbox by id. Identity values are handed out before commit, so a later id can
  * become visible before an earlier one, and a transaction that rolled back (or whose process was
  * killed) leaves its id missing for ever. The publisher steps over a missing id only once the
- * transaction that drew it can no longer commit — known from the read's own snapshot, with no
- * timer: every transaction still running when the gap was first seen has ended
- * (`pg_snapshot_xmin` has passed that read's `pg_snapshot_xmax`). A writer takes its transaction
- * id before it draws an outbox id (appendCaseEvents locks the case row first), so a writer still
- * able to commit is always one of those. A dead transaction thus costs nothing and a slow one
- * holds back only what follows its id; `gapWaitMs` (a minute) is the last resort for one left open.
+ * transaction that drew it can no longer commit, with no timer: every transaction that had a
+ * transaction id when the gap was first seen has ended. A writer takes its transaction id before
+ * it draws an outbox id (appendCaseEvents locks the case row first), so a writer still able to
+ * commit is always one of those. The horizon is a transaction id drawn after that read
+ * (`pg_current_xact_id`), and a later read's `pg_snapshot_xmin` must have reached it. Not the
+ * read's own `pg_snapshot_xmax`: that is one past the newest *completed* transaction, and a writer
+ * that took its id after it is running yet below no snapshot's xmin — so when an older
+ * transaction committed a later outbox id, the open writer's id was stepped over and its event
+ * never published (ADR-114). A dead transaction thus costs one more read and a slow one holds
+ * back only what follows its id; `gapWaitMs` (a minute) is the last resort for one left open.
+ * A process starts at the newest committed id only once every transaction that could still
+ * commit an id below it has ended (else from below the first missing id near it), for the same
+ * reason: starting at the newest id lost, for ever on that process, an event committed just after.
  * Every process runs its own publisher for its own sockets, so several processes never double-send.
  * With several processes, the one that read a run of events from the outbox forwards it to the
  * others (`onRead` → `offer`), so they publish it without reading it again; a forwarded run that
@@ -17,7 +24,7 @@
  */
 import { and, asc, eq, gt, lte, max, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
-import type { Db } from '../src/lib/server/db/client';
+import { rowsOf, type Db } from '../src/lib/server/db/client';
 import { caseEvents, cases, users } from '../src/lib/server/db/schema';
 import { assigneeIdOf } from '../src/lib/server/cases/cases.repository';
 import { isCaseEventType, type CaseEventEnvelope, type Viewer } from '../src/lib/realtime/contract';
@@ -48,6 +55,10 @@ export interface OutboxRow {
 }
 
 const BATCH = 500;
+/** At start, how long to wait for the transactions then running to end before starting lower (below). */
+const START_WAIT_MS = 2_000;
+/** ...and how far below the newest id a missing one is looked for then. */
+const START_LOOKBACK = 1_000;
 const actorUser = alias(users, 'outbox_actor');
 const assignedUser = alias(users, 'outbox_assignee');
 
@@ -92,10 +103,35 @@ function outboxQuery(db: Db, bounded: boolean) {
 // the publisher reads the outbox after every commit, so building the query each time showed in profiles.
 const prepared = new WeakMap<Db, { open: ReturnType<typeof outboxQuery>; bounded: ReturnType<typeof outboxQuery> }>();
 
-/** Transactions running when a read was made: from `xmin` (the oldest) to before `xmax` (none yet). */
+/** The read's snapshot: `xmin`, the oldest transaction still running (all before it have ended); `xmax`, one past the newest completed. */
 export interface ReadSnapshot {
 	xmin: bigint;
 	xmax: bigint;
+}
+
+/**
+ * A transaction id drawn now (its own, committed at once): every transaction that had an id
+ * before this call is below it, so once a snapshot's xmin reaches it they have all ended.
+ */
+async function transactionHorizon(db: Db): Promise<bigint> {
+	const [row] = rowsOf<{ xid: string }>(await db.execute(sql`select pg_current_xact_id()::text as xid`));
+	return BigInt(row!.xid);
+}
+
+/**
+ * The other transactions of this database that may have drawn an outbox id and not yet ended: an
+ * insert holds its RowExclusiveLock on case_events, taken before it draws the id, until its
+ * transaction ends (as `virtualtransaction`s, which a new transaction on the same connection is not).
+ */
+async function outboxWriters(db: Db): Promise<Set<string>> {
+	const rows = rowsOf<{ vxid: string }>(
+		await db.execute(sql`
+			select virtualtransaction as vxid from pg_locks
+			where locktype = 'relation' and mode = 'RowExclusiveLock' and granted
+				and relation = 'case_events'::regclass and pid <> pg_backend_pid()
+				and database = (select oid from pg_database where datname = current_database())`)
+	);
+	return new Set(rows.map((r) => r.vxid));
 }
 
 export async function readOutbox(
@@ -258,8 +294,12 @@ export function createOutboxPublisher(deps: {
 	const now = deps.now ?? (() => performance.now());
 	let lastId = 0;
 	let gapSince: number | null = null;
-	/** The `xmax` of the read that first stopped at the current missing id. */
+	/** A transaction id drawn after the read that first stopped at the current missing id (see the header). */
 	let gapHorizon: bigint | null = null;
+	/** Stopped at a missing id that may still commit. */
+	let atGap = false;
+	/** Ids already committed when this process started below them: sent to sockets, not observed again. */
+	let committedAtStart = new Set<number>();
 	let running: Promise<void> | null = null;
 	let again = false;
 	let stopped = false;
@@ -288,15 +328,15 @@ export function createOutboxPublisher(deps: {
 	function deliver(row: OutboxRow) {
 		if (row.envelope) fanOut(row, row.envelope);
 		lastId = row.id;
+		if (committedAtStart.size && committedAtStart.delete(row.id)) return;
 		deps.observe?.(row);
 	}
 
 	/** Whether the transaction that drew a missing id can no longer commit it (see the header). */
-	function gapPassable(snapshot: ReadSnapshot): boolean {
-		if (snapshot.xmin === snapshot.xmax) return true; // nothing was running: it rolled back or died
-		gapHorizon ??= snapshot.xmax;
-		if (snapshot.xmin >= gapHorizon) return true; // all that ran when the gap was first seen has ended
+	function gapPassable(snapshot: ReadSnapshot | null): boolean {
 		gapSince ??= now();
+		// All that had a transaction id when the gap was first seen has ended.
+		if (gapHorizon !== null && snapshot && snapshot.xmin >= gapHorizon) return true;
 		return now() - gapSince >= gapWaitMs; // the last resort: a transaction left open for a minute
 	}
 
@@ -304,7 +344,7 @@ export function createOutboxPublisher(deps: {
 	function publishable(rows: OutboxRow[], snapshot: ReadSnapshot | null): number {
 		let expected = lastId + 1;
 		for (let i = 0; i < rows.length; i++) {
-			if (rows[i]!.id !== expected && !(snapshot && gapPassable(snapshot))) return i;
+			if (rows[i]!.id !== expected && !gapPassable(snapshot)) return i;
 			gapSince = null;
 			gapHorizon = null;
 			expected = rows[i]!.id + 1;
@@ -313,21 +353,32 @@ export function createOutboxPublisher(deps: {
 	}
 
 	async function pass() {
+		let horizonDrawn = false;
 		for (;;) {
 			stats.reads++;
 			const { rows, snapshot } = await readOutboxRun(deps.db, lastId);
 			const take = publishable(rows, snapshot);
-			if (take === 0) return;
-			const run = take === rows.length ? rows : rows.slice(0, take);
-			if (deps.onRead) {
-				// The other processes first: this process's own sockets cost it a while to write to.
-				deps.onRead(lastId, run);
-				await new Promise((r) => setImmediate(r));
+			atGap = take < rows.length;
+			if (take > 0) {
+				const run = take === rows.length ? rows : rows.slice(0, take);
+				if (deps.onRead) {
+					// The other processes first: this process's own sockets cost it a while to write to.
+					deps.onRead(lastId, run);
+					await new Promise((r) => setImmediate(r));
+				}
+				for (const row of run) deliver(row);
 			}
-			for (const row of run) deliver(row);
+			if (atGap) {
+				// First sight of this gap: its horizon, then one more read (a writer that rolled back
+				// or died lets it pass at once); else the poll reads again shortly.
+				if (gapHorizon !== null || horizonDrawn) return;
+				gapHorizon = await transactionHorizon(deps.db);
+				horizonDrawn = true;
+				continue;
+			}
 			// A short page is everything committed when it was read: no second, empty read per event
 			// (a commit meanwhile nudges `tick`, which then runs one more pass).
-			if (take < rows.length || rows.length < BATCH) return;
+			if (rows.length < BATCH) return;
 		}
 	}
 
@@ -346,7 +397,11 @@ export function createOutboxPublisher(deps: {
 			}
 			const before = lastId;
 			for (const row of rows) if (row.id > lastId) deliver(row);
-			if (lastId !== before) gapSince = gapHorizon = null; // the other process has passed the gap this one waited at, if any
+			if (lastId !== before) {
+				// The other process has passed the gap this one waited at, if any.
+				gapSince = gapHorizon = null;
+				atGap = false;
+			}
 			stats.forwardedApplied++;
 		}
 		return fits;
@@ -382,12 +437,46 @@ export function createOutboxPublisher(deps: {
 		},
 		/** Stopped before a missing id it has not yet given up on (the poll then reads often, not rarely). */
 		get waitingAtGap() {
-			return gapHorizon !== null;
+			return atGap;
 		},
-		/** Start from the newest committed event: history is for replay, not for broadcast. */
+		/**
+		 * Start from the newest committed event (history is for replay, not for broadcast) — once no
+		 * transaction that could still commit an id below it is running. A process's `lastId` is what
+		 * a replay on it reaches and what its sockets are told they have: an id below it that
+		 * committed later would never reach them. When those transactions do not end within
+		 * START_WAIT_MS, it starts below the first id missing near the newest, and the gap rule
+		 * decides from there; the events committed above that are sent on, not observed again.
+		 */
 		async start() {
 			const [row] = await deps.db.select({ id: max(caseEvents.id) }).from(caseEvents);
-			lastId = Number(row?.id ?? 0);
+			const newest = Number(row?.id ?? 0);
+			// Read after the newest id: a writer of a lower id that has ended by now has committed or
+			// rolled back for good (and replays read the table); one still running is among these.
+			const writers = await outboxWriters(deps.db);
+			const until = performance.now() + START_WAIT_MS;
+			for (;;) {
+				if (writers.size === 0) {
+					lastId = newest;
+					return;
+				}
+				if (performance.now() >= until) break;
+				await new Promise((r) => setTimeout(r, 20));
+				const still = await outboxWriters(deps.db);
+				for (const w of writers) if (!still.has(w)) writers.delete(w);
+			}
+			const from = Math.max(0, newest - START_LOOKBACK);
+			const ids = await deps.db
+				.select({ id: caseEvents.id })
+				.from(caseEvents)
+				.where(and(gt(caseEvents.id, from), lte(caseEvents.id, newest)))
+				.orderBy(asc(caseEvents.id));
+			let expected = from + 1;
+			for (const { id } of ids) {
+				if (id !== expected) break;
+				expected = id + 1;
+			}
+			lastId = expected - 1;
+			committedAtStart = new Set(ids.map((r) => r.id).filter((id) => id > lastId));
 		},
 		/** Counters for tests and benchmarks: outbox reads, forwarded runs applied and ignored. */
 		stats,

@@ -3,7 +3,8 @@
  * WebSocket only, reconnecting by itself, and the browser's own CaseEventFeed (replay after a
  * reconnect, de-duplication) — each signed in with its own session through nginx. Started with a
  * JSON line on stdin: {url, origin, clients: [{cookie, role}]}; prints "ready" once all are live.
- * Asked {away: true}, it answers "away N": clients not connected, or not yet caught up.
+ * Asked {away: true}, it answers "away N": clients not connected, or not yet caught up; asked
+ * {owed: CommittedEvent[]}, "owed N": how many of those events its clients may see and do not hold.
  * Then, asked with a JSON line {events: CommittedEvent[], commitAt: {id: ms}} (commit times of the
  * events the writer committed), it reports per role: events missing, received though not allowed,
  * delivered twice to the page (after de-duplication: must be 0) and raw copies seen twice on the
@@ -11,6 +12,7 @@
  */
 import { createInterface } from 'node:readline';
 import { io, type Socket } from 'socket.io-client';
+import { NodeWebSocket } from 'engine.io-client';
 import { CaseEventFeed } from '../../src/lib/realtime/case-event-feed';
 import {
 	CASE_EVENT_TYPES,
@@ -19,8 +21,15 @@ import {
 } from '../../src/lib/realtime/contract';
 import { mayReceive, roleKey, type CommittedEvent, type Role } from './audience-rule';
 
+/** What happened to a client's connection, for the report of an event it missed (epoch ms). */
+type Step = [at: number, what: string];
+
 interface Client {
+	index: number;
 	role: Role;
+	/** The node (nginx's upstream address) of the current connection. */
+	node: string;
+	history: Step[];
 	socket: Socket<ServerToClientEvents, ClientToServerEvents>;
 	/** id → ms from commit is computed at report time: here the receipt time (epoch ms). */
 	received: Map<number, number>;
@@ -29,6 +38,20 @@ interface Client {
 	disconnectedAt: number | null;
 	reconnectMs: number[];
 	everLive: boolean;
+	feed: CaseEventFeed;
+}
+
+// The WebSocket transport of socket.io-client, noting which node nginx sent the connection to (its
+// X-Upstream header on the 101 answer): the report of a missed event says where the client was.
+const upstreamOf = new WeakMap<object, string>();
+class NotedWS extends NodeWebSocket {
+	override createSocket(uri: string, protocols: string | string[] | undefined, opts: Record<string, unknown>) {
+		const ws = super.createSocket(uri, protocols, opts) as unknown as {
+			on: (e: 'upgrade', f: (res: { headers: Record<string, string> }) => void) => void;
+		};
+		ws.on('upgrade', (res) => upstreamOf.set(this, String(res.headers['x-upstream'] ?? '?')));
+		return ws as never;
+	}
 }
 
 const lines = createInterface({ input: process.stdin });
@@ -39,17 +62,18 @@ lines.on('line', (line) => {
 	const msg = JSON.parse(line) as Record<string, unknown>;
 	if (!started) {
 		started = true;
-		start(msg as { url: string; origin: string; clients: { cookie: string; role: Role }[] });
+		start(msg as Parameters<typeof start>[0]);
 	} else if (msg.away) process.stdout.write(`away ${clients.filter(isAway).length}\n`);
+	else if (msg.owed) process.stdout.write(`owed ${owed(msg.owed as CommittedEvent[])}\n`);
 	else report(msg as Parameters<typeof report>[0]);
 });
 
-function start(cfg: { url: string; origin: string; clients: { cookie: string; role: Role }[] }) {
+function start(cfg: { url: string; origin: string; clients: { cookie: string; role: Role; index: number }[] }) {
 	let live = 0;
 	for (const c of cfg.clients) {
 		const socket: Client['socket'] = io(cfg.url, {
 			path: '/socket.io',
-			transports: ['websocket'],
+			transports: [NotedWS as never],
 			extraHeaders: { cookie: c.cookie, origin: cfg.origin },
 			forceNew: true,
 			reconnectionDelay: 500,
@@ -57,6 +81,9 @@ function start(cfg: { url: string; origin: string; clients: { cookie: string; ro
 			randomizationFactor: 0.5
 		});
 		const client: Client = {
+			index: c.index,
+			node: '',
+			history: [],
 			role: c.role,
 			socket,
 			received: new Map(),
@@ -64,17 +91,39 @@ function start(cfg: { url: string; origin: string; clients: { cookie: string; ro
 			wireCopies: new Map(),
 			disconnectedAt: null,
 			reconnectMs: [],
-			everLive: false
+			everLive: false,
+			feed: undefined as unknown as CaseEventFeed // set just below
 		};
 		for (const type of CASE_EVENT_TYPES)
 			socket.on(type, (e) => client.wireCopies.set(e.id, (client.wireCopies.get(e.id) ?? 0) + 1));
-		socket.on('disconnect', () => (client.disconnectedAt ??= Date.now()));
-		new CaseEventFeed(socket, {
+		const note = (what: string) => client.history.push([Date.now(), what]);
+		socket.on('session:welcomed', (w) =>
+			note(`welcomed: last event ${w.lastEventId}, resume point ${client.feed.resumeAfter}`)
+		);
+		socket.on('connect', () => {
+			client.node = (upstreamOf.get(socket.io.engine.transport) ?? '?').replace(/^10\.77\.0\.1(\d):3000$/, 'n$1');
+			note(`connected to ${client.node}${socket.recovered ? ' (recovered)' : ''}`);
+		});
+		socket.on('disconnect', (reason) => {
+			note(`disconnected from ${client.node}: ${reason}`);
+			client.disconnectedAt ??= Date.now();
+		});
+		socket.io.on('reconnect_attempt', (n) => note(`reconnect attempt ${n}`));
+		socket.on('connect_error', (e) => {
+			// The WebSocket's own error says why (nginx's 502, the node's refusal, a reset).
+			const why = (e as Error & { description?: { message?: string; error?: { message?: string } } }).description;
+			note(`connect error: ${e.message}${why ? ` (${why.error?.message ?? why.message ?? String(why)})` : ''}`);
+		});
+		socket.onAnyOutgoing((event, ...args) => {
+			if (event === 'events:replay') note(`asked a replay ${JSON.stringify(args[0])}`);
+		});
+		client.feed = new CaseEventFeed(socket, {
 			onEvent: (e) => {
 				if (client.received.has(e.id)) client.pageDoubles++;
 				else client.received.set(e.id, Date.now());
 			},
 			onLive: () => {
+				note(`live, resume point ${client.feed.resumeAfter}`);
 				if (!client.everLive) {
 					client.everLive = true;
 					if (++live === cfg.clients.length) process.stdout.write('ready\n');
@@ -87,6 +136,25 @@ function start(cfg: { url: string; origin: string; clients: { cookie: string; ro
 		});
 		clients.push(client);
 	}
+}
+
+/** The events one client missed, where it was and what its connection went through (for the report). */
+export interface MissedBy {
+	client: number;
+	role: string;
+	node: string;
+	ids: number[];
+	/** Of those, the ids that did reach its socket (so the page's de-duplication dropped them). */
+	onTheWire: number[];
+	resumeAfter: number;
+	history: Step[];
+}
+
+/** Events of `events` that clients may see and have not received (all clients together). */
+function owed(events: CommittedEvent[]): number {
+	let n = 0;
+	for (const c of clients) for (const e of events) if (mayReceive(c.role, e) && !c.received.has(e.id)) n++;
+	return n;
 }
 
 /** Not connected, or connected but not yet caught up with what it missed. */
@@ -109,6 +177,7 @@ function report(req: {
 	const perPhase: Record<string, number[]> = {};
 	const reconnects: number[] = [];
 	let stillAway = 0;
+	const missed: MissedBy[] = [];
 	for (const c of clients) {
 		const key = roleKey(c.role);
 		const r = byRole.get(key) ?? { clients: 0, missing: 0, leaked: 0, pageDoubles: 0, wireDoubles: 0, expected: 0 };
@@ -118,7 +187,18 @@ function report(req: {
 		const allowed = new Set<number>();
 		for (const e of req.events) if (mayReceive(c.role, e)) allowed.add(e.id);
 		r.expected += allowed.size;
-		for (const id of allowed) if (!c.received.has(id)) r.missing++;
+		const lost = [...allowed].filter((id) => !c.received.has(id));
+		r.missing += lost.length;
+		if (lost.length)
+			missed.push({
+				client: c.index,
+				role: key,
+				node: c.node,
+				ids: lost,
+				onTheWire: lost.filter((id) => c.wireCopies.has(id)),
+				resumeAfter: c.feed.resumeAfter,
+				history: c.history
+			});
 		const known = new Set(req.events.map((e) => e.id));
 		for (const [id, at] of c.received) {
 			if (!allowed.has(id) && known.has(id)) r.leaked++;
@@ -155,7 +235,8 @@ function report(req: {
 				p99: pct(reconnects, 99),
 				max: reconnects.at(-1) ?? 0
 			},
-			stillAway
+			stillAway,
+			missed
 		}) + '\n'
 	);
 	for (const c of clients) c.socket.close();

@@ -11,7 +11,7 @@
  * the one killed. Figures per phase are printed. `--quick`: one minute of load in all.
  */
 import { spawn, execFileSync, type ChildProcess } from 'node:child_process';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { parseArgs } from 'node:util';
@@ -26,6 +26,7 @@ import { appendCaseEvent } from '../../src/lib/server/audit/audit.repository';
 import { caseEvents, cases, organisations } from '../../src/lib/server/db/schema';
 import { CASE_EVENT_TYPES } from '../../src/lib/realtime/contract';
 import type { CommittedEvent, Role } from './audience-rule';
+import type { MissedBy } from './load-clients';
 import { importApplication } from '../../tests/helpers/import-application';
 import { seedCase } from '../../tests/helpers/draft-clients';
 import { startEditors } from './draft-editors';
@@ -63,16 +64,30 @@ const PHASE_S = quick
 		};
 /** Redis stopped, and a node cut off from it: 30 s (10 s in the quick run, whose phases are short). */
 const REDIS_DOWN_S = quick ? 10 : 30;
+/** A node that neither serves nor is ready this long after it was started hangs (starts took 79 s on a loaded machine). */
+const START_MS = 240_000;
 /** How long the clients get to be back and caught up once the load stops. */
 const SETTLE_MS = 60_000;
+/** ...and then to hold every event owed to them (the last ones are on their way). */
+const DELIVER_MS = 30_000;
 const NET = '10.77.0';
 const LB = `http://${NET}.10`;
 const WORK = process.env.MERZIM_CLUSTER_DIR ?? '/tmp/merzim-cluster';
+const LOGS = `${WORK}-logs`;
 const DB_URL = `postgres://postgres@${NET}.20:5432/merzim`;
 const REDIS_URL = `redis://${NET}.21:6379`;
-const topology = (cmd: string) => execFileSync('bash', ['scripts/cluster/topology.sh', cmd], { stdio: 'inherit' });
+const topology = (cmd: string) => {
+	execFileSync('bash', ['scripts/cluster/topology.sh', cmd], { stdio: 'inherit' });
+	mark(cmd);
+};
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const failures: string[] = [];
+/** What the test did to the cluster and when (epoch ms), printed beside a missed event's story. */
+const timeline: [at: number, what: string][] = [];
+const mark = (what: string) => timeline.push([Date.now(), what]);
+const runStarted = Date.now();
+/** A moment as seconds into the run. */
+const sec = (at: number) => `${((at - runStarted) / 1000).toFixed(3)} s`;
 const skipped: string[] = [];
 const check = (ok: boolean, what: string) => {
 	console.log(`${ok ? '  ok  ' : '  FAIL'} ${what}`);
@@ -88,6 +103,8 @@ interface Node {
 	expectedExit: boolean;
 }
 const nodes: Node[] = [];
+/** The output of each node's earlier runs (a restart starts a new one). */
+const earlierOut: Record<string, string> = {};
 
 async function startNode(i: number): Promise<Node> {
 	const name = `n${i}`;
@@ -107,16 +124,34 @@ async function startNode(i: number): Promise<Node> {
 		stdio: ['ignore', 'pipe', 'pipe']
 	});
 	const node: Node = { name, child, out: '', expectedExit: false };
-	const onData = (d: Buffer) => (node.out = (node.out + d.toString()).slice(-20_000));
+	const onData = (d: Buffer) => (node.out = (node.out + d.toString()).slice(-200_000));
 	child.stdout!.on('data', onData);
 	child.stderr!.on('data', onData);
 	nodes[i - 1] = node;
-	const until = Date.now() + 90_000;
+	child.once(
+		'exit',
+		(code, signal) => (earlierOut[name] = `${earlierOut[name] ?? ''}${node.out}\n-- exited: ${code ?? signal}\n`)
+	);
+	mark(`${name} spawned`);
+	// Started once it serves and its /readyz says so (database and Redis reached): however long
+	// that takes on a loaded machine, within a bound that only a node that hangs reaches.
+	const until = Date.now() + START_MS;
 	while (!/serving on/.test(node.out)) {
 		if (child.exitCode !== null) throw new Error(`node ${name} exited at start:\n${node.out}`);
-		if (Date.now() > until) throw new Error(`node ${name} did not start:\n${node.out}`);
+		if (Date.now() > until) throw new Error(`node ${name} did not start in ${START_MS / 1000} s:\n${node.out}`);
 		await sleep(100);
 	}
+	mark(`${name} serving`);
+	for (;;) {
+		const ready = await fetch(`http://${NET}.1${i}:3000/readyz`, { signal: AbortSignal.timeout(5000) })
+			.then((r) => r.ok)
+			.catch(() => false);
+		if (ready) break;
+		if (child.exitCode !== null) throw new Error(`node ${name} exited at start:\n${node.out}`);
+		if (Date.now() > until) throw new Error(`node ${name} was not ready in ${START_MS / 1000} s:\n${node.out}`);
+		await sleep(250);
+	}
+	mark(`${name} ready`);
 	return node;
 }
 
@@ -124,7 +159,9 @@ async function stopNode(node: Node, signal: NodeJS.Signals) {
 	node.expectedExit = true;
 	const gone = new Promise((r) => node.child.once('exit', r));
 	node.child.kill(signal);
+	mark(`${node.name} sent ${signal}`);
 	await gone;
+	mark(`${node.name} exited`);
 }
 
 function startNginx() {
@@ -142,6 +179,8 @@ error_log ${dir}/error.log warn;
 events { worker_connections 16384; }
 http {
 	access_log off;
+	# Which node a socket was sent to, for the report of an event a client missed.
+	add_header X-Upstream $upstream_addr always;
 	client_body_temp_path ${dir}/body;
 	proxy_temp_path ${dir}/proxy;
 	include ${dir}/upstream.conf;
@@ -198,6 +237,10 @@ function kernelConfig(keys: string[]): string {
 		return '';
 	}
 }
+
+/** Where a probe's odd answer came from: nginx's 502/504 or the node (for the log). */
+const r503 = (answer: string) =>
+	/^50[24]/.test(answer) ? 'from nginx' : /timeout/.test(answer) ? 'no answer' : 'from a node';
 
 // ---- the data: users, sessions, cases ----
 
@@ -289,7 +332,7 @@ async function seed(ctx: AppContext) {
 /** The client processes, ended with the run however it ends (they live outside the namespaces). */
 const clientProcesses: ChildProcess[] = [];
 
-function loadClients(part: { cookie: string; role: Role }[]) {
+function loadClients(part: { cookie: string; role: Role; index: number }[]) {
 	const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/cluster/load-clients.ts'], {
 		stdio: ['pipe', 'pipe', 'inherit']
 	});
@@ -315,6 +358,10 @@ function loadClients(part: { cookie: string; role: Role }[]) {
 	return {
 		ready: next((l) => l === 'ready'),
 		away: async () => (ask({ away: true }), Number((await next((l) => l.startsWith('away '))).slice(5))),
+		owed: async (events: CommittedEvent[]) => (
+			ask({ owed: events }),
+			Number((await next((l) => l.startsWith('owed '))).slice(5))
+		),
 		report: async (req: unknown) => (ask(req), JSON.parse(await next((l) => l.startsWith('{'))) as ClientReport)
 	};
 }
@@ -327,11 +374,57 @@ interface ClientReport {
 	latency: { n: number; p50: number; p99: number; max: number; phases: Record<string, Pct> };
 	reconnect: Pct & { n: number };
 	stillAway: number;
+	missed: MissedBy[];
 }
 interface Pct {
 	p50: number;
 	p99: number;
 	max: number;
+}
+
+/**
+ * The story of each event a client missed: when it was committed (the writer's commit, else the
+ * event's own time), in which phase, who missed it and where they were, and what their connection
+ * and the cluster went through around it — so the cause of a loss can be read off the output.
+ */
+function explainMissed(
+	missed: MissedBy[],
+	rows: Map<
+		number,
+		{ id: number; type: string; at: Date; number: string; unit: string | null; assignee: number | null }
+	>,
+	commitAt: Record<number, number>,
+	phases: Record<string, [number, number]>
+) {
+	if (missed.length === 0) return;
+	const byId = new Map<number, MissedBy[]>();
+	for (const m of missed) for (const id of m.ids) byId.set(id, [...(byId.get(id) ?? []), m]);
+	console.log(`\nmissed events: ${byId.size} distinct, by ${missed.length} clients`);
+	const phaseOf = (id: number) => Object.entries(phases).find(([, [a, b]]) => id >= a && id <= b)?.[0] ?? '?';
+	const shown = [...byId.keys()].sort((a, b) => a - b);
+	for (const id of shown.slice(0, 30)) {
+		const r = rows.get(id);
+		const who = byId.get(id)!;
+		const nodes = new Map<string, number>();
+		for (const m of who) nodes.set(m.node, (nodes.get(m.node) ?? 0) + 1);
+		const wire = who.filter((m) => m.onTheWire.includes(id)).length;
+		console.log(
+			`  #${id} ${r?.type} case ${r?.number} (unit ${r?.unit ?? 'none'}${r?.assignee ? ', assigned' : ''}) ` +
+				`${commitAt[id] ? `committed at ${sec(commitAt[id]!)}` : `event time ${r ? sec(r.at.getTime()) : '?'} (not the writer's)`}` +
+				` in ${phaseOf(id)}: missed by ${who.length} (${[...nodes].map(([n, k]) => `${k} on ${n}`).join(', ')}), ` +
+				`${wire} of them had it on the wire`
+		);
+	}
+	if (shown.length > 30) console.log(`  … and ${shown.length - 30} more`);
+	const first = Math.min(...shown.map((id) => commitAt[id] ?? rows.get(id)?.at.getTime() ?? Infinity));
+	console.log(`the cluster from 20 s before the first missed event:`);
+	for (const [at, what] of timeline) if (at >= first - 20_000) console.log(`  ${sec(at)} ${what}`);
+	for (const m of missed.slice(0, 4)) {
+		console.log(
+			`client ${m.client} (${m.role}, now on ${m.node}, resume point ${m.resumeAfter}) missed ${m.ids.length}: ${m.ids.slice(0, 12).join(', ')}${m.ids.length > 12 ? ' …' : ''}`
+		);
+		for (const [at, what] of m.history) if (at >= first - 20_000) console.log(`  ${sec(at)} ${what}`);
+	}
 }
 
 // ---- the load: a writer and the portal ----
@@ -364,7 +457,7 @@ async function main() {
 	);
 
 	const groups = Array.from({ length: Math.max(1, Math.ceil(CLIENTS / 500)) }, (_, g) =>
-		loadClients(data.clients.filter((_, i) => i % Math.ceil(CLIENTS / 500) === g))
+		loadClients(data.clients.map((c, index) => ({ ...c, index })).filter((_, i) => i % Math.ceil(CLIENTS / 500) === g))
 	);
 	const t0 = Date.now();
 	await Promise.all(groups.map((g) => g.ready));
@@ -457,6 +550,7 @@ async function main() {
 		if (only && name !== 'load' && !only.includes(name)) return;
 		phase = name;
 		const begun = Date.now();
+		mark(`phase ${name}`);
 		console.log(`\n-- ${name}`);
 		await act();
 		const left = PHASE_S[name] * 1000 - (Date.now() - begun);
@@ -501,11 +595,13 @@ async function main() {
 		nft('add', 'chain', 'inet', 'mzc_cut', 'in', '{ type filter hook input priority 0; policy accept; }');
 		nft('add', 'rule', 'inet', 'mzc_cut', 'out', 'ip', 'daddr', `${NET}.21`, 'drop');
 		nft('add', 'rule', 'inet', 'mzc_cut', 'in', 'ip', 'saddr', `${NET}.21`, 'drop');
+		mark('n3 cut off from Redis');
 		console.log(`n3 cut off from Redis (nft, in its namespace) for ${REDIS_DOWN_S} s`);
 		await sleep(REDIS_DOWN_S * 1000 - 2000);
 		console.log(`  n3 /readyz while cut off: redis ${await redisReadiness(13)}`);
 		await sleep(2000);
 		nft('delete', 'table', 'inet', 'mzc_cut');
+		mark('n3 reaches Redis again');
 		check(
 			nodes.every((n) => n.child.exitCode === null),
 			'no node died while n3 was cut off from Redis'
@@ -525,12 +621,15 @@ async function main() {
 			for (const [path, headers] of [
 				['/api/v1/health', {}],
 				['/api/v1/me', { cookie }]
-			] as const)
-				probes.push(
-					await fetch(`${LB}${path}`, { headers, signal: AbortSignal.timeout(5000) })
-						.then(async (r) => `${r.status} retry-after ${r.headers.get('retry-after')} ${(await r.json()).code}`)
-						.catch((e: Error) => e.message)
-				);
+			] as const) {
+				const asked = Date.now();
+				const answer = await fetch(`${LB}${path}`, { headers, signal: AbortSignal.timeout(5000) })
+					.then(async (r) => `${r.status} retry-after ${r.headers.get('retry-after')} ${(await r.json()).code}`)
+					.catch((e: Error) => e.message);
+				probes.push(answer);
+				if (!/^503 /.test(answer))
+					console.log(`  ${path} at ${sec(asked)}: ${answer} after ${Date.now() - asked} ms (${r503(answer)})`);
+			}
 			await sleep(250);
 		}
 		topology('pg-start');
@@ -611,29 +710,50 @@ async function main() {
 			? `every client connected and caught up ${Date.now() - settling} ms after the load stopped`
 			: `${away} clients still away ${Date.now() - settling} ms after the load stopped`
 	);
-	await sleep(3000);
 
 	// What was committed, with its routing, as the database says.
-	const rows = await ctx.db
-		.select({
-			id: caseEvents.id,
-			type: caseEvents.type,
-			after: caseEvents.after,
-			unit: cases.unit,
-			assignee: cases.assigneeId
-		})
-		.from(caseEvents)
-		.innerJoin(cases, eq(cases.id, caseEvents.caseId));
-	const types = new Set<string>(CASE_EVENT_TYPES);
-	const events: CommittedEvent[] = rows
-		.filter((r) => r.id > startId && types.has(r.type))
-		.map((r) => ({
-			id: r.id,
-			type: r.type,
-			unit: r.unit,
-			assigned: r.assignee !== null,
-			agency: ((r.after as { agency?: string } | null)?.agency ?? null) || null
-		}));
+	const committed = async () => {
+		const rows = await ctx.db
+			.select({
+				id: caseEvents.id,
+				type: caseEvents.type,
+				after: caseEvents.after,
+				at: caseEvents.at,
+				number: cases.number,
+				unit: cases.unit,
+				assignee: cases.assigneeId
+			})
+			.from(caseEvents)
+			.innerJoin(cases, eq(cases.id, caseEvents.caseId));
+		const types = new Set<string>(CASE_EVENT_TYPES);
+		const events: CommittedEvent[] = rows
+			.filter((r) => r.id > startId && types.has(r.type))
+			.map((r) => ({
+				id: r.id,
+				type: r.type,
+				unit: r.unit,
+				assigned: r.assignee !== null,
+				agency: ((r.after as { agency?: string } | null)?.agency ?? null) || null
+			}));
+		return { rows, events };
+	};
+	// Then until every client holds every event owed to it (the last live ones, and those the
+	// scheduler committed as the load stopped), half a minute at most: what is still missing then is lost.
+	const delivering = Date.now();
+	let { rows, events } = await committed();
+	for (;;) {
+		const owed = (await Promise.all(groups.map((g) => g.owed(events)))).reduce((a, b) => a + b, 0);
+		if (owed === 0) {
+			console.log(`every client holds every event owed to it ${Date.now() - delivering} ms later`);
+			break;
+		}
+		if (Date.now() - delivering > DELIVER_MS) {
+			console.log(`${owed} events still owed to clients ${Date.now() - delivering} ms later`);
+			break;
+		}
+		await sleep(1000);
+		({ rows, events } = await committed());
+	}
 	const reports = await Promise.all(groups.map((g) => g.report({ events, commitAt, phases: phaseIds })));
 
 	console.log(`\n== results (${events.length} case events committed after the clients connected)`);
@@ -647,6 +767,12 @@ async function main() {
 		console.log(
 			`${k.padEnd(18)} clients ${String(v.clients).padStart(5)}  expected ${v.expected}  missing ${v.missing}  leaked ${v.leaked}  shown twice ${v.pageDoubles}  (copies replayed over live ${v.wireDoubles})`
 		);
+	explainMissed(
+		reports.flatMap((r) => r.missed),
+		new Map(rows.map((r) => [r.id, r])),
+		commitAt,
+		phaseIds
+	);
 	const merged = (pick: (r: ClientReport) => Pct) => ({
 		p50: Math.max(...reports.map((r) => pick(r).p50)),
 		p99: Math.max(...reports.map((r) => pick(r).p99)),
@@ -700,6 +826,15 @@ async function main() {
 		'every node is running'
 	);
 	for (const n of nodes) if (n.child.exitCode !== null) console.log(`${n.name} output:\n${n.out}`);
+	if (failures.length) {
+		console.log('the cluster, as the test changed it:');
+		for (const [at, what] of timeline) console.log(`  ${sec(at)} ${what}`);
+	}
+	// What nginx and the nodes said, kept past the teardown (which removes the work directory).
+	mkdirSync(LOGS, { recursive: true });
+	copyFileSync(`${WORK}/nginx/error.log`, `${LOGS}/nginx-error.log`);
+	for (const n of nodes) writeFileSync(`${LOGS}/${n.name}.log`, (earlierOut[n.name] ?? '') + n.out);
+	console.log(`nginx's error log and the nodes' last output: ${LOGS}`);
 	if (failures.length) {
 		const errors = readFileSync(`${WORK}/nginx/error.log`, 'utf8').trim().split('\n');
 		console.log(`nginx's error log (last 15 of ${errors.length} lines):\n${errors.slice(-15).join('\n')}`);

@@ -2,8 +2,10 @@
  * The outbox publisher at a missing id: it steps over the id of a transaction that can no longer
  * commit (rolled back, or its connection killed) at once, and waits — however long — for one that
  * is still open, publishing its event in order once it commits instead of skipping it after a
- * fixed wait. Each publisher is created with its default last-resort wait. The killed and the
- * open transaction need a second connection: PostgreSQL only; the rollback runs on PGlite too.
+ * fixed wait — also when the transaction that committed a later id is older than the open one
+ * (ADR-114) — and does not start beyond an id still open. Each publisher is created with its
+ * default last-resort wait. The killed and the open transactions need a second connection:
+ * PostgreSQL only (PGlite has one, so these cannot happen there); the rollback runs on PGlite too.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq, sql } from 'drizzle-orm';
@@ -96,6 +98,24 @@ function openWriter(stage: string) {
 	return { ready, finish, done };
 }
 
+/**
+ * A transaction on the other connection that takes its transaction id now and draws its outbox id
+ * (on the other case) only when told, then commits: an older transaction committing a later id.
+ */
+function olderTransaction() {
+	let go!: () => void;
+	const told = new Promise<void>((r) => (go = r));
+	let started!: () => void;
+	const ready = new Promise<void>((r) => (started = r));
+	const done = other!.db.transaction(async (tx) => {
+		await tx.execute(sql`select pg_current_xact_id()`);
+		started();
+		await told;
+		return (await appendCaseEvent(tx, otherCaseId, entry('older transaction, later id'))).id;
+	});
+	return { ready, go, done };
+}
+
 describe('the outbox publisher at a missing id', () => {
 	it('steps over a rolled-back transaction’s id at once', async () => {
 		const { p, sent } = await publisher();
@@ -143,4 +163,54 @@ describe('the outbox publisher at a missing id', () => {
 			expect(sent).toEqual([slow, behind]);
 		}
 	);
+
+	// The cluster test's lost events (ADR-114): the open writer took its transaction id after the
+	// newest completed one, so the read's snapshot had xmin = xmax and the old rule stepped over
+	// its id as if nothing could still commit it — every process, every client, for good.
+	it.skipIf(!usingPostgres)(
+		'waits for an open writer whose transaction id is newer than the one that committed a later id',
+		async () => {
+			const { p, sent } = await publisher();
+			const older = olderTransaction();
+			await older.ready;
+			const writer = openWriter('newer transaction, earlier id');
+			const { id: open } = await writer.ready;
+			older.go();
+			const later = await older.done;
+			expect(later).toBeGreaterThan(open);
+			const until = Date.now() + 1_000;
+			while (Date.now() < until) {
+				await p.tick();
+				expect(sent.filter((id) => id >= open)).toEqual([]);
+				await new Promise((r) => setTimeout(r, 100));
+			}
+			writer.finish(true);
+			expect(await writer.done).toBe('committed');
+			await tickUntil(p, () => sent.includes(later), 1_000);
+			expect(sent.filter((id) => id >= open)).toEqual([open, later]);
+		}
+	);
+
+	it.skipIf(!usingPostgres)(
+		'does not start beyond an id still open: its event reaches this process’s sockets once committed',
+		async () => {
+			const writer = openWriter('open while a process starts');
+			const { id: open } = await writer.ready;
+			const behind = await commit(handle.db, 'committed behind it');
+			const { p, sent } = await publisher();
+			expect(p.lastId).toBeLessThan(open);
+			writer.finish(true);
+			expect(await writer.done).toBe('committed');
+			// It started below the first missing id near the newest — here the rolled-back and killed
+			// writers' ids of the tests above — and steps over those by the gap rule, then sends on.
+			await tickUntil(p, () => sent.includes(behind), 5_000);
+			expect(sent.filter((id) => id >= open)).toEqual([open, behind]);
+		}
+	);
+
+	it('starts at the newest id when nothing is open', async () => {
+		const newest = await commit(handle.db, 'newest');
+		const { p } = await publisher();
+		expect(p.lastId).toBe(newest);
+	});
 });

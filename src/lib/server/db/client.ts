@@ -51,6 +51,17 @@ export interface DbOptions {
 	startFrom?: string;
 }
 
+/**
+ * Seconds a pool connection waits before connecting again after failed attempts (postgres.js's
+ * `backoff`; its count is shared by the pool). postgres.js's own grows to 7–20 s after six failures,
+ * and a query handed to a connection waits that long: while PostgreSQL was down a request took 5 s
+ * and more to be answered 503, and as long to succeed once it was back (the cluster test). Capped at
+ * a second: a refused connection costs microseconds.
+ */
+export function reconnectBackoff(retries: number): number {
+	return (0.5 + Math.random() / 2) * Math.min(0.05 * 2 ** retries, 1);
+}
+
 export async function createDb(options: DbOptions): Promise<DbHandle> {
 	const migrationsFolder = options.migrationsFolder ?? resolve('drizzle');
 	const { default: postgres } = await import('postgres');
@@ -59,7 +70,11 @@ export async function createDb(options: DbOptions): Promise<DbHandle> {
 	// Query spans only when traces are exported (ADR-068); the session classes are patched once.
 	if (tracingEnabled()) (await import('./query-tracing')).instrumentQueries();
 	if (options.url) {
-		const client = postgres(options.url, { max: options.poolSize ?? 10, onnotice: () => {} });
+		const client = postgres(options.url, {
+			max: options.poolSize ?? 10,
+			backoff: reconnectBackoff,
+			onnotice: () => {}
+		});
 		const db = drizzle(client, { schema });
 		await migrate(db, { migrationsFolder });
 		return { db: db as unknown as Db, driver: 'postgres', close: () => client.end({ timeout: 5 }) };
