@@ -34,6 +34,9 @@ export default ts.config(
 		}
 	},
 	{
+		// `npm run lint` lints the .svelte files in a process of their own (ADR-119): each component
+		// parsed with type information changes the TypeScript program, and the .ts files linted after
+		// it were type-checked again from nothing — 14 CPU minutes for the tree instead of under 3.
 		files: ['**/*.svelte', '**/*.svelte.ts'],
 		languageOptions: {
 			parserOptions: { projectService: true, extraFileExtensions: ['.svelte'], parser: ts.parser, svelteConfig }
