@@ -2,6 +2,12 @@ import { sveltekit } from '@sveltejs/kit/vite';
 import { paraglideVitePlugin } from '@inlang/paraglide-js';
 import { merzimDevSockets } from './server/dev-plugin';
 import { defineConfig } from 'vitest/config';
+import { availableParallelism } from 'node:os';
+
+// An integration file spends most of its time waiting on processes it started (the built server,
+// PostgreSQL, Redis, pg_dump), not on the CPU, so it runs three at a time even on two cores
+// (ADR-119). The unit specs are CPU-bound: vitest's default (cores - 1) already fills the machine.
+const integrationWorkers = Math.max(3, availableParallelism() - 1);
 
 export default defineConfig({
 	plugins: [
@@ -41,6 +47,7 @@ export default defineConfig({
 					environment: 'node',
 					// The built app is loaded by Node itself, as in production, not re-compiled by Vite.
 					server: { deps: { external: [/\/build\//] } },
+					maxWorkers: integrationWorkers,
 					testTimeout: 60_000,
 					hookTimeout: 120_000
 				}
