@@ -1,8 +1,8 @@
 /**
  * Legal citations as structure, rendered per language (ADR-032). The code keeps citations in the
  * short canonical form of the digests ("001 p.19 para 3; 000 p.13", "001 Annex 1 row 3",
- * "003 A3 p.7", "004 P 10", "000 Annex 4 form 1 item 12; form 2 item 9"); `parseCitations` reads
- * that form into act, annex, form, item, point, paragraph and sub-point, and `formatCitations`
+ * "003 A3 p.7", "004 P 10", "000 Annex 4 form 1 item 12; form 2 item 9", "001 Annex 1 form 1 field
+ * 8"); `parseCitation` reads that form into act, annex, form, item, field, point, paragraph and sub-point, and `formatCitations`
  * writes it as a Kazakh or Russian reader expects it: kk "001 ереже, 19-т. 3-абз.", ru "Правила
  * 001, п. 19 абз. 3". A part after ";" without an act ("form 2 item 9") continues the previous
  * citation's act and annex (ADR-082). English keeps the canonical form.
@@ -20,6 +20,8 @@ export interface Citation {
 	/** A form of an annex ("Annex 4 form 1", "Annex 3 forms 1–3") and a numbered item of that form ("item 12"). */
 	form?: Num;
 	item?: Num;
+	/** A numbered field of a form ("form 1 field 8"): ru "графа", kk "бағана". */
+	field?: Num;
 	row?: Num;
 	ground?: Num;
 	points?: Num;
@@ -36,6 +38,7 @@ const PARTS: [RegExp, (c: Citation, v: string) => void][] = [
 	[new RegExp(`^Annex (${NUM})`), (c, v) => (c.annex = v)],
 	[new RegExp(`^forms? (${NUM})`), (c, v) => (c.form = v)],
 	[new RegExp(`^item (${NUM})`), (c, v) => (c.item = v)],
+	[new RegExp(`^fields? (${NUM})`), (c, v) => (c.field = v)],
 	[new RegExp(`^row (${NUM})`), (c, v) => (c.row = v)],
 	[new RegExp(`^ground (${NUM})`), (c, v) => (c.ground = v)],
 	[new RegExp(`^A(\\d+)`), (c, v) => (c.regulation = v)],
@@ -89,6 +92,7 @@ function formatOne(c: Citation, locale: CitationLocale): string {
 		if (c.annex) parts.push(`Annex ${c.annex}`);
 		if (c.form) parts.push(`${range(c.form) ? 'forms' : 'form'} ${c.form}`);
 		if (c.item) parts.push(`item ${c.item}`);
+		if (c.field) parts.push(`${range(c.field) ? 'fields' : 'field'} ${c.field}`);
 		if (c.row) parts.push(`row ${c.row}`);
 		if (c.ground) parts.push(`ground ${c.ground}`);
 		if (c.points)
@@ -108,6 +112,7 @@ function formatOne(c: Citation, locale: CitationLocale): string {
 	if (c.annex) parts.push(kk ? `${c.annex}-қосымша` : `прил. ${c.annex}`);
 	if (c.form) parts.push(kk ? `${c.form}-нысан` : `${range(c.form) ? 'формы' : 'форма'} ${c.form}`);
 	if (c.item) parts.push(kk ? `${c.item}-т.` : `п. ${c.item}`);
+	if (c.field) parts.push(kk ? `${c.field}-бағана` : `графа ${c.field}`);
 	if (c.row) parts.push(kk ? `${c.row}-жол` : `стр. ${c.row}`);
 	if (c.ground) parts.push(kk ? `${c.ground}-негіз` : `осн. ${c.ground}`);
 	if (c.points) parts.push(kk ? `${c.points}-т.` : `${range(c.points) ? 'пп.' : 'п.'} ${c.points}`);
@@ -125,7 +130,7 @@ function continuation(part: string, prev: Citation | null): { written: Citation;
 	if (!prev || /^\d{3}\s/.test(part.trim())) return null;
 	const written = parseCitation(`${prev.act} ${part}`);
 	if (!written) return null;
-	const inherits = !written.annex && prev.annex && (written.form || written.item || written.row);
+	const inherits = !written.annex && prev.annex && (written.form || written.item || written.field || written.row);
 	return { written, full: inherits ? { ...written, annex: prev.annex } : written };
 }
 
