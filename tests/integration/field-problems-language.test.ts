@@ -190,3 +190,43 @@ describe('422 field problems speak the caller’s language beside a stable code'
 		expect(en.displayName!.code).toBe('required');
 	});
 });
+
+describe('citations leave the server as structure beside the canonical notation (ADR-106)', () => {
+	it('a field problem citing the act carries the parsed citation', async () => {
+		const { body } = await postApplication('kk');
+		expect(body.fields['goodsLines.0.hsCode']).toMatchObject({ citations: [{ act: '001', points: '7' }] });
+	});
+
+	it('a case’s clocks and events carry `citations` beside `citation`', async () => {
+		const good = annex1Application({
+			service: 'export-licence',
+			externalId: `FP-${++seq}`,
+			receivedAt: app.ctx.clock.now(),
+			applicant: { name: 'ТОО «Дала Технологии»', legalAddress: 'Астана, пр. Мангилик Ел, 55', city: 'Astana' },
+			goodsLine: thermalImagingModule,
+			party: { name: 'Horizon Trading FZE', country: 'AE' },
+			firstExportToCounterparty: true
+		});
+		const res = await fetch(`${app.url}/api/v1/applications`, {
+			method: 'POST',
+			body: JSON.stringify(good),
+			headers: { 'content-type': 'application/json', authorization: `Bearer ${portal}` }
+		});
+		expect(res.status).toBe(201);
+		const { id } = (await res.json()) as { id: string };
+		const head = new HttpClient(app.url, '10.107.0.3');
+		await app.createUser('fp-head', ['head']);
+		expect((await head.signIn('fp-head', TEST_PASSWORD)).status).toBe(201);
+		const view = (await (await head.get(`/api/v1/cases/${id}`)).json()) as {
+			clocks: { citation: string; citations: unknown }[];
+			events: { citation: string | null; citations: unknown }[];
+		};
+		expect(view.clocks.length).toBeGreaterThan(0);
+		for (const c of view.clocks) {
+			expect(c.citations, c.citation).not.toBeNull();
+			expect((c.citations as { act: string }[])[0]!.act).toBe(c.citation.slice(0, 3));
+		}
+		const created = view.events.find((e) => e.citation)!;
+		expect(created.citations).toEqual(expect.arrayContaining([expect.objectContaining({ act: '001' })]));
+	});
+});

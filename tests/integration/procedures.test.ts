@@ -302,7 +302,8 @@ describe('export licence end to end (001)', () => {
 				from: view.mfaCheck.requestedAt,
 				to: answerAt.toISOString(),
 				reason: expect.stringContaining('MFA'),
-				legalBasis: '001 p.17 para 3'
+				legalBasis: '001 p.17 para 3',
+				legalBasisCitations: [{ act: '001', points: '17', paragraphs: '3' }]
 			}
 		]);
 		const replay = await api.post(

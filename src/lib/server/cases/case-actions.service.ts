@@ -421,9 +421,9 @@ export function createCaseActions(deps: { db: Db; clock: Clock; calendar: Calend
 			at: now,
 			citation:
 				service.act === '000'
-					? '000 p.10, Annex 1 row 7'
+					? '000 p.10; Annex 1 row 7'
 					: service.act === '001'
-						? '001 p.14, Annex 1 row 7'
+						? '001 p.14; Annex 1 row 7'
 						: service.term.citation,
 			before: null,
 			after: {

@@ -8,7 +8,7 @@
 import { json } from '@sveltejs/kit';
 import { m } from '../../paraglide/messages';
 import { DomainError, isDomainError, type DomainErrorKind } from '../../domain/errors/domain-error';
-import { formatCitations } from '../../domain/legal/citation';
+import { formatCitations, parseCitations, type Citation } from '../../domain/legal/citation';
 import { asFieldProblem, type FieldProblem } from '../../domain/errors/field-problem';
 import { isDatabaseUnreachable } from '../db/driver-guards';
 
@@ -70,22 +70,40 @@ export function fieldMessage(p: FieldProblem, locale: Locale): string {
 	return catalogue[fieldKey('invalid')]!({}, { locale });
 }
 
-/** Each field's problem as `{ code, message }`, the message in `locale`. */
+/** The act's points a refusal rests on, as structure beside its message (ADR-106), when it names any. */
+function citationsOf(params: Readonly<Record<string, string>> | undefined): { citations?: Citation[] } {
+	const citations = parseCitations(params?.citation);
+	return citations ? { citations } : {};
+}
+
+export interface FieldAnswer {
+	code: string;
+	message: string;
+	citations?: Citation[];
+}
+
+/** Each field's problem as `{ code, message, citations? }`, the message in `locale`. */
 export function fieldAnswers(
 	fields: Readonly<Record<string, FieldProblem | string>>,
 	locale: Locale
-): Record<string, { code: string; message: string }> {
+): Record<string, FieldAnswer> {
 	return Object.fromEntries(
 		Object.entries(fields).map(([name, raw]) => {
 			const p = asFieldProblem(raw);
-			return [name, { code: p.code, message: fieldMessage(p, locale) }];
+			return [name, { code: p.code, message: fieldMessage(p, locale), ...citationsOf(p.params) }];
 		})
 	);
 }
 
 export function errorBody(e: DomainError, locale: Locale) {
 	const message = errorMessage(e, locale);
-	return { code: e.code, message, error: message, ...(e.fields ? { fields: fieldAnswers(e.fields, locale) } : {}) };
+	return {
+		code: e.code,
+		message,
+		error: message,
+		...citationsOf(e.params),
+		...(e.fields ? { fields: fieldAnswers(e.fields, locale) } : {})
+	};
 }
 
 /** An unavailable error that says when to come back is answered with that in Retry-After (seconds). */
