@@ -187,7 +187,7 @@ export function parseCitations(text: string | null | undefined): Citation[] | nu
 	const out: Citation[] = [];
 	for (const part of partsOf(text)) {
 		const own = parseCitation(part);
-		const full = own ?? continuation(part, prev)?.full;
+		const full: Citation | null | undefined = own ?? continuation(part, prev)?.full;
 		if (!full) return null;
 		out.push(full);
 		prev = full;
