@@ -7,6 +7,17 @@ export type ApiResult<T> =
 	| { ok: true; status: number; data: T }
 	| { ok: false; status: number; error: string; fields?: Record<string, string>; body: Record<string, unknown> };
 
+/** Each field's message: the server answers `{ code, message }` per field (ADR-107). */
+function fieldMessages(fields: unknown): Record<string, string> | undefined {
+	if (typeof fields !== 'object' || fields === null) return undefined;
+	return Object.fromEntries(
+		Object.entries(fields).map(([name, p]) => [
+			name,
+			typeof p === 'string' ? p : String((p as { message?: unknown } | null)?.message ?? '')
+		])
+	);
+}
+
 export interface ApiCall {
 	method?: 'GET' | 'POST';
 	/** Sent as JSON. */
@@ -31,7 +42,7 @@ export async function callApi<T = unknown>(path: string, call: ApiCall = {}): Pr
 		ok: false,
 		status: res.status,
 		error: typeof body.error === 'string' ? body.error : res.statusText,
-		fields: body.fields as Record<string, string> | undefined,
+		fields: fieldMessages(body.fields),
 		body
 	};
 }

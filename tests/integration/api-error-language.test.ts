@@ -23,6 +23,7 @@ const keyOf = (code: string) => `err_${code.replaceAll('-', '_')}`;
 let app: TestApp;
 let officer: HttpClient;
 let temporary: HttpClient;
+let admin: HttpClient;
 const NO_CASE = '00000000-0000-4000-8000-000000000000';
 
 beforeAll(async () => {
@@ -35,6 +36,9 @@ beforeAll(async () => {
 	temporary = new HttpClient(app.url, '10.27.0.2');
 	expect((await temporary.signIn('e27-temporary', TEST_PASSWORD)).status).toBe(201);
 	await app.ctx.db.update(users).set({ mustChangePassword: true }).where(eq(users.id, id));
+	await app.createUser('e27-admin', ['admin']);
+	admin = new HttpClient(app.url, '10.27.0.3');
+	expect((await admin.signIn('e27-admin', TEST_PASSWORD)).status).toBe(201);
 }, 120_000);
 
 afterAll(async () => {
@@ -79,6 +83,29 @@ const REFUSALS: Refusal[] = [
 		status: 404,
 		code: 'case-not-found',
 		send: (lang) => officer.request(`/api/v1/cases/${NO_CASE}/notes`, { headers: al(lang) })
+	},
+	{
+		name: 'a document id that is no document id',
+		status: 404,
+		code: 'document-not-found',
+		send: (lang) => officer.request('/api/v1/documents/not-a-document/verification', { headers: al(lang) })
+	},
+	{
+		name: 'a document that does not exist',
+		status: 404,
+		code: 'document-not-found',
+		send: (lang) => officer.request(`/api/v1/documents/${NO_CASE}/verification`, { headers: al(lang) })
+	},
+	{
+		name: 'a signer without an active keystore',
+		status: 404,
+		code: 'signer-not-found',
+		send: (lang) =>
+			admin.request('/api/v1/admin/signers/999999', {
+				method: 'DELETE',
+				body: JSON.stringify({ reason: 'left the committee' }),
+				headers: { 'content-type': 'application/json', ...al(lang) }
+			})
 	},
 	{
 		name: 'an officer creating a user',

@@ -235,7 +235,7 @@ describe('calendar overrides (admin)', () => {
 		expect(audit.at(-1)).toMatchObject({
 			type: 'calendar-override-set',
 			actorLabel: 'cal-admin',
-			citation: 'Labour Code art. 85',
+			citation: 'LC art. 85',
 			after: { moved: 1, override: { date: '2026-04-10', kind: 'day_off' } }
 		});
 	});

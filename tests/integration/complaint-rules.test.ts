@@ -60,12 +60,12 @@ describe('a complaint against inaction (001 p.23 para 1; 000 p.15 para 1)', () =
 		});
 		const againstDevice = await h.submit(complaint(device.number));
 		expect(againstDevice.status).toBe(422);
-		expect(againstDevice.body.fields.complaintAgainst).toContain('act 004');
+		expect(againstDevice.body.fields.complaintAgainst.message).toContain('act 004');
 		const { body: lic } = await h.submit();
 		const { body: first } = await h.submit(complaint(lic.number));
 		const againstComplaint = await h.submit(complaint(first.number));
 		expect(againstComplaint.status).toBe(422);
-		expect(againstComplaint.body.fields.complaintAgainst).toContain('001 p.23 para 1');
+		expect(againstComplaint.body.fields.complaintAgainst.message).toContain('001 p.23 para 1');
 	});
 });
 

@@ -176,7 +176,9 @@ describe('GET /api/v1/supervision/execution-reports', () => {
 		// A table the register has not: refused naming it, and not audited.
 		const wrong = await supervisor.get(`/api/v1/supervision/execution-reports/export?${PERIOD}&format=csv&table=units`);
 		expect(wrong.status).toBe(400);
-		expect(((await wrong.json()) as { fields: Record<string, string> }).fields).toEqual({ table: 'invalid' });
+		expect(((await wrong.json()) as { fields: object }).fields).toEqual({
+			table: { code: 'invalid', message: expect.any(String) }
+		});
 		const audits = await app.ctx.db.select().from(auditEvents).where(eq(auditEvents.stream, 'supervision-export'));
 		expect(audits.map((a) => (a.after as { format: string }).format)).toEqual(['xlsx', 'csv']);
 		expect(audits.map((a) => [(a.after as { report: string }).report, (a.after as { table: string }).table])).toEqual([

@@ -43,7 +43,9 @@ describe('control characters', () => {
 		for (const name of ['ТОО «Дала\u0000Технологии»', 'ТОО \u001b[31m']) {
 			const res = await api.postJson('/api/v1/applications', application(name), { authorization: `Bearer ${portal}` });
 			expect(res.status).toBe(422);
-			expect(await res.json()).toMatchObject({ fields: { 'applicant.name': expect.stringMatching(/control/) } });
+			expect(await res.json()).toMatchObject({
+				fields: { 'applicant.name': { code: 'control-character', message: expect.stringMatching(/control/) } }
+			});
 		}
 		// Tabs and line breaks are text.
 		const ok = await api.postJson('/api/v1/applications', application('ТОО «Дала\tТехнологии»\r\n'), {

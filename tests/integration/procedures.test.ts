@@ -302,7 +302,8 @@ describe('export licence end to end (001)', () => {
 				from: view.mfaCheck.requestedAt,
 				to: answerAt.toISOString(),
 				reason: expect.stringContaining('MFA'),
-				legalBasis: '001 p.17 para 3'
+				legalBasis: '001 p.17 para 3',
+				legalBasisCitations: [{ act: '001', points: '17', paragraphs: '3' }]
 			}
 		]);
 		const replay = await api.post(
@@ -440,7 +441,9 @@ describe('complaint with an extension (001 pp.23–25)', () => {
 			endUser: undefined
 		});
 		expect(stranger.status).toBe(422);
-		expect(stranger.body.fields).toMatchObject({ complaintAgainst: expect.stringContaining('001 p.23') });
+		expect(stranger.body.fields).toMatchObject({
+			complaintAgainst: { code: 'complaint-target-not-found', message: expect.stringContaining('001 p.23') }
+		});
 		const { status, body: c } = await submit({
 			service: 'complaint',
 			complaintAgainst: decided.number,
@@ -567,7 +570,7 @@ describe('device verification (004) and a step-timed regulation (003)', () => {
 		// The expert's refusal names its ground (003 A3 p.8.5): 422 without one.
 		const bare = await action('officer', c.id, 'complete-step', { refuse: true });
 		expect(bare.status).toBe(422);
-		expect(bare.body.fields.ground).toContain('customs-code-art-26');
+		expect(bare.body.fields.ground.message).toContain('customs-code-art-26');
 		const refusing = await action('officer', c.id, 'complete-step', refuse);
 		expect(refusing.status).toBe(200);
 		expect(refusing.body.decision.refusal).toMatchObject({ ground: 'documents-incomplete' });
@@ -605,13 +608,16 @@ describe('licence intake: scope, contract and reissue (001 pp.5, 7, 10; Annex 1 
 			]
 		});
 		expect(general.status).toBe(422);
-		expect(general.body.fields['goodsLines.0.controlCode']).toMatch(
+		expect(general.body.fields['goodsLines.0.controlCode'].message).toMatch(
 			/only 1С350, 10С905, 10С906 and 10С907 \(001 p\.5\)/
 		);
 		const unsigned = await submit({ contract: undefined, declaration: undefined });
 		expect(unsigned.status).toBe(422);
-		expect(unsigned.body.fields.contract).toContain('001 p.7');
-		expect(unsigned.body.fields.declaration).toContain('field 17');
+		expect(unsigned.body.fields.contract).toMatchObject({
+			code: 'required',
+			message: expect.stringContaining('001 p.7')
+		});
+		expect(unsigned.body.fields.declaration.message).toContain('field 17');
 	});
 
 	it('holds one licence per contract: a second application under it is refused (001 p.7)', async () => {
@@ -620,8 +626,9 @@ describe('licence intake: scope, contract and reissue (001 pp.5, 7, 10; Annex 1 
 		expect(first.status).toBe(201);
 		const second = await submit({ service: 'import-licence', contract });
 		expect(second.status).toBe(422);
-		expect(second.body.fields['contract.number']).toContain(`case ${first.body.number as string}`);
-		expect(second.body.fields['contract.number']).toContain('001 p.7');
+		expect(second.body.fields['contract.number'].code).toBe('contract-applied');
+		expect(second.body.fields['contract.number'].message).toContain(`Case ${first.body.number as string}`);
+		expect(second.body.fields['contract.number'].message).toContain('001 p.7');
 	});
 
 	it('links a reissue only to a granted licence of the same applicant (001 p.10)', async () => {
@@ -634,11 +641,11 @@ describe('licence intake: scope, contract and reissue (001 pp.5, 7, 10; Annex 1 
 			});
 		const unknown = await reissue('IL-2026-99999/L');
 		expect(unknown.status).toBe(422);
-		expect(unknown.body.fields['reissue.licenceNumber']).toContain('001 p.10');
+		expect(unknown.body.fields['reissue.licenceNumber'].message).toContain('001 p.10');
 		// Another applicant's licence is answered as if it did not exist.
 		const other = await reissue(original.licenceNumber, '990340000014');
 		expect(other.status).toBe(422);
-		expect(other.body.fields['reissue.licenceNumber']).toBe(unknown.body.fields['reissue.licenceNumber']);
+		expect(other.body.fields['reissue.licenceNumber']).toEqual(unknown.body.fields['reissue.licenceNumber']);
 		const linked = await reissue(original.licenceNumber);
 		expect(linked.status).toBe(201);
 		expect(linked.body.decision.reissueOf).toMatchObject({ caseId: original.id, validUntil: original.validUntil });

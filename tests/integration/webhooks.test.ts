@@ -112,7 +112,7 @@ describe('webhook subscriptions (admin API)', () => {
 		const agency = await h.app.ctx.tokens.issue({ name: 'nsc', kind: 'agency', agencyCode: 'nsc' }, systemActor);
 		const r = await subscribe('http://10.0.0.9/hooks', ['case.decided'], agency.principal.id);
 		expect(r.status).toBe(422);
-		expect((r.body.fields as Json).events).toContain('consultation.requested');
+		expect((r.body.fields as Json).events.message).toContain('consultation.requested');
 		expect((await subscribe('http://10.0.0.9/hooks', ['case.decided'], 'no-such-token')).status).toBe(422);
 		expect((await subscribe('http://10.0.0.9/hooks', ['case.exploded'])).status).toBe(422);
 	});

@@ -55,7 +55,7 @@ export const openApiDocument = {
 		},
 		responses: {
 			Error: {
-				description: 'An error; `fields` names each invalid field',
+				description: 'An error; `fields` names each invalid field with its code and message',
 				content: { 'application/json': { schema: error } }
 			}
 		},
@@ -63,7 +63,21 @@ export const openApiDocument = {
 			Error: {
 				type: 'object',
 				required: ['error'],
-				properties: { error: { type: 'string' }, fields: { type: 'object', additionalProperties: { type: 'string' } } }
+				properties: {
+					code: { type: 'string', description: 'Stable machine code of the error' },
+					message: { type: 'string', description: "In the caller's language (kk, ru, en)" },
+					error: { type: 'string', description: 'The same message, for clients written before `message`' },
+					fields: {
+						type: 'object',
+						description:
+							"Per invalid field (its path): a stable `code` (required, too-long, invalid-format, not-in-list… or the domain's own) and a `message` in the caller's language",
+						additionalProperties: {
+							type: 'object',
+							required: ['code', 'message'],
+							properties: { code: { type: 'string' }, message: { type: 'string' } }
+						}
+					}
+				}
 			},
 			NewUser: {
 				type: 'object',

@@ -7,10 +7,10 @@ import { agencies, roles, userRoles, users } from '$lib/server/db/schema';
 import { NewUserSchema, ProfileSchema, RolesSchema } from '$lib/server/users/user.schemas';
 import { isUserInputError } from '$lib/server/users/users.service';
 import { isRole, ROLES } from '$lib/domain/access/roles';
-import { errorMessage } from '$lib/server/http/error-answer';
+import { errorMessage, fieldAnswers } from '$lib/server/http/error-answer';
 import { getLocale } from '$lib/paraglide/runtime';
 import { m } from '$lib/paraglide/messages';
-import { PASSWORD_MIN_LENGTH } from '$lib/server/auth/password';
+import { zodFieldProblems } from '$lib/domain/errors/field-problem';
 import { nameIn, NAME_LANGUAGES } from '$lib/domain/names/local-names';
 import { displayLocale } from '$lib/format';
 
@@ -44,23 +44,8 @@ export const load: PageServerLoad = async (event) => {
 	};
 };
 
-/** The form's field errors in the page's language: one sentence per field, whatever zod said. */
-function localFieldErrors(error: z.ZodError): Record<string, string> {
-	const say: Record<string, () => string> = {
-		username: m.ops2_field_username,
-		displayName: m.ops2_field_display_name,
-		password: () => m.ops2_field_password({ min: PASSWORD_MIN_LENGTH }),
-		roles: m.ops2_field_roles,
-		unit: m.ops2_field_unit,
-		agencyCode: m.ops2_field_agency
-	};
-	const fields: Record<string, string> = {};
-	for (const issue of error.issues) {
-		const field = String(issue.path[0] ?? 'form');
-		fields[field] ??= say[field]?.() ?? m.ops2_admin_unknown_role_or_user();
-	}
-	return fields;
-}
+/** The form's field problems, coded, each message in the page's language (ADR-107). */
+const formFields = (error: z.ZodError) => fieldAnswers(zodFieldProblems(error, 'form-field'), getLocale());
 
 const ReasonSchema = z.string().trim().min(10).max(500);
 const actorOf = (user: { id: number; username: string }) => ({ userId: user.id, label: user.username });
@@ -73,21 +58,27 @@ export const actions: Actions = {
 	createUser: async (event) => {
 		const admin = requirePermission(event, 'users:manage');
 		const form = await event.request.formData();
-		const parsed = NewUserSchema.safeParse({
-			username: form.get('username'),
-			displayName: form.get('displayName'),
-			displayNames: namesOf(form),
-			password: form.get('password'),
-			roles: form.getAll('roles'),
-			agencyCode: form.get('agencyCode') || null,
-			unit: form.get('unit') || null
-		});
-		if (!parsed.success) return fail(422, { action: 'createUser', fields: localFieldErrors(parsed.error) });
+		const parsed = NewUserSchema.safeParse(
+			{
+				username: form.get('username'),
+				displayName: form.get('displayName'),
+				displayNames: namesOf(form),
+				password: form.get('password'),
+				roles: form.getAll('roles'),
+				agencyCode: form.get('agencyCode') || null,
+				unit: form.get('unit') || null
+			},
+			{ reportInput: true }
+		);
+		if (!parsed.success) return fail(422, { action: 'createUser', fields: formFields(parsed.error) });
 		try {
 			await event.locals.ctx.users.create(parsed.data, actorOf(admin));
 		} catch (e) {
 			if (isUserInputError(e))
-				return fail(422, { action: 'createUser', fields: { [e.field]: errorMessage(e, getLocale()) } });
+				return fail(422, {
+					action: 'createUser',
+					fields: { [e.field]: { code: e.code, message: errorMessage(e, getLocale()) } }
+				});
 			throw e;
 		}
 		return { action: 'createUser', message: m.ops2_admin_user_created() };
@@ -124,13 +115,12 @@ export const actions: Actions = {
 		const admin = requirePermission(event, 'users:manage');
 		const form = await event.request.formData();
 		const userId = idOf(form);
-		const parsed = ProfileSchema.safeParse({
-			displayName: form.get('displayName'),
-			displayNames: namesOf(form),
-			unit: form.get('unit') ?? ''
-		});
+		const parsed = ProfileSchema.safeParse(
+			{ displayName: form.get('displayName'), displayNames: namesOf(form), unit: form.get('unit') ?? '' },
+			{ reportInput: true }
+		);
 		if (!parsed.success || !Number.isInteger(userId))
-			return fail(422, { action: 'setProfile', userId, fields: parsed.success ? {} : localFieldErrors(parsed.error) });
+			return fail(422, { action: 'setProfile', userId, fields: parsed.success ? {} : formFields(parsed.error) });
 		try {
 			await event.locals.ctx.users.setProfile(userId, parsed.data, actorOf(admin));
 		} catch (e) {

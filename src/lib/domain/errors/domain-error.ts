@@ -5,6 +5,8 @@
  * tests. Turning an error into an HTTP answer or a socket acknowledgement is one mapping, in
  * src/lib/server/http/error-answer.ts; nothing here knows HTTP.
  */
+import type { FieldProblem } from './field-problem';
+
 export type DomainErrorKind =
 	| 'invalid' // the input breaks a rule: fix it and send again
 	| 'not-found' // nothing of that id, or nothing the actor may see
@@ -30,8 +32,8 @@ export class DomainError extends Error {
 		message: string,
 		/** Values the catalogue message names (`{action}`, `{citation}`…). */
 		readonly params: Readonly<Record<string, string>> = {},
-		/** Per input field, what is wrong with it. */
-		readonly fields?: Readonly<Record<string, string>>
+		/** Per input field, what is wrong with it: a coded problem (ADR-107), or a bare English text. */
+		readonly fields?: Readonly<Record<string, FieldProblem | string>>
 	) {
 		super(message);
 	}

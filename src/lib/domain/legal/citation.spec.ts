@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatCitations, parseCitation } from './citation';
+import { formatCitations, parseCitation, parseCitations } from './citation';
 
 describe('legal citations', () => {
 	it.each([
@@ -64,5 +64,31 @@ describe('legal citations', () => {
 	it('keeps text that is not a canonical citation as written', () => {
 		expect(parseCitation('Civil Code art. 5')).toBeNull();
 		expect(formatCitations('001 p.19, as agreed', 'kk')).toBe('001 p.19, as agreed');
+	});
+});
+
+describe('citations as structure (ADR-106)', () => {
+	it('reads every part, a continuing part with the act and annex it inherits', () => {
+		expect(parseCitations('001 p.19 para 3; 000 p.13')).toEqual([
+			{ act: '001', points: '19', paragraphs: '3' },
+			{ act: '000', points: '13' }
+		]);
+		expect(parseCitations('000 Annex 4 form 1 item 12; form 2 item 9')).toEqual([
+			{ act: '000', annex: '4', form: '1', item: '12' },
+			{ act: '000', annex: '4', form: '2', item: '9' }
+		]);
+		expect(parseCitations('001 Annex 1 form 2 field 8')).toEqual([{ act: '001', annex: '1', form: '2', field: '8' }]);
+	});
+
+	it('gives nothing rather than half a citation', () => {
+		expect(parseCitations('001 p.7; the Law on permits art. 33')).toBeNull();
+		expect(parseCitations('')).toBeNull();
+		expect(parseCitations(null)).toBeNull();
+	});
+
+	it('writes a form field as kk and ru write it', () => {
+		expect(formatCitations('001 Annex 1 form 1 field 17', 'kk')).toBe('001 ереже, 1-қосымша 1-нысан 17-бағана');
+		expect(formatCitations('001 Annex 1 form 1 field 17', 'ru')).toBe('Правила 001, прил. 1 форма 1 графа 17');
+		expect(formatCitations('001 Annex 1 form 1 field 17', 'en')).toBe('001 Annex 1 form 1 field 17');
 	});
 });

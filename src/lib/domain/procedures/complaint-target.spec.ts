@@ -18,10 +18,13 @@ describe('what a complaint may be filed against (001 p.23 para 1; 000 p.15 para 
 		['device-verification', '004'],
 		['customs-representative-register', '003']
 	])('refuses a %s case: not a service of 001 or 000 (act %s)', (service, act) => {
-		expect(complaintTargetRefusal(service)).toContain(`act ${act}`);
+		expect(complaintTargetRefusal(service)).toMatchObject({ code: 'complaint-act-not-covered', params: { act } });
 	});
 
 	it('refuses a complaint against a complaint', () => {
-		expect(complaintTargetRefusal('complaint')).toContain('001 p.23 para 1');
+		expect(complaintTargetRefusal('complaint')).toMatchObject({
+			code: 'complaint-against-complaint',
+			params: { citation: expect.stringContaining('001 p.23 para 1') }
+		});
 	});
 });

@@ -6,13 +6,24 @@
  * case complained about must be one of theirs; a complaint is not filed against another complaint.
  */
 import { procedureFor } from './definitions';
+import { fieldProblem, type FieldProblem } from '../errors/field-problem';
 
-/** Null when a complaint may be filed against a case of this service, else why not (act cited). */
-export function complaintTargetRefusal(targetService: string): string | null {
+const CHAPTER = '001 p.23 para 1; 000 p.15 para 1';
+
+/** Null when a complaint may be filed against a case of this service, else why not (act cited, ADR-107). */
+export function complaintTargetRefusal(targetService: string): FieldProblem | null {
 	const def = procedureFor(targetService);
 	if (def.complaint)
-		return 'a complaint is filed against a licence or certificate case, not another complaint (001 p.23 para 1; 000 p.15 para 1)';
+		return fieldProblem(
+			'complaint-against-complaint',
+			`a complaint is filed against a licence or certificate case, not another complaint (${CHAPTER})`,
+			{ citation: CHAPTER }
+		);
 	if (def.act !== '001' && def.act !== '000')
-		return `the complaint procedure covers licence (001 p.23 para 1) and certificate (000 p.15 para 1) cases, not act ${def.act}`;
+		return fieldProblem(
+			'complaint-act-not-covered',
+			`the complaint procedure covers licence and certificate cases (${CHAPTER}), not act ${def.act}`,
+			{ citation: CHAPTER, act: def.act }
+		);
 	return null;
 }

@@ -74,7 +74,7 @@ describe('the refusal at step 5 (003 A3 p.8.5)', () => {
 		expect(next.stage).toBe('step:8');
 		expect(next.record.refusal).toMatchObject({ ground: 'customs-code-art-26' });
 		expect(plan.events[0]).toMatchObject({
-			citation: expect.stringContaining('Customs Code art. 26'),
+			citation: expect.stringContaining('003 A3 p.8.5; CC art. 26'),
 			after: { refusing: true, ground: 'customs-code-art-26' }
 		});
 	});

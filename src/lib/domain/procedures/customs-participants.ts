@@ -64,13 +64,14 @@ export const A3_REFUSAL_GROUNDS = {
 		nameEn: 'Not all documents of Standard p.9 were submitted',
 		nameKk: 'Стандарттың 9-тармағында көзделген құжаттардың барлығы ұсынылмады',
 		nameRu: 'Представлены не все документы, предусмотренные пунктом 9 Стандарта',
-		citation: '003 A3 p.8.5; Standard p.9–10'
+		// The documents of the service standard's p.9, which this point of the regulation applies.
+		citation: '003 A3 p.8.5'
 	},
 	'customs-code-art-26': {
 		nameEn: 'The applicant does not meet the conditions of Customs Code art. 26',
 		nameKk: 'Өтініш беруші Кеден кодексінің 26-бабының шарттарына сәйкес келмейді',
 		nameRu: 'Заявитель не соответствует условиям статьи 26 Таможенного кодекса',
-		citation: '003 A3 p.8.5; Customs Code art. 26'
+		citation: '003 A3 p.8.5; CC art. 26'
 	},
 	'data-not-confirmed': {
 		nameEn: "The applicant's data were not confirmed",

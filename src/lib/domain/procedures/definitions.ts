@@ -55,9 +55,9 @@ function rule(
  * 000 p.10–11; for 004, the Telecommunications Committee employee of P 10).
  */
 const RESPONSIBLE_EXECUTOR = {
-	'001': '001 p.14–15 (responsible executor)',
-	'000': '000 p.10–11 (responsible executor)',
-	'004': '004 P 10 (Telecommunications Committee employee)'
+	'001': '001 pp.14–15',
+	'000': '000 pp.10–11',
+	'004': '004 P 10'
 } as const;
 
 /** Where 001 and 000 put the same rules (ADR-019: the definition carries the difference). */
@@ -111,7 +111,7 @@ function permitRules(o: {
 			'decide',
 			['under-review', 'hearing-held'],
 			['head'],
-			o.act === '001' ? '001 Annex 1 rows 3, 9' : '000 Annex 1 rows 3, 9',
+			o.act === '001' ? '001 Annex 1 row 3; row 9' : '000 Annex 1 row 3; row 9',
 			false
 		)
 	];
@@ -356,7 +356,7 @@ const CUSTOMS_STEPS: readonly ProcedureStep[] = [
 		nameRu: 'Эксперт проверяет и готовит проект приказа или мотивированного отказа',
 		unit: 'calendar_days',
 		length: 8,
-		citation: '003 A3 p.5.5, p.8.5',
+		citation: '003 A3 p.5.5; p.8.5',
 		mayRefuse: true,
 		refusalGrounds: A3_REFUSAL_GROUNDS
 	}),
@@ -376,7 +376,8 @@ const CUSTOMS_STEPS: readonly ProcedureStep[] = [
 		nameRu: 'Эксперт юридического подразделения согласовывает проект приказа',
 		unit: 'calendar_days',
 		length: 2,
-		citation: '003 A3 p.5.7 (p.8.7: from receipt of the draft)'
+		// p.8.7: counted from the receipt of the draft.
+		citation: '003 A3 p.5.7; p.8.7'
 	}),
 	a3Step('provider-head', {
 		id: '8',

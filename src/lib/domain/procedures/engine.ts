@@ -22,6 +22,7 @@ import {
 	type StaffAction
 } from './types';
 import type { Role } from '../access/roles';
+import { zodFieldProblems } from '../errors/field-problem';
 
 export interface ActionContext {
 	readonly def: ProcedureDefinition;
@@ -90,12 +91,9 @@ function checkRule(ctx: ActionContext, action: StaffAction): void {
 /** Validates the body, checks the rule, and plans the action. */
 export function planStaffAction(ctx: ActionContext, action: StaffAction, body: unknown): ActionPlan {
 	checkRule(ctx, action);
-	const parsed = ACTION_INPUTS[action].safeParse(body ?? {});
-	if (!parsed.success) {
-		const fields: Record<string, string> = {};
-		for (const issue of parsed.error.issues) fields[issue.path.join('.') || '(body)'] ??= issue.message;
-		throw new ProcedureError('invalid', 'Some fields are invalid.', fields, 'invalid-fields');
-	}
+	const parsed = ACTION_INPUTS[action].safeParse(body ?? {}, { reportInput: true });
+	if (!parsed.success)
+		throw new ProcedureError('invalid', 'Some fields are invalid.', zodFieldProblems(parsed.error), 'invalid-fields');
 	const handler = HANDLERS[action] as Handler<typeof action> | undefined;
 	if (!handler) throw new ProcedureError('conflict', `"${action}" has no handler.`);
 	return handler(ctx, parsed.data as never);

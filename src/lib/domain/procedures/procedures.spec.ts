@@ -265,13 +265,13 @@ describe('export licence (001)', () => {
 		});
 		expect(taken.next.assigneeId).toBe(2);
 		// The point that names the responsible executor (001 p.14–15), not the Order's own p.3.
-		expect(taken.plan.events.map((e) => e.citation)).toEqual(['001 p.14–15']);
+		expect(taken.plan.events.map((e) => e.citation)).toEqual(['001 pp.14–15']);
 		const certificate = register('end-user-certificate', received);
 		const assigned = act({ ...certificate, assigneeId: null }, other, 'assign', { username: 'officer2' }, t, {
 			id: 2,
 			roles: ['officer']
 		});
-		expect(assigned.plan.events.map((e) => e.citation)).toEqual(['000 p.10–11']);
+		expect(assigned.plan.events.map((e) => e.citation)).toEqual(['000 pp.10–11']);
 		expect(refused(() => act(snap, officer, 'complete-check', { complete: 'yes' }, t)).kind).toBe('invalid');
 		// Anyone at the office records the original guarantee (001 p.18 para 2); the rest is the assignee's.
 		expect(availableActions({ def: procedureFor(snap.service), snap, actor: other, now: t, calendar })).toEqual([

@@ -5,6 +5,7 @@
  * The engine (engine.ts) interprets definitions; a new service is a new definition, not new code.
  */
 import { DomainError } from '../errors/domain-error';
+import type { FieldProblem } from '../errors/field-problem';
 import type { ClockEvent, ClockKind, SlaClock } from '../sla';
 import type { ServiceCode } from '../reference/services';
 import type { GroundAct } from '../reference/refusal-grounds';
@@ -389,7 +390,7 @@ export class ProcedureError extends DomainError {
 	constructor(
 		kind: ProcedureRefusal,
 		message: string,
-		fields?: Record<string, string>,
+		fields?: Record<string, FieldProblem | string>,
 		/** A stable code the catalogue translates; by default the kind's generic one. */
 		code: string = GENERIC_CODE[kind],
 		params: Record<string, string> = {}

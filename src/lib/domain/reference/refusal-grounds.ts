@@ -429,7 +429,7 @@ export const INCOMPLETENESS_REFUSALS: readonly IncompletenessRefusal[] = [
 			'Непредставление услугополучателем полного пакета документов и (или) представление документов с истёкшим сроком действия',
 		textEn:
 			'The applicant has not submitted a complete set of documents and/or has submitted documents whose validity has expired.',
-		checkTerm: { length: 2, unit: 'working-days', citation: '001 p.15 para 1 (from the moment of registration)' },
+		checkTerm: { length: 2, unit: 'working-days', citation: '001 p.15 para 1' },
 		form: '001 Annex 2',
 		hearingRequired: false,
 		confidential: 'never',
@@ -449,7 +449,8 @@ export const INCOMPLETENESS_REFUSALS: readonly IncompletenessRefusal[] = [
 		checkTerm: {
 			length: 3,
 			unit: 'working-days',
-			citation: '000 p.11 (the act counts "when the applicant submits"; registered first, 000 Annex 1 row 7(2))'
+			// The act counts "when the applicant submits"; the application is registered first (Annex 1 row 7(2)).
+			citation: '000 p.11; Annex 1 row 7(2)'
 		},
 		form: '000 Annex 2',
 		hearingRequired: false,

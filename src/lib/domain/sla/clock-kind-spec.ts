@@ -13,6 +13,8 @@ export interface ClockVariant {
 	readonly t: string;
 	/** Overrides the kind's `countsFromRegistration` for this variant (004 has no 17:00 cut-off). */
 	readonly countsFromRegistration?: boolean;
+	/** The citation clocks stored before it was written in the canonical form (ADR-106), still matched. */
+	readonly formerCitation?: string;
 }
 
 export interface ClockKindSpec {

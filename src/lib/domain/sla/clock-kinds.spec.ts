@@ -14,7 +14,7 @@ describe('clock kinds ↔ timers T0–T23 of ADR-021', () => {
 
 	it.each([
 		['registration', 'portal', 'working_days', 0, '001 p.14'],
-		['registration', '003-office', 'working_hours', 4, '003 §6.2 T-REG'],
+		['registration', '003-office', 'working_hours', 4, '003 A1–A4'],
 		['completeness', 'licence', 'working_days', 2, '001 p.15'],
 		['completeness', 'certificate', 'working_days', 3, '000 p.11'],
 		['service-term', 'licence-export', 'working_days', 30, '001 Annex 1 row 3'],

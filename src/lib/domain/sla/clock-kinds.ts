@@ -29,14 +29,15 @@ const SPECS: readonly ClockKindSpec[] = [
 	spec({
 		kind: 'registration',
 		tNumbers: ['T0'],
-		citation: '001 p.14, Annex 1 row 7; 000 p.10, Annex 1 row 7; 003 §6.2 T-REG',
+		citation: '001 p.14; Annex 1 row 7; 000 p.10; Annex 1 row 7; 003 A1–A11',
 		startsAt: 'arrival of the application (portal) or of the paper documents (003)',
 		onExpiry: 'registration overdue; 001/000 set no automatic outcome',
 		sameDayCutoff: true,
 		variants: [
-			wd('portal', 0, '001 p.14, Annex 1 row 7(2); 000 p.10, Annex 1 row 7(2)', 'T0'),
-			{ id: '003-office', unit: 'working_hours', length: 4, citation: '003 §6.2 T-REG (A1–A4, A6–A10)', t: 'T0' },
-			{ id: '003-declaration', unit: 'working_hours', length: 2, citation: '003 §6.2 T-REG-DECL (A5, A11)', t: 'T0' }
+			wd('portal', 0, '001 p.14; Annex 1 row 7(2); 000 p.10; Annex 1 row 7(2)', 'T0'),
+			// The office registers within 4 hours (003 A1 p.5 sub.1 and the like), customs within 2.
+			{ id: '003-office', unit: 'working_hours', length: 4, citation: '003 A1–A4; A6–A10', t: 'T0' },
+			{ id: '003-declaration', unit: 'working_hours', length: 2, citation: '003 A5; A11', t: 'T0' }
 		]
 	}),
 	spec({
@@ -58,8 +59,9 @@ const SPECS: readonly ClockKindSpec[] = [
 		onExpiry: 'decision (licence, certificate or reasoned refusal) overdue',
 		suspension: '001 p.17 para 3 (MFA authenticity check; export and general licences only)',
 		variants: [
-			wd('licence-export', 30, '001 Annex 1 row 3; suspended by the MFA check, 001 p.17 para 3', 'T3'),
-			wd('licence-general', 30, '001 Annex 1 row 3; suspended by the MFA check, 001 p.17 para 3', 'T3'),
+			// Suspended by the MFA check (001 p.17 para 3).
+			wd('licence-export', 30, '001 Annex 1 row 3; 001 p.17 para 3', 'T3'),
+			wd('licence-general', 30, '001 Annex 1 row 3; 001 p.17 para 3', 'T3'),
 			wd('licence-import', 30, '001 Annex 1 row 3', 'T2'),
 			wd('licence-reissue', 3, '001 Annex 1 row 3', 'T4'),
 			wd('licence-reissue-reorganised', 30, '001 Annex 1 row 3', 'T5'),
@@ -67,8 +69,10 @@ const SPECS: readonly ClockKindSpec[] = [
 			// 1 WD from the receipt of the request, the receipt day being day 0 (004 P 10): the 17:00
 			// registration cut-off belongs to 001 p.14 / 000 p.10, not to 004.
 			{
-				...wd('device-verification', 1, '004 P 10 (per device, manual mode)', '004 P 10'),
-				countsFromRegistration: false
+				// Per device, in the manual mode.
+				...wd('device-verification', 1, '004 P 10', '004 P 10'),
+				countsFromRegistration: false,
+				formerCitation: '004 P 10 (per device, manual mode)'
 			}
 		]
 	}),
@@ -180,12 +184,13 @@ const SPECS: readonly ClockKindSpec[] = [
 	spec({
 		kind: 'procedure-step',
 		tNumbers: [],
-		citation: '003 (step limits of each regulation, e.g. A3 p.5 sub.1–9)',
+		// The step limits of each regulation, e.g. A3 p.5 sub.1–9.
+		citation: '003 A1–A11',
 		startsAt: 'the end of the previous step (receipt of the documents for the first)',
 		onExpiry: 'step overdue (breach of the regulation)',
 		variants: [
-			{ id: 'working-hours', unit: 'working_hours', length: 4, citation: '003 step limit in hours', t: '003' },
-			{ id: 'calendar-days', unit: 'calendar_days', length: 1, citation: '003 step limit in calendar days', t: '003' }
+			{ id: 'working-hours', unit: 'working_hours', length: 4, citation: '003 A1–A11', t: '003' },
+			{ id: 'calendar-days', unit: 'calendar_days', length: 1, citation: '003 A1–A11', t: '003' }
 		]
 	})
 ];
@@ -206,7 +211,10 @@ export function clockKindSpec(kind: ClockKind): ClockKindSpec {
 export function countsFromRegistration(clock: Pick<SlaClock, 'kind' | 'unit' | 'length' | 'citation'>): boolean {
 	const spec = clockKindSpec(clock.kind);
 	const variant = spec.variants.find(
-		(v) => v.unit === clock.unit && v.length === clock.length && v.citation === clock.citation
+		(v) =>
+			v.unit === clock.unit &&
+			v.length === clock.length &&
+			(v.citation === clock.citation || v.formerCitation === clock.citation)
 	);
 	return variant?.countsFromRegistration ?? spec.countsFromRegistration;
 }

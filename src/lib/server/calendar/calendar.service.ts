@@ -82,7 +82,7 @@ export function createCalendarService(deps: {
 					type: change.override ? 'calendar-override-set' : 'calendar-override-removed',
 					actor,
 					at: now,
-					citation: 'Labour Code art. 85',
+					citation: 'LC art. 85',
 					before: previous,
 					after: {
 						override: change.override ? { date: change.date, ...change.override } : null,

@@ -20,27 +20,37 @@ const GoodsLineSchema = z
 		hsCode: z
 			.string()
 			.max(20)
-			.refine(isValidHsCode, 'a 10-digit EAEU CN FEA code (001 p.7), chapter 01–97')
+			.refine(isValidHsCode, {
+				message: 'a 10-digit EAEU CN FEA code (001 p.7), chapter 01–97',
+				params: { code: 'invalid-hs-code', citation: '001 p.7' }
+			})
 			.transform(normalizeHsCode),
 		controlCode: z
 			.string()
 			.max(40)
 			.transform(normalizeControlCode)
-			.refine(
-				(c) => controlCategory(c) !== null,
-				'a control-list code such as 1С350 or 10С905 (Latin or Cyrillic letters)'
-			),
+			.refine((c) => controlCategory(c) !== null, {
+				message: 'a control-list code such as 1С350 or 10С905 (Latin or Cyrillic letters)',
+				params: { code: 'invalid-control-code' }
+			}),
 		description: text(1000),
 		quantity: z.number().positive().max(1e12),
 		unit: text(20),
 		value: z.number().nonnegative().max(1e15),
-		currency: z.string().regex(/^[A-Z]{3}$/, 'an ISO 4217 code such as USD'),
+		currency: z.string().refine((v) => /^[A-Z]{3}$/.test(v), {
+			message: 'an ISO 4217 code such as USD',
+			params: { code: 'invalid-currency' }
+		}),
 		/** Goods of military purpose (001 p.4 sub.1): the delivery confirmation of p.22 follows their export. */
 		military: z.boolean().optional()
 	})
 	.strict();
 
-const country = z.string().regex(/^[A-Z]{2}$/, 'an ISO 3166 alpha-2 country code');
+const country = z.string().refine((v) => /^[A-Z]{2}$/.test(v), {
+	message: 'an ISO 3166 alpha-2 country code',
+	params: { code: 'invalid-country' }
+});
+const bin = (message: string) => z.string().refine(isValidBin, { message, params: { code: 'invalid-bin' } });
 /** Name, country, address, telephone, e-mail (001 Annex 1 forms 1–3 fields 3–5). */
 const PartySchema = z
 	.object({
@@ -57,11 +67,14 @@ const PartiesSchema = z.union([PartySchema, z.array(PartySchema).min(1).max(50)]
 export const ApplicationSchema = z
 	.object({
 		service: z.enum(SERVICE_CODES),
-		externalId: z.string().regex(/^[\x21-\x7e]{1,100}$/, '1–100 visible ASCII characters'),
+		externalId: z.string().refine((v) => /^[\x21-\x7e]{1,100}$/.test(v), {
+			message: '1–100 visible ASCII characters',
+			params: { code: 'invalid-external-id' }
+		}),
 		receivedAt: z.iso.datetime({ offset: true, message: 'an ISO 8601 instant with an offset' }),
 		applicant: z
 			.object({
-				bin: z.string().refine(isValidBin, 'a 12-digit BIN with a valid check digit'),
+				bin: bin('a 12-digit BIN with a valid check digit'),
 				name: text(300),
 				legalAddress: text(500),
 				city: text(100).optional()
@@ -73,7 +86,7 @@ export const ApplicationSchema = z
 		/** Form 1/3 field 3: the manufacturer; its BIN/IIN when it is a resident of Kazakhstan. */
 		manufacturer: PartySchema.extend({
 			address: text(500),
-			bin: z.string().refine(isValidBin, 'a 12-digit BIN/IIN with a valid check digit').optional()
+			bin: bin('a 12-digit BIN/IIN with a valid check digit').optional()
 		})
 			.strict()
 			.optional(),
@@ -117,7 +130,11 @@ export const ApplicationSchema = z
 		riskInformation: z.boolean().optional(),
 		documentsValidUntil: z.iso.date().optional(),
 		devices: z
-			.array(z.string().regex(/^\d{15}$/, 'an IMEI of 15 digits'))
+			.array(
+				z
+					.string()
+					.refine((v) => /^\d{15}$/.test(v), { message: 'an IMEI of 15 digits', params: { code: 'invalid-imei' } })
+			)
 			.max(500)
 			.optional(),
 		complaintAgainst: z.string().max(40).optional(),
@@ -126,7 +143,9 @@ export const ApplicationSchema = z
 	})
 	.strict()
 	.superRefine((a, ctx) => {
-		const need = (path: string, message: string) => ctx.addIssue({ code: 'custom', path: [path], message });
+		// Each problem with its code and the point of the act that asks for the field (ADR-107, ADR-106).
+		const need = (path: string, citation: string, message: string, code = 'required') =>
+			ctx.addIssue({ code: 'custom', path: [path], message: `${message} (${citation})`, params: { code, citation } });
 		const permit = [
 			'export-licence',
 			'import-licence',
@@ -137,19 +156,32 @@ export const ApplicationSchema = z
 			'import-certificate'
 		];
 		if (permit.includes(a.service)) {
-			if (!a.goodsLines?.length) need('goodsLines', 'at least one goods line (001 p.7; 000 p.5)');
-			if (!a.counterparty) need('counterparty', 'the counterparty (001 p.7)');
+			if (!a.goodsLines?.length) need('goodsLines', '001 p.7; 000 p.5', 'at least one goods line');
+			if (!a.counterparty) need('counterparty', '001 p.7', 'the counterparty');
 			// Only the export and general export licences have the MFA check it decides (001 p.18); 000 has none.
 			if (a.firstExportToCounterparty === undefined && procedureFor(a.service).mfaCheck)
-				need('firstExportToCounterparty', 'true or false: it decides whether the MFA check is mandatory (001 p.18)');
+				need(
+					'firstExportToCounterparty',
+					'001 p.18',
+					'true or false: it decides whether the MFA check is mandatory',
+					'mfa-check-flag-required'
+				);
 		}
-		for (const problem of licenceApplicationProblems(a)) ctx.addIssue({ code: 'custom', ...problem });
-		if (a.service === 'device-verification' && !a.devices?.length) need('devices', 'at least one IMEI (004 P 10)');
+		for (const { path, code, message, params } of licenceApplicationProblems(a))
+			ctx.addIssue({ code: 'custom', path, message, params: { ...params, code } });
+		if (a.service === 'device-verification' && !a.devices?.length) need('devices', '004 P 10', 'at least one IMEI');
 		if (a.service === 'complaint') {
 			if (!a.complaintAgainst)
-				need('complaintAgainst', 'the number of the case complained about (001 p.23 para 1; 000 p.15 para 1)');
-			if (!a.reviewBy) need('reviewBy', "'provider' (5 WD) or 'quality-body' (15 WD) (001 p.24)");
-			if (!a.complaintText) need('complaintText', 'the complaint itself');
+				need('complaintAgainst', '001 p.23 para 1; 000 p.15 para 1', 'the number of the case complained about');
+			if (!a.reviewBy)
+				need('reviewBy', '001 p.24', "'provider' (5 WD) or 'quality-body' (15 WD)", 'review-by-required');
+			if (!a.complaintText)
+				ctx.addIssue({
+					code: 'custom',
+					path: ['complaintText'],
+					message: 'the complaint itself',
+					params: { code: 'required' }
+				});
 		}
 	});
 

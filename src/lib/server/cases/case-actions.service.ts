@@ -23,6 +23,7 @@ import type { CalendarService } from '../calendar/calendar.service';
 import { appendCaseEvent, type Actor } from '../audit/audit.repository';
 import { ApiError } from '../http/api-error';
 import { DomainError } from '../../domain/errors/domain-error';
+import { fieldProblem } from '../../domain/errors/field-problem';
 import { idempotent, type StoredResponse } from '../http/idempotency';
 import { findService } from '../../domain/reference/services';
 import {
@@ -319,7 +320,7 @@ export function createCaseActions(deps: { db: Db; clock: Clock; calendar: Calend
 				'invalid-fields',
 				'Some fields are invalid.',
 				{},
-				{ receivedAt: 'in the future' }
+				{ receivedAt: fieldProblem('in-the-future', 'in the future') }
 			);
 		if (now.getTime() - receivedAt.getTime() > MAX_AGE_MS)
 			throw new DomainError(
@@ -327,7 +328,7 @@ export function createCaseActions(deps: { db: Db; clock: Clock; calendar: Calend
 				'invalid-fields',
 				'Some fields are invalid.',
 				{},
-				{ receivedAt: 'more than a year ago' }
+				{ receivedAt: fieldProblem('over-a-year-ago', 'more than a year ago') }
 			);
 		const received = receivedAt > now ? now : receivedAt;
 		const service = findService(input.service)!;
@@ -351,7 +352,11 @@ export function createCaseActions(deps: { db: Db; clock: Clock; calendar: Calend
 					'Some fields are invalid.',
 					{},
 					{
-						complaintAgainst: 'no case of this applicant with this number (001 p.23; 000 p.15)'
+						complaintAgainst: fieldProblem(
+							'complaint-target-not-found',
+							'no case of this applicant with this number (001 p.23; 000 p.15)',
+							{ citation: '001 p.23; 000 p.15' }
+						)
 					}
 				);
 			const refusal = complaintTargetRefusal(target.service);
@@ -416,9 +421,9 @@ export function createCaseActions(deps: { db: Db; clock: Clock; calendar: Calend
 			at: now,
 			citation:
 				service.act === '000'
-					? '000 p.10, Annex 1 row 7'
+					? '000 p.10; Annex 1 row 7'
 					: service.act === '001'
-						? '001 p.14, Annex 1 row 7'
+						? '001 p.14; Annex 1 row 7'
 						: service.term.citation,
 			before: null,
 			after: {

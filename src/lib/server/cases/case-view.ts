@@ -24,6 +24,7 @@ import {
 import { mayOpenCase, staffAudience } from '../../domain/access/policy';
 import { loadCase } from './case-snapshot';
 import { listNotes } from '../notes/notes.service';
+import { parseCitations } from '../../domain/legal/citation';
 
 export type CaseViewer =
 	| {
@@ -74,11 +75,13 @@ export async function caseView(ex: Executor, caseId: string, viewer: CaseViewer,
 			remainingWorkingMinutes: Math.round(computed.remainingWorkingMinutes),
 			band: computed.band,
 			citation: stored?.citation ?? c.clock.citation,
+			citations: parseCitations(stored?.citation ?? c.clock.citation),
 			suspensions: computed.suspensions.map((s) => ({
 				from: s.from.toISOString(),
 				to: s.to?.toISOString() ?? null,
 				reason: s.reason,
-				legalBasis: s.legalBasis
+				legalBasis: s.legalBasis,
+				legalBasisCitations: parseCitations(s.legalBasis)
 			}))
 		};
 	});
@@ -177,6 +180,7 @@ export async function caseView(ex: Executor, caseId: string, viewer: CaseViewer,
 						at: e.at.toISOString(),
 						actor: e.actorLabel,
 						citation: e.citation,
+						citations: parseCitations(e.citation),
 						after: e.after
 					})),
 					availableActions: availableActions({

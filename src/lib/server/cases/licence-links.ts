@@ -8,11 +8,13 @@ import { and, eq, notInArray, sql } from 'drizzle-orm';
 import type { Tx } from '../db/client';
 import { cases, organisations } from '../db/schema';
 import { ApiError } from '../http/api-error';
+import { fieldProblem, type FieldProblem } from '../../domain/errors/field-problem';
 import type { ReissuedLicence } from '../../domain/procedures';
 import type { ApplicationInput } from './application.schema';
 import { LICENCE_SERVICES } from '../../domain/documents/kinds';
 
-const invalid = (field: string, message: string) => new ApiError(422, 'Some fields are invalid.', { [field]: message });
+const invalid = (field: string, problem: FieldProblem) =>
+	new ApiError(422, 'Some fields are invalid.', { [field]: problem });
 
 /** The licence a reissue application names, in force on the registration day (001 p.10). */
 export async function findReissuedLicence(
@@ -34,13 +36,22 @@ export async function findReissuedLicence(
 		.innerJoin(organisations, eq(organisations.id, cases.applicantId))
 		.where(and(sql`${cases.decision}->>'documentNumber' = ${number}`, eq(organisations.bin, input.applicant.bin)));
 	if (!row || row.stage !== 'granted' || !LICENCE_SERVICES.includes(row.service))
-		throw invalid('reissue.licenceNumber', 'no licence of this applicant with this number (001 p.10)');
+		throw invalid(
+			'reissue.licenceNumber',
+			fieldProblem('licence-not-found', 'no licence of this applicant with this number (001 p.10)', {
+				citation: '001 p.10'
+			})
+		);
 	const d = row.decision ?? {};
 	const validUntil = typeof d.validUntil === 'string' ? d.validUntil : null;
 	if (validUntil !== null && validUntil < registeredOn)
 		throw invalid(
 			'reissue.licenceNumber',
-			`licence ${number} expired on ${validUntil}: a reissue keeps the licence's validity (001 p.6, p.10); apply for a new licence`
+			fieldProblem(
+				'licence-expired',
+				`licence ${number} expired on ${validUntil}: a reissue keeps the licence's validity (001 p.6; 001 p.10); apply for a new licence`,
+				{ licence: number, date: validUntil, citation: '001 p.6; 001 p.10' }
+			)
 		);
 	return {
 		caseId: row.id,
@@ -78,8 +89,16 @@ export async function assertContractFree(tx: Tx, input: ApplicationInput, regist
 		throw invalid(
 			'contract.number',
 			r.stage === 'granted'
-				? `case ${r.number} holds the licence for this contract, valid until ${validUntil ?? '—'}: one licence per contract (001 p.7); a change is a reissue (001 p.10)`
-				: `case ${r.number} already applies for a licence under this contract: one licence per contract (001 p.7)`
+				? fieldProblem(
+						'contract-licensed',
+						`case ${r.number} holds the licence for this contract, valid until ${validUntil ?? '—'}: one licence per contract (001 p.7); a change is a reissue (001 p.10)`,
+						{ caseNumber: r.number, date: validUntil ?? '—', citation: '001 p.7; 001 p.10' }
+					)
+				: fieldProblem(
+						'contract-applied',
+						`case ${r.number} already applies for a licence under this contract: one licence per contract (001 p.7)`,
+						{ caseNumber: r.number, citation: '001 p.7' }
+					)
 		);
 	}
 }

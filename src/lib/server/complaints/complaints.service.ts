@@ -11,6 +11,7 @@ import { cases, clocks, organisations } from '../db/schema';
 import type { WorkingCalendar } from '../../domain/calendar';
 import { computeClock, type ClockBand, type ClockState } from '../../domain/sla';
 import { reviveClock } from '../calendar/recompute-clocks';
+import { parseCitations, type Citation } from '../../domain/legal/citation';
 
 export const COMPLAINT_FILTERS = ['open', 'decided'] as const;
 export type ComplaintFilter = (typeof COMPLAINT_FILTERS)[number];
@@ -24,8 +25,10 @@ export interface ComplaintClockView {
 	closedAt: string | null;
 	length: number;
 	citation: string;
+	/** The citation as structure (ADR-106); null if it is not in the canonical form. */
+	citations: Citation[] | null;
 	band: ClockBand;
-	extension: { at: string; by: number; citation: string } | null;
+	extension: { at: string; by: number; citation: string; citations: Citation[] | null } | null;
 }
 
 export interface ComplaintRow {
@@ -97,9 +100,15 @@ export async function loadComplaints(
 			closedAt: c.closedAt?.toISOString() ?? null,
 			length: row.length,
 			citation: row.citation,
+			citations: parseCitations(row.citation),
 			band: c.band,
 			extension: c.extension
-				? { at: c.extension.at.toISOString(), by: c.extension.by, citation: c.extension.citation }
+				? {
+						at: c.extension.at.toISOString(),
+						by: c.extension.by,
+						citation: c.extension.citation,
+						citations: parseCitations(c.extension.citation)
+					}
 				: null
 		};
 	};

@@ -91,7 +91,7 @@ export function planComplaint(plan: PlannedCase, k: number, cal: WorkingCalendar
 		{
 			type: 'case:created',
 			at: receivedAt,
-			citation: '001 p.14, Annex 1 row 7',
+			citation: '001 p.14; Annex 1 row 7',
 			actor: 'portal',
 			after: { stage: firstStage, registeredOn, service: 'complaint' }
 		}

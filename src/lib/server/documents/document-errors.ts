@@ -2,9 +2,20 @@
 import { json } from '@sveltejs/kit';
 import { getLocale } from '../../paraglide/runtime';
 import { refusalText } from '../signing/refusal-text';
+import { DomainError, type DomainErrorKind } from '../../domain/errors/domain-error';
+import { errorMessage } from '../http/error-answer';
+
+const KIND: Record<number, DomainErrorKind> = {
+	403: 'forbidden',
+	404: 'not-found',
+	409: 'conflict',
+	422: 'invalid',
+	503: 'unavailable'
+};
 
 export type DocumentErrorCode =
-	| 'not-found'
+	| 'document-not-found'
+	| 'case-not-found'
 	| 'not-a-signer'
 	| 'no-keystore'
 	| 'wrong-stage'
@@ -21,7 +32,8 @@ export type DocumentErrorCode =
 	| 'invalid-delivery';
 
 const STATUS: Record<DocumentErrorCode, number> = {
-	'not-found': 404,
+	'document-not-found': 404,
+	'case-not-found': 404,
 	'not-a-signer': 403,
 	'no-keystore': 409,
 	'wrong-stage': 409,
@@ -63,11 +75,14 @@ export async function documentsApi(action: () => Promise<Response>): Promise<Res
 		return await action();
 	} catch (e) {
 		if (isDocumentError(e)) {
-			// The trust refusals (ADR-080/081) in the caller's language; the rest in their own words.
+			// The trust refusals (ADR-080/081) in the caller's language; the rest from the catalogue
+			// (`err_<code>`, else what kind of refusal it is), in English in their own words (ADR-031).
 			const locale = getLocale();
-			const error = refusalText(e.code, e.details, locale === 'kk' || locale === 'ru' ? locale : 'en') ?? e.message;
+			const error =
+				refusalText(e.code, e.details, locale) ??
+				errorMessage(new DomainError(KIND[e.status] ?? 'invalid', e.code, e.message), locale);
 			const details = Object.keys(e.details).length ? { details: e.details } : {};
-			return json({ error, code: e.code, ...details }, { status: e.status });
+			return json({ error, message: error, code: e.code, ...details }, { status: e.status });
 		}
 		throw e;
 	}

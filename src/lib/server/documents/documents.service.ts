@@ -67,7 +67,7 @@ export function createDocumentsService(deps: { db: Db; clock: Clock; calendar: C
 	async function get(ex: Executor, id: string, lock = false): Promise<DocumentRow> {
 		const q = ex.select().from(documents).where(eq(documents.id, id));
 		const [row] = lock ? await q.for('update') : await q;
-		if (!row) throw new DocumentError('not-found', 'No such document.');
+		if (!row) throw new DocumentError('document-not-found', 'No such document.');
 		return row;
 	}
 
@@ -214,7 +214,7 @@ export function createDocumentsService(deps: { db: Db; clock: Clock; calendar: C
 				throw new DocumentError('not-a-signer', 'Your role does not prepare this document.');
 			return db.transaction(async (tx) => {
 				const c = await loadDocumentCase(tx, caseId, true);
-				if (!c) throw new DocumentError('not-found', 'No such case.');
+				if (!c) throw new DocumentError('case-not-found', 'No such case.');
 				const allowed = documentAllowed(kind, caseState(c));
 				if (!allowed.ok) throw new DocumentError('wrong-stage', allowed.reason);
 				return writeDraft(tx, c, kind, { userId: actor.id, label: actor.username }, clock.now());
@@ -255,7 +255,7 @@ export function createDocumentsService(deps: { db: Db; clock: Clock; calendar: C
 			let id = last && !last.signedAt ? last.id : null;
 			if (!id) {
 				const c = await loadDocumentCase(tx, caseId, true);
-				if (!c) throw new DocumentError('not-found', 'No such case.');
+				if (!c) throw new DocumentError('case-not-found', 'No such case.');
 				const allowed = documentAllowed(kind, caseState(c));
 				if (!allowed.ok) throw new DocumentError('wrong-stage', allowed.reason);
 				id = (await writeDraft(tx, c, kind, { userId: act.actor.id, label: act.actor.username }, clock.now())).id;

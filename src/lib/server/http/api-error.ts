@@ -7,6 +7,7 @@
 import type { RequestEvent, RequestHandler } from '@sveltejs/kit';
 import { getLocale } from '../../paraglide/runtime';
 import { DomainError, type DomainErrorKind } from '../../domain/errors/domain-error';
+import type { FieldProblem } from '../../domain/errors/field-problem';
 import { answerableError, errorResponse } from './error-answer';
 
 /**
@@ -29,7 +30,7 @@ export class ApiError extends DomainError {
 	constructor(
 		readonly status: number,
 		message: string,
-		fields?: Record<string, string>,
+		fields?: Record<string, FieldProblem | string>,
 		readonly headers?: Record<string, string>,
 		code?: string,
 		params: Record<string, string> = {}

@@ -35,7 +35,7 @@ describe('the one mapping of domain errors', () => {
 			code: 'invalid-fields',
 			message: 'Кейбір өрістер дұрыс толтырылмаған.',
 			error: 'Кейбір өрістер дұрыс толтырылмаған.',
-			fields: { at: 'required' }
+			fields: { at: { code: 'required', message: 'Толтыру міндетті.' } }
 		});
 	});
 

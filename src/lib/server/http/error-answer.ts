@@ -1,6 +1,6 @@
 /**
  * The one mapping from a domain error to what a client receives (ADR-031): an HTTP answer
- * `{ code, message, fields? }` (plus `error`, the same message, for clients written before `code`),
+ * `{ code, message, fields? }` (each field `{ code, message }`, ADR-107) (plus `error`, the same message, for clients written before `code`),
  * or a socket acknowledgement `{ error, code }`. The message comes from the catalogue in the
  * caller's language (`err_<code>`); an error the catalogue does not name yet says what kind of
  * refusal it is in that language, and in English keeps its own precise text.
@@ -8,7 +8,8 @@
 import { json } from '@sveltejs/kit';
 import { m } from '../../paraglide/messages';
 import { DomainError, isDomainError, type DomainErrorKind } from '../../domain/errors/domain-error';
-import { formatCitations } from '../../domain/legal/citation';
+import { formatCitations, parseCitations, type Citation } from '../../domain/legal/citation';
+import { asFieldProblem, type FieldProblem } from '../../domain/errors/field-problem';
 import { isDatabaseUnreachable } from '../db/driver-guards';
 
 export type Locale = 'kk' | 'ru' | 'en';
@@ -31,8 +32,7 @@ const keyOf = (code: string) => `err_${code.replaceAll('-', '_')}`;
 /** The error's message in `locale`, from the catalogue. */
 export function errorMessage(e: DomainError, locale: Locale): string {
 	const own = catalogue[keyOf(e.code)];
-	const params = { ...e.params };
-	if (params.citation) params.citation = formatCitations(params.citation, locale);
+	const params = localParams(e.params, locale);
 	if (own) return own(params, { locale });
 	if (locale === 'en') return e.message;
 	return catalogue[keyOf(`kind-${e.kind}`)]!({}, { locale });
@@ -44,9 +44,66 @@ export function statusOf(e: DomainError): number {
 	return typeof own === 'number' ? own : STATUS[e.kind];
 }
 
+/** Catalogue inputs in `locale`: a canonical citation rendered as that language writes it (ADR-032). */
+function localParams(params: Readonly<Record<string, string>> | undefined, locale: Locale): Record<string, string> {
+	const out = { ...params };
+	if (out.citation) out.citation = formatCitations(out.citation, locale);
+	return out;
+}
+
+const fieldKey = (code: string) => `cite_field_${code.replaceAll('-', '_')}`;
+
+/**
+ * A field problem's message in `locale`, from the catalogue (`cite_field_<code>`, or its variant
+ * `cite_field_<code>_<variant>`; `_cited` when it names a citation). A code the catalogue does not
+ * name, or the generic `invalid`, says "invalid value" in that language, and in English keeps its
+ * own text (ADR-107).
+ */
+export function fieldMessage(p: FieldProblem, locale: Locale): string {
+	// An uncoded problem (`invalid`) is answered in English with its own, more precise text.
+	if (p.code === 'invalid' && locale === 'en' && p.message) return p.message;
+	const key = fieldKey(p.code);
+	const variant = p.variant ? catalogue[`${key}_${p.variant.replaceAll('-', '_')}`] : undefined;
+	const own = variant ?? (p.params?.citation ? catalogue[`${key}_cited`] : undefined) ?? catalogue[key];
+	if (own) return own(localParams(p.params, locale), { locale });
+	if (locale === 'en') return p.message;
+	return catalogue[fieldKey('invalid')]!({}, { locale });
+}
+
+/** The act's points a refusal rests on, as structure beside its message (ADR-106), when it names any. */
+function citationsOf(params: Readonly<Record<string, string>> | undefined): { citations?: Citation[] } {
+	const citations = parseCitations(params?.citation);
+	return citations ? { citations } : {};
+}
+
+export interface FieldAnswer {
+	code: string;
+	message: string;
+	citations?: Citation[];
+}
+
+/** Each field's problem as `{ code, message, citations? }`, the message in `locale`. */
+export function fieldAnswers(
+	fields: Readonly<Record<string, FieldProblem | string>>,
+	locale: Locale
+): Record<string, FieldAnswer> {
+	return Object.fromEntries(
+		Object.entries(fields).map(([name, raw]) => {
+			const p = asFieldProblem(raw);
+			return [name, { code: p.code, message: fieldMessage(p, locale), ...citationsOf(p.params) }];
+		})
+	);
+}
+
 export function errorBody(e: DomainError, locale: Locale) {
 	const message = errorMessage(e, locale);
-	return { code: e.code, message, error: message, ...(e.fields ? { fields: e.fields } : {}) };
+	return {
+		code: e.code,
+		message,
+		error: message,
+		...citationsOf(e.params),
+		...(e.fields ? { fields: fieldAnswers(e.fields, locale) } : {})
+	};
 }
 
 /** An unavailable error that says when to come back is answered with that in Retry-After (seconds). */

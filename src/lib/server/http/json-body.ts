@@ -5,6 +5,7 @@
  */
 import type { z } from 'zod';
 import { ApiError } from './api-error';
+import { fieldProblem, zodFieldProblems, type FieldProblem } from '../../domain/errors/field-problem';
 import { findControlChar, jsonDeeperThan, MAX_JSON_DEPTH } from './text-safety';
 
 export const DEFAULT_MAX_BODY_BYTES = 64 * 1024;
@@ -34,21 +35,22 @@ export async function readJson<S extends z.ZodType>(
 		throw new ApiError(
 			422,
 			'Some fields are invalid.',
-			{ [control]: 'contains a control character (only tab and line breaks are allowed)' },
+			{
+				[control]: fieldProblem(
+					'control-character',
+					'contains a control character (only tab and line breaks are allowed)'
+				)
+			},
 			undefined,
 			'invalid-fields'
 		);
-	const parsed = schema.safeParse(value);
+	const parsed = schema.safeParse(value, { reportInput: true });
 	if (!parsed.success)
 		throw new ApiError(422, 'Some fields are invalid.', fieldErrors(parsed.error), undefined, 'invalid-fields');
 	return parsed.data;
 }
 
-export function fieldErrors(error: z.ZodError): Record<string, string> {
-	const fields: Record<string, string> = {};
-	for (const issue of error.issues) {
-		const key = issue.path.join('.') || '(body)';
-		fields[key] ??= issue.message;
-	}
-	return fields;
+/** Each field's first problem, coded (ADR-107); the one mapping of zod's issues is field-problem.ts. */
+export function fieldErrors(error: z.ZodError): Record<string, FieldProblem> {
+	return zodFieldProblems(error);
 }

@@ -5,6 +5,9 @@ import type { Actions, PageServerLoad } from './$types';
 import { requirePermission } from '$lib/server/auth/guard';
 import { OverrideInputSchema } from '$lib/server/calendar/override.schema';
 import { m } from '$lib/paraglide/messages';
+import { getLocale } from '$lib/paraglide/runtime';
+import { fieldAnswers } from '$lib/server/http/error-answer';
+import { zodFieldProblems } from '$lib/domain/errors/field-problem';
 import type { z } from 'zod';
 import { SUPPORTED_FIRST_YEAR, SUPPORTED_LAST_YEAR } from '$lib/domain/calendar';
 
@@ -32,30 +35,21 @@ export const load: PageServerLoad = async (event) => {
 };
 
 function parse(form: FormData) {
-	return OverrideInputSchema.safeParse({ date: form.get('date'), kind: form.get('kind'), reason: form.get('reason') });
+	return OverrideInputSchema.safeParse(
+		{ date: form.get('date'), kind: form.get('kind'), reason: form.get('reason') },
+		{ reportInput: true }
+	);
 }
 
-/** The form's field errors in the page's language, one sentence per field. */
-function localFieldErrors(error: z.ZodError): Record<string, string> {
-	const say: Record<string, () => string> = {
-		date: m.ops2_calendar_field_date,
-		kind: m.ops2_calendar_field_kind,
-		reason: m.ops2_calendar_field_reason
-	};
-	const fields: Record<string, string> = {};
-	for (const issue of error.issues) {
-		const field = String(issue.path[0] ?? 'date');
-		fields[field] ??= (say[field] ?? m.ops2_calendar_field_date)();
-	}
-	return fields;
-}
+/** The form's field problems, coded, each message in the page's language (ADR-107). */
+const formFields = (error: z.ZodError) => fieldAnswers(zodFieldProblems(error, 'form-field'), getLocale());
 
 export const actions: Actions = {
 	/** First step: what the change would do to open deadlines. Nothing is written. */
 	preview: async (event) => {
 		requirePermission(event, 'calendar:manage');
 		const input = parse(await event.request.formData());
-		if (!input.success) return fail(422, { fields: localFieldErrors(input.error) });
+		if (!input.success) return fail(422, { fields: formFields(input.error) });
 		const { date, kind, reason } = input.data;
 		const summary = await event.locals.ctx.calendar.preview({ date, override: { kind, reason } });
 		return { preview: { date, kind, reason, ...summary } };
@@ -63,7 +57,7 @@ export const actions: Actions = {
 	apply: async (event) => {
 		const admin = requirePermission(event, 'calendar:manage');
 		const input = parse(await event.request.formData());
-		if (!input.success) return fail(422, { fields: localFieldErrors(input.error) });
+		if (!input.success) return fail(422, { fields: formFields(input.error) });
 		const { date, kind, reason } = input.data;
 		const summary = await event.locals.ctx.calendar.change(
 			{ date, override: { kind, reason } },

@@ -13,12 +13,13 @@ export const GET = apiRoute(async (event) => {
 	const portal = hasBearer(event) ? await requireToken(event, ['portal']) : null;
 	if (!portal) requirePermission(event, 'cases:read');
 	const { id = '', docId = '' } = event.params;
-	if (!isUuid(id) || !isUuid(docId)) throw new ApiError(404, 'No such document.');
+	if (!isUuid(id) || !isUuid(docId))
+		throw new ApiError(404, 'No such document.', undefined, undefined, 'document-not-found');
 	const { documents } = event.locals.ctx;
 	return documentsApi(async () => {
 		const doc = await documents.get(docId);
 		if (doc.caseId !== id || !documentVisibleTo(portal ? 'applicant' : 'staff', doc))
-			throw new ApiError(404, 'No such document.');
+			throw new ApiError(404, 'No such document.', undefined, undefined, 'document-not-found');
 		if (portal) await documents.recordDownload(docId, `portal:${portal.name}`);
 		return new Response(new Uint8Array(doc.pdf), {
 			headers: {
