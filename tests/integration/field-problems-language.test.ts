@@ -188,6 +188,10 @@ describe('422 field problems speak the caller’s language beside a stable code'
 		expect(en.password!.code).toBe('too-short');
 		expect(en.roles!.code).toBe('required');
 		expect(en.displayName!.code).toBe('required');
+		// The admin is told what the field accepts, in her language, not only that it is wrong.
+		expect(en.username!.message).toMatch(/2–40 letters/);
+		expect(byLang.get('ru')!.password!.message).toMatch(/^Не менее \d+ знаков\.$/);
+		expect(byLang.get('kk')!.roles!.message).toBe('Кемінде бір рөл таңдаңыз.');
 	});
 });
 

@@ -11,6 +11,7 @@ import { errorMessage, fieldAnswers } from '$lib/server/http/error-answer';
 import { getLocale } from '$lib/paraglide/runtime';
 import { m } from '$lib/paraglide/messages';
 import { zodFieldProblems } from '$lib/domain/errors/field-problem';
+import { PASSWORD_MIN_LENGTH } from '$lib/server/auth/password';
 import { nameIn, NAME_LANGUAGES } from '$lib/domain/names/local-names';
 import { displayLocale } from '$lib/format';
 
@@ -44,8 +45,28 @@ export const load: PageServerLoad = async (event) => {
 	};
 };
 
-/** The form's field problems, coded, each message in the page's language (ADR-107). */
-const formFields = (error: z.ZodError) => fieldAnswers(zodFieldProblems(error, 'form-field'), getLocale());
+/**
+ * What each of the form's fields accepts, in the page's language: an admin who typed a bad user
+ * name is told what a user name may hold, not only that it is invalid.
+ */
+const FIELD_HINTS: Record<string, () => string> = {
+	username: m.ops2_field_username,
+	displayName: m.ops2_field_display_name,
+	password: () => m.ops2_field_password({ min: PASSWORD_MIN_LENGTH }),
+	roles: m.ops2_field_roles,
+	unit: m.ops2_field_unit,
+	agencyCode: m.ops2_field_agency
+};
+
+/** The form's field problems, coded (ADR-107), each with its field's hint where it has one. */
+function formFields(error: z.ZodError) {
+	const answers = fieldAnswers(zodFieldProblems(error, 'form-field'), getLocale());
+	for (const [field, answer] of Object.entries(answers)) {
+		const hint = FIELD_HINTS[field];
+		if (hint) answers[field] = { ...answer, message: hint() };
+	}
+	return answers;
+}
 
 const ReasonSchema = z.string().trim().min(10).max(500);
 const actorOf = (user: { id: number; username: string }) => ({ userId: user.id, label: user.username });
