@@ -8,7 +8,8 @@
  * Then, asked with a JSON line {events: CommittedEvent[], commitAt: {id: ms}} (commit times of the
  * events the writer committed), it reports per role: events missing, received though not allowed,
  * delivered twice to the page (after de-duplication: must be 0) and raw copies seen twice on the
- * wire (replay overlap, harmless), latency percentiles from commit, and reconnect times.
+ * wire (replay overlap, harmless), latency percentiles from commit, and reconnect times; with
+ * {windows: {name: [firstId, lastId][]}} also the latency of the events of each id range (the soak's).
  */
 import { createInterface } from 'node:readline';
 import { io, type Socket } from 'socket.io-client';
@@ -20,6 +21,7 @@ import {
 	type ServerToClientEvents
 } from '../../src/lib/realtime/contract';
 import { mayReceive, roleKey, type CommittedEvent, type Role } from './audience-rule';
+import { rangeOf } from './soak-stats';
 
 /** What happened to a client's connection, for the report of an event it missed (epoch ms). */
 type Step = [at: number, what: string];
@@ -31,7 +33,10 @@ interface Client {
 	node: string;
 	history: Step[];
 	socket: Socket<ServerToClientEvents, ClientToServerEvents>;
-	/** id → ms from commit is computed at report time: here the receipt time (epoch ms). */
+	/**
+	 * id → ms from commit is computed at report time: here the receipt time, in ms since BASE (a
+	 * small integer, not a boxed number: an hour's soak keeps millions of them).
+	 */
 	received: Map<number, number>;
 	pageDoubles: number;
 	wireCopies: Map<number, number>;
@@ -54,6 +59,7 @@ class NotedWS extends NodeWebSocket {
 	}
 }
 
+const BASE = Date.now();
 const lines = createInterface({ input: process.stdin });
 const clients: Client[] = [];
 let started = false;
@@ -120,7 +126,7 @@ function start(cfg: { url: string; origin: string; clients: { cookie: string; ro
 		client.feed = new CaseEventFeed(socket, {
 			onEvent: (e) => {
 				if (client.received.has(e.id)) client.pageDoubles++;
-				else client.received.set(e.id, Date.now());
+				else client.received.set(e.id, Date.now() - BASE);
 			},
 			onLive: () => {
 				note(`live, resume point ${client.feed.resumeAfter}`);
@@ -167,6 +173,7 @@ function report(req: {
 	events: CommittedEvent[];
 	commitAt: Record<string, number>;
 	phases: Record<string, [number, number]>;
+	windows?: Record<string, [number, number][]>;
 }) {
 	const byRole = new Map<
 		string,
@@ -175,6 +182,9 @@ function report(req: {
 	const latencies: number[] = [];
 	const phaseOf = (id: number) => Object.entries(req.phases).find(([, [from, to]]) => id >= from && id <= to)?.[0];
 	const perPhase: Record<string, number[]> = {};
+	const perWindow = Object.fromEntries(
+		Object.entries(req.windows ?? {}).map(([k, ranges]) => [k, ranges.map((): number[] => [])])
+	);
 	const reconnects: number[] = [];
 	let stillAway = 0;
 	const missed: MissedBy[] = [];
@@ -204,9 +214,14 @@ function report(req: {
 			if (!allowed.has(id) && known.has(id)) r.leaked++;
 			const commit = req.commitAt[id];
 			if (commit === undefined) continue;
-			latencies.push(at - commit);
+			const ms = BASE + at - commit;
+			latencies.push(ms);
 			const p = phaseOf(id);
-			if (p) (perPhase[p] ??= []).push(at - commit);
+			if (p) (perPhase[p] ??= []).push(ms);
+			for (const [k, ranges] of Object.entries(req.windows ?? {})) {
+				const w = rangeOf(ranges, id);
+				if (w >= 0) perWindow[k]![w]!.push(ms);
+			}
 		}
 		for (const n of c.wireCopies.values()) if (n > 1) r.wireDoubles++;
 		reconnects.push(...c.reconnectMs);
@@ -227,6 +242,15 @@ function report(req: {
 						v.sort((a, b) => a - b);
 						return [k, { p50: pct(v, 50), p99: pct(v, 99), max: v.at(-1) ?? 0 }];
 					})
+				),
+				windows: Object.fromEntries(
+					Object.entries(perWindow).map(([k, spans]) => [
+						k,
+						spans.map((v) => {
+							v.sort((a, b) => a - b);
+							return { n: v.length, p50: pct(v, 50), p99: pct(v, 99), max: v.at(-1) ?? 0 };
+						})
+					])
 				)
 			},
 			reconnect: {
