@@ -156,12 +156,16 @@ export function soakReport(
 				`${`${mb(h[0])} → ${mb(h.at(-1))}`.padEnd(22)}${`${mb(heap.fit.slope)} (± ${se(heap.fit.slopeError)})`.padEnd(21)}` +
 				`${`${k[0] ?? '—'}/${k.at(-1) ?? '—'}/${k.length ? Math.max(...k) : '—'}`.padEnd(24)}${handles.fit.slope.toFixed(1)}`
 		);
+		if (after.length < 3) {
+			checks.push([false, `${n}: too few samples after warm-up (${after.length}) to fit memory and handles`]);
+			continue;
+		}
 		checks.push([
-			after.length >= 2 && !rss.grows,
+			!rss.grows,
 			`${n}: RSS slope ${mb(rss.fit.slope)} MB/h after warm-up, limit ${pct(RSS_GROWTH_PER_HOUR)} of ${mb(rss.base)} MB = ${mb(rss.limit)} MB/h`
 		]);
 		checks.push([
-			after.length >= 3 && !handles.grows,
+			!handles.grows,
 			`${n}: handles not growing steadily (slope ${handles.fit.slope.toFixed(1)}/h; growth means > ${HANDLES_SIGNIFICANCE} s.e. and > ${pct(HANDLES_GROWTH_PER_HOUR)} of ${handles.base} per hour)`
 		]);
 	}
@@ -170,11 +174,7 @@ export function soakReport(
 	console.log(`\nlatency from commit per ${windowMs / 60_000}-minute window (all clients):`);
 	spans.forEach((w, i) =>
 		console.log(
-			`  ${((i * windowMs) / 60_000).toFixed(1).padStart(5)}–${Math.min(minutes, ((i + 1) * windowMs) / 60_000)
-				.toFixed(1)
-				.padEnd(
-					5
-				)} min  p50 ${w.p50} ms  p99 ${w.p99} ms  worst ${w.max} ms  (${w.n} receipts)${i * windowMs < warmupMs ? '  warm-up' : ''}`
+			`  ${String((i * windowMs) / 60_000).padStart(5)}–${String(Math.min(minutes, ((i + 1) * windowMs) / 60_000)).padEnd(5)} min  p50 ${w.p50} ms  p99 ${w.p99} ms  worst ${w.max} ms  (${w.n} receipts)${i * windowMs < warmupMs ? '  warm-up' : ''}`
 		)
 	);
 	const firstAfter = Math.ceil(warmupMs / windowMs);
