@@ -1,8 +1,10 @@
 /**
- * The arithmetic of the cluster soak (scripts/cluster/soak-stats.ts): it lives beside the cluster
- * scripts, and is checked here because the unit project runs the specs under src/.
+ * The arithmetic of the cluster soak (scripts/cluster/soak-stats.ts) and the load clients' receipt
+ * table (scripts/cluster/id-table.ts): they live beside the cluster scripts, and are checked here
+ * because the unit project runs the specs under src/.
  */
 import { describe, expect, it } from 'vitest';
+import { IdTable } from '../scripts/cluster/id-table';
 import {
 	fitLine,
 	idRanges,
@@ -135,5 +137,30 @@ describe('verdicts', () => {
 		expect(judgeP99(100, 201, false)?.grew).toBe(true);
 		expect(judgeP99(100, 100, true)).toBeNull();
 		expect(judgeP99(undefined, 100, false)).toBeNull();
+	});
+});
+
+describe('IdTable', () => {
+	it('holds a value per id, growing as ids do; 0 is none', () => {
+		const t = new IdTable('int32');
+		expect(t.has(5)).toBe(false);
+		expect(t.get(5)).toBe(0);
+		t.set(5, 1_700_000_000);
+		t.set(70_000, 12);
+		t.set(5, 3);
+		expect([t.get(5), t.get(70_000), t.size, t.has(6)]).toEqual([3, 12, 2, false]);
+		const seen: [number, number][] = [];
+		t.forEach((v, id) => seen.push([id, v]));
+		expect(seen).toEqual([
+			[5, 3],
+			[70_000, 12]
+		]);
+	});
+
+	it('refuses 0 and ids it cannot index', () => {
+		const t = new IdTable('uint16');
+		expect(() => t.set(1, 0)).toThrow(RangeError);
+		expect(() => t.set(-1, 1)).toThrow(RangeError);
+		expect(() => t.set(1.5, 1)).toThrow(RangeError);
 	});
 });

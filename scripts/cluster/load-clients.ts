@@ -22,6 +22,7 @@ import {
 } from '../../src/lib/realtime/contract';
 import { mayReceive, roleKey, type CommittedEvent, type Role } from './audience-rule';
 import { rangeOf } from './soak-stats';
+import { IdTable } from './id-table';
 
 /** What happened to a client's connection, for the report of an event it missed (epoch ms). */
 type Step = [at: number, what: string];
@@ -33,13 +34,10 @@ interface Client {
 	node: string;
 	history: Step[];
 	socket: Socket<ServerToClientEvents, ClientToServerEvents>;
-	/**
-	 * id → ms from commit is computed at report time: here the receipt time, in ms since BASE (a
-	 * small integer, not a boxed number: an hour's soak keeps millions of them).
-	 */
-	received: Map<number, number>;
+	/** id → ms from commit is computed at report time: here the receipt time, in ms since BASE. */
+	received: IdTable;
 	pageDoubles: number;
-	wireCopies: Map<number, number>;
+	wireCopies: IdTable;
 	disconnectedAt: number | null;
 	reconnectMs: number[];
 	everLive: boolean;
@@ -59,7 +57,8 @@ class NotedWS extends NodeWebSocket {
 	}
 }
 
-const BASE = Date.now();
+/** Receipt times are kept as ms since here (never 0: that means "not received"). */
+const BASE = Date.now() - 1;
 const lines = createInterface({ input: process.stdin });
 const clients: Client[] = [];
 let started = false;
@@ -92,16 +91,16 @@ function start(cfg: { url: string; origin: string; clients: { cookie: string; ro
 			history: [],
 			role: c.role,
 			socket,
-			received: new Map(),
+			received: new IdTable('int32'),
 			pageDoubles: 0,
-			wireCopies: new Map(),
+			wireCopies: new IdTable('uint16'),
 			disconnectedAt: null,
 			reconnectMs: [],
 			everLive: false,
 			feed: undefined as unknown as CaseEventFeed // set just below
 		};
 		for (const type of CASE_EVENT_TYPES)
-			socket.on(type, (e) => client.wireCopies.set(e.id, (client.wireCopies.get(e.id) ?? 0) + 1));
+			socket.on(type, (e) => client.wireCopies.set(e.id, Math.min(65_535, client.wireCopies.get(e.id) + 1)));
 		const note = (what: string) => client.history.push([Date.now(), what]);
 		socket.on('session:welcomed', (w) =>
 			note(`welcomed: last event ${w.lastEventId}, resume point ${client.feed.resumeAfter}`)
@@ -182,6 +181,8 @@ function report(req: {
 	const latencies: number[] = [];
 	const phaseOf = (id: number) => Object.entries(req.phases).find(([, [from, to]]) => id >= from && id <= to)?.[0];
 	const perPhase: Record<string, number[]> = {};
+	const known = new Set(req.events.map((e) => e.id));
+	const windowLists = Object.entries(req.windows ?? {});
 	const perWindow = Object.fromEntries(
 		Object.entries(req.windows ?? {}).map(([k, ranges]) => [k, ranges.map((): number[] => [])])
 	);
@@ -209,21 +210,22 @@ function report(req: {
 				resumeAfter: c.feed.resumeAfter,
 				history: c.history
 			});
-		const known = new Set(req.events.map((e) => e.id));
-		for (const [id, at] of c.received) {
+		c.received.forEach((at, id) => {
 			if (!allowed.has(id) && known.has(id)) r.leaked++;
 			const commit = req.commitAt[id];
-			if (commit === undefined) continue;
+			if (commit === undefined) return;
 			const ms = BASE + at - commit;
 			latencies.push(ms);
 			const p = phaseOf(id);
 			if (p) (perPhase[p] ??= []).push(ms);
-			for (const [k, ranges] of Object.entries(req.windows ?? {})) {
+			for (const [k, ranges] of windowLists) {
 				const w = rangeOf(ranges, id);
 				if (w >= 0) perWindow[k]![w]!.push(ms);
 			}
-		}
-		for (const n of c.wireCopies.values()) if (n > 1) r.wireDoubles++;
+		});
+		c.wireCopies.forEach((n) => {
+			if (n > 1) r.wireDoubles++;
+		});
 		reconnects.push(...c.reconnectMs);
 		if (isAway(c)) stillAway++;
 	}
