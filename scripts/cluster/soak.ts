@@ -123,7 +123,7 @@ export function soakReport(
 
 	console.log(`\n== soak: ${samples.length} samples, ${SAMPLE_MS / 1000} s apart; warm-up ${warmupMs / 60_000} min`);
 	console.log(
-		`   min  ${names.map((n) => `${n} RSS/heap MB, handles, sockets`.padEnd(34)).join('')}clients RSS MB  p99 ms (events)`
+		`   min  ${names.map((n) => `${n} RSS/heap MB, handles, sockets`.padEnd(34)).join('')}clients RSS MB  p99 ms (receipts)`
 	);
 	samples.forEach((s, i) => {
 		const l = latency.samples[i];
