@@ -8,7 +8,8 @@
  * Then, asked with a JSON line {events: CommittedEvent[], commitAt: {id: ms}} (commit times of the
  * events the writer committed), it reports per role: events missing, received though not allowed,
  * delivered twice to the page (after de-duplication: must be 0) and raw copies seen twice on the
- * wire (replay overlap, harmless), latency percentiles from commit, and reconnect times.
+ * wire (replay overlap, harmless), latency percentiles from commit, and reconnect times; with
+ * {windows: {name: [firstId, lastId][]}} also the latency of the events of each id range (the soak's).
  */
 import { createInterface } from 'node:readline';
 import { io, type Socket } from 'socket.io-client';
@@ -20,6 +21,8 @@ import {
 	type ServerToClientEvents
 } from '../../src/lib/realtime/contract';
 import { mayReceive, roleKey, type CommittedEvent, type Role } from './audience-rule';
+import { rangeOf } from './soak-stats';
+import { IdTable } from './id-table';
 
 /** What happened to a client's connection, for the report of an event it missed (epoch ms). */
 type Step = [at: number, what: string];
@@ -31,10 +34,10 @@ interface Client {
 	node: string;
 	history: Step[];
 	socket: Socket<ServerToClientEvents, ClientToServerEvents>;
-	/** id → ms from commit is computed at report time: here the receipt time (epoch ms). */
-	received: Map<number, number>;
+	/** id → ms from commit is computed at report time: here the receipt time, in ms since BASE. */
+	received: IdTable;
 	pageDoubles: number;
-	wireCopies: Map<number, number>;
+	wireCopies: IdTable;
 	disconnectedAt: number | null;
 	reconnectMs: number[];
 	everLive: boolean;
@@ -54,6 +57,8 @@ class NotedWS extends NodeWebSocket {
 	}
 }
 
+/** Receipt times are kept as ms since here (never 0: that means "not received"). */
+const BASE = Date.now() - 1;
 const lines = createInterface({ input: process.stdin });
 const clients: Client[] = [];
 let started = false;
@@ -86,16 +91,16 @@ function start(cfg: { url: string; origin: string; clients: { cookie: string; ro
 			history: [],
 			role: c.role,
 			socket,
-			received: new Map(),
+			received: new IdTable('int32'),
 			pageDoubles: 0,
-			wireCopies: new Map(),
+			wireCopies: new IdTable('uint16'),
 			disconnectedAt: null,
 			reconnectMs: [],
 			everLive: false,
 			feed: undefined as unknown as CaseEventFeed // set just below
 		};
 		for (const type of CASE_EVENT_TYPES)
-			socket.on(type, (e) => client.wireCopies.set(e.id, (client.wireCopies.get(e.id) ?? 0) + 1));
+			socket.on(type, (e) => client.wireCopies.set(e.id, Math.min(65_535, client.wireCopies.get(e.id) + 1)));
 		const note = (what: string) => client.history.push([Date.now(), what]);
 		socket.on('session:welcomed', (w) =>
 			note(`welcomed: last event ${w.lastEventId}, resume point ${client.feed.resumeAfter}`)
@@ -120,7 +125,7 @@ function start(cfg: { url: string; origin: string; clients: { cookie: string; ro
 		client.feed = new CaseEventFeed(socket, {
 			onEvent: (e) => {
 				if (client.received.has(e.id)) client.pageDoubles++;
-				else client.received.set(e.id, Date.now());
+				else client.received.set(e.id, Date.now() - BASE);
 			},
 			onLive: () => {
 				note(`live, resume point ${client.feed.resumeAfter}`);
@@ -167,6 +172,7 @@ function report(req: {
 	events: CommittedEvent[];
 	commitAt: Record<string, number>;
 	phases: Record<string, [number, number]>;
+	windows?: Record<string, [number, number][]>;
 }) {
 	const byRole = new Map<
 		string,
@@ -175,6 +181,11 @@ function report(req: {
 	const latencies: number[] = [];
 	const phaseOf = (id: number) => Object.entries(req.phases).find(([, [from, to]]) => id >= from && id <= to)?.[0];
 	const perPhase: Record<string, number[]> = {};
+	const known = new Set(req.events.map((e) => e.id));
+	const windowLists = Object.entries(req.windows ?? {});
+	const perWindow = Object.fromEntries(
+		Object.entries(req.windows ?? {}).map(([k, ranges]) => [k, ranges.map((): number[] => [])])
+	);
 	const reconnects: number[] = [];
 	let stillAway = 0;
 	const missed: MissedBy[] = [];
@@ -199,16 +210,22 @@ function report(req: {
 				resumeAfter: c.feed.resumeAfter,
 				history: c.history
 			});
-		const known = new Set(req.events.map((e) => e.id));
-		for (const [id, at] of c.received) {
+		c.received.forEach((at, id) => {
 			if (!allowed.has(id) && known.has(id)) r.leaked++;
 			const commit = req.commitAt[id];
-			if (commit === undefined) continue;
-			latencies.push(at - commit);
+			if (commit === undefined) return;
+			const ms = BASE + at - commit;
+			latencies.push(ms);
 			const p = phaseOf(id);
-			if (p) (perPhase[p] ??= []).push(at - commit);
-		}
-		for (const n of c.wireCopies.values()) if (n > 1) r.wireDoubles++;
+			if (p) (perPhase[p] ??= []).push(ms);
+			for (const [k, ranges] of windowLists) {
+				const w = rangeOf(ranges, id);
+				if (w >= 0) perWindow[k]![w]!.push(ms);
+			}
+		});
+		c.wireCopies.forEach((n) => {
+			if (n > 1) r.wireDoubles++;
+		});
 		reconnects.push(...c.reconnectMs);
 		if (isAway(c)) stillAway++;
 	}
@@ -227,6 +244,15 @@ function report(req: {
 						v.sort((a, b) => a - b);
 						return [k, { p50: pct(v, 50), p99: pct(v, 99), max: v.at(-1) ?? 0 }];
 					})
+				),
+				windows: Object.fromEntries(
+					Object.entries(perWindow).map(([k, spans]) => [
+						k,
+						spans.map((v) => {
+							v.sort((a, b) => a - b);
+							return { n: v.length, p50: pct(v, 50), p99: pct(v, 99), max: v.at(-1) ?? 0 };
+						})
+					])
 				)
 			},
 			reconnect: {

@@ -9,6 +9,8 @@
  * none shown twice), every client must be connected again, each overdue deadline must have fired
  * exactly once, no portal request may have failed after one retry, and no node may have died but
  * the one killed. Figures per phase are printed. `--quick`: one minute of load in all.
+ * `--soak [--minutes N]` (`npm run soak`): the plain load alone at half the full load for an hour
+ * (or N minutes), no faults, each node's memory, handles and the latency sampled (soak.ts).
  */
 import { spawn, execFileSync, type ChildProcess } from 'node:child_process';
 import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -30,18 +32,25 @@ import type { MissedBy } from './load-clients';
 import { importApplication } from '../../tests/helpers/import-application';
 import { seedCase } from '../../tests/helpers/draft-clients';
 import { startEditors } from './draft-editors';
+import { METRICS_PORT, soakReport, soakSpans, startSampling, type SpanLatency } from './soak';
+import { idRanges } from './soak-stats';
 
 const { values: args } = parseArgs({
 	options: {
 		quick: { type: 'boolean', default: false },
 		clients: { type: 'string' },
 		rate: { type: 'string' },
-		only: { type: 'string' }
+		only: { type: 'string' },
+		soak: { type: 'boolean', default: false },
+		minutes: { type: 'string' }
 	}
 });
 const quick = args.quick;
-const CLIENTS = Number(args.clients ?? (quick ? 300 : 3000));
-const RATE = Number(args.rate ?? (quick ? 20 : 50));
+const soak = args.soak;
+const SOAK_MINUTES = Number(args.minutes ?? 60);
+// The soak runs at half the full load: the load it must hold for hours, not the peak.
+const CLIENTS = Number(args.clients ?? (soak ? 1500 : quick ? 300 : 3000));
+const RATE = Number(args.rate ?? (soak ? 25 : quick ? 20 : 50));
 /** Seconds per phase: a minute in all with --quick; scenario 1 alone runs 5 minutes in the full run. */
 const PHASE_S = quick
 	? {
@@ -119,7 +128,9 @@ async function startNode(i: number): Promise<Node> {
 			ADDRESS_HEADER: 'x-real-ip',
 			DATABASE_URL: DB_URL,
 			REDIS_URL,
-			MERZIM_DATA_DIR: `${WORK}/${name}`
+			MERZIM_DATA_DIR: `${WORK}/${name}`,
+			// The soak reads each node's own metrics (memory, heap, handles) on a port of its own.
+			...(soak ? { METRICS_PORT: String(METRICS_PORT) } : {})
 		},
 		stdio: ['ignore', 'pipe', 'pipe']
 	});
@@ -371,7 +382,14 @@ interface ClientReport {
 		string,
 		{ clients: number; missing: number; leaked: number; pageDoubles: number; wireDoubles: number; expected: number }
 	>;
-	latency: { n: number; p50: number; p99: number; max: number; phases: Record<string, Pct> };
+	latency: {
+		n: number;
+		p50: number;
+		p99: number;
+		max: number;
+		phases: Record<string, Pct>;
+		windows?: Record<string, (Pct & { n: number })[]>;
+	};
 	reconnect: Pct & { n: number };
 	stillAway: number;
 	missed: MissedBy[];
@@ -433,7 +451,7 @@ async function main() {
 	const started = Date.now();
 	surviveDriverFailures(); // the writer is an app process too
 	console.log(
-		`Merzim cluster test${quick ? ' (quick)' : ''}: 3 nodes behind nginx, ${CLIENTS} socket clients, ${RATE} events/s`
+		`Merzim cluster test${quick ? ' (quick)' : soak ? ` (soak, ${SOAK_MINUTES} min)` : ''}: 3 nodes behind nginx, ${CLIENTS} socket clients, ${RATE} events/s`
 	);
 	topology('up');
 	const admin = postgres(`postgres://postgres@${NET}.20:5432/postgres`, { max: 1, onnotice: () => {} });
@@ -547,17 +565,25 @@ async function main() {
 
 	const only = args.only?.split(',');
 	const run = async (name: keyof typeof PHASE_S, act: () => Promise<void> = async () => {}) => {
-		if (only && name !== 'load' && !only.includes(name)) return;
+		if (name !== 'load' && (soak || (only && !only.includes(name)))) return;
 		phase = name;
 		const begun = Date.now();
 		mark(`phase ${name}`);
 		console.log(`\n-- ${name}`);
 		await act();
-		const left = PHASE_S[name] * 1000 - (Date.now() - begun);
+		const left = (soak ? SOAK_MINUTES * 60 : PHASE_S[name]) * 1000 - (Date.now() - begun);
 		if (left > 0) await sleep(left);
 	};
 
+	// The soak samples the nodes all through its load (which is all it runs).
+	const sampling = soak
+		? startSampling(
+				nodes.map((n, i) => ({ name: n.name, address: `${NET}.1${i + 1}` })),
+				() => clientProcesses.map((c) => c.pid)
+			)
+		: null;
 	await run('load');
+	await sampling?.stop();
 	await run('node-kill', async () => {
 		// Two co-editors of a draft typing on n2 (nginx's port 8081 sends sockets there while it lives).
 		const drafting = await startEditors(`http://${NET}.10:8081`, LB, data.draftCaseId, data.editors);
@@ -754,7 +780,12 @@ async function main() {
 		await sleep(1000);
 		({ rows, events } = await committed());
 	}
-	const reports = await Promise.all(groups.map((g) => g.report({ events, commitAt, phases: phaseIds })));
+	// The soak's spans (a 30-s one per sample, and its windows) as the ids committed in each.
+	const spans = sampling ? soakSpans(sampling.begun, sampling.begun + SOAK_MINUTES * 60_000, SOAK_MINUTES) : null;
+	const windows = spans && { samples: idRanges(commitAt, spans.samples), windows: idRanges(commitAt, spans.windows) };
+	const reports = await Promise.all(
+		groups.map((g) => g.report({ events, commitAt, phases: phaseIds, ...(windows ? { windows } : {}) }))
+	);
 
 	console.log(`\n== results (${events.length} case events committed after the clients connected)`);
 	const roles: Record<string, ClientReport['byRole'][string]> = {};
@@ -781,6 +812,19 @@ async function main() {
 	for (const name of Object.keys(phaseIds)) {
 		const l = merged((r) => r.latency.phases[name] ?? { p50: 0, p99: 0, max: 0 });
 		console.log(`latency from commit, ${name.padEnd(16)} p50 ${l.p50} ms  p99 ${l.p99} ms  worst ${l.max} ms`);
+	}
+	if (sampling && windows) {
+		// Each span's figures over all clients: the worst group's percentiles (as for the phases).
+		const over = (k: 'samples' | 'windows') =>
+			windows[k].map((_, i): SpanLatency => {
+				const per = reports.map((r) => r.latency.windows![k]![i]!);
+				return { n: per.reduce((s, w) => s + w.n, 0), ...merged((r) => r.latency.windows![k]![i]!) };
+			});
+		for (const [ok, what] of soakReport(SOAK_MINUTES, sampling.samples, {
+			samples: over('samples'),
+			windows: over('windows')
+		}))
+			check(ok, what);
 	}
 	const rc = merged((r) => r.reconnect);
 	console.log(
