@@ -42,9 +42,9 @@ afterAll(async () => {
 
 const al = (lang: Lang) => ({ 'accept-language': lang });
 
-/** An export licence application with a field of every kind wrong. */
-function badApplication(): Json {
-	const good = annex1Application({
+/** A valid export licence application (001 Annex 1 form 1), each with a new external id. */
+const goodApplication = (): Json =>
+	annex1Application({
 		service: 'export-licence',
 		externalId: `FP-${++seq}`,
 		receivedAt: app.ctx.clock.now(),
@@ -53,6 +53,10 @@ function badApplication(): Json {
 		party: { name: 'Horizon Trading FZE', country: 'AE' },
 		firstExportToCounterparty: true
 	}) as Json;
+
+/** An export licence application with a field of every kind wrong. */
+function badApplication(): Json {
+	const good = goodApplication();
 	const applicant = good.applicant as Json;
 	const line = (good.goodsLines as Json[])[0]!;
 	return {
@@ -131,17 +135,7 @@ describe('422 field problems speak the caller’s language beside a stable code'
 	it('an application missing the form’s fields: required, citing the act’s form field', async () => {
 		const byLang = new Map<Lang, Fields>();
 		for (const lang of LANGS) {
-			const body = { ...badApplication(), applicant: undefined };
-			delete body.applicant;
-			const good = annex1Application({
-				service: 'export-licence',
-				externalId: `FP-${++seq}`,
-				receivedAt: app.ctx.clock.now(),
-				applicant: { name: 'ТОО «Дала»', legalAddress: 'Астана', city: 'Astana' },
-				goodsLine: thermalImagingModule,
-				party: { name: 'Horizon Trading FZE', country: 'AE' },
-				firstExportToCounterparty: true
-			}) as Json;
+			const good = goodApplication();
 			delete good.contract;
 			delete good.stateRevenueBody;
 			const res = await fetch(`${app.url}/api/v1/applications`, {
@@ -202,15 +196,7 @@ describe('citations leave the server as structure beside the canonical notation 
 	});
 
 	it('a case’s clocks and events carry `citations` beside `citation`', async () => {
-		const good = annex1Application({
-			service: 'export-licence',
-			externalId: `FP-${++seq}`,
-			receivedAt: app.ctx.clock.now(),
-			applicant: { name: 'ТОО «Дала Технологии»', legalAddress: 'Астана, пр. Мангилик Ел, 55', city: 'Astana' },
-			goodsLine: thermalImagingModule,
-			party: { name: 'Horizon Trading FZE', country: 'AE' },
-			firstExportToCounterparty: true
-		});
+		const good = goodApplication();
 		const res = await fetch(`${app.url}/api/v1/applications`, {
 			method: 'POST',
 			body: JSON.stringify(good),
