@@ -9,7 +9,7 @@ import { json } from '@sveltejs/kit';
 import { m } from '../../paraglide/messages';
 import { DomainError, isDomainError, type DomainErrorKind } from '../../domain/errors/domain-error';
 import { formatCitations, parseCitations, type Citation } from '../../domain/legal/citation';
-import { asFieldProblem, type FieldProblem } from '../../domain/errors/field-problem';
+import type { FieldProblem } from '../../domain/errors/field-problem';
 import { isDatabaseUnreachable } from '../db/driver-guards';
 
 export type Locale = 'kk' | 'ru' | 'en';
@@ -89,14 +89,14 @@ export interface FieldAnswer {
 
 /** Each field's problem as `{ code, message, citations? }`, the message in `locale`. */
 export function fieldAnswers(
-	fields: Readonly<Record<string, FieldProblem | string>>,
+	fields: Readonly<Record<string, FieldProblem>>,
 	locale: Locale
 ): Record<string, FieldAnswer> {
 	return Object.fromEntries(
-		Object.entries(fields).map(([name, raw]) => {
-			const p = asFieldProblem(raw);
-			return [name, { code: p.code, message: fieldMessage(p, locale), ...citationsOf(p.params) }];
-		})
+		Object.entries(fields).map(([name, p]) => [
+			name,
+			{ code: p.code, message: fieldMessage(p, locale), ...citationsOf(p.params) }
+		])
 	);
 }
 
