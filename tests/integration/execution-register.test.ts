@@ -177,7 +177,7 @@ describe('GET /api/v1/supervision/execution-reports', () => {
 		const wrong = await supervisor.get(`/api/v1/supervision/execution-reports/export?${PERIOD}&format=csv&table=units`);
 		expect(wrong.status).toBe(400);
 		expect(((await wrong.json()) as { fields: object }).fields).toEqual({
-			table: { code: 'invalid', message: expect.any(String) }
+			table: { code: 'not-in-list', message: expect.any(String) }
 		});
 		const audits = await app.ctx.db.select().from(auditEvents).where(eq(auditEvents.stream, 'supervision-export'));
 		expect(audits.map((a) => (a.after as { format: string }).format)).toEqual(['xlsx', 'csv']);

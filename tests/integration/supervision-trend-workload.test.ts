@@ -200,7 +200,7 @@ describe('GET /api/v1/supervision/workload', () => {
 
 	it('refuses the future and a malformed date, naming "at"; officers may not ask', async () => {
 		expect((await get('/api/v1/supervision/workload?at=2026-06-01')).body).toMatchObject({
-			fields: { at: { code: 'future' } }
+			fields: { at: { code: 'in-the-future' } }
 		});
 		expect((await get('/api/v1/supervision/workload?at=tomorrow')).status).toBe(400);
 		expect((await get('/api/v1/supervision/workload', officer)).status).toBe(403);

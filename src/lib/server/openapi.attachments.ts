@@ -4,11 +4,6 @@
  */
 import { errorResponses, uuidParam } from './openapi-parts';
 const staffOrPortal = [{ session: [] }, { bearer: [] }];
-const error = {
-	type: 'object',
-	properties: { error: { type: 'string' }, code: { type: 'string' }, fields: { type: 'object' } },
-	required: ['code']
-} as const;
 const statusText: Record<number, string> = {
 	400: 'The multipart body is cut off or malformed',
 	401: 'No session or token',
@@ -19,7 +14,7 @@ const statusText: Record<number, string> = {
 	415: 'Not multipart/form-data (upload) or not JSON (withdrawal)',
 	422: 'The content is not an accepted type (by its bytes), a field is missing or unknown, or no X-Applicant-Bin'
 };
-const errors = errorResponses(statusText, error);
+const errors = errorResponses(statusText);
 const applicantBin = {
 	name: 'X-Applicant-Bin',
 	in: 'header',

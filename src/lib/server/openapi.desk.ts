@@ -3,16 +3,6 @@
  * both for staff sessions only (notes never reach the applicant, agencies or the portal token).
  */
 import { errorResponses, ok, session, uuidParam } from './openapi-parts';
-const error = {
-	type: 'object',
-	properties: {
-		error: { type: 'string' },
-		code: { type: 'string' },
-		message: { type: 'string' },
-		fields: { type: 'object' }
-	},
-	required: ['code', 'message']
-} as const;
 const statusText: Record<number, string> = {
 	401: 'No session',
 	403: 'The role may not search, or only the note’s author may edit it',
@@ -22,7 +12,7 @@ const statusText: Record<number, string> = {
 	422: 'Invalid text, or a mention of someone who cannot see the case (the reason per name in `fields`)',
 	429: 'Too many searches (60 per 10 s per session)'
 };
-const errors = errorResponses(statusText, error);
+const errors = errorResponses(statusText);
 
 const note = {
 	type: 'object',

@@ -6,11 +6,6 @@ import { DOCUMENT_KINDS } from '../domain/documents/kinds';
 import { NOTICE_CHANNELS } from '../domain/procedures/hearing-notice';
 import { bearer, errorResponses, ok, session, uuidParam } from './openapi-parts';
 
-const error = {
-	type: 'object',
-	properties: { error: { type: 'string' }, code: { type: 'string' }, fields: { type: 'object' } },
-	required: ['error']
-} as const;
 const statusText: Record<number, string> = {
 	401: 'No session or bearer token',
 	403: 'Not allowed: not a signer (`not-a-signer`), a wrong PIN (`wrong-pin`), or a token of another kind',
@@ -20,7 +15,7 @@ const statusText: Record<number, string> = {
 	422: 'Invalid body (`fields`), or the signing certificate is expired, not yet valid, revoked or not chaining to a trust anchor (the reason in `error`, in the caller’s language)',
 	503: 'Neither the OCSP responder nor the CRL answered (`revocation-unavailable`): the signature is refused until one does (ADR-081)'
 };
-const errors = errorResponses(statusText, error);
+const errors = errorResponses(statusText);
 
 const DOCUMENT_KIND_ENUM = [...DOCUMENT_KINDS];
 

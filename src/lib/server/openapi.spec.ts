@@ -5,6 +5,10 @@ import { openApiDocument } from './openapi';
 
 const API_ROOT = 'src/routes/api/v1';
 
+interface Operation {
+	responses?: Record<string, { content?: Record<string, { schema?: { $ref?: string; oneOf?: { $ref?: string }[] } }> }>;
+}
+
 function endpoints(dir: string): { path: string; methods: string[] }[] {
 	return readdirSync(dir).flatMap((entry) => {
 		const full = join(dir, entry);
@@ -26,6 +30,20 @@ describe('OpenAPI document', () => {
 			for (const m of e.methods)
 				expect(paths[e.path], `${m.toUpperCase()} ${e.path} is not in openapi.ts`).toHaveProperty([m]);
 		}
+	});
+
+	it('answers every error with the one Error schema, whose fields are coded problems (ADR-107)', () => {
+		const own: string[] = [];
+		for (const [path, methods] of Object.entries(openApiDocument.paths as Record<string, Record<string, Operation>>))
+			for (const [method, op] of Object.entries(methods))
+				for (const [status, answer] of Object.entries(op.responses ?? {})) {
+					const schema = answer.content?.['application/json']?.schema;
+					const shared = [schema, ...(schema?.oneOf ?? [])].some((s) => s?.$ref === '#/components/schemas/Error');
+					if (Number(status) >= 400 && schema && !shared) own.push(`${method.toUpperCase()} ${path} ${status}`);
+				}
+		expect(own).toEqual([]);
+		const fields = (openApiDocument.components.schemas.Error.properties as Record<string, unknown>).fields;
+		expect(fields).toMatchObject({ additionalProperties: { required: ['code', 'message'] } });
 	});
 
 	it('documents no endpoint that does not exist', () => {

@@ -214,8 +214,26 @@ export const supervisionPaths = {
 				'409': { description: 'The month has a list already', content: { 'application/json': { schema: error } } },
 				'413': { description: 'The file is too large', content: { 'application/json': { schema: error } } },
 				'422': {
-					description: 'Faults: `faults` lists each row and column (row 1 is the header); nothing was written',
-					content: { 'application/json': { schema: { type: 'object' } } }
+					description:
+						'A form field is invalid (`fields`), or the list has faults: `faults` lists each row and column (row 1 is the header); nothing was written',
+					content: {
+						'application/json': {
+							schema: {
+								oneOf: [
+									error,
+									{
+										type: 'object',
+										required: ['faults', 'faultCount'],
+										properties: {
+											error: { type: 'object', properties: { code: { type: 'string' }, message: { type: 'string' } } },
+											faults: { type: 'array', items: { type: 'object' } },
+											faultCount: { type: 'integer' }
+										}
+									}
+								]
+							}
+						}
+					}
 				},
 				...errors
 			}

@@ -74,7 +74,15 @@ export const openApiDocument = {
 						additionalProperties: {
 							type: 'object',
 							required: ['code', 'message'],
-							properties: { code: { type: 'string' }, message: { type: 'string' } }
+							properties: {
+								code: { type: 'string' },
+								message: { type: 'string' },
+								citations: {
+									type: 'array',
+									description: 'The act points the rule comes from, parsed (ADR-106), when it names any',
+									items: { type: 'object', required: ['act'], properties: { act: { type: 'string' } } }
+								}
+							}
 						}
 					}
 				}

@@ -32,8 +32,8 @@ export class DomainError extends Error {
 		message: string,
 		/** Values the catalogue message names (`{action}`, `{citation}`…). */
 		readonly params: Readonly<Record<string, string>> = {},
-		/** Per input field, what is wrong with it: a coded problem (ADR-107), or a bare English text. */
-		readonly fields?: Readonly<Record<string, FieldProblem | string>>
+		/** Per input field, what is wrong with it: always a coded problem (ADR-107, ADR-120). */
+		readonly fields?: Readonly<Record<string, FieldProblem>>
 	) {
 		super(message);
 	}

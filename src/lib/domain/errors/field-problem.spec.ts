@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { asFieldProblem, zodFieldProblems } from './field-problem';
+import { zodFieldProblems } from './field-problem';
 
 const Schema = z
 	.object({
@@ -61,10 +61,5 @@ describe('zod issues as coded field problems (ADR-107)', () => {
 	it('keys a form’s problems by the form field, an API body’s by the path', () => {
 		expect(Object.keys(problemsOf({ lines: [1, 2] }))).toContain('lines.0');
 		expect(Object.keys(problemsOf({ lines: [1, 2] }, 'form-field'))).toContain('lines');
-	});
-
-	it('reads a bare word written before codes as its code, an English text as invalid', () => {
-		expect(asFieldProblem('required')).toEqual({ code: 'required', message: 'required' });
-		expect(asFieldProblem('after now')).toEqual({ code: 'invalid', message: 'after now' });
 	});
 });

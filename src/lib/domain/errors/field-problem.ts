@@ -20,15 +20,6 @@ export function fieldProblem(code: string, message: string, params?: Record<stri
 	return params ? { code, message, params } : { code, message };
 }
 
-/**
- * A field problem as written before codes: a bare word in kebab case ("required", "mentions") is
- * its code; an English text is the generic `invalid`.
- */
-export function asFieldProblem(p: FieldProblem | string): FieldProblem {
-	if (typeof p !== 'string') return p;
-	return { code: /^[a-z]+(?:-[a-z]+)*$/.test(p) ? p : 'invalid', message: p };
-}
-
 /** The params a custom issue carries (`.refine(…, { params: { code, citation } })`), as strings. */
 function customParams(issue: z.core.$ZodIssue): { code?: string; params: Record<string, string> } {
 	const raw = (issue as { params?: Record<string, unknown> }).params ?? {};

@@ -127,7 +127,13 @@ function formatOne(c: Citation, locale: CitationLocale): string {
 	const act = ACT[locale][c.act] ?? c.act;
 	const kk = locale === 'kk';
 	const parts: string[] = [];
-	if (c.regulation) parts.push(kk ? `${c.regulation}-регламент` : `регламент ${c.regulation}`);
+	// A range of regulations is plural: kk "1–11-регламенттер", ru "регламенты 1–11".
+	if (c.regulation)
+		parts.push(
+			kk
+				? `${c.regulation}-${range(c.regulation) ? 'регламенттер' : 'регламент'}`
+				: `${range(c.regulation) ? 'регламенты' : 'регламент'} ${c.regulation}`
+		);
 	if (c.article) parts.push(kk ? `${c.article}-бап` : `ст. ${c.article}`);
 	if (c.annex) parts.push(kk ? `${c.annex}-қосымша` : `прил. ${c.annex}`);
 	if (c.form) parts.push(kk ? `${c.form}-нысан` : `${range(c.form) ? 'формы' : 'форма'} ${c.form}`);

@@ -60,7 +60,8 @@ describe('the refusal at step 5 (003 A3 p.8.5)', () => {
 	it('needs a ground: 422 naming the grounds', () => {
 		const err = refused(() => act(atExamination(), officer, 'complete-step', { refuse: true }, t0));
 		expect(err.kind).toBe('invalid');
-		expect(err.fields?.ground).toContain('documents-incomplete');
+		expect(err.fields?.ground).toMatchObject({ code: 'not-in-list', params: { citation: '003 A3 p.5.5; p.8.5' } });
+		expect(err.fields?.ground?.params?.values).toContain('documents-incomplete');
 	});
 
 	it('keeps the ground on the case and cites it', () => {

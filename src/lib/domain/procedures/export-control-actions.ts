@@ -5,6 +5,7 @@
  * the grant's three inputs. Kept apart from permit-actions.ts, which holds the actions every
  * licence and certificate shares; `request-consultations` and `decide` are wrapped, not rewritten.
  */
+import { fieldProblem } from '../errors/field-problem';
 import type { Handler, Handlers } from './engine';
 import { PERMIT_HANDLERS, mfaMandatory } from './permit-actions';
 import { event, plan } from './plan-builders';
@@ -79,11 +80,11 @@ export const EXPORT_CONTROL_HANDLERS: Handlers = {
 		const receivedAt = input.receivedAt ? new Date(input.receivedAt) : now;
 		if (receivedAt > now)
 			throw new ProcedureError('invalid', 'Risk information cannot be received in the future.', {
-				receivedAt: 'after now'
+				receivedAt: fieldProblem('in-the-future', 'after now')
 			});
 		if (receivedAt < snap.receivedAt)
 			throw new ProcedureError('invalid', 'Risk information recorded on the case arrives after the application.', {
-				receivedAt: 'before the application was received'
+				receivedAt: fieldProblem('before-receipt', 'before the application was received')
 			});
 		const riskInformation = {
 			source: input.source,
@@ -160,7 +161,7 @@ export const EXPORT_CONTROL_HANDLERS: Handlers = {
 		const target = list[index];
 		if (!target || target.receivedAt !== null)
 			throw new ProcedureError('conflict', 'No such request abroad awaits information.', {
-				request: 'not an awaited request'
+				request: fieldProblem('not-awaited-request', 'not an awaited request')
 			});
 		const next = list.map((f, i) =>
 			i === index ? { ...f, receivedAt: now.toISOString(), summary: input.summary } : f

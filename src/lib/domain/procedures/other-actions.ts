@@ -3,6 +3,7 @@
  * step-timed (003) procedures.
  */
 import { computeClock } from '../sla';
+import { fieldProblem } from '../errors/field-problem';
 import { append, cancelOpenClocks, findClock, openClock, startClock } from './case-clocks';
 import type { Handlers } from './engine';
 import { event, plan } from './plan-builders';
@@ -118,7 +119,9 @@ export const OTHER_HANDLERS: Handlers = {
 	'verify-device': ({ snap, now }, input) => {
 		const device = snap.devices.find((d) => d.imei === input.imei);
 		if (!device)
-			throw new ProcedureError('invalid', 'This request has no such device.', { imei: 'not in the request' });
+			throw new ProcedureError('invalid', 'This request has no such device.', {
+				imei: fieldProblem('device-not-in-request', 'not in the request')
+			});
 		if (device.result !== null)
 			throw new ProcedureError('conflict', `Device ${input.imei} was already ${device.result}.`);
 		const clock = openClock(snap, 'service-term', input.imei);
@@ -156,7 +159,7 @@ export const OTHER_HANDLERS: Handlers = {
 		if (performer) throw new ProcedureError(snap.assigneeId === null ? 'conflict' : 'forbidden', performer);
 		if (input.refuse && !step.mayRefuse)
 			throw new ProcedureError('invalid', `A refusal is drafted at the examination step, not at step ${step.id}.`, {
-				refuse: 'not at this step'
+				refuse: fieldProblem('refusal-not-at-step', 'not at this step', { step: step.id })
 			});
 		// The reasoned refusal rests on a ground (003 A3 p.8.5: the cases of Standard p.10).
 		const ground = input.refuse && step.refusalGrounds ? refusalGround(step, input.ground) : null;
@@ -205,7 +208,10 @@ function refusalGround(step: ProcedureStep, ground: string | undefined) {
 	const found = ground === undefined ? undefined : grounds[ground];
 	if (!found || ground === undefined)
 		throw new ProcedureError('invalid', `A reasoned refusal names its ground (${step.citation}).`, {
-			ground: `one of: ${Object.keys(grounds).join(', ')}`
+			ground: fieldProblem('not-in-list', `one of: ${Object.keys(grounds).join(', ')}`, {
+				values: Object.keys(grounds).join(', '),
+				citation: step.citation
+			})
 		});
 	return { ground, nameEn: found.nameEn, citation: found.citation };
 }

@@ -4,6 +4,7 @@
  * decision, and the post-export reporting clocks. Each cites the point it applies.
  */
 import type { WorkingCalendar } from '../calendar';
+import { fieldProblem } from '../errors/field-problem';
 import { computeClock } from '../sla';
 import {
 	alwaysConfidentialGrounds,
@@ -94,10 +95,12 @@ function closeForDecision(snap: CaseSnapshot, now: Date): ClockOp[] {
 export const PERMIT_HANDLERS: Handlers = {
 	assign: ({ def, snap, actor, now, assignee }, input) => {
 		if (!assignee)
-			throw new ProcedureError('invalid', 'No such active officer.', { username: 'not an active officer or head' });
+			throw new ProcedureError('invalid', 'No such active officer.', {
+				username: fieldProblem('not-active-officer', 'not an active officer or head')
+			});
 		if (!assignee.roles.some((r) => r === 'officer' || r === 'head'))
 			throw new ProcedureError('invalid', 'Cases are assigned to officers or heads.', {
-				username: 'not an officer or head'
+				username: fieldProblem('not-active-officer', 'not an officer or head')
 			});
 		const isHead = actor.roles.includes('head');
 		if (!isHead && assignee.id !== actor.userId)
@@ -176,7 +179,9 @@ export const PERMIT_HANDLERS: Handlers = {
 		const already = input.agencies.filter((a) => snap.consultations.some((c) => c.agency === a));
 		if (already.length)
 			throw new ProcedureError('conflict', `Already consulted: ${already.join(', ')}.`, {
-				agencies: `already consulted: ${already.join(', ')}`
+				agencies: fieldProblem('already-consulted', `already consulted: ${already.join(', ')}`, {
+					agencies: already.join(', ')
+				})
 			});
 		const ops = input.agencies.map((agency) => startClock('consultation', 'state-bodies', agency, now));
 		const events = ops.map((op) => {
@@ -221,7 +226,7 @@ export const PERMIT_HANDLERS: Handlers = {
 		const at = input.receivedAt ? new Date(input.receivedAt) : now;
 		if (at > now)
 			throw new ProcedureError('invalid', 'The guarantee cannot be received in the future.', {
-				receivedAt: 'after now'
+				receivedAt: fieldProblem('in-the-future', 'after now')
 			});
 		return plan({
 			clockOps: [
@@ -237,7 +242,10 @@ export const PERMIT_HANDLERS: Handlers = {
 		const unknown = input.grounds.filter((n) => !findGround(act, n));
 		if (unknown.length)
 			throw new ProcedureError('invalid', `Not grounds of act ${act}: ${unknown.join(', ')}.`, {
-				grounds: `act ${act} lists grounds 1–${groundsFor(act).length}`
+				grounds: fieldProblem('not-a-ground', `act ${act} lists grounds 1–${groundsFor(act).length}`, {
+					act,
+					count: String(groundsFor(act).length)
+				})
 			});
 		const notOptional = input.confidential.filter(
 			(n) => !input.grounds.includes(n) || findGround(act, n)?.confidential !== 'optional'
@@ -247,7 +255,11 @@ export const PERMIT_HANDLERS: Handlers = {
 				'invalid',
 				'Only chosen grounds that may be marked confidential can be (001 p.19 para 5).',
 				{
-					confidential: `not optional-confidential: ${notOptional.join(', ')}`
+					confidential: fieldProblem(
+						'not-optional-confidential',
+						`not optional-confidential: ${notOptional.join(', ')}`,
+						{ grounds: notOptional.join(', '), citation: '001 p.19 para 5' }
+					)
 				}
 			);
 		if (!noticeStillPossible(snap, calendar, now)) {
@@ -265,7 +277,11 @@ export const PERMIT_HANDLERS: Handlers = {
 				'invalid',
 				`The notice's sending time is recorded as it happened (${noticePoints.channelsAndTerms}).`,
 				{
-					'notice.sentAt': `between the application's receipt (${snap.receivedAt.toISOString()}) and now`
+					'notice.sentAt': fieldProblem(
+						'not-between',
+						`between the application's receipt (${snap.receivedAt.toISOString()}) and now`,
+						{ min: snap.receivedAt.toISOString(), max: now.toISOString(), citation: noticePoints.channelsAndTerms }
+					)
 				}
 			);
 		// The hearing within 2 WD from the day the notice was made (хабарлама жасалған күннен).
@@ -275,7 +291,13 @@ export const PERMIT_HANDLERS: Handlers = {
 			throw new ProcedureError(
 				'invalid',
 				`The hearing is held within 2 working days of the notice (${noticePoints.channelsAndTerms}).`,
-				{ hearingAt: `between now and ${latest.toISOString()}` }
+				{
+					hearingAt: fieldProblem('not-between', `between now and ${latest.toISOString()}`, {
+						min: now.toISOString(),
+						max: latest.toISOString(),
+						citation: noticePoints.channelsAndTerms
+					})
+				}
 			);
 		}
 		const confidential = [
@@ -351,7 +373,10 @@ export const PERMIT_HANDLERS: Handlers = {
 			const extra = input.grounds.filter((n) => !noticed.includes(n));
 			if (extra.length)
 				throw new ProcedureError('invalid', 'The refusal may rest only on grounds the applicant was heard on.', {
-					grounds: `not in the preliminary decision: ${extra.join(', ')}`
+					grounds: fieldProblem('ground-not-heard', `not in the preliminary decision: ${extra.join(', ')}`, {
+						grounds: extra.join(', '),
+						citation: points(def).hearingFirst
+					})
 				});
 			const confidential = (snap.record.preliminary?.confidential ?? []).filter((n) => input.grounds.includes(n));
 			return plan({
@@ -436,7 +461,10 @@ export const PERMIT_HANDLERS: Handlers = {
 				'The delivery confirmation follows the export of military goods only, and this licence covers none (001 p.22).'
 			);
 		const at = new Date(input.at);
-		if (at > now) throw new ProcedureError('invalid', 'The shipment cannot be in the future.', { at: 'after now' });
+		if (at > now)
+			throw new ProcedureError('invalid', 'The shipment cannot be in the future.', {
+				at: fieldProblem('in-the-future', 'after now')
+			});
 		const variant = kind === 'delivery-confirmation' ? 'military-goods' : 'general-licence';
 		return plan({
 			clockOps: [startClock(kind, variant, null, at)],
@@ -461,10 +489,14 @@ export const PERMIT_HANDLERS: Handlers = {
 		// 001 p.28, Annex 4: what the report holds; the licence is this case's (Annex 4 item 1).
 		const shipped = calendar.localDate(clock.clock.events[0]!.at);
 		if (input.exportDate > calendar.localDate(now))
-			throw new ProcedureError('invalid', 'The export date cannot be in the future.', { exportDate: 'after today' });
+			throw new ProcedureError('invalid', 'The export date cannot be in the future.', {
+				exportDate: fieldProblem('in-the-future', 'after today')
+			});
 		if (input.exportDate !== shipped)
 			throw new ProcedureError('invalid', `The report is for the export recorded on ${shipped}.`, {
-				exportDate: `the recorded export date is ${shipped}`
+				exportDate: fieldProblem('not-recorded-export-date', `the recorded export date is ${shipped}`, {
+					date: shipped
+				})
 			});
 		const report = {
 			licence: (snap.record.documentNumber as string | undefined) ?? null,

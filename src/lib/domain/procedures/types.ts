@@ -390,7 +390,7 @@ export class ProcedureError extends DomainError {
 	constructor(
 		kind: ProcedureRefusal,
 		message: string,
-		fields?: Record<string, FieldProblem | string>,
+		fields?: Record<string, FieldProblem>,
 		/** A stable code the catalogue translates; by default the kind's generic one. */
 		code: string = GENERIC_CODE[kind],
 		params: Record<string, string> = {}

@@ -14,7 +14,8 @@ describe('clock kinds ↔ timers T0–T23 of ADR-021', () => {
 
 	it.each([
 		['registration', 'portal', 'working_days', 0, '001 p.14'],
-		['registration', '003-office', 'working_hours', 4, '003 A1–A4'],
+		['registration', '003-office', 'working_hours', 4, '003 A1–A4 p.5.1'],
+		['registration', '003-declaration', 'working_hours', 2, '003 A5 p.5.1; A11 p.5.1'],
 		['completeness', 'licence', 'working_days', 2, '001 p.15'],
 		['completeness', 'certificate', 'working_days', 3, '000 p.11'],
 		['service-term', 'licence-export', 'working_days', 30, '001 Annex 1 row 3'],

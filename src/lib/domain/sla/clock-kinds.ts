@@ -29,15 +29,30 @@ const SPECS: readonly ClockKindSpec[] = [
 	spec({
 		kind: 'registration',
 		tNumbers: ['T0'],
-		citation: '001 p.14; Annex 1 row 7; 000 p.10; Annex 1 row 7; 003 A1–A11',
+		citation: '001 p.14; Annex 1 row 7; 000 p.10; Annex 1 row 7; 003 A1–A11 p.5.1',
 		startsAt: 'arrival of the application (portal) or of the paper documents (003)',
 		onExpiry: 'registration overdue; 001/000 set no automatic outcome',
 		sameDayCutoff: true,
 		variants: [
 			wd('portal', 0, '001 p.14; Annex 1 row 7(2); 000 p.10; Annex 1 row 7(2)', 'T0'),
-			// The office registers within 4 hours (003 A1 p.5 sub.1 and the like), customs within 2.
-			{ id: '003-office', unit: 'working_hours', length: 4, citation: '003 A1–A4; A6–A10', t: 'T0' },
-			{ id: '003-declaration', unit: 'working_hours', length: 2, citation: '003 A5; A11', t: 'T0' }
+			// Each regulation's p.5.1 (repeated in its p.8.1): the office registers the application
+			// within 4 hours of its receipt; customs registers a declaration within 2.
+			{
+				id: '003-office',
+				unit: 'working_hours',
+				length: 4,
+				citation: '003 A1–A4 p.5.1; A6–A10 p.5.1',
+				t: 'T0',
+				formerCitation: '003 A1–A4; A6–A10'
+			},
+			{
+				id: '003-declaration',
+				unit: 'working_hours',
+				length: 2,
+				citation: '003 A5 p.5.1; A11 p.5.1',
+				t: 'T0',
+				formerCitation: '003 A5; A11'
+			}
 		]
 	}),
 	spec({
@@ -184,13 +199,27 @@ const SPECS: readonly ClockKindSpec[] = [
 	spec({
 		kind: 'procedure-step',
 		tNumbers: [],
-		// The step limits of each regulation, e.g. A3 p.5 sub.1–9.
-		citation: '003 A1–A11',
+		// The step limits of each regulation are its p.5 (A3 p.5.1–5.9), repeated in its p.8.
+		citation: '003 A1–A11 p.5',
 		startsAt: 'the end of the previous step (receipt of the documents for the first)',
 		onExpiry: 'step overdue (breach of the regulation)',
 		variants: [
-			{ id: 'working-hours', unit: 'working_hours', length: 4, citation: '003 A1–A11', t: '003' },
-			{ id: 'calendar-days', unit: 'calendar_days', length: 1, citation: '003 A1–A11', t: '003' }
+			{
+				id: 'working-hours',
+				unit: 'working_hours',
+				length: 4,
+				citation: '003 A1–A11 p.5',
+				t: '003',
+				formerCitation: '003 A1–A11'
+			},
+			{
+				id: 'calendar-days',
+				unit: 'calendar_days',
+				length: 1,
+				citation: '003 A1–A11 p.5',
+				t: '003',
+				formerCitation: '003 A1–A11'
+			}
 		]
 	})
 ];

@@ -11,6 +11,7 @@ import type { RequestEvent } from '@sveltejs/kit';
 import { Readable } from 'node:stream';
 import busboy, { type Busboy } from 'busboy';
 import { ApiError } from '../http/api-error';
+import { fieldProblem } from '../../domain/errors/field-problem';
 import { requirePermission } from '../auth/guard';
 import { staffCaller } from '../auth/staff-actor';
 import { hasBearer, requireToken } from '../integration/token-auth';
@@ -23,7 +24,7 @@ export async function attachmentCaller(event: RequestEvent): Promise<AttachmentC
 		const bin = event.request.headers.get('x-applicant-bin') ?? '';
 		if (!/^\d{12}$/.test(bin))
 			throw new ApiError(422, 'X-Applicant-Bin: the 12-digit BIN/IIN of the applicant the portal speaks for.', {
-				'x-applicant-bin': 'required, 12 digits'
+				'x-applicant-bin': fieldProblem(bin ? 'invalid-bin' : 'required', 'required, 12 digits')
 			});
 		return { kind: 'portal', applicantBin: bin };
 	}
@@ -47,12 +48,16 @@ export async function readUpload(
 			415,
 			'Send the file as multipart/form-data (field "file") or as application/octet-stream with X-Filename.'
 		);
-	if (!request.body) throw new ApiError(422, 'file: the file to attach.', { file: 'required' });
+	if (!request.body)
+		throw new ApiError(422, 'file: the file to attach.', { file: fieldProblem('required', 'required') });
 	return multipartUpload(request.body, type, maxBytes);
 }
 
 const broken = () => new ApiError(400, 'The upload is not a complete multipart/form-data body.');
-const unknownField = (name: string) => new ApiError(422, `Unknown fields: ${name}.`, { [name]: 'not allowed' });
+const unknownField = (name: string) =>
+	new ApiError(422, `Unknown fields: ${name}.`, {
+		[name]: fieldProblem('unknown-field', 'not allowed', { keys: name })
+	});
 
 /**
  * multipart/form-data read as it arrives (busboy): the `file` part is handed on as a stream the blob
@@ -108,11 +113,13 @@ async function multipartUpload(
 			if (name !== 'replaces') return stop(unknownField(name));
 			replaces = value;
 		});
-		parser.on('filesLimit', () => stop(new ApiError(422, 'One file per upload.', { file: 'one file' })));
+		parser.on('filesLimit', () =>
+			stop(new ApiError(422, 'One file per upload.', { file: fieldProblem('one-file-only', 'one file') }))
+		);
 		parser.on('fieldsLimit', () => stop(unknownField('…')));
 		parser.on('error', () => stop(broken()));
 		parser.on('close', () => {
-			noFile(new ApiError(422, 'file: the file to attach.', { file: 'required' }));
+			noFile(new ApiError(422, 'file: the file to attach.', { file: fieldProblem('required', 'required') }));
 			if (fail) ko(fail);
 			else ok(replaces || undefined);
 		});
@@ -147,7 +154,9 @@ function rawUpload(request: Request): { file: UploadedFile; replaces: string | u
 		name = '';
 	}
 	if (!name.trim() || !request.body)
-		throw new ApiError(422, 'X-Filename: the file name, percent-encoded UTF-8.', { 'x-filename': 'required' });
+		throw new ApiError(422, 'X-Filename: the file name, percent-encoded UTF-8.', {
+			'x-filename': fieldProblem('required', 'required')
+		});
 	// Read without cancelling the body when the store stops early (see `halt` above).
 	const body = request.body as unknown as import('node:stream/web').ReadableStream<Uint8Array>;
 	const bytes = body.values({ preventCancel: true });

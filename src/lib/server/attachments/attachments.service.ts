@@ -14,6 +14,7 @@ import type { Clock } from '../clock';
 import { caseAttachments, cases, organisations } from '../db/schema';
 import { appendAuditEvent, appendCaseEvent } from '../audit/audit.repository';
 import { ApiError } from '../http/api-error';
+import { fieldProblem, zodFieldProblems } from '../../domain/errors/field-problem';
 import type { BlobStore } from './blob-store';
 import { ATTACHMENT_TYPES, sanitiseFilename, sniffKind } from '../../domain/attachments/sniff';
 import { applicantMayAttach } from '../../domain/attachments/attach-rules';
@@ -172,7 +173,14 @@ export function createAttachmentsService(deps: { db: Db; clock: Clock; store: Bl
 			const point = checkAttach(caller, await caseFor(db, caseId));
 			const badReplaces = (r: string | undefined) =>
 				r !== undefined && !UUID.test(r)
-					? new ApiError(422, 'replaces: the id of an attachment of this case.', { replaces: 'not an attachment id' })
+					? new ApiError(422, 'replaces: the id of an attachment of this case.', {
+							replaces: {
+								code: 'invalid-format',
+								message: 'not an attachment id',
+								params: { format: 'uuid' },
+								variant: 'uuid'
+							}
+						})
 					: null;
 			if (typeof replacesIn === 'string' && badReplaces(replacesIn)) throw badReplaces(replacesIn);
 			const staged = await store.stage(file.bytes, maxBytes);
@@ -192,7 +200,7 @@ export function createAttachmentsService(deps: { db: Db; clock: Clock; store: Bl
 					422,
 					'The file is not a PDF, PNG, JPEG, DOCX, XLSX, ODT, ODS or plain text (judged by its content).',
 					{
-						file: 'type not accepted'
+						file: fieldProblem('file-type-not-accepted', 'type not accepted')
 					}
 				);
 			}
@@ -272,7 +280,7 @@ export function createAttachmentsService(deps: { db: Db; clock: Clock; store: Bl
 			input: unknown
 		) {
 			const parsed = WithdrawSchema.safeParse(input);
-			if (!parsed.success) throw new ApiError(422, 'reason: 3 to 500 characters.', { reason: 'required, 3 to 500' });
+			if (!parsed.success) throw new ApiError(422, 'reason: 3 to 500 characters.', zodFieldProblems(parsed.error));
 			if (!UUID.test(attachmentId))
 				throw new ApiError(404, 'No such attachment.', undefined, undefined, 'attachment-not-found');
 			const now = clock.now();

@@ -4,15 +4,24 @@
  */
 import { ApiError } from '../http/api-error';
 import { SUPPORTED_FIRST_YEAR, SUPPORTED_LAST_YEAR } from '../../domain/calendar';
+import { fieldProblem, type FieldProblem } from '../../domain/errors/field-problem';
 
 const DATE_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/** A value not in the format `format` (`date`, `datetime`), answered in the catalogue's words for it. */
+const notInFormat = (format: string, message: string): FieldProblem => ({
+	code: 'invalid-format',
+	message,
+	params: { format },
+	variant: format
+});
 export const MAX_TERM_DAYS = 3650;
 
 export function onlyParams(params: URLSearchParams, allowed: string[]): void {
 	for (const key of params.keys()) {
 		if (!allowed.includes(key))
 			throw new ApiError(400, `Unknown parameter "${key}"; allowed: ${allowed.join(', ')}.`, {
-				[key]: 'unknown parameter'
+				[key]: fieldProblem('unknown-field', 'unknown parameter', { keys: key })
 			});
 	}
 }
@@ -20,9 +29,11 @@ export function onlyParams(params: URLSearchParams, allowed: string[]): void {
 export function requireParam(params: URLSearchParams, name: string): string {
 	const values = params.getAll(name);
 	if (values.length === 0 || values[0] === '')
-		throw new ApiError(400, `Parameter "${name}" is required.`, { [name]: 'required' });
+		throw new ApiError(400, `Parameter "${name}" is required.`, { [name]: fieldProblem('required', 'required') });
 	if (values.length > 1)
-		throw new ApiError(400, `Parameter "${name}" is given more than once.`, { [name]: 'repeated' });
+		throw new ApiError(400, `Parameter "${name}" is given more than once.`, {
+			[name]: fieldProblem('repeated', 'repeated')
+		});
 	return values[0]!;
 }
 
@@ -33,7 +44,7 @@ export function parseDate(name: string, value: string): string {
 		new ApiError(
 			400,
 			`Parameter "${name}" must be a date YYYY-MM-DD between ${SUPPORTED_FIRST_YEAR} and ${SUPPORTED_LAST_YEAR}.`,
-			{ [name]: 'invalid date' }
+			{ [name]: notInFormat('date', 'invalid date') }
 		);
 	if (!m) throw bad();
 	const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
@@ -48,7 +59,12 @@ export function checkYear(name: string, year: number): number {
 		throw new ApiError(
 			400,
 			`Parameter "${name}" must be a year between ${SUPPORTED_FIRST_YEAR} and ${SUPPORTED_LAST_YEAR}.`,
-			{ [name]: 'year out of range' }
+			{
+				[name]: fieldProblem('out-of-range', 'year out of range', {
+					min: String(SUPPORTED_FIRST_YEAR),
+					max: String(SUPPORTED_LAST_YEAR)
+				})
+			}
 		);
 	return year;
 }
@@ -56,7 +72,7 @@ export function checkYear(name: string, year: number): number {
 export function parseDays(name: string, value: string): number {
 	if (!/^\d{1,4}$/.test(value) || Number(value) > MAX_TERM_DAYS)
 		throw new ApiError(400, `Parameter "${name}" must be a whole number from 0 to ${MAX_TERM_DAYS}.`, {
-			[name]: 'out of range'
+			[name]: fieldProblem('out-of-range', 'out of range', { min: '0', max: String(MAX_TERM_DAYS) })
 		});
 	return Number(value);
 }
@@ -69,7 +85,7 @@ export function parseInstant(name: string, value: string): Date {
 		throw new ApiError(
 			400,
 			`Parameter "${name}" must be an ISO 8601 instant with an offset, e.g. 2026-03-20T16:30:00+05:00.`,
-			{ [name]: 'invalid instant' }
+			{ [name]: notInFormat('datetime', 'invalid instant') }
 		);
 	checkYear(name, Number(value.slice(0, 4)));
 	return at;

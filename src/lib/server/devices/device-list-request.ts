@@ -6,6 +6,7 @@
  */
 import { z } from 'zod';
 import { ApiError } from '../http/api-error';
+import { fieldProblem, zodIssueProblem } from '../../domain/errors/field-problem';
 import { MAX_DEVICE_LIST_BYTES, type DeviceListUpload } from './device-lists';
 
 const Fields = z
@@ -28,9 +29,12 @@ export async function readDeviceListForm(form: FormData): Promise<DeviceListUplo
 	if (!parsed.success) {
 		const issue = parsed.error.issues[0]!;
 		const name = String(issue.path[0] ?? 'form');
-		throw new ApiError(422, `${name}: ${issue.message}.`, { [name]: 'invalid' });
+		throw new ApiError(422, `${name}: ${issue.message}.`, { [name]: zodIssueProblem(issue) });
 	}
-	if (!(file instanceof File) || file.size === 0) throw new ApiError(422, 'file: the XLSX list.', { file: 'required' });
+	if (!(file instanceof File) || file.size === 0)
+		throw new ApiError(422, 'file: the XLSX list.', {
+			file: fieldProblem('required', 'required')
+		});
 	if (file.size > MAX_DEVICE_LIST_BYTES)
 		throw new ApiError(413, `The file is larger than ${MAX_DEVICE_LIST_BYTES} bytes.`);
 	return { ...parsed.data, fileName: file.name.slice(0, 255), bytes: new Uint8Array(await file.arrayBuffer()) };

@@ -21,6 +21,7 @@ import {
 import { monthlyListClock, nextMonth } from '../../domain/supervision/monthly-list-clock';
 import { appendAuditEvent, type Actor } from '../audit/audit.repository';
 import { ApiError } from '../http/api-error';
+import { fieldProblem } from '../../domain/errors/field-problem';
 
 export const DEVICE_LIST_STREAM = 'device-lists';
 export const MAX_DEVICE_LIST_BYTES = 20 * 1024 * 1024;
@@ -40,7 +41,9 @@ export class DeviceListFaults extends ApiError {
 		readonly faults: RowFault[],
 		readonly faultCount: number
 	) {
-		super(422, `The list has ${faultCount} fault(s); nothing was imported.`, { file: 'rows at fault' });
+		super(422, `The list has ${faultCount} fault(s); nothing was imported.`, {
+			file: fieldProblem('rows-at-fault', 'rows at fault', { count: String(faultCount) })
+		});
 	}
 }
 
@@ -88,11 +91,16 @@ export async function importDeviceList(
 	calendar: WorkingCalendar
 ) {
 	if (!reportingMonthEnded(upload.reportingMonth, calendar.localDate(now)))
-		throw new ApiError(422, 'reportingMonth: a month already ended, YYYY-MM.', { reportingMonth: 'not ended' });
-	if (upload.receivedAt > now) throw new ApiError(422, 'receivedAt: not in the future.', { receivedAt: 'after now' });
+		throw new ApiError(422, 'reportingMonth: a month already ended, YYYY-MM.', {
+			reportingMonth: fieldProblem('month-not-ended', 'not ended')
+		});
+	if (upload.receivedAt > now)
+		throw new ApiError(422, 'receivedAt: not in the future.', {
+			receivedAt: fieldProblem('in-the-future', 'after now')
+		});
 	if (calendar.localDate(upload.receivedAt) < `${nextMonth(upload.reportingMonth)}-01`)
 		throw new ApiError(422, 'receivedAt: after the reporting month ended (004 P 11).', {
-			receivedAt: 'before the month ended'
+			receivedAt: fieldProblem('before-month-ended', 'before the month ended', { citation: '004 P 11' })
 		});
 	if (upload.bytes.byteLength > MAX_DEVICE_LIST_BYTES)
 		throw new ApiError(413, `The file is larger than ${MAX_DEVICE_LIST_BYTES} bytes.`);
@@ -117,7 +125,7 @@ export async function importDeviceList(
 			.returning();
 		if (!list)
 			throw new ApiError(409, `The list for ${upload.reportingMonth} is already imported.`, {
-				reportingMonth: 'already imported'
+				reportingMonth: fieldProblem('month-already-imported', 'already imported', { month: upload.reportingMonth })
 			});
 		for (let i = 0; i < parsed.rows.length; i += INSERT_BATCH)
 			await tx

@@ -30,7 +30,7 @@ export class ApiError extends DomainError {
 	constructor(
 		readonly status: number,
 		message: string,
-		fields?: Record<string, FieldProblem | string>,
+		fields?: Record<string, FieldProblem>,
 		readonly headers?: Record<string, string>,
 		code?: string,
 		params: Record<string, string> = {}

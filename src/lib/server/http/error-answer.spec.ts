@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { DomainError } from '../../domain/errors/domain-error';
 import { ProcedureError } from '../../domain/procedures/types';
 import { ApiError } from './api-error';
+import { fieldProblem } from '../../domain/errors/field-problem';
 import { answerableError, errorAck, errorBody, errorResponse, statusOf } from './error-answer';
 
 describe('the one mapping of domain errors', () => {
@@ -30,7 +31,13 @@ describe('the one mapping of domain errors', () => {
 	it('keeps the fields and lets an HTTP-layer error name its own status', () => {
 		const e = new ApiError(415, 'Send the body as application/json.');
 		expect([statusOf(e), e.code]).toEqual([415, 'not-json']);
-		const invalid = new DomainError('invalid', 'invalid-fields', 'Some fields are invalid.', {}, { at: 'required' });
+		const invalid = new DomainError(
+			'invalid',
+			'invalid-fields',
+			'Some fields are invalid.',
+			{},
+			{ at: fieldProblem('required', 'required') }
+		);
 		expect(errorBody(invalid, 'kk')).toEqual({
 			code: 'invalid-fields',
 			message: 'Кейбір өрістер дұрыс толтырылмаған.',

@@ -9,7 +9,7 @@ import { json } from '@sveltejs/kit';
 import { m } from '../../paraglide/messages';
 import { DomainError, isDomainError, type DomainErrorKind } from '../../domain/errors/domain-error';
 import { formatCitations, parseCitations, type Citation } from '../../domain/legal/citation';
-import { asFieldProblem, type FieldProblem } from '../../domain/errors/field-problem';
+import type { FieldProblem } from '../../domain/errors/field-problem';
 import { isDatabaseUnreachable } from '../db/driver-guards';
 
 export type Locale = 'kk' | 'ru' | 'en';
@@ -55,16 +55,21 @@ const fieldKey = (code: string) => `cite_field_${code.replaceAll('-', '_')}`;
 
 /**
  * A field problem's message in `locale`, from the catalogue (`cite_field_<code>`, or its variant
- * `cite_field_<code>_<variant>`; `_cited` when it names a citation). A code the catalogue does not
- * name, or the generic `invalid`, says "invalid value" in that language, and in English keeps its
- * own text (ADR-107).
+ * `cite_field_<code>_<variant>`; `_cited` when it names a citation). A problem that is the error
+ * itself, told of the field at fault (`wrong-current-password`), reads the error's own `err_<code>`
+ * (ADR-120). A code the catalogue does not name, or the generic `invalid`, says "invalid value" in
+ * that language, and in English keeps its own text (ADR-107).
  */
 export function fieldMessage(p: FieldProblem, locale: Locale): string {
 	// An uncoded problem (`invalid`) is answered in English with its own, more precise text.
 	if (p.code === 'invalid' && locale === 'en' && p.message) return p.message;
 	const key = fieldKey(p.code);
 	const variant = p.variant ? catalogue[`${key}_${p.variant.replaceAll('-', '_')}`] : undefined;
-	const own = variant ?? (p.params?.citation ? catalogue[`${key}_cited`] : undefined) ?? catalogue[key];
+	const own =
+		variant ??
+		(p.params?.citation ? catalogue[`${key}_cited`] : undefined) ??
+		catalogue[key] ??
+		catalogue[keyOf(p.code)];
 	if (own) return own(localParams(p.params, locale), { locale });
 	if (locale === 'en') return p.message;
 	return catalogue[fieldKey('invalid')]!({}, { locale });
@@ -84,14 +89,14 @@ export interface FieldAnswer {
 
 /** Each field's problem as `{ code, message, citations? }`, the message in `locale`. */
 export function fieldAnswers(
-	fields: Readonly<Record<string, FieldProblem | string>>,
+	fields: Readonly<Record<string, FieldProblem>>,
 	locale: Locale
 ): Record<string, FieldAnswer> {
 	return Object.fromEntries(
-		Object.entries(fields).map(([name, raw]) => {
-			const p = asFieldProblem(raw);
-			return [name, { code: p.code, message: fieldMessage(p, locale), ...citationsOf(p.params) }];
-		})
+		Object.entries(fields).map(([name, p]) => [
+			name,
+			{ code: p.code, message: fieldMessage(p, locale), ...citationsOf(p.params) }
+		])
 	);
 }
 

@@ -10,6 +10,7 @@ import { encodeHexLowerCase } from '@oslojs/encoding';
 import type { Db, Tx } from '../db/client';
 import { idempotencyKeys } from '../db/schema';
 import { ApiError } from './api-error';
+import { fieldProblem } from '../../domain/errors/field-problem';
 
 export interface StoredResponse {
 	status: number;
@@ -34,7 +35,7 @@ export async function idempotent(
 		if (!row) return null;
 		if (row.requestHash !== requestHash)
 			throw new ApiError(422, 'This Idempotency-Key was already used for a different request.', {
-				'Idempotency-Key': 'reused with another body'
+				'Idempotency-Key': fieldProblem('idempotency-key-reused', 'reused with another body')
 			});
 		return { status: row.status, body: row.body, replayed: true };
 	};

@@ -11,6 +11,7 @@ import type { Db, Executor } from '../db/client';
 import { caseNotes, cases, userRoles, users } from '../db/schema';
 import { appendCaseEvent } from '../audit/audit.repository';
 import { ApiError } from '../http/api-error';
+import { fieldProblem, zodFieldProblems } from '../../domain/errors/field-problem';
 import { mentionsIn } from '../../domain/notes/markdown-lite';
 import { scopeSeesCase, searchScope } from '../../domain/access/search-scope';
 import { knownRoles, type Role } from '../../domain/access/roles';
@@ -45,7 +46,9 @@ async function caseFor(ex: Executor, caseId: string, author: NoteAuthor) {
 async function checkMentions(ex: Executor, text: string, c: Awaited<ReturnType<typeof caseFor>>) {
 	const names = mentionsIn(text);
 	if (names.length > 20)
-		throw new ApiError(422, 'At most 20 colleagues can be mentioned in one note.', { text: 'mentions' });
+		throw new ApiError(422, 'At most 20 colleagues can be mentioned in one note.', {
+			text: fieldProblem('mentions', 'mentions')
+		});
 	if (!names.length) return [];
 	const found = await ex
 		.select({ id: users.id, username: users.username, unit: users.unit, disabled: users.disabled })
@@ -63,10 +66,12 @@ async function checkMentions(ex: Executor, text: string, c: Awaited<ReturnType<t
 				)
 		: [];
 	const refused: string[] = [];
+	const refusedNames: string[] = [];
 	for (const name of names) {
 		const u = found.find((x) => x.username === name);
 		if (!u || u.disabled) {
 			refused.push(`@${name}: no such colleague`);
+			refusedNames.push(`@${name}`);
 			continue;
 		}
 		const scope = searchScope({
@@ -75,11 +80,14 @@ async function checkMentions(ex: Executor, text: string, c: Awaited<ReturnType<t
 			unit: u.unit,
 			agencyCode: null
 		});
-		if (!scopeSeesCase(scope, c)) refused.push(`@${name} cannot see this case`);
+		if (!scopeSeesCase(scope, c)) {
+			refused.push(`@${name} cannot see this case`);
+			refusedNames.push(`@${name}`);
+		}
 	}
 	if (refused.length)
 		throw new ApiError(422, `The note mentions someone it cannot reach: ${refused.join('; ')}.`, {
-			text: refused.join('; ')
+			text: fieldProblem('mention-unreachable', refused.join('; '), { names: refusedNames.join(', ') })
 		});
 	return found.filter((u) => names.includes(u.username));
 }
@@ -123,7 +131,7 @@ export async function listNotesFor(db: Db, caseId: string, reader: NoteAuthor): 
 
 export async function addNote(db: Db, caseId: string, author: NoteAuthor, input: unknown, now: Date) {
 	const parsed = NoteInputSchema.safeParse(input);
-	if (!parsed.success) throw new ApiError(422, 'text: 1 to 5,000 characters.', { text: 'required, at most 5000' });
+	if (!parsed.success) throw new ApiError(422, 'text: 1 to 5,000 characters.', zodFieldProblems(parsed.error));
 	const text = parsed.data.text;
 	return db.transaction(async (tx) => {
 		const c = await caseFor(tx, caseId, author);
@@ -144,7 +152,7 @@ export async function addNote(db: Db, caseId: string, author: NoteAuthor, input:
 
 export async function editNote(db: Db, caseId: string, noteId: string, author: NoteAuthor, input: unknown, now: Date) {
 	const parsed = NoteInputSchema.safeParse(input);
-	if (!parsed.success) throw new ApiError(422, 'text: 1 to 5,000 characters.', { text: 'required, at most 5000' });
+	if (!parsed.success) throw new ApiError(422, 'text: 1 to 5,000 characters.', zodFieldProblems(parsed.error));
 	if (!UUID.test(noteId)) throw new ApiError(404, 'No such note.', undefined, undefined, 'note-not-found');
 	const text = parsed.data.text;
 	return db.transaction(async (tx) => {

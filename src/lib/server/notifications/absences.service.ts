@@ -14,11 +14,12 @@ import { appendAuditEvent, type Actor } from '../audit/audit.repository';
 import { maySubstitute } from '../../domain/access/policy';
 import type { StandInWindow } from '../../domain/access/stand-ins';
 import { DomainError } from '../../domain/errors/domain-error';
+import { fieldProblem, type FieldProblem } from '../../domain/errors/field-problem';
 import { groupBy } from '../group-by';
 
 export type AbsenceReason = (typeof absenceReasons)[number];
 
-const invalid = (field: string, problem: string) =>
+const invalid = (field: string, problem: FieldProblem) =>
 	new DomainError('invalid', 'invalid-fields', 'Some fields are invalid.', {}, { [field]: problem });
 
 export function createAbsenceService(deps: {
@@ -124,11 +125,15 @@ export function createAbsenceService(deps: {
 			input: { substitute: string; startsAt: Date; endsAt: Date; reason?: AbsenceReason },
 			actor: Actor
 		): Promise<string> {
-			if (input.endsAt <= input.startsAt) throw invalid('endsAt', 'must be after startsAt');
+			if (input.endsAt <= input.startsAt)
+				throw invalid('endsAt', fieldProblem('not-after-start', 'must be after startsAt'));
 			const absent = await person(eq(users.id, userId));
 			const sub = await person(eq(users.username, input.substitute));
 			if (!absent || !sub || !maySubstitute(absent, sub))
-				throw invalid('substitute', 'must be an active colleague of your unit who works cases');
+				throw invalid(
+					'substitute',
+					fieldProblem('not-a-substitute', 'must be an active colleague of your unit who works cases')
+				);
 			// One substitute at a time: a second period over the first would leave who stands in to chance.
 			const [overlap] = await db
 				.select({ id: absences.id })
@@ -142,7 +147,7 @@ export function createAbsenceService(deps: {
 					)
 				)
 				.limit(1);
-			if (overlap) throw invalid('startsAt', 'overlaps an absence already declared');
+			if (overlap) throw invalid('startsAt', fieldProblem('absence-overlaps', 'overlaps an absence already declared'));
 			const reason = input.reason ?? 'leave';
 			const id = await db.transaction(async (tx) => {
 				const [row] = await tx

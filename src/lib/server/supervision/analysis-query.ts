@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { ApiError } from '../http/api-error';
+import { fieldProblem, zodIssueProblem } from '../../domain/errors/field-problem';
 import { onlyParams, parseDate } from '../calendar/calendar-query';
 import { customPeriod, periodContaining, type Period } from '../../domain/supervision/period';
 import type { LocalDate } from '../../domain/calendar';
@@ -47,7 +48,9 @@ export function parseAnalysisQuery(params: URLSearchParams, today: LocalDate, ex
 	for (const key of FILTER_PARAMS) {
 		const values = params.getAll(key);
 		if (values.length > 1)
-			throw new ApiError(400, `Parameter "${key}" is given more than once.`, { [key]: 'repeated' });
+			throw new ApiError(400, `Parameter "${key}" is given more than once.`, {
+				[key]: fieldProblem('repeated', 'repeated')
+			});
 		if (values[0]) single[key] = values[0];
 	}
 	const { from, to, ...rest } = single;
@@ -55,18 +58,25 @@ export function parseAnalysisQuery(params: URLSearchParams, today: LocalDate, ex
 	if (!parsed.success) {
 		const issue = parsed.error.issues[0]!;
 		const name = String(issue.path[0] ?? 'query');
-		throw new ApiError(400, `Parameter "${name}": ${issue.message}.`, { [name]: 'invalid' });
+		throw new ApiError(400, `Parameter "${name}": ${issue.message}.`, { [name]: zodIssueProblem(issue) });
 	}
 	const { period: kind, ...filters } = parsed.data;
 	if (from || to || kind === 'custom') {
 		if (!from || !to)
-			throw new ApiError(400, 'A custom period needs both "from" and "to".', { [from ? 'to' : 'from']: 'required' });
+			throw new ApiError(400, 'A custom period needs both "from" and "to".', {
+				[from ? 'to' : 'from']: fieldProblem('required', 'required')
+			});
 		if (kind && kind !== 'custom')
-			throw new ApiError(400, `"from"/"to" make a custom period; drop "period=${kind}".`, { period: 'conflict' });
+			throw new ApiError(400, `"from"/"to" make a custom period; drop "period=${kind}".`, {
+				period: fieldProblem('not-with-custom-period', 'conflict')
+			});
 		try {
 			return { period: customPeriod(parseDate('from', from), parseDate('to', to)), filters };
 		} catch (e) {
-			if (e instanceof RangeError) throw new ApiError(400, '"to" is before "from".', { to: 'before from' });
+			if (e instanceof RangeError)
+				throw new ApiError(400, '"to" is before "from".', {
+					to: fieldProblem('too-early', 'before from', { min: from })
+				});
 			throw e;
 		}
 	}

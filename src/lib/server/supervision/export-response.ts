@@ -7,6 +7,7 @@ import { Readable } from 'node:stream';
 import type { RequestEvent } from '@sveltejs/kit';
 import { z } from 'zod';
 import { ApiError } from '$lib/server/http/api-error';
+import { zodIssueProblem } from '$lib/domain/errors/field-problem';
 import { getLocale } from '$lib/paraglide/runtime';
 import { m } from '$lib/paraglide/messages';
 import { appendAuditEvent } from '$lib/server/audit/audit.repository';
@@ -56,8 +57,9 @@ export async function exportResponse<T extends string, D>(
 			lang: p.get('lang') ?? undefined
 		});
 	if (!parsed.success) {
-		const name = String(parsed.error.issues[0]!.path[0] ?? 'format');
-		throw new ApiError(400, `Parameter "${name}": ${parsed.error.issues[0]!.message}.`, { [name]: 'invalid' });
+		const issue = parsed.error.issues[0]!;
+		const name = String(issue.path[0] ?? 'format');
+		throw new ApiError(400, `Parameter "${name}": ${issue.message}.`, { [name]: zodIssueProblem(issue) });
 	}
 	const opts = parsed.data;
 	const table = opts.table as T;

@@ -28,7 +28,7 @@ export function adminUserAction<S extends z.ZodType>(
 		} catch (e) {
 			if (!isUserInputError(e)) throw e;
 			const status = e.kind === 'not-found' ? 404 : e.kind === 'invalid' ? 422 : 409;
-			throw new ApiError(status, e.message, { [e.field]: e.message });
+			throw new ApiError(status, e.message, { ...e.fields });
 		}
 		return json({ id: id.data, ...(await event.locals.ctx.users.publicView(id.data)) });
 	});

@@ -3,6 +3,7 @@
  * same transaction as the change, with the state before and after; secrets never enter the trail.
  */
 import { DomainError, isDomainError } from '../../domain/errors/domain-error';
+import { fieldProblem } from '../../domain/errors/field-problem';
 import { clearRecoveryCodes } from '../auth/recovery-codes';
 import { eq, sql } from 'drizzle-orm';
 import { isLastActiveAdmin, LAST_ADMIN_MESSAGE } from './last-admin';
@@ -41,7 +42,7 @@ export class UserInputError extends DomainError {
 		message: string,
 		readonly field: string
 	) {
-		super(kind, code, message, {}, { [field]: message });
+		super(kind, code, message, {}, { [field]: fieldProblem(code, message) });
 	}
 }
 

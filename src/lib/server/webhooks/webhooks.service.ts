@@ -12,6 +12,7 @@ import { cases, integrationTokens, webhookAttempts, webhookDeliveries, webhookSu
 import type { Clock } from '../clock';
 import { appendAuditEvent, type Actor } from '../audit/audit.repository';
 import { ApiError } from '../http/api-error';
+import { fieldProblem } from '../../domain/errors/field-problem';
 import { generateSecureRandomString } from '../auth/token';
 import {
 	WEBHOOK_TYPES,
@@ -68,15 +69,24 @@ export function createWebhookService(deps: {
 		 */
 		async create(input: z.infer<typeof NewWebhookSchema>, actor: Actor, ownOrigins: readonly string[]) {
 			const problem = webhookUrlProblem(input.url, ownOrigins);
-			if (problem) throw new ApiError(422, 'Some fields are invalid.', { url: WEBHOOK_URL_MESSAGES[problem] });
+			if (problem)
+				throw new ApiError(422, 'Some fields are invalid.', {
+					url: fieldProblem(`webhook-url-${problem}`, WEBHOOK_URL_MESSAGES[problem])
+				});
 			const [token] = await db.select().from(integrationTokens).where(eq(integrationTokens.id, input.tokenId));
 			if (!token || token.revokedAt)
-				throw new ApiError(422, 'Some fields are invalid.', { tokenId: 'no such active integration token' });
+				throw new ApiError(422, 'Some fields are invalid.', {
+					tokenId: fieldProblem('no-active-token', 'no such active integration token')
+				});
 			const allowed = webhookTypesFor(token.kind);
 			const foreign = input.events.filter((e) => !allowed.includes(e));
 			if (foreign.length)
 				throw new ApiError(422, 'Some fields are invalid.', {
-					events: `a ${token.kind} token may subscribe to ${allowed.join(', ')}; not to ${foreign.join(', ')}`
+					events: fieldProblem(
+						'not-in-list',
+						`a ${token.kind} token may subscribe to ${allowed.join(', ')}; not to ${foreign.join(', ')}`,
+						{ values: allowed.join(', ') }
+					)
 				});
 			const id = `wh_${generateSecureRandomString()}`;
 			const secret = `${SECRET_PREFIX}${randomBytes(32).toString('base64url')}`;

@@ -2,6 +2,7 @@ import { json } from '@sveltejs/kit';
 import { z } from 'zod';
 import { isNull } from 'drizzle-orm';
 import { ApiError, apiRoute } from '$lib/server/http/api-error';
+import { fieldProblem } from '$lib/domain/errors/field-problem';
 import { readJson } from '$lib/server/http/json-body';
 import { requirePermission } from '$lib/server/auth/guard';
 import { uploadKeystore } from '$lib/server/signing/keystores';
@@ -56,10 +57,12 @@ export const POST = apiRoute(async (event) => {
 	} catch (e) {
 		if (isSignerRefused(e) && e.code === 'untrusted-certificate')
 			throw new ApiError(422, 'The certificate does not chain to a configured trust anchor.', {
-				p12: e.message
+				p12: fieldProblem(e.code, e.message)
 			});
 		if (isSignerRefused(e))
-			throw new ApiError(422, 'The keystore does not open with this passphrase.', { p12: e.message });
+			throw new ApiError(422, 'The keystore does not open with this passphrase.', {
+				p12: fieldProblem(e.code, e.message)
+			});
 		throw e;
 	}
 });

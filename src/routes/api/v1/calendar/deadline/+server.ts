@@ -1,5 +1,7 @@
 import { json } from '@sveltejs/kit';
 import { apiRoute, ApiError } from '$lib/server/http/api-error';
+import { fieldProblem } from '$lib/domain/errors/field-problem';
+import { SUPPORTED_FIRST_YEAR, SUPPORTED_LAST_YEAR } from '$lib/domain/calendar';
 import { almatyIso, onlyParams, parseDate, parseDays, requireParam } from '$lib/server/calendar/calendar-query';
 
 /**
@@ -14,7 +16,9 @@ export const GET = apiRoute(async ({ url, locals }) => {
 	const hasWorking = q.has('workingDays');
 	if (hasWorking === q.has('calendarDays'))
 		throw new ApiError(400, 'Give exactly one of "workingDays" or "calendarDays".', {
-			workingDays: 'exactly one of workingDays, calendarDays'
+			workingDays: fieldProblem('exactly-one-of', 'exactly one of workingDays, calendarDays', {
+				values: 'workingDays, calendarDays'
+			})
 		});
 	const calendar = await locals.ctx.calendar.current();
 	try {
@@ -24,7 +28,12 @@ export const GET = apiRoute(async ({ url, locals }) => {
 		return json({ dueDate: calendar.localDate(due), due: almatyIso(due) });
 	} catch (e) {
 		if (e instanceof RangeError)
-			throw new ApiError(400, 'The term ends outside the supported years.', { start: e.message });
+			throw new ApiError(400, 'The term ends outside the supported years.', {
+				start: fieldProblem('term-outside-years', e.message, {
+					min: String(SUPPORTED_FIRST_YEAR),
+					max: String(SUPPORTED_LAST_YEAR)
+				})
+			});
 		throw e;
 	}
 });

@@ -14,7 +14,7 @@ export const PUT = apiRoute(async (event) => {
 		await event.locals.ctx.userAdmin.changeOwnPassword(user.id, body.current, body.next, event.locals.session!.id);
 	} catch (e) {
 		if (!isUserInputError(e)) throw e;
-		throw new ApiError(e.field === 'current' ? 403 : 422, e.message, { [e.field]: e.message });
+		throw new ApiError(e.field === 'current' ? 403 : 422, e.message, { ...e.fields });
 	}
 	return new Response(null, { status: 204 });
 });
