@@ -70,21 +70,41 @@ export function caseListWhere(f: CaseListFilter, viewer: ListViewer, now: Date):
 /**
  * A case's band is its most urgent open clock's (queue/urgency.ts), from the stored instants the
  * scheduler keeps current (ADR-088): breached past a due, red past `red_at`, amber past `warn_at`.
- * Each test starts with `least(warn_at, red_at, due_at) <= now`, which every warned or breached
- * clock meets (amber ≤ red ≤ due), so a rare band is read from clocks_band_idx.
+ * Every warned or breached clock has `least(warn_at, red_at, due_at) <= now` (amber ≤ red ≤ due),
+ * so the warned bands are the cases of the few clocks clocks_band_idx finds, grouped by case and
+ * told apart by what their clocks passed: the list starts from those clocks instead of testing
+ * each case of a million on its way down the sort's index (ADR-136).
  */
 function bandCondition(band: NonNullable<CaseListFilter['band']>, now: Date): SQL {
 	const at = sql`${now.toISOString()}::timestamptz`;
-	const some = (cond: SQL) =>
-		sql`exists (select 1 from clocks k where k.case_id = c.id and k.state in ('running', 'overdue') and least(k.warn_at, k.red_at, k.due_at) <= ${at} and ${cond})`;
-	const breached = some(sql`(k.state = 'overdue' or k.due_at <= ${at})`);
-	const red = some(sql`k.red_at <= ${at}`);
-	const warned = some(sql`true`);
-	if (band === 'breached') return breached;
-	if (band === 'red') return sql`${red} and not ${breached}`;
-	if (band === 'amber') return sql`${warned} and not ${red} and not ${breached}`;
-	if (band === 'warning') return sql`${warned} and not ${breached}`;
-	return sql`not ${warned}`;
+	const warned = sql`k.state in ('running', 'overdue') and least(k.warn_at, k.red_at, k.due_at) <= ${at}`;
+	if (band === 'ok') return sql`not exists (select 1 from clocks k where k.case_id = c.id and ${warned})`;
+	const breached = sql`count(*) filter (where k.state = 'overdue' or k.due_at <= ${at})`;
+	const red = sql`count(*) filter (where k.red_at <= ${at})`;
+	const having =
+		band === 'breached'
+			? sql`${breached} > 0`
+			: band === 'red'
+				? sql`${red} > 0 and ${breached} = 0`
+				: band === 'amber'
+					? sql`${red} = 0 and ${breached} = 0`
+					: sql`${breached} = 0`;
+	return sql`c.id in (select k.case_id from clocks k where ${warned} group by k.case_id having ${having})`;
+}
+
+/**
+ * A decided-date filter said again on the decided sort's key, `coalesce(decided_at, 'infinity')`,
+ * which the pair indexes hold: the page reads the range of dates from them. Said only on
+ * `decided_at`, the descending walk started at the undecided cases (infinity) and tested 100,000
+ * of them before the first decided one (1.2 s measured; ADR-136). Only for the page: in the count
+ * the same condition twice made the planner expect too few rows and AND three bitmaps.
+ */
+function decidedSortRange(f: CaseListFilter): SQL {
+	const key = SORT_EXPR.decided;
+	const w: SQL[] = [sql`${key} < 'infinity'::timestamptz`];
+	if (f.decidedFrom) w.push(sql`${key} >= ${dayStart(f.decidedFrom)}::timestamptz`);
+	if (f.decidedTo) w.push(sql`${key} < ${dayAfter(f.decidedTo)}::timestamptz`);
+	return sql.join(w, sql` and `);
 }
 
 export interface CaseListRow {
@@ -129,6 +149,7 @@ export async function listCasePage(
 	const asc = (dir === 'asc') === forward;
 	const cursor = before ?? after;
 	const conds = [caseListWhere(f, viewer, now)];
+	if (sort === 'decided' && (f.decidedFrom || f.decidedTo)) conds.push(decidedSortRange(f));
 	if (cursor) {
 		const value = cursor.value === null ? sql`'infinity'::timestamptz` : sql`${cursor.value}${SORT_CAST[sort]}`;
 		conds.push(

@@ -334,9 +334,11 @@ export const clocks = pgTable(
 			)
 			.where(sql`state in ('running', 'overdue') and fired_for is distinct from due_at`),
 		// `/cases` band filters (ADR-088): the open clocks in a warning band or past due, by the
-		// earliest of their band instants (amber ≤ red ≤ due; least() skips a missing one).
+		// earliest of their band instants (amber ≤ red ≤ due; least() skips a missing one). It holds
+		// every column the band test reads, so a band is read from the index alone, not from a heap
+		// page per clock (ADR-136); the expression's statistics are in migration 0024.
 		index('clocks_band_idx')
-			.on(sql`(least(warn_at, red_at, due_at))`)
+			.on(sql`(least(warn_at, red_at, due_at))`, t.caseId, t.state, t.dueAt, t.redAt, t.warnAt)
 			.where(sql`state in ('running', 'overdue')`)
 	]
 );
