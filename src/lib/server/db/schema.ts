@@ -206,6 +206,9 @@ export const cases = pgTable(
 		// `/cases` (ADR-041, ADR-088): one index per equality filter and sort, each ending in the id the
 		// keyset compares; the filter column first, so a page walks only the filtered cases in order.
 		...listIndexes(t),
+		// The whole list by number, with the id the keyset compares (received and decided have theirs in
+		// 0012): a band of more than COUNT_CAP cases walks it alone, without a heap page a case (ADR-136).
+		index('cases_list_number_idx').on(t.number, t.id),
 		// The supervision analyses select a period of decisions (ADR-046).
 		index('cases_decided_at_idx')
 			.on(t.decidedAt)
