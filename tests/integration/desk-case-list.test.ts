@@ -4,6 +4,7 @@
  * device-verification rule of the search (ADR-040, ADR-041).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { eq } from 'drizzle-orm';
 import { createTestDb } from '../helpers/test-db';
 import type { DbHandle } from '../../src/lib/server/db/client';
 import { cases, clocks, consultations, mfaChecks, organisations, users } from '../../src/lib/server/db/schema';
@@ -202,6 +203,32 @@ describe('band and decided dates under every sort', () => {
 		expect(await all({ ...filter, sort, dir })).toEqual(expected);
 		expect(await all({ ...filter, sort, dir }, head(), 7, true)).toEqual(expected);
 		expect(await countCases(handle.db, filter, head(), NOW)).toEqual({ count: keep.size, capped: false });
+	});
+});
+
+describe('a case decided before it was received', () => {
+	// The page by receipt reads a decided range from its end, as a decision follows its receipt; a case
+	// that breaks the rule is still listed, in its place (ADR-136).
+	it('is listed where it belongs', async () => {
+		const number = 'T-2026-00020'; // received 11 February, granted 14 February
+		const [row] = await handle.db.select().from(cases).where(eq(cases.number, number));
+		await handle.db
+			.update(cases)
+			.set({ decidedAt: new Date(Date.UTC(2026, 1, 8, 4)) })
+			.where(eq(cases.id, row!.id));
+		try {
+			const { filter } = parseCaseListFilter(new URLSearchParams('decidedFrom=2026-02-05&decidedTo=2026-02-09'));
+			const keep = new Set([...numbersOf((i) => i % 3 === 2 && 4 + Math.floor(i / 2) <= 9), number]);
+			for (const dir of ['desc', 'asc'] as const) {
+				const expected = (await all({ sort: 'received', dir })).filter((n) => keep.has(n));
+				expect(expected).toContain(number);
+				expect(await all({ ...filter, sort: 'received', dir })).toEqual(expected);
+				expect(await all({ ...filter, sort: 'received', dir }, head(), 2)).toEqual(expected);
+				expect(await all({ ...filter, sort: 'received', dir }, head(), 7, true)).toEqual(expected);
+			}
+		} finally {
+			await handle.db.update(cases).set({ decidedAt: row!.decidedAt }).where(eq(cases.id, row!.id));
+		}
 	});
 });
 

@@ -209,6 +209,11 @@ export const cases = pgTable(
 		// The whole list by number, with the id the keyset compares (received and decided have theirs in
 		// 0012): a band of more than COUNT_CAP cases walks it alone, without a heap page a case (ADR-136).
 		index('cases_list_number_idx').on(t.number, t.id),
+		// The cases decided before they were received, which the rule says are none: a decided range
+		// sorted by receipt walks from the range's end and reads these apart (ADR-136).
+		index('cases_decided_early_idx')
+			.on(t.receivedAt, t.id)
+			.where(sql`decided_at < received_at`),
 		// The supervision analyses select a period of decisions (ADR-046).
 		index('cases_decided_at_idx')
 			.on(t.decidedAt)
