@@ -4,6 +4,7 @@
  * device-verification rule of the search (ADR-040, ADR-041).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { eq } from 'drizzle-orm';
 import { createTestDb } from '../helpers/test-db';
 import type { DbHandle } from '../../src/lib/server/db/client';
 import { cases, clocks, consultations, mfaChecks, organisations, users } from '../../src/lib/server/db/schema';
@@ -77,6 +78,21 @@ beforeAll(async () => {
 				dueAt: new Date(NOW.getTime() + (i < 3 ? -1 : 5) * 86_400_000),
 				warnAt: new Date(NOW.getTime() + (i < 6 ? -1 : 2) * 86_400_000),
 				redAt: new Date(NOW.getTime() + (i < 5 ? -1 : 4) * 3_600_000)
+			});
+		// A second clock, less urgent than the first, leaves the case's band as it was (ADR-136): 1 breached
+		// with a red one, 4 red with an amber one, 5 amber with one written before red_at existed.
+		if (i === 1 || i === 4 || i === 5)
+			await handle.db.insert(clocks).values({
+				caseId: c!.id,
+				kind: 'complaint-review',
+				unit: 'working_days',
+				length: 10,
+				citation: 'x',
+				events: [],
+				state: 'running',
+				dueAt: new Date(NOW.getTime() + 5 * 86_400_000),
+				warnAt: new Date(NOW.getTime() - 86_400_000),
+				redAt: i === 5 ? null : new Date(NOW.getTime() + (i === 1 ? -1 : 4) * 3_600_000)
 			});
 	}
 }, 120_000);
@@ -153,6 +169,67 @@ describe('keyset paging', () => {
 			expect(first.prev).toBeNull();
 		}
 	);
+});
+
+describe('band and decided dates under every sort', () => {
+	// The rows and order a band or decided-date filter gives are the whole list's, in its order, kept
+	// by the same test in JS: the band read from its clocks and the decided range read on the sort
+	// key (ADR-136) change how the rows are found, never which or in what order.
+	const granted = (i: number) => i % 3 === 2;
+	const decidedDay = (i: number) => 1 + Math.floor(i / 2) + 3; // received day of February + 3
+	it.each(
+		(
+			[
+				['band=breached', (i: number) => i < 3],
+				['band=red&unit=U2', (i: number) => i === 4],
+				['band=amber', (i: number) => i === 5],
+				['band=ok&decidedFrom=2026-02-20', (i: number) => i >= 10 && granted(i) && decidedDay(i) >= 20],
+				[
+					'decidedFrom=2026-02-10&decidedTo=2026-02-20',
+					(i: number) => granted(i) && decidedDay(i) >= 10 && decidedDay(i) <= 20
+				],
+				['decidedTo=2026-02-12&stage=granted', (i: number) => granted(i) && decidedDay(i) <= 12],
+				[
+					'decidedFrom=2026-02-25&service=export-licence',
+					(i: number) => granted(i) && i % 4 === 0 && decidedDay(i) >= 25
+				]
+			] as const
+		).flatMap(([q, pred]) => SORTS.flatMap((s) => [[q, s, 'asc', pred] as const, [q, s, 'desc', pred] as const]))
+	)('%s by %s %s', async (q, sort, dir, pred) => {
+		const { filter } = parseCaseListFilter(new URLSearchParams(q));
+		const keep = new Set(numbersOf(pred));
+		expect(keep.size).toBeGreaterThan(0);
+		const expected = (await all({ sort, dir })).filter((n) => keep.has(n));
+		expect(await all({ ...filter, sort, dir })).toEqual(expected);
+		expect(await all({ ...filter, sort, dir }, head(), 7, true)).toEqual(expected);
+		expect(await countCases(handle.db, filter, head(), NOW)).toEqual({ count: keep.size, capped: false });
+	});
+});
+
+describe('a case decided before it was received', () => {
+	// The page by receipt reads a decided range from its end, as a decision follows its receipt; a case
+	// that breaks the rule is still listed, in its place (ADR-136).
+	it('is listed where it belongs', async () => {
+		const number = 'T-2026-00020'; // received 11 February, granted 14 February
+		const [row] = await handle.db.select().from(cases).where(eq(cases.number, number));
+		await handle.db
+			.update(cases)
+			.set({ decidedAt: new Date(Date.UTC(2026, 1, 8, 4)) })
+			.where(eq(cases.id, row!.id));
+		try {
+			const { filter } = parseCaseListFilter(new URLSearchParams('decidedFrom=2026-02-05&decidedTo=2026-02-09'));
+			const keep = new Set([...numbersOf((i) => i % 3 === 2 && 4 + Math.floor(i / 2) <= 9), number]);
+			for (const dir of ['desc', 'asc'] as const) {
+				const expected = (await all({ sort: 'received', dir })).filter((n) => keep.has(n));
+				expect(expected).toContain(number);
+				expect(await all({ ...filter, sort: 'received', dir })).toEqual(expected);
+				expect(await all({ ...filter, sort: 'received', dir }, head(), 2)).toEqual(expected);
+				expect(await all({ ...filter, sort: 'received', dir }, head(), 7, true)).toEqual(expected);
+			}
+		} finally {
+			await handle.db.update(cases).set({ decidedAt: row!.decidedAt }).where(eq(cases.id, row!.id));
+		}
+	});
 });
 
 describe('visibility', () => {

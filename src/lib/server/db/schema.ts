@@ -206,6 +206,14 @@ export const cases = pgTable(
 		// `/cases` (ADR-041, ADR-088): one index per equality filter and sort, each ending in the id the
 		// keyset compares; the filter column first, so a page walks only the filtered cases in order.
 		...listIndexes(t),
+		// The whole list by number, with the id the keyset compares (received and decided have theirs in
+		// 0012): a band of more than COUNT_CAP cases walks it alone, without a heap page a case (ADR-136).
+		index('cases_list_number_idx').on(t.number, t.id),
+		// The cases decided before they were received, which the rule says are none: a decided range
+		// sorted by receipt walks from the range's end and reads these apart (ADR-136).
+		index('cases_decided_early_idx')
+			.on(t.receivedAt, t.id)
+			.where(sql`decided_at < received_at`),
 		// The supervision analyses select a period of decisions (ADR-046).
 		index('cases_decided_at_idx')
 			.on(t.decidedAt)
@@ -334,9 +342,11 @@ export const clocks = pgTable(
 			)
 			.where(sql`state in ('running', 'overdue') and fired_for is distinct from due_at`),
 		// `/cases` band filters (ADR-088): the open clocks in a warning band or past due, by the
-		// earliest of their band instants (amber ≤ red ≤ due; least() skips a missing one).
+		// earliest of their band instants (amber ≤ red ≤ due; least() skips a missing one). It holds
+		// every column the band test reads, so a band is read from the index alone, not from a heap
+		// page per clock (ADR-136); the expression's statistics are in migration 0024.
 		index('clocks_band_idx')
-			.on(sql`(least(warn_at, red_at, due_at))`)
+			.on(sql`(least(warn_at, red_at, due_at))`, t.caseId, t.state, t.dueAt, t.redAt, t.warnAt)
 			.where(sql`state in ('running', 'overdue')`)
 	]
 );
