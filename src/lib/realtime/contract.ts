@@ -181,7 +181,9 @@ export const HandshakeErrors = {
 	unauthenticated: 'unauthenticated',
 	forbidden: 'forbidden',
 	/** The session already holds the most sockets a process allows it (a tab each). */
-	tooManySockets: 'too-many-sockets'
+	tooManySockets: 'too-many-sockets',
+	/** Whom the user stands in for could not be read (the database out of reach): try again (ADR-125). */
+	unavailable: 'unavailable'
 } as const;
 export type HandshakeErrorCode = (typeof HandshakeErrors)[keyof typeof HandshakeErrors];
 export interface HandshakeRefusal {
