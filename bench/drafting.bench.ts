@@ -15,7 +15,8 @@
  * changes the typing rate; `--carets` makes every keystroke also move its author's caret (an
  * awareness update, as y-prosemirror's cursor plugin sends in the editor) for both servers.
  * Part 2: loading a draft with 10,000 stored updates, before and after compaction.
- * Run: npx tsx bench/drafting.bench.ts [--quick] [--seconds 120] [--editors 20] [--rounds 1] [--cps 5] [--carets] [--profile DIR]
+ * Run: npx tsx bench/drafting.bench.ts [--quick] [--seconds 120] [--editors 20] [--rounds 1]
+ *   [--cps 5] [--carets] [--profile DIR]
  * (needs `npm run build`; BENCH_DATABASE_URL=postgres://… to run on PostgreSQL instead of PGlite)
  */
 import { spawn } from 'node:child_process';
@@ -60,7 +61,10 @@ interface ServerFigures {
 	mainCpuPercent: number | null;
 	/** Time the main thread spent in garbage collection over the window. */
 	gcMs: number;
-	/** Write system calls of the process over the window (Linux `/proc/self/io`; every socket write is one), or null. */
+	/**
+	 * Write system calls of the process over the window (Linux `/proc/self/io`; every socket write
+	 * is one), or null.
+	 */
 	writeCalls: number | null;
 	peakRssMiB: number;
 	heapMiB: number;
@@ -68,7 +72,10 @@ interface ServerFigures {
 
 const SAVE = { debounceMs: 40, maxWaitMs: 400 };
 
-/** The editors' child process: `ready` once all are synced; `go()` starts the warm-up and resolves when the measured run starts. */
+/**
+ * The editors' child process: `ready` once all are synced; `go()` starts the warm-up and resolves
+ * when the measured run starts.
+ */
 function runClients(config: object): { ready: Promise<void>; go(): Promise<{ report: Promise<ClientReport> }> } {
 	const dir = mkdtempSync(join(tmpdir(), 'merzim-bench-draft-'));
 	const file = join(dir, 'config.json');
@@ -151,7 +158,10 @@ async function measured(
 	};
 }
 
-/** CPU time of this process's main thread in ms (Linux `/proc`, 10-ms ticks), or null: the rest is the embedded database's thread, GC and I/O helpers. */
+/**
+ * CPU time of this process's main thread in ms (Linux `/proc`, 10-ms ticks), or null: the rest is
+ * the embedded database's thread, GC and I/O helpers.
+ */
 function mainThreadCpuMs(): number | null {
 	try {
 		const stat = readFileSync(`/proc/self/task/${process.pid}/stat`, 'utf8');
@@ -171,7 +181,10 @@ function writeCalls(): number | null {
 	}
 }
 
-/** A V8 CPU profile and a sampled allocation profile of this process's main thread (--profile DIR), to open in Chrome's DevTools. */
+/**
+ * A V8 CPU profile and a sampled allocation profile of this process's main thread (--profile DIR),
+ * to open in Chrome's DevTools.
+ */
 async function startProfile() {
 	const session = new inspector.Session();
 	session.connect();
@@ -256,7 +269,10 @@ async function measureEditors(server: object, name: string, opts: TypingOptions)
 	return { ...result, atRest };
 }
 
-/** Ours: the real server (SvelteKit handler + socket.io) on a fresh app context, editors signed in as heads, a fresh case. */
+/**
+ * Ours: the real server (SvelteKit handler + socket.io) on a fresh app context, editors signed in
+ * as heads, a fresh case.
+ */
 async function merzimPhase(
 	makeCtx: () => Promise<AppContext>,
 	opts: TypingOptions,

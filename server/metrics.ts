@@ -110,7 +110,9 @@ export function createMetrics(ctx: AppContext, io: RealtimeServer): ServerMetric
 
 	new Gauge({
 		name: 'merzim_db_connections',
-		help: 'Connections to the database (PostgreSQL: sessions on this database, all processes; PGlite: its one session)',
+		help:
+			'Connections to the database (PostgreSQL: sessions on this database, all processes; PGlite: ' +
+			'its one session)',
 		registers: [registry],
 		async collect() {
 			if (ctx.dbHandle.driver === 'pglite') return this.set(1);
@@ -156,7 +158,9 @@ export function createMetrics(ctx: AppContext, io: RealtimeServer): ServerMetric
 	});
 	new Gauge({
 		name: 'merzim_webhook_queue_depth',
-		help: 'Webhook deliveries of live subscriptions waiting to be sent (pending, all processes; paused ones included) and given up until resent (failed)',
+		help:
+			'Webhook deliveries of live subscriptions waiting to be sent (pending, all processes; paused ' +
+			'ones included) and given up until resent (failed)',
 		labelNames: ['status'] as const,
 		registers: [registry],
 		async collect() {

@@ -73,7 +73,10 @@ const PHASE_S = quick
 		};
 /** Redis stopped, and a node cut off from it: 30 s (10 s in the quick run, whose phases are short). */
 const REDIS_DOWN_S = quick ? 10 : 30;
-/** A node that neither serves nor is ready this long after it was started hangs (starts took 79 s on a loaded machine). */
+/**
+ * A node that neither serves nor is ready this long after it was started hangs (starts took 79 s on
+ * a loaded machine).
+ */
 const START_MS = 240_000;
 /** How long the clients get to be back and caught up once the load stops. */
 const SETTLE_MS = 60_000;

@@ -143,7 +143,8 @@ export function soakReport(
 	const all = (n: string, f: 'rss' | 'heap' | 'handles') => samples.map((s) => s.nodes[n]![f]).filter((v) => v != null);
 	console.log(`\nper node, slopes by least squares over the ${after.length} samples after warm-up:`);
 	console.log(
-		'node  RSS MB first → last  slope MB/h (± s.e.)      heap MB first → last  slope MB/h (± s.e.)  handles first/last/max  slope/h'
+		'node  RSS MB first → last  slope MB/h (± s.e.)      heap MB first → last  slope MB/h (± s.e.) ' +
+			' handles first/last/max  slope/h'
 	);
 	for (const n of names) {
 		const rss = judgeMemory(series(n, 'rss'));
