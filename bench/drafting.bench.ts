@@ -379,20 +379,23 @@ async function typingBench(
 		ratios.p50.push(r.p50);
 		ratios.cpu.push(r.cpu);
 		console.log(
-			`p99 ratio merzim/hocuspocus: ${r.p99.toFixed(2)}x; p50 ratio: ${r.p50.toFixed(2)}x; CPU ratio: ${r.cpu.toFixed(2)}x`
+			`p99 ratio merzim/hocuspocus: ${r.p99.toFixed(2)}x; p50 ` +
+				`ratio: ${r.p50.toFixed(2)}x; CPU ratio: ${r.cpu.toFixed(2)}x`
 		);
 		// Our server also polls the outbox and the deadline scheduler; Hocuspocus has nothing to poll.
 		const rest = (r: PhaseResult['atRest']) =>
 			`${r.total.toFixed(1)}%${r.main === null ? '' : ` (main thread ${r.main.toFixed(1)}%)`}`;
 		console.log(
-			`server CPU at rest (editors connected, nobody typing, 5 s): merzim ${rest(merzim.atRest)}, hocuspocus ${rest(hp.atRest)}`
+			`server CPU at rest (editors connected, nobody typing, 5 s): ` +
+				`merzim ${rest(merzim.atRest)}, hocuspocus ${rest(hp.atRest)}`
 		);
 	}
 	if (opts.rounds > 1) {
 		const range = (xs: number[]) =>
 			`median ${median(xs).toFixed(2)}x (${Math.min(...xs).toFixed(2)}–${Math.max(...xs).toFixed(2)})`;
 		console.log(
-			`over ${opts.rounds} rounds: p99 ratio ${range(ratios.p99)}; p50 ratio ${range(ratios.p50)}; CPU ratio ${range(ratios.cpu)}`
+			`over ${opts.rounds} rounds: p99 ratio ${range(ratios.p99)}; ` +
+				`p50 ratio ${range(ratios.p50)}; CPU ratio ${range(ratios.cpu)}`
 		);
 	}
 }
@@ -427,7 +430,8 @@ async function appendBench(ctx: AppContext) {
 	const raw = await time(unprepared, 0);
 	const ours = await time(prepared, 450);
 	console.log(
-		`append one save's row: ${ours.toFixed(2)} ms prepared (ours) vs ${raw.toFixed(2)} ms as drizzle's raw SQL (unprepared), mean of 400`
+		`append one save's row: ${ours.toFixed(2)} ms prepared (ours) vs ` +
+			`${raw.toFixed(2)} ms as drizzle's raw SQL (unprepared), mean of 400`
 	);
 }
 
@@ -477,7 +481,8 @@ async function loadBench(ctx: AppContext, updates: number) {
 		`load a draft with ${all.length.toLocaleString('en')} stored updates: ${before.toFixed(1)} ms (median of 5)`
 	);
 	console.log(
-		`compaction (apply to a Y.Doc, re-encode, delete ${compacted.folded.toLocaleString('en')} rows): ${compactMs.toFixed(0)} ms`
+		`compaction (apply to a Y.Doc, re-encode, delete ` +
+			`${compacted.folded.toLocaleString('en')} rows): ${compactMs.toFixed(0)} ms`
 	);
 	console.log(`load the same draft after compaction: ${after.toFixed(1)} ms (median of 7)`);
 	console.log(`(for comparison, Y.mergeUpdates of only the first 2,000 of those updates: ${merge2k.toFixed(0)} ms)`);
@@ -499,7 +504,10 @@ export async function runDraftingBench(
 	const editors = opts.editors ?? 20;
 	const cps = opts.cps ?? 5;
 	console.log(
-		`\n## Collaborative drafting: ${editors} editors × ${cps} chars/s${opts.carets ? ', each keystroke moving its caret,' : ''} for ${seconds} s after ${warmupSeconds} s of unmeasured warm-up (clients in a child process); loading 10,000 stored updates`
+		`\n## Collaborative drafting: ${editors} editors × ${cps} ` +
+			`chars/s${opts.carets ? ', each keystroke moving its caret,' : ''} ` +
+			`for ${seconds} s after ${warmupSeconds} s of unmeasured warm-up ` +
+			`(clients in a child process); loading 10,000 stored updates`
 	);
 	const pgUrl = process.env.BENCH_DATABASE_URL;
 	let dbHandle: DbHandle;
@@ -515,7 +523,8 @@ export async function runDraftingBench(
 		};
 	} else dbHandle = await createDb({ dataDir: 'memory://' });
 	console.log(
-		`database: ${pgUrl ? 'PostgreSQL' : 'PGlite'}; saves debounced ${SAVE.debounceMs} ms, at most ${SAVE.maxWaitMs} ms (both servers)`
+		`database: ${pgUrl ? 'PostgreSQL' : 'PGlite'}; saves debounced ` +
+			`${SAVE.debounceMs} ms, at most ${SAVE.maxWaitMs} ms (both servers)`
 	);
 	process.env.ADDRESS_HEADER = 'x-test-client-ip';
 	const makeCtx = () => createAppContext(loadConfig({ MERZIM_DATA_DIR: '/nonexistent' }), { dbHandle, drafting: SAVE });

@@ -311,7 +311,9 @@ export function createAttachmentsService(deps: { db: Db; clock: Clock; store: Bl
 				throw ApiError.coded(
 					410,
 					'desk3-attachment-destroyed',
-					`This file was destroyed on ${row.destroyedAt.toISOString().slice(0, 10)} with the case's device data (${row.destroyedCitation}); only its record is kept.`,
+					`This file was destroyed on ${row.destroyedAt.toISOString().slice(0, 10)} ` +
+						`with the case's device data ` +
+						`(${row.destroyedCitation}); only its record is kept.`,
 					{ date: row.destroyedAt.toISOString().slice(0, 10), citation: row.destroyedCitation ?? '' }
 				);
 			const body = await store.open(row.sha256);

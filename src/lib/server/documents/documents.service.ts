@@ -94,7 +94,9 @@ export function createDocumentsService(deps: { db: Db; clock: Clock; calendar: C
 			if (revoked)
 				throw new DocumentError(
 					'certificate-revoked',
-					`Your signing certificate was revoked on ${revoked.revokedAt!.toISOString()}: ${revoked.revokedReason ?? 'no reason given'}.`,
+					`Your signing certificate was revoked on ` +
+						`${revoked.revokedAt!.toISOString()}: ` +
+						`${revoked.revokedReason ?? 'no reason given'}.`,
 					{ revokedAt: revoked.revokedAt!.toISOString(), reason: revoked.revokedReason, source: 'admin' }
 				);
 			throw new DocumentError('no-keystore', 'No signing key has been uploaded for you; ask the admin.');
