@@ -135,7 +135,9 @@ export function createMetrics(ctx: AppContext, io: RealtimeServer): ServerMetric
 
 	const webhookDeliveries = new Counter({
 		name: 'merzim_webhook_deliveries_total',
-		help: "Webhook attempts of this process by the delivery's state after them: delivered, retrying (failed, will retry), failed (given up)",
+		help:
+			"Webhook attempts of this process by the delivery's state after them: delivered, retrying " +
+			'(failed, will retry), failed (given up)',
 		labelNames: ['outcome'] as const,
 		registers: [registry]
 	});
