@@ -43,6 +43,24 @@ export default ts.config(
 		}
 	},
 	{
+		// Code that runs in the browser imports no server module, not even for its types: a shape the
+		// page shares with the server is declared in src/lib/types or src/lib/domain.
+		files: ['src/lib/components/**/*.{svelte,ts}', 'src/routes/**/*.svelte', 'src/**/*.svelte.ts'],
+		rules: {
+			'no-restricted-imports': [
+				'error',
+				{
+					patterns: [
+						{
+							group: ['$lib/server', '$lib/server/*', '**/lib/server/*'],
+							message: 'A client module imports no server module; move the shared type to src/lib/types.'
+						}
+					]
+				}
+			]
+		}
+	},
+	{
 		// Domain code is pure: no clock, no I/O, no framework (ADR-020).
 		files: ['src/lib/domain/**/*.ts'],
 		ignores: ['**/*.spec.ts'],

@@ -56,7 +56,8 @@ function time<T>(label: string, count: number, run: () => T): { result: T; opsPe
 	const ms = performance.now() - t0;
 	const opsPerSec = count / (ms / 1000);
 	console.log(
-		`${label.padEnd(44)} ${String(count).padStart(9)} clocks ${ms.toFixed(0).padStart(7)} ms ${Math.round(opsPerSec).toLocaleString('en-US').padStart(12)} ops/s`
+		`${label.padEnd(44)} ${String(count).padStart(9)} clocks ${ms.toFixed(0).padStart(7)} ` +
+			`ms ${Math.round(opsPerSec).toLocaleString('en-US').padStart(12)} ops/s`
 	);
 	return { result, opsPerSec };
 }
@@ -79,7 +80,8 @@ export async function runCalendarBench(opts: { clocks?: number } = {}): Promise<
 
 	console.log('\n## Calendar and SLA clocks');
 	console.log(
-		`Node ${process.version}, ${n.toLocaleString('en-US')} clocks, seed 42, ${holidays.size} holiday dates 2020–2031`
+		`Node ${process.version}, ${n.toLocaleString('en-US')} ` +
+			`clocks, seed 42, ${holidays.size} holiday dates 2020–2031`
 	);
 	console.log(`ours: cold index build 2020–2031 incl. date-holidays: ${coldMs.toFixed(1)} ms\n`);
 
@@ -146,7 +148,8 @@ export async function runCalendarBench(opts: { clocks?: number } = {}): Promise<
 	});
 
 	console.log(
-		`\nratio ours / date-fns: ${(ours.opsPerSec / dateFns.opsPerSec).toFixed(0)}×   ours / moment-business-days: ${(ours.opsPerSec / mbd.opsPerSec).toFixed(0)}×`
+		`\nratio ours / date-fns: ${(ours.opsPerSec / dateFns.opsPerSec).toFixed(0)}× ` +
+			`  ours / moment-business-days: ${(ours.opsPerSec / mbd.opsPerSec).toFixed(0)}×`
 	);
 	for (const [name, theirs] of [
 		['date-fns', dateFns.result],
@@ -166,7 +169,8 @@ export async function runCalendarBench(opts: { clocks?: number } = {}): Promise<
 		const total = [...reasons.values()].reduce((a, b) => a + b, 0);
 		const detail = [...reasons].map(([why, c]) => `${c} × ${why}`).join('; ');
 		console.log(
-			`${name}: ${total} of ${theirs.length.toLocaleString('en-US')} answers differ from ours${total ? ` (${detail})` : ''}`
+			`${name}: ${total} of ${theirs.length.toLocaleString('en-US')} ` +
+				`answers differ from ours${total ? ` (${detail})` : ''}`
 		);
 	}
 
@@ -182,7 +186,8 @@ export async function runCalendarBench(opts: { clocks?: number } = {}): Promise<
 		if (moment(start, 'YYYY-MM-DD').businessAdd(0).format('YYYY-MM-DD') !== mine) zeroMoment++;
 	}
 	console.log(
-		`n = 0 (same-day term) on the first ${slowestN.toLocaleString('en-US')} starts: date-fns differs ${zeroFns}×, moment-business-days ${zeroMoment}× (non-working start days)`
+		`n = 0 (same-day term) on the first ${slowestN.toLocaleString('en-US')} starts: date-fns ` +
+			`differs ${zeroFns}×, moment-business-days ${zeroMoment}× (non-working start days)`
 	);
 }
 

@@ -28,7 +28,8 @@ export async function runColdStartBench(runs = 5) {
 		for (let i = 0; i < runs; i++) times.push(await once(dataDir));
 		times.sort((a, b) => a - b);
 		console.log(
-			`existing data, ${runs} runs: median ${times[Math.floor(runs / 2)]!.toFixed(0)} ms, min ${times[0]!.toFixed(0)} ms, max ${times.at(-1)!.toFixed(0)} ms`
+			`existing data, ${runs} runs: median ${times[Math.floor(runs / 2)]!.toFixed(0)} ` +
+				`ms, min ${times[0]!.toFixed(0)} ms, max ${times.at(-1)!.toFixed(0)} ms`
 		);
 	} finally {
 		rmSync(dataDir, { recursive: true, force: true });

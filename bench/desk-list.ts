@@ -106,7 +106,9 @@ export async function benchCaseList(
 	}
 	const s = [...all].sort((a, b) => a - b);
 	console.log(
-		`/cases every pair (count + two keyset pages): p50 ${s[Math.floor(s.length / 2)]!.toFixed(1)} ms, p95 ${s[Math.floor(s.length * 0.95)]!.toFixed(1)} ms (${s.length} runs)`
+		`/cases every pair (count + two keyset pages): p50 ` +
+			`${s[Math.floor(s.length / 2)]!.toFixed(1)} ms, p95 ` +
+			`${s[Math.floor(s.length * 0.95)]!.toFixed(1)} ms (${s.length} runs)`
 	);
 	// The same reads without the per-pair indexes (dropped in a transaction that is rolled back).
 	console.log('  without the per-pair indexes (cases_list_*):');
@@ -135,7 +137,8 @@ export async function benchCaseList(
 		});
 	const w = [...without].sort((a, b) => a - b);
 	console.log(
-		`/cases every pair without them: p50 ${w[Math.floor(w.length / 2)]!.toFixed(1)} ms, p95 ${w[Math.floor(w.length * 0.95)]!.toFixed(1)} ms (${w.length} runs)`
+		`/cases every pair without them: p50 ${w[Math.floor(w.length / 2)]!.toFixed(1)} ` +
+			`ms, p95 ${w[Math.floor(w.length * 0.95)]!.toFixed(1)} ms (${w.length} runs)`
 	);
 }
 

@@ -139,7 +139,9 @@ async function generate(db: Db, n: number, now: Date, withSearch = true) {
 	const tDoc = performance.now();
 	await db.execute(sql.raw(`vacuum analyze`));
 	console.log(
-		`load ${((tLoad - t0) / 1000).toFixed(1)} s, search documents ${((tDoc - tLoad) / 1000).toFixed(1)} s, vacuum ${((performance.now() - tDoc) / 1000).toFixed(1)} s`
+		`load ${((tLoad - t0) / 1000).toFixed(1)} s, search ` +
+			`documents ${((tDoc - tLoad) / 1000).toFixed(1)} s, vacuum ` +
+			`${((performance.now() - tDoc) / 1000).toFixed(1)} s`
 	);
 	return { orgs, seconds: (performance.now() - t0) / 1000 };
 }
@@ -207,7 +209,8 @@ async function runOne(label: string, db: Db, n: number, naiveRuns: number, reuse
 	if (!reuse) {
 		const gen = await generate(db, n, now, !listOnly);
 		console.log(
-			`generated ${n.toLocaleString('en')} cases of ${gen.orgs.toLocaleString('en')} organisations in ${gen.seconds.toFixed(1)} s`
+			`generated ${n.toLocaleString('en')} cases of ` +
+				`${gen.orgs.toLocaleString('en')} organisations in ${gen.seconds.toFixed(1)} s`
 		);
 	}
 	const scope = searchScope({ userId: 1, roles: ['head'], unit: null, agencyCode: null });

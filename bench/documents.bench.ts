@@ -110,7 +110,8 @@ async function series(name: string, count: number, sign: (n: number) => Promise<
 		bytes
 	};
 	console.log(
-		`  ${name}: ${count} documents, p50 ${r.p50.toFixed(1)} ms, p95 ${r.p95.toFixed(1)} ms, max ${r.max.toFixed(1)} ms; ` +
+		`  ${name}: ${count} documents, p50 ${r.p50.toFixed(1)} ms, ` +
+			`p95 ${r.p95.toFixed(1)} ms, max ${r.max.toFixed(1)} ms; ` +
 			`CPU per document p50 ${r.cpuP50.toFixed(1)} ms, p95 ${r.cpuP95.toFixed(1)} ms; ` +
 			`heap after GC ${heapAt100.toFixed(1)} MB at 100 → ${heapEnd.toFixed(1)} MB at ${count}; PDF ${bytes} bytes`
 	);
@@ -139,7 +140,10 @@ export async function runDocumentsBench(opts: { count?: number } = {}) {
 		async (n) => signPdfDocument(await buildDocumentPdf(content(n), { createdAt: now }), naiveSigner, meta)
 	);
 	console.log(
-		`  target p95 < 300 ms: ${ours.p95 < 300 ? 'met' : 'NOT met'} wall, ${ours.cpuP95 < 300 ? 'met' : 'NOT met'} in CPU time; growth ${(ours.heapEnd - ours.heapAt100).toFixed(1)} MB over ${count - 100} documents; ours/naive p95 ${(ours.p95 / naive.p95).toFixed(2)}×`
+		`  target p95 < 300 ms: ${ours.p95 < 300 ? 'met' : 'NOT met'} wall, ` +
+			`${ours.cpuP95 < 300 ? 'met' : 'NOT met'} in CPU time; growth ` +
+			`${(ours.heapEnd - ours.heapAt100).toFixed(1)} MB over ${count - 100} ` +
+			`documents; ours/naive p95 ${(ours.p95 / naive.p95).toFixed(2)}×`
 	);
 	return { ours, naive };
 }

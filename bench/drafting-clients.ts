@@ -1,12 +1,13 @@
 /**
- * The editors of the drafting benchmark, in a child process (so their CPU is not the server's):
- * N Yjs documents joined to one draft — through Merzim's socket.io DraftProvider, or through
+ * The editors of the drafting benchmark, in a child process (so their CPU is not the server's): N
+ * Yjs documents joined to one draft — through Merzim's socket.io DraftProvider, or through
  * Hocuspocus's provider — each with its own paragraph, typing `cps` characters per second for
  * `seconds`. Latency is from a keystroke (the moment the character is inserted in the typist's
- * document) to the moment that character is integrated in another editor's document; all
- * editors share this process's clock. With `carets`, every keystroke also moves its author's caret. Reads its configuration from the JSON file in argv[2],
- * prints "ready", waits for "go" on stdin, types `warmupSeconds` unmeasured, prints "measuring",
- * types `seconds`, then prints one JSON report and exits.
+ * document) to the moment that character is integrated in another editor's document; all editors
+ * share this process's clock. With `carets`, every keystroke also moves its author's caret. Reads
+ * its configuration from the JSON file in argv[2], prints "ready", waits for "go" on stdin, types
+ * `warmupSeconds` unmeasured, prints "measuring", types `seconds`, then prints one JSON report and
+ * exits.
  */
 import { readFileSync } from 'node:fs';
 import { createInterface } from 'node:readline';
@@ -30,7 +31,10 @@ interface Config {
 	seconds: number;
 	/** Typing before the measured run, not counted: both servers then measure warm code, in either order. */
 	warmupSeconds: number;
-	/** Each keystroke also moves its author's caret (awareness), as y-prosemirror's cursor plugin does in the editor. */
+	/**
+	 * Each keystroke also moves its author's caret (awareness), as y-prosemirror's cursor plugin
+	 * does in the editor.
+	 */
 	carets?: boolean;
 }
 

@@ -15,7 +15,8 @@
  * changes the typing rate; `--carets` makes every keystroke also move its author's caret (an
  * awareness update, as y-prosemirror's cursor plugin sends in the editor) for both servers.
  * Part 2: loading a draft with 10,000 stored updates, before and after compaction.
- * Run: npx tsx bench/drafting.bench.ts [--quick] [--seconds 120] [--editors 20] [--rounds 1] [--cps 5] [--carets] [--profile DIR]
+ * Run: npx tsx bench/drafting.bench.ts [--quick] [--seconds 120] [--editors 20] [--rounds 1]
+ *   [--cps 5] [--carets] [--profile DIR]
  * (needs `npm run build`; BENCH_DATABASE_URL=postgres://… to run on PostgreSQL instead of PGlite)
  */
 import { spawn } from 'node:child_process';
@@ -60,7 +61,10 @@ interface ServerFigures {
 	mainCpuPercent: number | null;
 	/** Time the main thread spent in garbage collection over the window. */
 	gcMs: number;
-	/** Write system calls of the process over the window (Linux `/proc/self/io`; every socket write is one), or null. */
+	/**
+	 * Write system calls of the process over the window (Linux `/proc/self/io`; every socket write
+	 * is one), or null.
+	 */
 	writeCalls: number | null;
 	peakRssMiB: number;
 	heapMiB: number;
@@ -68,7 +72,10 @@ interface ServerFigures {
 
 const SAVE = { debounceMs: 40, maxWaitMs: 400 };
 
-/** The editors' child process: `ready` once all are synced; `go()` starts the warm-up and resolves when the measured run starts. */
+/**
+ * The editors' child process: `ready` once all are synced; `go()` starts the warm-up and resolves
+ * when the measured run starts.
+ */
 function runClients(config: object): { ready: Promise<void>; go(): Promise<{ report: Promise<ClientReport> }> } {
 	const dir = mkdtempSync(join(tmpdir(), 'merzim-bench-draft-'));
 	const file = join(dir, 'config.json');
@@ -151,7 +158,10 @@ async function measured(
 	};
 }
 
-/** CPU time of this process's main thread in ms (Linux `/proc`, 10-ms ticks), or null: the rest is the embedded database's thread, GC and I/O helpers. */
+/**
+ * CPU time of this process's main thread in ms (Linux `/proc`, 10-ms ticks), or null: the rest is
+ * the embedded database's thread, GC and I/O helpers.
+ */
 function mainThreadCpuMs(): number | null {
 	try {
 		const stat = readFileSync(`/proc/self/task/${process.pid}/stat`, 'utf8');
@@ -171,7 +181,10 @@ function writeCalls(): number | null {
 	}
 }
 
-/** A V8 CPU profile and a sampled allocation profile of this process's main thread (--profile DIR), to open in Chrome's DevTools. */
+/**
+ * A V8 CPU profile and a sampled allocation profile of this process's main thread (--profile DIR),
+ * to open in Chrome's DevTools.
+ */
 async function startProfile() {
 	const session = new inspector.Session();
 	session.connect();
@@ -256,7 +269,10 @@ async function measureEditors(server: object, name: string, opts: TypingOptions)
 	return { ...result, atRest };
 }
 
-/** Ours: the real server (SvelteKit handler + socket.io) on a fresh app context, editors signed in as heads, a fresh case. */
+/**
+ * Ours: the real server (SvelteKit handler + socket.io) on a fresh app context, editors signed in
+ * as heads, a fresh case.
+ */
 async function merzimPhase(
 	makeCtx: () => Promise<AppContext>,
 	opts: TypingOptions,
@@ -363,20 +379,23 @@ async function typingBench(
 		ratios.p50.push(r.p50);
 		ratios.cpu.push(r.cpu);
 		console.log(
-			`p99 ratio merzim/hocuspocus: ${r.p99.toFixed(2)}x; p50 ratio: ${r.p50.toFixed(2)}x; CPU ratio: ${r.cpu.toFixed(2)}x`
+			`p99 ratio merzim/hocuspocus: ${r.p99.toFixed(2)}x; p50 ` +
+				`ratio: ${r.p50.toFixed(2)}x; CPU ratio: ${r.cpu.toFixed(2)}x`
 		);
 		// Our server also polls the outbox and the deadline scheduler; Hocuspocus has nothing to poll.
 		const rest = (r: PhaseResult['atRest']) =>
 			`${r.total.toFixed(1)}%${r.main === null ? '' : ` (main thread ${r.main.toFixed(1)}%)`}`;
 		console.log(
-			`server CPU at rest (editors connected, nobody typing, 5 s): merzim ${rest(merzim.atRest)}, hocuspocus ${rest(hp.atRest)}`
+			`server CPU at rest (editors connected, nobody typing, 5 s): ` +
+				`merzim ${rest(merzim.atRest)}, hocuspocus ${rest(hp.atRest)}`
 		);
 	}
 	if (opts.rounds > 1) {
 		const range = (xs: number[]) =>
 			`median ${median(xs).toFixed(2)}x (${Math.min(...xs).toFixed(2)}–${Math.max(...xs).toFixed(2)})`;
 		console.log(
-			`over ${opts.rounds} rounds: p99 ratio ${range(ratios.p99)}; p50 ratio ${range(ratios.p50)}; CPU ratio ${range(ratios.cpu)}`
+			`over ${opts.rounds} rounds: p99 ratio ${range(ratios.p99)}; ` +
+				`p50 ratio ${range(ratios.p50)}; CPU ratio ${range(ratios.cpu)}`
 		);
 	}
 }
@@ -411,7 +430,8 @@ async function appendBench(ctx: AppContext) {
 	const raw = await time(unprepared, 0);
 	const ours = await time(prepared, 450);
 	console.log(
-		`append one save's row: ${ours.toFixed(2)} ms prepared (ours) vs ${raw.toFixed(2)} ms as drizzle's raw SQL (unprepared), mean of 400`
+		`append one save's row: ${ours.toFixed(2)} ms prepared (ours) vs ` +
+			`${raw.toFixed(2)} ms as drizzle's raw SQL (unprepared), mean of 400`
 	);
 }
 
@@ -461,7 +481,8 @@ async function loadBench(ctx: AppContext, updates: number) {
 		`load a draft with ${all.length.toLocaleString('en')} stored updates: ${before.toFixed(1)} ms (median of 5)`
 	);
 	console.log(
-		`compaction (apply to a Y.Doc, re-encode, delete ${compacted.folded.toLocaleString('en')} rows): ${compactMs.toFixed(0)} ms`
+		`compaction (apply to a Y.Doc, re-encode, delete ` +
+			`${compacted.folded.toLocaleString('en')} rows): ${compactMs.toFixed(0)} ms`
 	);
 	console.log(`load the same draft after compaction: ${after.toFixed(1)} ms (median of 7)`);
 	console.log(`(for comparison, Y.mergeUpdates of only the first 2,000 of those updates: ${merge2k.toFixed(0)} ms)`);
@@ -483,7 +504,10 @@ export async function runDraftingBench(
 	const editors = opts.editors ?? 20;
 	const cps = opts.cps ?? 5;
 	console.log(
-		`\n## Collaborative drafting: ${editors} editors × ${cps} chars/s${opts.carets ? ', each keystroke moving its caret,' : ''} for ${seconds} s after ${warmupSeconds} s of unmeasured warm-up (clients in a child process); loading 10,000 stored updates`
+		`\n## Collaborative drafting: ${editors} editors × ${cps} ` +
+			`chars/s${opts.carets ? ', each keystroke moving its caret,' : ''} ` +
+			`for ${seconds} s after ${warmupSeconds} s of unmeasured warm-up ` +
+			`(clients in a child process); loading 10,000 stored updates`
 	);
 	const pgUrl = process.env.BENCH_DATABASE_URL;
 	let dbHandle: DbHandle;
@@ -499,7 +523,8 @@ export async function runDraftingBench(
 		};
 	} else dbHandle = await createDb({ dataDir: 'memory://' });
 	console.log(
-		`database: ${pgUrl ? 'PostgreSQL' : 'PGlite'}; saves debounced ${SAVE.debounceMs} ms, at most ${SAVE.maxWaitMs} ms (both servers)`
+		`database: ${pgUrl ? 'PostgreSQL' : 'PGlite'}; saves debounced ` +
+			`${SAVE.debounceMs} ms, at most ${SAVE.maxWaitMs} ms (both servers)`
 	);
 	process.env.ADDRESS_HEADER = 'x-test-client-ip';
 	const makeCtx = () => createAppContext(loadConfig({ MERZIM_DATA_DIR: '/nonexistent' }), { dbHandle, drafting: SAVE });

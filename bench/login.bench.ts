@@ -23,14 +23,16 @@ async function perSecond(label: string, n: number, concurrency: number, task: ()
 	const secs = (performance.now() - started) / 1000;
 	const rate = n / secs;
 	console.log(
-		`${label.padEnd(58)} ${rate.toFixed(1).padStart(8)} /s  (${n} in ${secs.toFixed(2)} s, ${concurrency} concurrent)`
+		`${label.padEnd(58)} ${rate.toFixed(1).padStart(8)} /s  ` +
+			`(${n} in ${secs.toFixed(2)} s, ${concurrency} concurrent)`
 	);
 	return rate;
 }
 
 export async function runLoginBench() {
 	console.log(
-		`\n## Sign-in (argon2id m=${ARGON2_PARAMS.memoryCost} KiB, t=${ARGON2_PARAMS.timeCost}, p=${ARGON2_PARAMS.parallelism})`
+		`\n## Sign-in (argon2id m=${ARGON2_PARAMS.memoryCost} KiB, ` +
+			`t=${ARGON2_PARAMS.timeCost}, p=${ARGON2_PARAMS.parallelism})`
 	);
 	const password = 'correct horse battery';
 	const rsStored = await rsHash(password, ARGON2_PARAMS);

@@ -110,7 +110,10 @@ async function throughput(label: string, env: Record<string, string>, seconds: n
 		const elapsed = (performance.now() - t0) / 1000;
 		latencies.sort((a, b) => a - b);
 		console.log(
-			`POST /api/v1/applications, ${label}: ${(ok / elapsed).toFixed(1)} /s (${ok} created, ${failed} failed, ${concurrency} concurrent, ${elapsed.toFixed(1)} s); latency p50 ${pct(latencies, 50).toFixed(0)} ms, p99 ${pct(latencies, 99).toFixed(0)} ms`
+			`POST /api/v1/applications, ${label}: ${(ok / elapsed).toFixed(1)} ` +
+				`/s (${ok} created, ${failed} failed, ${concurrency} ` +
+				`concurrent, ${elapsed.toFixed(1)} s); latency p50 ` +
+				`${pct(latencies, 50).toFixed(0)} ms, p99 ${pct(latencies, 99).toFixed(0)} ms`
 		);
 	} finally {
 		await server.stop();
@@ -210,7 +213,8 @@ async function schedulerLag(spread: number, burst: number) {
 				.sort((a, b) => a - b);
 		const show = (label: string, xs: number[], expected: number) =>
 			console.log(
-				`${label}: ${xs.length}/${expected} fired once each; lag p50 ${pct(xs, 50)} ms, p99 ${pct(xs, 99)} ms, max ${xs.at(-1)} ms`
+				`${label}: ${xs.length}/${expected} fired once each; lag p50 ` +
+					`${pct(xs, 50)} ms, p99 ${pct(xs, 99)} ms, max ${xs.at(-1)} ms`
 			);
 		console.log(
 			`\n## Scheduler lag (PostgreSQL, sleeping until the next due, simulated clock in step with the wall clock)`

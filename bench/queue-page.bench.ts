@@ -51,7 +51,10 @@ export async function runQueuePageBench(loads = 7) {
 			}
 			times.sort((a, b) => a - b);
 			console.log(
-				`${label.padEnd(44)} rows ${String(rows).padStart(4)}  interactive median ${times[Math.floor(times.length / 2)]!.toFixed(0)} ms (min ${times[0]!.toFixed(0)}, max ${times.at(-1)!.toFixed(0)})  JS ${(jsGzip / 1024).toFixed(1)} KB gzip`
+				`${label.padEnd(44)} rows ${String(rows).padStart(4)}  ` +
+					`interactive median ${times[Math.floor(times.length / 2)]!.toFixed(0)} ` +
+					`ms (min ${times[0]!.toFixed(0)}, max ` +
+					`${times.at(-1)!.toFixed(0)})  JS ${(jsGzip / 1024).toFixed(1)} KB gzip`
 			);
 		}
 	} finally {

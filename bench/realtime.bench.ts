@@ -210,7 +210,8 @@ export async function runFanOutBench(opts: FanOutOptions = {}) {
 	const perProcess = n / processes;
 	console.log(
 		`\n## Socket fan-out: ${n} ${kind} clients on ${processes} process${processes === 2 ? 'es' : ''}` +
-			`${adapter === 'none' ? '' : ` joined by the ${adapter} Redis adapter`}, ${rate} events/s for ${seconds} s` +
+			`${adapter === 'none' ? '' : ` joined by the ${adapter} Redis adapter`}, ` +
+			`${rate} events/s for ${seconds} s` +
 			(deadEvery ? `; before every ${deadEvery}th event a writer draws an outbox id and dies` : '')
 	);
 
@@ -277,12 +278,14 @@ export async function runFanOutBench(opts: FanOutOptions = {}) {
 	await bare.close(); // its sockets are closed before the next bench measures anything
 
 	const line = (label: string, r: Result) =>
-		`${label.padEnd(34)} ${fmt(r.fromCommit)}  events ${r.events}/${sent}  lost ${sent - r.events}  doubled ${r.duplicates}  min copies ${r.perEventMin}/${perProcess}`;
+		`${label.padEnd(34)} ${fmt(r.fromCommit)}  events ${r.events}/${sent}  lost ` +
+		`${sent - r.events}  doubled ${r.duplicates}  min copies ${r.perEventMin}/${perProcess}`;
 	const where = (i: number) => (processes === 1 ? '' : i === 0 ? ' on A' : ' on B (via Redis)');
 	oursResults.forEach((r, i) => console.log(line(`ours${where(i)}`, r)));
 	plainResults.forEach((r, i) => console.log(line(`bare${where(i)}`, r)));
 	console.log(
-		`ours from before the transaction: ${fmt(oursResults[0]!)}  (transaction p50 ${pct(offsets, 50)} ms, p99 ${pct(offsets, 99)} ms)` +
+		`ours from before the transaction: ${fmt(oursResults[0]!)}  ` +
+			`(transaction p50 ${pct(offsets, 50)} ms, p99 ${pct(offsets, 99)} ms)` +
 			(killed === null ? '' : `; writers killed: ${killed}`)
 	);
 	console.log(`process A CPU while sending: ours ${cpuOurs}% of a core, bare ${cpuBare}%`);

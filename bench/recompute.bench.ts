@@ -73,7 +73,8 @@ export async function runRecomputeBench(n = 1_000_000) {
 			{ count: number }
 		];
 		console.log(
-			`\n## Recompute after a calendar override (PostgreSQL, ${count.toLocaleString('en')} open clocks; set-up ${((performance.now() - t0) / 1000).toFixed(1)} s)`
+			`\n## Recompute after a calendar override (PostgreSQL, ${count.toLocaleString('en')} ` +
+				`open clocks; set-up ${((performance.now() - t0) / 1000).toFixed(1)} s)`
 		);
 
 		const service = createCalendarService({ db, clock: new ManualClock(now) });
@@ -89,7 +90,9 @@ export async function runRecomputeBench(n = 1_000_000) {
 		const ms = performance.now() - t1;
 		console.log(`preview (read + recompute, no writes): ${(previewMs / 1000).toFixed(2)} s`);
 		console.log(
-			`change day off ${dayOff}: ${(ms / 1000).toFixed(2)} s end to end; moved ${result.moved.toLocaleString('en')} clocks in ${result.cases.toLocaleString('en')} cases, ${result.intoBreach} into breach, ${result.skipped} skipped`
+			`change day off ${dayOff}: ${(ms / 1000).toFixed(2)} s end to end; moved ` +
+				`${result.moved.toLocaleString('en')} clocks in ${result.cases.toLocaleString('en')} ` +
+				`cases, ${result.intoBreach} into breach, ${result.skipped} skipped`
 		);
 	} finally {
 		await handle.close();

@@ -141,7 +141,8 @@ async function generate(db: Db, n: number, e: number) {
 	await exec(db, `vacuum analyze`);
 	const s = (a: number, b: number) => ((b - a) / 1000).toFixed(1);
 	console.log(
-		`generated: cases ${s(t0, tCases)} s, clocks and consultations ${s(tCases, tClocks)} s, events ${s(tClocks, tEvents)} s, vacuum ${s(tEvents, performance.now())} s`
+		`generated: cases ${s(t0, tCases)} s, clocks and consultations ${s(tCases, tClocks)} ` +
+			`s, events ${s(tClocks, tEvents)} s, vacuum ${s(tEvents, performance.now())} s`
 	);
 }
 
@@ -235,7 +236,8 @@ async function measure(db: Db, runs: number) {
 	const replay = await replayWorkloadAsOf(db, asOf, {});
 	if (JSON.stringify(replay) !== JSON.stringify(open)) console.log(`!! the replay differs from the SQL counts`);
 	console.log(
-		`as of (replay of open cases in JS)  ${await timed(Math.min(3, asOfRuns), () => replayWorkloadAsOf(db, asOf, {}))}`
+		`as of (replay of open cases in JS)  ` +
+			`${await timed(Math.min(3, asOfRuns), () => replayWorkloadAsOf(db, asOf, {}))}`
 	);
 	const naive = await naiveAsOf(db, asOf);
 	if (naive.total !== open.total) console.log(`!! naive as-of counted ${naive.total}, ours ${open.total}`);

@@ -203,8 +203,11 @@ async function leg(label: string, url: string | undefined, o: { backlog: number;
 		await ctx.webhookWorker.stop();
 
 		console.log(
-			`${label.padEnd(10)} throughput ours ${oursPerS.toFixed(0)} deliveries/s (${oursPerCpuS.toFixed(0)} per CPU-s),` +
-				` naive sequential ${naivePerS.toFixed(0)} /s (${naivePerCpuS.toFixed(0)} per CPU-s) (${o.backlog} each) | lag at ${achieved.toFixed(0)} commits/s: p50 ${pct(lags, 50).toFixed(1)} ms` +
+			`${label.padEnd(10)} throughput ours ${oursPerS.toFixed(0)} ` +
+				`deliveries/s (${oursPerCpuS.toFixed(0)} per CPU-s),` +
+				` naive sequential ${naivePerS.toFixed(0)} /s (${naivePerCpuS.toFixed(0)} ` +
+				`per CPU-s) (${o.backlog} each) | lag at ` +
+				`${achieved.toFixed(0)} commits/s: p50 ${pct(lags, 50).toFixed(1)} ms` +
 				` p99 ${pct(lags, 99).toFixed(1)} ms max ${lags.at(-1)!.toFixed(1)} ms (${lags.length})`
 		);
 	} finally {

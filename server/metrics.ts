@@ -110,7 +110,9 @@ export function createMetrics(ctx: AppContext, io: RealtimeServer): ServerMetric
 
 	new Gauge({
 		name: 'merzim_db_connections',
-		help: 'Connections to the database (PostgreSQL: sessions on this database, all processes; PGlite: its one session)',
+		help:
+			'Connections to the database (PostgreSQL: sessions on this database, all processes; PGlite: ' +
+			'its one session)',
 		registers: [registry],
 		async collect() {
 			if (ctx.dbHandle.driver === 'pglite') return this.set(1);
@@ -133,7 +135,9 @@ export function createMetrics(ctx: AppContext, io: RealtimeServer): ServerMetric
 
 	const webhookDeliveries = new Counter({
 		name: 'merzim_webhook_deliveries_total',
-		help: "Webhook attempts of this process by the delivery's state after them: delivered, retrying (failed, will retry), failed (given up)",
+		help:
+			"Webhook attempts of this process by the delivery's state after them: delivered, retrying " +
+			'(failed, will retry), failed (given up)',
 		labelNames: ['outcome'] as const,
 		registers: [registry]
 	});
@@ -156,7 +160,9 @@ export function createMetrics(ctx: AppContext, io: RealtimeServer): ServerMetric
 	});
 	new Gauge({
 		name: 'merzim_webhook_queue_depth',
-		help: 'Webhook deliveries of live subscriptions waiting to be sent (pending, all processes; paused ones included) and given up until resent (failed)',
+		help:
+			'Webhook deliveries of live subscriptions waiting to be sent (pending, all processes; paused ' +
+			'ones included) and given up until resent (failed)',
 		labelNames: ['status'] as const,
 		registers: [registry],
 		async collect() {

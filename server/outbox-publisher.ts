@@ -103,7 +103,10 @@ function outboxQuery(db: Db, bounded: boolean) {
 // the publisher reads the outbox after every commit, so building the query each time showed in profiles.
 const prepared = new WeakMap<Db, { open: ReturnType<typeof outboxQuery>; bounded: ReturnType<typeof outboxQuery> }>();
 
-/** The read's snapshot: `xmin`, the oldest transaction still running (all before it have ended); `xmax`, one past the newest completed. */
+/**
+ * The read's snapshot: `xmin`, the oldest transaction still running (all before it have ended);
+ * `xmax`, one past the newest completed.
+ */
 export interface ReadSnapshot {
 	xmin: bigint;
 	xmax: bigint;
@@ -285,7 +288,10 @@ export function createOutboxPublisher(deps: {
 	send: (socketIds: string[], event: CaseEventEnvelope) => void;
 	/** Sees every committed event in order, after it was sent (e.g. drafting's access checks). */
 	observe?: (row: OutboxRow) => void;
-	/** A run of events this process read from the outbox and published, after `after` (to forward to other processes). */
+	/**
+	 * A run of events this process read from the outbox and published, after `after` (to forward to
+	 * other processes).
+	 */
 	onRead?: (after: number, rows: OutboxRow[]) => void;
 	gapWaitMs?: number;
 	now?: () => number;
@@ -480,7 +486,10 @@ export function createOutboxPublisher(deps: {
 		},
 		/** Counters for tests and benchmarks: outbox reads, forwarded runs applied and ignored. */
 		stats,
-		/** Passes over the outbox until it is drained; never runs twice at once (a call meanwhile asks for one more pass). */
+		/**
+		 * Passes over the outbox until it is drained; never runs twice at once (a call meanwhile
+		 * asks for one more pass).
+		 */
 		async tick() {
 			readWanted = true;
 			await run();

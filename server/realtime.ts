@@ -39,11 +39,20 @@ export interface RealtimeOptions {
 	gapWaitMs?: number;
 	/** A draft's access is re-decided at the latest this long after a change no case event announced (10 s). */
 	draftAccessTtlMs?: number;
-	/** Prefix of the Redis channels (several deployments may share one Redis); else REDIS_PREFIX, else from the database. */
+	/**
+	 * Prefix of the Redis channels (several deployments may share one Redis); else REDIS_PREFIX,
+	 * else from the database.
+	 */
 	redisKey?: string;
-	/** Sockets one session may hold on this process (5: a tab each); load generators standing in for many browsers raise it. */
+	/**
+	 * Sockets one session may hold on this process (5: a tab each); load generators standing in for
+	 * many browsers raise it.
+	 */
 	socketsPerSession?: number;
-	/** Which socket.io Redis adapter joins the processes: `classic` (pub/sub, shipped) or `streams` (measured only, ADR-025). */
+	/**
+	 * Which socket.io Redis adapter joins the processes: `classic` (pub/sub, shipped) or `streams`
+	 * (measured only, ADR-025).
+	 */
 	redisAdapter?: RedisAdapterKind;
 }
 

@@ -156,18 +156,14 @@ export function createSocketAudience(
 	return {
 		/**
 		 * At the handshake, before the socket is admitted: whom its user stands in for. A failed read
-		 * leaves none (logged); the next change or sweep reads them again.
+		 * rejects, and the handshake refuses the socket as unavailable (ADR-125).
 		 */
 		async admit(socket: AudienceSocket): Promise<void> {
 			if (socket.data.viewer.kiosk) return;
 			const v = socket.data.viewer;
 			const user: Rights = { id: v.userId, roles: v.roles, unit: v.unit, agencyCode: v.agencyCode };
-			try {
-				const windows = await ctx.absences.standInWindows([v.userId]);
-				assign(socket, user, windows.get(v.userId) ?? [], now());
-			} catch (e) {
-				console.error('socket stand-ins:', e);
-			}
+			const windows = await ctx.absences.standInWindows([v.userId]);
+			assign(socket, user, windows.get(v.userId) ?? [], now());
 		},
 		/**
 		 * Before a delivery at `at` (ms): an absence that started or ended since the socket was last

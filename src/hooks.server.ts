@@ -128,12 +128,10 @@ const handleFormText: Handle = async ({ event, resolve }) => {
 	for (const [name, value] of form) {
 		if (hasControlChar(name) || (typeof value === 'string' && hasControlChar(value)))
 			return errorResponse(
-				new ApiError(
+				ApiError.coded(
 					400,
-					'A field contains a control character (only tab and line breaks are allowed).',
-					undefined,
-					undefined,
-					'control-character'
+					'control-character',
+					'A field contains a control character (only tab and line breaks are allowed).'
 				),
 				extractLocaleFromRequest(event.request)
 			);

@@ -73,7 +73,10 @@ const PHASE_S = quick
 		};
 /** Redis stopped, and a node cut off from it: 30 s (10 s in the quick run, whose phases are short). */
 const REDIS_DOWN_S = quick ? 10 : 30;
-/** A node that neither serves nor is ready this long after it was started hangs (starts took 79 s on a loaded machine). */
+/**
+ * A node that neither serves nor is ready this long after it was started hangs (starts took 79 s on
+ * a loaded machine).
+ */
 const START_MS = 240_000;
 /** How long the clients get to be back and caught up once the load stops. */
 const SETTLE_MS = 60_000;
@@ -429,7 +432,8 @@ function explainMissed(
 		console.log(
 			`  #${id} ${r?.type} case ${r?.number} (unit ${r?.unit ?? 'none'}${r?.assignee ? ', assigned' : ''}) ` +
 				`${commitAt[id] ? `committed at ${sec(commitAt[id]!)}` : `event time ${r ? sec(r.at.getTime()) : '?'} (not the writer's)`}` +
-				` in ${phaseOf(id)}: missed by ${who.length} (${[...nodes].map(([n, k]) => `${k} on ${n}`).join(', ')}), ` +
+				` in ${phaseOf(id)}: missed by ${who.length} ` +
+				`(${[...nodes].map(([n, k]) => `${k} on ${n}`).join(', ')}), ` +
 				`${wire} of them had it on the wire`
 		);
 	}
@@ -439,7 +443,9 @@ function explainMissed(
 	for (const [at, what] of timeline) if (at >= first - 20_000) console.log(`  ${sec(at)} ${what}`);
 	for (const m of missed.slice(0, 4)) {
 		console.log(
-			`client ${m.client} (${m.role}, now on ${m.node}, resume point ${m.resumeAfter}) missed ${m.ids.length}: ${m.ids.slice(0, 12).join(', ')}${m.ids.length > 12 ? ' …' : ''}`
+			`client ${m.client} (${m.role}, now on ${m.node}, resume ` +
+				`point ${m.resumeAfter}) missed ${m.ids.length}: ` +
+				`${m.ids.slice(0, 12).join(', ')}${m.ids.length > 12 ? ' …' : ''}`
 		);
 		for (const [at, what] of m.history) if (at >= first - 20_000) console.log(`  ${sec(at)} ${what}`);
 	}
@@ -451,7 +457,8 @@ async function main() {
 	const started = Date.now();
 	surviveDriverFailures(); // the writer is an app process too
 	console.log(
-		`Merzim cluster test${quick ? ' (quick)' : soak ? ` (soak, ${SOAK_MINUTES} min)` : ''}: 3 nodes behind nginx, ${CLIENTS} socket clients, ${RATE} events/s`
+		`Merzim cluster test${quick ? ' (quick)' : soak ? ` (soak, ${SOAK_MINUTES} min)` : ''}: ` +
+			`3 nodes behind nginx, ${CLIENTS} socket clients, ${RATE} events/s`
 	);
 	topology('up');
 	const admin = postgres(`postgres://postgres@${NET}.20:5432/postgres`, { max: 1, onnotice: () => {} });
@@ -602,7 +609,9 @@ async function main() {
 		if (!drafting) return;
 		const d = await drafting.finish(LB, data.readerCookie);
 		console.log(
-			`draft co-editors: ${d.typed} keystrokes typed, ${d.acked} acknowledged, ${d.missing} of those missing from the server's draft; all stored ${d.saved ? `${d.savedMs} ms after typing stopped` : 'NOT within a minute'}`
+			`draft co-editors: ${d.typed} keystrokes typed, ${d.acked} acknowledged, ` +
+				`${d.missing} of those missing from the server's draft; all stored ` +
+				`${d.saved ? `${d.savedMs} ms after typing stopped` : 'NOT within a minute'}`
 		);
 		check(
 			d.synced && d.saved && d.acked > ackedBefore && d.missing === 0,
@@ -695,7 +704,9 @@ async function main() {
 			const said = String((e as { stderr?: Buffer }).stderr ?? (e as Error).message).trim();
 			const config = kernelConfig(['CONFIG_NET_SCH_NETEM', 'CONFIG_NET_SCH_PRIO', 'CONFIG_MODULES']);
 			console.log(
-				`not run: \`tc qdisc add dev eth0 … ${delay.join(' ')}\` failed: "${said}" (kernel ${execFileSync('uname', ['-r']).toString().trim()}${config ? `: ${config}` : ''})`
+				`not run: \`tc qdisc add dev eth0 … ${delay.join(' ')}\` ` +
+					`failed: "${said}" (kernel ` +
+					`${execFileSync('uname', ['-r']).toString().trim()}${config ? `: ${config}` : ''})`
 			);
 			skipped.push('netem');
 			try {
@@ -720,7 +731,8 @@ async function main() {
 			const grace = node.out.split('\n').filter((l) => /grace period|shutdown failed/.test(l));
 			await startNode(i);
 			console.log(
-				`n${i} restarted: stopped (SIGTERM) in ${stopped - t} ms, started in ${Date.now() - stopped} ms${grace.length ? `\n  ${grace.join('\n  ')}` : ''}`
+				`n${i} restarted: stopped (SIGTERM) in ${stopped - t} ms, started in ` +
+					`${Date.now() - stopped} ms${grace.length ? `\n  ${grace.join('\n  ')}` : ''}`
 			);
 		}
 	});
@@ -803,7 +815,9 @@ async function main() {
 		}
 	for (const [k, v] of Object.entries(roles))
 		console.log(
-			`${k.padEnd(18)} clients ${String(v.clients).padStart(5)}  expected ${v.expected}  missing ${v.missing}  leaked ${v.leaked}  shown twice ${v.pageDoubles}  (copies replayed over live ${v.wireDoubles})`
+			`${k.padEnd(18)} clients ${String(v.clients).padStart(5)}  expected ` +
+				`${v.expected}  missing ${v.missing}  leaked ${v.leaked}  shown ` +
+				`twice ${v.pageDoubles}  (copies replayed over live ${v.wireDoubles})`
 		);
 	explainMissed(
 		reports.flatMap((r) => r.missed),
@@ -835,12 +849,14 @@ async function main() {
 	}
 	const rc = merged((r) => r.reconnect);
 	console.log(
-		`reconnects ${reports.reduce((s, r) => s + r.reconnect.n, 0)}: back and replayed p50 ${rc.p50} ms, p99 ${rc.p99} ms, worst ${rc.max} ms`
+		`reconnects ${reports.reduce((s, r) => s + r.reconnect.n, 0)}: back ` +
+			`and replayed p50 ${rc.p50} ms, p99 ${rc.p99} ms, worst ${rc.max} ms`
 	);
 	console.log(`portal: ${registered.length} applications registered; writer commits refused ${commitFailures}`);
 	for (const [name, t] of portal)
 		console.log(
-			`  portal during ${name.padEnd(16)} statuses ${JSON.stringify(t.statuses)} (0: no answer)  retried ${t.retried}  failed for good ${t.failed}`
+			`  portal during ${name.padEnd(16)} statuses ${JSON.stringify(t.statuses)} ` +
+				`(0: no answer)  retried ${t.retried}  failed for good ${t.failed}`
 		);
 
 	// Each overdue completeness check fired once, across the nodes.
@@ -891,7 +907,9 @@ async function main() {
 		console.log(`nginx's error log (last 15 of ${errors.length} lines):\n${errors.slice(-15).join('\n')}`);
 	}
 	console.log(
-		`\ncluster test ${failures.length ? 'FAILED' : 'passed'}${skipped.length ? ` (not run: ${skipped.join(', ')})` : ''} in ${Math.round((Date.now() - started) / 1000)} s`
+		`\ncluster test ` +
+			`${failures.length ? 'FAILED' : 'passed'}${skipped.length ? ` (not run: ${skipped.join(', ')})` : ''} ` +
+			`in ${Math.round((Date.now() - started) / 1000)} s`
 	);
 
 	await writer.close();

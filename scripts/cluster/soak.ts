@@ -123,7 +123,9 @@ export function soakReport(
 
 	console.log(`\n== soak: ${samples.length} samples, ${SAMPLE_MS / 1000} s apart; warm-up ${warmupMs / 60_000} min`);
 	console.log(
-		`   min  ${names.map((n) => `${n} RSS/heap MB, handles, sockets`.padEnd(34)).join('')}clients RSS MB  p99 ms (receipts)`
+		`   min  ` +
+			`${names.map((n) => `${n} RSS/heap MB, handles, sockets`.padEnd(34)).join('')}clients ` +
+			`RSS MB  p99 ms (receipts)`
 	);
 	samples.forEach((s, i) => {
 		const l = latency.samples[i];
@@ -143,7 +145,8 @@ export function soakReport(
 	const all = (n: string, f: 'rss' | 'heap' | 'handles') => samples.map((s) => s.nodes[n]![f]).filter((v) => v != null);
 	console.log(`\nper node, slopes by least squares over the ${after.length} samples after warm-up:`);
 	console.log(
-		'node  RSS MB first → last  slope MB/h (± s.e.)      heap MB first → last  slope MB/h (± s.e.)  handles first/last/max  slope/h'
+		'node  RSS MB first → last  slope MB/h (± s.e.)      heap MB first → last  slope MB/h (± s.e.) ' +
+			' handles first/last/max  slope/h'
 	);
 	for (const n of names) {
 		const rss = judgeMemory(series(n, 'rss'));
@@ -162,11 +165,14 @@ export function soakReport(
 		}
 		checks.push([
 			!rss.grows,
-			`${n}: RSS slope ${mb(rss.fit.slope)} MB/h after warm-up, limit ${pct(RSS_GROWTH_PER_HOUR)} of ${mb(rss.base)} MB = ${mb(rss.limit)} MB/h`
+			`${n}: RSS slope ${mb(rss.fit.slope)} MB/h after warm-up, limit ` +
+				`${pct(RSS_GROWTH_PER_HOUR)} of ${mb(rss.base)} MB = ${mb(rss.limit)} MB/h`
 		]);
 		checks.push([
 			!handles.grows,
-			`${n}: handles not growing steadily (slope ${handles.fit.slope.toFixed(1)}/h; growth means > ${HANDLES_SIGNIFICANCE} s.e. and > ${pct(HANDLES_GROWTH_PER_HOUR)} of ${handles.base} per hour)`
+			`${n}: handles not growing steadily (slope ${handles.fit.slope.toFixed(1)}/h; ` +
+				`growth means > ${HANDLES_SIGNIFICANCE} s.e. and ` +
+				`> ${pct(HANDLES_GROWTH_PER_HOUR)} of ${handles.base} per hour)`
 		]);
 	}
 

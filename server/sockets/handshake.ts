@@ -2,7 +2,8 @@
  * The socket.io middleware of the handshake: reuses the engine.io verdict on Origin and session
  * (socket-limits.ts), admits at most the session's share of sockets on this process, and gives the
  * socket its user and viewer (the rights its events, replays and drafts are decided by), with
- * whom the user stands in for (socket-audience.ts, `admit`).
+ * whom the user stands in for (socket-audience.ts, `admit`); when that cannot be read the socket
+ * is refused as unavailable (ADR-125).
  */
 import { HandshakeErrors, type HandshakeErrorCode, type HandshakeRefusal } from '../../src/lib/realtime/contract';
 import { DomainError, type DomainErrorKind } from '../../src/lib/domain/errors/domain-error';
@@ -15,7 +16,8 @@ import { localeOfHandshake } from './refusal';
 const KIND: Record<HandshakeErrorCode, [DomainErrorKind, string]> = {
 	unauthenticated: ['unauthenticated', 'Sign in first.'],
 	forbidden: ['forbidden', 'This connection is not allowed from this page.'],
-	'too-many-sockets': ['rate-limited', 'Too many open tabs for this session; close one and try again.']
+	'too-many-sockets': ['rate-limited', 'Too many open tabs for this session; close one and try again.'],
+	unavailable: ['unavailable', 'The live connection could not be opened now; it is tried again.']
 };
 
 /** A refused handshake: the code as the message (older clients) and `{ code, message }` as data (ADR-031). */
@@ -51,10 +53,12 @@ export function useHandshake(
 		};
 		try {
 			await admit(socket);
-		} catch {
-			// Its reads failed (the database out of reach): refused, to retry, not a process-ending rejection.
+		} catch (e) {
+			// Whom the user stands in for is part of its rights: unread, the socket is refused, not
+			// admitted with less and left silently missing events (ADR-125). The page connects again.
+			console.error('socket handshake: stand-ins not read:', e);
 			release();
-			return next(new Error('unavailable'));
+			return next(handshakeRefusal(HandshakeErrors.unavailable, localeOfHandshake(socket.request)));
 		}
 		next();
 		// The socket joins the connected ones as next() returns; until then its place stays held.

@@ -222,8 +222,14 @@ describe('the queue with 1,000+ live rows', () => {
 
 		console.log(
 			`\n## Queue with ${total} live rows (Chromium, PostgreSQL)\n` +
-				`interactive ${Math.round(interactiveMs)} ms; j idle ${JSON.stringify(stats(idle))} ms; j during ${CHANGED}-event burst ${JSON.stringify(stats(during))} ms\n` +
-				`${CHANGED} commits took ${burstMs} ms; after the last: last row highlighted +${highlightedAfterMs} ms, new data in +${reloadedAfterMs} ms; data reloads ${reloads.length}; long tasks ${longTasks.length} (total ${Math.round(longTasks.reduce((a, b) => a + b, 0))} ms, max ${Math.round(Math.max(0, ...longTasks))} ms)`
+				`interactive ${Math.round(interactiveMs)} ms; j idle ` +
+				`${JSON.stringify(stats(idle))} ms; j during ` +
+				`${CHANGED}-event burst ${JSON.stringify(stats(during))} ms\n` +
+				`${CHANGED} commits took ${burstMs} ms; after the last: last ` +
+				`row highlighted +${highlightedAfterMs} ms, new data in ` +
+				`+${reloadedAfterMs} ms; data reloads ${reloads.length}; long tasks ` +
+				`${longTasks.length} (total ${Math.round(longTasks.reduce((a, b) => a + b, 0))} ` +
+				`ms, max ${Math.round(Math.max(0, ...longTasks))} ms)`
 		);
 		await page.screenshot({ path: 'tests/e2e/screenshots/queue-1000-live.png' });
 		await page.close();

@@ -1,9 +1,10 @@
 /**
- * The set-up every browser test file shares: the production build started as `npm start` starts
- * it — on a PostgreSQL database of its own when `database` is given (for tests that write behind
- * the server's back, as another process would), else on its own PGlite data directory, each a copy
- * of the demo the run seeded once (e2e-template.ts) — and Chromium, before the file's tests; after them both are stopped and the database dropped.
- * Hooks the file registers afterwards run after these at the start and before them at the end.
+ * The set-up every browser test file shares: the production build started as `npm start` starts it
+ * — on a PostgreSQL database of its own when `database` is given (for tests that write behind the
+ * server's back, as another process would), else on its own PGlite data directory, each a copy of
+ * the demo the run seeded once (e2e-template.ts) — and Chromium, before the file's tests; after
+ * them both are stopped and the database dropped. Hooks the file registers afterwards run after
+ * these at the start and before them at the end.
  */
 import { cpSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';

@@ -15,7 +15,7 @@ import {
 } from '../../src/lib/domain/supervision/workload-as-of';
 import { groupByCaseInBatches } from './case-batches';
 import type { AnalysisFilters } from '../../src/lib/server/supervision/analysis-query';
-import type { WorkloadTables } from '../../src/lib/server/supervision/trend-workload.repository';
+import type { WorkloadTables } from '../../src/lib/domain/supervision/workload-as-of';
 
 export async function replayWorkloadAsOf(db: Db, asOf: Date, filters: AnalysisFilters): Promise<WorkloadTables> {
 	const where: SQL[] = [lte(cases.createdAt, asOf), or(isNull(cases.decidedAt), gt(cases.decidedAt, asOf))!];

@@ -57,7 +57,8 @@ function form(bytes: Uint8Array, name: string): FormData {
 function streamedUpload(caseId: string, size: number, onProgress?: (written: number) => void) {
 	const boundary = '----merzim-test-boundary';
 	const head = Buffer.from(
-		`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="big.pdf"\r\nContent-Type: application/pdf\r\n\r\n%PDF-1.4\n`
+		`--${boundary}\r\nContent-Disposition: form-data; name="file"; ` +
+			`filename="big.pdf"\r\nContent-Type: application/pdf\r\n\r\n%PDF-1.4\n`
 	);
 	const tail = Buffer.from(`\r\n--${boundary}--\r\n`);
 	const chunk = Buffer.alloc(64 * 1024, 0x20);

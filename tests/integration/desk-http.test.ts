@@ -9,6 +9,7 @@ import { startTestApp, TEST_PASSWORD, type TestApp } from '../helpers/test-app';
 import { actionResult, HttpClient } from '../helpers/http-client';
 import { untranslatedWords } from '../helpers/latin-words';
 import { MAX_VIEWS, saveView } from '../../src/lib/server/cases/saved-views';
+import { VIEW_NAME_MAX } from '../../src/lib/domain/search/saved-view';
 import { caseEvents, cases, organisations } from '../../src/lib/server/db/schema';
 
 let app: TestApp;
@@ -141,6 +142,9 @@ describe('/cases', () => {
 			for (const lang of ['kk', 'ru', 'en']) {
 				const blank = await refusal('/cases?/saveView', { name: '   ', query: '' }, lang);
 				expect(blank.code).toBe('view-name-invalid');
+				expect(blank.message).toContain(String(VIEW_NAME_MAX));
+				const long = await refusal('/cases?/saveView', { name: 'x'.repeat(VIEW_NAME_MAX + 1), query: '' }, lang);
+				expect([long.code, long.message]).toEqual(['view-name-invalid', blank.message]);
 				const unknown = await refusal('/cases?/deleteView', { id: 'x' }, lang);
 				expect(unknown.code).toBe('view-not-found');
 				for (const m of [blank.message, unknown.message]) {

@@ -67,7 +67,8 @@ describe('authorization per document', () => {
 			['draft:sync', { draftId, message: 'text, not base64' }],
 			['draft:sync', { draftId, message: 'AAA' }], // base64 of the wrong length
 			['draft:sync', { draftId, message: '' }],
-			['draft:sync', { draftId, message: 'A'.repeat(1_400_000) }], // over the 1 MiB limit (as base64), under the socket's
+			// over the 1 MiB limit (as base64), under the socket's
+			['draft:sync', { draftId, message: 'A'.repeat(1_400_000) }],
 			['draft:sync', { draftId, message: encodeSyncUpdate(new Uint8Array([1])) }], // binary: not the wire format
 			['draft:sync', { draftId, message: toWire(new Uint8Array([9, 9, 9])) }], // not a sync message
 			// not a Yjs update

@@ -1,8 +1,8 @@
 /**
- * No database: the logger of src/lib/server/observability/logger.ts as a process gets it (a child process each, as the level and the terminal are read
- * once at start): `LOG_LEVEL` sets what is written, the lines are JSON unless stdout is a terminal
- * (`script` gives the child one) and pretty output is not turned off, and the fields that would
- * carry a secret are redacted.
+ * No database: the logger of src/lib/server/observability/logger.ts as a process gets it (a child
+ * process each, as the level and the terminal are read once at start): `LOG_LEVEL` sets what is
+ * written, the lines are JSON unless stdout is a terminal (`script` gives the child one) and pretty
+ * output is not turned off, and the fields that would carry a secret are redacted.
  */
 import { describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';

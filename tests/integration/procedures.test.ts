@@ -224,7 +224,8 @@ describe('export licence end to end (001)', () => {
 	it('consultations deemed approved by the scheduler, MFA suspension and resume, a late answer kept with 409, then a grant', async () => {
 		const { body: created } = await submit();
 		const id = created.id as string;
-		expect((await action('officer', id, 'complete-check', { complete: true })).status).toBe(403); // not assigned yet
+		// not assigned yet
+		expect((await action('officer', id, 'complete-check', { complete: true })).status).toBe(403);
 		expect((await action('officer', id, 'assign', { username: 'officer' })).status).toBe(200);
 		expect((await action('officer2', id, 'assign', { username: 'officer2' })).status).toBe(409);
 		let r = await action('officer', id, 'complete-check', { complete: true });

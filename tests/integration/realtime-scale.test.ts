@@ -179,7 +179,8 @@ describe('two processes', () => {
 	it('a process re-plans its deadlines when a case event committed on another process reaches it through Redis', async () => {
 		for (const n of nodes) await n.ctx.scheduler.stop(); // only the reader below may fire
 		const writer = await node(50, { scheduler: false });
-		const reader = await node(3_600_000, { maxSleepMs: 60_000 }); // no outbox poll; asleep for a minute unless woken
+		// no outbox poll; asleep for a minute unless woken
+		const reader = await node(3_600_000, { maxSleepMs: 60_000 });
 		await new Promise((r) => setTimeout(r, 300));
 		const now = writer.ctx.clock.now();
 		const due = new Date(now.getTime() - 60_000); // already due on every node's clock

@@ -1,6 +1,7 @@
 /**
  * One user cannot stall everyone: unauthenticated engine.io handshakes are refused before any
- * socket.io work, a session holds a bounded number of sockets, a socket has one replay in flight
+ * socket.io work, a session holds a bounded number of sockets (a handshake whose rights cannot be
+ * read is refused and gives its place back, ADR-125), a socket has one replay in flight
  * and a session a bounded number of replays a minute, and expensive pages and API lists answer
  * 429 with Retry-After past their rate while other users go on. Behaviour, not timings. Real
  * sockets and HTTP on port 0, the built app, a real database.
@@ -16,6 +17,7 @@ import {
 	type ServerToClientEvents
 } from '../../src/lib/realtime/contract';
 import { REPLAY_POINTS, SOCKETS_PER_SESSION } from '../../server/socket-limits';
+import { retryWhenUnavailable } from '../../src/lib/realtime/app-socket';
 import { m } from '../../src/lib/paraglide/messages';
 import { API_LIST_LIMIT, PAGE_LIMIT } from '../../src/lib/server/http/rate-limit';
 
@@ -26,7 +28,7 @@ let ip = 0;
 
 beforeAll(async () => {
 	app = await startTestApp();
-	for (const name of ['lia', 'sue', 'sam']) await app.createUser(name, ['supervisor']);
+	for (const name of ['lia', 'sue', 'sam', 'ann']) await app.createUser(name, ['supervisor']);
 });
 afterAll(async () => {
 	for (const s of sockets) s.disconnect();
@@ -107,6 +109,45 @@ describe('sockets per session', () => {
 		admitted[0]!.socket.disconnect();
 		await new Promise((r) => setTimeout(r, 100));
 		expect((await open(cookie)).error).toBeUndefined();
+	});
+});
+
+describe('rights that cannot be read at the handshake', () => {
+	it('refuse the socket as unavailable and free its place; the page connects again once they can be read', async () => {
+		const cookie = `${(await signedIn('ann')).cookieHeader()}; PARAGLIDE_LOCALE=ru`;
+		const absences = app.ctx.absences;
+		const read = absences.standInWindows;
+		// Whom the user stands in for is part of the socket's rights (ADR-100); its read fails.
+		absences.standInWindows = () => Promise.reject(new Error('the database is out of reach (test)'));
+		try {
+			// One after another, more than the session's share: each refusal gives its place back.
+			for (let i = 0; i <= SOCKETS_PER_SESSION; i++) {
+				const r = await open(cookie);
+				expect(r.error).toBe(HandshakeErrors.unavailable);
+				expect(r.refusal).toEqual({ code: 'unavailable', message: m.err_kind_unavailable({}, { locale: 'ru' }) });
+			}
+			// The page's socket (src/lib/realtime/app-socket.ts) tries again by itself after such a refusal.
+			const socket: ClientSocket = connect(app.url, {
+				path: '/socket.io',
+				transports: ['websocket'],
+				extraHeaders: { cookie, origin: app.url },
+				forceNew: true,
+				reconnection: false,
+				autoConnect: false
+			});
+			sockets.push(socket);
+			const stop = retryWhenUnavailable(socket, () => 0, 500);
+			const welcomed = new Promise<void>((ok) => socket.once('session:welcomed', () => ok()));
+			const refused = new Promise<unknown>((ok) => socket.once('connect_error', ok));
+			socket.connect();
+			expect(handshakeRefusalCode(await refused)).toBe(HandshakeErrors.unavailable);
+			absences.standInWindows = read;
+			await welcomed;
+			expect(socket.connected).toBe(true);
+			stop();
+		} finally {
+			absences.standInWindows = read;
+		}
 	});
 });
 

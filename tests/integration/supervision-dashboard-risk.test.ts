@@ -34,7 +34,10 @@ async function officer(name: string) {
 }
 
 let n = 0;
-/** A case whose service term (001 Annex 1 row 3; 15 WD here) started at `started`; decided cases and met clocks have no band. */
+/**
+ * A case whose service term (001 Annex 1 row 3; 15 WD here) started at `started`; decided cases and
+ * met clocks have no band.
+ */
 async function addCase(assigneeId: number | null, started: string, o: { decided?: boolean; met?: string } = {}) {
 	const [c] = await handle.db
 		.insert(cases)

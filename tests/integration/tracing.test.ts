@@ -3,7 +3,8 @@
  * collector the test runs on port 0 (it decodes the JSON encoding the exporter sends): one request
  * gives a server span named by its route with its database spans as children; the log line of the
  * request names the same trace; a webhook delivery's attempt span joins the trace of the request
- * that wrote its event (ADR-073) and carries its `traceparent` to the receiver; and no span attribute holds the password, the session token or case data.
+ * that wrote its event (ADR-073) and carries its `traceparent` to the receiver; and no span
+ * attribute holds the password, the session token or case data.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createServer, type IncomingMessage, type Server } from 'node:http';

@@ -5,7 +5,12 @@
  * when the last of them lets go. Each part takes its own listeners off when it lets go.
  */
 import { io, type Socket } from 'socket.io-client';
-import type { ClientToServerEvents, ServerToClientEvents } from './contract';
+import {
+	HandshakeErrors,
+	handshakeRefusalCode,
+	type ClientToServerEvents,
+	type ServerToClientEvents
+} from './contract';
 
 export type AppSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 
@@ -32,11 +37,48 @@ export function followServerGoingAway(socket: AppSocket, random: () => number = 
 	};
 }
 
+/** The longest wait between two tries to connect, as socket.io's own back-off and after a refusal. */
+const RECONNECT_DELAY_MAX_MS = 5_000;
+
+/**
+ * socket.io retries a transport failure by itself but not a handshake the server refused. Refused
+ * as unavailable (the user's rights could not be read, ADR-125), the socket connects again after
+ * between a fifth of the window and all of it: soon, but not every client of an outage on the same
+ * tick. Returns the function that stops retrying (and cancels a try not yet made).
+ */
+export function retryWhenUnavailable(
+	socket: AppSocket,
+	random: () => number = Math.random,
+	withinMs = RECONNECT_DELAY_MAX_MS
+): () => void {
+	let timer: ReturnType<typeof setTimeout> | undefined;
+	const onRefused = (err: Error) => {
+		if (handshakeRefusalCode(err) !== HandshakeErrors.unavailable) return;
+		clearTimeout(timer);
+		timer = setTimeout(() => socket.connect(), Math.floor((0.2 + 0.8 * random()) * withinMs));
+	};
+	socket.on('connect_error', onRefused);
+	return () => {
+		clearTimeout(timer);
+		socket.off('connect_error', onRefused);
+	};
+}
+
 export function acquireAppSocket(): { socket: AppSocket; release: () => void } {
 	if (!shared) {
 		// WebSocket only: one connection stays on one process behind a load balancer (ADR-026).
-		const socket: AppSocket = io({ path: '/socket.io', transports: ['websocket'], reconnectionDelayMax: 5_000 });
-		shared = { socket, holders: 0, stopFollowing: followServerGoingAway(socket) };
+		const socket: AppSocket = io({
+			path: '/socket.io',
+			transports: ['websocket'],
+			reconnectionDelayMax: RECONNECT_DELAY_MAX_MS
+		});
+		const stopGoingAway = followServerGoingAway(socket);
+		const stopRetrying = retryWhenUnavailable(socket);
+		const stopFollowing = () => {
+			stopGoingAway();
+			stopRetrying();
+		};
+		shared = { socket, holders: 0, stopFollowing };
 	}
 	const held = shared;
 	held.holders++;

@@ -181,7 +181,9 @@ export const HandshakeErrors = {
 	unauthenticated: 'unauthenticated',
 	forbidden: 'forbidden',
 	/** The session already holds the most sockets a process allows it (a tab each). */
-	tooManySockets: 'too-many-sockets'
+	tooManySockets: 'too-many-sockets',
+	/** Whom the user stands in for could not be read (the database out of reach): try again (ADR-125). */
+	unavailable: 'unavailable'
 } as const;
 export type HandshakeErrorCode = (typeof HandshakeErrors)[keyof typeof HandshakeErrors];
 export interface HandshakeRefusal {
@@ -297,7 +299,9 @@ export const DraftErrors = {
 	/** An awareness update for a Yjs client another member announced (or over the per-socket cap). */
 	presenceTaken: 'draft: that presence belongs to another member; send only your own',
 	/** Raised by the provider before sending (the server would refuse it as malformed). */
-	tooLarge: `draft: this change is larger than ${DRAFT_MESSAGE_MAX_BYTES / 2 ** 20} MiB and was not sent; undo it and paste the text in parts`
+	tooLarge:
+		`draft: this change is larger than ${DRAFT_MESSAGE_MAX_BYTES / 2 ** 20} ` +
+		`MiB and was not sent; undo it and paste the text in parts`
 } as const;
 
 export interface ClientToServerEvents {

@@ -23,7 +23,10 @@ function describe(e: unknown): string {
 		.join('\n');
 	const x = e as Error & Record<string, unknown>;
 	if (typeof x.query === 'string' && 'params' in x)
-		return `Failed query: ${x.query} (${Array.isArray(x.params) ? x.params.length : 0} parameter(s) not logged)\n${frames}`;
+		return (
+			`Failed query: ${x.query} (${Array.isArray(x.params) ? x.params.length : 0} ` +
+			`parameter(s) not logged)\n${frames}`
+		);
 	if (typeof x.code === 'string' && typeof x.severity === 'string') {
 		// A PostgreSQL error: its message may quote a value ('invalid input syntax …: "…"'); `detail` often does.
 		const where = ['constraint_name', 'table_name', 'column_name']

@@ -8,6 +8,7 @@ import { filterQuery, parseCaseListFilter, SELECT_KEYS } from '$lib/server/cases
 import { deleteView, listViews, MAX_VIEWS, saveView } from '$lib/server/cases/saved-views';
 import { m } from '$lib/paraglide/messages';
 import { searchScope } from '$lib/domain/access/search-scope';
+import { VIEW_NAME_MAX } from '$lib/domain/search/saved-view';
 import { isDomainError } from '$lib/domain/errors/domain-error';
 import { userRoles, users } from '$lib/server/db/schema';
 import { AGENCY_CODES } from '$lib/domain/reference/agencies';
@@ -66,7 +67,7 @@ export const load: PageServerLoad = async (event) => {
 	};
 };
 
-const ViewSchema = z.object({ name: z.string().trim().min(1).max(80), query: z.string().max(2000) });
+const ViewSchema = z.object({ name: z.string().trim().min(1).max(VIEW_NAME_MAX), query: z.string().max(2000) });
 /** The most cases one bulk assignment takes (the refusal names it). */
 const BULK_ASSIGN_MAX = 200;
 const AssignSchema = z.object({
@@ -80,7 +81,11 @@ export const actions: Actions = {
 		const form = await event.request.formData();
 		const parsed = ViewSchema.safeParse({ name: form.get('name'), query: form.get('query') ?? '' });
 		if (!parsed.success)
-			return fail(422, { action: 'saveView', code: 'view-name-invalid', message: m.ops4_view_name_invalid() });
+			return fail(422, {
+				action: 'saveView',
+				code: 'view-name-invalid',
+				message: m.ops4_view_name_invalid({ max: VIEW_NAME_MAX })
+			});
 		// Only the filter keys are kept: a view cannot carry anything else into the URL.
 		const query = filterQuery(parseCaseListFilter(new URLSearchParams(parsed.data.query)).filter, {
 			after: null,

@@ -33,7 +33,8 @@ describe('buildRefusalLetter (001 Annex 2)', () => {
 	it('opens the body with the application’s full date and incoming number and keeps the grounds, dropping blank paragraphs', () => {
 		const l = buildRefusalLetter(input);
 		expect(l.intro.kk).toBe(
-			'"Өнеркәсіп комитеті" республикалық мемлекеттік мекемесі Сіздің 2026 жылғы «12» сәуірдегі № EL-2026-00042 өтінішіңізді қарағаннан кейін мынаны хабарлайды:'
+			'"Өнеркәсіп комитеті" республикалық мемлекеттік мекемесі Сіздің 2026 жылғы «12» сәуірдегі ' +
+				'№ EL-2026-00042 өтінішіңізді қарағаннан кейін мынаны хабарлайды:'
 		);
 		expect(l.intro.ru).toContain(
 			'рассмотрев Ваше заявление от «12» апреля 2026 года № EL-2026-00042, сообщает следующее:'

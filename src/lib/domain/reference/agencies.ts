@@ -100,7 +100,8 @@ export const AGENCIES: readonly Agency[] = [
 		actWordingKk: 'Сыртқы істер министрлігі',
 		coSignOrder: 6,
 		roles: [
-			'Checks the authenticity of the importing country’s guarantee commitment; the term is suspended meanwhile (001 p.17 para 3)',
+			'Checks the authenticity of the importing country’s guarantee commitment; the term is ' +
+				'suspended meanwhile (001 p.17 para 3)',
 			'Check mandatory for control codes 1С350 / 10С905 on first export or risk information (001 p.18)'
 		]
 	},

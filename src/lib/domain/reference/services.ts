@@ -105,7 +105,10 @@ export const SERVICES: readonly ServiceDefinition[] = [
 			citation: '001 Annex 1 row 3',
 			basis: 'act',
 			startsAt: 'registration',
-			note: 'T3. Suspended while the MFA checks the guarantee commitment (001 p.17 para 3); with an MFA check or foreign information the licence is issued after it arrives (row 3). Start event not stated; registration per 001 p.14.'
+			note:
+				'T3. Suspended while the MFA checks the guarantee commitment (001 p.17 para 3); with an ' +
+				'MFA check or foreign information the licence is issued after it arrives (row 3). Start ' +
+				'event not stated; registration per 001 p.14.'
 		},
 		completenessCheck: LICENCE_CHECK,
 		consultations: true,
@@ -151,9 +154,11 @@ export const SERVICES: readonly ServiceDefinition[] = [
 		code: 'general-export-licence',
 		nameEn: 'General licence for export of dual-use goods or goods controlled for national security',
 		nameRu:
-			'Генеральная лицензия на экспорт товаров двойного назначения или товаров, контролируемых в целях обеспечения национальной безопасности',
+			'Генеральная лицензия на экспорт товаров двойного назначения или товаров, контролируемых в ' +
+			'целях обеспечения национальной безопасности',
 		nameKk:
-			'Қос мақсаттағы тауарлардың немесе ұлттық қауіпсіздікті қамтамасыз ету үшін бақыланатын тауарлардың экспортына жалпы лицензия',
+			'Қос мақсаттағы тауарлардың немесе ұлттық қауіпсіздікті қамтамасыз ету үшін бақыланатын ' +
+			'тауарлардың экспортына жалпы лицензия',
 		act: '001',
 		alsoActs: [],
 		term: {
@@ -275,7 +280,8 @@ export const SERVICES: readonly ServiceDefinition[] = [
 			citation: '001 p.24 sub.1; 000 p.16 sub.1',
 			basis: 'act',
 			startsAt: 'registration',
-			note: 'T16: review by the provider. See COMPLAINT_TERMS for forwarding, the quality-control body and extension.'
+			note:
+				'T16: review by the provider. See COMPLAINT_TERMS for forwarding, the quality-control body ' + 'and extension.'
 		},
 		completenessCheck: null,
 		consultations: false,
@@ -304,7 +310,9 @@ export const SERVICES: readonly ServiceDefinition[] = [
 			citation: '004 P 10',
 			basis: 'act',
 			startsAt: 'request-received',
-			note: 'From the TC employee’s receipt of the confirmation request; confirmed or rejected for each device. Transitional: applies until the SRC system is integrated.'
+			note:
+				'From the TC employee’s receipt of the confirmation request; confirmed or rejected for ' +
+				'each device. Transitional: applies until the SRC system is integrated.'
 		},
 		completenessCheck: null,
 		consultations: false,
@@ -334,7 +342,10 @@ export const SERVICES: readonly ServiceDefinition[] = [
 			citation: '003 A3 p.5 sub.1–9',
 			basis: 'derived',
 			startsAt: 'receipt',
-			note: 'Not a statutory term: the sum of the step limits (14 CD + 10 h: 4 h, 1 CD, 1 CD, 2 h, 8 CD, 1 CD, 2 CD, 1 CD, 4 h). The overall term is in Standard p.4 (Gov. Decree 319), not in the seeds.'
+			note:
+				'Not a statutory term: the sum of the step limits (14 CD + 10 h: 4 h, 1 CD, 1 CD, 2 h, 8 ' +
+				'CD, 1 CD, 2 CD, 1 CD, 4 h). The overall term is in Standard p.4 (Gov. Decree 319), not in ' +
+				'the seeds.'
 		},
 		completenessCheck: null,
 		consultations: false,

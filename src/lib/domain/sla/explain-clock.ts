@@ -38,7 +38,8 @@ function describe(e: ClockEvent, clock: SlaClock): string {
 		case 'started':
 			return clock.unit === 'working_hours'
 				? `${at} started: ${clock.length} working hours of office time (${clock.citation})`
-				: `${at} started: ${clock.length} ${UNIT_WORDS[clock.unit]}, counted from the day after (ADR-003; ${clock.citation})`;
+				: `${at} started: ${clock.length} ${UNIT_WORDS[clock.unit]}, ` +
+						`counted from the day after (ADR-003; ${clock.citation})`;
 		case 'suspended':
 			return `${at} suspended: ${e.reason} (${e.legalBasis})`;
 		case 'resumed':

@@ -113,7 +113,8 @@ describe('MFA suspension of the export term (ADR-005; 001 p.17 para 3; ADR-021 T
 		const e = explainClock(exportTerm(...events), calendar, at('2026-05-14T10:00'));
 		expect(e.steps).toEqual([
 			expect.stringMatching(/^2026-03-20 10:00 started: 30 working days.*due 2026-05-08 18:30$/),
-			'2026-04-07 09:00 suspended: MFA authenticity check of the guarantee commitment (001 p.17 para 3); due unknown until resumed',
+			'2026-04-07 09:00 suspended: MFA authenticity check of the guarantee commitment (001 p.17 ' +
+				'para 3); due unknown until resumed',
 			'2026-05-13 09:00 resumed with the working time that was left (ADR-005); due 2026-06-12 18:30',
 			'suspension 2026-04-07 09:00 – 2026-05-13 09:00: 10560 working minutes were left (001 p.17 para 3)'
 		]);

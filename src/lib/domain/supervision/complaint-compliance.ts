@@ -91,6 +91,13 @@ export interface ComplaintRow {
 	readonly p90WorkingDays: number | null;
 }
 
+/** The three tables of the analysis page and the report (complaints.repository reads them). */
+export interface ComplaintTables {
+	readonly bodies: ComplaintRow[];
+	readonly units: ComplaintRow[];
+	readonly reviewers: ComplaintRow[];
+}
+
 function keyOf(f: ComplaintFacts, by: ComplaintDimension): { key: string; label: string } {
 	if (by === 'body') return { key: f.body ?? '', label: f.body ?? '' };
 	if (by === 'unit') return { key: f.unit ?? '', label: f.unit ?? '' };

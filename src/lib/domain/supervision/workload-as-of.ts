@@ -74,6 +74,13 @@ export interface Workload {
 	readonly stages: WorkloadCount[];
 }
 
+/** The workload as the analysis page and the report show it (trend-workload.repository reads it). */
+export interface WorkloadTables extends Workload {
+	readonly asOf: string;
+	/** Officer names by id, for the table's first column. */
+	readonly officerNames: Record<string, string>;
+}
+
 /** The largest first; among equals '' (none) last, the rest by key. */
 export function sortCounts(counts: WorkloadCount[]): WorkloadCount[] {
 	return counts.sort((a, b) => b.open - a.open || (a.key === '' ? 1 : b.key === '' ? -1 : a.key.localeCompare(b.key)));

@@ -63,7 +63,7 @@ export interface UploadedFile {
 export const WithdrawSchema = z.object({ reason: z.string().trim().min(3).max(500) }).strict();
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-const notFound = () => new ApiError(404, 'No such case.', undefined, undefined, 'case-not-found');
+const notFound = () => ApiError.notFound('case-not-found', 'No such case.');
 
 const actorOf = (c: Extract<AttachmentCaller, { kind: 'staff' }>): Actor => ({
 	userId: c.userId,
@@ -219,7 +219,7 @@ export function createAttachmentsService(deps: { db: Db; clock: Clock; store: Bl
 						.from(caseAttachments)
 						.where(and(eq(caseAttachments.id, replaces), eq(caseAttachments.caseId, caseId)));
 					if (!prior || (caller.kind === 'portal' && prior.source !== 'portal'))
-						throw new ApiError(404, 'No such attachment.', undefined, undefined, 'attachment-not-found');
+						throw ApiError.notFound('attachment-not-found', 'No such attachment.');
 					const [latest] = await tx
 						.select()
 						.from(caseAttachments)
@@ -281,8 +281,7 @@ export function createAttachmentsService(deps: { db: Db; clock: Clock; store: Bl
 		) {
 			const parsed = WithdrawSchema.safeParse(input);
 			if (!parsed.success) throw new ApiError(422, 'reason: 3 to 500 characters.', zodFieldProblems(parsed.error));
-			if (!UUID.test(attachmentId))
-				throw new ApiError(404, 'No such attachment.', undefined, undefined, 'attachment-not-found');
+			if (!UUID.test(attachmentId)) throw ApiError.notFound('attachment-not-found', 'No such attachment.');
 			const now = clock.now();
 			return db.transaction(async (tx) => {
 				checkAttach(caller, await caseFor(tx, caseId));
@@ -291,7 +290,7 @@ export function createAttachmentsService(deps: { db: Db; clock: Clock; store: Bl
 					.from(caseAttachments)
 					.where(and(eq(caseAttachments.id, attachmentId), eq(caseAttachments.caseId, caseId)))
 					.for('update');
-				if (!row) throw new ApiError(404, 'No such attachment.', undefined, undefined, 'attachment-not-found');
+				if (!row) throw ApiError.notFound('attachment-not-found', 'No such attachment.');
 				if (row.withdrawnAt) throw new ApiError(409, 'This attachment is already withdrawn.');
 				const [updated] = await tx
 					.update(caseAttachments)
@@ -313,17 +312,16 @@ export function createAttachmentsService(deps: { db: Db; clock: Clock; store: Bl
 		async open(caseId: string, attachmentId: string, caller: AttachmentCaller) {
 			const c = await caseFor(db, caseId);
 			checkRead(caller, c);
-			if (!UUID.test(attachmentId))
-				throw new ApiError(404, 'No such attachment.', undefined, undefined, 'attachment-not-found');
+			if (!UUID.test(attachmentId)) throw ApiError.notFound('attachment-not-found', 'No such attachment.');
 			const [row] = (await rowsOf(db, caseId, caller)).filter((r) => r.id === attachmentId);
-			if (!row) throw new ApiError(404, 'No such attachment.', undefined, undefined, 'attachment-not-found');
+			if (!row) throw ApiError.notFound('attachment-not-found', 'No such attachment.');
 			if (row.destroyedAt)
-				throw new ApiError(
+				throw ApiError.coded(
 					410,
-					`This file was destroyed on ${row.destroyedAt.toISOString().slice(0, 10)} with the case's device data (${row.destroyedCitation}); only its record is kept.`,
-					undefined,
-					undefined,
 					'desk3-attachment-destroyed',
+					`This file was destroyed on ${row.destroyedAt.toISOString().slice(0, 10)} ` +
+						`with the case's device data ` +
+						`(${row.destroyedCitation}); only its record is kept.`,
 					{ date: row.destroyedAt.toISOString().slice(0, 10), citation: row.destroyedCitation ?? '' }
 				);
 			const body = await store.open(row.sha256);

@@ -13,7 +13,7 @@ const isApi = (event: RequestEvent) => event.url.pathname.startsWith('/api/');
 export function requireUser(event: RequestEvent): SessionUser {
 	const user = event.locals.user;
 	if (user && event.locals.session?.twoFactorVerified) return user;
-	if (isApi(event)) throw new ApiError(401, 'Sign in first.', undefined, undefined, 'sign-in-first');
+	if (isApi(event)) throw ApiError.coded(401, 'sign-in-first', 'Sign in first.');
 	const next = event.url.pathname + event.url.search;
 	redirect(303, `/login?next=${encodeURIComponent(next)}`);
 }
@@ -21,8 +21,7 @@ export function requireUser(event: RequestEvent): SessionUser {
 export function requirePermission(event: RequestEvent, permission: Permission): SessionUser {
 	const user = requireUser(event);
 	if (!can(user.roles, permission, event.locals.session?.kind === 'kiosk')) {
-		if (isApi(event))
-			throw new ApiError(403, 'Your role does not allow this.', undefined, undefined, 'role-not-allowed');
+		if (isApi(event)) throw ApiError.coded(403, 'role-not-allowed', 'Your role does not allow this.');
 		error(403, 'Your role does not allow you to open this page.');
 	}
 	return user;

@@ -138,7 +138,8 @@ async function refuseNonEmpty(url: string) {
 			select count(*)::text as n from information_schema.tables where table_schema in ('public', 'drizzle')`;
 		if (Number(row?.n) > 0)
 			throw new BackupFileError(
-				'The target database is not empty: restore into a new database (e.g. `createdb merzim_restored`) and point DATABASE_URL at it.'
+				'The target database is not empty: restore into a new database (e.g. `createdb ' +
+					'merzim_restored`) and point DATABASE_URL at it.'
 			);
 	} finally {
 		await sql.end();

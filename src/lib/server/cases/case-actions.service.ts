@@ -224,7 +224,7 @@ export function createCaseActions(deps: { db: Db; clock: Clock; calendar: Calend
 			key: string | null
 		) {
 			const m = isUuid(checkId) ? (await db.select().from(mfaChecks).where(eq(mfaChecks.id, checkId)))[0] : undefined;
-			if (!m) throw new ApiError(404, 'No such MFA check.', undefined, undefined, 'mfa-check-not-found');
+			if (!m) throw ApiError.notFound('mfa-check-not-found', 'No such MFA check.');
 			const calendar = await deps.calendar.current();
 			return idempotent(
 				db,

@@ -4,19 +4,7 @@
  * information recorded after registration, and information awaited from abroad.
  */
 import type { CaseRecord } from '../../domain/procedures';
-
-export interface ExportControlView {
-	controlRequests: {
-		agency: string;
-		requestedAt: string;
-		answeredAt: string | null;
-		risks: boolean | null;
-		information: string | null;
-	}[];
-	riskAssessment: CaseRecord['riskAssessment'] | null;
-	riskInformation: CaseRecord['riskInformation'] | null;
-	foreignInformation: NonNullable<CaseRecord['foreignInformation']>;
-}
+import type { ExportControlView } from '../../types/desk';
 
 export function exportControlView(
 	record: unknown,

@@ -49,7 +49,8 @@ export async function findReissuedLicence(
 			'reissue.licenceNumber',
 			fieldProblem(
 				'licence-expired',
-				`licence ${number} expired on ${validUntil}: a reissue keeps the licence's validity (001 p.6; 001 p.10); apply for a new licence`,
+				`licence ${number} expired on ${validUntil}: a reissue keeps the ` +
+					`licence's validity (001 p.6; 001 p.10); apply for a new licence`,
 				{ licence: number, date: validUntil, citation: '001 p.6; 001 p.10' }
 			)
 		);
@@ -91,12 +92,15 @@ export async function assertContractFree(tx: Tx, input: ApplicationInput, regist
 			r.stage === 'granted'
 				? fieldProblem(
 						'contract-licensed',
-						`case ${r.number} holds the licence for this contract, valid until ${validUntil ?? '—'}: one licence per contract (001 p.7); a change is a reissue (001 p.10)`,
+						`case ${r.number} holds the licence for this contract, ` +
+							`valid until ${validUntil ?? '—'}: one licence per ` +
+							`contract (001 p.7); a change is a reissue (001 p.10)`,
 						{ caseNumber: r.number, date: validUntil ?? '—', citation: '001 p.7; 001 p.10' }
 					)
 				: fieldProblem(
 						'contract-applied',
-						`case ${r.number} already applies for a licence under this contract: one licence per contract (001 p.7)`,
+						`case ${r.number} already applies for a licence under ` +
+							`this contract: one licence per contract (001 p.7)`,
 						{ caseNumber: r.number, citation: '001 p.7' }
 					)
 		);

@@ -22,7 +22,8 @@ export class DataDirInUseError extends Error {
 		readonly holder: LockInfo
 	) {
 		super(
-			`The embedded database in ${dataDir} is in use by process ${holder.pid} (a running Merzim server, since ${holder.startedAt}). ` +
+			`The embedded database in ${dataDir} is in use by process ` +
+				`${holder.pid} (a running Merzim server, since ${holder.startedAt}). ` +
 				'Stop it first; `npm run backup` works while it runs (it goes through the server).'
 		);
 	}

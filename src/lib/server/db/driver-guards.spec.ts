@@ -42,7 +42,8 @@ describe('the guard against node-redis commands that failed unawaited', () => {
 	it('recognises a command timeout of the Redis client', () => {
 		const e = Object.assign(new TimeoutError('Timeout'), {
 			stack:
-				'TimeoutError\n    at EventTarget.<anonymous> (/srv/merzim/node_modules/@redis/client/lib/client/commands-queue.ts:299:13)'
+				'TimeoutError\n    at EventTarget.<anonymous> ' +
+				'(/srv/merzim/node_modules/@redis/client/lib/client/commands-queue.ts:299:13)'
 		});
 		expect(isForgottenRedisFailure(e)).toBe(true);
 	});

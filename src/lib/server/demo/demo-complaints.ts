@@ -39,7 +39,9 @@ const SCENARIOS: readonly Scenario[] = [
 	{ reviewBy: 'quality-body', age: 7, forward: 1.5 },
 	{ reviewBy: 'quality-body', age: 14, forward: 2, extend: { after: 13.5, by: 10 } }, // notice still due
 	{ reviewBy: 'provider', age: 4.6 }, // close to its 5 WD
-	{ reviewBy: 'quality-body', age: 4.4 }, // forwarding overdue (3 WD, 001 p.23) at any hour: the term runs from the registration day, which a receipt after 17:00 moves on
+	// forwarding overdue (3 WD, 001 p.23) at any hour: the term runs from the registration day,
+	// which a receipt after 17:00 moves on
+	{ reviewBy: 'quality-body', age: 4.4 },
 	{ reviewBy: 'provider', age: 7, extend: { after: 4, by: 5, noticeAfter: 4.5 } },
 	{ reviewBy: 'provider', age: 6.6 }, // review overdue at any hour (as above)
 	{ reviewBy: 'provider', age: 12, decide: { after: 3.5, outcome: 'rejected' } },

@@ -1,9 +1,10 @@
 /** A document as the API lists it (`GET /api/v1/cases/{id}/documents`). */
 import type { documents } from '../db/schema';
+import type { DocumentJson } from '../../types/desk';
 
 type Row = typeof documents.$inferSelect;
 
-export function documentJson(d: Row) {
+export function documentJson(d: Row): DocumentJson {
 	return {
 		id: d.id,
 		caseId: d.caseId,
@@ -26,4 +27,3 @@ export function documentJson(d: Row) {
 		verificationUrl: `/api/v1/documents/${d.id}/verification`
 	};
 }
-export type DocumentJson = ReturnType<typeof documentJson>;

@@ -71,7 +71,10 @@ export function createDocumentsService(deps: { db: Db; clock: Clock; calendar: C
 		return row;
 	}
 
-	/** Who signs, with which keystore, on which calendar: read before the transaction (PGlite has one connection, ADR-013). */
+	/**
+	 * Who signs, with which keystore, on which calendar: read before the transaction (PGlite has
+	 * one connection, ADR-013).
+	 */
 	async function prepareSigning(actor: DocumentActor, pin: string, signer?: Signer): Promise<SigningAct> {
 		const keystore = await activeKeystore(db, actor.id);
 		const calendar = await deps.calendar.current();
@@ -91,7 +94,9 @@ export function createDocumentsService(deps: { db: Db; clock: Clock; calendar: C
 			if (revoked)
 				throw new DocumentError(
 					'certificate-revoked',
-					`Your signing certificate was revoked on ${revoked.revokedAt!.toISOString()}: ${revoked.revokedReason ?? 'no reason given'}.`,
+					`Your signing certificate was revoked on ` +
+						`${revoked.revokedAt!.toISOString()}: ` +
+						`${revoked.revokedReason ?? 'no reason given'}.`,
 					{ revokedAt: revoked.revokedAt!.toISOString(), reason: revoked.revokedReason, source: 'admin' }
 				);
 			throw new DocumentError('no-keystore', 'No signing key has been uploaded for you; ask the admin.');
@@ -119,7 +124,10 @@ export function createDocumentsService(deps: { db: Db; clock: Clock; calendar: C
 		return { ...act, signer, clearance };
 	}
 
-	/** Signs document `id` in the caller's transaction, with the `document:signed` event (and the presentation clock). */
+	/**
+	 * Signs document `id` in the caller's transaction, with the `document:signed` event (and the
+	 * presentation clock).
+	 */
 	async function signIn(tx: Executor, id: string, act: SigningAct): Promise<DocumentRow> {
 		const { actor, keystore, calendar, signer, clearance } = act;
 		// Only an unlocked act signs: its key was opened and its certificate cleared before the transaction.

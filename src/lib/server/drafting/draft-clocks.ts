@@ -10,17 +10,9 @@ import { clocks } from '../db/schema';
 import { computeClock } from '../../domain/sla';
 import type { WorkingCalendar } from '../../domain/calendar/calendar-types';
 import { reviveClock } from '../calendar/recompute-clocks';
+import type { DraftingClock } from '../../types/desk';
 
 export const DRAFTING_CLOCK_KINDS = ['hearing-notice', 'hearing', 'service-term'] as const;
-
-export interface DraftingClock {
-	id: string;
-	kind: string;
-	state: string;
-	dueAt: string | null;
-	citation: string;
-	remainingWorkingMinutes: number | null;
-}
 
 export async function loadDraftingClocks(
 	deps: { db: Executor; clock: Clock; calendar: { current(): Promise<WorkingCalendar> } },

@@ -41,7 +41,10 @@ function keystrokes(n: number): Uint8Array[] {
 	});
 }
 
-/** An editor on socket `source` moved its caret to `cursor`: applied to the draft's awareness and handed to the fan-out. */
+/**
+ * An editor on socket `source` moved its caret to `cursor`: applied to the draft's awareness and
+ * handed to the fan-out.
+ */
 function caretMoved(fanout: ReturnType<typeof setup>['fanout'], source: string, cursor: number): Awareness {
 	const server = new Awareness(new Y.Doc());
 	const editor = new Awareness(new Y.Doc());

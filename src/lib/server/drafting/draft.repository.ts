@@ -176,13 +176,14 @@ export interface HeldDraft {
 
 /**
  * Folds every stored update into the snapshot, in one transaction under the draft's row lock, and
- * deletes the folded rows: a read and a write (four round trips with begin and commit, not eight). When the caller's in-memory document provably contains everything
- * stored — the snapshot is the one it knows and it has integrated every remaining row (by hash) —
- * the snapshot is that document encoded, without reading the rows' contents: the costly rebuild
- * blocked the event loop every 500 updates (bench/README.md, drafting). Otherwise (another process
- * compacted or stored something this one has not integrated) the snapshot and the rows are applied
- * to a fresh document, as before. The in-memory document may also hold updates still waiting in
- * its save line; they are already sent to every editor, and storing them later is idempotent.
+ * deletes the folded rows: a read and a write (four round trips with begin and commit, not eight).
+ * When the caller's in-memory document provably contains everything stored — the snapshot is the
+ * one it knows and it has integrated every remaining row (by hash) — the snapshot is that document
+ * encoded, without reading the rows' contents: the costly rebuild blocked the event loop every 500
+ * updates (bench/README.md, drafting). Otherwise (another process compacted or stored something
+ * this one has not integrated) the snapshot and the rows are applied to a fresh document, as
+ * before. The in-memory document may also hold updates still waiting in its save line; they are
+ * already sent to every editor, and storing them later is idempotent.
  */
 export async function compactStoredUpdates(
 	db: Db,

@@ -38,6 +38,16 @@ export class ApiError extends DomainError {
 		const [kind, byStatus] = BY_STATUS[status] ?? ['invalid', 'bad-request'];
 		super(kind, code ?? byStatus, message, params, fields);
 	}
+
+	/** Nothing of that id, or nothing the caller may see: `ApiError.notFound('case-not-found', 'No such case.')`. */
+	static notFound(code: string, message: string): ApiError {
+		return new ApiError(404, message, undefined, undefined, code);
+	}
+
+	/** Any status with its own catalogue code (and the values the message names), no fields or headers. */
+	static coded(status: number, code: string, message: string, params: Record<string, string> = {}): ApiError {
+		return new ApiError(status, message, undefined, undefined, code, params);
+	}
 }
 
 export function apiRoute<E extends RequestEvent>(handler: (event: E) => Promise<Response>) {

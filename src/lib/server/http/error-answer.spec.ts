@@ -46,6 +46,25 @@ describe('the one mapping of domain errors', () => {
 		});
 	});
 
+	it('builds a coded not-found and any other coded HTTP-layer error by name', () => {
+		const missing = ApiError.notFound('case-not-found', 'No such case.');
+		expect([statusOf(missing), missing.kind, missing.code, missing.fields]).toEqual([
+			404,
+			'not-found',
+			'case-not-found',
+			undefined
+		]);
+		const gone = ApiError.coded(410, 'desk3-attachment-destroyed', 'Destroyed.', { date: '2026-12-01', citation: 'x' });
+		expect([gone.status, gone.code, gone.params]).toEqual([
+			410,
+			'desk3-attachment-destroyed',
+			{ date: '2026-12-01', citation: 'x' }
+		]);
+		expect(errorBody(gone, 'en').message).toBe(
+			"This file was destroyed on 2026-12-01 with the case's device data (x); only its record is kept."
+		);
+	});
+
 	it('refuses a socket event with the same code and message', () => {
 		expect(errorAck(mayNot, 'ru')).toEqual({
 			code: 'role-may-not',

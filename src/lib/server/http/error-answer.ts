@@ -1,9 +1,10 @@
 /**
  * The one mapping from a domain error to what a client receives (ADR-031): an HTTP answer
- * `{ code, message, fields? }` (each field `{ code, message }`, ADR-107) (plus `error`, the same message, for clients written before `code`),
- * or a socket acknowledgement `{ error, code }`. The message comes from the catalogue in the
- * caller's language (`err_<code>`); an error the catalogue does not name yet says what kind of
- * refusal it is in that language, and in English keeps its own precise text.
+ * `{ code, message, fields? }` (each field `{ code, message }`, ADR-107) (plus `error`, the same
+ * message, for clients written before `code`), or a socket acknowledgement `{ error, code }`. The
+ * message comes from the catalogue in the caller's language (`err_<code>`); an error the catalogue
+ * does not name yet says what kind of refusal it is in that language, and in English keeps its own
+ * precise text.
  */
 import { json } from '@sveltejs/kit';
 import { m } from '../../paraglide/messages';

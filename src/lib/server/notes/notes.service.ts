@@ -32,13 +32,13 @@ export interface NoteAuthor {
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 async function caseFor(ex: Executor, caseId: string, author: NoteAuthor) {
-	if (!UUID.test(caseId)) throw new ApiError(404, 'No such case.', undefined, undefined, 'case-not-found');
+	if (!UUID.test(caseId)) throw ApiError.notFound('case-not-found', 'No such case.');
 	const [c] = await ex
 		.select({ id: cases.id, service: cases.service, assigneeId: cases.assigneeId, unit: cases.unit })
 		.from(cases)
 		.where(eq(cases.id, caseId));
 	const scope = searchScope({ userId: author.userId, roles: author.roles, unit: author.unit, agencyCode: null });
-	if (!c || !scopeSeesCase(scope, c)) throw new ApiError(404, 'No such case.', undefined, undefined, 'case-not-found');
+	if (!c || !scopeSeesCase(scope, c)) throw ApiError.notFound('case-not-found', 'No such case.');
 	return c;
 }
 
@@ -153,7 +153,7 @@ export async function addNote(db: Db, caseId: string, author: NoteAuthor, input:
 export async function editNote(db: Db, caseId: string, noteId: string, author: NoteAuthor, input: unknown, now: Date) {
 	const parsed = NoteInputSchema.safeParse(input);
 	if (!parsed.success) throw new ApiError(422, 'text: 1 to 5,000 characters.', zodFieldProblems(parsed.error));
-	if (!UUID.test(noteId)) throw new ApiError(404, 'No such note.', undefined, undefined, 'note-not-found');
+	if (!UUID.test(noteId)) throw ApiError.notFound('note-not-found', 'No such note.');
 	const text = parsed.data.text;
 	return db.transaction(async (tx) => {
 		const c = await caseFor(tx, caseId, author);
@@ -162,7 +162,7 @@ export async function editNote(db: Db, caseId: string, noteId: string, author: N
 			.from(caseNotes)
 			.where(and(eq(caseNotes.id, noteId), eq(caseNotes.caseId, caseId)))
 			.for('update');
-		if (!note) throw new ApiError(404, 'No such note.', undefined, undefined, 'note-not-found');
+		if (!note) throw ApiError.notFound('note-not-found', 'No such note.');
 		if (note.authorId !== author.userId) throw new ApiError(403, 'Only its author may edit a note.');
 		if (now.getTime() - note.createdAt.getTime() > NOTE_EDIT_WINDOW_MS)
 			throw new ApiError(409, 'A note can be edited for 5 minutes after it is written; this one is now final.');

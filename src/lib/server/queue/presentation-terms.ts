@@ -11,25 +11,11 @@ import type { WorkingCalendar } from '../../domain/calendar';
 import { PRESENTATION_CLOCK_KIND } from '../../domain/documents/presentation-clock';
 import { userNameSql } from '../users/display-name';
 import type { DisplayLocale } from '../../domain/format/display-format';
+import type { PresentationRow } from '../../types/desk';
 import { queueScope, type QueueFilter, type QueueUser } from './queue.service';
 
 /** Rows shown at most; more are counted (`more`) and found on /cases. */
 export const PRESENTATION_ROWS = 200;
-
-export interface PresentationRow {
-	clockId: string;
-	id: string;
-	number: string;
-	service: string;
-	applicant: string;
-	assignee: string | null;
-	/** The signed certificate whose term it is (its kind and number), when found. */
-	document: { kind: string; number: string } | null;
-	due: string;
-	/** The due as an Almaty date (what the certificate itself says). */
-	dueDate: string;
-	citation: string;
-}
 
 /** A term the scheduler has not yet closed is running: 'overdue' only until its lapse is recorded. */
 const RUNNING = ['running', 'overdue'];

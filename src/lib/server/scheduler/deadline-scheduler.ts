@@ -289,7 +289,10 @@ export function createDeadlineScheduler(
 		return pending;
 	}
 
-	/** Fires what is due, then sleeps until the next due (capped at `maxSleepMs`), or `retryMs` if a due one was busy. */
+	/**
+	 * Fires what is due, then sleeps until the next due (capped at `maxSleepMs`), or `retryMs` if a
+	 * due one was busy.
+	 */
 	async function cycle(): Promise<void> {
 		for (;;) {
 			const next = await nextDue();

@@ -80,7 +80,9 @@ export function createTrust(deps: { db: Db; config: SigningConfig; revocation: R
 			if (status?.status === 'revoked')
 				throw new SignerRefused(
 					'certificate-revoked',
-					`The signing certificate was revoked on ${status.revokedAt.toISOString()} (${status.reason ?? 'no reason given'}), as its ${status.source === 'ocsp' ? 'OCSP responder' : 'CRL'} says.`,
+					`The signing certificate was revoked on ${status.revokedAt.toISOString()} ` +
+						`(${status.reason ?? 'no reason given'}), as its ` +
+						`${status.source === 'ocsp' ? 'OCSP responder' : 'CRL'} says.`,
 					{ revokedAt: status.revokedAt.toISOString(), reason: status.reason, source: status.source }
 				);
 			return {

@@ -13,18 +13,12 @@ import {
 	complaintFacts,
 	complaintsBy,
 	type ComplaintFacts,
-	type ComplaintRow,
+	type ComplaintTables,
 	type ReviewBody
 } from '../../domain/supervision/complaint-compliance';
 import { reviveClock } from '../calendar/recompute-clocks';
 import { periodInstants } from './analysis.repository';
 import type { AnalysisFilters } from './analysis-query';
-
-export interface ComplaintTables {
-	readonly bodies: ComplaintRow[];
-	readonly units: ComplaintRow[];
-	readonly reviewers: ComplaintRow[];
-}
 
 const original = alias(cases, 'original');
 const BODIES: readonly string[] = ['provider', 'quality-body'];

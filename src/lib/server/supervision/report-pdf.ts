@@ -11,11 +11,10 @@ import { drawBars, drawTable, type PdfTable } from '../pdf/pdf-table';
 import { tokenColor } from '../pdf/chart-palette';
 import type { ComplianceRow } from '../../domain/supervision/compliance';
 import type { AgencyRow } from '../../domain/supervision/agency-stats';
-import type { ComplaintRow } from '../../domain/supervision/complaint-compliance';
+import type { ComplaintRow, ComplaintTables } from '../../domain/supervision/complaint-compliance';
 import type { AgencyTrendRow } from '../../domain/supervision/agency-trend';
 import type { Period } from '../../domain/supervision/period';
-import type { ComplaintTables } from './complaints.repository';
-import type { WorkloadTables } from './trend-workload.repository';
+import type { WorkloadTables } from '../../domain/supervision/workload-as-of';
 
 export interface ReportData {
 	period: Period;

@@ -149,7 +149,10 @@ async function agencyResponse(db: Db, calendar: WorkingCalendar) {
 	});
 }
 
-/** Complaint cases by their review clock (5 or 15 WD, extended at most once; 001 pp.24–25): decided within their term, late, still open in time, open and overdue. */
+/**
+ * Complaint cases by their review clock (5 or 15 WD, extended at most once; 001 pp.24–25): decided
+ * within their term, late, still open in time, open and overdue.
+ */
 async function complaintCompliance(db: Db) {
 	const rows = await db
 		.select({ state: clocks.state, n: sql<number>`count(*)::int` })

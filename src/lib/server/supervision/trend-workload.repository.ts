@@ -9,7 +9,7 @@ import { users } from '../db/schema';
 import type { WorkingCalendar } from '../../domain/calendar';
 import type { Period } from '../../domain/supervision/period';
 import { agencyTrend, type AgencyTrendRow } from '../../domain/supervision/agency-trend';
-import { sortCounts, type Workload } from '../../domain/supervision/workload-as-of';
+import { sortCounts, type Workload, type WorkloadTables } from '../../domain/supervision/workload-as-of';
 import { loadConsultationFacts } from './analysis.repository';
 import type { AnalysisFilters } from './analysis-query';
 
@@ -20,12 +20,6 @@ export async function loadAgencyTrend(
 	filters: AnalysisFilters
 ): Promise<AgencyTrendRow[]> {
 	return agencyTrend(await loadConsultationFacts(db, calendar, period, filters), period, calendar);
-}
-
-export interface WorkloadTables extends Workload {
-	readonly asOf: string;
-	/** Officer names by id, for the table's first column. */
-	readonly officerNames: Record<string, string>;
 }
 
 /**

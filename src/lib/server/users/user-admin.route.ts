@@ -21,7 +21,7 @@ export function adminUserAction<S extends z.ZodType>(
 	return apiRoute(async (event: RequestEvent) => {
 		const admin = requirePermission(event, 'users:manage');
 		const id = UserId.safeParse(event.params.id);
-		if (!id.success) throw new ApiError(404, 'No such user.', undefined, undefined, 'user-not-found');
+		if (!id.success) throw ApiError.notFound('user-not-found', 'No such user.');
 		const body = (await readJson(event.request, schema)) as z.infer<S>;
 		try {
 			await act(event.locals.ctx, id.data, body, { userId: admin.id, label: admin.username });

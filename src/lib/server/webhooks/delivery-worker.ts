@@ -5,12 +5,12 @@
  * column, not in an open transaction — a send may take its full 5 s), so several processes never
  * send one delivery at the same time, and one whose process died is taken over when its lease ends.
  * Only the head of each (subscription, case) line is taken: a case's deliveries reach a receiver in
- * the order of its events. Nothing goes to a paused or deleted subscription or a revoked token. A failed attempt (non-2xx, error, 5-s timeout) is retried with
- * exponential back-off and jitter for 24 h, then the delivery is failed until an admin resends it.
- * Sends run concurrently (64 by default): a hanging receiver holds its own lines, no one else's.
- * Results are written in batches, one statement per batch. It wakes after this process commits a
- * delivery, when the next retry or lease falls due, and at least every `maxSleepMs` (deliveries
- * written by other processes).
+ * the order of its events. Nothing goes to a paused or deleted subscription or a revoked token. A
+ * failed attempt (non-2xx, error, 5-s timeout) is retried with exponential back-off and jitter for
+ * 24 h, then the delivery is failed until an admin resends it. Sends run concurrently (64 by
+ * default): a hanging receiver holds its own lines, no one else's. Results are written in batches,
+ * one statement per batch. It wakes after this process commits a delivery, when the next retry or
+ * lease falls due, and at least every `maxSleepMs` (deliveries written by other processes).
  */
 import { randomBytes } from 'node:crypto';
 import { SpanStatusCode } from '@opentelemetry/api';

@@ -93,7 +93,10 @@ export const actions: Actions = {
 		}
 	},
 
-	/** The same revocation as `DELETE /api/v1/admin/signers/{userId}`: every later signature is refused with the reason. */
+	/**
+	 * The same revocation as `DELETE /api/v1/admin/signers/{userId}`: every later signature is
+	 * refused with the reason.
+	 */
 	revoke: async (event) => {
 		const admin = requirePermission(event, 'users:manage');
 		const form = await event.request.formData();

@@ -12,7 +12,8 @@ export const POST: RequestHandler = async ({ locals, cookies, url }) => {
 	const end = (await locals.ctx.oidc?.endSessionUrl(`${url.origin}/login`))?.href ?? '/login';
 	const href = end.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
 	return new Response(
-		`<!doctype html><meta charset="utf-8"><meta http-equiv="refresh" content="0;url=${href}"><title>Signed out</title><p><a href="${href}">Continue</a></p>`,
+		`<!doctype html><meta charset="utf-8"><meta http-equiv="refresh" ` +
+			`content="0;url=${href}"><title>Signed out</title><p><a href="${href}">Continue</a></p>`,
 		{ status: 200, headers: { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' } }
 	);
 };

@@ -40,7 +40,7 @@ export const GET: RequestHandler = async ({ locals, url, cookies, request, getCl
 
 /** `message` is the English fallback only: every code here has its catalogue entry (`err_<code>`). */
 function refused(status: number, code: string, message: string): Response {
-	return errorResponse(new ApiError(status, message, undefined, undefined, code), getLocale(), {
+	return errorResponse(ApiError.coded(status, code, message), getLocale(), {
 		'cache-control': 'no-store'
 	});
 }

@@ -21,6 +21,6 @@ export const GET = apiRoute(async (event) => {
 		};
 	}
 	const view = await caseView(ctx.db, event.params.id ?? '', viewer, ctx.clock.now(), await ctx.calendar.current());
-	if (!view) throw new ApiError(404, 'No such case.', undefined, undefined, 'case-not-found');
+	if (!view) throw ApiError.notFound('case-not-found', 'No such case.');
 	return json(view);
 });

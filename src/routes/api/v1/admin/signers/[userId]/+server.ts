@@ -11,13 +11,12 @@ const RevokeSchema = z.object({ reason: z.string().trim().min(3).max(500) }).str
 export const DELETE = apiRoute(async (event) => {
 	const admin = requirePermission(event, 'users:manage');
 	const userId = Number(event.params.userId);
-	if (!Number.isInteger(userId) || userId <= 0)
-		throw new ApiError(404, 'No such signer.', undefined, undefined, 'signer-not-found');
+	if (!Number.isInteger(userId) || userId <= 0) throw ApiError.notFound('signer-not-found', 'No such signer.');
 	const { reason } = await readJson(event.request, RevokeSchema, 2048);
 	const { ctx } = event.locals;
 	const done = await ctx.db.transaction((tx) =>
 		revokeKeystore(tx, userId, reason, { userId: admin.id, label: admin.username }, ctx.clock.now())
 	);
-	if (!done) throw new ApiError(404, 'This user has no active keystore.', undefined, undefined, 'signer-not-found');
+	if (!done) throw ApiError.notFound('signer-not-found', 'This user has no active keystore.');
 	return json({ revoked: true, reason });
 });

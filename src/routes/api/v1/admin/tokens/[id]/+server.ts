@@ -7,6 +7,6 @@ export const DELETE = apiRoute(async (event) => {
 		userId: admin.id,
 		label: admin.username
 	});
-	if (!revoked) throw new ApiError(404, 'No such active token.', undefined, undefined, 'token-not-found');
+	if (!revoked) throw ApiError.notFound('token-not-found', 'No such active token.');
 	return new Response(null, { status: 204 });
 });

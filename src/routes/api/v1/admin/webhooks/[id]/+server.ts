@@ -10,7 +10,7 @@ export const PATCH = apiRoute(async (event) => {
 	const { paused } = await readJson(event.request, WebhookChangeSchema, 1024);
 	const id = event.params.id ?? '';
 	const done = await event.locals.ctx.webhooks.setPaused(id, paused, { userId: admin.id, label: admin.username });
-	if (!done) throw new ApiError(404, 'No such webhook subscription.', undefined, undefined, 'webhook-not-found');
+	if (!done) throw ApiError.notFound('webhook-not-found', 'No such webhook subscription.');
 	return json({ id, paused });
 });
 
@@ -21,6 +21,6 @@ export const DELETE = apiRoute(async (event) => {
 		userId: admin.id,
 		label: admin.username
 	});
-	if (!done) throw new ApiError(404, 'No such webhook subscription.', undefined, undefined, 'webhook-not-found');
+	if (!done) throw ApiError.notFound('webhook-not-found', 'No such webhook subscription.');
 	return new Response(null, { status: 204 });
 });

@@ -16,7 +16,7 @@ export const GET = apiRoute(async (event) => {
 		? (await requireToken(event, ['portal']), 'applicant' as const)
 		: (requirePermission(event, 'cases:read'), 'staff' as const);
 	const caseId = event.params.id ?? '';
-	if (!isUuid(caseId)) throw new ApiError(404, 'No such case.', undefined, undefined, 'case-not-found');
+	if (!isUuid(caseId)) throw ApiError.notFound('case-not-found', 'No such case.');
 	const rows = await event.locals.ctx.documents.list(caseId);
 	return json({ documents: rows.filter((d) => documentVisibleTo(audience, d)).map(documentJson) });
 });
@@ -27,7 +27,7 @@ const CreateSchema = z.object({ kind: z.enum(DOCUMENT_KINDS) }).strict();
 export const POST = apiRoute(async (event) => {
 	const user = requirePermission(event, 'cases:read');
 	const caseId = event.params.id ?? '';
-	if (!isUuid(caseId)) throw new ApiError(404, 'No such case.', undefined, undefined, 'case-not-found');
+	if (!isUuid(caseId)) throw ApiError.notFound('case-not-found', 'No such case.');
 	const { kind } = await readJson(event.request, CreateSchema, 4 * 1024);
 	return documentsApi(async () =>
 		json(documentJson(await event.locals.ctx.documents.create(caseId, kind, user)), { status: 201 })

@@ -6,6 +6,6 @@ import { requirePermission } from '$lib/server/auth/guard';
 export const GET = apiRoute(async (event) => {
 	requirePermission(event, 'cases:read');
 	const id = event.params.id ?? '';
-	if (!/^[0-9a-f-]{36}$/i.test(id)) throw new ApiError(404, 'No such case.', undefined, undefined, 'case-not-found');
+	if (!/^[0-9a-f-]{36}$/i.test(id)) throw ApiError.notFound('case-not-found', 'No such case.');
 	return json({ deliveries: await event.locals.ctx.webhooks.caseLog(id) });
 });

@@ -18,7 +18,7 @@ const DeliverySchema = z
 export const POST = apiRoute(async (event) => {
 	const token = await requireToken(event, ['portal']);
 	const id = event.params.id ?? '';
-	if (!isUuid(id)) throw new ApiError(404, 'No such document.', undefined, undefined, 'document-not-found');
+	if (!isUuid(id)) throw ApiError.notFound('document-not-found', 'No such document.');
 	const body = await readJson(event.request, DeliverySchema, 4 * 1024);
 	return documentsApi(async () =>
 		writeResponse(

@@ -19,7 +19,7 @@ export const POST = apiRoute(async (event) => {
 	const user = requireUser(event);
 	if (event.locals.session?.kind === 'kiosk') throw new ApiError(403, 'A kiosk does not sign.');
 	const id = event.params.id ?? '';
-	if (!isUuid(id)) throw new ApiError(404, 'No such document.', undefined, undefined, 'document-not-found');
+	if (!isUuid(id)) throw ApiError.notFound('document-not-found', 'No such document.');
 	const { pin } = await readJson(event.request, SignSchema, 1024);
 	const { ctx } = event.locals;
 	return documentsApi(() =>

@@ -16,12 +16,12 @@ export const GET = apiRoute(async (event) => {
 	const portal = hasBearer(event) ? await requireToken(event, ['portal']) : null;
 	if (!portal) requirePermission(event, 'cases:read');
 	const id = event.params.id ?? '';
-	if (!isUuid(id)) throw new ApiError(404, 'No such document.', undefined, undefined, 'document-not-found');
+	if (!isUuid(id)) throw ApiError.notFound('document-not-found', 'No such document.');
 	const { documents } = event.locals.ctx;
 	return documentsApi(async () => {
 		const doc = await documents.get(id);
 		if (!documentVisibleTo(portal ? 'applicant' : 'staff', doc))
-			throw new ApiError(404, 'No such document.', undefined, undefined, 'document-not-found');
+			throw ApiError.notFound('document-not-found', 'No such document.');
 		const v = await documents.verify(id);
 		// The revocation reason in words, in the caller's language (ADR-081).
 		const revocation = { ...v.revocation, reasonText: reasonText(v.revocation.reason, displayLocale()) };

@@ -12,8 +12,7 @@ import { EmptyBody } from '$lib/server/users/user-admin.route';
 export const POST = apiRoute(async (event) => {
 	const admin = requirePermission(event, 'users:manage');
 	const id = Number(event.params.id);
-	if (!Number.isSafeInteger(id) || id <= 0)
-		throw new ApiError(404, 'No such user.', undefined, undefined, 'user-not-found');
+	if (!Number.isSafeInteger(id) || id <= 0) throw ApiError.notFound('user-not-found', 'No such user.');
 	await readJson(event.request, EmptyBody);
 	try {
 		const temporaryPassword = await event.locals.ctx.userAdmin.resetPassword(id, {

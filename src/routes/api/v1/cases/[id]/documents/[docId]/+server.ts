@@ -13,13 +13,12 @@ export const GET = apiRoute(async (event) => {
 	const portal = hasBearer(event) ? await requireToken(event, ['portal']) : null;
 	if (!portal) requirePermission(event, 'cases:read');
 	const { id = '', docId = '' } = event.params;
-	if (!isUuid(id) || !isUuid(docId))
-		throw new ApiError(404, 'No such document.', undefined, undefined, 'document-not-found');
+	if (!isUuid(id) || !isUuid(docId)) throw ApiError.notFound('document-not-found', 'No such document.');
 	const { documents } = event.locals.ctx;
 	return documentsApi(async () => {
 		const doc = await documents.get(docId);
 		if (doc.caseId !== id || !documentVisibleTo(portal ? 'applicant' : 'staff', doc))
-			throw new ApiError(404, 'No such document.', undefined, undefined, 'document-not-found');
+			throw ApiError.notFound('document-not-found', 'No such document.');
 		if (portal) await documents.recordDownload(docId, `portal:${portal.name}`);
 		return new Response(new Uint8Array(doc.pdf), {
 			headers: {
