@@ -392,6 +392,8 @@ interface ClientReport {
 	};
 	reconnect: Pct & { n: number };
 	stillAway: number;
+	/** Rejections no client code handled (each counted, none ended the clients). */
+	unhandled: string[];
 	missed: MissedBy[];
 }
 interface Pct {
@@ -570,7 +572,14 @@ async function main() {
 		const begun = Date.now();
 		mark(`phase ${name}`);
 		console.log(`\n-- ${name}`);
-		await act();
+		// A phase that throws (a node that does not start, a command that fails) is a failed check:
+		// the run goes on to the next phase and to the counts.
+		try {
+			await act();
+		} catch (e) {
+			mark(`phase ${name} threw`);
+			check(false, `${name}: ${(e as Error).stack ?? String(e)}`);
+		}
 		const left = (soak ? SOAK_MINUTES * 60 : PHASE_S[name]) * 1000 - (Date.now() - begun);
 		if (left > 0) await sleep(left);
 	};
@@ -861,6 +870,11 @@ async function main() {
 		reports.every((r) => r.stillAway === 0),
 		'every client is connected again'
 	);
+	const unhandled = reports.flatMap((r) => r.unhandled);
+	check(
+		unhandled.length === 0,
+		`no rejection went unhandled in the load clients (${unhandled.length}${unhandled.length ? `: ${[...new Set(unhandled)].slice(0, 3).join('; ')}` : ''})`
+	);
 	check(
 		perCase.every((n) => n === 1),
 		`each overdue deadline fired exactly once (${registered.length} cases)`
@@ -908,6 +922,10 @@ const teardown = () => {
 		/* best effort: the wrapper's trap runs it again */
 	}
 };
+// Nothing thrown outside a phase's own handling ends the run uncounted (a socket.io acknowledgement
+// rejected when its connection dropped, say): it is a failed check, and the run goes on.
+process.on('unhandledRejection', (e) => check(false, `unhandled rejection: ${(e as Error)?.stack ?? String(e)}`));
+process.on('uncaughtException', (e) => check(false, `uncaught exception: ${e.stack ?? String(e)}`));
 process.once('SIGINT', () => (teardown(), process.exit(130)));
 process.once('SIGTERM', () => (teardown(), process.exit(143)));
 main()
