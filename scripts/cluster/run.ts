@@ -8,12 +8,14 @@
  * At the end every client must hold exactly the events its role may see (none lost, none leaked,
  * none shown twice), every client must be connected again, each overdue deadline must have fired
  * exactly once, no portal request may have failed after one retry, and no node may have died but
- * the one killed. Figures per phase are printed. `--quick`: one minute of load in all.
+ * the one killed. Figures per phase are printed, and the logs of the run are kept in a folder of its
+ * own (LOGS). `--quick`: one minute of load in all.
  * `--soak [--minutes N]` (`npm run soak`): the plain load alone at half the full load for an hour
  * (or N minutes), no faults, each node's memory, handles and the latency sampled (soak.ts).
  */
 import { spawn, execFileSync, type ChildProcess } from 'node:child_process';
-import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { appendFileSync, copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { format } from 'node:util';
 import { resolve } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { parseArgs } from 'node:util';
@@ -82,7 +84,20 @@ const DELIVER_MS = 30_000;
 const NET = '10.77.0';
 const LB = `http://${NET}.10`;
 const WORK = process.env.MERZIM_CLUSTER_DIR ?? '/tmp/merzim-cluster';
-const LOGS = `${WORK}-logs`;
+/**
+ * Every run's logs in a folder of its own, kept past the teardown (which removes WORK): each node's
+ * whole output (all its starts), nginx's error log, PostgreSQL's and Redis's logs, the CPU samples
+ * and this report — written as the run goes, so a run that ends early leaves them too.
+ */
+const LOGS = `${process.env.MERZIM_CLUSTER_LOGS ?? `${WORK}-logs`}/${new Date().toISOString().replace(/[:.]/g, '-')}-${soak ? 'soak' : quick ? 'quick' : 'full'}`;
+mkdirSync(LOGS, { recursive: true });
+for (const stream of ['log', 'error'] as const) {
+	const write = console[stream].bind(console);
+	console[stream] = (...a: unknown[]) => {
+		write(...a);
+		appendFileSync(`${LOGS}/report.log`, format(...a) + '\n');
+	};
+}
 const DB_URL = `postgres://postgres@${NET}.20:5432/merzim`;
 const REDIS_URL = `redis://${NET}.21:6379`;
 const topology = (cmd: string) => {
@@ -112,8 +127,6 @@ interface Node {
 	expectedExit: boolean;
 }
 const nodes: Node[] = [];
-/** The output of each node's earlier runs (a restart starts a new one). */
-const earlierOut: Record<string, string> = {};
 
 async function startNode(i: number): Promise<Node> {
 	const name = `n${i}`;
@@ -135,13 +148,16 @@ async function startNode(i: number): Promise<Node> {
 		stdio: ['ignore', 'pipe', 'pipe']
 	});
 	const node: Node = { name, child, out: '', expectedExit: false };
-	const onData = (d: Buffer) => (node.out = (node.out + d.toString()).slice(-200_000));
+	appendFileSync(`${LOGS}/${name}.log`, `-- ${name} spawned at ${sec(Date.now())} into the run\n`);
+	const onData = (d: Buffer) => {
+		node.out = (node.out + d.toString()).slice(-200_000);
+		appendFileSync(`${LOGS}/${name}.log`, d);
+	};
 	child.stdout!.on('data', onData);
 	child.stderr!.on('data', onData);
 	nodes[i - 1] = node;
-	child.once(
-		'exit',
-		(code, signal) => (earlierOut[name] = `${earlierOut[name] ?? ''}${node.out}\n-- exited: ${code ?? signal}\n`)
+	child.once('exit', (code, signal) =>
+		appendFileSync(`${LOGS}/${name}.log`, `\n-- ${name} exited (${code ?? signal}) at ${sec(Date.now())}\n`)
 	);
 	mark(`${name} spawned`);
 	// Started once it serves and its /readyz says so (database and Redis reached): however long
@@ -186,7 +202,7 @@ function startNginx() {
 		`user root;
 worker_processes 2;
 pid ${dir}/nginx.pid;
-error_log ${dir}/error.log warn;
+error_log ${LOGS}/nginx-error.log warn;
 events { worker_connections 16384; }
 http {
 	access_log off;
@@ -455,6 +471,7 @@ async function main() {
 	console.log(
 		`Merzim cluster test${quick ? ' (quick)' : soak ? ` (soak, ${SOAK_MINUTES} min)` : ''}: 3 nodes behind nginx, ${CLIENTS} socket clients, ${RATE} events/s`
 	);
+	console.log(`logs: ${LOGS}`);
 	topology('up');
 	const admin = postgres(`postgres://postgres@${NET}.20:5432/postgres`, { max: 1, onnotice: () => {} });
 	await admin.unsafe('create database merzim');
@@ -895,13 +912,8 @@ async function main() {
 		console.log('the cluster, as the test changed it:');
 		for (const [at, what] of timeline) console.log(`  ${sec(at)} ${what}`);
 	}
-	// What nginx and the nodes said, kept past the teardown (which removes the work directory).
-	mkdirSync(LOGS, { recursive: true });
-	copyFileSync(`${WORK}/nginx/error.log`, `${LOGS}/nginx-error.log`);
-	for (const n of nodes) writeFileSync(`${LOGS}/${n.name}.log`, (earlierOut[n.name] ?? '') + n.out);
-	console.log(`nginx's error log and the nodes' last output: ${LOGS}`);
 	if (failures.length) {
-		const errors = readFileSync(`${WORK}/nginx/error.log`, 'utf8').trim().split('\n');
+		const errors = readFileSync(`${LOGS}/nginx-error.log`, 'utf8').trim().split('\n');
 		console.log(`nginx's error log (last 15 of ${errors.length} lines):\n${errors.slice(-15).join('\n')}`);
 	}
 	console.log(
@@ -916,6 +928,13 @@ async function main() {
 
 const teardown = () => {
 	for (const c of clientProcesses) if (c.exitCode === null) c.kill('SIGKILL');
+	// PostgreSQL's and Redis's logs live in WORK, which the teardown removes.
+	for (const [from, to] of [
+		[`${WORK}/pg/log`, 'postgres.log'],
+		[`${WORK}/redis.log`, 'redis.log']
+	] as const)
+		if (existsSync(from)) copyFileSync(from, `${LOGS}/${to}`);
+	console.log(`this run's logs (nodes, nginx, PostgreSQL, Redis, CPU samples, this report): ${LOGS}`);
 	try {
 		topology('down');
 	} catch {
