@@ -9,7 +9,7 @@
  * none shown twice), every client must be connected again, each overdue deadline must have fired
  * exactly once, no portal request may have failed after one retry, and no node may have died but
  * the one killed. Figures per phase are printed, and the logs of the run are kept in a folder of its
- * own (LOGS). `--quick`: one minute of load in all.
+ * own (LOGS), with each process's CPU per phase (cpu-sampler.ts). `--quick`: one minute of load in all.
  * `--soak [--minutes N]` (`npm run soak`): the plain load alone at half the full load for an hour
  * (or N minutes), no faults, each node's memory, handles and the latency sampled (soak.ts).
  */
@@ -36,6 +36,7 @@ import { seedCase } from '../../tests/helpers/draft-clients';
 import { startEditors } from './draft-editors';
 import { METRICS_PORT, soakReport, soakSpans, startSampling, type SpanLatency } from './soak';
 import { idRanges } from './soak-stats';
+import { pidFile, startCpuSampling } from './cpu-sampler';
 
 const { values: args } = parseArgs({
 	options: {
@@ -113,6 +114,14 @@ const runStarted = Date.now();
 /** A moment as seconds into the run. */
 const sec = (at: number) => `${((at - runStarted) / 1000).toFixed(3)} s`;
 const skipped: string[] = [];
+/** The phase the CPU samples are counted in: 'start' (seeding, nodes, clients), each phase, 'settle'. */
+let cpuPhase = 'start';
+let cpuSampling: ReturnType<typeof startCpuSampling> | null = null;
+/** Prints the CPU per phase (once, however the run ends). */
+const printCpu = () => {
+	cpuSampling?.stop();
+	cpuSampling = null;
+};
 const check = (ok: boolean, what: string) => {
 	console.log(`${ok ? '  ok  ' : '  FAIL'} ${what}`);
 	if (!ok) failures.push(what);
@@ -473,6 +482,24 @@ async function main() {
 	);
 	console.log(`logs: ${LOGS}`);
 	topology('up');
+	// Each process's CPU through every phase: a slow phase on a saturated machine or a fault.
+	let nginxPid = 0;
+	cpuSampling = startCpuSampling({
+		everyMs: 2000,
+		csv: `${LOGS}/cpu.csv`,
+		phase: () => cpuPhase,
+		groups: () => ({
+			n1: { roots: nodes[0]?.child.pid ? [nodes[0].child.pid] : [], tree: true },
+			n2: { roots: nodes[1]?.child.pid ? [nodes[1].child.pid] : [], tree: true },
+			n3: { roots: nodes[2]?.child.pid ? [nodes[2].child.pid] : [], tree: true },
+			postgres: { roots: pidFile(`${WORK}/pg/data/postmaster.pid`), tree: true },
+			redis: { roots: pidFile(`${WORK}/redis.pid`), tree: true },
+			nginx: { roots: nginxPid ? [nginxPid] : [], tree: true },
+			clients: { roots: clientProcesses.flatMap((c) => (c.pid ? [c.pid] : [])), tree: true },
+			// The writer, the portal, the co-editors and this script: this process alone.
+			runner: { roots: [process.pid], tree: false }
+		})
+	});
 	const admin = postgres(`postgres://postgres@${NET}.20:5432/postgres`, { max: 1, onnotice: () => {} });
 	await admin.unsafe('create database merzim');
 	await admin.end();
@@ -486,6 +513,7 @@ async function main() {
 	for (let i = 1; i <= 3; i++) await startNode(i);
 	console.log(`3 nodes started in ${Date.now() - t} ms`);
 	const nginx = startNginx();
+	nginxPid = nginx.pid ?? 0;
 	// The writer is a fourth app process on the host side (as a node committing events would be):
 	// its publisher forwards what it commits to the nodes through Redis.
 	const writer = await startServer(ctx, { port: 0, host: `${NET}.1`, scheduler: false });
@@ -586,6 +614,7 @@ async function main() {
 	const run = async (name: keyof typeof PHASE_S, act: () => Promise<void> = async () => {}) => {
 		if (name !== 'load' && (soak || (only && !only.includes(name)))) return;
 		phase = name;
+		cpuPhase = name;
 		const begun = Date.now();
 		mark(`phase ${name}`);
 		console.log(`\n-- ${name}`);
@@ -752,6 +781,7 @@ async function main() {
 	});
 
 	writing = false;
+	cpuPhase = 'settle';
 	registering = false;
 	await Promise.all([writerLoop, portalLoop]);
 	console.log('\nload stopped; letting the last events and replays arrive');
@@ -820,6 +850,7 @@ async function main() {
 		groups.map((g) => g.report({ events, commitAt, phases: phaseIds, ...(windows ? { windows } : {}) }))
 	);
 
+	printCpu();
 	console.log(`\n== results (${events.length} case events committed after the clients connected)`);
 	const roles: Record<string, ClientReport['byRole'][string]> = {};
 	for (const r of reports)
@@ -953,6 +984,7 @@ main()
 		failures.push('the run did not finish');
 	})
 	.finally(() => {
+		printCpu();
 		teardown();
 		process.exit(failures.length ? 1 : 0);
 	});
