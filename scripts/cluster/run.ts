@@ -696,14 +696,27 @@ async function main() {
 		);
 		const t = Date.now();
 		let state = '';
-		while (Date.now() - t < 30_000 && (state = await redisReadiness(13)) !== 'ok') await sleep(500);
-		check(state === 'ok', `n3 reached Redis again by itself (${Date.now() - t} ms after the cut ended)`);
+		// Each new answer of its /readyz, and when: what a slow return was waiting on.
+		while (Date.now() - t < 30_000) {
+			const asked = Date.now();
+			const now = await redisReadiness(13);
+			if (now !== state)
+				console.log(`  n3 /readyz ${asked - t} ms after the cut: redis ${now} (${Date.now() - asked} ms)`);
+			if ((state = now) === 'ok') break;
+			await sleep(500);
+		}
+		check(
+			state === 'ok',
+			`n3 reached Redis again by itself (${Date.now() - t} ms after the cut ended; last: ${state})`
+		);
 	});
 	await run('postgres-restart', async () => {
+		const stopping = Date.now();
 		topology('pg-stop');
 		// While it is down, what a page, the API and the portal are answered: 503 with Retry-After.
 		const down = Date.now();
 		const probes: string[] = [];
+		const probeMs: number[] = [];
 		const cookie = data.clients[0]!.cookie;
 		while (Date.now() - down < 3000) {
 			for (const [path, headers] of [
@@ -715,27 +728,42 @@ async function main() {
 					.then(async (r) => `${r.status} retry-after ${r.headers.get('retry-after')} ${(await r.json()).code}`)
 					.catch((e: Error) => e.message);
 				probes.push(answer);
+				probeMs.push(Date.now() - asked);
 				if (!/^503 /.test(answer))
 					console.log(`  ${path} at ${sec(asked)}: ${answer} after ${Date.now() - asked} ms (${r503(answer)})`);
 			}
 			await sleep(250);
 		}
+		const starting = Date.now();
 		topology('pg-start');
 		const started = Date.now();
 		const seen = [...new Set(probes)];
-		console.log(`PostgreSQL stopped (fast) for ${started - down} ms; answers while down: ${seen.join('; ')}`);
+		console.log(
+			`PostgreSQL stopped (fast; pg_ctl stop took ${down - stopping} ms, start ${started - starting} ms) for ${started - down} ms; ` +
+				`${probes.length} probes (${probeMs.join(', ')} ms), answers while down: ${seen.join('; ')}`
+		);
 		check(
 			probes.length > 0 && probes.every((p) => /^503 retry-after \d+ database-unavailable$/.test(p)),
 			`while PostgreSQL was down every request got 503 with Retry-After (${probes.length} probes)`
 		);
-		let status = 0;
-		while (Date.now() - started < 30_000 && status !== 200) {
-			status = await fetch(`${LB}/api/v1/me`, { headers: { cookie }, signal: AbortSignal.timeout(5000) })
-				.then((r) => r.status)
-				.catch(() => 0);
-			if (status !== 200) await sleep(250);
+		// Each new answer, and when: what a slow return was waiting on (nginx, a node, the database).
+		let answer = '';
+		while (Date.now() - started < 30_000) {
+			const asked = Date.now();
+			const now = await fetch(`${LB}/api/v1/me`, { headers: { cookie }, signal: AbortSignal.timeout(5000) })
+				.then(async (r) =>
+					`${r.status} ${r.status === 200 ? '' : ((await r.json().catch(() => ({}))) as { code?: string }).code}`.trim()
+				)
+				.catch((e: Error) => e.message);
+			if (now !== answer)
+				console.log(`  /api/v1/me ${asked - started} ms after PostgreSQL started: ${now} (${Date.now() - asked} ms)`);
+			if ((answer = now) === '200') break;
+			await sleep(250);
 		}
-		check(status === 200, `requests succeed again ${Date.now() - started} ms after PostgreSQL started, no restart`);
+		check(
+			answer === '200',
+			`requests succeed again ${Date.now() - started} ms after PostgreSQL started, no restart (last: ${answer})`
+		);
 	});
 	await run('netem', async () => {
 		// 50 ms ± 20 ms and 1 % loss on n1's packets to PostgreSQL: a prio qdisc whose third band is netem.
