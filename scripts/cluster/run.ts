@@ -193,6 +193,12 @@ async function startNode(i: number): Promise<Node> {
 
 async function stopNode(node: Node, signal: NodeJS.Signals) {
 	node.expectedExit = true;
+	// A node that died by itself has nothing to stop: its 'exit' will not come again (the full run
+	// waited on it forever at the rolling restart after two nodes died during the PostgreSQL outage).
+	if (node.child.exitCode !== null || node.child.signalCode !== null) {
+		mark(`${node.name} already exited (${node.child.exitCode ?? node.child.signalCode})`);
+		return;
+	}
 	const gone = new Promise((r) => node.child.once('exit', r));
 	node.child.kill(signal);
 	mark(`${node.name} sent ${signal}`);
