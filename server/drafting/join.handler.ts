@@ -23,11 +23,12 @@ export function handleDraftJoin(socket: AppSocket, { ctx, drafting, members, adm
 		const parsed = DraftJoinSchema.safeParse(request);
 		if (!parsed.success) return ack(draftRefusal(socket, 'invalid'));
 		const { caseId } = parsed.data;
-		const viewer = socket.data.viewer;
 		// Every read may fail with the database out of reach: answered 'unavailable' (the client
 		// joins again), never a rejection left to end the process.
 		try {
 			if (admit && !(await admit(socket))) return ack(draftRefusal(socket, 'forbidden'));
+			// The viewer as the recheck just decided it (rights may have changed behind its back).
+			const viewer = socket.data.viewer;
 			const [c] = await ctx.db.select({ assigneeId: cases.assigneeId }).from(cases).where(eq(cases.id, caseId));
 			const current = c ? await findCurrentDraft(ctx.db, caseId) : null;
 			if (!c || draftAccess(viewer, c, current?.status ?? 'drafting') === null)
