@@ -44,15 +44,31 @@ export async function startEditors(
 	everyMs = 100
 ) {
 	const editors: Editor[] = [];
+	// An editor that cannot start closes them all: a socket left open would reconnect through the
+	// rest of the run (and its pending joins would be answered by later faults).
+	const close = () => {
+		for (const e of editors) {
+			e.provider.destroy();
+			e.socket.close();
+		}
+	};
 	for (const { name, cookie } of cookies) {
 		const doc = new Y.Doc();
 		const socket = connect(url, origin, cookie);
 		const acked: Uint8Array[] = [];
 		const provider = new DraftProvider({ socket, caseId, doc, onStored: (u) => acked.push(u) });
-		if (!(await until(() => provider.state.phase === 'synced' || provider.state.phase === 'refused', 30_000)))
-			throw new Error(`draft editor ${name} did not sync`);
-		if (provider.state.access !== 'edit') throw new Error(`draft editor ${name} may not edit: ${provider.state.error}`);
 		editors.push({ name, doc, socket, provider, acked, typed: 0 });
+		const t = Date.now();
+		const settled = await until(() => provider.state.phase === 'synced' || provider.state.phase === 'refused', 30_000);
+		const { phase, error } = provider.state;
+		if (!settled || provider.state.access !== 'edit') {
+			close();
+			throw new Error(
+				settled
+					? `draft editor ${name} may not edit: ${error}`
+					: `draft editor ${name} did not sync in ${Date.now() - t} ms (${phase}, socket ${socket.connected ? 'connected' : 'not connected'}${error ? `, ${error}` : ''})`
+			);
+		}
 	}
 	// Each editor types into a paragraph of its own (a keystroke: one Yjs update).
 	for (const e of editors) {
@@ -101,10 +117,7 @@ export async function startEditors(
 				}
 			reader.destroy();
 			socket.close();
-			for (const e of editors) {
-				e.provider.destroy();
-				e.socket.close();
-			}
+			close();
 			return {
 				typed: editors.reduce((n, e) => n + e.typed, 0),
 				acked,

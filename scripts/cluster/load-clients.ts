@@ -59,6 +59,15 @@ class NotedWS extends NodeWebSocket {
 
 /** Receipt times are kept as ms since here (never 0: that means "not received"). */
 const BASE = Date.now() - 1;
+/**
+ * Rejections nobody handled (an acknowledgement a dropped connection rejected): counted and shown,
+ * and the report carries them, rather than ending the process and every client in it.
+ */
+const unhandled: string[] = [];
+process.on('unhandledRejection', (e) => {
+	unhandled.push(String((e as Error)?.message ?? e));
+	process.stderr.write(`load clients: unhandled rejection: ${(e as Error)?.stack ?? String(e)}\n`);
+});
 const lines = createInterface({ input: process.stdin });
 const clients: Client[] = [];
 let started = false;
@@ -262,6 +271,7 @@ function report(req: {
 				max: reconnects.at(-1) ?? 0
 			},
 			stillAway,
+			unhandled,
 			missed
 		}) + '\n'
 	);

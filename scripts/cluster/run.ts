@@ -8,12 +8,14 @@
  * At the end every client must hold exactly the events its role may see (none lost, none leaked,
  * none shown twice), every client must be connected again, each overdue deadline must have fired
  * exactly once, no portal request may have failed after one retry, and no node may have died but
- * the one killed. Figures per phase are printed. `--quick`: one minute of load in all.
+ * the one killed. Figures per phase are printed, and the logs of the run are kept in a folder of its
+ * own (LOGS), with each process's CPU per phase (cpu-sampler.ts). `--quick`: one minute of load in all.
  * `--soak [--minutes N]` (`npm run soak`): the plain load alone at half the full load for an hour
  * (or N minutes), no faults, each node's memory, handles and the latency sampled (soak.ts).
  */
 import { spawn, execFileSync, type ChildProcess } from 'node:child_process';
-import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { appendFileSync, copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { format } from 'node:util';
 import { resolve } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { parseArgs } from 'node:util';
@@ -34,6 +36,7 @@ import { seedCase } from '../../tests/helpers/draft-clients';
 import { startEditors } from './draft-editors';
 import { METRICS_PORT, soakReport, soakSpans, startSampling, type SpanLatency } from './soak';
 import { idRanges } from './soak-stats';
+import { pidFile, startCpuSampling } from './cpu-sampler';
 
 const { values: args } = parseArgs({
 	options: {
@@ -85,7 +88,20 @@ const DELIVER_MS = 30_000;
 const NET = '10.77.0';
 const LB = `http://${NET}.10`;
 const WORK = process.env.MERZIM_CLUSTER_DIR ?? '/tmp/merzim-cluster';
-const LOGS = `${WORK}-logs`;
+/**
+ * Every run's logs in a folder of its own, kept past the teardown (which removes WORK): each node's
+ * whole output (all its starts), nginx's error log, PostgreSQL's and Redis's logs, the CPU samples
+ * and this report — written as the run goes, so a run that ends early leaves them too.
+ */
+const LOGS = `${process.env.MERZIM_CLUSTER_LOGS ?? `${WORK}-logs`}/${new Date().toISOString().replace(/[:.]/g, '-')}-${soak ? 'soak' : quick ? 'quick' : 'full'}`;
+mkdirSync(LOGS, { recursive: true });
+for (const stream of ['log', 'error'] as const) {
+	const write = console[stream].bind(console);
+	console[stream] = (...a: unknown[]) => {
+		write(...a);
+		appendFileSync(`${LOGS}/report.log`, format(...a) + '\n');
+	};
+}
 const DB_URL = `postgres://postgres@${NET}.20:5432/merzim`;
 const REDIS_URL = `redis://${NET}.21:6379`;
 const topology = (cmd: string) => {
@@ -101,6 +117,14 @@ const runStarted = Date.now();
 /** A moment as seconds into the run. */
 const sec = (at: number) => `${((at - runStarted) / 1000).toFixed(3)} s`;
 const skipped: string[] = [];
+/** The phase the CPU samples are counted in: 'start' (seeding, nodes, clients), each phase, 'settle'. */
+let cpuPhase = 'start';
+let cpuSampling: ReturnType<typeof startCpuSampling> | null = null;
+/** Prints the CPU per phase (once, however the run ends). */
+const printCpu = () => {
+	cpuSampling?.stop();
+	cpuSampling = null;
+};
 const check = (ok: boolean, what: string) => {
 	console.log(`${ok ? '  ok  ' : '  FAIL'} ${what}`);
 	if (!ok) failures.push(what);
@@ -115,8 +139,6 @@ interface Node {
 	expectedExit: boolean;
 }
 const nodes: Node[] = [];
-/** The output of each node's earlier runs (a restart starts a new one). */
-const earlierOut: Record<string, string> = {};
 
 async function startNode(i: number): Promise<Node> {
 	const name = `n${i}`;
@@ -138,13 +160,16 @@ async function startNode(i: number): Promise<Node> {
 		stdio: ['ignore', 'pipe', 'pipe']
 	});
 	const node: Node = { name, child, out: '', expectedExit: false };
-	const onData = (d: Buffer) => (node.out = (node.out + d.toString()).slice(-200_000));
+	appendFileSync(`${LOGS}/${name}.log`, `-- ${name} spawned at ${sec(Date.now())} into the run\n`);
+	const onData = (d: Buffer) => {
+		node.out = (node.out + d.toString()).slice(-200_000);
+		appendFileSync(`${LOGS}/${name}.log`, d);
+	};
 	child.stdout!.on('data', onData);
 	child.stderr!.on('data', onData);
 	nodes[i - 1] = node;
-	child.once(
-		'exit',
-		(code, signal) => (earlierOut[name] = `${earlierOut[name] ?? ''}${node.out}\n-- exited: ${code ?? signal}\n`)
+	child.once('exit', (code, signal) =>
+		appendFileSync(`${LOGS}/${name}.log`, `\n-- ${name} exited (${code ?? signal}) at ${sec(Date.now())}\n`)
 	);
 	mark(`${name} spawned`);
 	// Started once it serves and its /readyz says so (database and Redis reached): however long
@@ -171,6 +196,12 @@ async function startNode(i: number): Promise<Node> {
 
 async function stopNode(node: Node, signal: NodeJS.Signals) {
 	node.expectedExit = true;
+	// A node that died by itself has nothing to stop: its 'exit' will not come again (the full run
+	// waited on it forever at the rolling restart after two nodes died during the PostgreSQL outage).
+	if (node.child.exitCode !== null || node.child.signalCode !== null) {
+		mark(`${node.name} already exited (${node.child.exitCode ?? node.child.signalCode})`);
+		return;
+	}
 	const gone = new Promise((r) => node.child.once('exit', r));
 	node.child.kill(signal);
 	mark(`${node.name} sent ${signal}`);
@@ -189,7 +220,7 @@ function startNginx() {
 		`user root;
 worker_processes 2;
 pid ${dir}/nginx.pid;
-error_log ${dir}/error.log warn;
+error_log ${LOGS}/nginx-error.log warn;
 events { worker_connections 16384; }
 http {
 	access_log off;
@@ -395,6 +426,8 @@ interface ClientReport {
 	};
 	reconnect: Pct & { n: number };
 	stillAway: number;
+	/** Rejections no client code handled (each counted, none ended the clients). */
+	unhandled: string[];
 	missed: MissedBy[];
 }
 interface Pct {
@@ -460,7 +493,26 @@ async function main() {
 		`Merzim cluster test${quick ? ' (quick)' : soak ? ` (soak, ${SOAK_MINUTES} min)` : ''}: ` +
 			`3 nodes behind nginx, ${CLIENTS} socket clients, ${RATE} events/s`
 	);
+	console.log(`logs: ${LOGS}`);
 	topology('up');
+	// Each process's CPU through every phase: a slow phase on a saturated machine or a fault.
+	let nginxPid = 0;
+	cpuSampling = startCpuSampling({
+		everyMs: 2000,
+		csv: `${LOGS}/cpu.csv`,
+		phase: () => cpuPhase,
+		groups: () => ({
+			n1: { roots: nodes[0]?.child.pid ? [nodes[0].child.pid] : [], tree: true },
+			n2: { roots: nodes[1]?.child.pid ? [nodes[1].child.pid] : [], tree: true },
+			n3: { roots: nodes[2]?.child.pid ? [nodes[2].child.pid] : [], tree: true },
+			postgres: { roots: pidFile(`${WORK}/pg/data/postmaster.pid`), tree: true },
+			redis: { roots: pidFile(`${WORK}/redis.pid`), tree: true },
+			nginx: { roots: nginxPid ? [nginxPid] : [], tree: true },
+			clients: { roots: clientProcesses.flatMap((c) => (c.pid ? [c.pid] : [])), tree: true },
+			// The writer, the portal, the co-editors and this script: this process alone.
+			runner: { roots: [process.pid], tree: false }
+		})
+	});
 	const admin = postgres(`postgres://postgres@${NET}.20:5432/postgres`, { max: 1, onnotice: () => {} });
 	await admin.unsafe('create database merzim');
 	await admin.end();
@@ -474,6 +526,7 @@ async function main() {
 	for (let i = 1; i <= 3; i++) await startNode(i);
 	console.log(`3 nodes started in ${Date.now() - t} ms`);
 	const nginx = startNginx();
+	nginxPid = nginx.pid ?? 0;
 	// The writer is a fourth app process on the host side (as a node committing events would be):
 	// its publisher forwards what it commits to the nodes through Redis.
 	const writer = await startServer(ctx, { port: 0, host: `${NET}.1`, scheduler: false });
@@ -574,10 +627,18 @@ async function main() {
 	const run = async (name: keyof typeof PHASE_S, act: () => Promise<void> = async () => {}) => {
 		if (name !== 'load' && (soak || (only && !only.includes(name)))) return;
 		phase = name;
+		cpuPhase = name;
 		const begun = Date.now();
 		mark(`phase ${name}`);
 		console.log(`\n-- ${name}`);
-		await act();
+		// A phase that throws (a node that does not start, a command that fails) is a failed check:
+		// the run goes on to the next phase and to the counts.
+		try {
+			await act();
+		} catch (e) {
+			mark(`phase ${name} threw`);
+			check(false, `${name}: ${(e as Error).stack ?? String(e)}`);
+		}
 		const left = (soak ? SOAK_MINUTES * 60 : PHASE_S[name]) * 1000 - (Date.now() - begun);
 		if (left > 0) await sleep(left);
 	};
@@ -650,14 +711,27 @@ async function main() {
 		);
 		const t = Date.now();
 		let state = '';
-		while (Date.now() - t < 30_000 && (state = await redisReadiness(13)) !== 'ok') await sleep(500);
-		check(state === 'ok', `n3 reached Redis again by itself (${Date.now() - t} ms after the cut ended)`);
+		// Each new answer of its /readyz, and when: what a slow return was waiting on.
+		while (Date.now() - t < 30_000) {
+			const asked = Date.now();
+			const now = await redisReadiness(13);
+			if (now !== state)
+				console.log(`  n3 /readyz ${asked - t} ms after the cut: redis ${now} (${Date.now() - asked} ms)`);
+			if ((state = now) === 'ok') break;
+			await sleep(500);
+		}
+		check(
+			state === 'ok',
+			`n3 reached Redis again by itself (${Date.now() - t} ms after the cut ended; last: ${state})`
+		);
 	});
 	await run('postgres-restart', async () => {
+		const stopping = Date.now();
 		topology('pg-stop');
 		// While it is down, what a page, the API and the portal are answered: 503 with Retry-After.
 		const down = Date.now();
 		const probes: string[] = [];
+		const probeMs: number[] = [];
 		const cookie = data.clients[0]!.cookie;
 		while (Date.now() - down < 3000) {
 			for (const [path, headers] of [
@@ -669,27 +743,42 @@ async function main() {
 					.then(async (r) => `${r.status} retry-after ${r.headers.get('retry-after')} ${(await r.json()).code}`)
 					.catch((e: Error) => e.message);
 				probes.push(answer);
+				probeMs.push(Date.now() - asked);
 				if (!/^503 /.test(answer))
 					console.log(`  ${path} at ${sec(asked)}: ${answer} after ${Date.now() - asked} ms (${r503(answer)})`);
 			}
 			await sleep(250);
 		}
+		const starting = Date.now();
 		topology('pg-start');
 		const started = Date.now();
 		const seen = [...new Set(probes)];
-		console.log(`PostgreSQL stopped (fast) for ${started - down} ms; answers while down: ${seen.join('; ')}`);
+		console.log(
+			`PostgreSQL stopped (fast; pg_ctl stop took ${down - stopping} ms, start ${started - starting} ms) for ${started - down} ms; ` +
+				`${probes.length} probes (${probeMs.join(', ')} ms), answers while down: ${seen.join('; ')}`
+		);
 		check(
 			probes.length > 0 && probes.every((p) => /^503 retry-after \d+ database-unavailable$/.test(p)),
 			`while PostgreSQL was down every request got 503 with Retry-After (${probes.length} probes)`
 		);
-		let status = 0;
-		while (Date.now() - started < 30_000 && status !== 200) {
-			status = await fetch(`${LB}/api/v1/me`, { headers: { cookie }, signal: AbortSignal.timeout(5000) })
-				.then((r) => r.status)
-				.catch(() => 0);
-			if (status !== 200) await sleep(250);
+		// Each new answer, and when: what a slow return was waiting on (nginx, a node, the database).
+		let answer = '';
+		while (Date.now() - started < 30_000) {
+			const asked = Date.now();
+			const now = await fetch(`${LB}/api/v1/me`, { headers: { cookie }, signal: AbortSignal.timeout(5000) })
+				.then(async (r) =>
+					`${r.status} ${r.status === 200 ? '' : ((await r.json().catch(() => ({}))) as { code?: string }).code}`.trim()
+				)
+				.catch((e: Error) => e.message);
+			if (now !== answer)
+				console.log(`  /api/v1/me ${asked - started} ms after PostgreSQL started: ${now} (${Date.now() - asked} ms)`);
+			if ((answer = now) === '200') break;
+			await sleep(250);
 		}
-		check(status === 200, `requests succeed again ${Date.now() - started} ms after PostgreSQL started, no restart`);
+		check(
+			answer === '200',
+			`requests succeed again ${Date.now() - started} ms after PostgreSQL started, no restart (last: ${answer})`
+		);
 	});
 	await run('netem', async () => {
 		// 50 ms ± 20 ms and 1 % loss on n1's packets to PostgreSQL: a prio qdisc whose third band is netem.
@@ -738,6 +827,7 @@ async function main() {
 	});
 
 	writing = false;
+	cpuPhase = 'settle';
 	registering = false;
 	await Promise.all([writerLoop, portalLoop]);
 	console.log('\nload stopped; letting the last events and replays arrive');
@@ -806,6 +896,7 @@ async function main() {
 		groups.map((g) => g.report({ events, commitAt, phases: phaseIds, ...(windows ? { windows } : {}) }))
 	);
 
+	printCpu();
 	console.log(`\n== results (${events.length} case events committed after the clients connected)`);
 	const roles: Record<string, ClientReport['byRole'][string]> = {};
 	for (const r of reports)
@@ -877,6 +968,11 @@ async function main() {
 		reports.every((r) => r.stillAway === 0),
 		'every client is connected again'
 	);
+	const unhandled = reports.flatMap((r) => r.unhandled);
+	check(
+		unhandled.length === 0,
+		`no rejection went unhandled in the load clients (${unhandled.length}${unhandled.length ? `: ${[...new Set(unhandled)].slice(0, 3).join('; ')}` : ''})`
+	);
 	check(
 		perCase.every((n) => n === 1),
 		`each overdue deadline fired exactly once (${registered.length} cases)`
@@ -897,13 +993,8 @@ async function main() {
 		console.log('the cluster, as the test changed it:');
 		for (const [at, what] of timeline) console.log(`  ${sec(at)} ${what}`);
 	}
-	// What nginx and the nodes said, kept past the teardown (which removes the work directory).
-	mkdirSync(LOGS, { recursive: true });
-	copyFileSync(`${WORK}/nginx/error.log`, `${LOGS}/nginx-error.log`);
-	for (const n of nodes) writeFileSync(`${LOGS}/${n.name}.log`, (earlierOut[n.name] ?? '') + n.out);
-	console.log(`nginx's error log and the nodes' last output: ${LOGS}`);
 	if (failures.length) {
-		const errors = readFileSync(`${WORK}/nginx/error.log`, 'utf8').trim().split('\n');
+		const errors = readFileSync(`${LOGS}/nginx-error.log`, 'utf8').trim().split('\n');
 		console.log(`nginx's error log (last 15 of ${errors.length} lines):\n${errors.slice(-15).join('\n')}`);
 	}
 	console.log(
@@ -920,12 +1011,23 @@ async function main() {
 
 const teardown = () => {
 	for (const c of clientProcesses) if (c.exitCode === null) c.kill('SIGKILL');
+	// PostgreSQL's and Redis's logs live in WORK, which the teardown removes.
+	for (const [from, to] of [
+		[`${WORK}/pg/log`, 'postgres.log'],
+		[`${WORK}/redis.log`, 'redis.log']
+	] as const)
+		if (existsSync(from)) copyFileSync(from, `${LOGS}/${to}`);
+	console.log(`this run's logs (nodes, nginx, PostgreSQL, Redis, CPU samples, this report): ${LOGS}`);
 	try {
 		topology('down');
 	} catch {
 		/* best effort: the wrapper's trap runs it again */
 	}
 };
+// Nothing thrown outside a phase's own handling ends the run uncounted (a socket.io acknowledgement
+// rejected when its connection dropped, say): it is a failed check, and the run goes on.
+process.on('unhandledRejection', (e) => check(false, `unhandled rejection: ${(e as Error)?.stack ?? String(e)}`));
+process.on('uncaughtException', (e) => check(false, `uncaught exception: ${e.stack ?? String(e)}`));
 process.once('SIGINT', () => (teardown(), process.exit(130)));
 process.once('SIGTERM', () => (teardown(), process.exit(143)));
 main()
@@ -934,6 +1036,7 @@ main()
 		failures.push('the run did not finish');
 	})
 	.finally(() => {
+		printCpu();
 		teardown();
 		process.exit(failures.length ? 1 : 0);
 	});

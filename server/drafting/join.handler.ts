@@ -22,14 +22,17 @@ export function handleDraftJoin(socket: AppSocket, { ctx, drafting, members, adm
 		if (typeof ack !== 'function') return;
 		const parsed = DraftJoinSchema.safeParse(request);
 		if (!parsed.success) return ack(draftRefusal(socket, 'invalid'));
-		if (admit && !(await admit(socket))) return ack(draftRefusal(socket, 'forbidden'));
 		const { caseId } = parsed.data;
-		const viewer = socket.data.viewer;
-		const [c] = await ctx.db.select({ assigneeId: cases.assigneeId }).from(cases).where(eq(cases.id, caseId));
-		const current = c ? await findCurrentDraft(ctx.db, caseId) : null;
-		if (!c || draftAccess(viewer, c, current?.status ?? 'drafting') === null)
-			return ack(draftRefusal(socket, 'forbidden'));
+		// Every read may fail with the database out of reach: answered 'unavailable' (the client
+		// joins again), never a rejection left to end the process.
 		try {
+			if (admit && !(await admit(socket))) return ack(draftRefusal(socket, 'forbidden'));
+			// The viewer as the recheck just decided it (rights may have changed behind its back).
+			const viewer = socket.data.viewer;
+			const [c] = await ctx.db.select({ assigneeId: cases.assigneeId }).from(cases).where(eq(cases.id, caseId));
+			const current = c ? await findCurrentDraft(ctx.db, caseId) : null;
+			if (!c || draftAccess(viewer, c, current?.status ?? 'drafting') === null)
+				return ack(draftRefusal(socket, 'forbidden'));
 			const row = await openCurrentDraft(ctx.db, caseId, { userId: viewer.userId, at: ctx.clock.now() });
 			const access = draftAccess(viewer, c, row.status);
 			if (!access) return ack(draftRefusal(socket, 'forbidden')); // a new chain began meanwhile

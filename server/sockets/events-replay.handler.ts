@@ -25,10 +25,13 @@ export function handleEventsReplay(socket: AppSocket, deps: ReplayDeps): void {
 		const parsed = ReplayRequestSchema.safeParse(request);
 		if (!parsed.success) return ack(refusal(socket, ReplayErrors.invalid()));
 		const answer = await deps.replays.run(socket.id, socket.data.sessionId, async () => {
-			// The rights of now, not of the handshake (the user may have been demoted or disabled).
-			if (!(await deps.recheck(socket))) return refusal(socket, ReplayErrors.sessionEnded());
-			// Up to what the publisher has sent: anything later arrives live, so nothing is doubled.
+			// The database may be out of reach for the recheck as for the page: either failure is an
+			// answer to ask again, never a rejection left to end the process (the cluster test's nodes
+			// died so while PostgreSQL was down).
 			try {
+				// The rights of now, not of the handshake (the user may have been demoted or disabled).
+				if (!(await deps.recheck(socket))) return refusal(socket, ReplayErrors.sessionEnded());
+				// Up to what the publisher has sent: anything later arrives live, so nothing is doubled.
 				return {
 					data: await replayPage(
 						deps.ctx.db,

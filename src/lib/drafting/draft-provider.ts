@@ -110,12 +110,26 @@ export class DraftProvider {
 		if (this.state.phase !== 'refused') this.#set({ phase: 'offline' });
 	};
 
+	/**
+	 * Joins and syncs. The connection may drop before the server answers (a node restarting):
+	 * socket.io then rejects the pending acknowledgement, and the next `connect` joins again.
+	 */
 	async #join(): Promise<void> {
 		if (this.#destroyed) return;
 		this.#set({ phase: 'connecting', error: null });
-		const joined = await this.socket.emitWithAck('draft:join', { caseId: this.caseId });
-		if ('error' in joined) return this.#set({ phase: 'refused', error: joined.error, access: null });
-		await this.#sync(joined.data);
+		try {
+			const joined = await this.socket.emitWithAck('draft:join', { caseId: this.caseId });
+			if ('error' in joined) return this.#set({ phase: 'refused', error: joined.error, access: null });
+			await this.#sync(joined.data);
+		} catch {
+			this.#connectionLost();
+		}
+	}
+
+	/** No answer to a join or a sync: offline until the next connection syncs again. */
+	#connectionLost() {
+		if (this.#destroyed || this.state.phase === 'refused') return;
+		this.#set({ phase: 'offline' });
 	}
 
 	async #sync(joined: DraftJoined): Promise<void> {
@@ -182,7 +196,7 @@ export class DraftProvider {
 			const { draftId, chain, status, access } = this.state;
 			if (draftId && chain !== null && status && access) {
 				this.#set({ error: null });
-				void this.#sync({ draftId, caseId: this.caseId, chain, status, access });
+				this.#sync({ draftId, caseId: this.caseId, chain, status, access }).catch(() => this.#connectionLost());
 			}
 			return;
 		}
