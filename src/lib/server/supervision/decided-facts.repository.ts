@@ -1,0 +1,301 @@
+/**
+ * The compliance facts of decided cases, kept in `decided_case_facts` (ADR-135) so a year's
+ * compliance over a million cases is one indexed aggregate, not a replay of every decided case's
+ * clocks. The facts are those `decidedCaseFacts` derives (domain/supervision/case-facts.ts), which
+ * stays the one definition; this module only keeps them current and sums them:
+ * - triggers mark a case dirty when its decision, grouping columns or clocks are written;
+ * - a fact that time alone changes (a clock still running turns overdue at its due) expires then;
+ * - facts computed under another calendar (a decree moved a day off) or other rules are recomputed.
+ * Every read brings the period's facts up to date first, so no table is computed from stale rows.
+ */
+import { createHash } from 'node:crypto';
+import { and, inArray, sql, type SQL } from 'drizzle-orm';
+import { rowsOf, type Db } from '../db/client';
+import { cases, clocks, decidedCaseFacts, decidedCaseFactsDirty, users } from '../db/schema';
+import type { WorkingCalendar } from '../../domain/calendar';
+import { decidedCaseFactsUntil } from '../../domain/supervision/case-facts';
+import { byLabelNoneLast, type ComplianceDimension, type ComplianceRow } from '../../domain/supervision/compliance';
+import type { ClockKind } from '../../domain/sla/clock-types';
+import type { DisplayLocale } from '../../domain/format/display-format';
+import { reviveClock } from '../calendar/recompute-clocks';
+import { groupBy } from '../group-by';
+import { userNameSql } from '../users/display-name';
+
+/** Raise when the derivation of the facts changes (case-facts.ts, compute-clock.ts): every row is recomputed. */
+const FACTS_RULES = 1;
+/** Cases computed per round trip: two reads and one upsert each. */
+const BATCH = 2_000;
+
+const keys = new WeakMap<WorkingCalendar, string>();
+
+/**
+ * What the facts were computed with: the rules' version, the days off and the working weekend days
+ * of every year the calendar covers (overrides included). A changed day anywhere changes the key.
+ */
+export function calendarKey(calendar: WorkingCalendar): string {
+	let key = keys.get(calendar);
+	if (!key) {
+		const h = createHash('sha256').update(`rules ${FACTS_RULES}\n`);
+		for (let y = calendar.fromYear; y <= calendar.toYear; y++) {
+			h.update(
+				calendar
+					.nonWorkingDays(y)
+					.map((d) => d.date)
+					.join(',')
+			);
+			h.update(
+				`|${calendar
+					.workingWeekendDays(y)
+					.map((d) => d.date)
+					.join(',')}\n`
+			);
+		}
+		key = h.digest('hex').slice(0, 32);
+		keys.set(calendar, key);
+	}
+	return key;
+}
+
+export interface FactsRefresh {
+	/** Cases whose facts were computed (or removed, when no longer decided). */
+	computed: number;
+}
+
+/**
+ * Brings the facts of the cases decided in [start, end) up to date at `now`, and every dirty case's
+ * (a dirty case's decision date is only known once it is read). Idempotent and safe to run in
+ * several processes at once: each computes the same rows, and a case written meanwhile stays dirty.
+ */
+export async function refreshDecidedFacts(
+	db: Db,
+	calendar: WorkingCalendar,
+	now: Date,
+	period: { start: Date; end: Date }
+): Promise<FactsRefresh> {
+	const key = calendarKey(calendar);
+	let computed = 0;
+	for (;;) {
+		const marked = await db
+			.select({ caseId: decidedCaseFactsDirty.caseId, mark: decidedCaseFactsDirty.mark })
+			.from(decidedCaseFactsDirty)
+			.orderBy(decidedCaseFactsDirty.mark)
+			.limit(BATCH);
+		if (!marked.length) break;
+		await computeFacts(db, calendar, now, key, marked);
+		computed += marked.length;
+		if (marked.length < BATCH) break;
+	}
+	// Expired by time, or computed under another calendar: only the period's (the rest when read).
+	const at = now.toISOString();
+	for (;;) {
+		const expired = rowsOf<{ case_id: string }>(
+			await db.execute(sql`
+				select case_id from decided_case_facts
+				where (stale_at <= ${at}::timestamptz
+					or ((calendar_key < ${key} or calendar_key > ${key})
+						and decided_at >= ${period.start.toISOString()}::timestamptz
+						and decided_at < ${period.end.toISOString()}::timestamptz))
+				limit ${BATCH}`)
+		);
+		if (!expired.length) break;
+		await computeFacts(
+			db,
+			calendar,
+			now,
+			key,
+			expired.map((r) => ({ caseId: r.case_id, mark: null }))
+		);
+		computed += expired.length;
+		if (expired.length < BATCH) break;
+	}
+	return { computed };
+}
+
+async function computeFacts(
+	db: Db,
+	calendar: WorkingCalendar,
+	now: Date,
+	key: string,
+	marked: { caseId: string; mark: number | null }[]
+) {
+	const ids = marked.map((m) => m.caseId);
+	const decided = await db
+		.select({
+			id: cases.id,
+			service: cases.service,
+			unit: cases.unit,
+			assigneeId: cases.assigneeId,
+			decidedAt: cases.decidedAt
+		})
+		.from(cases)
+		.where(and(inArray(cases.id, ids), sql`${cases.decidedAt} is not null`));
+	const clocksByCase = groupBy(
+		await db.select().from(clocks).where(inArray(clocks.caseId, ids)),
+		(c) => c.caseId,
+		(c) => reviveClock(c)
+	);
+	const rows = decided.map((c) => {
+		const { facts, staleAt } = decidedCaseFactsUntil(
+			{
+				caseId: c.id,
+				service: c.service,
+				unit: c.unit,
+				officerId: c.assigneeId,
+				officer: null,
+				decidedAt: c.decidedAt!,
+				clocks: clocksByCase.get(c.id) ?? []
+			},
+			calendar,
+			now
+		);
+		return {
+			caseId: c.id,
+			decidedAt: c.decidedAt!,
+			service: c.service,
+			unit: c.unit,
+			assigneeId: c.assigneeId,
+			term: facts.term,
+			workingDaysUsed: facts.workingDaysUsed,
+			suspendedWorkingDays: facts.suspendedWorkingDays,
+			breachedClocks: [...facts.breachedClocks],
+			staleAt,
+			calendarKey: key
+		};
+	});
+	const stillDecided = new Set(rows.map((r) => r.caseId));
+	const undecided = ids.filter((id) => !stillDecided.has(id));
+	const dirty = marked.filter((m) => m.mark !== null);
+	await db.transaction(async (tx) => {
+		if (rows.length)
+			await tx
+				.insert(decidedCaseFacts)
+				.values(rows)
+				.onConflictDoUpdate({
+					target: decidedCaseFacts.caseId,
+					set: Object.fromEntries(
+						[
+							'decided_at',
+							'service',
+							'unit',
+							'assignee_id',
+							'term',
+							'working_days_used',
+							'suspended_working_days',
+							'breached_clocks',
+							'stale_at',
+							'calendar_key'
+						].map((col) => [camel(col), sql.raw(`excluded.${col}`)])
+					)
+				});
+		if (undecided.length) await tx.delete(decidedCaseFacts).where(inArray(decidedCaseFacts.caseId, undecided));
+		// Only the markings read: a case marked again meanwhile keeps its newer mark, and is computed again.
+		if (dirty.length)
+			await tx.execute(
+				sql`delete from decided_case_facts_dirty where (case_id, mark) in (${sql.join(
+					dirty.map((m) => sql`(${m.caseId}::uuid, ${m.mark}::bigint)`),
+					sql`, `
+				)})`
+			);
+	});
+}
+
+const camel = (col: string) => col.replace(/_(\w)/g, (_, c: string) => c.toUpperCase());
+
+export interface FactsFilter {
+	service?: string;
+	unit?: string;
+	officer?: number;
+	agency?: string;
+}
+
+/** The compliance tables of the cases decided in [start, end), summed in the database. */
+export async function complianceFromFacts(
+	db: Db,
+	period: { start: Date; end: Date },
+	filters: FactsFilter,
+	locale: DisplayLocale
+): Promise<Record<ComplianceDimension, ComplianceRow[]>> {
+	const where: SQL[] = [
+		sql`f.decided_at >= ${period.start.toISOString()}::timestamptz`,
+		sql`f.decided_at < ${period.end.toISOString()}::timestamptz`
+	];
+	if (filters.service) where.push(sql`f.service = ${filters.service}`);
+	if (filters.unit) where.push(sql`f.unit = ${filters.unit}`);
+	if (filters.officer !== undefined) where.push(sql`f.assignee_id = ${filters.officer}`);
+	if (filters.agency)
+		where.push(
+			sql`exists (select 1 from consultations k where k.case_id = f.case_id and k.agency_code = ${filters.agency})`
+		);
+	const cond = sql.join(where, sql` and `);
+	// The dimension a grouping-sets row belongs to, and its key as text ('' for none).
+	const dimension = sql`case when grouping(f.service) = 0 then 'service' when grouping(f.unit) = 0 then 'unit' else 'officer' end`;
+	const key = sql`coalesce(case when grouping(f.service) = 0 then f.service when grouping(f.unit) = 0 then f.unit
+		else f.assignee_id::text end, '')`;
+	const [totals, breaches] = await Promise.all([
+		db.execute(sql`
+			select ${dimension} as dim, ${key} as key,
+				count(*)::int as decided, count(f.term)::int as with_term,
+				(count(*) filter (where f.term = 'met'))::int as within_term,
+				percentile_cont(0.5) within group (order by f.working_days_used) as median,
+				percentile_disc(0.9) within group (order by f.working_days_used) as p90,
+				coalesce(sum(f.suspended_working_days), 0)::int as suspended
+			from decided_case_facts f where ${cond}
+			group by grouping sets ((f.service), (f.unit), (f.assignee_id))`),
+		db.execute(sql`
+			select ${dimension} as dim, ${key} as key, b.kind, count(*)::int as n
+			from decided_case_facts f cross join unnest(f.breached_clocks) as b(kind) where ${cond}
+			group by grouping sets ((f.service, b.kind), (f.unit, b.kind), (f.assignee_id, b.kind))`)
+	]);
+	const breachesOf = groupBy(
+		rowsOf<{ dim: ComplianceDimension; key: string; kind: ClockKind; n: number }>(breaches),
+		(r) => `${r.dim}\u0000${r.key}`
+	);
+	const rows = rowsOf<{
+		dim: ComplianceDimension;
+		key: string;
+		decided: number;
+		with_term: number;
+		within_term: number;
+		median: number | string | null;
+		p90: number | string | null;
+		suspended: number;
+	}>(totals);
+	const officerIds = rows.filter((r) => r.dim === 'officer' && r.key !== '').map((r) => Number(r.key));
+	const names = new Map(
+		officerIds.length
+			? (
+					await db
+						.select({ id: users.id, name: userNameSql(locale) })
+						.from(users)
+						.where(inArray(users.id, officerIds))
+				).map((u) => [String(u.id), u.name])
+			: []
+	);
+	const num = (v: number | string | null) => (v === null ? null : Number(v));
+	const tables: Record<ComplianceDimension, ComplianceRow[]> = { service: [], unit: [], officer: [] };
+	for (const r of rows) {
+		const byKind: Partial<Record<ClockKind, number>> = {};
+		for (const b of breachesOf.get(`${r.dim}\u0000${r.key}`) ?? []) byKind[b.kind] = Number(b.n);
+		tables[r.dim].push({
+			key: r.key,
+			label: r.dim === 'officer' ? (r.key === '' ? '' : (names.get(r.key) ?? '')) : r.key,
+			decided: Number(r.decided),
+			withTerm: Number(r.with_term),
+			withinTerm: Number(r.within_term),
+			withinTermShare: Number(r.with_term) ? Number(r.within_term) / Number(r.with_term) : null,
+			medianWorkingDays: num(r.median),
+			p90WorkingDays: num(r.p90),
+			suspendedWorkingDays: Number(r.suspended),
+			breaches: byKind,
+			breachTotal: Object.values(byKind).reduce((n, v) => n + v, 0)
+		});
+	}
+	for (const t of Object.values(tables)) t.sort(byLabelNoneLast);
+	return tables;
+}
+
+/** For tests: whether any decided case lacks current facts (dirty) at the moment. */
+export async function dirtyCount(db: Db): Promise<number> {
+	const [r] = await db.select({ n: sql<number>`count(*)::int` }).from(decidedCaseFactsDirty);
+	return Number(r?.n ?? 0);
+}
