@@ -27,30 +27,32 @@ const FACTS_RULES = 1;
 const BATCH = 2_000;
 
 const keys = new WeakMap<WorkingCalendar, string>();
+/** The years whose shipped holidays the key covers: every case this desk has or will hold. */
+const KEY_YEARS = { from: 2010, to: 2040 };
+let shipped: string | null = null;
 
 /**
- * What the facts were computed with: the rules' version, the days off and the working weekend days
- * of every year the calendar covers (overrides included). A changed day anywhere changes the key.
+ * What the facts were computed with: the rules' version, the public holidays and carry-overs this
+ * build ships (hashed once per process: the same in every calendar) and the overrides decreed since.
+ * A day moved by a decree or by a new holiday rule changes the key.
  */
 export function calendarKey(calendar: WorkingCalendar): string {
 	let key = keys.get(calendar);
 	if (!key) {
-		const h = createHash('sha256').update(`rules ${FACTS_RULES}\n`);
-		for (let y = calendar.fromYear; y <= calendar.toYear; y++) {
-			h.update(
-				calendar
-					.nonWorkingDays(y)
-					.map((d) => d.date)
-					.join(',')
-			);
-			h.update(
-				`|${calendar
-					.workingWeekendDays(y)
-					.map((d) => d.date)
-					.join(',')}\n`
-			);
+		if (!shipped) {
+			const base = calendar.withOverrides([]);
+			const h = createHash('sha256');
+			for (let y = Math.max(KEY_YEARS.from, base.fromYear); y <= Math.min(KEY_YEARS.to, base.toYear); y++)
+				h.update(`${base.nonWorkingDays(y).map((d) => d.date)}|${base.workingWeekendDays(y).map((d) => d.date)}\n`);
+			shipped = h.digest('hex');
 		}
-		key = h.digest('hex').slice(0, 32);
+		const overrides = [...calendar.overrides]
+			.sort((a, b) => (a.date < b.date ? -1 : 1))
+			.map((o) => `${o.date}:${o.kind}`);
+		key = createHash('sha256')
+			.update(`rules ${FACTS_RULES}\n${shipped}\n${overrides.join(',')}`)
+			.digest('hex')
+			.slice(0, 32);
 		keys.set(calendar, key);
 	}
 	return key;
