@@ -19,7 +19,9 @@ CREATE TABLE "decided_case_facts_dirty" (
 --> statement-breakpoint
 ALTER TABLE "decided_case_facts" ADD CONSTRAINT "decided_case_facts_case_id_cases_id_fk" FOREIGN KEY ("case_id") REFERENCES "public"."cases"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX "decided_case_facts_decided_idx" ON "decided_case_facts" USING btree ("decided_at");--> statement-breakpoint
-CREATE INDEX "decided_case_facts_stale_idx" ON "decided_case_facts" USING btree ("stale_at") WHERE stale_at is not null;--> statement-breakpoint-- hand-written: decided-facts (ADR-135). A write to anything a decided case's compliance facts
+CREATE INDEX "decided_case_facts_stale_idx" ON "decided_case_facts" USING btree ("stale_at") WHERE stale_at is not null;--> statement-breakpoint
+CREATE INDEX "decided_case_facts_dirty_mark_idx" ON "decided_case_facts_dirty" USING btree ("mark");--> statement-breakpoint
+-- hand-written: decided-facts (ADR-135). A write to anything a decided case's compliance facts
 -- derive from marks the case dirty in the same transaction: its decision, service, unit or officer,
 -- and any of its clocks' definition, events or state. Readers recompute dirty cases before reading.
 CREATE FUNCTION decided_case_facts_mark_case() RETURNS trigger LANGUAGE plpgsql AS $$

@@ -231,6 +231,44 @@ describe('kept compliance facts (ADR-135)', () => {
 		expect(inYear.computed).toBe(0); // all current now
 	});
 
+	it('leave out, and keep dirty, a case whose clock history cannot be replayed, until it is mended', async () => {
+		const [c] = await handle.db
+			.select()
+			.from(cases)
+			.where(sql`${cases.decidedAt} between '2025-03-01' and '2025-10-31' and ${cases.number} not in ('DF-3', 'DF-7')`)
+			.orderBy(cases.number)
+			.limit(1);
+		const [term] = await handle.db
+			.select()
+			.from(clocks)
+			.where(sql`${clocks.caseId} = ${c!.id} and ${clocks.kind} = 'service-term'`);
+		const good = term!.events;
+		// A met event after now: the rules refuse the history (ClockSequenceError).
+		const future = new Date(clock.now().getTime() + 30 * day).toISOString();
+		await handle.db
+			.update(clocks)
+			.set({
+				events: [
+					{ type: 'started', at: iso(c!.receivedAt) },
+					{ type: 'met', at: future }
+				]
+			})
+			.where(eq(clocks.id, term!.id));
+		const calendar = await calendars.current();
+		const instants = periodInstants(calendar, year);
+		const first = await refreshDecidedFacts(handle.db, calendar, clock.now(), instants);
+		expect(first.failed).toBe(1);
+		expect(await dirtyCount(handle.db)).toBe(1);
+		const kept = await loadCompliance(handle.db, calendar, clock.now(), year, {}, 'en');
+		const total = kept.services.reduce((n, s) => n + s.decided, 0);
+		await expect(loadComplianceByReplay(handle.db, calendar, clock.now(), year, {}, 'en')).rejects.toThrow(/after now/);
+		await handle.db.update(clocks).set({ events: good }).where(eq(clocks.id, term!.id));
+		const mended = await both();
+		expect(mended.kept).toEqual(mended.replayed);
+		expect(mended.kept.services.reduce((n, s) => n + s.decided, 0)).toBe(total + 1);
+		expect(await dirtyCount(handle.db)).toBe(0);
+	});
+
 	it('give the same tables when two readers refresh at once', async () => {
 		await handle.db
 			.update(cases)

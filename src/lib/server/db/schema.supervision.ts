@@ -45,7 +45,12 @@ export const decidedCaseFacts = pgTable(
  * Cases whose facts must be computed again; `mark` grows on every marking, so a reader deletes only
  * the markings it has read and a case written meanwhile stays dirty.
  */
-export const decidedCaseFactsDirty = pgTable('decided_case_facts_dirty', {
-	caseId: uuid('case_id').primaryKey(),
-	mark: bigserial('mark', { mode: 'number' }).notNull()
-});
+export const decidedCaseFactsDirty = pgTable(
+	'decided_case_facts_dirty',
+	{
+		caseId: uuid('case_id').primaryKey(),
+		mark: bigserial('mark', { mode: 'number' }).notNull()
+	},
+	// Readers walk the marks in order (a keyset), so a case that cannot be computed is passed once.
+	(t) => [index('decided_case_facts_dirty_mark_idx').on(t.mark)]
+);

@@ -9,11 +9,12 @@
  * Every read brings the period's facts up to date first, so no table is computed from stale rows.
  */
 import { createHash } from 'node:crypto';
-import { and, inArray, sql, type SQL } from 'drizzle-orm';
+import { and, gt, inArray, sql, type SQL } from 'drizzle-orm';
 import { rowsOf, type Db } from '../db/client';
 import { cases, clocks, decidedCaseFacts, decidedCaseFactsDirty, users } from '../db/schema';
 import type { WorkingCalendar } from '../../domain/calendar';
 import { decidedCaseFactsUntil } from '../../domain/supervision/case-facts';
+import { ClockSequenceError } from '../../domain/sla/clock-errors';
 import { byLabelNoneLast, type ComplianceDimension, type ComplianceRow } from '../../domain/supervision/compliance';
 import type { ClockKind } from '../../domain/sla/clock-types';
 import type { DisplayLocale } from '../../domain/format/display-format';
@@ -61,6 +62,8 @@ export function calendarKey(calendar: WorkingCalendar): string {
 export interface FactsRefresh {
 	/** Cases whose facts were computed (or removed, when no longer decided). */
 	computed: number;
+	/** Decided cases whose clocks cannot be replayed (left out, still dirty or expired). */
+	failed: number;
 }
 
 /**
@@ -76,20 +79,25 @@ export async function refreshDecidedFacts(
 ): Promise<FactsRefresh> {
 	const key = calendarKey(calendar);
 	let computed = 0;
-	for (;;) {
+	let failed = 0;
+	// Keyset walks: a case that cannot be computed stays dirty (or expired) and is passed, not retried.
+	for (let after = 0; ;) {
 		const marked = await db
 			.select({ caseId: decidedCaseFactsDirty.caseId, mark: decidedCaseFactsDirty.mark })
 			.from(decidedCaseFactsDirty)
+			.where(gt(decidedCaseFactsDirty.mark, after))
 			.orderBy(decidedCaseFactsDirty.mark)
 			.limit(BATCH);
 		if (!marked.length) break;
-		await computeFacts(db, calendar, now, key, marked);
-		computed += marked.length;
+		const r = await computeFacts(db, calendar, now, key, marked);
+		computed += r.computed;
+		failed += r.failed.length;
+		after = marked[marked.length - 1]!.mark!;
 		if (marked.length < BATCH) break;
 	}
 	// Expired by time, or computed under another calendar: only the period's (the rest when read).
 	const at = now.toISOString();
-	for (;;) {
+	for (let after = '00000000-0000-0000-0000-000000000000'; ;) {
 		const expired = rowsOf<{ case_id: string }>(
 			await db.execute(sql`
 				select case_id from decided_case_facts
@@ -97,20 +105,24 @@ export async function refreshDecidedFacts(
 					or ((calendar_key < ${key} or calendar_key > ${key})
 						and decided_at >= ${period.start.toISOString()}::timestamptz
 						and decided_at < ${period.end.toISOString()}::timestamptz))
+					and case_id > ${after}::uuid
+				order by case_id
 				limit ${BATCH}`)
 		);
 		if (!expired.length) break;
-		await computeFacts(
+		const r = await computeFacts(
 			db,
 			calendar,
 			now,
 			key,
-			expired.map((r) => ({ caseId: r.case_id, mark: null }))
+			expired.map((e) => ({ caseId: e.case_id, mark: null }))
 		);
-		computed += expired.length;
+		computed += r.computed;
+		failed += r.failed.length;
+		after = expired[expired.length - 1]!.case_id;
 		if (expired.length < BATCH) break;
 	}
-	return { computed };
+	return { computed, failed };
 }
 
 async function computeFacts(
@@ -136,21 +148,30 @@ async function computeFacts(
 		(c) => c.caseId,
 		(c) => reviveClock(c)
 	);
-	const rows = decided.map((c) => {
-		const { facts, staleAt } = decidedCaseFactsUntil(
-			{
-				caseId: c.id,
-				service: c.service,
-				unit: c.unit,
-				officerId: c.assigneeId,
-				officer: null,
-				decidedAt: c.decidedAt!,
-				clocks: clocksByCase.get(c.id) ?? []
-			},
-			calendar,
-			now
-		);
-		return {
+	const rows: (typeof decidedCaseFacts.$inferInsert)[] = [];
+	const failed: string[] = [];
+	for (const c of decided) {
+		const input = {
+			caseId: c.id,
+			service: c.service,
+			unit: c.unit,
+			officerId: c.assigneeId,
+			officer: null,
+			decidedAt: c.decidedAt!,
+			clocks: clocksByCase.get(c.id) ?? []
+		};
+		let derived: ReturnType<typeof decidedCaseFactsUntil>;
+		try {
+			derived = decidedCaseFactsUntil(input, calendar, now);
+		} catch (e) {
+			// A clock history the rules refuse (e.g. an event after `now`): the case stays dirty, is
+			// left out of the tables and named in the log, as a data fault to mend.
+			if (!(e instanceof ClockSequenceError)) throw e;
+			failed.push(c.id);
+			continue;
+		}
+		const { facts, staleAt } = derived;
+		rows.push({
 			caseId: c.id,
 			decidedAt: c.decidedAt!,
 			service: c.service,
@@ -162,11 +183,17 @@ async function computeFacts(
 			breachedClocks: [...facts.breachedClocks],
 			staleAt,
 			calendarKey: key
-		};
-	});
-	const stillDecided = new Set(rows.map((r) => r.caseId));
-	const undecided = ids.filter((id) => !stillDecided.has(id));
-	const dirty = marked.filter((m) => m.mark !== null);
+		});
+	}
+	if (failed.length)
+		console.error(
+			`supervision facts: ${failed.length} decided case(s) with a clock history that cannot be replayed, left out: ${failed.slice(0, 5).join(', ')}${failed.length > 5 ? ', …' : ''}`
+		);
+	const computedIds = new Set(rows.map((r) => r.caseId));
+	const failedIds = new Set(failed);
+	// No longer decided, or not computable now: no facts row (a failed case's former facts are stale).
+	const gone = ids.filter((id) => !computedIds.has(id));
+	const dirty = marked.filter((m) => m.mark !== null && !failedIds.has(m.caseId));
 	await db.transaction(async (tx) => {
 		if (rows.length)
 			await tx
@@ -189,7 +216,7 @@ async function computeFacts(
 						].map((col) => [camel(col), sql.raw(`excluded.${col}`)])
 					)
 				});
-		if (undecided.length) await tx.delete(decidedCaseFacts).where(inArray(decidedCaseFacts.caseId, undecided));
+		if (gone.length) await tx.delete(decidedCaseFacts).where(inArray(decidedCaseFacts.caseId, gone));
 		// Only the markings read: a case marked again meanwhile keeps its newer mark, and is computed again.
 		if (dirty.length)
 			await tx.execute(
@@ -199,6 +226,7 @@ async function computeFacts(
 				)})`
 			);
 	});
+	return { computed: rows.length + gone.length - failedIds.size, failed };
 }
 
 const camel = (col: string) => col.replace(/_(\w)/g, (_, c: string) => c.toUpperCase());
