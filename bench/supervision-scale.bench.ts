@@ -16,7 +16,7 @@
  * BENCH_KEEP=1 keeps the database, BENCH_REUSE=1 measures again on it; BENCH_SUPERVISION_DB names
  * it (default merzim_bench_supervision).
  */
-import { parseArgs } from 'node:util';
+import { isDeepStrictEqual, parseArgs } from 'node:util';
 import postgres from 'postgres';
 import { and, asc, eq, gte, inArray, lt, lte, or, sql } from 'drizzle-orm';
 import { createDb, type Db } from '../src/lib/server/db/client';
@@ -226,10 +226,11 @@ async function measure(db: Db, runs: number) {
 		console.log(`${name.padEnd(14)} (indexed)   ${await timed(runs, f)}`);
 	}
 	const complianceReplay = () => loadComplianceByReplay(db, calendar, now, year, {}, 'en');
-	if (
-		JSON.stringify(await complianceReplay()) !== JSON.stringify(await loadCompliance(db, calendar, now, year, {}, 'en'))
-	)
-		console.log('!! the kept facts differ from the replay');
+	const [byFacts, byReplay] = [await loadCompliance(db, calendar, now, year, {}, 'en'), await complianceReplay()];
+	for (const t of ['services', 'units', 'officers'] as const)
+		for (const [i, row] of byFacts[t].entries())
+			if (!isDeepStrictEqual(row, byReplay[t][i]))
+				console.log(`!! ${t} row ${i}: kept ${JSON.stringify(row)} replay ${JSON.stringify(byReplay[t][i])}`);
 	console.log(`compliance     (replay)    ${await timed(Math.min(3, runs), complianceReplay)}`);
 	// The compliance's read of the year's clocks: one join (now) against the decided cases' ids sent
 	// back 5,000 at a time (before).

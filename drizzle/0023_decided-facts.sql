@@ -19,6 +19,7 @@ CREATE TABLE "decided_case_facts_dirty" (
 --> statement-breakpoint
 ALTER TABLE "decided_case_facts" ADD CONSTRAINT "decided_case_facts_case_id_cases_id_fk" FOREIGN KEY ("case_id") REFERENCES "public"."cases"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX "decided_case_facts_decided_idx" ON "decided_case_facts" USING btree ("decided_at");--> statement-breakpoint
+CREATE INDEX "decided_case_facts_key_idx" ON "decided_case_facts" USING btree ("calendar_key","decided_at");--> statement-breakpoint
 CREATE INDEX "decided_case_facts_stale_idx" ON "decided_case_facts" USING btree ("stale_at") WHERE stale_at is not null;--> statement-breakpoint
 CREATE INDEX "decided_case_facts_dirty_mark_idx" ON "decided_case_facts_dirty" USING btree ("mark");--> statement-breakpoint
 -- hand-written: decided-facts (ADR-135). A write to anything a decided case's compliance facts

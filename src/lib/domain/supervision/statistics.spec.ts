@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { median, percentile } from './statistics';
+import { median, medianOfCounts, percentile, percentileOfCounts } from './statistics';
 
 /** The ⌈p·n⌉-th smallest, counted in exact integers: p = k/100 for a whole k. */
 function nearestRankByIntegers(values: number[], k: number): number {
@@ -36,5 +36,28 @@ describe('median', () => {
 	it('is the mean of the two middle values for an even count', () => {
 		expect(median([4, 1, 3, 2])).toBe(2.5);
 		expect(median([7, 1, 4])).toBe(4);
+	});
+});
+
+describe('median and percentile of counts', () => {
+	const spell = (counts: { value: number; count: number }[]) => counts.flatMap((c) => Array(c.count).fill(c.value));
+
+	it('equal median and percentile of the spelled-out values, for random distributions', () => {
+		let seed = 7;
+		const next = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
+		for (let trial = 0; trial < 400; trial++) {
+			const counts = Array.from({ length: 1 + Math.floor(next() * 12) }, () => ({
+				value: Math.floor(next() * 60),
+				count: Math.floor(next() * 9)
+			}));
+			const values = spell(counts);
+			expect(medianOfCounts(counts)).toBe(median(values));
+			for (const p of [0.5, 0.9, 0.95]) expect(percentileOfCounts(counts, p)).toBe(percentile(values, p));
+		}
+	});
+
+	it('are null for no values', () => {
+		expect(medianOfCounts([{ value: 3, count: 0 }])).toBeNull();
+		expect(percentileOfCounts([], 0.9)).toBeNull();
 	});
 });

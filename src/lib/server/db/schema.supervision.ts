@@ -35,6 +35,8 @@ export const decidedCaseFacts = pgTable(
 	},
 	(t) => [
 		index('decided_case_facts_decided_idx').on(t.decidedAt),
+		// Finds a period's facts computed under another calendar: none, read in two short range scans.
+		index('decided_case_facts_key_idx').on(t.calendarKey, t.decidedAt),
 		index('decided_case_facts_stale_idx')
 			.on(t.staleAt)
 			.where(sql`stale_at is not null`)

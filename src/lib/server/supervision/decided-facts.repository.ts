@@ -16,6 +16,7 @@ import type { WorkingCalendar } from '../../domain/calendar';
 import { decidedCaseFactsUntil } from '../../domain/supervision/case-facts';
 import { ClockSequenceError } from '../../domain/sla/clock-errors';
 import { byLabelNoneLast, type ComplianceDimension, type ComplianceRow } from '../../domain/supervision/compliance';
+import { medianOfCounts, percentileOfCounts } from '../../domain/supervision/statistics';
 import type { ClockKind } from '../../domain/sla/clock-types';
 import type { DisplayLocale } from '../../domain/format/display-format';
 import { reviveClock } from '../calendar/recompute-clocks';
@@ -98,16 +99,18 @@ export async function refreshDecidedFacts(
 	// Expired by time, or computed under another calendar: only the period's (the rest when read).
 	const at = now.toISOString();
 	for (let after = '00000000-0000-0000-0000-000000000000'; ;) {
+		// Each condition read through its own index (a partial one on stale_at, one on the key and
+		// the decision), the union walked by case id: one filter over the primary key read every row.
 		const expired = rowsOf<{ case_id: string }>(
 			await db.execute(sql`
-				select case_id from decided_case_facts
-				where (stale_at <= ${at}::timestamptz
-					or ((calendar_key < ${key} or calendar_key > ${key})
+				with e as materialized (
+					select case_id from decided_case_facts where stale_at <= ${at}::timestamptz
+					union
+					select case_id from decided_case_facts
+					where (calendar_key < ${key} or calendar_key > ${key})
 						and decided_at >= ${period.start.toISOString()}::timestamptz
-						and decided_at < ${period.end.toISOString()}::timestamptz))
-					and case_id > ${after}::uuid
-				order by case_id
-				limit ${BATCH}`)
+						and decided_at < ${period.end.toISOString()}::timestamptz)
+				select case_id from e where case_id > ${after}::uuid order by case_id limit ${BATCH}`)
 		);
 		if (!expired.length) break;
 		const r = await computeFacts(
@@ -261,36 +264,43 @@ export async function complianceFromFacts(
 	const dimension = sql`case when grouping(f.service) = 0 then 'service' when grouping(f.unit) = 0 then 'unit' else 'officer' end`;
 	const key = sql`coalesce(case when grouping(f.service) = 0 then f.service when grouping(f.unit) = 0 then f.unit
 		else f.assignee_id::text end, '')`;
-	const [totals, breaches] = await Promise.all([
+	// Counts per group and per working-days-used value: one hashed pass, no sort. The median and the
+	// p90 come from these few hundred counts, exactly as from the sorted values.
+	const [counts, breaches] = await Promise.all([
 		db.execute(sql`
-			select ${dimension} as dim, ${key} as key,
+			select ${dimension} as dim, ${key} as key, f.working_days_used as used,
 				count(*)::int as decided, count(f.term)::int as with_term,
 				(count(*) filter (where f.term = 'met'))::int as within_term,
-				percentile_cont(0.5) within group (order by f.working_days_used) as median,
-				percentile_disc(0.9) within group (order by f.working_days_used) as p90,
 				coalesce(sum(f.suspended_working_days), 0)::int as suspended
 			from decided_case_facts f where ${cond}
-			group by grouping sets ((f.service), (f.unit), (f.assignee_id))`),
+			group by grouping sets ((f.service, f.working_days_used), (f.unit, f.working_days_used),
+				(f.assignee_id, f.working_days_used))`),
 		db.execute(sql`
 			select ${dimension} as dim, ${key} as key, b.kind, count(*)::int as n
-			from decided_case_facts f cross join unnest(f.breached_clocks) as b(kind) where ${cond}
+			from decided_case_facts f cross join unnest(f.breached_clocks) as b(kind)
+			where ${cond} and f.breached_clocks <> '{}'
 			group by grouping sets ((f.service, b.kind), (f.unit, b.kind), (f.assignee_id, b.kind))`)
 	]);
 	const breachesOf = groupBy(
 		rowsOf<{ dim: ComplianceDimension; key: string; kind: ClockKind; n: number }>(breaches),
 		(r) => `${r.dim}\u0000${r.key}`
 	);
-	const rows = rowsOf<{
-		dim: ComplianceDimension;
-		key: string;
-		decided: number;
-		with_term: number;
-		within_term: number;
-		median: number | string | null;
-		p90: number | string | null;
-		suspended: number;
-	}>(totals);
-	const officerIds = rows.filter((r) => r.dim === 'officer' && r.key !== '').map((r) => Number(r.key));
+	const groups = groupBy(
+		rowsOf<{
+			dim: ComplianceDimension;
+			key: string;
+			used: number | null;
+			decided: number;
+			with_term: number;
+			within_term: number;
+			suspended: number;
+		}>(counts),
+		(r) => `${r.dim}\u0000${r.key}`
+	);
+	const officerIds = [...groups.values()]
+		.map((g) => g[0]!)
+		.filter((r) => r.dim === 'officer' && r.key !== '')
+		.map((r) => Number(r.key));
 	const names = new Map(
 		officerIds.length
 			? (
@@ -301,21 +311,28 @@ export async function complianceFromFacts(
 				).map((u) => [String(u.id), u.name])
 			: []
 	);
-	const num = (v: number | string | null) => (v === null ? null : Number(v));
 	const tables: Record<ComplianceDimension, ComplianceRow[]> = { service: [], unit: [], officer: [] };
-	for (const r of rows) {
+	for (const [id, rows] of groups) {
+		const { dim, key: k } = rows[0]!;
+		const sum = (f: (r: (typeof rows)[number]) => number) => rows.reduce((n, r) => n + Number(f(r)), 0);
+		const decided = sum((r) => r.decided);
+		const withTerm = sum((r) => r.with_term);
+		const withinTerm = sum((r) => r.within_term);
+		const histogram = rows
+			.filter((r) => r.used !== null)
+			.map((r) => ({ value: Number(r.used), count: Number(r.decided) }));
 		const byKind: Partial<Record<ClockKind, number>> = {};
-		for (const b of breachesOf.get(`${r.dim}\u0000${r.key}`) ?? []) byKind[b.kind] = Number(b.n);
-		tables[r.dim].push({
-			key: r.key,
-			label: r.dim === 'officer' ? (r.key === '' ? '' : (names.get(r.key) ?? '')) : r.key,
-			decided: Number(r.decided),
-			withTerm: Number(r.with_term),
-			withinTerm: Number(r.within_term),
-			withinTermShare: Number(r.with_term) ? Number(r.within_term) / Number(r.with_term) : null,
-			medianWorkingDays: num(r.median),
-			p90WorkingDays: num(r.p90),
-			suspendedWorkingDays: Number(r.suspended),
+		for (const b of breachesOf.get(id) ?? []) byKind[b.kind] = Number(b.n);
+		tables[dim].push({
+			key: k,
+			label: dim === 'officer' ? (k === '' ? '' : (names.get(k) ?? '')) : k,
+			decided,
+			withTerm,
+			withinTerm,
+			withinTermShare: withTerm ? withinTerm / withTerm : null,
+			medianWorkingDays: medianOfCounts(histogram),
+			p90WorkingDays: percentileOfCounts(histogram, 0.9),
+			suspendedWorkingDays: sum((r) => r.suspended),
 			breaches: byKind,
 			breachTotal: Object.values(byKind).reduce((n, v) => n + v, 0)
 		});
