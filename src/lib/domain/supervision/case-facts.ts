@@ -35,7 +35,24 @@ export interface DecidedCaseFacts {
 }
 
 export function decidedCaseFacts(input: DecidedCaseInput, calendar: WorkingCalendar, now: Date): DecidedCaseFacts {
+	return decidedCaseFactsUntil(input, calendar, now).facts;
+}
+
+/**
+ * The facts, and until when they hold without a write: a clock still running turns overdue (a
+ * breach) at its due, so the earliest such due; null when no clock can change by time alone (a
+ * suspended clock waits for its resumption, which is a write).
+ */
+export function decidedCaseFactsUntil(
+	input: DecidedCaseInput,
+	calendar: WorkingCalendar,
+	now: Date
+): { facts: DecidedCaseFacts; staleAt: Date | null } {
 	const computed = input.clocks.map((c) => ({ clock: c, state: computeClock(c, calendar, now) }));
+	const runningDues = computed
+		.filter((c) => c.state.state === 'running' && c.state.due)
+		.map((c) => c.state.due!.getTime());
+	const staleAt = runningDues.length ? new Date(Math.min(...runningDues)) : null;
 	const term = computed.find((c) => c.clock.kind === 'service-term');
 	const breachedClocks = computed
 		.filter((c) => c.state.state === 'breached' || c.state.state === 'overdue' || c.state.late)
@@ -59,7 +76,7 @@ export function decidedCaseFacts(input: DecidedCaseInput, calendar: WorkingCalen
 			workingDaysUsed = Math.max(0, span - suspendedWorkingDays);
 		}
 	}
-	return {
+	const facts: DecidedCaseFacts = {
 		caseId: input.caseId,
 		service: input.service,
 		unit: input.unit,
@@ -71,4 +88,5 @@ export function decidedCaseFacts(input: DecidedCaseInput, calendar: WorkingCalen
 		suspendedWorkingDays,
 		breachedClocks
 	};
+	return { facts, staleAt };
 }

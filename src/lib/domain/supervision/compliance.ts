@@ -54,9 +54,12 @@ export function groupedRows<F, R extends { key: string; label: string }>(
 		g.facts.push(f);
 		groups.set(key, g);
 	}
-	return [...groups.entries()]
-		.map(([key, g]) => row(key, g.label, g.facts))
-		.sort((a, b) => ((a.key === '') !== (b.key === '') ? (a.key === '' ? 1 : -1) : a.label.localeCompare(b.label)));
+	return [...groups.entries()].map(([key, g]) => row(key, g.label, g.facts)).sort(byLabelNoneLast);
+}
+
+/** The order of every supervision table: by label, the row for none ('' key) last. */
+export function byLabelNoneLast(a: { key: string; label: string }, b: { key: string; label: string }): number {
+	return (a.key === '') !== (b.key === '') ? (a.key === '' ? 1 : -1) : a.label.localeCompare(b.label);
 }
 
 export function complianceRow(key: string, label: string, facts: readonly DecidedCaseFacts[]): ComplianceRow {

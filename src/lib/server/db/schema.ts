@@ -400,3 +400,4 @@ export * from './schema.desk';
 export * from './schema.notify';
 export * from './schema.attachments';
 export * from './schema.device-lists';
+export * from './schema.supervision';
