@@ -20,6 +20,7 @@ import {
 import { dirtyCount, refreshDecidedFacts } from '../../src/lib/server/supervision/decided-facts.repository';
 import { periodContaining } from '../../src/lib/domain/supervision/period';
 import type { AnalysisFilters } from '../../src/lib/server/supervision/analysis-query';
+import { createRng } from '../../src/lib/domain/reference/prng';
 
 let handle: DbHandle;
 let calendars: CalendarService;
@@ -28,21 +29,12 @@ const officers: number[] = [];
 const year = periodContaining('year', '2025-06-01');
 const quarter = periodContaining('quarter', '2025-05-01');
 
-/** A small deterministic generator (mulberry32), so a failure can be replayed. */
-function prng(seed: number) {
-	return () => {
-		seed = (seed + 0x6d2b79f5) | 0;
-		let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-		t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-	};
-}
-
 const iso = (d: Date) => d.toISOString();
 const day = 86_400_000;
 
 async function seedYear(orgId: number) {
-	const r = prng(2025);
+	const rng = createRng(2025);
+	const r = () => rng.next();
 	const pick = <T>(xs: readonly T[]) => xs[Math.floor(r() * xs.length)]!;
 	for (let i = 0; i < 160; i++) {
 		// Received through 2025 (and the last weeks of 2024), at 10:00 Almaty.

@@ -13,6 +13,7 @@ import type { DbHandle } from '../../src/lib/server/db/client';
 import { cases, organisations, users } from '../../src/lib/server/db/schema';
 import { loadWorkloadAsOf } from '../../src/lib/server/supervision/trend-workload.repository';
 import type { AnalysisFilters } from '../../src/lib/server/supervision/analysis-query';
+import { createRng } from '../../src/lib/domain/reference/prng';
 
 let handle: DbHandle;
 let applicantId = 0;
@@ -23,16 +24,6 @@ const DAY = 86_400_000;
 const A = new Date(T0 + 10 * DAY);
 const SERVICES = ['export-licence', 'import-licence', 'complaint'];
 const STAGES = ['completeness', 'review', 'consultation', 'decision'];
-
-/** Deterministic pseudo-random numbers (mulberry32), so a failure replays. */
-function random(seed: number) {
-	return () => {
-		seed = (seed + 0x6d2b79f5) | 0;
-		let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-		t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-	};
-}
 
 interface Ev {
 	type: string;
@@ -206,7 +197,7 @@ beforeAll(async () => {
 	});
 	// A seeded history: 120 cases over 20 days, half decided 0–15 days later, 0–8 events each at
 	// random instants (some microseconds, some out of order), assignments to the four or nobody.
-	const r = random(23);
+	const r = createRng(23).next;
 	const pick = <T>(xs: readonly T[]) => xs[Math.floor(r() * xs.length)]!;
 	for (let i = 0; i < 120; i++) {
 		const created = new Date(T0 + Math.floor(r() * 20 * DAY));
