@@ -36,26 +36,22 @@ export const SIGNER_POSITION = {
 /** The act whose Annex 2 form the letter is on: 001 (licences) or 000 (certificates). */
 export type LetterAct = '001' | '000';
 
+/** The Committee as 000 Annex 2 names it, in its header and as the body's institution. */
+const CERTIFICATE_COMMITTEE = {
+	kk:
+		'"Қазақстан Республикасы Өнеркәсіп және құрылыс министрлігі Өнеркәсіп комитеті" республикалық ' +
+		'мемлекеттік мекемесі',
+	ru:
+		'Республиканское государственное учреждение "Комитет промышленности Министерства ' +
+		'промышленности и строительства Республики Казахстан"'
+} as const;
+
 /** 000 Annex 2 (2026 wording, Order 4): its header, number label, title and the body's institution. */
 const CERTIFICATE_FORM = {
-	header: {
-		kk:
-			'"Қазақстан Республикасы Өнеркәсіп және құрылыс министрлігі Өнеркәсіп комитеті" республикалық ' +
-			'мемлекеттік мекемесі',
-		ru:
-			'Республиканское государственное учреждение "Комитет промышленности Министерства ' +
-			'промышленности и строительства Республики Казахстан"'
-	},
+	header: CERTIFICATE_COMMITTEE,
 	numberLabel: { kk: 'Нөмір', ru: 'Номер' },
 	title: { kk: 'Дәлелді бас тарту', ru: 'Мотивированный отказ' },
-	institution: {
-		kk:
-			'"Қазақстан Республикасы Өнеркәсіп және құрылыс министрлігі Өнеркәсіп комитеті" республикалық ' +
-			'мемлекеттік мекемесі',
-		ru:
-			'Республиканское государственное учреждение "Комитет промышленности Министерства ' +
-			'промышленности и строительства Республики Казахстан"'
-	}
+	institution: CERTIFICATE_COMMITTEE
 } as const;
 
 /** Each act's own Annex 2: a certificate letter never takes 001's form, nor a licence letter 000's. */
