@@ -1,14 +1,14 @@
 #!/usr/bin/env node
 /**
  * Fails when a tracked file cites the work tracker by number (the word "issue" and a number) or a
- * numbered decision of an outside document (a README's "decision" and a number): a reader of the
- * repository cannot open either. Cite the act point ("001 p.19 para 3"), the decision record
+ * numbered decision of an outside document (a README's or the domain digest's "decision" and a
+ * number): a reader of the repository cannot open either. Cite the act point ("001 p.19 para 3"), the decision record
  * ("ADR-032") or a full address (an upstream bug's URL) instead (ADR-118).
  */
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 
-const FORBIDDEN = [/\bissues?\s+#?\d+/i, /\bREADME decision\s+\d+/i];
+const FORBIDDEN = [/\bissues?\s+#?\d+/i, /\b(?:README|domain) decision\s+\d+/i];
 // Generated or vendored text the project does not write.
 const SKIP = [/^package-lock\.json$/, /^patches\//, /^drizzle\/meta\//, /\.(png|jpe?g|pdf|p12|der|ttf|woff2?|ico)$/i];
 

@@ -54,7 +54,7 @@ export interface RegisterRow {
 	readonly balance: number | null;
 }
 
-/** 8 office hours a working day (09:00–18:30 less 1.5 h lunch, domain decision 1). */
+/** 8 office hours a working day (09:00–18:30 less 1.5 h lunch, ADR-001; 001 Annex 1 row 7). */
 const MINUTES_PER_WORKING_DAY = 480;
 
 export function registerRow(input: RegisterInput, calendar: WorkingCalendar, now: Date): RegisterRow {

@@ -16,7 +16,7 @@ describe('monthlyListClock (004 P 11: by the 5th of the next month)', () => {
 		['2026-04', null, '2026-05-06T00:00', '2026-05-05', 'overdue'],
 		['2026-04', '2026-05-05T20:00', '2026-05-20T10:00', '2026-05-05', 'received-on-time'],
 		['2026-04', '2026-05-06T09:00', '2026-05-20T10:00', '2026-05-05', 'received-late'],
-		// 5 April 2026 is a Sunday: the term ends on Monday 6 April (domain decision 3, ADR-093).
+		// 5 April 2026 is a Sunday: the term ends on Monday 6 April (ADR-003, ADR-093).
 		['2026-03', '2026-04-06T20:00', '2026-04-20T10:00', '2026-04-06', 'received-on-time'],
 		['2026-03', null, '2026-04-06T23:00', '2026-04-06', 'awaited'],
 		['2026-03', null, '2026-04-07T00:00', '2026-04-06', 'overdue'],

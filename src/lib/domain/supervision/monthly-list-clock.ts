@@ -3,7 +3,7 @@
  * Telecommunications Committee "by the 5th day of the month following the reporting month", as an
  * Excel file marked "For official use". The list is due by the end of the 5th in Almaty (UTC+5,
  * ADR-001), the 5th included; when the 5th is not a working day the term ends on the next working
- * day (domain decision 3, the civil-law rule), so the due is the one of the calendar engine,
+ * day (ADR-003, the civil-law rule), so the due is the one of the calendar engine,
  * sla/monthly-list.ts (ADR-093 amends ADR-072's "no shift"). When the list has not arrived by then,
  * one reminder is due for that reporting month.
  */
