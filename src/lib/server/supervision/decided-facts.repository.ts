@@ -9,7 +9,7 @@
  * Every read brings the period's facts up to date first, so no table is computed from stale rows.
  */
 import { createHash } from 'node:crypto';
-import { and, gt, inArray, sql, type SQL } from 'drizzle-orm';
+import { and, getTableColumns, gt, inArray, sql, type SQL } from 'drizzle-orm';
 import { rowsOf, type Db } from '../db/client';
 import { cases, clocks, decidedCaseFacts, decidedCaseFactsDirty, users } from '../db/schema';
 import type { WorkingCalendar } from '../../domain/calendar';
@@ -199,26 +199,10 @@ async function computeFacts(
 	const dirty = marked.filter((m) => m.mark !== null && !failedIds.has(m.caseId));
 	await db.transaction(async (tx) => {
 		if (rows.length)
-			await tx
-				.insert(decidedCaseFacts)
-				.values(rows)
-				.onConflictDoUpdate({
-					target: decidedCaseFacts.caseId,
-					set: Object.fromEntries(
-						[
-							'decided_at',
-							'service',
-							'unit',
-							'assignee_id',
-							'term',
-							'working_days_used',
-							'suspended_working_days',
-							'breached_clocks',
-							'stale_at',
-							'calendar_key'
-						].map((col) => [camel(col), sql.raw(`excluded.${col}`)])
-					)
-				});
+			await tx.insert(decidedCaseFacts).values(rows).onConflictDoUpdate({
+				target: decidedCaseFacts.caseId,
+				set: UPSERT_SET
+			});
 		if (gone.length) await tx.delete(decidedCaseFacts).where(inArray(decidedCaseFacts.caseId, gone));
 		// Only the markings read: a case marked again meanwhile keeps its newer mark, and is computed again.
 		if (dirty.length)
@@ -229,10 +213,15 @@ async function computeFacts(
 				)})`
 			);
 	});
-	return { computed: rows.length + gone.length - failedIds.size, failed };
+	return { computed: ids.length - failed.length, failed };
 }
 
-const camel = (col: string) => col.replace(/_(\w)/g, (_, c: string) => c.toUpperCase());
+/** Every column but the key takes the new row's value on conflict: derived, so none is forgotten. */
+const UPSERT_SET = Object.fromEntries(
+	Object.entries(getTableColumns(decidedCaseFacts))
+		.filter(([, column]) => !column.primary)
+		.map(([field, column]) => [field, sql.raw(`excluded.${column.name}`)])
+);
 
 export interface FactsFilter {
 	service?: string;
