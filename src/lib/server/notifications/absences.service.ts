@@ -15,7 +15,7 @@ import { maySubstitute } from '../../domain/access/policy';
 import type { StandInWindow } from '../../domain/access/stand-ins';
 import { DomainError } from '../../domain/errors/domain-error';
 import { fieldProblem, type FieldProblem } from '../../domain/errors/field-problem';
-import { groupBy } from '../group-by';
+import { groupBy } from '../../domain/group-by';
 
 export type AbsenceReason = (typeof absenceReasons)[number];
 

@@ -13,7 +13,7 @@ import { readableCases } from '../cases/readable-cases';
 import type { Role } from '../../domain/access/roles';
 import { userNameSql } from '../users/display-name';
 import type { DisplayLocale } from '../../domain/format/display-format';
-import { groupBy } from '../group-by';
+import { groupBy } from '../../domain/group-by';
 
 export const QUEUE_TABS = ['mine', 'unit', 'unassigned', 'all'] as const;
 export type QueueTab = (typeof QUEUE_TABS)[number];

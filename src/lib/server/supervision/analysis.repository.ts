@@ -14,7 +14,7 @@ import { reviveClock } from '../calendar/recompute-clocks';
 import type { AnalysisFilters } from './analysis-query';
 import { userNameSql } from '../users/display-name';
 import type { DisplayLocale } from '../../domain/format/display-format';
-import { groupBy } from '../group-by';
+import { groupBy } from '../../domain/group-by';
 import { complianceFromFacts, refreshDecidedFacts } from './decided-facts.repository';
 
 export interface ComplianceTables {

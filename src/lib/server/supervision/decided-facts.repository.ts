@@ -20,7 +20,7 @@ import { medianOfCounts, percentileOfCounts } from '../../domain/supervision/sta
 import type { ClockKind } from '../../domain/sla/clock-types';
 import type { DisplayLocale } from '../../domain/format/display-format';
 import { reviveClock } from '../calendar/recompute-clocks';
-import { groupBy } from '../group-by';
+import { groupBy } from '../../domain/group-by';
 import { userNameSql } from '../users/display-name';
 
 /** Raise when the derivation of the facts changes (case-facts.ts, compute-clock.ts): every row is recomputed. */

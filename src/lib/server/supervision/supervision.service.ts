@@ -11,7 +11,7 @@ import { urgencyOf } from '../../domain/queue/urgency';
 import { reviveClock } from '../calendar/recompute-clocks';
 import { userNameSql } from '../users/display-name';
 import type { DisplayLocale } from '../../domain/format/display-format';
-import { groupBy } from '../group-by';
+import { groupBy } from '../../domain/group-by';
 
 export interface Series {
 	label: string;
